@@ -1,0 +1,62 @@
+# Xingguo SWC plugin.  `make demo` and `make test` set up a fresh Debian 12 machine
+# themselves (apt-get as root), then run headless against real QGIS.
+SHELL := /bin/bash
+PYTHON := /usr/bin/python3
+PLUGIN := xingguo_swc_plugin
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+OUT := out
+PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+# Debian packages the targets need; `deps` installs those missing.
+DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pytest python3-pytestqt \
+	python3-numpy python3-geopandas python3-fiona python3-psutil gdal-bin xvfb xauth \
+	poppler-utils fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools zip unzip \
+	postgresql-15-postgis-3 postgresql-15 postgresql-client-15 e2fsprogs
+
+.PHONY: deps test demo package deploy run bench translations lint e2e clean
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing missing Debian packages: $$missing"; \
+		if [ "$$(id -u)" != 0 ]; then echo "run as root (apt-get) or install: $$missing"; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+test: deps
+	$(PYTHON) -m pytest -q -p no:cacheprovider tests
+
+demo: deps
+	$(PYTHON) tests/tools/demo.py $(OUT)
+
+package: deps translations
+	rm -rf dist && mkdir -p dist/$(PLUGIN)
+	cp -rL $(PLUGIN)/. dist/$(PLUGIN)/
+	find dist/$(PLUGIN) -name '__pycache__' -prune -exec rm -rf {} + ; \
+	find dist/$(PLUGIN) -name '*.ts' -delete
+	cd dist && zip -qr $(PLUGIN)-$(VERSION).zip $(PLUGIN)
+	@echo "dist/$(PLUGIN)-$(VERSION).zip"
+
+deploy: package
+	mkdir -p $(PROFILE)/python/plugins
+	rm -rf $(PROFILE)/python/plugins/$(PLUGIN)
+	cd $(PROFILE)/python/plugins && unzip -q $(CURDIR)/dist/$(PLUGIN)-$(VERSION).zip
+	@echo "deployed into $(PROFILE)/python/plugins/$(PLUGIN)"
+
+run: deploy demo
+	qgis --nologo $(OUT)/workspace/xingguo_sample.gpkg
+
+bench: deps
+	$(PYTHON) tests/bench/bench.py $(OUT)/bench
+
+translations:
+	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' -o -name '*.ui' | sort) -ts i18n/xingguo_swc_zh_CN.ts
+	lrelease -silent i18n/xingguo_swc_zh_CN.ts -qm i18n/xingguo_swc_zh_CN.qm
+
+lint:
+	$(PYTHON) -m pyflakes $(PLUGIN) tests 2>/dev/null || $(PYTHON) -m py_compile $$(find $(PLUGIN) tests -name '*.py')
+
+clean:
+	rm -rf dist $(OUT)

@@ -1,0 +1,1 @@
+"""Capabilities on the QGIS API: no widgets, no iface; take a QgsFeedback."""

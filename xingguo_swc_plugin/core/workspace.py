@@ -1,0 +1,243 @@
+"""GeoPackage workspace: create, open, check and upgrade the schema version.
+
+A workspace is a GeoPackage holding the tables of ``core.schema`` plus a meta
+table with the schema version, and every layer's style and form in
+``layer_styles`` (default style), so QGIS opens each layer styled with dropdowns.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from typing import Callable, Dict, Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsFeedback,
+    QgsField,
+    QgsFields,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDateTime, QVariant
+
+from ..domain.measures import SEED_MEASURES
+from ..translation import tr
+from . import schema
+from .errors import WorkspaceError
+from .schema import LayerSpec
+from .styles import apply_style
+
+_QVARIANT = {"text": QVariant.String, "int": QVariant.Int, "real": QVariant.Double,
+             "date": QVariant.Date, "datetime": QVariant.DateTime}
+
+
+def qgs_fields(spec: LayerSpec) -> QgsFields:
+    """QgsFields of a layer spec (the one place spec kinds map to QVariant types)."""
+    fields = QgsFields()
+    for field_spec in spec.fields:
+        fields.append(QgsField(field_spec.name, _QVARIANT[field_spec.kind], "",
+                               field_spec.length))
+    return fields
+
+
+@dataclass
+class Workspace:
+    """An opened GeoPackage workspace."""
+
+    path: str
+
+    def uri(self, table: str) -> str:
+        return self.path + "|layername=" + table
+
+    def layer(self, table: str, name: Optional[str] = None) -> QgsVectorLayer:
+        """The table as a layer, loaded with its default style from the workspace."""
+        spec = schema.LAYERS_BY_NAME.get(table)
+        title = name or (spec.zh if spec else table)
+        layer = QgsVectorLayer(self.uri(table), title, "ogr")
+        if not layer.isValid():
+            raise WorkspaceError(tr("Table {0} is missing in the workspace {1}.")
+                                 .format(table, self.path))
+        return layer
+
+    def crs(self) -> QgsCoordinateReferenceSystem:
+        return self.layer("township").crs()
+
+    def schema_version(self) -> int:
+        return read_schema_version(self.path)
+
+
+def read_schema_version(path: str) -> int:
+    """Schema version stored in the workspace; WorkspaceError when not a workspace."""
+    try:
+        with sqlite3.connect("file:" + path + "?mode=ro", uri=True) as connection:
+            row = connection.execute(
+                "SELECT value FROM " + schema.META_TABLE + " WHERE key='schema_version'"
+            ).fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    if row is None:
+        raise WorkspaceError(tr("{0} is not a Xingguo SWC workspace (no {1} table).")
+                             .format(path, schema.META_TABLE))
+    return int(row[0])
+
+
+#: Upgrades from version N to N+1, applied in order by ``open_workspace``.
+MIGRATIONS: Dict[int, Callable[[str], None]] = {}
+
+
+def open_workspace(path: str, upgrade: bool = True) -> Workspace:
+    """Open a workspace, upgrading an older schema in place (or saying why not)."""
+    if not os.path.isfile(path):
+        raise WorkspaceError(tr("Workspace {0} does not exist.").format(path))
+    version = read_schema_version(path)
+    if version > schema.SCHEMA_VERSION:
+        raise WorkspaceError(
+            tr("Workspace {0} has schema version {1}, newer than this plugin's {2}: "
+               "update the plugin.").format(path, version, schema.SCHEMA_VERSION))
+    if version < schema.SCHEMA_VERSION:
+        if not upgrade:
+            raise WorkspaceError(tr("Workspace {0} has the old schema version {1}.")
+                                 .format(path, version))
+        if not os.access(path, os.W_OK):
+            raise WorkspaceError(
+                tr("Workspace {0} has the old schema version {1} and cannot be "
+                   "upgraded: the file is read-only.").format(path, version))
+        for step in range(version, schema.SCHEMA_VERSION):
+            if step not in MIGRATIONS:
+                raise WorkspaceError(tr("No upgrade from schema version {0}.")
+                                     .format(step))
+            MIGRATIONS[step](path)
+            _write_meta(path, {"schema_version": str(step + 1)})
+    return Workspace(path)
+
+
+def check_output_path(path: str) -> None:
+    """Refuse an output path that cannot become a workspace, before writing anything."""
+    if not path or not path.lower().endswith(".gpkg"):
+        raise WorkspaceError(tr("The workspace must be a .gpkg file: {0}").format(path))
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise WorkspaceError(tr("The folder {0} does not exist.").format(folder))
+    if not os.access(folder, os.W_OK):
+        raise WorkspaceError(tr("The folder {0} is read-only.").format(folder))
+    if os.path.exists(path):
+        read_schema_version(path)  # raises for a file that is not a workspace
+
+
+def create_workspace(path: str, crs: QgsCoordinateReferenceSystem,
+                     feedback: Optional[QgsFeedback] = None) -> Workspace:
+    """Create a new GeoPackage workspace, or open (and upgrade) an existing one.
+
+    Nothing is written when the path or CRS is refused; a half-written file is
+    removed when creation fails.
+    """
+    if not crs.isValid():
+        raise WorkspaceError(tr("Unknown coordinate reference system."))
+    if crs.isGeographic() and crs.authid() != "EPSG:4490":
+        raise WorkspaceError(
+            tr("{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.")
+            .format(crs.authid()))
+    check_output_path(path)
+    if os.path.exists(path):
+        return open_workspace(path)
+    try:
+        _create_tables(path, crs, feedback)
+    except BaseException:
+        if os.path.exists(path):
+            os.remove(path)
+        raise
+    return Workspace(path)
+
+
+def _create_tables(path: str, crs: QgsCoordinateReferenceSystem,
+                   feedback: Optional[QgsFeedback]) -> None:
+    context = QgsCoordinateTransformContext()
+    total = len(schema.LAYERS)
+    for position, spec in enumerate(schema.LAYERS):
+        if feedback is not None and feedback.isCanceled():
+            raise WorkspaceError(tr("Canceled."))
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = spec.name
+        options.fileEncoding = "UTF-8"
+        options.actionOnExistingFile = (
+            QgsVectorFileWriter.CreateOrOverwriteFile if position == 0
+            else QgsVectorFileWriter.CreateOrOverwriteLayer)
+        if spec.geometry is None:
+            options.layerOptions = ["FID=fid"]
+        else:
+            options.layerOptions = ["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"]
+        wkb = QgsWkbTypes.NoGeometry if spec.geometry is None \
+            else QgsWkbTypes.parseType(spec.geometry)
+        writer = QgsVectorFileWriter.create(path, qgs_fields(spec), wkb, crs, context,
+                                            options)
+        if writer.hasError() != QgsVectorFileWriter.NoError:
+            message = writer.errorMessage()
+            del writer
+            raise WorkspaceError(tr("Cannot create table {0}: {1}")
+                                 .format(spec.name, message))
+        del writer
+        if feedback is not None:
+            feedback.setProgress(100.0 * (position + 1) / (total + 1))
+    _create_indexes(path)
+    _write_meta(path, {"schema_version": str(schema.SCHEMA_VERSION),
+                       "crs": crs.authid(),
+                       "created": QDateTime.currentDateTimeUtc().toString("yyyy-MM-ddTHH:mm:ssZ")})
+    seed_measure_types(Workspace(path))
+    for spec in schema.LAYERS:
+        save_default_style(Workspace(path), spec)
+
+
+def _create_indexes(path: str) -> None:
+    with sqlite3.connect(path) as connection:
+        for spec in schema.LAYERS:
+            names = spec.field_names()
+            if schema.UUID_FIELD in names:
+                connection.execute(
+                    'CREATE UNIQUE INDEX "{0}_uuid_key" ON "{0}" ("uuid")'.format(spec.name))
+            for columns in spec.unique:
+                connection.execute('CREATE UNIQUE INDEX "{0}_{1}_key" ON "{0}" ({2})'.format(
+                    spec.name, "_".join(columns),
+                    ", ".join('"' + column + '"' for column in columns)))
+
+
+def _write_meta(path: str, values: Dict[str, str]) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE IF NOT EXISTS " + schema.META_TABLE +
+                           " (key TEXT PRIMARY KEY, value TEXT)")
+        connection.executemany(
+            "INSERT OR REPLACE INTO " + schema.META_TABLE + " (key, value) VALUES (?, ?)",
+            sorted(values.items()))
+
+
+def seed_measure_types(workspace: Workspace) -> None:
+    """Fill the measure taxonomy table with the SPEC list (once)."""
+    layer = workspace.layer("measure_type")
+    if layer.featureCount() > 0:
+        return
+    features = []
+    for measure in SEED_MEASURES:
+        feature = QgsFeature(layer.fields())
+        for name, value in (("csdm", measure.code), ("cslb", measure.measure_class),
+                            ("csmc", measure.zh), ("csmc_en", measure.en),
+                            ("dw", measure.unit)):
+            feature.setAttribute(name, value)
+        features.append(feature)
+    if not layer.dataProvider().addFeatures(features):
+        raise WorkspaceError(tr("Cannot seed the measure taxonomy."))
+
+
+def save_default_style(workspace: Workspace, spec: LayerSpec) -> None:
+    """Store the spec's form and renderer as the layer's default style."""
+    layer = workspace.layer(spec.name)
+    apply_style(layer, spec)
+    message = layer.saveStyleToDatabase(spec.name, spec.zh, True, "")
+    if message:
+        raise WorkspaceError(tr("Cannot store the style of {0}: {1}")
+                             .format(spec.name, message))
+

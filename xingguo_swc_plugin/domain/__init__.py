@@ -1,0 +1,1 @@
+"""Domain facts of SPEC.md: codes, thresholds, units, taxonomy.  Pure Python, no Qt."""

@@ -1,0 +1,83 @@
+"""Wires the docks, menu, toolbar and Processing provider; ``unload`` removes all.
+
+Works without an interface (``iface=None``, as qgis_process loads plugins):
+then only the Processing provider is registered.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import List, Optional
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .localization import install_translator, remove_translator
+from .translation import tr
+
+PLUGIN_DIR = Path(__file__).resolve().parent
+
+#: (module under gui/, dock class); one line per capability, in menu order.
+DOCK_CLASSES = ()
+
+
+class XingguoSwcPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.translator = install_translator()
+        self.docks: List = []
+        self.actions: List[QAction] = []
+        self.menu_title = tr("Xingguo SWC (兴国水保)")
+        self.toolbar = None
+
+    # Processing -----------------------------------------------------------
+    def initProcessing(self) -> None:  # noqa: N802 (QGIS API name)
+        from .processing.provider import XingguoProvider
+
+        if self.provider is None:
+            self.provider = XingguoProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # GUI ------------------------------------------------------------------
+    def initGui(self) -> None:  # noqa: N802 (QGIS API name)
+        self.initProcessing()
+        if self.iface is None:
+            return
+        self.toolbar = self.iface.addToolBar(tr("Xingguo SWC"))
+        self.toolbar.setObjectName("XingguoSwcToolbar")
+        for module_name, class_name in DOCK_CLASSES:
+            module = importlib.import_module(".gui." + module_name, __package__)
+            dock = getattr(module, class_name)(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+            action = dock.toggleViewAction()
+            action.setIcon(QIcon(str(PLUGIN_DIR / "resources" / "icon.png")))
+            self.iface.addPluginToMenu(self.menu_title, action)
+            self.toolbar.addAction(action)
+            self.docks.append(dock)
+            self.actions.append(action)
+
+    def unload(self) -> None:
+        for action in self.actions:
+            if self.iface is not None:
+                self.iface.removePluginMenu(self.menu_title, action)
+        self.actions.clear()
+        for dock in self.docks:
+            if hasattr(dock, "cleanup"):
+                dock.cleanup()
+            if self.iface is not None:
+                self.iface.removeDockWidget(dock)
+            dock.deleteLater()
+        self.docks.clear()
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator(self.translator)
+        self.translator = None

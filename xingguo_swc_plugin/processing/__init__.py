@@ -1,0 +1,1 @@
+"""Processing provider and one thin algorithm per core operation."""

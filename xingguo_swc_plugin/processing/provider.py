@@ -1,0 +1,42 @@
+"""The plugin's Processing provider, id ``xingguoswc``.
+
+Each capability adds its algorithm classes to ``ALGORITHM_MODULES`` (module name,
+class names); the provider imports them lazily when QGIS asks for algorithms.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..translation import tr
+
+PROVIDER_ID = "xingguoswc"
+
+#: (module in this package, algorithm classes); one line per capability.
+ALGORITHM_MODULES = (
+    ("workspace_algorithms", ("CreateWorkspaceAlgorithm", "SampleDataAlgorithm")),
+)
+
+
+class XingguoProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return PROVIDER_ID
+
+    def name(self) -> str:
+        return tr("Xingguo soil and water conservation")
+
+    def longName(self) -> str:
+        return self.name()
+
+    def icon(self) -> QIcon:
+        return QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "icon.png"))
+
+    def loadAlgorithms(self) -> None:
+        for module_name, class_names in ALGORITHM_MODULES:
+            module = importlib.import_module("." + module_name, __package__)
+            for class_name in class_names:
+                self.addAlgorithm(getattr(module, class_name)())
