@@ -6,13 +6,17 @@ Never mocks QGIS: layers are real files under pytest's tmp_path.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QGIS_NO_OVERRIDE_IMPORT", "1")
+# Settings and auth database of this run only: never the user's profile.
+os.environ["QGIS_CUSTOM_CONFIG_PATH"] = tempfile.mkdtemp(prefix="xgswc-qgis-")
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -71,4 +75,12 @@ def empty_workspace(qgis_app, tmp_path) -> str:
 
     path = str(tmp_path / "workspace.gpkg")
     processing.run("xingguoswc:createworkspace", {"OUTPUT": path})
+    return path
+
+
+@pytest.fixture
+def sample_copy(sample_workspace, tmp_path) -> str:
+    """A private copy of the sample workspace, for tests that edit it."""
+    path = str(tmp_path / "sample_copy.gpkg")
+    shutil.copyfile(sample_workspace, path)
     return path
