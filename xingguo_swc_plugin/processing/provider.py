@@ -19,6 +19,7 @@ PROVIDER_ID = "xingguoswc"
 #: (module in this package, algorithm classes); one line per capability.
 ALGORITHM_MODULES = (
     ("workspace_algorithms", ("CreateWorkspaceAlgorithm", "SampleDataAlgorithm")),
+    ("validation_algorithms", ("ValidateParcelsAlgorithm",)),
 )
 
 

@@ -1,0 +1,573 @@
+"""Validation of development parcels against the development database (issue 5).
+
+``validate_parcels`` reads PARCELS and PROJECTS (never writes them) and returns
+one ``Finding`` per parcel and rule; each finding carries the offending part of
+the parcel as geometry, in the parcels' CRS.  The rules and their SPEC meaning:
+
+* ``INVALID_GEOMETRY`` — empty or not valid (GEOS); no other rule runs on it.
+* ``UNREGISTERED`` (疑似未批先建) — project number empty or not in PROJECTS.
+* ``LOCATION_CHANGED`` (疑似建设地点变更) — registered, but no shared area with
+  its project's approved boundary.
+* ``EXCEEDS_APPROVED`` (疑似超出防治责任范围) — part outside the approved
+  boundary larger than the tolerance; area = that part.
+* ``OVERLAP`` — one finding per parcel: the union of what it shares with other
+  parcels (computed by ``core.overlaps.find_overlaps``); the message names them.
+* ``STEEP_SLOPE`` / ``TERRACE_REQUIRED`` — mean DEM slope above the steep limit,
+  or between the terrace and steep limits with no terrace measure (measure rows
+  with ``csdm`` in ``TERRACE_MEASURES`` whose ``mbid`` is the parcel's ``uuid``).
+* ``CORRIDOR`` — within the corridor distance of a railway, expressway, national
+  or provincial road; the class is read from the corridor field ``dllx``
+  (``CORRIDOR_CLASS_FIELD``), see ``corridor_class``; a layer without that field
+  is taken as protected corridors only.
+
+All geometry work happens in a projected working CRS (the parcels' CRS, or
+CGCS2000 / GK CM 114°E when the parcels are geographic); other layers are
+reprojected.  Areas come from ``core.area.AreaMeasurer``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsFeedback,
+    QgsGeometry,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsSpatialIndex,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ..domain import codes
+from ..domain.measures import TERRACE_MEASURES
+from ..domain.thresholds import CRS_PROJECTED
+from ..translation import tr
+from .area import AreaMeasurer
+from .errors import InputError, SwcError
+
+INVALID_GEOMETRY = "INVALID_GEOMETRY"
+UNREGISTERED = "UNREGISTERED"
+LOCATION_CHANGED = "LOCATION_CHANGED"
+EXCEEDS_APPROVED = "EXCEEDS_APPROVED"
+OVERLAP = "OVERLAP"
+STEEP_SLOPE = "STEEP_SLOPE"
+TERRACE_REQUIRED = "TERRACE_REQUIRED"
+CORRIDOR = "CORRIDOR"
+
+#: Rule -> (compliance code of SPEC or None, severity), in display order.
+RULES: Dict[str, Tuple[Optional[str], str]] = {
+    INVALID_GEOMETRY: (None, "medium"),
+    UNREGISTERED: ("02", "high"),
+    LOCATION_CHANGED: ("06", "high"),
+    EXCEEDS_APPROVED: ("04", "medium"),
+    OVERLAP: (None, "low"),
+    STEEP_SLOPE: (None, "high"),
+    TERRACE_REQUIRED: (None, "medium"),
+    CORRIDOR: (None, "medium"),
+}
+
+SEVERITIES = ("high", "medium", "low")
+
+#: Default distance (m) to a protected corridor *(practice: no written value)*.
+DEFAULT_CORRIDOR_DISTANCE = 100.0
+#: Field of the corridor layer holding the road class.
+CORRIDOR_CLASS_FIELD = "dllx"
+
+#: Road classes that are protected corridors (Ganzhou regulation), with the
+#: values accepted in ``dllx``: Chinese names, English words or the class code.
+CORRIDOR_CLASSES: Dict[str, Tuple[str, ...]] = {
+    "railway": ("铁路", "高铁", "高速铁路", "railway", "rail", "1"),
+    "expressway": ("高速公路", "高速", "expressway", "motorway", "2"),
+    "national": ("国道", "national road", "national", "3"),
+    "provincial": ("省道", "provincial road", "provincial", "4"),
+}
+
+
+def rule_label(rule: str) -> str:
+    """Translated, human name of a rule (for the dock and messages)."""
+    labels = {
+        INVALID_GEOMETRY: tr("Invalid or empty geometry"),
+        UNREGISTERED: tr("Not registered (suspected built without approval)"),
+        LOCATION_CHANGED: tr("Elsewhere than its project (suspected location change)"),
+        EXCEEDS_APPROVED: tr("Beyond the approved boundary"),
+        OVERLAP: tr("Overlaps other parcels"),
+        STEEP_SLOPE: tr("Steep slope"),
+        TERRACE_REQUIRED: tr("Terraces required"),
+        CORRIDOR: tr("Within a protected corridor"),
+    }
+    return labels.get(rule, rule)
+
+
+def compliance_label(rule: str) -> str:
+    """SPEC compliance label (Chinese) of a rule, '' for rules outside that list."""
+    code = RULES.get(rule, (None, ""))[0]
+    return codes.COMPLIANCE.label(code) if code else ""
+
+
+def corridor_class(value: object) -> Optional[str]:
+    """Protected class ('railway', ...) of a road-class value, or None."""
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    if not text or text == "null":
+        return None
+    for name, values in CORRIDOR_CLASSES.items():
+        if text in values:
+            return name
+    for name, values in CORRIDOR_CLASSES.items():
+        if any(len(word) > 1 and not word.isdigit() and word in text for word in values):
+            return name
+    return None
+
+
+@dataclass
+class Finding:
+    """One rule broken by one parcel; geometry = the offending part (parcels' CRS)."""
+
+    parcel_id: str
+    rule: str
+    compliance: str
+    severity: str
+    message: str
+    area_m2: float
+    geometry: QgsGeometry
+    parcel_fid: int = -1
+    parcel_uuid: str = ""
+    township: str = ""
+    #: Parcel IDs the finding involves besides its own (overlaps).
+    related: Tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def key(self) -> Tuple[str, str]:
+        """What identifies the finding across runs: parcel and rule."""
+        return (self.parcel_id, self.rule)
+
+
+@dataclass
+class _Parcel:
+    fid: int
+    parcel_id: str
+    project: str
+    uuid: str
+    township: str
+    geometry: QgsGeometry  # working CRS, valid
+    area: float
+
+
+class _Steps:
+    """Progress over consecutive phases; raises when the user cancels."""
+
+    def __init__(self, feedback: Optional[QgsFeedback]):
+        self.feedback = feedback
+        self.start = 0.0
+        self.end = 0.0
+
+    def phase(self, start: float, end: float) -> None:
+        self.start, self.end = start, end
+        self.progress(0, 1)
+
+    def progress(self, done: int, total: int) -> None:
+        if self.feedback is None:
+            return
+        if self.feedback.isCanceled():
+            raise SwcError(tr("Canceled."))
+        fraction = done / total if total else 1.0
+        self.feedback.setProgress(self.start + (self.end - self.start) * fraction)
+
+    def sub_feedback(self) -> Optional[QgsFeedback]:
+        """A feedback for a nested core call, mapped onto the current phase."""
+        if self.feedback is None:
+            return None
+        sub = QgsFeedback()
+        start, end, parent = self.start, self.end, self.feedback
+        sub.progressChanged.connect(
+            lambda value: parent.setProgress(start + (end - start) * value / 100.0))
+        if parent.isCanceled():
+            sub.cancel()
+        parent.canceled.connect(sub.cancel)
+        return sub
+
+
+def _text(value: object) -> str:
+    """Attribute as trimmed text; NULL and numbers normalised ('12.0' -> '12')."""
+    if value is None:
+        return ""
+    if hasattr(value, "isNull") and value.isNull():
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    return "" if text == "NULL" else text
+
+
+def _require_field(layer: QgsVectorLayer, name: str, role: str) -> None:
+    if not name or layer.fields().indexOf(name) < 0:
+        raise InputError(
+            tr("The {0} layer {1} has no field \"{2}\"; fields: {3}.").format(
+                role, layer.name(), name or "",
+                ", ".join(layer.fields().names())))
+
+
+def _require_layer(layer: Optional[QgsVectorLayer], role: str,
+                   geometry: Optional[int]) -> None:
+    if layer is None or not layer.isValid():
+        raise InputError(tr("The {0} layer is missing or cannot be read.").format(role))
+    if geometry is not None and layer.geometryType() != geometry:
+        raise InputError(tr("The {0} layer {1} has the wrong geometry type.")
+                         .format(role, layer.name()))
+
+
+def working_crs(crs: QgsCoordinateReferenceSystem) -> QgsCoordinateReferenceSystem:
+    """Projected CRS the rules work in: ``crs`` itself unless it is geographic."""
+    if crs.isValid() and not crs.isGeographic():
+        return crs
+    return QgsCoordinateReferenceSystem(CRS_PROJECTED)
+
+
+def _transform(source: QgsCoordinateReferenceSystem,
+               target: QgsCoordinateReferenceSystem) -> Optional[QgsCoordinateTransform]:
+    if not source.isValid() or source == target:
+        return None
+    return QgsCoordinateTransform(source, target, QgsProject.instance())
+
+
+def _geometry_problem(geometry: Optional[QgsGeometry]) -> Optional[str]:
+    """Why a geometry is unusable, or None when it is a valid non-empty polygon."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return tr("empty geometry")
+    if geometry.type() != QgsWkbTypes.PolygonGeometry:
+        return tr("not a polygon")
+    errors = geometry.validateGeometry(Qgis.GeometryValidationEngine.Geos)
+    if errors:
+        return tr("not valid: {0}").format(errors[0].what())
+    return None
+
+
+def polygonal(geometry: Optional[QgsGeometry]) -> QgsGeometry:
+    """Copy as a multipolygon: lines and points left by overlays are dropped."""
+    if geometry is None or geometry.isNull():
+        return QgsGeometry()
+    output = QgsGeometry(geometry)
+    if QgsWkbTypes.flatType(output.wkbType()) == QgsWkbTypes.GeometryCollection:
+        if not output.convertGeometryCollectionToSubclass(QgsWkbTypes.PolygonGeometry):
+            return QgsGeometry()
+    if output.type() != QgsWkbTypes.PolygonGeometry:
+        return QgsGeometry()
+    output.convertToMultiType()
+    return output
+
+
+def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
+                     parcel_id_field: str = "tbbh", project_field: str = "xmbh",
+                     project_id_field: str = "xmbh", excess_tolerance: float = 1.0,
+                     dem: Optional[QgsRasterLayer] = None, steep_slope: float = 25.0,
+                     terrace_slope: float = 15.0,
+                     corridors: Optional[QgsVectorLayer] = None,
+                     corridor_distance: float = DEFAULT_CORRIDOR_DISTANCE,
+                     measures: Optional[QgsVectorLayer] = None,
+                     feedback: Optional[QgsFeedback] = None,
+                     corridor_class_field: str = CORRIDOR_CLASS_FIELD,
+                     overlap_min_area: float = 0.01) -> List[Finding]:
+    """Check every parcel against the rules; returns the findings (inputs untouched).
+
+    Raises ``InputError`` before any work when an input cannot be used: missing
+    layer or id field, thresholds out of order, a DEM that does not cover every
+    parcel.
+    """
+    steps = _Steps(feedback)
+    _require_layer(parcels, tr("parcels"), QgsWkbTypes.PolygonGeometry)
+    _require_layer(projects, tr("projects"), QgsWkbTypes.PolygonGeometry)
+    _require_field(parcels, parcel_id_field, tr("parcels"))
+    _require_field(parcels, project_field, tr("parcels"))
+    _require_field(projects, project_id_field, tr("projects"))
+    if excess_tolerance < 0:
+        raise InputError(tr("The excess tolerance must not be negative."))
+    if dem is not None:
+        if not dem.isValid():
+            raise InputError(tr("The DEM cannot be read."))
+        if terrace_slope > steep_slope:
+            raise InputError(tr("The terrace slope ({0}°) must not exceed the steep "
+                                "slope ({1}°).").format(terrace_slope, steep_slope))
+    if corridors is not None:
+        _require_layer(corridors, tr("corridors"), None)
+        if corridor_distance < 0:
+            raise InputError(tr("The corridor distance must not be negative."))
+    if measures is not None and measures.isValid():
+        _require_field(measures, "csdm", tr("measures"))
+        _require_field(measures, "mbid", tr("measures"))
+
+    work = working_crs(parcels.crs())
+    measurer = AreaMeasurer(work)
+    to_work = _transform(parcels.crs(), work)
+    to_parcels = _transform(work, parcels.crs())
+    findings: List[Finding] = []
+
+    def emit(parcel: _Parcel, rule: str, message: str, geometry: QgsGeometry,
+             area: float, related: Tuple[str, ...] = ()) -> None:
+        output = polygonal(geometry)
+        if to_parcels is not None:
+            output.transform(to_parcels)
+        findings.append(Finding(parcel.parcel_id, rule, compliance_label(rule),
+                                RULES[rule][1], message, area, output, parcel.fid,
+                                parcel.uuid, parcel.township, related))
+
+    steps.phase(0, 25)
+    valid, invalid = _read_parcels(parcels, parcel_id_field, project_field, to_work,
+                                   measurer, steps)
+    for parcel, reason in invalid:
+        geometry = QgsGeometry(parcel.geometry)  # as stored: may be empty or not polygonal
+        if not geometry.isNull() and geometry.type() == QgsWkbTypes.PolygonGeometry:
+            geometry.convertToMultiType()
+        findings.append(Finding(parcel.parcel_id, INVALID_GEOMETRY,
+                                compliance_label(INVALID_GEOMETRY),
+                                RULES[INVALID_GEOMETRY][1],
+                                tr("Geometry is {0}.").format(reason), 0.0,
+                                geometry, parcel.fid, parcel.uuid, parcel.township))
+
+    dem_values: Dict[int, float] = {}
+    if dem is not None:
+        steps.phase(25, 40)
+        from .validation_slope import mean_slopes  # numpy only with a DEM
+        dem_values = mean_slopes(dem, {p.fid: p.geometry for p in valid}, work,
+                                 {p.fid: p.parcel_id for p in valid}, steps.progress)
+
+    steps.phase(40, 55)
+    approved = _read_projects(projects, project_id_field, work, steps)
+    for position, parcel in enumerate(valid):
+        steps.progress(position, len(valid))
+        _check_registration(parcel, approved, excess_tolerance, measurer, emit)
+
+    steps.phase(55, 80)
+    _check_overlaps(parcels, parcel_id_field, overlap_min_area, valid, to_work,
+                    measurer, steps, emit)
+
+    if dem is not None:
+        steps.phase(80, 85)
+        terraced = _terraced_parcels(measures)
+        for parcel in valid:
+            slope = dem_values.get(parcel.fid)
+            if slope is None or math.isnan(slope):
+                continue
+            if slope > steep_slope:
+                emit(parcel, STEEP_SLOPE,
+                     tr("Mean slope {0:.1f}° is above {1}°: new cultivation and "
+                        "whole-slope clearing are forbidden.").format(slope, steep_slope),
+                     parcel.geometry, parcel.area)
+            elif slope >= terrace_slope and parcel.uuid not in terraced \
+                    and parcel.parcel_id not in terraced:
+                emit(parcel, TERRACE_REQUIRED,
+                     tr("Mean slope {0:.1f}° is between {1}° and {2}° and no terrace "
+                        "measure is recorded.").format(slope, terrace_slope, steep_slope),
+                     parcel.geometry, parcel.area)
+
+    if corridors is not None:
+        steps.phase(85, 100)
+        _check_corridors(valid, corridors, corridor_class_field, corridor_distance,
+                         work, measurer, steps, emit)
+    steps.phase(100, 100)
+    order = {rule: position for position, rule in enumerate(RULES)}
+    findings.sort(key=lambda f: (order[f.rule], f.parcel_id, f.parcel_fid))
+    return findings
+
+
+def _read_parcels(parcels: QgsVectorLayer, id_field: str, project_field: str,
+                  to_work: Optional[QgsCoordinateTransform], measurer: AreaMeasurer,
+                  steps: _Steps) -> Tuple[List[_Parcel], List[Tuple[_Parcel, str]]]:
+    names = parcels.fields().names()
+    uuid_index = parcels.fields().indexOf("uuid")
+    township_index = parcels.fields().indexOf("xzqdm")
+    valid: List[_Parcel] = []
+    invalid: List[Tuple[_Parcel, str]] = []
+    total = max(parcels.featureCount(), 1)
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes(
+        [name for name in (id_field, project_field, "uuid", "xzqdm") if name in names],
+        parcels.fields())
+    for position, feature in enumerate(parcels.getFeatures(request)):
+        if position % 200 == 0:
+            steps.progress(position, total)
+        parcel_id = _text(feature[id_field]) or "#{0}".format(feature.id())
+        geometry = QgsGeometry(feature.geometry())
+        parcel = _Parcel(feature.id(), parcel_id, _text(feature[project_field]),
+                         _text(feature.attribute(uuid_index)) if uuid_index >= 0 else "",
+                         _text(feature.attribute(township_index))
+                         if township_index >= 0 else "", geometry, 0.0)
+        problem = _geometry_problem(geometry)
+        if problem is None and to_work is not None:
+            try:
+                geometry.transform(to_work)
+            except Exception:  # QgsCsException: outside the CRS's area
+                problem = tr("outside the area of its coordinate reference system")
+            else:
+                if not geometry.isGeosValid():  # reprojection may break validity
+                    geometry = geometry.makeValid()
+        if problem is not None:
+            invalid.append((parcel, problem))
+            continue
+        parcel.geometry = geometry
+        parcel.area = measurer.area_m2(geometry)
+        valid.append(parcel)
+    return valid, invalid
+
+
+def _read_projects(projects: QgsVectorLayer, id_field: str,
+                   work: QgsCoordinateReferenceSystem,
+                   steps: _Steps) -> Dict[str, QgsGeometry]:
+    """Approved boundary per project number (parts of one number dissolved)."""
+    transform = _transform(projects.crs(), work)
+    parts: Dict[str, List[QgsGeometry]] = {}
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes([id_field], projects.fields())
+    for feature in projects.getFeatures(request):
+        number = _text(feature[id_field])
+        if not number:
+            continue
+        geometry = QgsGeometry(feature.geometry())
+        if geometry.isNull() or geometry.isEmpty():
+            parts.setdefault(number, [])
+            continue
+        if transform is not None:
+            geometry.transform(transform)
+        if not geometry.isGeosValid():
+            geometry = geometry.makeValid()
+        parts.setdefault(number, []).append(geometry)
+    steps.progress(1, 2)
+    approved: Dict[str, QgsGeometry] = {}
+    for number, geometries in parts.items():
+        if not geometries:
+            approved[number] = QgsGeometry()
+        elif len(geometries) == 1:
+            approved[number] = geometries[0]
+        else:
+            approved[number] = QgsGeometry.unaryUnion(geometries)
+    return approved
+
+
+def _check_registration(parcel: _Parcel, approved: Dict[str, QgsGeometry],
+                        tolerance: float, measurer: AreaMeasurer, emit) -> None:
+    if not parcel.project:
+        emit(parcel, UNREGISTERED, tr("The parcel has no project number."),
+             parcel.geometry, parcel.area)
+        return
+    boundary = approved.get(parcel.project)
+    if boundary is None:
+        emit(parcel, UNREGISTERED,
+             tr("Project {0} is not in the development database.").format(parcel.project),
+             parcel.geometry, parcel.area)
+        return
+    shared = 0.0
+    if not boundary.isEmpty() and parcel.geometry.boundingBoxIntersects(boundary):
+        inside = parcel.geometry.intersection(boundary)
+        shared = measurer.area_m2(inside) if inside is not None else 0.0
+    if shared <= 0.0:
+        emit(parcel, LOCATION_CHANGED,
+             tr("The parcel does not lie within the approved boundary of project {0}.")
+             .format(parcel.project), parcel.geometry, parcel.area)
+        return
+    outside = parcel.geometry.difference(boundary)
+    excess = measurer.area_m2(outside) if outside is not None else 0.0
+    if excess > tolerance:
+        emit(parcel, EXCEEDS_APPROVED,
+             tr("{0:.1f} m² lie outside the approved boundary of project {1}.")
+             .format(excess, parcel.project), outside, excess)
+
+
+def _check_overlaps(parcels: QgsVectorLayer, id_field: str, min_area: float,
+                    valid: Sequence[_Parcel], to_work: Optional[QgsCoordinateTransform],
+                    measurer: AreaMeasurer, steps: _Steps, emit) -> None:
+    """OVERLAP per parcel from the shared overlap engine (pairs listed once)."""
+    from .overlaps import find_overlaps
+
+    result = find_overlaps(parcels, id_field=id_field, min_area=min_area,
+                           feedback=steps.sub_feedback())
+    steps.progress(1, 1)
+    by_fid = {parcel.fid: parcel for parcel in valid}
+    shared: Dict[int, List[Tuple[str, QgsGeometry]]] = {}
+    for pair in result.pairs:
+        first, second = by_fid.get(pair.fid_a), by_fid.get(pair.fid_b)
+        if first is None or second is None:
+            continue
+        geometry = QgsGeometry(pair.geometry)
+        if to_work is not None:
+            geometry.transform(to_work)
+        shared.setdefault(first.fid, []).append((second.parcel_id, geometry))
+        shared.setdefault(second.fid, []).append((first.parcel_id, geometry))
+    for fid in sorted(shared):
+        parcel = by_fid[fid]
+        partners = shared[fid]
+        geometries = [geometry for _, geometry in partners]
+        union = geometries[0] if len(geometries) == 1 else QgsGeometry.unaryUnion(geometries)
+        area = measurer.area_m2(union)
+        names = tuple(sorted({name for name, _ in partners}))
+        emit(parcel, OVERLAP,
+             tr("{0:.1f} m² shared with parcel(s) {1}.").format(area, ", ".join(names)),
+             union, area, names)
+
+
+def _terraced_parcels(measures: Optional[QgsVectorLayer]) -> Set[str]:
+    """``mbid`` of every terrace measure (the parcel's uuid)."""
+    if measures is None or not measures.isValid():
+        return set()
+    request = QgsFeatureRequest()
+    request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes(["csdm", "mbid"], measures.fields())
+    return {_text(feature["mbid"]) for feature in measures.getFeatures(request)
+            if _text(feature["csdm"]) in TERRACE_MEASURES}
+
+
+def _check_corridors(valid: Sequence[_Parcel], corridors: QgsVectorLayer,
+                     class_field: str, distance: float,
+                     work: QgsCoordinateReferenceSystem, measurer: AreaMeasurer,
+                     steps: _Steps, emit) -> None:
+    transform = _transform(corridors.crs(), work)
+    has_class = bool(class_field) and corridors.fields().indexOf(class_field) >= 0
+    lines: Dict[int, Tuple[QgsGeometry, str]] = {}
+    index = QgsSpatialIndex()
+    for feature in corridors.getFeatures():
+        kind = corridor_class(feature[class_field]) if has_class else "corridor"
+        geometry = QgsGeometry(feature.geometry())
+        if kind is None or geometry.isNull() or geometry.isEmpty():
+            continue
+        if transform is not None:
+            geometry.transform(transform)
+        lines[feature.id()] = (geometry, kind)
+        index.addFeature(feature.id(), geometry.boundingBox())
+    names = {"railway": tr("railway"), "expressway": tr("expressway"),
+             "national": tr("national road"), "provincial": tr("provincial road"),
+             "corridor": tr("protected corridor")}
+    for position, parcel in enumerate(valid):
+        if position % 100 == 0:
+            steps.progress(position, len(valid))
+        box = QgsRectangle(parcel.geometry.boundingBox())
+        box.grow(distance)
+        near = []
+        for line_id in index.intersects(box):
+            line, kind = lines[line_id]
+            if parcel.geometry.distance(line) <= distance:
+                near.append((line, kind))
+        if not near:
+            continue
+        zone = QgsGeometry.unaryUnion([line for line, _ in near]).buffer(distance, 16)
+        part = parcel.geometry.intersection(zone)
+        if part is None or part.isEmpty():  # touches at exactly the distance
+            part = parcel.geometry
+        kinds = sorted({names[kind] for _, kind in near})
+        emit(parcel, CORRIDOR,
+             tr("Within {0} m of a {1}.").format(distance, ", ".join(kinds)),
+             part, measurer.area_m2(part))
+
+
+def findings_by_rule(findings: Iterable[Finding]) -> Dict[str, List[Finding]]:
+    """Findings grouped by rule, in rule order (for summaries and the dock)."""
+    grouped: Dict[str, List[Finding]] = {rule: [] for rule in RULES}
+    for finding in findings:
+        grouped.setdefault(finding.rule, []).append(finding)
+    return {rule: items for rule, items in grouped.items() if items}

@@ -1,0 +1,132 @@
+"""Processing: validate parcels against the development database; import projects."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.settings import setting
+from ..core.validation import (
+    CORRIDOR_CLASS_FIELD,
+    DEFAULT_CORRIDOR_DISTANCE,
+    validate_parcels,
+)
+from ..translation import tr
+from .base import SwcAlgorithm
+
+#: Output fields of the findings layer (the contract of issue 5).
+FINDING_FIELDS = (("parcel_id", QVariant.String, 30), ("rule", QVariant.String, 30),
+                  ("compliance", QVariant.String, 20), ("severity", QVariant.String, 10),
+                  ("message", QVariant.String, 254), ("area_m2", QVariant.Double, 0))
+
+
+def finding_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind, length in FINDING_FIELDS:
+        fields.append(QgsField(name, kind, "", length))
+    return fields
+
+
+class ValidateParcelsAlgorithm(SwcAlgorithm):
+    NAME = "validateparcels"
+    DISPLAY = "Validate development parcels"
+    GROUP = "Supervision"
+    HELP = ("Checks development parcels against the approved project boundaries of the "
+            "development database and writes one finding per parcel and rule: invalid "
+            "geometry, not registered (疑似未批先建), elsewhere than its project "
+            "(疑似建设地点变更), beyond the approved boundary by more than the tolerance "
+            "(疑似超出防治责任范围), overlaps, steep slope and missing terraces (with a "
+            "DEM), within a protected corridor (with road lines whose field dllx says "
+            "railway/铁路, expressway/高速, national/国道 or provincial/省道). Geometry = the "
+            "offending part. The input layers are only read.")
+
+    def initAlgorithm(self, config=None):
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "PARCELS", tr("Development parcels"), polygon))
+        self.addParameter(QgsProcessingParameterField(
+            "PARCEL_ID_FIELD", tr("Parcel ID field"), "tbbh", "PARCELS"))
+        self.addParameter(QgsProcessingParameterField(
+            "PROJECT_FIELD", tr("Project number field of the parcels"), "xmbh", "PARCELS"))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "PROJECTS", tr("Approved project boundaries"), polygon))
+        self.addParameter(QgsProcessingParameterField(
+            "PROJECT_ID_FIELD", tr("Project number field of the projects"), "xmbh",
+            "PROJECTS"))
+        self.addParameter(QgsProcessingParameterNumber(
+            "EXCESS_TOLERANCE", tr("Excess tolerance (m²)"),
+            QgsProcessingParameterNumber.Double, 1.0, False, 0.0))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "DEM", tr("DEM (elevation, metres)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "STEEP_SLOPE", tr("Steep slope (°)"), QgsProcessingParameterNumber.Double,
+            setting("validation/steep_slope_deg"), False, 0.0, 90.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "TERRACE_SLOPE", tr("Terraces required from slope (°)"),
+            QgsProcessingParameterNumber.Double,
+            setting("validation/terrace_slope_deg"), False, 0.0, 90.0))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "CORRIDORS", tr("Railways and roads (lines)"),
+            [QgsProcessing.TypeVectorLine], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "CORRIDOR_DISTANCE", tr("Corridor distance (m)"),
+            QgsProcessingParameterNumber.Double, DEFAULT_CORRIDOR_DISTANCE, False, 0.0))
+        self.addParameter(QgsProcessingParameterField(
+            "CORRIDOR_CLASS_FIELD", tr("Road class field of the corridors"),
+            CORRIDOR_CLASS_FIELD, "CORRIDORS", optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "MEASURES", tr("Treatment measures (table)"), [QgsProcessing.TypeVector],
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", tr("Findings"), QgsProcessing.TypeVectorPolygon))
+
+    def execute(self, parameters, context, feedback):
+        parcels = self.parameterAsVectorLayer(parameters, "PARCELS", context)
+        projects = self.parameterAsVectorLayer(parameters, "PROJECTS", context)
+        corridors = self.parameterAsVectorLayer(parameters, "CORRIDORS", context)
+        measures = self.parameterAsVectorLayer(parameters, "MEASURES", context)
+        dem = self.parameterAsRasterLayer(parameters, "DEM", context)
+        findings = validate_parcels(
+            parcels, projects,
+            parcel_id_field=self.parameterAsString(parameters, "PARCEL_ID_FIELD", context),
+            project_field=self.parameterAsString(parameters, "PROJECT_FIELD", context),
+            project_id_field=self.parameterAsString(parameters, "PROJECT_ID_FIELD",
+                                                    context),
+            excess_tolerance=self.parameterAsDouble(parameters, "EXCESS_TOLERANCE",
+                                                    context),
+            dem=dem,
+            steep_slope=self.parameterAsDouble(parameters, "STEEP_SLOPE", context),
+            terrace_slope=self.parameterAsDouble(parameters, "TERRACE_SLOPE", context),
+            corridors=corridors,
+            corridor_distance=self.parameterAsDouble(parameters, "CORRIDOR_DISTANCE",
+                                                     context),
+            corridor_class_field=self.parameterAsString(
+                parameters, "CORRIDOR_CLASS_FIELD", context) or CORRIDOR_CLASS_FIELD,
+            measures=measures, feedback=feedback)
+        sink, destination = self.parameterAsSink(
+            parameters, "OUTPUT", context, finding_fields(), QgsWkbTypes.MultiPolygon,
+            parcels.crs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        for finding in findings:
+            feature = QgsFeature(finding_fields())
+            feature.setGeometry(finding.geometry)
+            feature.setAttributes([finding.parcel_id, finding.rule, finding.compliance,
+                                   finding.severity, finding.message,
+                                   round(finding.area_m2, 3)])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        feedback.pushInfo(tr("{0} finding(s).").format(len(findings)))
+        return {"OUTPUT": destination, "COUNT": len(findings)}
