@@ -1,0 +1,253 @@
+"""Treatment measures core: tagging, undo/redo, validation, editing, summary.
+
+Real GeoPackage workspaces under tmp_path; the helpers at the top are shared with
+the dock tests (``test_measures_dock.py``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from typing import List, Sequence, Tuple
+
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+from xingguo_swc_plugin.core import measures as core
+from xingguo_swc_plugin.core.errors import InputError
+from xingguo_swc_plugin.core.workspace import open_workspace
+
+#: Two townships side by side (EPSG:4547 metres): 360732100 west, 360732101 east.
+TOWNSHIPS = (("360732100", "潋江镇", (500000, 2900000, 510000, 2910000)),
+             ("360732101", "江背镇", (510000, 2900000, 520000, 2910000)))
+
+
+def box_wkt(x0: float, y0: float, x1: float, y1: float) -> str:
+    return "MultiPolygon ((({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1})))".format(
+        x0, y0, x1, y1)
+
+
+def add_townships(workspace_path: str) -> QgsVectorLayer:
+    layer = open_workspace(workspace_path).layer("township")
+    features = []
+    for code, name, box in TOWNSHIPS:
+        feature = QgsFeature(layer.fields())
+        feature.setAttribute("uuid", str(uuid.uuid4()))
+        feature.setAttribute("xzqdm", code)
+        feature.setAttribute("xzqmc", name)
+        feature.setGeometry(QgsGeometry.fromWkt(box_wkt(*box)))
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def add_gullies(workspace_path: str, boxes: Sequence[Tuple[float, float, float, float]],
+                xzqdm: Sequence[str] = ()) -> Tuple[QgsVectorLayer, List[int]]:
+    """Gullies with the given boxes; ``xzqdm`` per gully ('' = left empty)."""
+    layer = open_workspace(workspace_path).layer("benggang")
+    features = []
+    for position, box in enumerate(boxes):
+        feature = QgsFeature(layer.fields())
+        feature.setAttribute("uuid", str(uuid.uuid4()))
+        feature.setAttribute("bgbh", "BG{0:03d}".format(position + 1))
+        feature.setAttribute("zlzt", "0")
+        if position < len(xzqdm) and xzqdm[position]:
+            feature.setAttribute("xzqdm", xzqdm[position])
+        feature.setGeometry(QgsGeometry.fromWkt(box_wkt(*box)))
+        features.append(feature)
+    ok, added = layer.dataProvider().addFeatures(features)
+    assert ok
+    layer.reload()
+    return layer, sorted(f.id() for f in layer.getFeatures())
+
+
+#: Three gullies: 100x100 m (1 hm²) and 50x40 m (0.2 hm²) in the west township,
+#: 200x50 m (1 hm²) straddling the border, mostly (150 m) in the east township.
+GULLY_BOXES = ((501000, 2901000, 501100, 2901100),
+               (502000, 2902000, 502050, 2902040),
+               (509950, 2905000, 510150, 2905050))
+
+
+@pytest.fixture
+def gully_workspace(empty_workspace):
+    """Workspace with two townships and three gullies (no xzqdm on the gullies)."""
+    add_townships(empty_workspace)
+    gullies, fids = add_gullies(empty_workspace, GULLY_BOXES)
+    ws = open_workspace(empty_workspace)
+    return ws, ws.layer("measure"), gullies, fids
+
+
+def test_tag_three_gullies_is_one_undoable_step(gully_workspace):
+    ws, measure, gullies, fids = gully_workspace
+    stack = None
+    records = core.tag_features(measure, gullies, fids, "E06", 2, 2021,
+                                "崩岗治理一期", "中央水保资金")
+    stack = measure.undoStack()
+    assert len(records) == 3 and measure.featureCount() == 3
+    assert stack.count() == 1
+    assert {r.mbid for r in records} == {f["uuid"] for f in gullies.getFeatures()}
+    assert {r.mbtc for r in records} == {"benggang"}
+    assert all(r.sl == 2 and r.dw == "zuo" and r.cslb == "E" and r.nd == 2021
+               for r in records)
+    assert records[0].xmmc == "崩岗治理一期" and records[0].zjly == "中央水保资金"
+    stack.undo()
+    assert measure.featureCount() == 0
+    stack.redo()
+    assert measure.featureCount() == 3
+    assert measure.commitChanges()
+    with sqlite3.connect(ws.path) as connection:
+        assert connection.execute("SELECT count(*) FROM measure").fetchone()[0] == 3
+
+
+def test_area_measure_defaults_to_each_feature_area_and_township(gully_workspace):
+    ws, measure, gullies, fids = gully_workspace
+    records = core.tag_features(measure, gullies, fids, "V01", None, 2020, "", "")
+    assert [round(r.sl, 4) for r in records] == [1.0, 0.2, 1.0]
+    assert {r.dw for r in records} == {"hm2"} and {r.cslb for r in records} == {"V"}
+    # largest overlap decides the township of a gully without xzqdm
+    assert [r.xzqdm for r in records] == ["360732100", "360732100", "360732101"]
+
+
+def test_feature_xzqdm_field_wins_over_overlap(empty_workspace):
+    add_townships(empty_workspace)
+    gullies, fids = add_gullies(empty_workspace, GULLY_BOXES[:1], ["360732999"])
+    measure = open_workspace(empty_workspace).layer("measure")
+    records = core.tag_features(measure, gullies, fids, "E03", 35.5, 2022)
+    assert records[0].xzqdm == "360732999" and records[0].sl == 35.5
+    assert records[0].dw == "m"
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"quantity": 0}, "greater than 0"),
+    ({"quantity": -3}, "greater than 0"),
+    ({"unit": "m"}, "counted in"),
+    ({"year": 1979}, "outside 1980-2100"),
+    ({"year": 2101}, "outside 1980-2100"),
+    ({"feature_ids": []}, "Nothing is selected"),
+    ({"measure_code": "X99"}, "Unknown measure"),
+    ({"measure_code": "E03", "quantity": None, "unit": None}, "Type the quantity"),
+])
+def test_bad_input_is_refused_and_nothing_written(gully_workspace, change, message):
+    ws, measure, gullies, fids = gully_workspace
+    arguments = {"measure_layer": measure, "target_layer": gullies,
+                 "feature_ids": fids, "measure_code": "E06", "quantity": 1,
+                 "year": 2021, "unit": "zuo"}
+    arguments.update(change)
+    with pytest.raises(InputError, match=message):
+        core.tag_features(**arguments)
+    assert measure.featureCount() == 0
+    assert not measure.isEditable()
+    assert measure.undoStack() is None or measure.undoStack().count() == 0
+    with sqlite3.connect(ws.path) as connection:
+        assert connection.execute("SELECT count(*) FROM measure").fetchone()[0] == 0
+
+
+def test_units_follow_the_taxonomy(gully_workspace):
+    ws, measure, gullies, fids = gully_workspace
+    taxonomy = core.load_taxonomy(measure)
+    assert len(taxonomy) == 22
+    for code, unit in (("E01", "hm2"), ("E03", "m"), ("E06", "zuo"), ("E12", "m3"),
+                       ("E14", "chu"), ("V05", "hm2"), ("T01", "hm2")):
+        assert taxonomy.get(code).unit == unit
+        records = core.tag_features(measure, gullies, fids[:1], code, 1.5, 2021,
+                                    unit=unit)
+        assert records[0].dw == unit
+        assert records[0].cslb == code[0]
+    assert list(taxonomy.by_class()) == ["E", "V", "T"]
+
+
+def test_custom_taxonomy_row_is_usable_without_code_change(gully_workspace):
+    ws, measure, gullies, fids = gully_workspace
+    with sqlite3.connect(ws.path) as connection:
+        connection.execute("INSERT INTO measure_type (csdm, cslb, csmc, csmc_en, dw) "
+                           "VALUES ('V90', 'V', '生态草皮护坡', 'turf slope', 'hm2')")
+    taxonomy = core.load_taxonomy(measure)
+    assert taxonomy.get("V90").zh == "生态草皮护坡"
+    assert [m.code for m in taxonomy.by_class()["V"]][-1] == "V90"
+    records = core.tag_features(measure, gullies, fids, "V90", None, 2023)
+    assert [round(r.sl, 4) for r in records] == [1.0, 0.2, 1.0]
+
+
+def test_list_edit_delete_measures_of_features(gully_workspace):
+    ws, measure, gullies, fids = gully_workspace
+    core.tag_features(measure, gullies, fids, "E06", 1, 2021)
+    core.tag_features(measure, gullies, fids[:1], "E03", 120, 2022)
+    first = core.measures_of_features(measure, gullies, fids[:1])
+    assert sorted(r.csdm for r in first) == ["E03", "E06"]
+    assert len(core.measures_of_features(measure, gullies, fids)) == 4
+    ditch = [r for r in first if r.csdm == "E03"][0]
+
+    edited = core.edit_measure(measure, ditch.fid, quantity=80, year=2023,
+                               project="二期")
+    assert (edited.sl, edited.nd, edited.xmmc, edited.dw) == (80, 2023, "二期", "m")
+    with pytest.raises(InputError, match="counted in"):
+        core.edit_measure(measure, ditch.fid, unit="hm2")
+    with pytest.raises(InputError, match="greater than 0"):
+        core.edit_measure(measure, ditch.fid, quantity=0)
+    assert measure.getFeature(ditch.fid)["sl"] == 80
+    changed = core.edit_measure(measure, ditch.fid, measure_code="E11")
+    assert (changed.csdm, changed.dw) == ("E11", "m")
+
+    count = measure.undoStack().count()
+    assert core.delete_measures(measure, [r.fid for r in first]) == 2
+    assert measure.undoStack().count() == count + 1
+    assert core.measures_of_features(measure, gullies, fids[:1]) == []
+    measure.undoStack().undo()
+    assert len(core.measures_of_features(measure, gullies, fids[:1])) == 2
+
+
+def test_treatment_status_is_undoable(gully_workspace):
+    ws, measure, gullies, fids = gully_workspace
+    assert core.set_treatment_status(gullies, fids[:2], "2") == 2
+    assert [f["zlzt"] for f in gullies.getFeatures()] == ["2", "2", "0"]
+    assert gullies.undoStack().count() == 1
+    gullies.undoStack().undo()
+    assert [f["zlzt"] for f in gullies.getFeatures()] == ["0", "0", "0"]
+    with pytest.raises(InputError, match="Unknown treatment status"):
+        core.set_treatment_status(gullies, fids, "7")
+    with pytest.raises(InputError, match="select the gullies"):
+        core.set_treatment_status(gullies, [], "1")
+    with pytest.raises(InputError, match="zlzt"):
+        core.set_treatment_status(measure, fids, "1")
+
+
+def test_summary_counts_each_treated_feature_once(gully_workspace):
+    ws, measure, gullies, fids = gully_workspace
+    core.tag_features(measure, gullies, fids, "E06", 2, 2020)       # 3 records
+    core.tag_features(measure, gullies, fids[:2], "V01", None, 2021)  # same gullies
+    core.tag_features(measure, gullies, fids[2:], "E03", 50, 2024)  # outside period
+    assert measure.commitChanges()
+    summary = core.measure_summary(measure, None, 2020, 2022)
+    assert summary.total.records == 5
+    assert summary.total.treated_features == 3
+    assert summary.total.treated_gullies == 3
+    assert summary.total.treated_area_hm2 == pytest.approx(2.2)
+    assert summary.by_measure[("E06", "zuo")].quantity == 6
+    assert summary.by_measure[("V01", "hm2")].quantity == pytest.approx(1.2)
+    assert ("E03", "m") not in summary.by_measure
+    west, east = summary.by_township["360732100"], summary.by_township["360732101"]
+    assert (west.treated_features, east.treated_features) == (2, 1)
+    assert west.treated_area_hm2 == pytest.approx(1.2)
+    assert east.treated_area_hm2 == pytest.approx(1.0)
+    assert summary.by_year[2020].treated_features == 3      # first year only
+    assert summary.by_year[2021].treated_features == 0
+    assert summary.by_year[2021].records == 2
+    assert summary.township_names["360732100"] == "潋江镇"
+    later = core.measure_summary(measure, None, 2023, 2024)
+    assert later.total.treated_features == 1
+    assert later.total.treated_area_hm2 == pytest.approx(1.0)
+    table = core.summary_table(summary)
+    county = [row for row in table if row["lx"] == "county"][0]
+    assert (county["zltb"], county["zlbg"], county["jls"]) == (3, 3, 5)
+    with pytest.raises(InputError, match="after"):
+        core.measure_summary(measure, None, 2022, 2020)
+
+
+def test_summary_reports_unresolved_targets(gully_workspace):
+    ws, measure, gullies, fids = gully_workspace
+    core.tag_features(measure, gullies, fids, "E06", 1, 2020, commit=True)
+    gullies.dataProvider().deleteFeatures(fids[:1])
+    summary = core.measure_summary(measure, None, 2020, 2020)
+    assert summary.total.records == 3
+    assert summary.total.treated_features == 2
+    assert summary.unresolved_records == 1
