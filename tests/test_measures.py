@@ -251,3 +251,37 @@ def test_summary_reports_unresolved_targets(gully_workspace):
     assert summary.total.records == 3
     assert summary.total.treated_features == 2
     assert summary.unresolved_records == 1
+
+
+def test_processing_measuresummary_matches_core(gully_workspace, tmp_path):
+    import processing
+
+    ws, measure, gullies, fids = gully_workspace
+    core.tag_features(measure, gullies, fids, "E06", 2, 2021)
+    core.tag_features(measure, gullies, fids[1:], "V02", None, 2022, commit=True)
+    output = str(tmp_path / "summary.csv")
+    result = processing.run("xingguoswc:measuresummary", {
+        "MEASURES": ws.uri("measure"), "TOWNSHIPS": ws.uri("township"),
+        "YEAR_FROM": 2021, "YEAR_TO": 2025, "OUTPUT": output})
+    assert result["RECORDS"] == 5
+    assert result["TREATED_GULLIES"] == 3
+    assert result["TREATED_AREA_HM2"] == pytest.approx(2.2)
+    table = QgsVectorLayer(output, "summary", "ogr")
+    rows = [{name: feature[name] for name in ("lx", "xzqdm", "nd", "csdm", "sl", "zlmj")}
+            for feature in table.getFeatures()]
+    v02 = [r for r in rows if r["lx"] == "measure" and r["csdm"] == "V02"]
+    assert sorted((r["xzqdm"], round(float(r["sl"]), 4)) for r in v02) == [
+        ("360732100", 0.2), ("360732101", 1.0)]
+    county = [r for r in rows if r["lx"] == "county"][0]
+    assert float(county["zlmj"]) == pytest.approx(2.2)
+
+
+def test_processing_refuses_reversed_years(gully_workspace, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    ws = gully_workspace[0]
+    with pytest.raises(QgsProcessingException, match="after"):
+        processing.run("xingguoswc:measuresummary", {
+            "MEASURES": ws.uri("measure"), "YEAR_FROM": 2025, "YEAR_TO": 2021,
+            "OUTPUT": str(tmp_path / "s.csv")})

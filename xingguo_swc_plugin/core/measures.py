@@ -678,9 +678,9 @@ def measure_summary(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer
 
     ``measures`` is a measure table (its unsaved edits count); ``townships`` the
     township polygons (names, and the township of a target with no ``xzqdm``);
-    None means the workspace's own township table, if any.  ``targets`` maps a
-    layer key (``mbtc``) to its layer, for targets outside the measure table's
-    workspace; other keys are opened from the workspace.
+    None means the workspace's own township table, if any.  A target layer key
+    (``mbtc``) is opened from the measure table's workspace; ``targets`` maps
+    the keys the workspace lacks (layers the user added) to their layers.
 
     Definitions (they feed the county targets 120 km² treated, 800 gullies):
 
@@ -789,7 +789,7 @@ def _count_treated(summary: MeasureSummary,
         wanted[key].append(uuid)
     done = 0
     for key in sorted(wanted):
-        layer = targets.get(key) or sibling_layer(measures, key)
+        layer = sibling_layer(measures, key) or targets.get(key)
         uuids = wanted[key]
         if layer is None or layer.fields().indexOf(UUID_FIELD) < 0:
             summary.unresolved_layers.append(key)

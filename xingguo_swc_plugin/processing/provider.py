@@ -20,6 +20,7 @@ PROVIDER_ID = "xingguoswc"
 ALGORITHM_MODULES = (
     ("workspace_algorithms", ("CreateWorkspaceAlgorithm", "SampleDataAlgorithm")),
     ("validation_algorithms", ("ValidateParcelsAlgorithm",)),
+    ("measure_algorithms", ("MeasureSummaryAlgorithm",)),
 )
 
 
