@@ -58,14 +58,15 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "PARCELS", tr("Development parcels"), polygon))
         self.addParameter(QgsProcessingParameterField(
-            "PARCEL_ID_FIELD", tr("Parcel ID field"), "tbbh", "PARCELS"))
+            "PARCEL_ID_FIELD", tr("Parcel ID field"), "tbbh", "PARCELS", optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "PROJECT_FIELD", tr("Project number field of the parcels"), "xmbh", "PARCELS"))
+            "PROJECT_FIELD", tr("Project number field of the parcels"), "xmbh", "PARCELS",
+            optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "PROJECTS", tr("Approved project boundaries"), polygon))
         self.addParameter(QgsProcessingParameterField(
             "PROJECT_ID_FIELD", tr("Project number field of the projects"), "xmbh",
-            "PROJECTS"))
+            "PROJECTS", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "EXCESS_TOLERANCE", tr("Excess tolerance (m²)"),
             QgsProcessingParameterNumber.Double, 1.0, False, 0.0))
@@ -93,6 +94,10 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Findings"), QgsProcessing.TypeVectorPolygon))
 
+    def _field(self, parameters, name, context, default):
+        """Field parameters are optional in form only: empty means the default name."""
+        return self.parameterAsString(parameters, name, context) or default
+
     def execute(self, parameters, context, feedback):
         parcels = self.parameterAsVectorLayer(parameters, "PARCELS", context)
         projects = self.parameterAsVectorLayer(parameters, "PROJECTS", context)
@@ -101,10 +106,9 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
         dem = self.parameterAsRasterLayer(parameters, "DEM", context)
         findings = validate_parcels(
             parcels, projects,
-            parcel_id_field=self.parameterAsString(parameters, "PARCEL_ID_FIELD", context),
-            project_field=self.parameterAsString(parameters, "PROJECT_FIELD", context),
-            project_id_field=self.parameterAsString(parameters, "PROJECT_ID_FIELD",
-                                                    context),
+            parcel_id_field=self._field(parameters, "PARCEL_ID_FIELD", context, "tbbh"),
+            project_field=self._field(parameters, "PROJECT_FIELD", context, "xmbh"),
+            project_id_field=self._field(parameters, "PROJECT_ID_FIELD", context, "xmbh"),
             excess_tolerance=self.parameterAsDouble(parameters, "EXCESS_TOLERANCE",
                                                     context),
             dem=dem,
@@ -113,8 +117,8 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
             corridors=corridors,
             corridor_distance=self.parameterAsDouble(parameters, "CORRIDOR_DISTANCE",
                                                      context),
-            corridor_class_field=self.parameterAsString(
-                parameters, "CORRIDOR_CLASS_FIELD", context) or CORRIDOR_CLASS_FIELD,
+            corridor_class_field=self._field(parameters, "CORRIDOR_CLASS_FIELD", context,
+                                             CORRIDOR_CLASS_FIELD),
             measures=measures, feedback=feedback)
         sink, destination = self.parameterAsSink(
             parameters, "OUTPUT", context, finding_fields(), QgsWkbTypes.MultiPolygon,
