@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pytest python3-pytestqt \
 	python3-numpy python3-geopandas python3-fiona python3-psutil gdal-bin xvfb xauth \
 	poppler-utils fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools zip unzip \
-	postgresql-15-postgis-3 postgresql-15 postgresql-client-15 e2fsprogs
+	postgresql-15-postgis-3 postgresql-15 postgresql-client-15 e2fsprogs python3-psycopg2
 
 .PHONY: deps test demo package deploy run bench translations lint e2e clean
 

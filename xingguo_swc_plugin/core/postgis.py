@@ -1,0 +1,646 @@
+"""PostGIS workspace: the shared, multi-user backend of the same data model.
+
+A PostGIS workspace is one schema holding the tables of ``core.schema`` (same
+fields; codes as CHECK constraints; ``uuid`` defaulting to ``gen_random_uuid()``;
+unique constraints; GiST indexes), the schema version table ``xgswc_meta``, the
+per-township gully number table, and every layer's form and style as its default
+style in ``public.layer_styles``.
+
+Credentials: the server is named by a QGIS PostgreSQL connection and/or a QGIS
+authentication configuration id.  The password lives only in the QGIS
+authentication manager; it is expanded in memory for the plugin's own
+connection, and layer sources carry ``authcfg=`` and never a password.  A
+connection that stores its password in plain text is refused.
+
+Safety: identifiers are always quoted with ``psycopg2.sql.Identifier``; values
+are always bound.  Every write runs in one transaction, so a failure or a dropped
+connection leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsDataSourceUri,
+    QgsFeedback,
+    QgsMessageLog,
+    QgsProviderConnectionException,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+)
+
+from ..translation import tr
+from . import schema
+from .errors import WorkspaceError
+from .schema import FieldSpec, LayerSpec
+from .styles import apply_style
+
+LOG_TAG = "Xingguo SWC"
+GEOMETRY_COLUMN = "geom"
+KEY_COLUMN = "fid"
+#: Per-township last gully number; numbers are never reused, even after deletes.
+BGBH_SEQUENCE_TABLE = "xgswc_bgbh_seq"
+APPLICATION_NAME = "Xingguo SWC"
+
+_SQL_TYPES = {"int": "integer", "real": "double precision", "date": "date",
+              "datetime": "timestamp"}
+
+
+class ConnectionLostError(WorkspaceError):
+    """The server connection broke during a run; the transaction was rolled back."""
+
+
+def _driver():
+    """psycopg2, or a clear error saying what is missing (the plugin still loads)."""
+    try:
+        import psycopg2
+        import psycopg2.extras  # noqa: F401
+        import psycopg2.sql  # noqa: F401
+    except ImportError as error:
+        raise WorkspaceError(tr("The Python package psycopg2 is missing: install "
+                                "python3-psycopg2 to use PostGIS workspaces.")) from error
+    return psycopg2
+
+
+# -- where the server is ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PgTarget:
+    """A PostgreSQL database named the QGIS way.
+
+    ``connection``: a QGIS PostgreSQL connection name (Browser > PostgreSQL);
+    ``authcfg``: a QGIS authentication configuration id (overrides the
+    connection's credentials); ``uri``: a connection string without a password
+    (``host=... port=... dbname=...`` or ``service=...``), used when no named
+    connection is given.
+    """
+
+    connection: str = ""
+    authcfg: str = ""
+    uri: str = ""
+
+    def datasource(self) -> QgsDataSourceUri:
+        """The connection part of a layer source: authcfg, never a password."""
+        if self.connection:
+            metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+            try:
+                connection = metadata.findConnection(self.connection)
+            except QgsProviderConnectionException:
+                connection = None
+            if connection is None:
+                raise WorkspaceError(tr("There is no QGIS PostgreSQL connection named "
+                                        "{0}.").format(self.connection))
+            source = QgsDataSourceUri(connection.uri())
+        elif self.uri:
+            source = QgsDataSourceUri(self.uri)
+        else:
+            raise WorkspaceError(tr("Choose a QGIS PostgreSQL connection."))
+        if self.authcfg:
+            source.setAuthConfigId(self.authcfg)
+            source.setPassword("")
+            if source.username():
+                source.setUsername("")
+        if source.password():
+            raise WorkspaceError(
+                tr("The PostgreSQL connection {0} stores its password in plain text. "
+                   "Store the credentials in the QGIS authentication manager (an "
+                   "authentication configuration) and try again.")
+                .format(self.describe()))
+        if not source.database() and not source.service():
+            raise WorkspaceError(tr("The PostgreSQL connection {0} names no database.")
+                                 .format(self.describe()))
+        if source.authConfigId():
+            manager = QgsApplication.authManager()
+            if source.authConfigId() not in manager.configIds():
+                raise WorkspaceError(tr("Unknown authentication configuration {0}.")
+                                     .format(source.authConfigId()))
+        return source
+
+    def describe(self) -> str:
+        """Safe to show and log: names only, no credentials."""
+        if self.connection:
+            return self.connection
+        source = QgsDataSourceUri(self.uri)
+        return source.service() or "{0}:{1}/{2}".format(
+            source.host() or "localhost", source.port() or "5432", source.database())
+
+    def dsn(self) -> str:
+        """libpq connection string with credentials from the auth manager.
+
+        Held in memory only; never log or store it.
+        """
+        source = self.datasource()
+        authcfg = source.authConfigId()
+        plain = QgsDataSourceUri(source.connectionInfo(False))
+        plain.setAuthConfigId("")
+        items = [plain.connectionInfo(False)]
+        if authcfg:
+            manager = QgsApplication.authManager()
+            ok, items = manager.updateDataSourceUriItems(items, authcfg, "postgres")
+            if not ok:
+                raise WorkspaceError(tr("Cannot read authentication configuration {0}.")
+                                     .format(authcfg))
+        return " ".join(item for item in items if item)
+
+    def connect(self):
+        """A new psycopg2 connection (caller closes it)."""
+        psycopg2 = _driver()
+        try:
+            connection = psycopg2.connect(self.dsn(), application_name=APPLICATION_NAME,
+                                          connect_timeout=15)
+        except psycopg2.Error as error:
+            raise WorkspaceError(tr("Cannot connect to PostgreSQL {0}: {1}")
+                                 .format(self.describe(), _clean(error))) from None
+        return connection
+
+    def database_key(self) -> Tuple[str, str, str, str]:
+        source = self.datasource()
+        return database_key(source)
+
+
+def database_key(source: QgsDataSourceUri) -> Tuple[str, str, str, str]:
+    """Identity of a database (service or host/port/name) for 'same database' tests."""
+    host = source.host() or "localhost"
+    if host in ("127.0.0.1", "::1"):
+        host = "localhost"
+    return (source.service(), host, source.port() or "5432", source.database())
+
+
+def _clean(error: Exception) -> str:
+    """A driver error as one line, with anything that looks like a password removed."""
+    text = str(getattr(error, "pgerror", None) or error).strip().splitlines()
+    message = " ".join(line.strip() for line in text if line.strip())
+    return re.sub(r"password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", "password=***", message)
+
+
+def _lost(error: Exception) -> bool:
+    psycopg2 = _driver()
+    if isinstance(error, psycopg2.InterfaceError):
+        return True
+    if isinstance(error, psycopg2.OperationalError):
+        return True
+    return getattr(error, "pgcode", "") in ("57P01", "57P02", "57P03")
+
+
+@contextmanager
+def transaction(connection, what: str) -> Iterator:
+    """A cursor in one transaction: committed at the end, rolled back on any error.
+
+    A broken connection becomes ``ConnectionLostError`` (the server rolls back the
+    open transaction itself when the session dies); other database errors become
+    ``WorkspaceError`` saying what was being done.
+    """
+    psycopg2 = _driver()
+    try:
+        with connection:
+            with connection.cursor() as cursor:
+                yield cursor
+    except psycopg2.Error as error:
+        try:
+            if not connection.closed:
+                connection.rollback()
+        except psycopg2.Error:
+            pass
+        if _lost(error):
+            raise ConnectionLostError(
+                tr("The connection to the PostgreSQL server was lost while {0}; "
+                   "nothing was changed. Check the server and run it again. ({1})")
+                .format(what, _clean(error))) from None
+        raise WorkspaceError(tr("PostgreSQL refused {0}: {1}").format(what, _clean(error))) \
+            from None
+
+
+def sql():
+    return _driver().sql
+
+
+def qualified(schema_name: str, table: str):
+    """``"schema"."table"`` as a composable, quoted whatever the names contain."""
+    module = sql()
+    return module.SQL(".").join([module.Identifier(schema_name), module.Identifier(table)])
+
+
+# -- the workspace ---------------------------------------------------------------------
+
+@dataclass
+class PgWorkspace:
+    """A PostGIS workspace: a schema in a database reached through ``target``."""
+
+    target: PgTarget
+    schema: str
+
+    def uri(self, table: str) -> str:
+        """Layer source (authcfg, no password) of a table of this workspace."""
+        source = self.target.datasource()
+        spec = schema.LAYERS_BY_NAME.get(table)
+        geometry = GEOMETRY_COLUMN if spec is None or spec.geometry else ""
+        source.setDataSource(self.schema, table, geometry, "", KEY_COLUMN)
+        return source.uri(False)
+
+    def layer(self, table: str, name: Optional[str] = None) -> QgsVectorLayer:
+        """The table as a layer, with its default style from ``public.layer_styles``."""
+        spec = schema.LAYERS_BY_NAME.get(table)
+        title = name or (spec.zh if spec else table)
+        layer = QgsVectorLayer(self.uri(table), title, "postgres")
+        if not layer.isValid():
+            raise WorkspaceError(tr("Table {0} is missing in the PostGIS workspace {1} "
+                                    "on {2}.").format(table, self.schema,
+                                                      self.target.describe()))
+        return layer
+
+    def connect(self):
+        return self.target.connect()
+
+    def crs(self) -> QgsCoordinateReferenceSystem:
+        return QgsCoordinateReferenceSystem("EPSG:{0}".format(self.srid()))
+
+    def srid(self) -> int:
+        return int(self.meta().get("srid", "0"))
+
+    def meta(self) -> Dict[str, str]:
+        connection = self.connect()
+        try:
+            return read_meta(connection, self.schema)
+        finally:
+            connection.close()
+
+    def schema_version(self) -> int:
+        return int(self.meta()["schema_version"])
+
+    def next_benggang_number(self, xzqdm: str) -> int:
+        connection = self.connect()
+        try:
+            return allocate_benggang_number(connection, self.schema, xzqdm)
+        finally:
+            connection.close()
+
+
+def read_meta(connection, schema_name: str) -> Dict[str, str]:
+    """Key/value rows of the meta table; WorkspaceError when the schema is no workspace."""
+    if not _table_exists(connection, schema_name, schema.META_TABLE):
+        raise WorkspaceError(tr("Schema {0} is not a Xingguo SWC workspace (no {1} table).")
+                             .format(schema_name, schema.META_TABLE))
+    with transaction(connection, tr("reading the workspace version")) as cursor:
+        cursor.execute(sql().SQL("SELECT key, value FROM {}").format(
+            qualified(schema_name, schema.META_TABLE)))
+        return dict(cursor.fetchall())
+
+
+def _table_exists(connection, schema_name: str, table: str) -> bool:
+    with transaction(connection, tr("looking up table {0}").format(table)) as cursor:
+        cursor.execute("SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = %s "
+                       "AND tablename = %s", (schema_name, table))
+        return cursor.fetchone() is not None
+
+
+def _schema_exists(connection, schema_name: str) -> Tuple[bool, int]:
+    """(exists, number of relations in it)."""
+    with transaction(connection, tr("looking up schema {0}").format(schema_name)) as cursor:
+        cursor.execute("SELECT n.oid, (SELECT count(*) FROM pg_catalog.pg_class c "
+                       "WHERE c.relnamespace = n.oid) FROM pg_catalog.pg_namespace n "
+                       "WHERE n.nspname = %s", (schema_name,))
+        row = cursor.fetchone()
+    return (row is not None, int(row[1]) if row else 0)
+
+
+def check_schema_name(name: str) -> None:
+    """Any name PostgreSQL can store is fine (it is always quoted); refuse the rest."""
+    if not name or not name.strip():
+        raise WorkspaceError(tr("Enter a schema name for the PostGIS workspace."))
+    if len(name.encode("utf-8")) > 63:
+        raise WorkspaceError(tr("The schema name {0} is longer than 63 bytes.").format(name))
+    if "\x00" in name:
+        raise WorkspaceError(tr("The schema name contains a NUL character."))
+    if name.lower().startswith("pg_") or name in ("public", "information_schema", "topology"):
+        raise WorkspaceError(tr("The schema {0} is reserved: choose another name.")
+                             .format(name))
+
+
+# -- schema migrations (PostGIS flavour of core.workspace.MIGRATIONS) ------------------
+
+#: Upgrades from version N to N+1: ``step(cursor, schema_name)`` inside the upgrade
+#: transaction (so a failed step leaves the workspace at version N).
+PG_MIGRATIONS: Dict[int, Callable[[object, str], None]] = {}
+
+
+def open_postgis_workspace(target: PgTarget, schema_name: str,
+                           upgrade: bool = True) -> PgWorkspace:
+    """Open a PostGIS workspace, upgrading an older schema in one transaction."""
+    check_schema_name(schema_name)
+    connection = target.connect()
+    try:
+        version = int(read_meta(connection, schema_name).get("schema_version", "0"))
+        if version > schema.SCHEMA_VERSION:
+            raise WorkspaceError(
+                tr("Workspace {0} has schema version {1}, newer than this plugin's {2}: "
+                   "update the plugin.").format(schema_name, version, schema.SCHEMA_VERSION))
+        if version < schema.SCHEMA_VERSION:
+            if not upgrade:
+                raise WorkspaceError(tr("Workspace {0} has the old schema version {1}.")
+                                     .format(schema_name, version))
+            _upgrade(connection, schema_name)
+    finally:
+        connection.close()
+    return PgWorkspace(target, schema_name)
+
+
+def _upgrade(connection, schema_name: str) -> None:
+    module = sql()
+    meta = qualified(schema_name, schema.META_TABLE)
+    with transaction(connection, tr("upgrading workspace {0}").format(schema_name)) as cursor:
+        # One upgrader at a time; the others wait, then see the new version.
+        cursor.execute(module.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(meta))
+        cursor.execute(module.SQL("SELECT value FROM {} WHERE key = %s").format(meta),
+                       ("schema_version",))
+        version = int(cursor.fetchone()[0])
+        for step in range(version, schema.SCHEMA_VERSION):
+            if step not in PG_MIGRATIONS:
+                raise WorkspaceError(tr("No upgrade from schema version {0}.").format(step))
+            PG_MIGRATIONS[step](cursor, schema_name)
+            cursor.execute(module.SQL("UPDATE {} SET value = %s WHERE key = %s")
+                           .format(meta), (str(step + 1), "schema_version"))
+    QgsMessageLog.logMessage(tr("Upgraded PostGIS workspace {0} to schema version {1}.")
+                             .format(schema_name, schema.SCHEMA_VERSION), LOG_TAG,
+                             Qgis.Info)
+
+
+# -- creating -----------------------------------------------------------------------------
+
+def create_postgis_workspace(target: PgTarget, schema_name: str,
+                             crs: QgsCoordinateReferenceSystem,
+                             feedback: Optional[QgsFeedback] = None,
+                             styles: bool = True) -> PgWorkspace:
+    """Create the workspace schema (or open and upgrade an existing one).
+
+    Tables, constraints, indexes, the version table and the seeded measure
+    taxonomy are created in one transaction; styles are then stored through QGIS.
+    If storing the styles fails, the new schema is dropped again.
+    """
+    if not crs.isValid():
+        raise WorkspaceError(tr("Unknown coordinate reference system."))
+    if crs.isGeographic() and crs.authid() != "EPSG:4490":
+        raise WorkspaceError(
+            tr("{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.")
+            .format(crs.authid()))
+    check_schema_name(schema_name)
+    srid = crs.postgisSrid()
+    connection = target.connect()
+    try:
+        exists, relations = _schema_exists(connection, schema_name)
+        if exists and _table_exists(connection, schema_name, schema.META_TABLE):
+            connection.close()
+            return open_postgis_workspace(target, schema_name)
+        if exists and relations:
+            raise WorkspaceError(tr("Schema {0} already holds tables and is not a Xingguo "
+                                    "SWC workspace: choose another schema.")
+                                 .format(schema_name))
+        with transaction(connection, tr("creating workspace {0}").format(schema_name)) \
+                as cursor:
+            _check_server(cursor, srid)
+            module = sql()
+            if not exists:
+                cursor.execute(module.SQL("CREATE SCHEMA {}").format(
+                    module.Identifier(schema_name)))
+            total = len(schema.LAYERS) + 2
+            for position, spec in enumerate(schema.LAYERS):
+                if feedback is not None and feedback.isCanceled():
+                    raise WorkspaceError(tr("Canceled."))
+                for statement in table_ddl(schema_name, spec, srid):
+                    cursor.execute(statement)
+                if feedback is not None:
+                    feedback.setProgress(100.0 * (position + 1) / total)
+            _create_support_tables(cursor, schema_name, crs, srid)
+            _seed_measure_types(cursor, schema_name)
+    finally:
+        connection.close()
+    workspace = PgWorkspace(target, schema_name)
+    if styles:
+        try:
+            for spec in schema.LAYERS:
+                save_default_style(workspace, spec)
+        except BaseException:
+            drop_postgis_workspace(target, schema_name)
+            raise
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    QgsMessageLog.logMessage(tr("Created PostGIS workspace {0} on {1}.")
+                             .format(schema_name, target.describe()), LOG_TAG, Qgis.Info)
+    return workspace
+
+
+def _check_server(cursor, srid: int) -> None:
+    cursor.execute("SELECT extversion FROM pg_catalog.pg_extension WHERE extname = %s",
+                   ("postgis",))
+    if cursor.fetchone() is None:
+        try:
+            cursor.execute("SAVEPOINT xgswc_postgis")
+            cursor.execute("CREATE EXTENSION postgis")
+        except _driver().Error as error:
+            raise WorkspaceError(tr("PostGIS is not enabled in this database and cannot be "
+                                    "enabled by this user: ask the administrator to run "
+                                    "CREATE EXTENSION postgis. ({0})")
+                                 .format(_clean(error))) from None
+    cursor.execute("SELECT 1 FROM public.spatial_ref_sys WHERE srid = %s", (srid,))
+    if cursor.fetchone() is None:
+        raise WorkspaceError(tr("The database does not know the coordinate reference "
+                                "system SRID {0}.").format(srid))
+
+
+def column_type(field_spec: FieldSpec) -> str:
+    if field_spec.kind == "text":
+        return "varchar({0})".format(int(field_spec.length)) if field_spec.length else "text"
+    return _SQL_TYPES[field_spec.kind]
+
+
+def _column_default(field_spec: FieldSpec):
+    module = sql()
+    if field_spec.name == schema.UUID_FIELD:
+        return module.SQL("gen_random_uuid()::text")
+    default = field_spec.default
+    if default and len(default) >= 2 and default[0] == default[-1] == "'":
+        return module.Literal(default[1:-1].replace("''", "'"))
+    return None
+
+
+def table_ddl(schema_name: str, spec: LayerSpec, srid: int) -> List:
+    """CREATE TABLE (+ comments and indexes) of one layer spec, fully quoted."""
+    module = sql()
+    table = qualified(schema_name, spec.name)
+    columns = [module.SQL("{} serial PRIMARY KEY").format(module.Identifier(KEY_COLUMN))]
+    for field_spec in spec.fields:
+        parts = [module.Identifier(field_spec.name), module.SQL(column_type(field_spec))]
+        if field_spec.required:
+            parts.append(module.SQL("NOT NULL"))
+        default = _column_default(field_spec)
+        if default is not None:
+            parts.append(module.SQL("DEFAULT {}").format(default))
+        if field_spec.codelist is not None:
+            values = [int(code) if field_spec.kind == "int" else code
+                      for code in field_spec.codelist.codes()]
+            parts.append(module.SQL("CHECK ({} IN ({}))").format(
+                module.Identifier(field_spec.name),
+                module.SQL(", ").join(module.Literal(value) for value in values)))
+        columns.append(module.SQL(" ").join(parts))
+    if spec.geometry:
+        columns.append(module.SQL("{} geometry({}, {})").format(
+            module.Identifier(GEOMETRY_COLUMN), module.SQL(spec.geometry),
+            module.Literal(int(srid))))
+    unique = []
+    if schema.UUID_FIELD in spec.field_names():
+        unique.append((schema.UUID_FIELD,))
+    unique.extend(spec.unique)
+    for group in unique:
+        columns.append(module.SQL("UNIQUE ({})").format(
+            module.SQL(", ").join(module.Identifier(name) for name in group)))
+    statements = [module.SQL("CREATE TABLE {} ({})").format(
+        table, module.SQL(", ").join(columns))]
+    statements.append(module.SQL("COMMENT ON TABLE {} IS {}").format(
+        table, module.Literal("{0} ({1})".format(spec.zh, spec.en))))
+    for field_spec in spec.fields:
+        statements.append(module.SQL("COMMENT ON COLUMN {}.{} IS {}").format(
+            table, module.Identifier(field_spec.name), module.Literal(field_spec.zh)))
+    if spec.geometry:
+        statements.append(module.SQL("CREATE INDEX ON {} USING gist ({})").format(
+            table, module.Identifier(GEOMETRY_COLUMN)))
+    statements.extend(_defaults_trigger(schema_name, spec))
+    for name in ("xzqdm", "tbbh", "xmbh", "bgbh", "mbid"):
+        if name in spec.field_names() and (name,) not in unique:
+            statements.append(module.SQL("CREATE INDEX ON {} ({})").format(
+                table, module.Identifier(name)))
+    return statements
+
+
+def _defaults_trigger(schema_name: str, spec: LayerSpec) -> List:
+    """BEFORE INSERT trigger filling required defaults that arrive as explicit NULL.
+
+    QGIS's provider sends NULL (not DEFAULT) for attributes a caller left empty,
+    e.g. ``dataProvider().addFeatures`` without a uuid; the column default alone
+    would then fail the NOT NULL constraint.
+    """
+    module = sql()
+    assignments = []
+    for field_spec in spec.fields:
+        default = _column_default(field_spec)
+        if default is None or not field_spec.required:
+            continue
+        assignments.append(module.SQL("NEW.{0} := coalesce(NEW.{0}, {1});").format(
+            module.Identifier(field_spec.name), default))
+    if not assignments:
+        return []
+    function = qualified(schema_name, spec.name + "_defaults")
+    body = module.SQL("BEGIN {} RETURN NEW; END;").format(module.SQL(" ").join(assignments))
+    return [
+        module.SQL("CREATE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {}").format(
+            function, module.Composed([module.SQL("$xgswc$"), body, module.SQL("$xgswc$")])),
+        module.SQL("CREATE TRIGGER {} BEFORE INSERT ON {} FOR EACH ROW EXECUTE FUNCTION {}()")
+        .format(module.Identifier(spec.name + "_defaults"), qualified(schema_name, spec.name),
+                function),
+    ]
+
+
+def _create_support_tables(cursor, schema_name: str, crs: QgsCoordinateReferenceSystem,
+                           srid: int) -> None:
+    module = sql()
+    meta = qualified(schema_name, schema.META_TABLE)
+    cursor.execute(module.SQL("CREATE TABLE {} (key text PRIMARY KEY, value text)")
+                   .format(meta))
+    cursor.execute(module.SQL("INSERT INTO {} (key, value) VALUES (%s, %s), (%s, %s), "
+                              "(%s, %s), (%s, now()::text)").format(meta),
+                   ("schema_version", str(schema.SCHEMA_VERSION), "crs", crs.authid(),
+                    "srid", str(srid), "created"))
+    cursor.execute(module.SQL(
+        "CREATE TABLE {} (xzqdm text PRIMARY KEY, last_no integer NOT NULL "
+        "CHECK (last_no >= 0))").format(qualified(schema_name, BGBH_SEQUENCE_TABLE)))
+
+
+def _seed_measure_types(cursor, schema_name: str) -> None:
+    from ..domain.measures import SEED_MEASURES
+
+    rows = [(m.code, m.measure_class, m.zh, m.en, m.unit) for m in SEED_MEASURES]
+    _driver().extras.execute_values(cursor, sql().SQL(
+        "INSERT INTO {} (csdm, cslb, csmc, csmc_en, dw) VALUES %s").format(
+        qualified(schema_name, "measure_type")).as_string(cursor), rows)
+
+
+def save_default_style(workspace: PgWorkspace, spec: LayerSpec) -> None:
+    """Store the spec's form and renderer as the layer's default style (layer_styles)."""
+    layer = workspace.layer(spec.name)
+    apply_style(layer, spec)
+    message = layer.saveStyleToDatabase(spec.name, spec.zh, True, "")
+    if message:
+        raise WorkspaceError(tr("Cannot store the style of {0}: {1}")
+                             .format(spec.name, message))
+
+
+def drop_postgis_workspace(target: PgTarget, schema_name: str) -> None:
+    """Remove a workspace schema and its stored styles, in one transaction."""
+    connection = target.connect()
+    module = sql()
+    try:
+        with transaction(connection, tr("removing workspace {0}").format(schema_name)) \
+                as cursor:
+            cursor.execute(module.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
+                module.Identifier(schema_name)))
+            cursor.execute("SELECT to_regclass('public.layer_styles')")
+            if cursor.fetchone()[0] is not None:
+                cursor.execute("DELETE FROM public.layer_styles WHERE f_table_schema = %s "
+                               "AND f_table_catalog = current_database()", (schema_name,))
+    finally:
+        connection.close()
+
+
+# -- gully numbers ---------------------------------------------------------------------------
+
+def allocate_benggang_number(connection, schema_name: str, xzqdm: str,
+                             prefix_format: str = "{0}-{1:04d}") -> int:
+    """Next gully number of a township, committed at once (never handed out twice).
+
+    ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` takes a row lock, so two
+    editors asking at the same moment get consecutive numbers; the number is
+    committed before the editor saves the gully, so a discarded or deleted gully
+    leaves a gap rather than a reused ID.  A number whose ID already exists in
+    the table (typed by hand, or copied in) is skipped.
+    """
+    if not xzqdm:
+        raise WorkspaceError(tr("The gully has no township code: cannot number it."))
+    module = sql()
+    sequence = qualified(schema_name, BGBH_SEQUENCE_TABLE)
+    gullies = qualified(schema_name, "benggang")
+    with transaction(connection, tr("numbering a gully")) as cursor:
+        while True:
+            cursor.execute(module.SQL(
+                "INSERT INTO {} AS s (xzqdm, last_no) VALUES (%s, 1) ON CONFLICT (xzqdm) "
+                "DO UPDATE SET last_no = s.last_no + 1 RETURNING s.last_no")
+                .format(sequence), (xzqdm,))
+            number = int(cursor.fetchone()[0])
+            cursor.execute(module.SQL("SELECT 1 FROM {} WHERE bgbh = %s").format(gullies),
+                           (prefix_format.format(xzqdm, number),))
+            if cursor.fetchone() is None:
+                return number
+
+
+def sync_benggang_sequence(cursor, schema_name: str) -> None:
+    """Raise each township's last number to the highest gully ID present (after a load)."""
+    module = sql()
+    cursor.execute(module.SQL(
+        "INSERT INTO {seq} AS s (xzqdm, last_no) "
+        "SELECT xzqdm, max(substring(bgbh from '-([0-9]+)$')::integer) FROM {gullies} "
+        "WHERE xzqdm IS NOT NULL AND bgbh ~ '-[0-9]+$' GROUP BY xzqdm "
+        "ON CONFLICT (xzqdm) DO UPDATE SET last_no = greatest(s.last_no, EXCLUDED.last_no)")
+        .format(seq=qualified(schema_name, BGBH_SEQUENCE_TABLE),
+                gullies=qualified(schema_name, "benggang")))
+
+
+def postgis_workspace_of_layer(layer: QgsVectorLayer) -> Optional[Tuple[QgsDataSourceUri, str]]:
+    """(connection source, schema) when ``layer`` is a table of a PostGIS workspace."""
+    if layer is None or layer.providerType() != "postgres":
+        return None
+    source = QgsDataSourceUri(layer.source())
+    return source, source.schema()
