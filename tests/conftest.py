@@ -84,3 +84,7 @@ def sample_copy(sample_workspace, tmp_path) -> str:
     path = str(tmp_path / "sample_copy.gpkg")
     shutil.copyfile(sample_workspace, path)
     return path
+
+# PostGIS workspace (issue 8): a real PostgreSQL 15 + PostGIS server for the run.
+from pg_fixtures import (  # noqa: E402,F401
+    pg_authcfg, pg_connection, pg_schema, pg_server, pg_target)
