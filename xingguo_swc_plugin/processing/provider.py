@@ -21,6 +21,8 @@ ALGORITHM_MODULES = (
     ("workspace_algorithms", ("CreateWorkspaceAlgorithm", "SampleDataAlgorithm")),
     ("validation_algorithms", ("ValidateParcelsAlgorithm",)),
     ("measure_algorithms", ("MeasureSummaryAlgorithm",)),
+    ("stats_algorithms", ("TownshipStatsAlgorithm", "ConservationRateAlgorithm")),
+    ("overlap_algorithms", ("CheckOverlapsAlgorithm",)),
 )
 
 

@@ -1,0 +1,92 @@
+"""Processing: overlapping polygons of one layer (issue 5, ``checkoverlaps``)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.overlaps import find_overlaps
+from ..translation import tr
+from .base import SwcAlgorithm
+
+
+def _id_value(value):
+    return None if value is None else str(value)
+
+
+class CheckOverlapsAlgorithm(SwcAlgorithm):
+    NAME = "checkoverlaps"
+    DISPLAY = "Check overlaps"
+    GROUP = "Inspection"
+    HELP = ("One feature per pair of overlapping polygons (listed once), geometry = the "
+            "shared part, with its area in m². Pairs sharing less than the minimum area "
+            "are ignored. Invalid or empty geometries go to a separate table and do not "
+            "stop the run.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", tr("Polygons"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            "ID_FIELD", tr("Identifier field"), None, "INPUT", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "MIN_AREA", tr("Minimum shared area (m²)"),
+            QgsProcessingParameterNumber.Double, 0.01, False, 0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", tr("Overlaps"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "INVALID", tr("Invalid geometries"), QgsProcessing.TypeVector))
+
+    def execute(self, parameters, context, feedback):
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if layer is None:
+            raise QgsProcessingException(tr("The input layer is missing or cannot be read."))
+        id_field = self.parameterAsString(parameters, "ID_FIELD", context) or None
+        min_area = self.parameterAsDouble(parameters, "MIN_AREA", context)
+        result = find_overlaps(layer, id_field, min_area, feedback=feedback,
+                               context=context.transformContext())
+        fields = QgsFields()
+        fields.append(QgsField("fid_a", QVariant.LongLong))
+        fields.append(QgsField("fid_b", QVariant.LongLong))
+        fields.append(QgsField("id_a", QVariant.String, "", 60))
+        fields.append(QgsField("id_b", QVariant.String, "", 60))
+        fields.append(QgsField("overlap_area_m2", QVariant.Double, "", 20, 6))
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
+                                          QgsWkbTypes.MultiPolygon, layer.crs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        for pair in result.pairs:
+            feature = QgsFeature(fields)
+            geometry = pair.geometry
+            if not geometry.isMultipart():
+                geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes([pair.fid_a, pair.fid_b, _id_value(pair.id_a),
+                                   _id_value(pair.id_b), pair.area_m2])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        invalid_fields = QgsFields()
+        invalid_fields.append(QgsField("fid", QVariant.LongLong))
+        invalid_fields.append(QgsField("id", QVariant.String, "", 60))
+        invalid_fields.append(QgsField("reason", QVariant.String, "", 254))
+        invalid_sink, invalid_dest = self.parameterAsSink(
+            parameters, "INVALID", context, invalid_fields, QgsWkbTypes.NoGeometry)
+        if invalid_sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "INVALID"))
+        for item in result.invalid:
+            feature = QgsFeature(invalid_fields)
+            feature.setAttributes([item.fid, _id_value(item.id), item.reason])
+            invalid_sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        feedback.pushInfo(tr("{0} features: {1} overlapping pairs, {2} invalid geometries.")
+                          .format(result.features, len(result.pairs), len(result.invalid)))
+        return {"OUTPUT": dest, "INVALID": invalid_dest, "PAIRS": len(result.pairs)}

@@ -1,0 +1,154 @@
+"""Processing: township area statistics and the soil conservation rate (issue 6).
+
+Thin wrappers: parameters in, ``core.stats`` out, rows written to a table sink.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.stats import conservation_rate, township_area_stats
+from ..translation import tr
+from .base import SwcAlgorithm
+
+GROUP = "Statistics"
+
+
+def _layer(algorithm, parameters, name, context):
+    layer = algorithm.parameterAsVectorLayer(parameters, name, context)
+    if layer is None:
+        raise QgsProcessingException(tr("The layer {0} is missing or cannot be read.")
+                                     .format(name))
+    return layer
+
+
+def _table_fields(spec) -> QgsFields:
+    fields = QgsFields()
+    for name, kind in spec:
+        if kind == "text":
+            fields.append(QgsField(name, QVariant.String, "", 30))
+        elif kind == "int":
+            fields.append(QgsField(name, QVariant.LongLong))
+        elif kind == "bool":
+            fields.append(QgsField(name, QVariant.Bool))
+        else:
+            fields.append(QgsField(name, QVariant.Double, "", 20, 6))
+    return fields
+
+
+AREA_FIELDS = (("xzqdm", "text"), ("xzqmc", "text"), ("class", "text"),
+               ("feature_count", "int"), ("area_m2", "real"), ("area_hm2", "real"),
+               ("area_mu", "real"))
+RATE_FIELDS = (("xzqdm", "text"), ("xzqmc", "text"), ("land_area_m2", "real"),
+               ("erosion_area_m2", "real"), ("rate_percent", "real"),
+               ("meets_target", "bool"))
+
+
+def _township_parameters(algorithm) -> None:
+    algorithm.addParameter(QgsProcessingParameterVectorLayer(
+        "TOWNSHIPS", tr("Townships"), [QgsProcessing.TypeVectorPolygon]))
+    algorithm.addParameter(QgsProcessingParameterField(
+        "TOWNSHIP_FIELD", tr("Township code field"), "xzqdm", "TOWNSHIPS"))
+
+
+class TownshipStatsAlgorithm(SwcAlgorithm):
+    NAME = "townshipstats"
+    DISPLAY = "Township area statistics"
+    GROUP = GROUP
+    HELP = ("Area (m², hm², mu) and feature count of a polygon layer per township and "
+            "class, with a county row (360732). A feature crossing townships is split "
+            "by area; every township gets a row, zeros included. Invalid geometries are "
+            "repaired for the computation only and counted in the log.")
+
+    def initAlgorithm(self, config=None):
+        _township_parameters(self)
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", tr("Input polygons"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            "CLASS_FIELD", tr("Class field"), None, "INPUT", optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            "AREA_METHOD", tr("Area"), [tr("Planimetric (projected CRS)"),
+                                        tr("Ellipsoidal (CGCS2000)")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", tr("Township statistics"), QgsProcessing.TypeVector))
+
+    def execute(self, parameters, context, feedback):
+        townships = _layer(self, parameters, "TOWNSHIPS", context)
+        layer = _layer(self, parameters, "INPUT", context)
+        field = self.parameterAsString(parameters, "TOWNSHIP_FIELD", context) or "xzqdm"
+        class_field = self.parameterAsString(parameters, "CLASS_FIELD", context) or None
+        method = self.parameterAsEnum(parameters, "AREA_METHOD", context)
+        rows = township_area_stats(townships, field, layer, class_field, method,
+                                   feedback=feedback,
+                                   context=context.transformContext())
+        fields = _table_fields(AREA_FIELDS)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
+                                          QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([row.xzqdm, row.xzqmc, row.klass, row.feature_count,
+                                   row.area_m2, row.area_hm2, row.area_mu])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        feedback.pushInfo(tr("{0} features, {1} invalid geometries repaired.").format(
+            rows.features, rows.invalid_repaired))
+        return {"OUTPUT": dest, "INVALID_REPAIRED": rows.invalid_repaired}
+
+
+class ConservationRateAlgorithm(SwcAlgorithm):
+    NAME = "conservationrate"
+    DISPLAY = "Soil conservation rate"
+    GROUP = GROUP
+    HELP = ("水土保持率 per township and for the county: (land area − erosion area of "
+            "grade 2 and above) / land area × 100. Overlapping erosion polygons are "
+            "counted once. meets_target compares with the target (83 % by default, a "
+            "setting).")
+
+    def initAlgorithm(self, config=None):
+        _township_parameters(self)
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "EROSION", tr("Soil erosion"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            "GRADE_FIELD", tr("Erosion grade field"), "qsqd", "EROSION"))
+        self.addParameter(QgsProcessingParameterNumber(
+            "TARGET", tr("Target rate (%); empty: the setting"),
+            QgsProcessingParameterNumber.Double, None, True, 0.0, 100.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", tr("Soil conservation rate"), QgsProcessing.TypeVector))
+
+    def execute(self, parameters, context, feedback):
+        townships = _layer(self, parameters, "TOWNSHIPS", context)
+        erosion = _layer(self, parameters, "EROSION", context)
+        field = self.parameterAsString(parameters, "TOWNSHIP_FIELD", context) or "xzqdm"
+        grade = self.parameterAsString(parameters, "GRADE_FIELD", context) or "qsqd"
+        target = None
+        if parameters.get("TARGET") not in (None, ""):
+            target = self.parameterAsDouble(parameters, "TARGET", context)
+        rows = conservation_rate(townships, field, erosion, grade, target,
+                                 feedback=feedback, context=context.transformContext())
+        fields = _table_fields(RATE_FIELDS)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
+                                          QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([row.xzqdm, row.xzqmc, row.land_area_m2,
+                                   row.erosion_area_m2, row.rate_percent, row.meets_target])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return {"OUTPUT": dest, "INVALID_REPAIRED": rows.invalid_repaired}
