@@ -21,7 +21,9 @@ from .translation import tr
 PLUGIN_DIR = Path(__file__).resolve().parent
 
 #: (module under gui/, dock class); one line per capability, in menu order.
-DOCK_CLASSES = ()
+DOCK_CLASSES = (
+    ("benggang_dock", "BenggangDock"),
+)
 
 
 class XingguoSwcPlugin:

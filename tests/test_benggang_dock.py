@@ -1,0 +1,278 @@
+"""The collapse gully dock and its map tool, driven by simulated mouse clicks on a
+real QgsMapCanvas (offscreen) over a real GeoPackage workspace."""
+
+from __future__ import annotations
+
+from typing import List, Tuple
+
+import pytest
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
+from qgis.gui import QgsMapCanvas
+from qgis.PyQt.QtCore import QPoint, Qt
+from qgis.PyQt.QtTest import QTest
+
+from test_benggang_fixtures import gully_workspace, square  # noqa: F401 (fixture)
+from xingguo_swc_plugin.core.workspace import open_workspace
+from xingguo_swc_plugin.gui.benggang_dock import BenggangDock
+
+
+@pytest.fixture
+def setup(gully_workspace, qtbot):
+    """Workspace layers in the project, a 800x600 canvas at 1 m/pixel, the dock."""
+    workspace = open_workspace(gully_workspace)
+    gullies = workspace.layer("benggang")
+    townships = workspace.layer("township")
+    parts = workspace.layer("benggang_part")
+    project = QgsProject.instance()
+    project.addMapLayers([gullies, townships, parts])
+    canvas = QgsMapCanvas()
+    canvas.setFrameStyle(0)
+    qtbot.addWidget(canvas)
+    canvas.resize(800, 600)
+    canvas.show()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4547"))
+    canvas.setLayers([gullies, parts, townships])
+    canvas.setExtent(QgsRectangle(634600, 2911000, 635400, 2911600))
+    qtbot.waitExposed(canvas)
+    dock = BenggangDock(None, None, canvas=canvas)
+    qtbot.addWidget(dock)
+    dock.set_layers(gullies, townships, parts)
+    dock.show()
+    yield dock, canvas, gullies, parts
+    dock.cleanup()
+    project.removeAllMapLayers()
+    project.relationManager().clear()
+
+
+def click_polygon(canvas: QgsMapCanvas, points: List[Tuple[float, float]]
+                  ) -> List[Tuple[float, float]]:
+    """Left-click each map point on the canvas viewport, right-click to finish.
+
+    Returns the map coordinates the clicked pixels stand for (what the tool gets).
+    """
+    to_pixel = canvas.getCoordinateTransform()
+    clicked = []
+    for x, y in points:
+        pixel = to_pixel.transform(x, y)
+        position = QPoint(int(round(pixel.x())), int(round(pixel.y())))
+        QTest.mouseMove(canvas.viewport(), position)
+        QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, position)
+        point = to_pixel.toMapCoordinates(position.x(), position.y())
+        clicked.append((point.x(), point.y()))
+    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.RightButton,
+                     Qt.KeyboardModifier.NoModifier, position)
+    return clicked
+
+
+def shoelace(points: List[Tuple[float, float]]) -> float:
+    total = 0.0
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1]):
+        total += x1 * y2 - x2 * y1
+    return abs(total) / 2.0
+
+
+def test_canvas_is_one_metre_per_pixel(setup):
+    _dock, canvas, _g, _p = setup
+    assert canvas.mapUnitsPerPixel() == pytest.approx(1.0)
+
+
+def test_clicks_digitize_a_gully_saved_as_one_undoable_command(setup, qtbot):
+    dock, canvas, gullies, _parts = setup
+    qtbot.mouseClick(dock.digitize_button, Qt.MouseButton.LeftButton)
+    assert canvas.mapTool() is dock.tool and gullies.isEditable()
+    clicked = click_polygon(canvas, [(634700, 2911100), (634781, 2911100),
+                                     (634790, 2911150), (634740, 2911190),
+                                     (634690, 2911160)])
+    expected = shoelace(clicked)
+    assert expected == pytest.approx(6725.0, abs=1.0)  # nominal vertices
+    assert dock.draft is not None and dock.draft.ok
+    assert dock.township_label.text() == "360732100 潋江镇"
+    assert dock.area_label.text() == "{0:.2f}".format(expected)
+    assert dock.scale_label.text() == "大型"
+    assert dock.id_label.text() == "360732100-0001"
+    assert gullies.featureCount() == 0  # nothing written before Save
+    dock.shape_combo.setCurrentIndex(dock.shape_combo.findData("1"))
+    dock.activity_combo.setCurrentIndex(dock.activity_combo.findData("2"))
+    dock.surveyor_edit.setText("李四")
+    undo_before = gullies.undoStack().count()
+    qtbot.mouseClick(dock.save_button, Qt.MouseButton.LeftButton)
+    assert gullies.undoStack().count() == undo_before + 1
+    saved = list(gullies.getFeatures())
+    assert len(saved) == 1
+    feature = saved[0]
+    assert feature["bgbh"] == "360732100-0001"
+    assert (feature["xzqdm"], feature["xzqmc"]) == ("360732100", "潋江镇")
+    assert feature["mj"] == pytest.approx(expected, abs=0.01)
+    assert feature["gm"] == "L"
+    assert (feature["xt"], feature["hdx"], feature["zlzt"], feature["dcy"]) == \
+        ("1", "2", "0", "李四")
+    assert dock.messages[-1][0] == Qgis.Success and "360732100-0001" in dock.messages[-1][1]
+    assert [row.bgbh for row in dock.rows] == ["360732100-0001"]
+    gullies.undoStack().undo()
+    assert gullies.featureCount() == 0
+
+
+def test_two_gullies_get_consecutive_ids_and_a_deleted_id_is_not_reused(setup, qtbot):
+    dock, canvas, gullies, _parts = setup
+    assert dock.start_digitizing()
+    for x in (634650, 634750):
+        click_polygon(canvas, [(x, 2911100), (x + 50, 2911100), (x + 50, 2911150),
+                               (x, 2911150)])
+        assert dock.save()
+    assert sorted(f["bgbh"] for f in gullies.getFeatures()) == \
+        ["360732100-0001", "360732100-0002"]
+    second = [f.id() for f in gullies.getFeatures() if f["bgbh"] == "360732100-0002"][0]
+    gullies.deleteFeature(second)
+    assert gullies.commitChanges(False)
+    click_polygon(canvas, [(634650, 2911300), (634700, 2911300), (634700, 2911350),
+                           (634650, 2911350)])
+    assert dock.id_label.text() == "360732100-0003"
+    assert dock.save()
+    assert sorted(f["bgbh"] for f in gullies.getFeatures()) == \
+        ["360732100-0001", "360732100-0003"]
+    # a gully east of 635000 belongs to 江背镇 and starts its own sequence
+    click_polygon(canvas, [(635100, 2911100), (635150, 2911100), (635150, 2911150),
+                           (635100, 2911150)])
+    assert dock.save()
+    assert "360732101-0001" in {f["bgbh"] for f in gullies.getFeatures()}
+
+
+def _refused(dock, gullies, code, text):
+    assert dock.draft is not None
+    assert [p.code for p in dock.draft.problems] == [code]
+    assert not dock.save_button.isEnabled()
+    level, message = dock.messages[-1]
+    assert level == Qgis.Warning and text in message
+    assert text in dock.problem_label.text()
+    count, undo = gullies.featureCount(), gullies.undoStack().count()
+    assert not dock.save()  # even when forced, the core refuses
+    assert gullies.featureCount() == count and gullies.undoStack().count() == undo
+
+
+def test_each_check_refuses_in_the_dock_and_writes_nothing(setup, qtbot):
+    dock, canvas, gullies, _parts = setup
+    assert dock.start_digitizing()
+    click_polygon(canvas, [(634650, 2911100), (634700, 2911100), (634700, 2911150),
+                           (634650, 2911150)])
+    assert dock.save()
+    first = next(gullies.getFeatures())["bgbh"]
+    # too small: 6 x 6 m
+    click_polygon(canvas, [(634800, 2911100), (634806, 2911100), (634806, 2911106),
+                           (634800, 2911106)])
+    _refused(dock, gullies, "too_small", "36.00 m²")
+    # overlapping the first gully names its ID
+    click_polygon(canvas, [(634680, 2911120), (634730, 2911120), (634730, 2911170),
+                           (634680, 2911170)])
+    _refused(dock, gullies, "overlap", first)
+    # invalid (bow tie): refused, the repaired polygon is offered and can be saved
+    click_polygon(canvas, [(634800, 2911300), (634900, 2911400), (634900, 2911300),
+                           (634800, 2911400)])
+    _refused(dock, gullies, "invalid", "not valid")
+    assert dock.repair_button.isEnabled()
+    qtbot.mouseClick(dock.repair_button, Qt.MouseButton.LeftButton)
+    assert dock.draft.ok and dock.area_label.text() == "5000.00"
+    assert dock.save()
+    assert gullies.featureCount() == 2
+    # outside the county: a canvas north of the townships (y > 2915000)
+    canvas.setExtent(QgsRectangle(634600, 2914800, 635400, 2915400))
+    click_polygon(canvas, [(634700, 2914950), (634800, 2914950), (634800, 2915050),
+                           (634700, 2915050)])
+    _refused(dock, gullies, "outside", "5000.00 m² of the gully lie outside the county")
+    assert gullies.featureCount() == 2
+
+
+def test_geometry_edit_recomputes_area_scale_township_not_id(setup, qtbot):
+    dock, canvas, gullies, _parts = setup
+    assert dock.start_digitizing()
+    click_polygon(canvas, [(634900, 2911100), (634930, 2911100), (634930, 2911130),
+                           (634900, 2911130)])
+    assert dock.save()
+    fid = next(gullies.getFeatures()).id()
+    assert gullies.getFeature(fid)["gm"] == "S"
+    # as QGIS's vertex tool does: a geometry change inside an edit command
+    moved = square(634980, 2911100, 60)
+    moved.convertToMultiType()
+    steps = gullies.undoStack().count()
+    gullies.beginEditCommand("Moved vertex")
+    gullies.changeGeometry(fid, moved)
+    gullies.endEditCommand()
+    edited = gullies.getFeature(fid)
+    assert (edited["mj"], edited["gm"], edited["xzqdm"], edited["xzqmc"]) == \
+        (3600.0, "L", "360732101", "江背镇")
+    assert edited["bgbh"] == "360732100-0001"
+    assert gullies.undoStack().count() == steps + 1  # one undo step for both
+    assert "recomputed" in dock.messages[-1][1]
+    gullies.undoStack().undo()
+    qtbot.wait(10)  # let a deferred recompute run if one was (wrongly) queued
+    reverted = gullies.getFeature(fid)
+    assert (reverted["mj"], reverted["gm"], reverted["xzqdm"]) == (900.0, "S", "360732100")
+    assert gullies.undoStack().index() == steps  # undo did not push anything
+    # a geometry change outside any edit command is recomputed right after
+    gullies.changeGeometry(fid, square(634900, 2911100, 40))
+    qtbot.waitUntil(lambda: gullies.getFeature(fid)["mj"] == 1600.0)
+    assert gullies.getFeature(fid)["gm"] == "M"
+
+
+def test_parts_are_digitized_and_related(setup, qtbot):
+    dock, canvas, gullies, parts = setup
+    assert dock.start_digitizing()
+    click_polygon(canvas, [(634650, 2911100), (634700, 2911100), (634700, 2911150),
+                           (634650, 2911150)])
+    assert dock.save()
+    relations = QgsProject.instance().relationManager().referencedRelations(gullies)
+    assert len(relations) == 1 and relations[0].referencingLayer() is parts
+    dock.part_kind_combo.setCurrentIndex(dock.part_kind_combo.findData("2"))
+    dock.part_gully_edit.clear()  # find the gully under the part
+    qtbot.mouseClick(dock.part_button, Qt.MouseButton.LeftButton)
+    assert canvas.mapTool() is dock.tool and parts.isEditable()
+    click_polygon(canvas, [(634660, 2911130), (634690, 2911130), (634690, 2911145),
+                           (634660, 2911145)])
+    saved = list(parts.getFeatures())
+    assert len(saved) == 1
+    assert (saved[0]["bgbh"], saved[0]["bw"]) == ("360732100-0001", "2")
+    assert saved[0]["mj"] == pytest.approx(450.0, abs=1.0)
+    gully = next(gullies.getFeatures())
+    assert [f["bw"] for f in relations[0].getRelatedFeatures(gully)] == ["2"]
+
+
+def test_list_filters_counts_and_zooms(setup, qtbot):
+    dock, canvas, gullies, _parts = setup
+    assert dock.start_digitizing()
+    for x, size, activity in ((634650, 20, "1"), (634700, 40, "2"), (635100, 60, "1")):
+        click_polygon(canvas, [(x, 2911100), (x + size, 2911100), (x + size, 2911100 + size),
+                               (x, 2911100 + size)])
+        dock.activity_combo.setCurrentIndex(dock.activity_combo.findData(activity))
+        assert dock.save()
+    dock.scope_combo.setCurrentIndex(dock.scope_combo.findData("all"))
+    assert dock.table.rowCount() == 3
+    assert dock.counts["gm"] == {"S": 1, "M": 1, "L": 1}
+    assert "小型 1" in dock.counts_label.text()
+    dock.scope_combo.setCurrentIndex(dock.scope_combo.findData("township"))
+    dock.list_township_combo.setCurrentIndex(dock.list_township_combo.findData("360732101"))
+    assert [row.bgbh for row in dock.rows] == ["360732101-0001"]
+    dock.scope_combo.setCurrentIndex(dock.scope_combo.findData("all"))
+    dock.filter_activity.setCurrentIndex(dock.filter_activity.findData("1"))
+    assert [row.bgbh for row in dock.rows] == ["360732100-0001", "360732101-0001"]
+    assert dock.counts["hdx"] == {"1": 2, "2": 0}
+    dock.filter_activity.setCurrentIndex(0)
+    canvas.setExtent(QgsRectangle(634600, 2911000, 634900, 2911300))
+    dock.scope_combo.setCurrentIndex(dock.scope_combo.findData("extent"))
+    assert [row.bgbh for row in dock.rows] == ["360732100-0001", "360732100-0002"]
+    # click the second row: selected and zoomed to
+    rect = dock.table.visualItemRect(dock.table.item(1, 0))
+    QTest.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, rect.center())
+    target = [f for f in gullies.getFeatures() if f["bgbh"] == "360732100-0002"][0]
+    assert gullies.selectedFeatureIds() == [target.id()]
+    assert canvas.extent().contains(target.geometry().boundingBox())
+    assert canvas.extent().width() < 100
+    assert dock.part_gully_edit.text() == "360732100-0002"
+
+
+def test_a_layer_without_the_fields_is_refused(setup, qtbot):
+    dock, _canvas, _gullies, _parts = setup
+    dock.gully_combo.setLayer(dock.township_combo.currentLayer())
+    assert not dock.start_digitizing()
+    assert "bgbh" in dock.messages[-1][1]
+    assert not dock.digitize_button.isChecked()

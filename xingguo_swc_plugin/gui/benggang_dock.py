@@ -1,0 +1,668 @@
+"""Dock "Collapse gullies" (崩岗调查): digitize, check, number and list gullies.
+
+The dock only wires widgets to ``core.benggang``: a finished polygon is evaluated
+(township, area, scale, previewed ID and every problem) and shown before anything
+is written; Save adds it as one undoable edit command; a later geometry edit of
+a gully recomputes its area, scale and township.  Messages go to a message bar
+inside the dock (readable in tests through ``messages``), so it works without iface.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Set, Tuple
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsMapLayerProxyModel,
+    QgsMessageLog,
+    QgsProject,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.gui import (
+    QgsAdvancedDigitizingDockWidget,
+    QgsDockWidget,
+    QgsMapCanvas,
+    QgsMapLayerComboBox,
+    QgsMessageBar,
+    QgsRubberBand,
+)
+from qgis.PyQt.QtCore import QDate, Qt, QTimer
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import benggang
+from ..core.benggang import GullyDraft, TownshipIndex
+from ..core.errors import SwcError
+from ..domain import codes
+from ..domain.codes import CodeList
+from ..translation import tr
+from .map_tools import PolygonDigitizingTool
+
+LOG_TAG = "Xingguo SWC"
+
+
+def _code_combo(codelist: CodeList, empty_text: str) -> QComboBox:
+    """A dropdown of a SPEC code list: Chinese labels, codes as item data."""
+    combo = QComboBox()
+    combo.addItem(empty_text, None)
+    for entry in codelist:
+        combo.addItem(entry.zh, entry.code)
+    return combo
+
+
+def _table_of(layer: QgsVectorLayer) -> Tuple[str, str]:
+    """(file path, table name) of an OGR layer, ('', '') otherwise."""
+    if layer is None or layer.providerType() != "ogr":
+        return "", ""
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    return parts.get("path", "") or "", parts.get("layerName", "") or ""
+
+
+class BenggangDock(QgsDockWidget):
+    """The collapse gully dock; ``canvas`` overrides iface's canvas (tests)."""
+
+    def __init__(self, iface, parent: Optional[QWidget] = None,
+                 canvas: Optional[QgsMapCanvas] = None):
+        super().__init__(tr("Collapse gullies"), parent)
+        self.setObjectName("XingguoBenggangDock")
+        self.iface = iface
+        self.canvas: QgsMapCanvas = canvas or (iface.mapCanvas() if iface else None)
+        self.messages: List[Tuple[int, str]] = []
+        self.draft: Optional[GullyDraft] = None
+        self.tool: Optional[PolygonDigitizingTool] = None
+        self._tool_target = ""  # "gully" | "part"
+        self._townships: Optional[TownshipIndex] = None
+        self._townships_key: Tuple[str, str] = ("", "")
+        self._watched: Optional[QgsVectorLayer] = None
+        self._pending: Set[int] = set()
+        self._own_cad: Optional[QgsAdvancedDigitizingDockWidget] = None
+        self.rubber_band: Optional[QgsRubberBand] = None
+        self.rows: List[benggang.GullyRow] = []
+        self.counts: Dict[str, Dict[str, int]] = {}
+        self._build()
+        self._pick_default_layers()
+        self._township_layer_changed()
+        self._gully_layer_changed()
+
+    # UI -----------------------------------------------------------------
+    def _build(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.message_bar = QgsMessageBar()
+        layout.addWidget(self.message_bar)
+        layers = QFormLayout()
+        self.gully_combo = QgsMapLayerComboBox()
+        self.gully_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.township_combo = QgsMapLayerComboBox()
+        self.township_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.part_combo = QgsMapLayerComboBox()
+        self.part_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.part_combo.setAllowEmptyLayer(True)
+        layers.addRow(tr("Gully layer"), self.gully_combo)
+        layers.addRow(tr("Township layer"), self.township_combo)
+        layers.addRow(tr("Part layer"), self.part_combo)
+        layout.addLayout(layers)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_digitize_tab(), tr("Digitize"))
+        self.tabs.addTab(self._build_part_tab(), tr("Parts"))
+        self.tabs.addTab(self._build_list_tab(), tr("List"))
+        layout.addWidget(self.tabs)
+        self.setWidget(body)
+        self.gully_combo.layerChanged.connect(self._gully_layer_changed)
+        self.township_combo.layerChanged.connect(self._township_layer_changed)
+        self.part_combo.layerChanged.connect(self._part_layer_changed)
+
+    def _build_digitize_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.digitize_button = QPushButton(tr("Digitize gully"))
+        self.digitize_button.setCheckable(True)
+        self.digitize_button.setToolTip(tr("Left click adds vertices, right click "
+                                           "finishes; snapping and the advanced "
+                                           "digitizing panel work as in QGIS."))
+        self.digitize_button.clicked.connect(self._digitize_clicked)
+        layout.addWidget(self.digitize_button)
+        derived = QGroupBox(tr("Derived before saving"))
+        grid = QGridLayout(derived)
+        self.township_label = QLabel("-")
+        self.area_label = QLabel("-")
+        self.scale_label = QLabel("-")
+        self.id_label = QLabel("-")
+        for row, (text, label) in enumerate(((tr("Township"), self.township_label),
+                                             (tr("Area (m²)"), self.area_label),
+                                             (tr("Scale"), self.scale_label),
+                                             (tr("Gully ID"), self.id_label))):
+            grid.addWidget(QLabel(text), row, 0)
+            grid.addWidget(label, row, 1)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem_label = QLabel("")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color: #b71c1c")
+        grid.addWidget(self.problem_label, 4, 0, 1, 2)
+        layout.addWidget(derived)
+        form_box = QGroupBox(tr("Survey"))
+        form = QFormLayout(form_box)
+        self.shape_combo = _code_combo(codes.BENGGANG_SHAPE, tr("(not set)"))
+        self.activity_combo = _code_combo(codes.BENGGANG_ACTIVITY, tr("(not set)"))
+        self.status_combo = _code_combo(codes.TREATMENT_STATUS, tr("(not set)"))
+        self.status_combo.setCurrentIndex(self.status_combo.findData("0"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.surveyor_edit = QLineEdit()
+        self.notes_edit = QLineEdit()
+        form.addRow(tr("Shape"), self.shape_combo)
+        form.addRow(tr("Activity"), self.activity_combo)
+        form.addRow(tr("Treatment status"), self.status_combo)
+        form.addRow(tr("Survey date"), self.date_edit)
+        form.addRow(tr("Surveyor"), self.surveyor_edit)
+        form.addRow(tr("Notes"), self.notes_edit)
+        layout.addWidget(form_box)
+        buttons = QHBoxLayout()
+        self.repair_button = QPushButton(tr("Use repaired polygon"))
+        self.save_button = QPushButton(tr("Save gully"))
+        self.discard_button = QPushButton(tr("Discard"))
+        for button in (self.repair_button, self.save_button, self.discard_button):
+            button.setEnabled(False)
+            buttons.addWidget(button)
+        self.repair_button.clicked.connect(self.use_repaired)
+        self.save_button.clicked.connect(self.save)
+        self.discard_button.clicked.connect(self.discard)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        return tab
+
+    def _build_part_tab(self) -> QWidget:
+        tab = QWidget()
+        form = QFormLayout(tab)
+        self.part_kind_combo = QComboBox()
+        for entry in codes.BENGGANG_PART:
+            self.part_kind_combo.addItem(entry.zh, entry.code)
+        self.part_gully_edit = QLineEdit()
+        self.part_gully_edit.setPlaceholderText(tr("empty: the gully under the part"))
+        self.part_button = QPushButton(tr("Digitize part"))
+        self.part_button.setCheckable(True)
+        self.part_button.clicked.connect(self._part_clicked)
+        form.addRow(tr("Part"), self.part_kind_combo)
+        form.addRow(tr("Gully ID"), self.part_gully_edit)
+        form.addRow(self.part_button)
+        return tab
+
+    def _build_list_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        filters = QFormLayout()
+        self.scope_combo = QComboBox()
+        self.scope_combo.addItem(tr("Township"), "township")
+        self.scope_combo.addItem(tr("Map extent"), "extent")
+        self.scope_combo.addItem(tr("Whole layer"), "all")
+        self.list_township_combo = QComboBox()
+        self.filter_scale = _code_combo(codes.BENGGANG_SCALE, tr("(all)"))
+        self.filter_activity = _code_combo(codes.BENGGANG_ACTIVITY, tr("(all)"))
+        self.filter_status = _code_combo(codes.TREATMENT_STATUS, tr("(all)"))
+        filters.addRow(tr("Gullies of"), self.scope_combo)
+        filters.addRow(tr("Township"), self.list_township_combo)
+        filters.addRow(tr("Scale"), self.filter_scale)
+        filters.addRow(tr("Activity"), self.filter_activity)
+        filters.addRow(tr("Treatment status"), self.filter_status)
+        layout.addLayout(filters)
+        self.refresh_button = QPushButton(tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh_list)
+        layout.addWidget(self.refresh_button)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([tr("Gully ID"), tr("Township"),
+                                              tr("Area (m²)"), tr("Scale"),
+                                              tr("Activity"), tr("Treatment status")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.cellClicked.connect(self._row_clicked)
+        layout.addWidget(self.table)
+        self.counts_label = QLabel("")
+        self.counts_label.setWordWrap(True)
+        layout.addWidget(self.counts_label)
+        for combo in (self.scope_combo, self.list_township_combo, self.filter_scale,
+                      self.filter_activity, self.filter_status):
+            combo.currentIndexChanged.connect(self.refresh_list)
+        return tab
+
+    # Messages -----------------------------------------------------------
+    def show_message(self, text: str, level: int = Qgis.Info) -> None:
+        """Show in the dock's message bar; kept in ``messages`` (tests read them)."""
+        self.messages.append((level, text))
+        self.message_bar.clearWidgets()
+        self.message_bar.pushMessage(text, level, 0 if level >= Qgis.Warning else 5)
+        if level >= Qgis.Warning:
+            QgsMessageLog.logMessage(text, LOG_TAG, level)
+
+    # Layers -------------------------------------------------------------
+    def gully_layer(self) -> Optional[QgsVectorLayer]:
+        layer = self.gully_combo.currentLayer()
+        return layer if isinstance(layer, QgsVectorLayer) else None
+
+    def township_layer(self) -> Optional[QgsVectorLayer]:
+        layer = self.township_combo.currentLayer()
+        return layer if isinstance(layer, QgsVectorLayer) else None
+
+    def part_layer(self) -> Optional[QgsVectorLayer]:
+        layer = self.part_combo.currentLayer()
+        return layer if isinstance(layer, QgsVectorLayer) else None
+
+    def _pick_default_layers(self) -> None:
+        """Select the workspace tables benggang / township / benggang_part if loaded."""
+        for combo, table in ((self.gully_combo, benggang.GULLY_TABLE),
+                             (self.township_combo, "township"),
+                             (self.part_combo, benggang.PART_TABLE)):
+            for layer in QgsProject.instance().mapLayers().values():
+                if isinstance(layer, QgsVectorLayer) and _table_of(layer)[1] == table:
+                    combo.setLayer(layer)
+                    break
+
+    def set_layers(self, gully: QgsVectorLayer, townships: QgsVectorLayer,
+                   parts: Optional[QgsVectorLayer] = None) -> None:
+        self.gully_combo.setLayer(gully)
+        self.township_combo.setLayer(townships)
+        if parts is not None:
+            self.part_combo.setLayer(parts)
+
+    def _gully_layer_changed(self, *_args) -> None:
+        layer = self.gully_layer()
+        if self._watched is not None and self._watched is not layer:
+            try:
+                self._watched.geometryChanged.disconnect(self._geometry_changed)
+            except (TypeError, RuntimeError):
+                pass
+            self._watched = None
+        if layer is not None and self._watched is None:
+            layer.geometryChanged.connect(self._geometry_changed)
+            self._watched = layer
+        self._townships = None
+        self.discard()
+        self._stop_tool()
+        self._ensure_relation()
+        self.refresh_list()
+
+    def _township_layer_changed(self, *_args) -> None:
+        self._townships = None
+        self.list_township_combo.blockSignals(True)
+        self.list_township_combo.clear()
+        layer = self.township_layer()
+        if layer is not None and "xzqdm" in layer.fields().names():
+            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+            entries = sorted({(str(f["xzqdm"]), str(f["xzqmc"]) if "xzqmc" in
+                               layer.fields().names() else "")
+                              for f in layer.getFeatures(request)})
+            for code, name in entries:
+                self.list_township_combo.addItem("{0} {1}".format(code, name), code)
+        self.list_township_combo.blockSignals(False)
+        self.refresh_list()
+
+    def _part_layer_changed(self, *_args) -> None:
+        self._ensure_relation()
+
+    def _ensure_relation(self) -> None:
+        gully, parts = self.gully_layer(), self.part_layer()
+        project = QgsProject.instance()
+        if gully is None or parts is None or project.mapLayer(gully.id()) is None or \
+                project.mapLayer(parts.id()) is None:
+            return
+        try:
+            benggang.ensure_part_relation(project, gully, parts)
+        except SwcError as error:
+            self.show_message(str(error), Qgis.Warning)
+
+    def townships(self) -> TownshipIndex:
+        """Township index in the gully layer's CRS, rebuilt when a layer changes."""
+        gully, townships = self.gully_layer(), self.township_layer()
+        if townships is None:
+            raise SwcError(tr("Choose the township layer first."))
+        key = (gully.id() + gully.crs().authid(), townships.id())
+        if self._townships is None or self._townships_key != key:
+            self._townships = TownshipIndex(townships, gully.crs())
+            self._townships_key = key
+        return self._townships
+
+    # Digitizing ----------------------------------------------------------
+    def _cad_dock(self) -> QgsAdvancedDigitizingDockWidget:
+        if self.iface is not None:
+            return self.iface.cadDockWidget()
+        if self._own_cad is None:
+            self._own_cad = QgsAdvancedDigitizingDockWidget(self.canvas, self)
+            self._own_cad.hide()
+        return self._own_cad
+
+    def _digitize_clicked(self, checked: bool) -> None:
+        if checked:
+            self.start_digitizing()
+        else:
+            self._stop_tool()
+
+    def _part_clicked(self, checked: bool) -> None:
+        if checked:
+            self.start_part_digitizing()
+        else:
+            self._stop_tool()
+
+    def start_digitizing(self) -> bool:
+        """Check the layers, start editing the gully layer, activate the map tool."""
+        try:
+            gully = self.gully_layer()
+            benggang.check_layer(gully)
+            self.townships()
+        except SwcError as error:
+            self.show_message(str(error), Qgis.Warning)
+            self.digitize_button.setChecked(False)
+            return False
+        return self._start_tool(gully, "gully")
+
+    def start_part_digitizing(self) -> bool:
+        try:
+            parts = self.part_layer()
+            if parts is None:
+                raise SwcError(tr("Choose the part layer (benggang_part) first."))
+            benggang.check_layer(parts, benggang.PART_FIELDS)
+            benggang.check_layer(self.gully_layer())
+        except SwcError as error:
+            self.show_message(str(error), Qgis.Warning)
+            self.part_button.setChecked(False)
+            return False
+        self._ensure_relation()
+        return self._start_tool(parts, "part")
+
+    def _start_tool(self, layer: QgsVectorLayer, target: str) -> bool:
+        if self.canvas is None:
+            self.show_message(tr("No map canvas."), Qgis.Critical)
+            return False
+        if not layer.isEditable() and not layer.startEditing():
+            self.show_message(tr("Layer {0} cannot be edited.").format(layer.name()),
+                              Qgis.Warning)
+            return False
+        self._stop_tool()
+        self.tool = PolygonDigitizingTool(self.canvas, self._cad_dock(), layer)
+        self.tool.polygonCaptured.connect(self._gully_captured if target == "gully"
+                                          else self._part_captured)
+        self.tool.deactivated.connect(self._tool_deactivated)
+        self._tool_target = target
+        self.canvas.setMapTool(self.tool)
+        self.digitize_button.setChecked(target == "gully")
+        self.part_button.setChecked(target == "part")
+        return True
+
+    def _stop_tool(self) -> None:
+        if self.tool is not None:
+            tool, self.tool = self.tool, None
+            if self.canvas is not None and self.canvas.mapTool() is tool:
+                self.canvas.unsetMapTool(tool)
+            tool.deleteLater()
+        self.digitize_button.setChecked(False)
+        self.part_button.setChecked(False)
+
+    def _tool_deactivated(self) -> None:
+        # another tool took over the canvas: reflect it on the buttons
+        if self.canvas is not None and self.canvas.mapTool() is not self.tool:
+            self.digitize_button.setChecked(False)
+            self.part_button.setChecked(False)
+
+    def _gully_captured(self, geometry: QgsGeometry) -> None:
+        self.evaluate(geometry)
+
+    def evaluate(self, geometry: QgsGeometry) -> GullyDraft:
+        """Derive and show township, area, scale, ID and problems of a polygon."""
+        try:
+            draft = benggang.evaluate_gully(self.gully_layer(), self.townships(), geometry)
+        except SwcError as error:
+            self.show_message(str(error), Qgis.Warning)
+            raise
+        self.draft = draft
+        self.township_label.setText(
+            "{0} {1}".format(draft.xzqdm, draft.xzqmc) if draft.xzqdm else "-")
+        has_area = any(p.code not in ("empty", "invalid") for p in draft.problems) or \
+            draft.ok
+        self.area_label.setText("{0:.2f}".format(draft.mj) if has_area else "-")
+        self.scale_label.setText(codes.BENGGANG_SCALE.label(draft.gm, "-"))
+        self.id_label.setText(draft.bgbh or "-")
+        self.problem_label.setText(draft.message())
+        self.save_button.setEnabled(draft.ok)
+        self.repair_button.setEnabled(draft.repaired is not None)
+        self.discard_button.setEnabled(True)
+        self._show_rubber_band(draft.geometry)
+        if draft.ok:
+            self.show_message(tr("Gully {0}: {1:.2f} m², {2}, {3}. Fill in the survey "
+                                 "and save.").format(draft.bgbh, draft.mj,
+                                                     codes.BENGGANG_SCALE.label(draft.gm),
+                                                     draft.xzqmc), Qgis.Info)
+        else:
+            self.show_message(draft.message(), Qgis.Warning)
+        return draft
+
+    def use_repaired(self) -> None:
+        if self.draft is not None and self.draft.repaired is not None:
+            self.evaluate(self.draft.repaired)
+
+    def form_values(self) -> Dict[str, object]:
+        return {"xt": self.shape_combo.currentData(),
+                "hdx": self.activity_combo.currentData(),
+                "zlzt": self.status_combo.currentData(),
+                "dcrq": self.date_edit.date(),
+                "dcy": self.surveyor_edit.text().strip() or None,
+                "bz": self.notes_edit.text().strip() or None}
+
+    def save(self) -> bool:
+        """Save the pending gully as one undoable edit command (checks run again)."""
+        if self.draft is None:
+            self.show_message(tr("Digitize a gully first."), Qgis.Warning)
+            return False
+        layer = self.gully_layer()
+        try:
+            feature = benggang.save_gully(layer, self.townships(), self.draft.geometry,
+                                          self.form_values())
+        except SwcError as error:
+            self.problem_label.setText(str(error))
+            self.show_message(str(error), Qgis.Warning)
+            return False
+        self.show_message(tr("Saved gully {0} ({1:.2f} m²). Undo with Ctrl+Z; save the "
+                             "layer edits to keep it.").format(feature["bgbh"],
+                                                              feature["mj"]),
+                          Qgis.Success)
+        self.part_gully_edit.setText(feature["bgbh"])
+        self.discard(keep_message=True)
+        layer.triggerRepaint()
+        self.refresh_list()
+        return True
+
+    def discard(self, keep_message: bool = False) -> None:
+        self.draft = None
+        for label in (self.township_label, self.area_label, self.scale_label,
+                      self.id_label):
+            label.setText("-")
+        self.problem_label.setText("")
+        for button in (self.save_button, self.repair_button, self.discard_button):
+            button.setEnabled(False)
+        self._clear_rubber_band()
+
+    def _show_rubber_band(self, geometry: QgsGeometry) -> None:
+        if self.canvas is None:
+            return
+        if self.rubber_band is None:
+            self.rubber_band = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
+            self.rubber_band.setColor(QColor(216, 67, 21, 180))
+            self.rubber_band.setFillColor(QColor(216, 67, 21, 60))
+            self.rubber_band.setWidth(2)
+        self.rubber_band.setToGeometry(geometry, self.gully_layer())
+
+    def _clear_rubber_band(self) -> None:
+        if self.rubber_band is not None:
+            self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
+
+    def _part_captured(self, geometry: QgsGeometry) -> None:
+        self.save_part(geometry)
+
+    def save_part(self, geometry: QgsGeometry) -> bool:
+        code = self.part_kind_combo.currentData()
+        bgbh = self.part_gully_edit.text().strip() or None
+        try:
+            feature = benggang.save_part(self.part_layer(), self.gully_layer(), geometry,
+                                         code, bgbh)
+        except SwcError as error:
+            self.show_message(str(error), Qgis.Warning)
+            return False
+        self.show_message(tr("Saved {0} of gully {1}.").format(
+            codes.BENGGANG_PART.label(code), feature["bgbh"]), Qgis.Success)
+        self.part_layer().triggerRepaint()
+        return True
+
+    # Geometry edits -------------------------------------------------------
+    def _geometry_changed(self, fid: int, _geometry: QgsGeometry) -> None:
+        """Recompute area, scale and township of an edited gully.
+
+        Inside an edit command (QGIS's vertex tool wraps every move in one) the
+        attribute changes join it, so one undo reverts both; otherwise (e.g. the
+        geometry is being undone) it runs after the event, changing only what differs.
+        """
+        layer = self._watched
+        if layer is None:
+            return
+        if layer.isEditCommandActive():
+            self.recompute(fid)
+            return
+        if not self._pending:
+            QTimer.singleShot(0, self._recompute_pending)
+        self._pending.add(fid)
+
+    def _recompute_pending(self) -> None:
+        pending, self._pending = self._pending, set()
+        for fid in sorted(pending):
+            self.recompute(fid)
+
+    def recompute(self, fid: int) -> Dict[str, object]:
+        layer = self._watched
+        if layer is None or self.township_layer() is None:
+            return {}
+        try:
+            townships = self.townships()
+            changes = benggang.recompute_gully(layer, fid, townships)
+        except SwcError as error:
+            self.show_message(str(error), Qgis.Warning)
+            return {}
+        if changes:
+            feature = layer.getFeature(fid)
+            draft = benggang.evaluate_gully(layer, townships, feature.geometry(),
+                                            exclude_fid=fid, preview_id=False)
+            text = tr("Gully {0} recomputed: {1:.2f} m², {2}, {3}.").format(
+                feature["bgbh"], feature["mj"], codes.BENGGANG_SCALE.label(feature["gm"]),
+                feature["xzqmc"] or tr("no township"))
+            if draft.ok:
+                self.show_message(text, Qgis.Info)
+            else:
+                self.show_message(text + " " + draft.message(), Qgis.Warning)
+        return changes
+
+    # List ---------------------------------------------------------------
+    def refresh_list(self, *_args) -> None:
+        layer = self.gully_layer()
+        self.table.setRowCount(0)
+        if layer is None:
+            self.counts_label.setText("")
+            return
+        scope = self.scope_combo.currentData()
+        township, extent = None, None
+        if scope == "township":
+            township = self.list_township_combo.currentData()
+        elif scope == "extent" and self.canvas is not None:
+            extent = self.canvas.extent()
+            if self.canvas.mapSettings().destinationCrs() != layer.crs():
+                extent = QgsCoordinateTransform(
+                    self.canvas.mapSettings().destinationCrs(), layer.crs(),
+                    QgsProject.instance()).transformBoundingBox(extent)
+        try:
+            rows = benggang.list_gullies(layer, township, extent,
+                                         self.filter_scale.currentData(),
+                                         self.filter_activity.currentData(),
+                                         self.filter_status.currentData())
+        except Exception as error:  # a foreign layer may lack fields: say so, keep going
+            self.counts_label.setText(str(error))
+            return
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for position, row in enumerate(rows):
+            values = (row.bgbh, row.xzqmc or row.xzqdm, "{0:.2f}".format(row.mj),
+                      codes.BENGGANG_SCALE.label(row.gm, row.gm),
+                      codes.BENGGANG_ACTIVITY.label(row.hdx, row.hdx),
+                      codes.TREATMENT_STATUS.label(row.zlzt, row.zlzt))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, row.fid)
+                self.table.setItem(position, column, item)
+        self.counts = benggang.count_by_class(rows)
+        self.counts_label.setText(self._counts_text(len(rows), self.counts))
+
+    @staticmethod
+    def _counts_text(total: int, counts: Dict[str, Dict[str, int]]) -> str:
+        parts = [tr("{0} gullies").format(total)]
+        for name, codelist in (("gm", codes.BENGGANG_SCALE),
+                               ("hdx", codes.BENGGANG_ACTIVITY),
+                               ("zlzt", codes.TREATMENT_STATUS)):
+            parts.append(" · ".join("{0} {1}".format(codelist.label(code, tr("(none)")),
+                                                     count)
+                                    for code, count in counts[name].items()))
+        return "\n".join(parts)
+
+    def _row_clicked(self, row: int, _column: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.zoom_to(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def zoom_to(self, fid: int) -> None:
+        """Select the gully and zoom the canvas to it."""
+        layer = self.gully_layer()
+        feature = layer.getFeature(fid)
+        if not feature.isValid():
+            return
+        layer.selectByIds([fid])
+        self.part_gully_edit.setText(feature["bgbh"] or "")
+        if self.canvas is None:
+            return
+        box = feature.geometry().boundingBox()
+        destination = self.canvas.mapSettings().destinationCrs()
+        if destination != layer.crs():
+            box = QgsCoordinateTransform(layer.crs(), destination,
+                                         QgsProject.instance()).transformBoundingBox(box)
+        box.scale(1.5)
+        self.canvas.setExtent(box)
+        self.canvas.refresh()
+
+    # Lifecycle ----------------------------------------------------------
+    def cleanup(self) -> None:
+        """Remove the map tool, rubber band and signal connections (plugin unload)."""
+        self._stop_tool()
+        self._clear_rubber_band()
+        if self.rubber_band is not None and self.canvas is not None:
+            self.canvas.scene().removeItem(self.rubber_band)
+            self.rubber_band = None
+        if self._watched is not None:
+            try:
+                self._watched.geometryChanged.disconnect(self._geometry_changed)
+            except (TypeError, RuntimeError):
+                pass
+            self._watched = None
