@@ -23,6 +23,7 @@ ALGORITHM_MODULES = (
     ("measure_algorithms", ("MeasureSummaryAlgorithm",)),
     ("stats_algorithms", ("TownshipStatsAlgorithm", "ConservationRateAlgorithm")),
     ("overlap_algorithms", ("CheckOverlapsAlgorithm",)),
+    ("benggang_algorithms", ("BenggangAttributesAlgorithm",)),
 )
 
 
