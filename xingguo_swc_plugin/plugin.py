@@ -23,6 +23,7 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 #: (module under gui/, dock class); one line per capability, in menu order.
 DOCK_CLASSES = (
     ("benggang_dock", "BenggangDock"),
+    ("measures_dock", "MeasuresDock"),
 )
 
 

@@ -297,14 +297,26 @@ def check_quantity(quantity) -> float:
     return value
 
 
-def check_unit(measure: MeasureType, unit: Optional[str]) -> str:
-    """The measure's unit; InputError when a given ``unit`` differs from it."""
-    if unit is not None and _text(unit) != measure.unit:
-        raise InputError(tr("Measure {0} ({1}) is counted in {2}, not in {3}.")
-                         .format(measure.code, measure.zh,
-                                 codes.MEASURE_UNIT.label(measure.unit, measure.unit),
-                                 codes.MEASURE_UNIT.label(_text(unit), _text(unit))))
-    return measure.unit
+def check_unit(measure: MeasureType, unit: Optional[str],
+               taxonomy: Optional[Taxonomy] = None) -> str:
+    """The measure's unit; InputError when a given ``unit`` differs from it.
+
+    With ``taxonomy`` the message names the sibling measure counted in that
+    unit (削坡开级 m³ vs 削坡开级(面积) hm²), the usual cause of the mistake.
+    """
+    unit = _text(unit) if unit is not None else None
+    if unit is None or unit == "" or unit == measure.unit:
+        return measure.unit
+    message = tr("Measure {0} ({1}) is counted in {2}, not in {3}.").format(
+        measure.code, measure.zh, codes.MEASURE_UNIT.label(measure.unit, measure.unit),
+        codes.MEASURE_UNIT.label(unit, unit))
+    base = measure.zh.split("(")[0]
+    siblings = [other for other in (taxonomy or []) if other.unit == unit
+                and other.code != measure.code and other.zh.split("(")[0] == base]
+    if siblings:
+        message += " " + tr("Use {0} ({1}) for {2}.").format(
+            siblings[0].code, siblings[0].zh, codes.MEASURE_UNIT.label(unit, unit))
+    raise InputError(message)
 
 
 def _check_texts(values: Mapping[str, str]) -> Dict[str, str]:
@@ -424,7 +436,7 @@ def tag_features(measure_layer: QgsVectorLayer, target_layer: QgsVectorLayer,
                          .format(target_layer.name()))
     taxonomy = taxonomy or load_taxonomy(measure_layer)
     measure = taxonomy.get(_text(measure_code))
-    check_unit(measure, unit)
+    check_unit(measure, unit, taxonomy)
     year = check_year(year)
     if quantity is not None:
         quantity = check_quantity(quantity)
@@ -521,7 +533,7 @@ def edit_measure(measure_layer: QgsVectorLayer, fid: int, *,
     taxonomy = taxonomy or load_taxonomy(measure_layer)
     measure = taxonomy.get(measure_code if measure_code is not None
                            else _text(feature["csdm"]))
-    check_unit(measure, unit)
+    check_unit(measure, unit, taxonomy)
     changes: Dict[str, object] = {"csdm": measure.code, "cslb": measure.measure_class,
                                   "dw": measure.unit}
     if quantity is not None:
