@@ -62,7 +62,8 @@ def _township_parameters(algorithm) -> None:
     algorithm.addParameter(QgsProcessingParameterVectorLayer(
         "TOWNSHIPS", tr("Townships"), [QgsProcessing.TypeVectorPolygon]))
     algorithm.addParameter(QgsProcessingParameterField(
-        "TOWNSHIP_FIELD", tr("Township code field"), "xzqdm", "TOWNSHIPS"))
+        "TOWNSHIP_FIELD", tr("Township code field"), "xzqdm", "TOWNSHIPS",
+        optional=True))  # optional: QGIS 3.22 rejects an absent value despite the default
 
 
 class TownshipStatsAlgorithm(SwcAlgorithm):
@@ -124,7 +125,7 @@ class ConservationRateAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "EROSION", tr("Soil erosion"), [QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
-            "GRADE_FIELD", tr("Erosion grade field"), "qsqd", "EROSION"))
+            "GRADE_FIELD", tr("Erosion grade field"), "qsqd", "EROSION", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "TARGET", tr("Target rate (%); empty: the setting"),
             QgsProcessingParameterNumber.Double, None, True, 0.0, 100.0))
