@@ -69,6 +69,20 @@ def _reason(geometry: QgsGeometry) -> str:
     return tr("invalid geometry")
 
 
+def polygonal_part(geometry: QgsGeometry) -> Optional[QgsGeometry]:
+    """The polygons of an intersection result (a collection may hold lines and
+    points where the shapes only touch); None when there is no polygon."""
+    if geometry.isNull() or geometry.isEmpty():
+        return None
+    if QgsWkbTypes.geometryType(geometry.wkbType()) == QgsWkbTypes.PolygonGeometry:
+        return geometry
+    parts = [part for part in geometry.asGeometryCollection()
+             if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.PolygonGeometry]
+    if not parts:
+        return None
+    return QgsGeometry.collectGeometry(parts)
+
+
 def _from_wkb(wkb: bytes) -> QgsGeometry:
     geometry = QgsGeometry()
     geometry.fromWkb(wkb)
@@ -153,10 +167,9 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
         shared = first.intersection(second)
         if shared.isEmpty():
             continue
-        if QgsWkbTypes.geometryType(shared.wkbType()) != QgsWkbTypes.PolygonGeometry:
-            shared = shared.convertToType(QgsWkbTypes.PolygonGeometry, True)
-            if shared is None or shared.isNull() or shared.isEmpty():
-                continue
+        shared = polygonal_part(shared)
+        if shared is None:
+            continue
         area = measurer.area_m2(shared)
         if area < min_area or area <= 0:
             continue
