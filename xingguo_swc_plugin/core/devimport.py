@@ -1,0 +1,518 @@
+"""Import of the farm/forestry development database into ``dev_project``.
+
+Projects arrive as a GeoPackage, a shapefile (UTF-8 or GBK .dbf, with or without
+.cpg), a FileGDB (read by GDAL's OpenFileGDB), a PostGIS layer, or an Excel/CSV
+register joined to boundary polygons by project number.  ``open_source`` opens
+any of them as a layer (a shapefile without .cpg gets its encoding sniffed from
+the .dbf bytes, so Chinese names arrive intact); ``auto_field_map`` proposes a
+mapping from source fields to the ``dev_project`` fields; ``import_projects`` /
+``import_register`` write the rows and report every row they could not take,
+with the reason.  Nothing is written when the mapping itself is unusable.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeedback,
+    QgsGeometry,
+    QgsProject,
+    QgsSpatialIndex,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QUuid
+
+from ..translation import tr
+from . import schema
+from .errors import InputError, SwcError, WorkspaceError
+from .validation import polygonal
+from .workspace import Workspace, open_workspace
+
+TABLE = "dev_project"
+KEY = "xmbh"
+
+#: Other names the bureau's registers use for each target field (besides the
+#: field name itself and its Chinese label in ``core.schema``).
+SYNONYMS: Dict[str, Tuple[str, ...]] = {
+    "xmbh": ("项目编号", "项目代码", "编号", "xmdm", "project_no", "project_id", "projectno"),
+    "xmmc": ("项目名称", "名称", "project_name", "name"),
+    "jsdw": ("建设单位", "业主单位", "开发单位", "developer", "owner"),
+    "xzqdm": ("乡镇代码", "行政区代码", "行政区划代码", "township_code"),
+    "kflx": ("开发类型", "类型", "development_type"),
+    "pfwh": ("批复文号", "文号", "approval_no"),
+    "pfrq": ("批复日期", "批复时间", "approval_date"),
+    "pfmj": ("批复面积", "批复面积(m²)", "批复面积m2", "面积", "approved_area"),
+    "bz": ("备注", "notes", "remark"),
+}
+
+
+@dataclass
+class SkippedRow:
+    """A source row that was not imported, and why."""
+
+    row: str
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    updated: int = 0
+    skipped: List[SkippedRow] = field(default_factory=list)
+    warnings: List[str] = field(default_factory=list)
+
+    def lines(self) -> List[str]:
+        """Readable summary for the dialog, the log and Processing."""
+        out = [tr("{0} project(s) imported, {1} updated, {2} row(s) not taken.")
+               .format(self.imported, self.updated, len(self.skipped))]
+        out += [tr("Row {0}: {1}").format(item.row, item.reason) for item in self.skipped]
+        out += self.warnings
+        return out
+
+
+# --- opening sources -------------------------------------------------------------
+
+def sniff_encoding(data: bytes) -> Optional[str]:
+    """'UTF-8' or 'GBK' for text bytes with non-ASCII content; None for plain ASCII."""
+    if all(byte < 0x80 for byte in data):
+        return None
+    try:
+        data.decode("utf-8")
+        return "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("gb18030")
+        return "GBK"
+    except UnicodeDecodeError:
+        return None
+
+
+def dbf_encoding(shp_path: str) -> Optional[str]:
+    """Encoding to force for a shapefile, or None when GDAL knows it already.
+
+    GDAL reads the .cpg file or the .dbf language driver byte; without either it
+    assumes ISO-8859-1, which garbles both UTF-8 and GBK Chinese: then the record
+    bytes are sniffed.
+    """
+    base = os.path.splitext(shp_path)[0]
+    for extension in (".cpg", ".CPG"):
+        if os.path.exists(base + extension):
+            return None
+    dbf = next((base + ext for ext in (".dbf", ".DBF") if os.path.exists(base + ext)), None)
+    if dbf is None:
+        return None
+    with open(dbf, "rb") as handle:
+        header = handle.read(32)
+        if len(header) < 32:
+            return None
+        if header[29] != 0:  # language driver id set: GDAL maps it itself
+            return None
+        header_length = int.from_bytes(header[8:10], "little")
+        handle.seek(header_length)
+        data = handle.read(4_000_000)
+    return sniff_encoding(data)
+
+
+def open_source(source: str, layer_name: str = "", provider: str = "ogr",
+                encoding: str = "") -> QgsVectorLayer:
+    """Open a project source as a layer: a file path (with ``layer_name`` for a
+    GeoPackage/FileGDB/Excel sheet), or a PostGIS URI with ``provider='postgres'``.
+    """
+    if provider == "ogr":
+        path = source.split("|")[0]
+        if not os.path.exists(path):
+            raise InputError(tr("{0} does not exist.").format(path))
+        uri = path
+        if layer_name:
+            uri += "|layername=" + layer_name
+        if path.lower().endswith(".shp"):
+            encoding = encoding or dbf_encoding(path) or ""
+            if encoding:
+                uri += "|option:ENCODING=" + ("CP936" if encoding.upper() == "GBK"
+                                               else encoding)
+        layer = QgsVectorLayer(uri, layer_name or os.path.basename(path), "ogr")
+    else:
+        layer = QgsVectorLayer(source, layer_name or tr("projects"), provider)
+    if not layer.isValid():
+        raise InputError(tr("Cannot open {0} as a layer: {1}").format(
+            source, layer.dataProvider().error().summary() if layer.dataProvider() else ""))
+    return layer
+
+
+def sublayers(path: str) -> List[str]:
+    """Layer names inside a multi-layer file (GeoPackage, FileGDB, workbook)."""
+    from osgeo import ogr
+
+    dataset = ogr.Open(path)
+    if dataset is None:
+        return []
+    return [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
+
+
+def read_table(path: str, sheet: str = "") -> Tuple[List[str], List[Dict[str, object]]]:
+    """Header and rows of a register: CSV (UTF-8 or GBK, sniffed) or a workbook sheet."""
+    if not os.path.exists(path):
+        raise InputError(tr("{0} does not exist.").format(path))
+    if path.lower().endswith((".csv", ".txt")):
+        with open(path, "rb") as handle:
+            data = handle.read()
+        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else \
+            {"GBK": "gb18030", "UTF-8": "utf-8"}.get(sniff_encoding(data) or "", "utf-8")
+        text = data.decode(encoding)
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        reader = csv.DictReader(text.splitlines(), dialect=dialect)
+        header = [name.strip() for name in (reader.fieldnames or [])]
+        rows = [{key.strip(): value for key, value in row.items() if key is not None}
+                for row in reader]
+        return header, rows
+    return _read_workbook(path, sheet)
+
+
+def _read_workbook(path: str, sheet: str) -> Tuple[List[str], List[Dict[str, object]]]:
+    """A workbook sheet through GDAL, the first row always the header (a register
+    of text columns would otherwise be read as headerless)."""
+    from osgeo import gdal, ogr
+
+    options = {"OGR_XLSX_HEADERS": "FORCE", "OGR_ODS_HEADERS": "FORCE",
+               "OGR_XLS_HEADERS": "FORCE"}
+    previous = {key: gdal.GetConfigOption(key) for key in options}
+    try:
+        for key, value in options.items():
+            gdal.SetConfigOption(key, value)
+        dataset = ogr.Open(path)
+        if dataset is None:
+            raise InputError(tr("Cannot read the register {0}.").format(path))
+        table = dataset.GetLayerByName(sheet) if sheet else dataset.GetLayer(0)
+        if table is None:
+            raise InputError(tr("The register {0} has no sheet \"{1}\".").format(path, sheet))
+        definition = table.GetLayerDefn()
+        header = [definition.GetFieldDefn(i).GetName()
+                  for i in range(definition.GetFieldCount())]
+        rows = [{name: feature.GetField(i) for i, name in enumerate(header)}
+                for feature in table]
+    finally:
+        for key, value in previous.items():
+            gdal.SetConfigOption(key, value)
+    return header, rows
+
+
+# --- field mapping ------------------------------------------------------------------
+
+def _normalise(name: str) -> str:
+    text = name.strip().lower()
+    for unit in ("(m²)", "（m²）", "(m2)", "（m2）", "㎡", "m²"):
+        text = text.replace(unit, "")
+    return re.sub(r"[\s_()（）]+", "", text)
+
+
+def auto_field_map(source_fields: Iterable[str]) -> Dict[str, str]:
+    """Target field -> source field for every target field recognisable by name."""
+    available = {_normalise(name): name for name in source_fields}
+    mapping: Dict[str, str] = {}
+    for spec in schema.DEV_PROJECT.fields:
+        if spec.name == schema.UUID_FIELD:
+            continue
+        candidates = (spec.name, spec.zh) + SYNONYMS.get(spec.name, ())
+        for candidate in candidates:
+            source = available.get(_normalise(candidate))
+            if source is not None and source not in mapping.values():
+                mapping[spec.name] = source
+                break
+    return mapping
+
+
+# --- value conversion -----------------------------------------------------------------
+
+def _is_null(value: object) -> bool:
+    if value is None:
+        return True
+    if hasattr(value, "isNull") and value.isNull():
+        return True
+    return isinstance(value, str) and value.strip() in ("", "NULL")
+
+
+def _to_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+_DATE_FORMATS = ("yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyyMMdd",
+                 "yyyy年M月d日")
+
+
+def _to_date(value: object) -> Optional[QDate]:
+    if isinstance(value, QDateTime):
+        return value.date()
+    if isinstance(value, QDate):
+        return value if value.isValid() else None
+    text = _to_text(value).split("T")[0].split(" ")[0]
+    for pattern in _DATE_FORMATS:
+        date = QDate.fromString(text, pattern)
+        if date.isValid():
+            return date
+    return None
+
+
+def convert(spec: schema.FieldSpec, value: object) -> object:
+    """Source value as the target field's type; ValueError with a readable reason."""
+    if _is_null(value):
+        return None
+    if spec.kind == "real":
+        try:
+            return float(_to_text(value).replace(",", ""))
+        except ValueError:
+            raise ValueError(tr("{0} \"{1}\" is not a number").format(spec.zh, value))
+    if spec.kind == "int":
+        try:
+            return int(float(_to_text(value)))
+        except ValueError:
+            raise ValueError(tr("{0} \"{1}\" is not a whole number").format(spec.zh, value))
+    if spec.kind == "date":
+        date = _to_date(value)
+        if date is None:
+            raise ValueError(tr("{0} \"{1}\" is not a date").format(spec.zh, value))
+        return date
+    text = _to_text(value)
+    if spec.codelist is not None:
+        if text in spec.codelist:
+            return text
+        code = spec.codelist.code_of(text)
+        if code is None:
+            raise ValueError(tr("{0} \"{1}\" is not one of: {2}").format(
+                spec.zh, text, ", ".join(entry.zh for entry in spec.codelist)))
+        return code
+    return text
+
+
+# --- import ---------------------------------------------------------------------------------
+
+@dataclass
+class _Record:
+    label: str
+    values: Dict[str, object]
+    geometry: Optional[QgsGeometry]
+    crs: QgsCoordinateReferenceSystem
+
+
+def _check_mapping(field_map: Dict[str, str], source_fields: Sequence[str]) -> None:
+    if not field_map.get(KEY):
+        raise InputError(tr("Map a source field to the project number ({0}).").format(KEY))
+    for target, source in field_map.items():
+        if target not in schema.DEV_PROJECT.field_names():
+            raise InputError(tr("{0} is not a field of the development projects.")
+                             .format(target))
+        if source and source not in source_fields:
+            raise InputError(tr("The source has no field \"{0}\".").format(source))
+
+
+def import_projects(workspace, source: QgsVectorLayer,
+                    field_map: Optional[Dict[str, str]] = None,
+                    update_existing: bool = False,
+                    feedback: Optional[QgsFeedback] = None) -> ImportReport:
+    """Import a polygon layer of projects (any OGR source or PostGIS layer)."""
+    if source is None or not source.isValid():
+        raise InputError(tr("The project source cannot be read."))
+    if source.geometryType() != QgsWkbTypes.PolygonGeometry:
+        raise InputError(tr("The project source {0} has no polygons.").format(source.name()))
+    names = source.fields().names()
+    field_map = field_map if field_map is not None else auto_field_map(names)
+    _check_mapping(field_map, names)
+    records: List[_Record] = []
+    by_number: Dict[str, _Record] = {}
+    merged: Dict[str, int] = {}
+    for feature in source.getFeatures():
+        values = {target: feature[src] for target, src in field_map.items() if src}
+        number = "" if _is_null(values.get(KEY)) else _to_text(values[KEY])
+        geometry = QgsGeometry(feature.geometry())
+        first = by_number.get(number) if number else None
+        if first is not None and first.geometry is not None and not geometry.isNull():
+            # one approval drawn as several features: one boundary, parts dissolved
+            first.geometry = QgsGeometry.unaryUnion([first.geometry, geometry])
+            merged[number] = merged.get(number, 1) + 1
+            continue
+        record = _Record(tr("{0} (feature {1})").format(number or "?", feature.id()),
+                         values, geometry, source.crs())
+        records.append(record)
+        if number:
+            by_number[number] = record
+    report = _write(workspace, records, update_existing, feedback)
+    for number, count in sorted(merged.items()):
+        report.warnings.append(tr("{0} features of project {1} were merged into one "
+                                  "boundary.").format(count, number))
+    return report
+
+
+def import_register(workspace, register_path: str, boundaries: QgsVectorLayer,
+                    boundary_key: str, field_map: Optional[Dict[str, str]] = None,
+                    sheet: str = "", update_existing: bool = False,
+                    feedback: Optional[QgsFeedback] = None) -> ImportReport:
+    """Import an Excel/CSV register, each row joined to the boundary polygon(s)
+    whose ``boundary_key`` equals the row's project number."""
+    header, rows = read_table(register_path, sheet)
+    field_map = field_map if field_map is not None else auto_field_map(header)
+    _check_mapping(field_map, header)
+    if boundaries is None or not boundaries.isValid():
+        raise InputError(tr("The boundary layer cannot be read."))
+    if boundaries.fields().indexOf(boundary_key) < 0:
+        raise InputError(tr("The boundary layer has no field \"{0}\".").format(boundary_key))
+    shapes: Dict[str, List[QgsGeometry]] = {}
+    for feature in boundaries.getFeatures():
+        key = _to_text(feature[boundary_key]) if not _is_null(feature[boundary_key]) else ""
+        if key and feature.hasGeometry():
+            shapes.setdefault(key, []).append(QgsGeometry(feature.geometry()))
+    records = []
+    joined = set()
+    for number, row in enumerate(rows, start=2):  # row 1 is the header
+        values = {target: row.get(src) for target, src in field_map.items() if src}
+        key = _to_text(values.get(KEY)) if not _is_null(values.get(KEY)) else ""
+        parts = shapes.get(key, [])
+        joined.add(key)
+        geometry = parts[0] if len(parts) == 1 else (
+            QgsGeometry.unaryUnion(parts) if parts else None)
+        records.append(_Record(tr("{0} ({1})").format(number, key or "?"), values,
+                               geometry, boundaries.crs()))
+    report = _write(workspace, records, update_existing, feedback)
+    orphans = sorted(set(shapes) - joined)
+    if orphans:
+        report.warnings.append(tr("{0} boundary polygon(s) have no register row: {1}")
+                               .format(len(orphans), ", ".join(orphans[:20])))
+    return report
+
+
+def _write(workspace, records: List[_Record], update_existing: bool,
+           feedback: Optional[QgsFeedback]) -> ImportReport:
+    ws = workspace if isinstance(workspace, Workspace) else open_workspace(str(workspace))
+    layer = ws.layer(TABLE)
+    provider = layer.dataProvider()
+    fields = layer.fields()
+    report = ImportReport()
+    existing = {_to_text(f[KEY]): f.id() for f in layer.getFeatures(
+        QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)) if not _is_null(f[KEY])}
+    townships = _TownshipFinder(ws)
+    transforms: Dict[str, Optional[QgsCoordinateTransform]] = {}
+    seen: Dict[str, str] = {}
+    accepted: List[Tuple[str, Dict[str, object], QgsGeometry]] = []
+    for position, record in enumerate(records):
+        if feedback is not None:
+            if feedback.isCanceled():
+                raise SwcError(tr("Canceled."))
+            feedback.setProgress(90.0 * position / max(len(records), 1))
+        try:
+            values = {name: convert(schema.DEV_PROJECT.field(name), value)
+                      for name, value in record.values.items()}
+        except ValueError as error:
+            report.skipped.append(SkippedRow(record.label, str(error)))
+            continue
+        number = values.get(KEY)
+        if not number:
+            report.skipped.append(SkippedRow(record.label, tr("no project number")))
+            continue
+        if number in seen:
+            report.skipped.append(SkippedRow(record.label, tr(
+                "project number {0} appears again (first at row {1})")
+                .format(number, seen[number])))
+            continue
+        if number in existing and not update_existing:
+            report.skipped.append(SkippedRow(record.label, tr(
+                "project {0} is already in the workspace").format(number)))
+            continue
+        geometry, problem = _clean_geometry(record, layer.crs(), transforms)
+        if problem:
+            report.skipped.append(SkippedRow(record.label, problem))
+            continue
+        seen[number] = record.label
+        if not values.get("xzqdm"):
+            values["xzqdm"] = townships.code_at(geometry)
+        accepted.append((number, values, geometry))
+
+    new_features = []
+    attribute_changes: Dict[int, Dict[int, object]] = {}
+    geometry_changes: Dict[int, QgsGeometry] = {}
+    for number, values, geometry in accepted:
+        if number in existing:
+            fid = existing[number]
+            attribute_changes[fid] = {fields.indexOf(name): value
+                                      for name, value in values.items()}
+            geometry_changes[fid] = geometry
+            continue
+        feature = QgsFeature(fields)
+        feature.setAttribute(schema.UUID_FIELD,
+                             QUuid.createUuid().toString(QUuid.StringFormat.WithoutBraces))
+        for name, value in values.items():
+            feature.setAttribute(name, value)
+        feature.setGeometry(geometry)
+        new_features.append(feature)
+    ok = True
+    if new_features:
+        ok = provider.addFeatures(new_features)[0]
+    if ok and attribute_changes:
+        ok = provider.changeAttributeValues(attribute_changes) and \
+            provider.changeGeometryValues(geometry_changes)
+    if not ok:
+        raise WorkspaceError(tr("Cannot write the projects into {0}: {1}")
+                             .format(ws.path, "; ".join(provider.errors())))
+    report.imported = len(new_features)
+    report.updated = len(attribute_changes)
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return report
+
+
+def _clean_geometry(record: _Record, crs: QgsCoordinateReferenceSystem,
+                    transforms: Dict[str, Optional[QgsCoordinateTransform]]
+                    ) -> Tuple[Optional[QgsGeometry], str]:
+    geometry = record.geometry
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None, tr("no boundary polygon")
+    if geometry.type() != QgsWkbTypes.PolygonGeometry:
+        return None, tr("the boundary is not a polygon")
+    if not geometry.isGeosValid():
+        geometry = polygonal(geometry.makeValid())
+        if geometry.isNull() or geometry.isEmpty() or not geometry.isGeosValid():
+            return None, tr("the boundary polygon is invalid and cannot be repaired")
+    key = record.crs.authid() or record.crs.toWkt()
+    if key not in transforms:
+        transforms[key] = None if record.crs == crs or not record.crs.isValid() else \
+            QgsCoordinateTransform(record.crs, crs, QgsProject.instance())
+    geometry = QgsGeometry(geometry)
+    if transforms[key] is not None:
+        try:
+            geometry.transform(transforms[key])
+        except Exception:  # QgsCsException
+            return None, tr("the boundary cannot be reprojected to the workspace CRS")
+    geometry = polygonal(geometry)
+    if geometry.isEmpty():
+        return None, tr("no boundary polygon")
+    return geometry, ""
+
+
+class _TownshipFinder:
+    """Township code at a geometry's point on surface (fills a missing xzqdm)."""
+
+    def __init__(self, workspace: Workspace):
+        self.layer = workspace.layer("township")
+        self.index = QgsSpatialIndex(self.layer.getFeatures())
+        self.features = {f.id(): f for f in self.layer.getFeatures()}
+
+    def code_at(self, geometry: QgsGeometry) -> Optional[str]:
+        point = geometry.pointOnSurface()
+        for fid in self.index.intersects(point.boundingBox()):
+            feature = self.features[fid]
+            if feature.geometry().intersects(point):
+                return _to_text(feature["xzqdm"])
+        return None
