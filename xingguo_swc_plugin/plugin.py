@@ -24,6 +24,7 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 DOCK_CLASSES = (
     ("benggang_dock", "BenggangDock"),
     ("measures_dock", "MeasuresDock"),
+    ("inspection_dock", "InspectionDock"),
 )
 
 

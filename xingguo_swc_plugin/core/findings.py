@@ -258,3 +258,55 @@ def set_status(layer: QgsVectorLayer, fids: Iterable[int], status: str, who: str
         raise WorkspaceError(tr("Cannot write the case status: {0}")
                              .format("; ".join(layer.dataProvider().errors())))
     return len(changes)
+
+
+# --- export ----------------------------------------------------------------------------
+
+def finding_rows(layer: QgsVectorLayer) -> Tuple[List[str], List[List[object]]]:
+    """Header and rows of the finding table with labels (for XLSX/CSV)."""
+    from .validation import rule_label
+
+    header = [tr("Parcel ID"), tr("Rule"), tr("Rule name"), tr("Compliance"),
+              tr("Severity"), tr("Message"), tr("Area (m²)"), tr("Township code"),
+              tr("Case status"), tr("Handled by"), tr("Handled at"), tr("Note"),
+              tr("History (JSON)")]
+    rows = []
+    for feature in layer.getFeatures():
+        handled = feature["czsj"]
+        rows.append([
+            _text(feature["tbbh"]), _text(feature["gz"]), rule_label(_text(feature["gz"])),
+            codes.COMPLIANCE.label(_text(feature["hgx"])), _text(feature["yzcd"]),
+            _text(feature["xx"]),
+            None if _text(feature["mj"]) == "" else float(feature["mj"]),
+            _text(feature["xzqdm"]), codes.CASE_STATUS.label(_text(feature["zt"])),
+            _text(feature["czr"]),
+            handled.toString(Qt.DateFormat.ISODate) if isinstance(handled, QDateTime)
+            else _text(handled),
+            _text(feature["clyj"]), _text(feature["lsjl"])])
+    rows.sort(key=lambda row: (row[1], row[0]))
+    return header, rows
+
+
+def export_findings(layer: QgsVectorLayer, path: str) -> str:
+    """Write the findings to ``path``: .gpkg (layer with geometry, QGIS writer),
+    .xlsx or .csv (labelled table through ``core.export``).  Returns the path."""
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    lower = path.lower()
+    if lower.endswith(".gpkg"):
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = TABLE
+        options.fileEncoding = "UTF-8"
+        error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, path, QgsCoordinateTransformContext(), options)
+        if error != QgsVectorFileWriter.NoError:
+            raise WorkspaceError(tr("Cannot write {0}: {1}").format(path, message))
+        return path
+    if lower.endswith((".xlsx", ".csv")):
+        from .export import export_rows
+
+        header, rows = finding_rows(layer)
+        export_rows(path, header, rows)
+        return path
+    raise InputError(tr("Export to .gpkg, .xlsx or .csv, not {0}.").format(path))

@@ -208,6 +208,15 @@ def _text(value: object) -> str:
     return "" if text == "NULL" else text
 
 
+def parcel_ids(layer: QgsVectorLayer, id_field: str) -> Set[str]:
+    """Parcel IDs of a layer as findings name them (the scope of a run)."""
+    request = QgsFeatureRequest()
+    request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([id_field], layer.fields())
+    return {_text(feature[id_field]) or "#{0}".format(feature.id())
+            for feature in layer.getFeatures(request)}
+
+
 def _require_field(layer: QgsVectorLayer, name: str, role: str) -> None:
     if not name or layer.fields().indexOf(name) < 0:
         raise InputError(

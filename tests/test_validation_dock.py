@@ -1,0 +1,170 @@
+"""Parcel inspection dock on a real canvas, real layers, real task manager."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsVectorLayer
+from qgis.gui import QgsMapCanvas, QgsMessageBar
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtWidgets import QMainWindow
+
+from test_validation_data import EXPECTED, make_parcels, make_projects
+from xingguo_swc_plugin.core.findings import CLOSED, FOUND, IDENTIFIED, history
+from xingguo_swc_plugin.core.workspace import open_workspace
+
+
+class Iface(QObject):
+    """The part of QgisInterface the dock uses, backed by real QGIS widgets."""
+
+    currentLayerChanged = pyqtSignal(QgsMapLayer)
+
+    def __init__(self):
+        super().__init__()
+        self.window = QMainWindow()
+        self.canvas = QgsMapCanvas(self.window)
+        self.canvas.resize(400, 400)
+        self.bar = QgsMessageBar(self.window)
+
+    def mainWindow(self):
+        return self.window
+
+    def mapCanvas(self):
+        return self.canvas
+
+    def messageBar(self):
+        return self.bar
+
+    def activeLayer(self):
+        return None
+
+
+@pytest.fixture
+def dock(qtbot, empty_workspace, tmp_path):
+    from xingguo_swc_plugin.gui.inspection_dock import InspectionDock
+
+    parcels, projects = make_parcels(tmp_path), make_projects(tmp_path)
+    project = QgsProject.instance()
+    project.addMapLayers([parcels, projects])
+    iface = Iface()
+    iface.canvas.setDestinationCrs(parcels.crs())
+    iface.canvas.setLayers([parcels, projects])
+    widget = InspectionDock(iface, iface.window)
+    qtbot.addWidget(widget)
+    widget.set_inputs(parcels, projects, workspace=empty_workspace)
+    yield widget
+    widget.cleanup()
+    project.removeAllMapLayers()
+
+
+def run_and_wait(qtbot, dock):
+    task = dock.run()
+    assert task is not None
+    qtbot.waitUntil(lambda: dock.task is None, timeout=60000)
+
+
+def test_run_groups_findings_by_rule_with_counts(qtbot, dock):
+    assert dock.ui.parcelIdCombo.currentField() == "tbbh"
+    assert dock.ui.projectIdCombo.currentField() == "xmbh"
+    run_and_wait(qtbot, dock)
+    assert dock.group_counts() == {rule: len(v) for rule, v in EXPECTED.items()}
+    titles = [dock.ui.findingsTree.topLevelItem(i).text(0)
+              for i in range(dock.ui.findingsTree.topLevelItemCount())]
+    assert any(title.endswith("(2)") for title in titles)
+    assert dock.ui.progressBar.value() == 100
+    assert dock.last_message[1] == Qgis.Success
+    assert dock.finding_layer is not None
+    assert dock.finding_layer.id() in QgsProject.instance().mapLayers()
+
+
+def test_click_zooms_and_highlights(qtbot, dock):
+    run_and_wait(qtbot, dock)
+    item = dock.item_for("T05", "EXCEEDS_APPROVED")
+    dock.ui.findingsTree.setCurrentItem(item)
+    band = dock.rubber_band
+    assert band is not None
+    assert band.asGeometry().area() == pytest.approx(5000.0, rel=1e-6)
+    extent = dock.iface.canvas.extent()
+    centre = band.asGeometry().centroid().asPoint()
+    assert extent.contains(centre)
+    assert extent.width() < 1000  # zoomed in on a 50 x 100 m part
+    empty = dock.item_for("T10", "INVALID_GEOMETRY")
+    dock.ui.findingsTree.setCurrentItem(empty)
+    assert dock.rubber_band is None
+    assert dock.last_message[1] == Qgis.Warning
+
+
+def test_status_steps_undo_save_and_rerun_keeps_them(qtbot, dock):
+    run_and_wait(qtbot, dock)
+    dock.ui.whoEdit.setText("李四")
+    item = dock.item_for("T02", "UNREGISTERED")
+    dock.ui.findingsTree.setCurrentItem(item)
+    offered = [dock.ui.statusCombo.itemData(i) for i in range(dock.ui.statusCombo.count())]
+    assert offered == [IDENTIFIED, CLOSED]
+    dock.ui.noteEdit.setText("现场核实")
+    dock.ui.statusCombo.setCurrentIndex(0)
+    dock.ui.statusButton.click()
+    assert dock.item_for("T02", "UNREGISTERED").text(1) == "已认定"
+    assert dock.ui.undoButton.isEnabled()
+    dock.ui.undoButton.click()
+    assert dock.item_for("T02", "UNREGISTERED").text(1) == "待核查"
+    dock.ui.findingsTree.setCurrentItem(dock.item_for("T02", "UNREGISTERED"))
+    assert dock.apply_status(IDENTIFIED) == 1
+    assert dock.save()
+    # the re-run keeps the saved status
+    run_and_wait(qtbot, dock)
+    table = open_workspace(dock.workspace_path()).layer("finding")
+    rows = {(f["tbbh"], f["gz"]): f for f in table.getFeatures()}
+    assert rows[("T02", "UNREGISTERED")]["zt"] == IDENTIFIED
+    assert rows[("T03", "UNREGISTERED")]["zt"] == FOUND
+    steps = history(rows[("T02", "UNREGISTERED")]["lsjl"])
+    assert (steps[-1]["who"], steps[-1]["note"]) == ("李四", "现场核实")
+    assert dock.item_for("T02", "UNREGISTERED").text(1) == "已认定"
+
+
+def test_unsaved_steps_are_saved_before_a_rerun(qtbot, dock):
+    run_and_wait(qtbot, dock)
+    dock.ui.whoEdit.setText("王五")
+    dock.ui.findingsTree.setCurrentItem(dock.item_for("T04", "LOCATION_CHANGED"))
+    assert dock.apply_status(IDENTIFIED) == 1
+    run_and_wait(qtbot, dock)
+    assert not dock.finding_layer.isEditable()
+    assert dock.item_for("T04", "LOCATION_CHANGED").text(1) == "已认定"
+
+
+def test_missing_inputs_are_answered_in_the_message_bar(qtbot, dock, tmp_path):
+    dock.set_workspace(str(tmp_path / "nowhere.gpkg"))
+    assert dock.run() is None
+    assert dock.last_message[1] == Qgis.Warning
+    assert dock.iface.bar.items()
+
+
+def test_dem_not_covering_is_reported_and_nothing_written(qtbot, dock, tmp_path):
+    from test_validation_data import make_dem
+    dem = make_dem(tmp_path / "small.tif", 0, 0, 200, 200, ((0, 10.0),))
+    QgsProject.instance().addMapLayer(dem)
+    dock.ui.demCombo.setLayer(dem)
+    run_and_wait(qtbot, dock)
+    text, level = dock.last_message
+    assert level == Qgis.Warning and "does not cover" in text
+    table = open_workspace(dock.workspace_path()).layer("finding")
+    assert table.featureCount() == 0
+    assert dock.ui.runButton.isEnabled()
+
+
+def test_export_gpkg(qtbot, dock, tmp_path):
+    run_and_wait(qtbot, dock)
+    path = dock.export_to(str(tmp_path / "out.gpkg"))
+    layer = QgsVectorLayer(path, "out", "ogr")
+    assert layer.featureCount() == sum(len(v) for v in EXPECTED.values())
+    assert dock.export_to(str(tmp_path / "out.txt")) is None
+
+
+def test_export_tables(qtbot, dock, tmp_path):
+    pytest.importorskip("xingguo_swc_plugin.core.export")
+    run_and_wait(qtbot, dock)
+    csv_path = dock.export_to(str(tmp_path / "out.csv"))
+    text = open(csv_path, encoding="utf-8-sig").read()
+    assert "疑似未批先建" in text and "T05" in text
+    xlsx = dock.export_to(str(tmp_path / "out.xlsx"))
+    sheet = QgsVectorLayer(xlsx, "x", "ogr")
+    assert sheet.isValid() and sheet.featureCount() >= sum(len(v) for v in EXPECTED.values())
