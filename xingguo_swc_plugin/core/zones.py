@@ -34,9 +34,9 @@ from .errors import InputError
 #: Labels of grid cells besides township indexes.
 BORDER = -1
 OUTSIDE = -2
-#: Grid cells along the longer side, and cells per tile side.
+#: Grid cells along the longer side; tiles (township pieces for GEOS) per side.
 GRID_CELLS = 1500
-TILE_CELLS = 8
+TILES = 80
 
 
 @dataclass
@@ -139,12 +139,13 @@ class Zoning:
         self.nx = int(np.ceil((x1 - self.x0) / cell)) + 3
         self.ny = int(np.ceil((y1 - self.y0) / cell)) + 3
         self.labels = self._rasterize()
-        diff_x = (self.labels[:, 1:] != self.labels[:, :-1]).astype(np.int32)
-        diff_y = (self.labels[1:, :] != self.labels[:-1, :]).astype(np.int32)
+        diff_x = self.labels[:, 1:] != self.labels[:, :-1]
+        diff_y = self.labels[1:, :] != self.labels[:-1, :]
         self._sum_x = _prefix(diff_x)
         self._sum_y = _prefix(diff_y)
-        self._tiles: Dict[Tuple[int, int, int], Optional[QgsGeometry]] = {}
-        self.tile = cell * TILE_CELLS
+        self._tiles: Dict[Tuple[int, int, int], Optional[Tuple[QgsGeometry, bool]]] = {}
+        self._engines: Dict[int, object] = {}
+        self.tile = max(x1 - x0, y1 - y0, 1e-6) / TILES
 
     # -- grid ---------------------------------------------------------------
     def _rasterize(self) -> np.ndarray:
@@ -215,55 +216,76 @@ class Zoning:
         return np.where(changes == 0, label, BORDER)
 
     # -- exact split ----------------------------------------------------------
-    def _tile_piece(self, k: int, tx: int, ty: int) -> Optional[QgsGeometry]:
+    def _engine(self, k: int):
+        engine = self._engines.get(k)
+        if engine is None:
+            engine = QgsGeometry.createGeometryEngine(self.townships[k].geometry.constGet())
+            engine.prepareGeometry()
+            self._engines[k] = engine
+        return engine
+
+    def _piece(self, k: int, tx: int, ty: int) -> Optional[Tuple[QgsGeometry, bool]]:
+        """(township k ∩ tile, piece is the whole tile), None if they share no area."""
         key = (k, tx, ty)
         if key not in self._tiles:
-            rect = QgsRectangle(self.x0 + tx * self.tile, self.y0 + ty * self.tile,
-                                self.x0 + (tx + 1) * self.tile, self.y0 + (ty + 1) * self.tile)
-            piece = self.townships[k].geometry.intersection(QgsGeometry.fromRect(rect))
-            if piece.isEmpty() or piece.area() <= 0:
-                self._tiles[key] = None
-            else:
-                self._tiles[key] = piece
+            x0, y0 = self.x0 + tx * self.tile, self.y0 + ty * self.tile
+            rect = QgsGeometry.fromRect(QgsRectangle(x0, y0, x0 + self.tile, y0 + self.tile))
+            engine = self._engine(k)
+            value: Optional[Tuple[QgsGeometry, bool]] = None
+            if engine.contains(rect.constGet()):
+                value = (rect, True)
+            elif engine.intersects(rect.constGet()):
+                piece = self.townships[k].geometry.intersection(rect)
+                if not piece.isEmpty() and piece.area() > 0:
+                    value = (piece, False)
+            self._tiles[key] = value
         return self._tiles[key]
 
-    def split(self, geometry: QgsGeometry, box: Tuple[float, float, float, float],
-              keep_geometry: bool = False) -> List[Tuple[int, List[QgsGeometry]]]:
-        """The parts of ``geometry`` in each township, as lists of tile pieces."""
+    def split(self, geometry: QgsGeometry,
+              box: Tuple[float, float, float, float]) -> List[Tuple[int, List[QgsGeometry]]]:
+        """The parts of ``geometry`` in each township (lists of pieces, one per tile).
+
+        A township that contains the geometry gets it whole (no GEOS overlay);
+        one crossed by it gets its intersections with the township's tile pieces.
+        """
         minx, miny, maxx, maxy = box
-        candidates = np.flatnonzero((self.bbox[:, 0] <= maxx) & (self.bbox[:, 2] >= minx) &
-                                    (self.bbox[:, 1] <= maxy) & (self.bbox[:, 3] >= miny))
-        if not len(candidates):
-            return []
+        near = np.flatnonzero((self.bbox[:, 0] <= maxx) & (self.bbox[:, 2] >= minx) &
+                              (self.bbox[:, 1] <= maxy) & (self.bbox[:, 3] >= miny))
+        result: List[Tuple[int, List[QgsGeometry]]] = []
+        crossing = []
+        for k in near.tolist():
+            engine = self._engine(k)
+            if engine.contains(geometry.constGet()):
+                result.append((k, [geometry]))
+            elif engine.intersects(geometry.constGet()):
+                crossing.append(k)
+        if not crossing:
+            return result
         tx0 = int(np.floor((minx - self.x0) / self.tile))
         tx1 = int(np.floor((maxx - self.x0) / self.tile))
         ty0 = int(np.floor((miny - self.y0) / self.tile))
         ty1 = int(np.floor((maxy - self.y0) / self.tile))
-        engine = None
-        if (tx1 - tx0 + 1) * (ty1 - ty0 + 1) * len(candidates) > 4:
-            engine = QgsGeometry.createGeometryEngine(geometry.constGet())
-            engine.prepareGeometry()
-        result = []
-        for k in candidates:
-            parts: List[QgsGeometry] = []
+        for k in crossing:
+            parts = []
             for tx in range(tx0, tx1 + 1):
                 for ty in range(ty0, ty1 + 1):
-                    piece = self._tile_piece(int(k), tx, ty)
-                    if piece is None:
+                    value = self._piece(k, tx, ty)
+                    if value is None:
                         continue
-                    if engine is not None and not engine.intersects(piece.constGet()):
-                        continue
+                    piece, whole = value
                     part = geometry.intersection(piece)
                     if not part.isEmpty() and part.area() > 0:
                         parts.append(part)
             if parts:
-                result.append((int(k), parts))
+                result.append((k, parts))
+        result.sort(key=lambda item: item[0])
         return result
 
 
 def _prefix(values: np.ndarray) -> np.ndarray:
-    out = np.zeros((values.shape[0] + 1, values.shape[1] + 1), dtype=np.int64)
-    out[1:, 1:] = values.cumsum(0).cumsum(1)
+    out = np.zeros((values.shape[0] + 1, values.shape[1] + 1), dtype=np.int32)
+    np.cumsum(values, axis=0, dtype=np.int32, out=out[1:, 1:])
+    np.cumsum(out[1:, 1:], axis=1, dtype=np.int32, out=out[1:, 1:])
     return out
 
 

@@ -1,0 +1,187 @@
+"""`make bench`: township statistics and the overlap check against their peers.
+
+For counties of 10k, 100k and 1M generated parcels (``generate.py``; synthetic
+geometry) and in the same run, on the same GeoPackage, each in its own process:
+this plugin (``core.stats`` / ``core.overlaps``), geopandas >= 1.0 with shapely 2
+(overlay + groupby, sjoin + intersection; venv made by ``peerenv.py``) and the
+QGIS native pipeline (fixgeometries + intersection + summing; self-intersection
+for overlaps).  Prints every time, peak RSS and ratio, checks that the results
+agree, and writes ``bench.md`` / ``bench.json`` to the output folder.
+
+QGIS native is skipped where its predicted time (from the previous size, ×10)
+exceeds the cap (``--native-cap`` seconds, default 900); the table says so and
+the speed-up is then taken at the largest size where it ran.
+Sizes: ``--sizes 10000,100000`` or XGSWC_BENCH_SIZES.  Never part of `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+import peerenv  # noqa: E402
+
+QGIS_PYTHON = "/usr/bin/python3"
+GENERATOR_VERSION = "3"
+
+
+def _run(command, out: Path, timeout: float) -> dict:
+    if out.exists():
+        out.unlink()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                              env=env, check=False)
+    except subprocess.TimeoutExpired:
+        return {"skipped": "timeout after %.0f s" % timeout}
+    if done.returncode != 0 or not out.exists():
+        return {"error": (done.stderr or done.stdout)[-2000:]}
+    result = json.loads(out.read_text())
+    result["process_seconds"] = time.perf_counter() - start
+    return result
+
+
+def _county(folder: Path, size: int) -> Path:
+    path = folder / ("county_%d.gpkg" % size)
+    stamp = path.with_suffix(".json")
+    if path.exists() and stamp.exists() and \
+            json.loads(stamp.read_text()).get("version") == GENERATOR_VERSION:
+        return path
+    start = time.perf_counter()
+    facts = generate.generate(str(path), size, seed=20220101)
+    facts["version"] = GENERATOR_VERSION
+    facts["seconds"] = time.perf_counter() - start
+    stamp.write_text(json.dumps(facts))
+    print("  generated %s in %.1f s: %s" % (path.name, facts["seconds"], facts), flush=True)
+    return path
+
+
+def _fmt(result: dict, key: str = "seconds") -> str:
+    if "skipped" in result:
+        return "skipped (%s)" % result["skipped"]
+    if "error" in result:
+        return "error"
+    return "%.2f" % result[key]
+
+
+def main(argv) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", nargs="?", default="out/bench")
+    parser.add_argument("--sizes", default=os.environ.get("XGSWC_BENCH_SIZES",
+                                                          "10000,100000,1000000"))
+    parser.add_argument("--native-cap", type=float, default=900.0)
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    venv_python = str(peerenv.venv_python())
+    results = []
+    native_last = {"stats": None, "overlaps": None}
+    for size in sizes:
+        print("== %d parcels" % size, flush=True)
+        gpkg = _county(out, size)
+        facts = json.loads(gpkg.with_suffix(".json").read_text())
+        for task in ("stats", "overlaps"):
+            row = {"size": size, "task": task, "county_km2": facts["county_area_km2"]}
+            tmp = out / ("_%s_%d" % (task, size))
+            row["plugin"] = _run([QGIS_PYTHON, str(HERE / "worker.py"), "plugin-" + task,
+                                  str(gpkg), str(tmp) + "_plugin.json"],
+                                 Path(str(tmp) + "_plugin.json"), 7200)
+            print("  %-8s plugin     %s s" % (task, _fmt(row["plugin"])), flush=True)
+            peer_args = ["--class", "kflx"] if task == "stats" else ["--id", "tbbh"]
+            row["geopandas"] = _run([venv_python, str(HERE / "peer_geopandas.py"), task,
+                                     str(gpkg), str(tmp) + "_gpd.json", *peer_args],
+                                    Path(str(tmp) + "_gpd.json"), 7200)
+            print("  %-8s geopandas  %s s" % (task, _fmt(row["geopandas"])), flush=True)
+            last = native_last[task]
+            predicted = last[1] * size / last[0] if last else 0.0
+            if predicted > args.native_cap:
+                row["native"] = {"skipped": "predicted %.0f s > cap %.0f s" %
+                                 (predicted, args.native_cap)}
+            else:
+                row["native"] = _run([QGIS_PYTHON, str(HERE / "worker.py"), "native-" + task,
+                                      str(gpkg), str(tmp) + "_native.json"],
+                                     Path(str(tmp) + "_native.json"),
+                                     max(args.native_cap, 60.0))
+                if "seconds" in row["native"]:
+                    native_last[task] = (size, row["native"]["seconds"])
+            print("  %-8s QGIS native %s s" % (task, _fmt(row["native"])), flush=True)
+            row["agree"] = _agreement(task, row)
+            print("  %-8s results agree: %s" % (task, row["agree"]), flush=True)
+            results.append(row)
+    (out / "bench.json").write_text(json.dumps(results, indent=1, default=str))
+    table = _markdown(results)
+    (out / "bench.md").write_text(table)
+    print(table)
+    return 0
+
+
+def _agreement(task: str, row: dict) -> str:
+    plugin, peer, native = row["plugin"], row["geopandas"], row["native"]
+    if "seconds" not in plugin or "seconds" not in peer:
+        return "n/a"
+    notes = []
+    if task == "stats":
+        mine = plugin["inside_area_m2"]
+        theirs = sum(r["area_m2"] for r in peer["rows"] if r["xzqdm"] == "360732")
+        notes.append("area vs geopandas %.1e" % (abs(mine - theirs) / theirs))
+        if "seconds" in native:
+            notes.append("vs native %.1e" % (abs(mine - native["inside_area_m2"]) / mine))
+        count = sum(r["feature_count"] for r in peer["rows"] if r["xzqdm"] == "360732")
+        notes.append("counts %s" % ("equal" if count == plugin["county_count"] else
+                                    "%d vs %d" % (plugin["county_count"], count)))
+    else:
+        notes.append("pairs %d / geopandas %d" % (plugin["pairs"], len(peer["pairs"])))
+        if "seconds" in native:
+            notes.append("native %d" % native["pairs"])
+        notes.append("invalid %d / %d" % (plugin["invalid"], len(peer["invalid"])))
+    return ", ".join(notes)
+
+
+def _ratio(a: dict, b: dict, key: str) -> str:
+    if key in a and key in b and b[key]:
+        return "%.2f" % (a[key] / b[key])
+    return "-"
+
+
+def _markdown(results) -> str:
+    lines = [
+        "# Bench: township statistics and overlap check",
+        "",
+        "Machine: %s, %d CPUs; %s. Synthetic counties (generate.py); times from opening "
+        "the data to the result, each run in its own process; peak = max RSS of that "
+        "process." % (platform.platform(), os.cpu_count() or 0, time.strftime("%Y-%m-%d")),
+        "",
+        "| parcels | task | plugin s | geopandas s | QGIS native s | plugin/geopandas "
+        "| native/plugin | peak MB plugin | peak MB geopandas | peak MB native "
+        "| memory plugin/geopandas | check |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in results:
+        p, g, n = row["plugin"], row["geopandas"], row["native"]
+        lines.append("| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            row["size"], row["task"], _fmt(p), _fmt(g), _fmt(n),
+            _ratio(p, g, "seconds"), _ratio(n, p, "seconds"),
+            _fmt(p, "maxrss_mb") if "maxrss_mb" in p else "-",
+            _fmt(g, "maxrss_mb") if "maxrss_mb" in g else "-",
+            _fmt(n, "maxrss_mb") if "maxrss_mb" in n else "-",
+            _ratio(p, g, "maxrss_mb"), row["agree"]))
+    lines += ["", "Goals: plugin/geopandas <= 1.0 at 100k and 1M; native/plugin >= 20; "
+              "memory plugin/geopandas <= 2. A skipped QGIS native run is compared at the "
+              "largest size where it ran.", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
