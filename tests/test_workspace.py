@@ -90,3 +90,36 @@ def test_bad_output_is_refused_and_nothing_written(qgis_app, tmp_path):
         processing.run("xingguoswc:createworkspace",
                        {"OUTPUT": str(tmp_path / "crs.gpkg"), "CRS": "EPSG:999999"})
     assert not (tmp_path / "crs.gpkg").exists()
+
+
+def test_townships_open_styled_and_labelled(empty_workspace):
+    layer = QgsVectorLayer(empty_workspace + "|layername=township", "t", "ogr")
+    assert layer.labelsEnabled()
+    assert layer.labeling().settings().fieldName == "xzqmc"
+    assert layer.renderer().type() == "singleSymbol"
+
+
+def test_old_schema_without_upgrade_path_is_refused_clearly(empty_workspace):
+    with sqlite3.connect(empty_workspace) as connection:
+        connection.execute("UPDATE " + schema.META_TABLE +
+                           " SET value='0' WHERE key='schema_version'")
+    with pytest.raises(WorkspaceError, match="No upgrade from schema version 0"):
+        open_workspace(empty_workspace)
+    with pytest.raises(WorkspaceError, match="old schema version 0"):
+        open_workspace(empty_workspace, upgrade=False)
+
+
+def test_older_schema_is_upgraded_in_place_by_its_migration(empty_workspace, monkeypatch):
+    from xingguo_swc_plugin.core import workspace as workspace_module
+
+    def add_column(path: str) -> None:
+        with sqlite3.connect(path) as connection:
+            connection.execute('ALTER TABLE parcel ADD COLUMN "upgraded" INTEGER')
+
+    monkeypatch.setitem(workspace_module.MIGRATIONS, 0, add_column)
+    with sqlite3.connect(empty_workspace) as connection:
+        connection.execute("UPDATE " + schema.META_TABLE +
+                           " SET value='0' WHERE key='schema_version'")
+    assert open_workspace(empty_workspace).schema_version() == schema.SCHEMA_VERSION
+    layer = QgsVectorLayer(empty_workspace + "|layername=parcel", "p", "ogr")
+    assert layer.fields().indexOf("upgraded") >= 0

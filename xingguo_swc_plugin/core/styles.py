@@ -13,12 +13,17 @@ from qgis.core import (
     QgsDefaultValue,
     QgsEditorWidgetSetup,
     QgsFieldConstraints,
+    QgsPalLayerSettings,
     QgsRendererCategory,
+    QgsSingleSymbolRenderer,
     QgsSymbol,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayerSimpleLabeling,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFont
 
 from .schema import LayerSpec
 
@@ -32,6 +37,8 @@ _PALETTES = {
              "#9e9e9e"),
 }
 _TOWNSHIP_OUTLINE = "#37474f"
+#: Debian's fonts-noto-cjk; Qt falls back to another CJK font where it is missing.
+CJK_FONT_FAMILY = "Noto Sans CJK SC"
 
 
 def apply_form(layer: QgsVectorLayer, spec: LayerSpec) -> None:
@@ -82,8 +89,26 @@ def apply_renderer(layer: QgsVectorLayer, spec: LayerSpec) -> None:
         symbol.setColor(QColor(0, 0, 0, 0))
         symbol.symbolLayer(0).setStrokeColor(QColor(_TOWNSHIP_OUTLINE))
         symbol.symbolLayer(0).setStrokeWidth(0.6)
-        from qgis.core import QgsSingleSymbolRenderer
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    if spec.name == "township":
+        _label_by(layer, "xzqmc")
+
+
+def _label_by(layer: QgsVectorLayer, field_name: str) -> None:
+    """Chinese labels in a CJK font with a white halo (map sheets, atlases)."""
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field_name
+    text = QgsTextFormat()
+    text.setFont(QFont(CJK_FONT_FAMILY))
+    text.setSize(10)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(1)
+    buffer.setColor(QColor("white"))
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
 
 
 def apply_style(layer: QgsVectorLayer, spec: LayerSpec) -> None:
