@@ -255,3 +255,46 @@ def test_postgis_layer(empty_workspace, pg_server, pg_authcfg):
     report = import_projects(empty_workspace, layer)
     assert report.imported == 2
     assert projects_in(empty_workspace)["XM001"]["xmmc"] == NAME
+
+
+# --- Processing and dialog ------------------------------------------------------------
+
+def test_processing_import_of_gbk_shapefile(empty_workspace, tmp_path):
+    import processing
+    path = tmp_path / "gbk.shp"
+    ogr_layer(path, "ESRI Shapefile", "gbk", ("BH", "MC"), rows_ok_named(),
+              options=["ENCODING=CP936"])
+    (tmp_path / "gbk.cpg").unlink()
+    result = processing.run("xingguoswc:importprojects", {
+        "INPUT": str(path), "WORKSPACE": empty_workspace, "FIELD_MAP": "xmbh=BH;xmmc=MC"})
+    assert (result["IMPORTED"], result["SKIPPED"]) == (2, 0)
+    assert projects_in(empty_workspace)["XM001"]["xmmc"] == NAME
+
+
+def rows_ok_named():
+    return [({"BH": values["xmbh"], "MC": values["xmmc"]}, wkt)
+            for values, wkt in rows_ok()]
+
+
+def test_import_dialog_maps_fields_and_reports(qtbot, empty_workspace, tmp_path):
+    from xingguo_swc_plugin.gui.import_dialog import FILE, ImportDialog
+
+    path = tmp_path / "src.gpkg"
+    fields = [(name, QVariant.String) for name in ("项目编号", "项目名称", "业主")]
+    write_layer(path, "kfxm", "MultiPolygon", fields,
+                [({"项目编号": "XM001", "项目名称": NAME, "业主": DEVELOPER},
+                  box(0, 0, 100, 100)),
+                 ({"项目编号": "", "项目名称": "无编号"}, box(200, 0, 210, 10))])
+    dialog = ImportDialog(empty_workspace)
+    qtbot.addWidget(dialog)
+    dialog.kind_combo.setCurrentIndex(FILE)
+    dialog.file_widget.setFilePath(str(path))
+    assert dialog.sublayer_combo.currentText() == "kfxm"
+    assert dialog.mapping() == {"xmbh": "项目编号", "xmmc": "项目名称"}
+    dialog.set_mapping("jsdw", "业主")  # 业主 is not a known name: map it by hand
+    assert dialog.start_import() is not None
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=60000)
+    assert dialog.report.imported == 1
+    text = dialog.report_view.toPlainText()
+    assert "1 project(s) imported" in text and "no project number" in text
+    assert projects_in(empty_workspace)["XM001"]["jsdw"] == DEVELOPER

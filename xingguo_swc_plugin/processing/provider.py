@@ -19,7 +19,7 @@ PROVIDER_ID = "xingguoswc"
 #: (module in this package, algorithm classes); one line per capability.
 ALGORITHM_MODULES = (
     ("workspace_algorithms", ("CreateWorkspaceAlgorithm", "SampleDataAlgorithm")),
-    ("validation_algorithms", ("ValidateParcelsAlgorithm",)),
+    ("validation_algorithms", ("ValidateParcelsAlgorithm", "ImportProjectsAlgorithm")),
     ("measure_algorithms", ("MeasureSummaryAlgorithm",)),
     ("stats_algorithms", ("TownshipStatsAlgorithm", "ConservationRateAlgorithm")),
     ("overlap_algorithms", ("CheckOverlapsAlgorithm",)),

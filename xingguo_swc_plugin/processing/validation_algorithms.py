@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
     QgsFeatureSink,
     QgsField,
     QgsFields,
@@ -134,3 +138,50 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         feedback.pushInfo(tr("{0} finding(s).").format(len(findings)))
         return {"OUTPUT": destination, "COUNT": len(findings)}
+
+
+class ImportProjectsAlgorithm(SwcAlgorithm):
+    NAME = "importprojects"
+    DISPLAY = "Import development projects"
+    GROUP = "Supervision"
+    HELP = ("Imports approved development projects (polygons) into the workspace table "
+            "dev_project: GeoPackage, shapefile (UTF-8 or GBK, with or without .cpg), "
+            "FileGDB or PostGIS layer. FIELD_MAP maps workspace fields to source fields "
+            "as 'xmbh=项目编号;xmmc=项目名称'; empty proposes the mapping from the field "
+            "names. Rows that cannot be taken are listed with the reason.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", tr("Project boundaries"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFile(
+            "WORKSPACE", tr("Workspace"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterString(
+            "FIELD_MAP", tr("Field mapping (field=source;...)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "UPDATE_EXISTING", tr("Update projects already in the workspace"), False))
+        self.addOutput(QgsProcessingOutputNumber("IMPORTED", tr("Imported")))
+        self.addOutput(QgsProcessingOutputNumber("UPDATED", tr("Updated")))
+        self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Not taken")))
+
+    def execute(self, parameters, context, feedback):
+        from ..core.devimport import import_projects, open_source
+
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if layer is not None and layer.providerType() == "ogr" and \
+                layer.source().split("|")[0].lower().endswith(".shp"):
+            layer = open_source(layer.source().split("|")[0])  # sniffs a GBK .dbf
+        text = self.parameterAsString(parameters, "FIELD_MAP", context).strip()
+        mapping = None
+        if text:
+            mapping = {}
+            for pair in text.replace(",", ";").split(";"):
+                if "=" in pair:
+                    target, source = pair.split("=", 1)
+                    mapping[target.strip()] = source.strip()
+        report = import_projects(
+            self.parameterAsFile(parameters, "WORKSPACE", context), layer, mapping,
+            self.parameterAsBool(parameters, "UPDATE_EXISTING", context), feedback)
+        for line in report.lines():
+            feedback.pushInfo(line)
+        return {"IMPORTED": report.imported, "UPDATED": report.updated,
+                "SKIPPED": len(report.skipped)}
