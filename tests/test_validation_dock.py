@@ -160,11 +160,15 @@ def test_export_gpkg(qtbot, dock, tmp_path):
 
 
 def test_export_tables(qtbot, dock, tmp_path):
-    pytest.importorskip("xingguo_swc_plugin.core.export")
     run_and_wait(qtbot, dock)
     csv_path = dock.export_to(str(tmp_path / "out.csv"))
     text = open(csv_path, encoding="utf-8-sig").read()
     assert "疑似未批先建" in text and "T05" in text
     xlsx = dock.export_to(str(tmp_path / "out.xlsx"))
     sheet = QgsVectorLayer(xlsx, "x", "ogr")
-    assert sheet.isValid() and sheet.featureCount() >= sum(len(v) for v in EXPECTED.values())
+    assert sheet.isValid()
+    assert sheet.featureCount() == sum(len(v) for v in EXPECTED.values())
+    rows = {(f["Parcel ID"], f["Rule"]): f for f in sheet.getFeatures()}
+    assert rows[("T05", "EXCEEDS_APPROVED")]["Area (m²)"] == pytest.approx(5000.0)
+    assert rows[("T05", "EXCEEDS_APPROVED")]["Compliance"] == "疑似超出防治责任范围"
+    assert rows[("T02", "UNREGISTERED")]["Case status"] == "待核查"

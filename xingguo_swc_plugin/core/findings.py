@@ -262,14 +262,18 @@ def set_status(layer: QgsVectorLayer, fids: Iterable[int], status: str, who: str
 
 # --- export ----------------------------------------------------------------------------
 
-def finding_rows(layer: QgsVectorLayer) -> Tuple[List[str], List[List[object]]]:
-    """Header and rows of the finding table with labels (for XLSX/CSV)."""
+def finding_rows(layer: QgsVectorLayer) -> Tuple[List[tuple], List[List[object]]]:
+    """Typed header (name, QVariant type) and labelled rows of the finding table."""
     from .validation import rule_label
 
-    header = [tr("Parcel ID"), tr("Rule"), tr("Rule name"), tr("Compliance"),
-              tr("Severity"), tr("Message"), tr("Area (m²)"), tr("Township code"),
-              tr("Case status"), tr("Handled by"), tr("Handled at"), tr("Note"),
-              tr("History (JSON)")]
+    from qgis.PyQt.QtCore import QVariant
+
+    header = [(name, QVariant.Double if position == 6 else QVariant.String)
+              for position, name in enumerate((
+                  tr("Parcel ID"), tr("Rule"), tr("Rule name"), tr("Compliance"),
+                  tr("Severity"), tr("Message"), tr("Area (m²)"), tr("Township code"),
+                  tr("Case status"), tr("Handled by"), tr("Handled at"), tr("Note"),
+                  tr("History (JSON)")))]
     rows = []
     for feature in layer.getFeatures():
         handled = feature["czsj"]
