@@ -31,11 +31,13 @@ test: deps
 demo: deps
 	$(PYTHON) tests/tools/demo.py $(OUT)
 
-package: deps translations
+package: deps
 	rm -rf dist && mkdir -p dist/$(PLUGIN)
 	cp -rL $(PLUGIN)/. dist/$(PLUGIN)/
 	find dist/$(PLUGIN) -name '__pycache__' -prune -exec rm -rf {} + ; \
 	find dist/$(PLUGIN) -name '*.ts' -delete
+	rm -rf dist/$(PLUGIN)/resources/screenshots
+	lrelease -silent i18n/xingguo_swc_zh_CN.ts -qm dist/$(PLUGIN)/i18n/xingguo_swc_zh_CN.qm
 	cd dist && zip -qr $(PLUGIN)-$(VERSION).zip $(PLUGIN)
 	@echo "dist/$(PLUGIN)-$(VERSION).zip"
 
@@ -51,9 +53,17 @@ run: deploy demo
 bench: deps
 	$(PYTHON) tests/bench/bench.py $(OUT)/bench
 
+# pylupdate5 puts plain tr("...") calls in context @default; translation.tr looks them
+# up in XingguoSWC: rename around the refresh so existing translations are kept.
+TS := i18n/xingguo_swc_zh_CN.ts
 translations:
-	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' -o -name '*.ui' | sort) -ts i18n/xingguo_swc_zh_CN.ts
-	lrelease -silent i18n/xingguo_swc_zh_CN.ts -qm i18n/xingguo_swc_zh_CN.qm
+	[ ! -f $(TS) ] || sed -i 's#<name>XingguoSWC</name>#<name>@default</name>#' $(TS)
+	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' -o -name '*.ui' | sort) -ts $(TS)
+	sed -i 's#<name>@default</name>#<name>XingguoSWC</name>#' $(TS)
+	lrelease -silent $(TS) -qm i18n/xingguo_swc_zh_CN.qm
+
+e2e: deps
+	$(PYTHON) tests/e2e/run_e2e.py
 
 lint:
 	$(PYTHON) -m pyflakes $(PLUGIN) tests 2>/dev/null || $(PYTHON) -m py_compile $$(find $(PLUGIN) tests -name '*.py')

@@ -1,0 +1,335 @@
+"""The e2e steps, run inside the real QGIS desktop by ``startup.py``.
+
+Each step is a function returning a short detail (dict/str) or ``Skip``; it raises
+(AssertionError or anything) when the plugin misbehaves.  Capability steps find
+their dock among the plugin's docks by the module registered in ``DOCK_CLASSES``
+and are skipped only when that dock is not registered at all.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from qgis.core import (
+    QgsApplication,
+    QgsFeatureRequest,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
+
+#: A failure of these stops the run (nothing after them can work).
+ESSENTIAL = ("plugin_active", "load_workspace")
+
+
+class Skip:
+    def __init__(self, reason: str):
+        self.reason = reason
+
+
+@dataclass
+class Context:
+    iface: Any
+    config: Dict[str, Any]
+    recorder: Any
+    modal_handlers: List[Callable]
+    layers: Dict[str, QgsVectorLayer] = field(default_factory=dict)
+    state: Dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def plugin_name(self) -> str:
+        return self.config["plugin"]
+
+    def plugin(self):
+        import qgis.utils
+
+        return qgis.utils.plugins[self.plugin_name]
+
+    def package(self):
+        import importlib
+
+        return importlib.import_module(self.plugin_name)
+
+    def dock(self, module: str) -> Optional[QDockWidget]:
+        """The plugin's dock registered as ``(module, Class)``, or None."""
+        plugin_module = __import__(self.plugin_name + ".plugin", fromlist=["DOCK_CLASSES"])
+        for module_name, class_name in plugin_module.DOCK_CLASSES:
+            if module_name == module:
+                for dock in self.plugin().docks:
+                    if type(dock).__name__ == class_name:
+                        return dock
+                raise AssertionError("dock {0}.{1} registered but not created".format(
+                    module_name, class_name))
+        return None
+
+    def shot(self, name: str, widget: Optional[QWidget] = None) -> str:
+        return self.recorder.screenshot(name, widget)
+
+
+# --- helpers --------------------------------------------------------------------------
+def wait(ms: int = 100) -> None:
+    QTest.qWait(ms)
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 60.0,
+               what: str = "condition") -> None:
+    """Process events until ``condition()``; AssertionError after ``timeout_s``.
+
+    A guard against a hang, not a timing assertion: the limit is generous.
+    """
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for " + what)
+        QTest.qWait(50)
+
+
+def tasks_idle() -> bool:
+    return QgsApplication.taskManager().countActiveTasks() == 0
+
+
+def show_dock(dock: QDockWidget) -> None:
+    dock.setVisible(True)
+    dock.raise_()
+    wait(200)
+
+
+def hide_plugin_docks(ctx: Context, keep: Optional[QDockWidget] = None) -> None:
+    for dock in ctx.plugin().docks:
+        if dock is not keep:
+            dock.setVisible(False)
+    wait(50)
+
+
+def widget_texts(root: QWidget) -> List[Tuple[str, str]]:
+    """(kind, text) of every user-visible string under ``root``."""
+    texts: List[Tuple[str, str]] = []
+    widgets = [root] + root.findChildren(QWidget)
+    for widget in widgets:
+        if isinstance(widget, QDockWidget):
+            texts.append(("title", widget.windowTitle()))
+        if isinstance(widget, (QAbstractButton, QLabel)):
+            texts.append(("text", widget.text()))
+        if isinstance(widget, QGroupBox):
+            texts.append(("title", widget.title()))
+        if isinstance(widget, QLineEdit):
+            texts.append(("placeholder", widget.placeholderText()))
+        if isinstance(widget, QComboBox):
+            texts += [("item", widget.itemText(i)) for i in range(widget.count())]
+        if isinstance(widget, QTabWidget):
+            texts += [("tab", widget.tabText(i)) for i in range(widget.count())]
+        texts.append(("tooltip", widget.toolTip()))
+    return [(kind, text) for kind, text in texts if text]
+
+
+def find_button(root: QWidget, *needles: str) -> QAbstractButton:
+    """The enabled visible button whose text, tooltip or objectName contains a needle."""
+    for button in root.findChildren(QAbstractButton):
+        haystack = " ".join((button.text(), button.toolTip(), button.objectName())).lower()
+        if any(needle.lower() in haystack for needle in needles):
+            return button
+    raise AssertionError("no button matching {0} in {1}".format(needles, root.objectName()))
+
+
+def click(button: QAbstractButton) -> None:
+    assert button.isEnabled(), "button disabled: " + button.text()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    wait(100)
+
+
+def canvas_pixel(ctx: Context, point: QgsPointXY) -> QPoint:
+    canvas = ctx.iface.mapCanvas()
+    pixel = canvas.getCoordinateTransform().transform(point)
+    return QPoint(int(round(pixel.x())), int(round(pixel.y())))
+
+
+def click_map(ctx: Context, point: QgsPointXY,
+              button: Qt.MouseButton = Qt.MouseButton.LeftButton) -> None:
+    """A real mouse click on the map canvas viewport at map coordinates."""
+    viewport = ctx.iface.mapCanvas().viewport()
+    pixel = canvas_pixel(ctx, point)
+    QTest.mouseMove(viewport, pixel)
+    wait(30)
+    QTest.mousePress(viewport, button, Qt.KeyboardModifier.NoModifier, pixel)
+    wait(30)
+    QTest.mouseRelease(viewport, button, Qt.KeyboardModifier.NoModifier, pixel)
+    wait(60)
+
+
+def english_sources(repo: str) -> Dict[str, str]:
+    """English source -> translation of the plugin's .ts file (empty when missing)."""
+    path = Path(repo) / "i18n" / "xingguo_swc_zh_CN.ts"
+    if not path.is_file():
+        return {}
+    sources: Dict[str, str] = {}
+    for message in ElementTree.parse(str(path)).getroot().iter("message"):
+        source = message.findtext("source") or ""
+        sources[source] = message.findtext("translation") or ""
+    return sources
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+# --- generic steps ------------------------------------------------------------------
+def step_plugin_active(ctx: Context):
+    import qgis.utils
+
+    assert ctx.plugin_name in qgis.utils.active_plugins, \
+        "plugin not active: " + ", ".join(qgis.utils.active_plugins)
+    plugin = ctx.plugin()
+    provider = QgsApplication.processingRegistry().providerById("xingguoswc")
+    assert provider is not None, "Processing provider xingguoswc not registered"
+    algorithms = sorted(a.id() for a in provider.algorithms())
+    assert "xingguoswc:createworkspace" in algorithms, algorithms
+    assert plugin.translator is not None, "Chinese translator not installed for " + \
+        QgsApplication.instance().translation()
+    menu_title = plugin.menu_title
+    assert re.search("[\u4e00-\u9fff]", menu_title), menu_title
+    return {"algorithms": algorithms, "docks": [type(d).__name__ for d in plugin.docks],
+            "menu": menu_title}
+
+
+def step_load_workspace(ctx: Context):
+    """Open every table of the demo workspace, styled, as a technician would."""
+    workspace_module = __import__(ctx.plugin_name + ".core.workspace", fromlist=["x"])
+    schema = __import__(ctx.plugin_name + ".core.schema", fromlist=["x"])
+    workspace = workspace_module.open_workspace(ctx.config["workspace"])
+    project = QgsProject.instance()
+    project.setCrs(workspace.crs())
+    for spec in reversed(schema.LAYERS):
+        layer = workspace.layer(spec.name)
+        project.addMapLayer(layer)
+        ctx.layers[spec.name] = layer
+    townships = ctx.layers["township"]
+    canvas = ctx.iface.mapCanvas()
+    extent = townships.extent()
+    if extent.isEmpty():
+        raise AssertionError("township layer is empty: the demo workspace has no data")
+    canvas.setExtent(extent)
+    canvas.refresh()
+    wait_until(lambda: not canvas.isDrawing(), 60, "map rendering")
+    counts = {name: layer.featureCount() for name, layer in ctx.layers.items()}
+    assert counts["township"] == 25, counts
+    return counts
+
+
+def step_docks_exist(ctx: Context):
+    plugin_module = __import__(ctx.plugin_name + ".plugin", fromlist=["DOCK_CLASSES"])
+    registered = list(plugin_module.DOCK_CLASSES)
+    main_docks = ctx.iface.mainWindow().findChildren(QDockWidget)
+    titles = {}
+    for module_name, class_name in registered:
+        dock = ctx.dock(module_name)
+        assert dock in main_docks, class_name + " is not a dock of the main window"
+        assert dock.objectName(), class_name + " has no objectName (QGIS saves dock " \
+                                               "state by it)"
+        titles[module_name] = dock.windowTitle()
+        assert re.search("[\u4e00-\u9fff]", dock.windowTitle()), \
+            "untranslated dock title: " + dock.windowTitle()
+    menu_actions = [a.text() for a in ctx.plugin().actions]
+    assert len(menu_actions) == len(registered), menu_actions
+    return {"titles": titles} if registered else Skip("no dock registered yet")
+
+
+def step_open_dock(ctx: Context, module: str):
+    def run():
+        dock = ctx.dock(module)
+        hide_plugin_docks(ctx, keep=dock)
+        show_dock(dock)
+        assert dock.isVisible(), module + " dock did not open"
+        ctx.shot("dock_" + module, dock)
+        return {"title": dock.windowTitle(), "widgets": len(dock.findChildren(QWidget))}
+    return run
+
+
+def step_i18n(ctx: Context):
+    """No widget text of any dock equals an English source string of the .ts file."""
+    sources = english_sources(ctx.config["repo"])
+    if not sources:
+        return Skip("no i18n/xingguo_swc_zh_CN.ts yet")
+    untranslated = []
+    for dock in ctx.plugin().docks:
+        for kind, text in widget_texts(dock):
+            if text in sources and _LATIN_WORD.search(text) and sources[text] != text:
+                untranslated.append("{0} {1}: {2}".format(type(dock).__name__, kind, text))
+    assert not untranslated, "untranslated: " + "; ".join(sorted(set(untranslated)))
+    return {"docks": len(ctx.plugin().docks), "sources": len(sources)}
+
+
+def step_reload_plugin(ctx: Context):
+    """Unload and load again in the real desktop: nothing left behind, all back."""
+    import qgis.utils
+
+    main = ctx.iface.mainWindow()
+    name = ctx.plugin_name
+    before_docks = len(ctx.plugin().docks)
+    class_names = {type(d).__name__ for d in ctx.plugin().docks}
+    toolbars_before = [t.objectName() for t in main.findChildren(QWidget)
+                       if t.objectName() == "XingguoSwcToolbar"]
+    assert qgis.utils.unloadPlugin(name), "unloadPlugin returned False"
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    wait(200)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    left = [type(d).__name__ for d in main.findChildren(QDockWidget)
+            if type(d).__name__ in class_names]
+    assert not left, "docks left after unload: " + ", ".join(left)
+    assert QgsApplication.processingRegistry().providerById("xingguoswc") is None, \
+        "provider left after unload"
+    toolbars = [t for t in main.findChildren(QWidget)
+                if t.objectName() == "XingguoSwcToolbar"]
+    assert not toolbars, "toolbar left after unload"
+    menu_texts = [a.text() for a in ctx.iface.pluginMenu().actions()]
+    assert name not in qgis.utils.active_plugins
+    assert qgis.utils.loadPlugin(name), "loadPlugin failed"
+    assert qgis.utils.startPlugin(name), "startPlugin failed"
+    wait(200)
+    assert len(ctx.plugin().docks) == before_docks, "docks after reload differ"
+    assert QgsApplication.processingRegistry().providerById("xingguoswc") is not None
+    toolbars = [t for t in main.findChildren(QWidget)
+                if t.objectName() == "XingguoSwcToolbar"]
+    assert len(toolbars) == len(toolbars_before), "toolbar count changed on reload"
+    return {"docks": before_docks, "plugin_menu_after_unload": menu_texts}
+
+
+# --- capability steps (filled in as the docks land) -----------------------------------
+def capability_steps(ctx: Context) -> List[Tuple[str, Callable]]:
+    import e2e_capabilities
+
+    return e2e_capabilities.steps(ctx)
+
+
+def steps(ctx: Context) -> List[Tuple[str, Callable]]:
+    result: List[Tuple[str, Callable]] = [
+        ("plugin_active", lambda: step_plugin_active(ctx)),
+        ("load_workspace", lambda: step_load_workspace(ctx)),
+        ("docks_exist", lambda: step_docks_exist(ctx)),
+    ]
+    plugin_module = __import__(ctx.plugin_name + ".plugin", fromlist=["DOCK_CLASSES"])
+    for module_name, _ in plugin_module.DOCK_CLASSES:
+        result.append(("open_" + module_name, step_open_dock(ctx, module_name)))
+    result += capability_steps(ctx)
+    result += [
+        ("i18n_docks", lambda: step_i18n(ctx)),
+        ("reload_plugin", lambda: step_reload_plugin(ctx)),
+    ]
+    return result
