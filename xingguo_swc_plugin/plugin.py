@@ -25,6 +25,7 @@ DOCK_CLASSES = (
     ("benggang_dock", "BenggangDock"),
     ("measures_dock", "MeasuresDock"),
     ("inspection_dock", "InspectionDock"),
+    ("stats_dock", "StatsDock"),
 )
 
 

@@ -401,3 +401,88 @@ def _union_area(items, measure: _Measure) -> float:
         union = QgsGeometry.unaryUnion(members)
         result += measure.geometry(union)
     return result
+
+
+# --------------------------------------------------------------------------- dashboard
+@dataclass
+class Dashboard:
+    """Everything the statistics dock shows: areas, rates and county progress.
+
+    ``treated_source`` says where the treated figures come from: 'measures'
+    (``core.measures.measure_summary`` over all years), 'benggang' (gullies
+    with zlzt = '2' (treated); no treated area) or '' (nothing found).
+    """
+
+    areas: AreaTable
+    rates: Optional[RateTable] = None
+    treated_area_km2: Optional[float] = None
+    treated_gullies: Optional[int] = None
+    treated_source: str = ""
+    target_rate_percent: float = 83.0
+    target_area_km2: float = 120.0
+    target_gullies: int = 800
+
+
+def _sibling(layer: QgsVectorLayer, table: str) -> Optional[QgsVectorLayer]:
+    try:
+        from .measures import sibling_layer
+    except ImportError:  # measures capability absent
+        return None
+    return sibling_layer(layer, table)
+
+
+def treated_gullies_by_status(gullies: QgsVectorLayer) -> int:
+    """Gullies whose treatment status zlzt is '2' (treated)."""
+    index = gullies.fields().lookupField("zlzt")
+    if index < 0:
+        return 0
+    from qgis.core import QgsFeatureRequest
+
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([index])
+    return sum(1 for f in gullies.getFeatures(request) if str(f.attribute(index)) == "2")
+
+
+def county_dashboard(townships: QgsVectorLayer, township_field: str, layer: QgsVectorLayer,
+                     class_field: Optional[str] = None, area_method: int = PLANIMETRIC,
+                     erosion: Optional[QgsVectorLayer] = None, grade_field: str = "qsqd",
+                     measures: Optional[QgsVectorLayer] = None,
+                     gullies: Optional[QgsVectorLayer] = None,
+                     feedback: Optional[QgsFeedback] = None) -> Dashboard:
+    """Area statistics, conservation rate (when ``erosion`` is given) and progress
+    to the county targets.  Measures and gullies default to the workspace tables
+    beside ``townships``.  Runs in a task: it only reads layers."""
+    from .settings import setting
+
+    feedback = _feedback(feedback)
+    result = Dashboard(
+        areas=AreaTable(),
+        target_rate_percent=float(setting("targets/conservation_rate_percent")),
+        target_area_km2=float(setting("targets/treated_area_km2")),
+        target_gullies=int(setting("targets/treated_benggang")))
+    result.areas = township_area_stats(townships, township_field, layer, class_field,
+                                       area_method, feedback=feedback)
+    if feedback.isCanceled():
+        return result
+    if erosion is not None:
+        result.rates = conservation_rate(townships, township_field, erosion, grade_field,
+                                         result.target_rate_percent, feedback=feedback,
+                                         area_method=area_method)
+    measures = measures or _sibling(townships, "measure")
+    gullies = gullies or _sibling(townships, "benggang")
+    if measures is not None and measures.featureCount() > 0:
+        try:
+            from .measures import measure_summary
+
+            from .measures import YEAR_MAX, YEAR_MIN
+
+            summary = measure_summary(measures, townships, YEAR_MIN, YEAR_MAX, feedback=None)
+            result.treated_area_km2 = summary.treated_area_km2()
+            result.treated_gullies = summary.total.treated_gullies
+            result.treated_source = "measures"
+        except ImportError:
+            pass
+    if result.treated_source == "" and gullies is not None:
+        result.treated_gullies = treated_gullies_by_status(gullies)
+        result.treated_source = "benggang"
+    return result

@@ -1,0 +1,105 @@
+"""Export a table of rows (optionally with geometries) through QGIS/OGR writers.
+
+``export_rows(path, fields, rows)`` picks the OGR driver from the extension
+(.xlsx, .csv, .ods, .gpkg, .shp, .geojson) so statistics and findings share one
+writer.  CSV gets a UTF-8 byte-order mark so that Excel shows Chinese text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional, Sequence, Union
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsVectorFileWriter,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..translation import tr
+from .errors import InputError
+
+DRIVERS = {".xlsx": "XLSX", ".csv": "CSV", ".ods": "ODS", ".gpkg": "GPKG",
+           ".shp": "ESRI Shapefile", ".geojson": "GeoJSON"}
+FieldLike = Union[str, QgsField, tuple]
+
+
+def driver_for(path: str) -> str:
+    """The OGR driver name for a file name; InputError for an unknown extension."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in DRIVERS:
+        raise InputError(tr("Cannot export to {0}: use one of {1}.").format(
+            Path(path).name, ", ".join(sorted(DRIVERS))))
+    return DRIVERS[suffix]
+
+
+def _field(spec: FieldLike, sample: Any) -> QgsField:
+    if isinstance(spec, QgsField):
+        return QgsField(spec)
+    if isinstance(spec, tuple):
+        name, kind = spec[0], spec[1]
+        return QgsField(name, kind)
+    # a bare name: type from the first value
+    if isinstance(sample, bool):
+        return QgsField(spec, QVariant.Bool)
+    if isinstance(sample, int):
+        return QgsField(spec, QVariant.LongLong)
+    if isinstance(sample, float):
+        return QgsField(spec, QVariant.Double)
+    return QgsField(spec, QVariant.String)
+
+
+def export_rows(path: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[Any]],
+                geometries: Optional[Sequence[QgsGeometry]] = None,
+                crs: Optional[QgsCoordinateReferenceSystem] = None,
+                layer_name: Optional[str] = None) -> str:
+    """Write ``rows`` (value lists in ``fields`` order) to ``path``; returns the path.
+
+    ``fields``: names (type from the first row), QgsField, or (name, QVariant
+    type).  ``geometries`` (same length as rows) make a spatial layer where the
+    format allows it.  An existing file is replaced.
+    """
+    driver = driver_for(path)
+    first = rows[0] if rows else [None] * len(fields)
+    qgs_fields = QgsFields()
+    for spec, sample in zip(fields, first):
+        qgs_fields.append(_field(spec, sample))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = driver
+    options.fileEncoding = "UTF-8"
+    options.layerName = layer_name or Path(path).stem
+    if driver == "CSV":
+        options.layerOptions = ["WRITE_BOM=YES"]
+    geometry_type = QgsWkbTypes.NoGeometry
+    if geometries is not None and driver not in ("XLSX", "CSV", "ODS"):
+        types = {g.wkbType() for g in geometries if g is not None and not g.isNull()}
+        geometry_type = QgsWkbTypes.multiType(types.pop()) if len(types) == 1 else \
+            QgsWkbTypes.MultiPolygon
+    if Path(path).exists():
+        Path(path).unlink()
+    writer = QgsVectorFileWriter.create(path, qgs_fields, geometry_type,
+                                        crs or QgsCoordinateReferenceSystem(),
+                                        QgsCoordinateTransformContext(), options)
+    if writer.hasError() != QgsVectorFileWriter.NoError:
+        message = writer.errorMessage()
+        del writer
+        raise InputError(tr("Cannot write {0}: {1}").format(path, message))
+    for index, values in enumerate(rows):
+        feature = QgsFeature(qgs_fields)
+        feature.setAttributes([None if v is None else v for v in values])
+        if geometry_type != QgsWkbTypes.NoGeometry and geometries[index] is not None:
+            geometry = QgsGeometry(geometries[index])
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+        if not writer.addFeature(feature):
+            message = writer.errorMessage()
+            del writer
+            raise InputError(tr("Cannot write {0}: {1}").format(path, message))
+    del writer  # flushes and closes the file
+    return path

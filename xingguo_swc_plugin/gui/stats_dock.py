@@ -1,0 +1,389 @@
+"""Dock "Township statistics" (乡镇统计): areas by township and class, 水保率,
+a bar chart and the county's progress to its targets; export to XLSX / CSV.
+
+The work runs in a ``CoreTask`` calling ``core.stats.county_dashboard`` — the
+same core the Processing algorithms use; the dock only shows the result.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence, Tuple
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsFieldProxyModel,
+    QgsMapLayerProxyModel,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QRectF, Qt
+from qgis.PyQt.QtGui import QColor, QPainter
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.export import export_rows
+from ..core.stats import Dashboard, county_dashboard
+from ..domain.thresholds import COUNTY_CODE
+from ..domain.units import m2_to_hm2, m2_to_mu
+from ..tasks import CoreTask
+from ..translation import tr
+
+
+class BarChart(QWidget):
+    """Horizontal bars, one per township (QPainter; no plotting library)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.values: List[Tuple[str, float]] = []
+        self.unit = ""
+        self.target: Optional[float] = None
+        self.setMinimumHeight(160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_values(self, values: Sequence[Tuple[str, float]], unit: str,
+                   target: Optional[float] = None) -> None:
+        self.values = list(values)
+        self.unit = unit
+        self.target = target
+        self.setMinimumHeight(max(160, 14 * len(self.values) + 20))
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API name)
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().base())
+        if not self.values:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No statistics yet"))
+            painter.end()
+            return
+        top = max((v for _, v in self.values), default=0.0)
+        if self.target:
+            top = max(top, self.target)
+        top = top or 1.0
+        label_width = 70
+        width = max(10, self.width() - label_width - 70)
+        row = max(8.0, (self.height() - 10) / len(self.values))
+        for i, (label, value) in enumerate(self.values):
+            y = 5 + i * row
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(0, y, label_width - 4, row),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            bar = QRectF(label_width, y + 1, width * value / top, max(2.0, row - 3))
+            painter.fillRect(bar, QColor(70, 130, 180))
+            painter.drawText(QRectF(label_width + bar.width() + 4, y, 66, row),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             "{0:.1f}".format(value))
+        if self.target:
+            x = label_width + width * self.target / top
+            painter.setPen(QColor(200, 30, 30))
+            painter.drawLine(int(x), 0, int(x), self.height())
+        painter.end()
+
+
+class StatsDock(QgsDockWidget):
+    """Township statistics dock (tr("Township statistics"))."""
+
+    def __init__(self, iface, parent=None):
+        super().__init__(tr("Township statistics"), parent)
+        self.setObjectName("XingguoSwcStatsDock")
+        self.iface = iface
+        self.task: Optional[CoreTask] = None
+        self.result: Optional[Dashboard] = None
+        self.headers: List[str] = []
+        self.table_rows: List[list] = []
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        form = QFormLayout()
+        self.townships_combo = QgsMapLayerComboBox()
+        self.townships_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.township_field = QgsFieldComboBox()
+        self.input_combo = QgsMapLayerComboBox()
+        self.input_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.class_field = QgsFieldComboBox()
+        self.class_field.setAllowEmptyFieldName(True)
+        self.method_combo = QComboBox()
+        self.method_combo.addItem(tr("Planimetric (projected CRS)"), 0)
+        self.method_combo.addItem(tr("Ellipsoidal (CGCS2000)"), 1)
+        self.erosion_combo = QgsMapLayerComboBox()
+        self.erosion_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.erosion_combo.setAllowEmptyLayer(True)
+        self.grade_field = QgsFieldComboBox()
+        self.grade_field.setFilters(QgsFieldProxyModel.AllTypes)
+        form.addRow(tr("Townships"), self.townships_combo)
+        form.addRow(tr("Township code field"), self.township_field)
+        form.addRow(tr("Input polygons"), self.input_combo)
+        form.addRow(tr("Class field"), self.class_field)
+        form.addRow(tr("Area"), self.method_combo)
+        form.addRow(tr("Soil erosion"), self.erosion_combo)
+        form.addRow(tr("Erosion grade field"), self.grade_field)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.run_button = QPushButton(tr("Run"))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.export_button = QPushButton(tr("Export…"))
+        self.export_button.setEnabled(False)
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.export_button)
+        layout.addLayout(buttons)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        layout.addWidget(self.progress)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table, 3)
+        self.chart_combo = QComboBox()
+        self.chart_combo.addItem(tr("Area (hm²)"), "area")
+        self.chart_combo.addItem(tr("Soil conservation rate (%)"), "rate")
+        layout.addWidget(self.chart_combo)
+        self.chart = BarChart()
+        layout.addWidget(self.chart, 2)
+        county = QGroupBox(tr("County targets"))
+        county_form = QFormLayout(county)
+        self.rate_label = QLabel("-")
+        self.rate_bar = QProgressBar()
+        self.area_label = QLabel("-")
+        self.area_bar = QProgressBar()
+        self.gully_label = QLabel("-")
+        self.gully_bar = QProgressBar()
+        for bar in (self.rate_bar, self.area_bar, self.gully_bar):
+            bar.setRange(0, 100)
+            bar.setValue(0)
+        county_form.addRow(tr("Soil conservation rate"), self.rate_label)
+        county_form.addRow("", self.rate_bar)
+        county_form.addRow(tr("Treated area"), self.area_label)
+        county_form.addRow("", self.area_bar)
+        county_form.addRow(tr("Treated gullies"), self.gully_label)
+        county_form.addRow("", self.gully_bar)
+        layout.addWidget(county)
+        self.setWidget(body)
+
+        self.townships_combo.layerChanged.connect(self._townships_changed)
+        self.input_combo.layerChanged.connect(self.class_field.setLayer)
+        self.erosion_combo.layerChanged.connect(self._erosion_changed)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.export_button.clicked.connect(self.export_dialog)
+        self.chart_combo.currentIndexChanged.connect(self._update_chart)
+        self._townships_changed(self.townships_combo.currentLayer())
+        self.class_field.setLayer(self.input_combo.currentLayer())
+        self._erosion_changed(self.erosion_combo.currentLayer())
+
+    # -- inputs ---------------------------------------------------------------
+    def _townships_changed(self, layer) -> None:
+        self.township_field.setLayer(layer)
+        if layer is not None and layer.fields().lookupField("xzqdm") >= 0:
+            self.township_field.setField("xzqdm")
+
+    def _erosion_changed(self, layer) -> None:
+        self.grade_field.setLayer(layer)
+        if layer is not None and layer.fields().lookupField("qsqd") >= 0:
+            self.grade_field.setField("qsqd")
+
+    def _message(self, text: str, level=Qgis.Warning) -> None:
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage(tr("Township statistics"), text, level, 8)
+
+    @staticmethod
+    def _for_task(layer: Optional[QgsVectorLayer]) -> Optional[QgsVectorLayer]:
+        """A layer object of the task's own (file/database layers), the same one
+        for memory layers whose features live only in that object."""
+        if layer is None or layer.providerType() == "memory" or layer.isModified():
+            return layer
+        copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
+        return copy if copy.isValid() else layer
+
+    # -- run ------------------------------------------------------------------
+    def run(self) -> None:
+        townships = self.townships_combo.currentLayer()
+        layer = self.input_combo.currentLayer()
+        if townships is None or layer is None:
+            self._message(tr("Choose the townships and the input layer."))
+            return
+        erosion = self.erosion_combo.currentLayer()
+        self.progress.setValue(0)
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.task = CoreTask(
+            tr("Township statistics"), county_dashboard,
+            self._for_task(townships), self.township_field.currentField() or "xzqdm",
+            self._for_task(layer), self.class_field.currentField() or None,
+            int(self.method_combo.currentData()), self._for_task(erosion),
+            self.grade_field.currentField() or "qsqd",
+            on_done=self._done, on_error=self._failed)
+        self.task.progressChanged.connect(self._progress)
+        QgsApplication.taskManager().addTask(self.task)
+
+    def _progress(self, value: float) -> None:
+        self.progress.setValue(int(value))
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _finish(self) -> None:
+        self.task = None
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _failed(self, error: BaseException) -> None:
+        self._finish()
+        self._message(str(error), Qgis.Critical)
+
+    def _done(self, result: Dashboard) -> None:
+        self._finish()
+        self.progress.setValue(100)
+        self.show_result(result)
+
+    # -- display --------------------------------------------------------------
+    def show_result(self, result: Dashboard) -> None:
+        self.result = result
+        self.headers, self.table_rows = dashboard_table(result)
+        self.table.clear()
+        self.table.setColumnCount(len(self.headers))
+        self.table.setRowCount(len(self.table_rows))
+        self.table.setHorizontalHeaderLabels(self.headers)
+        for r, values in enumerate(self.table_rows):
+            for c, value in enumerate(values):
+                text = "" if value is None else (
+                    "{0:,.2f}".format(value) if isinstance(value, float) else str(value))
+                item = QTableWidgetItem(text)
+                if isinstance(value, (int, float)):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight |
+                                          Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self._update_county(result)
+        self._update_chart()
+        self.export_button.setEnabled(True)
+        if result.areas.invalid_repaired:
+            self._message(tr("{0} invalid geometries were repaired for the computation "
+                             "(the layer is not changed).").format(
+                                 result.areas.invalid_repaired), Qgis.Info)
+
+    def _update_county(self, result: Dashboard) -> None:
+        if result.rates:
+            county = result.rates[-1]
+            self.rate_label.setText(tr("{0:.2f} % (target ≥ {1:.0f} %)").format(
+                county.rate_percent, result.target_rate_percent))
+            self.rate_bar.setValue(int(min(100.0, 100.0 * county.rate_percent /
+                                           result.target_rate_percent)))
+        else:
+            self.rate_label.setText(tr("no erosion layer chosen"))
+            self.rate_bar.setValue(0)
+        if result.treated_area_km2 is not None:
+            self.area_label.setText(tr("{0:.2f} km² of {1:.0f} km²").format(
+                result.treated_area_km2, result.target_area_km2))
+            self.area_bar.setValue(int(min(100.0, 100.0 * result.treated_area_km2 /
+                                           result.target_area_km2)))
+        else:
+            self.area_label.setText(tr("no measure records in the workspace"))
+            self.area_bar.setValue(0)
+        if result.treated_gullies is not None:
+            self.gully_label.setText(tr("{0} of {1}").format(result.treated_gullies,
+                                                             result.target_gullies))
+            self.gully_bar.setValue(int(min(100.0, 100.0 * result.treated_gullies /
+                                            result.target_gullies)))
+        else:
+            self.gully_label.setText(tr("no gully layer in the workspace"))
+            self.gully_bar.setValue(0)
+
+    def _update_chart(self) -> None:
+        if self.result is None:
+            return
+        if self.chart_combo.currentData() == "rate" and self.result.rates:
+            values = [(r.xzqmc or r.xzqdm, r.rate_percent) for r in self.result.rates
+                      if r.xzqdm != COUNTY_CODE]
+            self.chart.set_values(values, "%", self.result.target_rate_percent)
+            return
+        totals = {}
+        names = {}
+        for row in self.result.areas:
+            if row.xzqdm == COUNTY_CODE:
+                continue
+            totals[row.xzqdm] = totals.get(row.xzqdm, 0.0) + row.area_hm2
+            names[row.xzqdm] = row.xzqmc or row.xzqdm
+        self.chart.set_values([(names[c], v) for c, v in totals.items()], "hm²")
+
+    # -- export ---------------------------------------------------------------
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Export township statistics"), "",
+            tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self.export(path)
+
+    def export(self, path: str) -> str:
+        if not self.table_rows:
+            raise ValueError("nothing to export")
+        try:
+            export_rows(path, self.headers, self.table_rows)
+        except Exception as error:  # shown to the user, not raised into Qt
+            self._message(str(error), Qgis.Critical)
+            raise
+        self._message(tr("Exported to {0}").format(path), Qgis.Success)
+        return path
+
+    def cleanup(self) -> None:
+        """Detach a running task from this dock (unload): it may outlive the widgets."""
+        if self.task is not None:
+            task, self.task = self.task, None
+            task.on_done = task.on_error = None
+            try:
+                task.progressChanged.disconnect(self._progress)
+            except (TypeError, RuntimeError):
+                pass
+            task.cancel()
+
+
+def dashboard_table(result: Dashboard) -> Tuple[List[str], List[list]]:
+    """One row per township (and the county): totals, area per class, 水保率."""
+    classes = []
+    for row in result.areas:
+        if row.klass not in classes:
+            classes.append(row.klass)
+    classes = [c for c in classes if c != ""] or classes
+    rates = {r.xzqdm: r for r in (result.rates or [])}
+    headers = [tr("Township code"), tr("Township"), tr("Features"), tr("Area (m²)"),
+               tr("Area (hm²)"), tr("Area (mu)")]
+    if len(classes) > 1 or classes != [""]:
+        headers += [tr("{0} (hm²)").format(c) for c in classes]
+    if rates:
+        headers += [tr("Erosion area (hm²)"), tr("Soil conservation rate (%)")]
+    order: List[str] = []
+    data = {}
+    for row in result.areas:
+        if row.xzqdm not in data:
+            order.append(row.xzqdm)
+            data[row.xzqdm] = {"name": row.xzqmc, "count": 0, "area": 0.0, "by": {}}
+        entry = data[row.xzqdm]
+        entry["count"] += row.feature_count
+        entry["area"] += row.area_m2
+        entry["by"][row.klass] = row.area_hm2
+    rows = []
+    for code in order:
+        entry = data[code]
+        values = [code, entry["name"], entry["count"], entry["area"],
+                  m2_to_hm2(entry["area"]), m2_to_mu(entry["area"])]
+        if len(headers) > 6 + (2 if rates else 0):
+            values += [entry["by"].get(c, 0.0) for c in classes]
+        if rates:
+            rate = rates.get(code)
+            values += [m2_to_hm2(rate.erosion_area_m2) if rate else None,
+                       rate.rate_percent if rate else None]
+        rows.append(values)
+    return headers, rows
