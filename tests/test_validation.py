@@ -315,3 +315,48 @@ def test_corridor_classes():
     assert corridor_class("Provincial") == "provincial"
     assert corridor_class("县道") is None
     assert corridor_class(None) is None
+
+
+# --- generated sample: the injected cases are found ---------------------------------
+
+def test_sample_cases_are_found(qgis_app, tmp_path):
+    from xingguo_swc_plugin.core.sampledata import generate_sample_workspace
+    from xingguo_swc_plugin.core.workspace import open_workspace
+
+    path = str(tmp_path / "sample.gpkg")
+    summary = generate_sample_workspace(path, parcels=1500, seed=11)
+    workspace = open_workspace(path)
+    parcels, projects = workspace.layer("parcel"), workspace.layer("dev_project")
+    hashes = file_hash(path)
+    findings = validate_parcels(parcels, projects)
+    found = {rule: set(areas) for rule, areas in by_rule(findings).items()}
+    cases = summary.cases
+    assert found[INVALID_GEOMETRY] == set(cases["invalid"])
+    assert found[UNREGISTERED] == set(cases["unregistered"])
+    assert found["LOCATION_CHANGED"] == set(cases["location_changed"])
+    assert set(cases["exceeds"]) <= found[EXCEEDS_APPROVED]
+    # an injected "overlap" case overlaps nothing when shifted out of its block or
+    # when its neighbour was moved away: the truth comes from a plain pairwise check
+    assert found["OVERLAP"] == pairwise_overlaps(parcels)
+    assert len(set(cases["overlap"]) & found["OVERLAP"]) > len(cases["overlap"]) / 2
+    # no rule fires on a parcel that was generated clean and stays clear of others
+    injected = set().union(*cases.values())
+    assert found[EXCEEDS_APPROVED] - injected <= found["OVERLAP"]
+    assert file_hash(path) == hashes
+
+
+def pairwise_overlaps(layer):
+    """Parcel IDs sharing more than 0.01 m² with another valid parcel (brute force
+    over a spatial index, independent of core.overlaps)."""
+    from qgis.core import QgsSpatialIndex
+    shapes = {f.id(): (f["tbbh"], f.geometry()) for f in layer.getFeatures()
+              if f.hasGeometry() and f.geometry().isGeosValid()}
+    index = QgsSpatialIndex()
+    for fid, (_, geometry) in shapes.items():
+        index.addFeature(fid, geometry.boundingBox())
+    result = set()
+    for fid, (name, geometry) in shapes.items():
+        for other in index.intersects(geometry.boundingBox()):
+            if other != fid and geometry.intersection(shapes[other][1]).area() > 0.01:
+                result.update((name, shapes[other][0]))
+    return result

@@ -187,29 +187,27 @@ def _edges(geometry: QgsGeometry) -> np.ndarray:
 def _mean_inside(geometry: QgsGeometry, slope: np.ndarray, grid: _Grid,
                  window: Tuple[int, int, int, int]) -> float:
     col0, row0 = window[0], window[1]
-    box = geometry.boundingBox()
-    sub = grid.window(box)
+    sub = grid.window(geometry.boundingBox())
     columns = np.arange(sub[0], sub[2])
     rows = np.arange(sub[1], sub[3])
-    xs = grid.xmin + (columns + 0.5) * grid.xres
-    ys = grid.ymax - (rows + 0.5) * grid.yres
-    px, py = np.meshgrid(xs, ys)
-    px, py = px.ravel(), py.ravel()
+    width = len(columns)
+    px = np.tile(grid.xmin + (columns + 0.5) * grid.xres, len(rows))[:, None]
+    py = np.repeat(grid.ymax - (rows + 0.5) * grid.yres, width)[:, None]
     edges = _edges(geometry)
-    inside = np.zeros(px.shape, dtype=bool)
-    x1, y1, x2, y2 = (edges[:, k][None, :] for k in range(4))
+    inside = np.zeros(len(px), dtype=bool)
+    x1, y1, x2, y2 = edges[:, 0], edges[:, 1], edges[:, 2], edges[:, 3]
     step = max(1, 2_000_000 // max(len(edges), 1))
     for start in range(0, len(px), step):
-        qx = px[start:start + step, None]
-        qy = py[start:start + step, None]
+        qx, qy = px[start:start + step], py[start:start + step]
         straddles = (y1 > qy) != (y2 > qy)
         with np.errstate(divide="ignore", invalid="ignore"):
             cross_x = (x2 - x1) * (qy - y1) / (y2 - y1) + x1
         crossings = np.count_nonzero(straddles & (qx < cross_x), axis=1)
         inside[start:start + step] = crossings % 2 == 1
-    grid_rows, grid_columns = np.meshgrid(rows, columns, indexing="ij")
-    grid_rows, grid_columns = grid_rows.ravel()[inside], grid_columns.ravel()[inside]
-    if grid_rows.size == 0:
+    flat = np.flatnonzero(inside)
+    if flat.size:
+        grid_rows, grid_columns = rows[flat // width], columns[flat % width]
+    else:  # smaller than a pixel: the pixel under the point on surface
         point = geometry.pointOnSurface().asPoint()
         column, row = grid.cell(point.x(), point.y())
         grid_rows, grid_columns = np.array([row]), np.array([column])
