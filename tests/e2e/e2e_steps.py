@@ -201,12 +201,17 @@ def step_plugin_active(ctx: Context):
     assert provider is not None, "Processing provider xingguoswc not registered"
     algorithms = sorted(a.id() for a in provider.algorithms())
     assert "xingguoswc:createworkspace" in algorithms, algorithms
-    assert plugin.translator is not None, "Chinese translator not installed for " + \
-        QgsApplication.instance().translation()
+    return {"algorithms": algorithms, "docks": [type(d).__name__ for d in plugin.docks]}
+
+
+def step_chinese_ui(ctx: Context):
+    """QGIS runs in Chinese and the plugin installed its translator for it."""
+    plugin = ctx.plugin()
+    locale = QgsApplication.instance().translation()
+    assert plugin.translator is not None, "Chinese translator not installed for " + locale
     menu_title = plugin.menu_title
     assert re.search("[\u4e00-\u9fff]", menu_title), menu_title
-    return {"algorithms": algorithms, "docks": [type(d).__name__ for d in plugin.docks],
-            "menu": menu_title}
+    return {"qgis_locale": locale, "menu": menu_title}
 
 
 def step_load_workspace(ctx: Context):
@@ -321,6 +326,7 @@ def capability_steps(ctx: Context) -> List[Tuple[str, Callable]]:
 def steps(ctx: Context) -> List[Tuple[str, Callable]]:
     result: List[Tuple[str, Callable]] = [
         ("plugin_active", lambda: step_plugin_active(ctx)),
+        ("chinese_ui", lambda: step_chinese_ui(ctx)),
         ("load_workspace", lambda: step_load_workspace(ctx)),
         ("docks_exist", lambda: step_docks_exist(ctx)),
     ]

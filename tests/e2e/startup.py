@@ -152,7 +152,14 @@ def run_step(name, function):
 def quit_qgis(code=0):
     """Leave without any 'save?' question: the project is throw-away."""
     try:
+        # Empty the project while the GUI is whole: QGIS 3.22 otherwise removes the
+        # layers inside ~QgisApp, after the style dock is gone, and crashes.
+        for layer in QgsProject.instance().mapLayers().values():
+            if hasattr(layer, "isEditable") and layer.isEditable():
+                layer.rollBack()
+        QgsProject.instance().clear()
         QgsProject.instance().setDirty(False)
+        QApplication.processEvents()
     finally:
         QApplication.exit(code)
 
