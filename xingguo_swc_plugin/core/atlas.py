@@ -1,0 +1,780 @@
+"""Township map atlas: one print-ready PDF sheet per township, and a merged one.
+
+The sheet is a QGIS layout template (``resources/atlas_township.qpt``) that a
+supervisor can edit in the layout designer.  Items are found by id: the map
+(``map``, else the first map item) is driven by the atlas over the townships;
+the statistics table (frame ``stats``, else the first manual table) gets one row
+per figure whose value is an expression over the layout variable ``@swc_stats``,
+a JSON map ``{xzqdm: [value, ...]}``.  The figures are therefore frozen in the
+layout, so the same layout added to a project reprints identically from the
+designer, without this plugin's code.
+
+Thread safety: QGIS layers belong to the thread that made them, so the export
+never renders the caller's layers.  ``LayerSnapshot.of`` records a layer's
+source and style (call it where the layer lives, the main thread); the export
+then builds its own layers, project and layout in whatever thread runs it.
+
+The figures come from the same cores as the statistics and measures docks
+(``core.stats``, ``core.measures``): this module never computes them itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple, Union
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsExpression,
+    QgsExpressionContextUtils,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeedback,
+    QgsField,
+    QgsFields,
+    QgsLayoutExporter,
+    QgsLayoutFrame,
+    QgsLayoutItemLegend,
+    QgsLayoutItemManualTable,
+    QgsLayoutItemMap,
+    QgsMapLayer,
+    QgsMapLayerStyle,
+    QgsPrintLayout,
+    QgsProject,
+    QgsProperty,
+    QgsProviderRegistry,
+    QgsReadWriteContext,
+    QgsRenderContext,
+    QgsTableCell,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, Qt, QVariant
+from qgis.PyQt.QtGui import QFont, QFontDatabase
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..domain import codes
+from ..domain.units import m2_to_hm2, m2_to_km2
+from ..translation import tr
+from .errors import InputError, SwcError
+
+#: The bundled template.
+TEMPLATE_PATH = Path(__file__).resolve().parent.parent / "resources" / "atlas_township.qpt"
+#: Item ids the template uses.
+ITEM_MAP = "map"
+ITEM_STATS = "stats"
+#: Layout variables the template's expressions read.
+VAR_TITLE = "swc_title"
+VAR_STATS = "swc_stats"
+VAR_CRS = "swc_crs"
+VAR_DATE = "swc_data_date"
+VAR_NOTE = "swc_note"
+#: Township code and name fields the coverage layer must have.
+CODE_FIELD = "xzqdm"
+NAME_FIELD = "xzqmc"
+#: Font of the template; substituted by a CJK font of the system where missing.
+FONT_FAMILY = "Noto Sans CJK SC"
+FALLBACK_FONTS = ("Source Han Sans SC", "Microsoft YaHei", "SimHei", "PingFang SC",
+                  "WenQuanYi Micro Hei", "Noto Sans SC")
+DEFAULT_DPI = 200
+#: Workspace tables on the map, top to bottom (others go below, in given order).
+MAP_ORDER = ("finding", "benggang_part", "benggang", "parcel", "dev_project",
+             "erosion", "township")
+#: Compositing note for synthetic sample data (SPEC: demo data must say so).
+SYNTHETIC_NOTE_ZH = "示意数据：乡镇边界及图斑为合成数据，非实测"
+
+
+def default_title() -> str:
+    return tr("Soil and water conservation map")
+
+
+# --------------------------------------------------------------------------
+# Layer snapshots: what a worker thread needs to rebuild a layer
+# --------------------------------------------------------------------------
+
+@dataclass
+class LayerSnapshot:
+    """Source, style and (for memory layers) the features of a layer.
+
+    Plain data: made where the layer lives, turned into a new layer by
+    ``create`` in the thread that renders.
+    """
+
+    name: str
+    source: str
+    provider: str
+    style: str
+    crs: str = ""
+    wkb_type: int = QgsWkbTypes.Unknown
+    fields: Optional[QgsFields] = None
+    features: Optional[List[QgsFeature]] = None
+
+    @classmethod
+    def of(cls, layer: QgsMapLayer) -> "LayerSnapshot":
+        if layer is None or not layer.isValid():
+            raise InputError(tr("A layer of the atlas is missing or invalid."))
+        style = QgsMapLayerStyle()
+        style.readFromLayer(layer)
+        snapshot = cls(layer.name(), layer.source(), layer.providerType(), style.xmlData(),
+                       layer.crs().toWkt())
+        if isinstance(layer, QgsVectorLayer):
+            snapshot.wkb_type = layer.wkbType()
+            if layer.providerType() == "memory" or layer.isEditable():
+                # not on disk (or with unsaved edits): keep the features themselves
+                snapshot.fields = QgsFields(layer.fields())
+                snapshot.features = [QgsFeature(f) for f in layer.getFeatures()]
+        return snapshot
+
+    def create(self) -> QgsMapLayer:
+        """A new layer with this source and style, owned by the calling thread."""
+        if self.features is not None:
+            layer = QgsVectorLayer(
+                QgsWkbTypes.displayString(self.wkb_type) + "?crs=" + "EPSG:4326",
+                self.name, "memory")
+            layer.setCrs(QgsCoordinateReferenceSystem.fromWkt(self.crs))
+            layer.dataProvider().addAttributes(self.fields.toList())
+            layer.updateFields()
+            layer.dataProvider().addFeatures(self.features)
+            layer.updateExtents()
+        else:
+            options = QgsVectorLayer.LayerOptions(False, False)
+            layer = QgsVectorLayer(self.source, self.name, self.provider, options)
+        if not layer.isValid():
+            raise InputError(tr("Layer {0} cannot be opened: {1}")
+                             .format(self.name, self.source))
+        QgsMapLayerStyle(self.style).writeToLayer(layer)
+        return layer
+
+
+LayerInput = Union[QgsMapLayer, LayerSnapshot]
+
+
+def snapshot(layer: LayerInput) -> LayerSnapshot:
+    return layer if isinstance(layer, LayerSnapshot) else LayerSnapshot.of(layer)
+
+
+def table_name(layer: QgsMapLayer) -> str:
+    """Workspace table of a layer (GeoPackage layer name), else its layer name."""
+    if layer.providerType() == "ogr":
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        if parts.get("layerName"):
+            return parts["layerName"]
+    if layer.providerType() == "postgres":
+        from qgis.core import QgsDataSourceUri
+        table = QgsDataSourceUri(layer.source()).table()
+        if table:
+            return table
+    return layer.name()
+
+
+def _gpkg_path(layer: QgsMapLayer) -> str:
+    if layer.providerType() != "ogr":
+        return ""
+    path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path", "")
+    return path if path.lower().endswith(".gpkg") else ""
+
+
+# --------------------------------------------------------------------------
+# Checks (before anything is written)
+# --------------------------------------------------------------------------
+
+def check_output_folder(folder: str) -> bool:
+    """Refuse a folder that cannot be written; create it if missing.
+
+    Returns whether the folder was created here (so a failure removes it again).
+    Writing is tried for real: root ignores permission bits, immutable folders
+    and read-only file systems do not show in ``os.access``.
+    """
+    if not folder:
+        raise InputError(tr("No output folder given."))
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise InputError(tr("The output folder {0} is a file, not a folder.").format(folder))
+    created = False
+    if not os.path.isdir(folder):
+        try:
+            os.makedirs(folder)
+            created = True
+        except OSError as error:
+            raise InputError(tr("The output folder {0} cannot be created: {1}")
+                             .format(folder, error.strerror or str(error))) from None
+    try:
+        probe = tempfile.mkdtemp(prefix=".atlas-check-", dir=folder)
+        os.rmdir(probe)
+    except OSError as error:
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise InputError(tr("The output folder {0} cannot be written: {1}")
+                         .format(folder, error.strerror or str(error))) from None
+    return created
+
+
+def read_template(template: Optional[str]) -> QDomDocument:
+    path = template or str(TEMPLATE_PATH)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(tr("The layout template {0} cannot be read: {1}")
+                         .format(path, error)) from None
+    document = QDomDocument()
+    if not document.setContent(text)[0]:
+        raise InputError(tr("The layout template {0} is not a QGIS layout template (.qpt).")
+                         .format(path))
+    return document
+
+
+def check_coverage(layer: QgsVectorLayer) -> None:
+    if not isinstance(layer, QgsVectorLayer) or \
+            layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+        raise InputError(tr("The township layer {0} has no polygons: the atlas needs "
+                            "township polygons.").format(layer.name()))
+    missing = [name for name in (CODE_FIELD, NAME_FIELD) if layer.fields().indexOf(name) < 0]
+    if missing:
+        raise InputError(tr("The township layer {0} lacks the fields {1}.")
+                         .format(layer.name(), ", ".join(missing)))
+    request = QgsFeatureRequest().setNoAttributes().setLimit(1)
+    request.setFilterExpression("NOT is_empty_or_null($geometry)")
+    if not any(True for _ in layer.getFeatures(request)):
+        raise InputError(tr("The township layer {0} has no polygons: the atlas needs "
+                            "township polygons.").format(layer.name()))
+
+
+# --------------------------------------------------------------------------
+# Layout
+# --------------------------------------------------------------------------
+
+def use_cjk_font() -> str:
+    """Make the template font resolve to a CJK font of this system; its family."""
+    families = set(QFontDatabase().families())
+    if FONT_FAMILY in families:
+        return FONT_FAMILY
+    for family in FALLBACK_FONTS:
+        if family in families:
+            QFont.insertSubstitution(FONT_FAMILY, family)
+            return family
+    return FONT_FAMILY
+
+
+def map_item(layout: QgsPrintLayout) -> Optional[QgsLayoutItemMap]:
+    """The atlas map: item ``map``, else the first map item."""
+    maps = [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
+    for item in maps:
+        if item.id() == ITEM_MAP:
+            return item
+    return maps[0] if maps else None
+
+
+def stats_table(layout: QgsPrintLayout) -> Optional[QgsLayoutItemManualTable]:
+    """The statistics table: frame ``stats``'s table, else the first manual table."""
+    tables = [frame.multiFrame() for frame in layout.items()
+              if isinstance(frame, QgsLayoutFrame)
+              and isinstance(frame.multiFrame(), QgsLayoutItemManualTable)]
+    for frame in layout.items():
+        if isinstance(frame, QgsLayoutFrame) and frame.id() == ITEM_STATS \
+                and isinstance(frame.multiFrame(), QgsLayoutItemManualTable):
+            return frame.multiFrame()
+    return tables[0] if tables else None
+
+
+def order_layers(layers: Sequence[QgsMapLayer]) -> List[QgsMapLayer]:
+    """Top-to-bottom drawing order: points, lines, then polygons by MAP_ORDER."""
+    def key(item: Tuple[int, QgsMapLayer]) -> Tuple[int, int, int]:
+        position, layer = item
+        geometry = layer.geometryType() if isinstance(layer, QgsVectorLayer) else 9
+        rank = {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1}.get(geometry, 2)
+        table = table_name(layer)
+        order = MAP_ORDER.index(table) if table in MAP_ORDER else len(MAP_ORDER) - 1
+        return rank, order, position
+    return [layer for _, layer in sorted(enumerate(layers), key=key)]
+
+
+def crs_note(crs: QgsCoordinateReferenceSystem) -> str:
+    return "{0} ({1})".format(crs.description(), crs.authid()) if crs.authid() \
+        else crs.description()
+
+
+def build_layout(project: QgsProject, template: QDomDocument, coverage: QgsVectorLayer,
+                 layers: Sequence[QgsMapLayer], title: Optional[str] = None,
+                 filter_expression: Optional[str] = None,
+                 data_date: str = "", note: str = "") -> QgsPrintLayout:
+    """The atlas layout from ``template`` over ``coverage`` showing ``layers``.
+
+    Used for the export (own project, worker thread) and for the layout added to
+    the user's project (main thread, project layers).  Raises InputError for a
+    template without a map item, a bad filter, or no township left to print.
+    """
+    check_coverage(coverage)
+    use_cjk_font()
+    layout = QgsPrintLayout(project)
+    items, ok = layout.loadFromTemplate(template, QgsReadWriteContext())
+    if not ok:
+        raise InputError(tr("The layout template cannot be loaded."))
+    the_map = map_item(layout)
+    if the_map is None:
+        raise InputError(tr("The layout template has no map item: add a map to it."))
+    shown = order_layers([layer for layer in layers if layer is not None])
+    if coverage not in shown:
+        shown.append(coverage)
+
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(coverage)
+    atlas.setEnabled(True)
+    atlas.setHideCoverage(False)
+    atlas.setPageNameExpression('"{0}"'.format(NAME_FIELD))
+    atlas.setSortFeatures(True)
+    atlas.setSortAscending(True)
+    atlas.setSortExpression('"{0}"'.format(CODE_FIELD))
+    atlas.setFilenameExpression("\"{0}\" || '_' || \"{1}\"".format(CODE_FIELD, NAME_FIELD))
+    if filter_expression and filter_expression.strip():
+        expression = QgsExpression(filter_expression)
+        if expression.hasParserError():
+            raise InputError(tr("The township filter is not a valid expression: {0}")
+                             .format(expression.parserErrorString()))
+        atlas.setFilterFeatures(True)
+        atlas.setFilterExpression(filter_expression)
+    else:
+        atlas.setFilterFeatures(False)
+
+    the_map.setCrs(coverage.crs())
+    the_map.setLayers(shown)
+    the_map.setKeepLayerSet(True)
+    the_map.setAtlasDriven(True)
+    clipping = the_map.atlasClippingSettings()
+    if clipping.enabled():
+        # clip the data to the township, keep the neighbours' outlines for context
+        clipping.setRestrictToLayers(True)
+        clipping.setLayersToClip([layer for layer in shown if layer is not coverage])
+
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLegend):
+            item.setLinkedMap(item.linkedMap() or the_map)
+            item.setAutoUpdateModel(False)
+            root = item.model().rootGroup()
+            root.removeAllChildren()
+            for layer in shown:
+                root.addLayer(layer)
+            item.updateLegend()
+
+    variables = {VAR_TITLE: title if title is not None else default_title(),
+                 VAR_CRS: crs_note(the_map.crs()),
+                 VAR_DATE: data_date or QDate.currentDate().toString("yyyy-MM-dd"),
+                 VAR_NOTE: note,
+                 VAR_STATS: "{}"}
+    for name, value in variables.items():
+        QgsExpressionContextUtils.setLayoutVariable(layout, name, value)
+    layout.setName(tr("Township atlas"))
+    return layout
+
+
+def set_statistics(layout: QgsPrintLayout, sheet: "SheetStatistics") -> bool:
+    """Put the figures in the layout: variable ``@swc_stats`` and the table rows.
+
+    Returns False when the template has no statistics table (figures then only
+    live in the variable, for the template's own expressions).
+    """
+    QgsExpressionContextUtils.setLayoutVariable(layout, VAR_STATS, sheet.to_json())
+    table = stats_table(layout)
+    if table is None:
+        return False
+    rows = []
+    for position, caption in enumerate(sheet.captions):
+        value = QgsProperty.fromExpression(
+            "coalesce(array_get(map_get(from_json(@{0}), attribute(@atlas_feature, '{1}')),"
+            " {2}), '')".format(VAR_STATS, CODE_FIELD, position))
+        rows.append([QgsTableCell(caption), QgsTableCell(value)])
+    table.setTableContents(rows)
+    return True
+
+
+# --------------------------------------------------------------------------
+# Figures per township (from the statistics and measures cores)
+# --------------------------------------------------------------------------
+
+@dataclass
+class SheetStatistics:
+    """Captions of the table rows and, per township code, the formatted values."""
+
+    captions: List[str] = field(default_factory=list)
+    values: Dict[str, List[str]] = field(default_factory=dict)
+    #: 水保率 per township as the statistics core returned it (percent).
+    rates: Dict[str, Optional[float]] = field(default_factory=dict)
+    names: Dict[str, str] = field(default_factory=dict)
+
+    def add(self, caption: str, by_code: Dict[str, str], default: str = "0") -> None:
+        self.captions.append(caption)
+        for code in self.values:
+            self.values[code].append(by_code.get(code, default))
+
+    def to_json(self) -> str:
+        return json.dumps(self.values, ensure_ascii=False)
+
+
+def format_rate(rate: Optional[float]) -> str:
+    """How a 水保率 appears on the sheet (two decimals, percent)."""
+    return "" if rate is None else "{0:.2f}".format(rate)
+
+
+def _number(value: float, decimals: int = 2) -> str:
+    return "{0:,.{1}f}".format(value, decimals)
+
+
+def stats_layers(layers: Sequence[QgsMapLayer], coverage: QgsVectorLayer
+                 ) -> Dict[str, QgsVectorLayer]:
+    """Workspace tables the figures need: from the shown layers, else the
+    GeoPackage of the township layer."""
+    wanted = ("erosion", "benggang", "finding", "measure")
+    found: Dict[str, QgsVectorLayer] = {}
+    for layer in layers:
+        name = table_name(layer)
+        if name in wanted and name not in found and isinstance(layer, QgsVectorLayer):
+            found[name] = layer
+    path = _gpkg_path(coverage)
+    for name in wanted:
+        if name not in found and path:
+            candidate = QgsVectorLayer(path + "|layername=" + name, name, "ogr",
+                                       QgsVectorLayer.LayerOptions(False, False))
+            if candidate.isValid():
+                found[name] = candidate
+    return found
+
+
+def _area_by(rows, unit=m2_to_hm2) -> Dict[Tuple[str, str], Tuple[int, float]]:
+    result: Dict[Tuple[str, str], Tuple[int, float]] = {}
+    for row in rows:
+        key = (row.xzqdm, "" if row.klass is None else str(row.klass))
+        count, area = result.get(key, (0, 0.0))
+        result[key] = (count + row.feature_count, area + unit(row.area_m2))
+    return result
+
+
+def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLayer],
+                        feedback: Optional[QgsFeedback] = None) -> SheetStatistics:
+    """The sheet's figures per township: 水保率, erosion by grade, gullies by scale
+    and treatment status, treated area, findings by rule."""
+    from . import stats
+    from .settings import setting
+
+    sheet = SheetStatistics()
+    for feature in coverage.getFeatures():
+        code = str(feature[CODE_FIELD])
+        sheet.values[code] = []
+        sheet.names[code] = str(feature[NAME_FIELD])
+    hm2 = "hm²"
+
+    erosion = tables.get("erosion")
+    if _has_features(erosion):
+        target = setting("targets/conservation_rate_percent")
+        rates = stats.conservation_rate(coverage, CODE_FIELD, erosion,
+                                        target_percent=target, feedback=feedback)
+        by_code = {row.xzqdm: row for row in rates}
+        sheet.rates = {code: row.rate_percent for code, row in by_code.items()}
+        sheet.add(tr("Land area (km²)"),
+                  {c: _number(m2_to_km2(r.land_area_m2)) for c, r in by_code.items()})
+        sheet.add(tr("Soil erosion area (km²)"),
+                  {c: _number(m2_to_km2(r.erosion_area_m2)) for c, r in by_code.items()})
+        sheet.add(tr("Soil conservation rate (%)"),
+                  {c: format_rate(r.rate_percent) for c, r in by_code.items()}, "")
+        sheet.add(tr("Target {0} %").format(_number(target, 0)),
+                  {c: (tr("met") if r.meets_target else tr("not met"))
+                   for c, r in by_code.items() if r.meets_target is not None}, "")
+        _check(feedback)
+        grades = _area_by(stats.township_area_stats(coverage, CODE_FIELD, erosion, "qsqd",
+                                                    feedback=feedback))
+        for entry in codes.EROSION_GRADE:
+            sheet.add(tr("Erosion {0} ({1})").format(entry.zh, hm2),
+                      {c: _number(a) for (c, k), (n, a) in grades.items() if k == entry.code})
+        _check(feedback)
+
+    gullies = tables.get("benggang")
+    if _has_features(gullies):
+        # one class per scale and status: a memory copy, never a filtered view of
+        # the workspace (a subset string switches the GeoPackage to WAL mode)
+        combined = _with_class(gullies, "gm_zlzt", ("gm", "zlzt"))
+        counts = _area_by(stats.township_area_stats(coverage, CODE_FIELD, combined,
+                                                    "gm_zlzt", feedback=feedback))
+        _check(feedback)
+        for entry in codes.BENGGANG_SCALE:
+            values = {}
+            for code in sheet.values:
+                by_status = [counts.get((code, entry.code + "|" + s.code), (0, 0.0))[0]
+                             for s in codes.TREATMENT_STATUS]
+                values[code] = "{0} ({1})".format(sum(by_status), " ".join(
+                    "{0}{1}".format(s.zh, n)
+                    for s, n in zip(codes.TREATMENT_STATUS, by_status)))
+            sheet.add(tr("Collapse gullies {0}").format(entry.zh), values)
+
+    measures = tables.get("measure")
+    if measures is not None:
+        treated = _treated_area(measures, coverage, tables, feedback)
+        if treated is not None:
+            sheet.add(tr("Treated area ({0})").format(hm2),
+                      {c: _number(v) for c, v in treated.items()})
+        _check(feedback)
+
+    findings = tables.get("finding")
+    if findings is not None:
+        rules = {}
+        if _has_features(findings):
+            rules = _area_by(stats.township_area_stats(coverage, CODE_FIELD, findings, "gz",
+                                                       feedback=feedback))
+        from .validation import rule_label
+        rule_names = sorted({k for (_, k) in rules})
+        if not rule_names:
+            sheet.add(tr("Findings"), {})
+        for rule in rule_names:
+            sheet.add(tr("Findings: {0}").format(rule_label(rule)),
+                      {c: str(n) for (c, k), (n, _) in rules.items() if k == rule})
+    return sheet
+
+
+def _has_features(layer: Optional[QgsVectorLayer]) -> bool:
+    return layer is not None and layer.isValid() and layer.featureCount() > 0
+
+
+def _with_class(layer: QgsVectorLayer, name: str, fields: Sequence[str]) -> QgsVectorLayer:
+    """Memory copy of ``layer`` with a text field joining ``fields`` by '|'."""
+    copy = layer.materialize(QgsFeatureRequest())
+    copy.dataProvider().addAttributes([QgsField(name, QVariant.String)])
+    copy.updateFields()
+    index = copy.fields().indexOf(name)
+    sources = [copy.fields().indexOf(f) for f in fields]
+    changes = {}
+    for feature in copy.getFeatures():
+        changes[feature.id()] = {index: "|".join(
+            "" if feature[i] is None or feature[i] == QVariant() else str(feature[i])
+            for i in sources)}
+    copy.dataProvider().changeAttributeValues(changes)
+    return copy
+
+
+def _treated_area(measures: QgsVectorLayer, coverage: QgsVectorLayer,
+                  tables: Dict[str, QgsVectorLayer],
+                  feedback: Optional[QgsFeedback]) -> Optional[Dict[str, float]]:
+    """Treated area (hm²) per township over all years of the measure table."""
+    from .measures import YEAR_MAX, YEAR_MIN, measure_summary
+
+    if not _has_features(measures):
+        return {}
+    targets = {name: layer for name, layer in tables.items() if name != "measure"}
+    # every year, as the statistics dock does
+    summary = measure_summary(measures, coverage, YEAR_MIN, YEAR_MAX, feedback,
+                              targets=targets)
+    return {code: totals.treated_area_hm2 for code, totals in summary.by_township.items()}
+
+
+class StepFeedback(QgsFeedback):
+    """A feedback for one step: its 0-100 % maps to ``start``-``end`` of ``parent``,
+    and canceling the parent cancels it (direct connection: the step may run in
+    a worker thread without an event loop)."""
+
+    def __init__(self, parent: QgsFeedback, start: float, end: float):
+        super().__init__()
+        self.parent_feedback = parent
+        self.start, self.end = start, end
+        parent.canceled.connect(self.cancel, Qt.ConnectionType.DirectConnection)
+        if parent.isCanceled():
+            self.cancel()
+        self.progressChanged.connect(self._forward, Qt.ConnectionType.DirectConnection)
+
+    def _forward(self, progress: float) -> None:
+        self.parent_feedback.setProgress(self.start + (self.end - self.start) * progress / 100)
+
+
+def _check(feedback: Optional[QgsFeedback]) -> None:
+    if feedback is not None and feedback.isCanceled():
+        raise SwcError(tr("Canceled."))
+
+
+def data_date(layers: Sequence[QgsMapLayer]) -> str:
+    """Latest survey/detection date in the shown layers (yyyy-MM-dd), else ''."""
+    latest: Optional[QDate] = None
+    for layer in layers:
+        if not isinstance(layer, QgsVectorLayer):
+            continue
+        for name in ("jcrq", "dcrq"):
+            index = layer.fields().indexOf(name)
+            if index < 0:
+                continue
+            value = layer.maximumValue(index)
+            if isinstance(value, QDate) and value.isValid() and \
+                    (latest is None or value > latest):
+                latest = value
+    return latest.toString("yyyy-MM-dd") if latest else ""
+
+
+def synthetic_note(coverage: QgsVectorLayer) -> str:
+    """Sheet note for the synthetic sample workspace (SPEC: it must say so)."""
+    path = _gpkg_path(coverage)
+    if not path:
+        return ""
+    try:
+        with sqlite3.connect("file:" + path + "?mode=ro", uri=True) as connection:
+            row = connection.execute(
+                "SELECT value FROM xgswc_meta WHERE key = 'synthetic'").fetchone()
+    except sqlite3.Error:
+        return ""
+    return SYNTHETIC_NOTE_ZH if row else ""
+
+
+# --------------------------------------------------------------------------
+# Export
+# --------------------------------------------------------------------------
+
+@dataclass
+class AtlasResult:
+    folder: str
+    files: List[str]
+    merged: Optional[str]
+    pages: int
+    seconds: float
+    statistics: SheetStatistics
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def sheet_file_name(code: str, name: str) -> str:
+    """``<xzqdm>_<xzqmc>.pdf`` with characters no file system accepts replaced."""
+    return _UNSAFE.sub("_", "{0}_{1}".format(code, name)).strip(" .") + ".pdf"
+
+
+def pdf_settings(dpi: int) -> QgsLayoutExporter.PdfExportSettings:
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = dpi
+    settings.rasterizeWholeImage = False
+    settings.forceVectorOutput = False
+    settings.appendGeoreference = True
+    settings.exportMetadata = True
+    settings.simplifyGeometries = True
+    # text stays text: searchable, and pdftotext can check it
+    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    return settings
+
+
+def export_atlas(townships: LayerInput, layers: Sequence[LayerInput], output_folder: str,
+                 template: Optional[str] = None, title: Optional[str] = None,
+                 filter_expression: Optional[str] = None, merged: bool = False,
+                 dpi: int = DEFAULT_DPI, merged_name: Optional[str] = None,
+                 feedback: Optional[QgsFeedback] = None) -> AtlasResult:
+    """Export one PDF per township (``<xzqdm>_<xzqmc>.pdf``) and, if ``merged``,
+    one PDF with every sheet.
+
+    Runs in any thread: pass ``LayerSnapshot``s made on the layers' thread (or
+    layers when called on that thread).  Checks the template, folder and
+    townships before writing; writes into a hidden folder inside the output
+    folder and moves the sheets out only when all succeeded, so a failure or a
+    cancel leaves nothing behind (and a folder it created is removed again).
+    """
+    started = time.perf_counter()
+    feedback = feedback or QgsFeedback()
+    coverage_snapshot = snapshot(townships)
+    layer_snapshots = [snapshot(layer) for layer in layers]
+    document = read_template(template)
+    created = check_output_folder(output_folder)
+    project = QgsProject()
+    layout = None
+    work = None
+    try:
+        coverage = coverage_snapshot.create()
+        shown = [item.create() for item in layer_snapshots
+                 if item.source != coverage_snapshot.source]
+        project.addMapLayers([coverage] + shown, False)
+        layout = build_layout(project, document, coverage, shown, title,
+                              filter_expression, data_date(shown), synthetic_note(coverage))
+        count = atlas_count(layout)
+        sheet = township_statistics(coverage, stats_layers(shown, coverage),
+                                    StepFeedback(feedback, 0, 20))
+        set_statistics(layout, sheet)
+        _check(feedback)
+        work = tempfile.mkdtemp(prefix=".atlas-", dir=output_folder)
+        files = _export_sheets(layout, work, dpi, StepFeedback(feedback, 20, 95))
+        merged_file = None
+        if merged:
+            merged_file = _merge(layout, files, work, merged_name or tr("atlas") + ".pdf",
+                                 dpi, StepFeedback(feedback, 95, 100))
+        _check(feedback)
+        final = []
+        for path in files + ([merged_file] if merged_file else []):
+            target = os.path.join(output_folder, os.path.basename(path))
+            os.replace(path, target)
+            final.append(target)
+        shutil.rmtree(work, ignore_errors=True)
+        work = None
+        feedback.setProgress(100)
+        return AtlasResult(output_folder, final[:count], final[-1] if merged_file else None,
+                           count, time.perf_counter() - started, sheet)
+    except BaseException:
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
+        if created:
+            shutil.rmtree(output_folder, ignore_errors=True)
+        raise
+    finally:
+        if layout is not None:
+            del layout
+        project.removeAllMapLayers()
+
+
+def atlas_count(layout: QgsPrintLayout) -> int:
+    """Townships the atlas will print; InputError when the filter leaves none."""
+    atlas = layout.atlas()
+    if not atlas.beginRender():
+        raise InputError(tr("The atlas cannot start: no township to print."))
+    count = atlas.count()
+    atlas.endRender()
+    if count == 0:
+        raise InputError(tr("No township matches the filter."))
+    return count
+
+
+def _export_sheets(layout: QgsPrintLayout, folder: str, dpi: int,
+                   feedback: QgsFeedback) -> List[str]:
+    atlas = layout.atlas()
+    exporter = QgsLayoutExporter(layout)
+    settings = pdf_settings(dpi)
+    files: List[str] = []
+    atlas.beginRender()
+    try:
+        count = atlas.count()
+        for position in range(count):
+            _check(feedback)
+            if not atlas.seekTo(position):
+                raise SwcError(tr("The atlas cannot show township {0}.").format(position + 1))
+            feature = layout.reportContext().feature()
+            path = os.path.join(folder, sheet_file_name(str(feature[CODE_FIELD]),
+                                                        str(feature[NAME_FIELD])))
+            result = exporter.exportToPdf(path, settings)
+            if result != QgsLayoutExporter.Success:
+                raise SwcError(tr("Writing {0} failed (error {1}).").format(path, result))
+            files.append(path)
+            feedback.setProgress(100.0 * (position + 1) / count)
+    finally:
+        atlas.endRender()
+    return files
+
+
+def _merge(layout: QgsPrintLayout, files: List[str], folder: str, name: str, dpi: int,
+           feedback: QgsFeedback, use_tool: bool = True) -> str:
+    """The merged PDF: the sheets joined by pdfunite where installed, else the
+    atlas rendered again into one file."""
+    path = os.path.join(folder, _UNSAFE.sub("_", name))
+    tool = shutil.which("pdfunite") if use_tool else None
+    if tool:
+        completed = subprocess.run([tool] + files + [path], capture_output=True,
+                                   timeout=600, check=False)
+        if completed.returncode == 0 and os.path.isfile(path):
+            return path
+    result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), path, pdf_settings(dpi),
+                                                  feedback)
+    _check(feedback)
+    if result != QgsLayoutExporter.Success:
+        raise SwcError(tr("Writing {0} failed: {1}").format(path, error))
+    return path
