@@ -360,3 +360,41 @@ def pairwise_overlaps(layer):
             if other != fid and geometry.intersection(shapes[other][1]).area() > 0.01:
                 result.update((name, shapes[other][0]))
     return result
+
+
+def test_gbk_shapefiles_keep_chinese_ids(qgis_app, tmp_path):
+    """Parcels and projects as GBK shapefiles without .cpg: Chinese IDs intact."""
+    import processing
+    from osgeo import gdal
+    from test_devimport import ogr_layer
+
+    ogr_layer(tmp_path / "tb.shp", "ESRI Shapefile", "tb", ("tbbh", "xmbh"),
+              [({"tbbh": "高兴-001", "xmbh": "兴国项目1"}, box(0, 0, 50, 50)),
+               ({"tbbh": "高兴-002", "xmbh": "兴国项目9"}, box(200, 0, 250, 50))],
+              options=["ENCODING=CP936"])
+    ogr_layer(tmp_path / "xm.shp", "ESRI Shapefile", "xm", ("xmbh",),
+              [({"xmbh": "兴国项目1"}, box(0, 0, 40, 50))], options=["ENCODING=CP936"])
+    for name in ("tb", "xm"):
+        (tmp_path / (name + ".cpg")).unlink()
+    assert "高兴".encode("gbk") in (tmp_path / "tb.dbf").read_bytes()
+    result = processing.run("xingguoswc:validateparcels", {
+        "PARCELS": str(tmp_path / "tb.shp"), "PROJECTS": str(tmp_path / "xm.shp"),
+        "OUTPUT": str(tmp_path / "out.gpkg")})
+    rows = {(f["parcel_id"], f["rule"]): f["area_m2"]
+            for f in QgsVectorLayer(result["OUTPUT"], "o", "ogr").getFeatures()}
+    assert rows == {("高兴-001", "EXCEEDS_APPROVED"): pytest.approx(500.0),
+                    ("高兴-002", "UNREGISTERED"): pytest.approx(2500.0)}
+    assert gdal.GetConfigOption("SHAPE_ENCODING") in (None, "")
+
+
+def test_processing_with_dem_corridors_and_measures(qgis_app, tmp_path):
+    import processing
+    parcels, projects, measures = slope_layers(tmp_path)
+    make_dem(tmp_path / "dem.tif", -50, -50, 350, 250, BANDS)
+    result = processing.run("xingguoswc:validateparcels", {
+        "PARCELS": parcels.source(), "PROJECTS": projects.source(),
+        "DEM": str(tmp_path / "dem.tif"), "MEASURES": measures.source(),
+        "STEEP_SLOPE": 25, "TERRACE_SLOPE": 15, "OUTPUT": str(tmp_path / "o.gpkg")})
+    layer = QgsVectorLayer(result["OUTPUT"], "o", "ogr")
+    rules = {(f["parcel_id"], f["rule"]) for f in layer.getFeatures()}
+    assert rules == {("S4", "STEEP_SLOPE"), ("S5", "STEEP_SLOPE"), ("S2", "TERRACE_REQUIRED")}

@@ -150,6 +150,17 @@ def open_source(source: str, layer_name: str = "", provider: str = "ogr",
     return layer
 
 
+def with_sniffed_encoding(layer: Optional[QgsVectorLayer]) -> Optional[QgsVectorLayer]:
+    """The layer itself, or a copy reopened with the sniffed encoding when it is a
+    shapefile whose .dbf says nothing about it (GBK would arrive garbled)."""
+    if layer is None or layer.providerType() != "ogr":
+        return layer
+    path = layer.source().split("|")[0]
+    if not path.lower().endswith(".shp") or dbf_encoding(path) is None:
+        return layer
+    return open_source(path, encoding=dbf_encoding(path) or "")
+
+
 def sublayers(path: str) -> List[str]:
     """Layer names inside a multi-layer file (GeoPackage, FileGDB, workbook)."""
     from osgeo import ogr

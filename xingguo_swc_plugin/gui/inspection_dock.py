@@ -37,6 +37,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QAbstractItemView, QFileDialog, QTreeWidgetItem, QWidget
 
 from ..core import findings as case
+from ..core.devimport import with_sniffed_encoding
 from ..core.errors import SwcError
 from ..core.schema import FINDING, META_TABLE
 from ..core.validation import (
@@ -72,7 +73,7 @@ def _open_vector(source: Optional[Source]) -> Optional[QgsVectorLayer]:
     layer = QgsVectorLayer(source[0], source[2], source[1])
     if not layer.isValid():
         raise SwcError(tr("Cannot open the layer {0}.").format(source[2]))
-    return layer
+    return with_sniffed_encoding(layer)
 
 
 def run_inspection(parcels: Source, projects: Source, options: Dict[str, object],

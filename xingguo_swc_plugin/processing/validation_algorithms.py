@@ -103,9 +103,14 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
         return self.parameterAsString(parameters, name, context) or default
 
     def execute(self, parameters, context, feedback):
-        parcels = self.parameterAsVectorLayer(parameters, "PARCELS", context)
-        projects = self.parameterAsVectorLayer(parameters, "PROJECTS", context)
-        corridors = self.parameterAsVectorLayer(parameters, "CORRIDORS", context)
+        from ..core.devimport import with_sniffed_encoding
+
+        parcels = with_sniffed_encoding(
+            self.parameterAsVectorLayer(parameters, "PARCELS", context))
+        projects = with_sniffed_encoding(
+            self.parameterAsVectorLayer(parameters, "PROJECTS", context))
+        corridors = with_sniffed_encoding(
+            self.parameterAsVectorLayer(parameters, "CORRIDORS", context))
         measures = self.parameterAsVectorLayer(parameters, "MEASURES", context)
         dem = self.parameterAsRasterLayer(parameters, "DEM", context)
         findings = validate_parcels(
@@ -164,12 +169,10 @@ class ImportProjectsAlgorithm(SwcAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Not taken")))
 
     def execute(self, parameters, context, feedback):
-        from ..core.devimport import import_projects, open_source
+        from ..core.devimport import import_projects, with_sniffed_encoding
 
-        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
-        if layer is not None and layer.providerType() == "ogr" and \
-                layer.source().split("|")[0].lower().endswith(".shp"):
-            layer = open_source(layer.source().split("|")[0])  # sniffs a GBK .dbf
+        layer = with_sniffed_encoding(self.parameterAsVectorLayer(parameters, "INPUT",
+                                                                  context))
         text = self.parameterAsString(parameters, "FIELD_MAP", context).strip()
         mapping = None
         if text:
