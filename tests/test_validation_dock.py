@@ -172,3 +172,23 @@ def test_export_tables(qtbot, dock, tmp_path):
     assert rows[("T05", "EXCEEDS_APPROVED")]["Area (m²)"] == pytest.approx(5000.0)
     assert rows[("T05", "EXCEEDS_APPROVED")]["Compliance"] == "疑似超出防治责任范围"
     assert rows[("T02", "UNREGISTERED")]["Case status"] == "待核查"
+
+
+def test_cancel_on_the_sample_writes_nothing(qtbot, dock, sample_copy):
+    from xingguo_swc_plugin.core.workspace import open_workspace as open_ws
+    workspace = open_ws(sample_copy)
+    parcels, projects = workspace.layer("parcel"), workspace.layer("dev_project")
+    QgsProject.instance().addMapLayers([parcels, projects])
+    dock.set_inputs(parcels, projects, workspace=sample_copy)
+    assert dock.run() is not None
+    dock.ui.cancelButton.click()
+    qtbot.waitUntil(lambda: dock.task is None, timeout=60000)
+    assert dock.last_message[1] == Qgis.Warning
+    assert open_ws(sample_copy).layer("finding").featureCount() == 0
+    assert dock.ui.runButton.isEnabled() and not dock.ui.cancelButton.isEnabled()
+
+
+def test_import_button_opens_the_dialog(qtbot, dock):
+    dialog = dock.open_import_dialog()
+    assert dialog is not None and dialog.workspace == dock.workspace_path()
+    dialog.close()
