@@ -37,6 +37,8 @@ OUTSIDE = -2
 #: Grid cells along the longer side; tiles (township pieces for GEOS) per side.
 GRID_CELLS = 1500
 TILES = 80
+#: Tiles per block side (township pieces are cut per block, then per tile).
+BLOCK = 8
 
 
 @dataclass
@@ -143,7 +145,9 @@ class Zoning:
         diff_y = self.labels[1:, :] != self.labels[:-1, :]
         self._sum_x = _prefix(diff_x)
         self._sum_y = _prefix(diff_y)
-        self._tiles: Dict[Tuple[int, int, int], Optional[Tuple[QgsGeometry, bool]]] = {}
+        self._tiles: Dict[Tuple[int, int], list] = {}
+        self._blocks: Dict[Tuple[int, int, int], Optional[Tuple[QgsGeometry, bool]]] = {}
+        self._block_engines: Dict[Tuple[int, int, int], object] = {}
         self._engines: Dict[int, object] = {}
         self.tile = max(x1 - x0, y1 - y0, 1e-6) / TILES
 
@@ -224,62 +228,115 @@ class Zoning:
             self._engines[k] = engine
         return engine
 
-    def _piece(self, k: int, tx: int, ty: int) -> Optional[Tuple[QgsGeometry, bool]]:
-        """(township k ∩ tile, piece is the whole tile), None if they share no area."""
-        key = (k, tx, ty)
-        if key not in self._tiles:
+    def _block(self, k: int, bx: int, by: int) -> Optional[Tuple[QgsGeometry, bool]]:
+        """(township k ∩ block of BLOCK×BLOCK tiles, whole block), None if disjoint.
+
+        Two levels keep GEOS inputs small: a township's thousands of vertices
+        are clipped once per block, tiles are cut from the block's piece.
+        """
+        key = (k, bx, by)
+        if key not in self._blocks:
+            size = self.tile * BLOCK
+            x0, y0 = self.x0 + bx * size, self.y0 + by * size
+            value = self._cut(self.townships[k].geometry, self._engine(k),
+                              QgsRectangle(x0, y0, x0 + size, y0 + size))
+            self._blocks[key] = value
+        return self._blocks[key]
+
+    @staticmethod
+    def _cut(geometry: QgsGeometry, engine, box: QgsRectangle
+             ) -> Optional[Tuple[QgsGeometry, bool]]:
+        rect = QgsGeometry.fromRect(box)
+        if not engine.intersects(rect.constGet()):
+            return None
+        if engine.contains(rect.constGet()):
+            return rect, True
+        piece = geometry.intersection(rect)
+        if piece.isEmpty() or piece.area() <= 0:
+            return None
+        return piece, False
+
+    def _tile(self, tx: int, ty: int) -> list:
+        """[(township, piece, whole tile, prepared engine)] of one tile."""
+        key = (tx, ty)
+        pieces = self._tiles.get(key)
+        if pieces is None:
+            pieces = []
             x0, y0 = self.x0 + tx * self.tile, self.y0 + ty * self.tile
-            rect = QgsGeometry.fromRect(QgsRectangle(x0, y0, x0 + self.tile, y0 + self.tile))
-            engine = self._engine(k)
-            value: Optional[Tuple[QgsGeometry, bool]] = None
-            if engine.contains(rect.constGet()):
-                value = (rect, True)
-            elif engine.intersects(rect.constGet()):
-                piece = self.townships[k].geometry.intersection(rect)
-                if not piece.isEmpty() and piece.area() > 0:
-                    value = (piece, False)
-            self._tiles[key] = value
-        return self._tiles[key]
+            box = QgsRectangle(x0, y0, x0 + self.tile, y0 + self.tile)
+            near = np.flatnonzero((self.bbox[:, 0] <= box.xMaximum()) &
+                                  (self.bbox[:, 2] >= x0) &
+                                  (self.bbox[:, 1] <= box.yMaximum()) &
+                                  (self.bbox[:, 3] >= y0))
+            for k in near.tolist():
+                block = self._block(k, tx // BLOCK, ty // BLOCK)
+                if block is None:
+                    continue
+                if block[1]:
+                    value = (QgsGeometry.fromRect(box), True)
+                else:
+                    block_engine = self._block_engine(k, tx // BLOCK, ty // BLOCK, block[0])
+                    value = self._cut(block[0], block_engine, box)
+                if value is None:
+                    continue
+                engine = QgsGeometry.createGeometryEngine(value[0].constGet())
+                engine.prepareGeometry()
+                pieces.append((k, value[0], value[1], engine))
+            self._tiles[key] = pieces
+        return pieces
+
+    def _block_engine(self, k: int, bx: int, by: int, geometry: QgsGeometry):
+        key = (k, bx, by)
+        engine = self._block_engines.get(key)
+        if engine is None:
+            engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+            engine.prepareGeometry()
+            self._block_engines[key] = engine
+        return engine
 
     def split(self, geometry: QgsGeometry,
               box: Tuple[float, float, float, float]) -> List[Tuple[int, List[QgsGeometry]]]:
         """The parts of ``geometry`` in each township (lists of pieces, one per tile).
 
-        A township that contains the geometry gets it whole (no GEOS overlay);
-        one crossed by it gets its intersections with the township's tile pieces.
+        Per tile the township pieces are prepared: a piece containing the
+        geometry (in a single tile) gives it whole, without a GEOS overlay.
         """
         minx, miny, maxx, maxy = box
-        near = np.flatnonzero((self.bbox[:, 0] <= maxx) & (self.bbox[:, 2] >= minx) &
-                              (self.bbox[:, 1] <= maxy) & (self.bbox[:, 3] >= miny))
-        result: List[Tuple[int, List[QgsGeometry]]] = []
-        crossing = []
-        for k in near.tolist():
-            engine = self._engine(k)
-            if engine.contains(geometry.constGet()):
-                result.append((k, [geometry]))
-            elif engine.intersects(geometry.constGet()):
-                crossing.append(k)
-        if not crossing:
-            return result
         tx0 = int(np.floor((minx - self.x0) / self.tile))
         tx1 = int(np.floor((maxx - self.x0) / self.tile))
         ty0 = int(np.floor((miny - self.y0) / self.tile))
         ty1 = int(np.floor((maxy - self.y0) / self.tile))
-        for k in crossing:
-            parts = []
-            for tx in range(tx0, tx1 + 1):
-                for ty in range(ty0, ty1 + 1):
-                    value = self._piece(k, tx, ty)
-                    if value is None:
+        single = tx0 == tx1 and ty0 == ty1
+        result: Dict[int, List[QgsGeometry]] = {}
+        native = geometry.constGet()
+        wanted = None
+        if not single:
+            # across tiles: whole-township prepared tests first
+            near = np.flatnonzero((self.bbox[:, 0] <= maxx) & (self.bbox[:, 2] >= minx) &
+                                  (self.bbox[:, 1] <= maxy) & (self.bbox[:, 3] >= miny))
+            wanted = set()
+            for k in near.tolist():
+                engine = self._engine(k)
+                if engine.contains(native):
+                    result[k] = [geometry]
+                elif engine.intersects(native):
+                    wanted.add(k)
+            if not wanted:
+                return sorted(result.items())
+        for tx in range(tx0, tx1 + 1):
+            for ty in range(ty0, ty1 + 1):
+                for k, piece, whole, engine in self._tile(tx, ty):
+                    if wanted is not None and k not in wanted:
                         continue
-                    piece, whole = value
+                    if single and (whole or engine.contains(native)):
+                        result.setdefault(k, []).append(geometry)
+                        continue
+                    if not whole and not engine.intersects(native):
+                        continue
                     part = geometry.intersection(piece)
                     if not part.isEmpty() and part.area() > 0:
-                        parts.append(part)
-            if parts:
-                result.append((k, parts))
-        result.sort(key=lambda item: item[0])
-        return result
+                        result.setdefault(k, []).append(part)
+        return sorted(result.items())
 
 
 def _prefix(values: np.ndarray) -> np.ndarray:
