@@ -11,3 +11,9 @@ CONTEXT = "XingguoSWC"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (the marker name pylupdate5 looks for)
+    """Mark a literal for translation where it is defined (class attributes such as
+    an algorithm's DISPLAY, GROUP, HELP); ``tr(value)`` translates it where shown."""
+    return text

@@ -10,15 +10,15 @@ from qgis.core import (
 )
 
 from ..core.benggang import fill_gully_attributes, output_fields
-from ..translation import tr
+from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
 
 class BenggangAttributesAlgorithm(SwcAlgorithm):
     NAME = "benggangattributes"
-    DISPLAY = "Collapse gully attributes"
-    GROUP = "Collapse gullies"
-    HELP = ("For gullies imported from elsewhere: recomputes the township (largest "
+    DISPLAY = QT_TR_NOOP("Collapse gully attributes")
+    GROUP = QT_TR_NOOP("Collapse gullies")
+    HELP = QT_TR_NOOP("For gullies imported from elsewhere: recomputes the township (largest "
             "overlap), the area in m² (planimetric in a projected CRS, ellipsoidal "
             "CGCS2000 in a geographic one) and the scale class from the thresholds in "
             "the settings, and numbers gullies without an ID (township code - "

@@ -30,7 +30,7 @@ from ..core.measures import (
 from ..core.schema import FieldSpec, LayerSpec, UUID_FIELD
 from ..core.workspace import qgs_fields
 from ..domain.thresholds import COUNTY_CODE
-from ..translation import tr
+from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
 
@@ -44,14 +44,14 @@ def _summary_fields() -> QgsFields:
 
 class MeasureSummaryAlgorithm(SwcAlgorithm):
     NAME = "measuresummary"
-    DISPLAY = "Treatment measure summary"
-    GROUP = "Treatment measures"
-    HELP = ("Totals of the treatment measures built in a period: quantity per measure, "
+    DISPLAY = QT_TR_NOOP("Treatment measure summary")
+    GROUP = QT_TR_NOOP("Treatment measures")
+    HELP = (QT_TR_NOOP("Totals of the treatment measures built in a period: quantity per measure, "
             "township and year, and the treated area (hm²) and treated collapse "
             "gullies, each feature counted once even when several measures cover it. "
             "A feature is treated once it has any measure in the period. Row kind "
             "(lx): measure = one measure in one township and year; township, year, "
-            "county = treated totals (zltb features, zlmj hm², zlbg gullies).")
+            "county = treated totals (zltb features, zlmj hm², zlbg gullies)."))
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(

@@ -18,7 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.overlaps import find_overlaps
-from ..translation import tr
+from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
 
@@ -28,9 +28,9 @@ def _id_value(value):
 
 class CheckOverlapsAlgorithm(SwcAlgorithm):
     NAME = "checkoverlaps"
-    DISPLAY = "Check overlaps"
-    GROUP = "Inspection"
-    HELP = ("One feature per pair of overlapping polygons (listed once), geometry = the "
+    DISPLAY = QT_TR_NOOP("Check overlaps")
+    GROUP = QT_TR_NOOP("Inspection")
+    HELP = QT_TR_NOOP("One feature per pair of overlapping polygons (listed once), geometry = the "
             "shared part, with its area in m². Pairs sharing less than the minimum area "
             "are ignored. Invalid or empty geometries go to a separate table and do not "
             "stop the run.")

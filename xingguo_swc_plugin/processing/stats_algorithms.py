@@ -22,10 +22,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.stats import conservation_rate, township_area_stats
-from ..translation import tr
+from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
-GROUP = "Statistics"
+GROUP = QT_TR_NOOP("Statistics")
 
 
 def _layer(algorithm, parameters, name, context):
@@ -68,9 +68,9 @@ def _township_parameters(algorithm) -> None:
 
 class TownshipStatsAlgorithm(SwcAlgorithm):
     NAME = "townshipstats"
-    DISPLAY = "Township area statistics"
+    DISPLAY = QT_TR_NOOP("Township area statistics")
     GROUP = GROUP
-    HELP = ("Area (m², hm², mu) and feature count of a polygon layer per township and "
+    HELP = QT_TR_NOOP("Area (m², hm², mu) and feature count of a polygon layer per township and "
             "class, with a county row (360732). A feature crossing townships is split "
             "by area; every township gets a row, zeros included. Invalid geometries are "
             "repaired for the computation only and counted in the log.")
@@ -113,9 +113,9 @@ class TownshipStatsAlgorithm(SwcAlgorithm):
 
 class ConservationRateAlgorithm(SwcAlgorithm):
     NAME = "conservationrate"
-    DISPLAY = "Soil conservation rate"
+    DISPLAY = QT_TR_NOOP("Soil conservation rate")
     GROUP = GROUP
-    HELP = ("水土保持率 per township and for the county: (land area − erosion area of "
+    HELP = QT_TR_NOOP("水土保持率 per township and for the county: (land area − erosion area of "
             "grade 2 and above) / land area × 100. Overlapping erosion polygons are "
             "counted once. meets_target compares with the target (83 % by default, a "
             "setting).")

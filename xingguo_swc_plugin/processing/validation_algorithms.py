@@ -28,7 +28,7 @@ from ..core.validation import (
     DEFAULT_CORRIDOR_DISTANCE,
     validate_parcels,
 )
-from ..translation import tr
+from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
 #: Output fields of the findings layer (the contract of issue 5).
@@ -46,9 +46,9 @@ def finding_fields() -> QgsFields:
 
 class ValidateParcelsAlgorithm(SwcAlgorithm):
     NAME = "validateparcels"
-    DISPLAY = "Validate development parcels"
-    GROUP = "Supervision"
-    HELP = ("Checks development parcels against the approved project boundaries of the "
+    DISPLAY = QT_TR_NOOP("Validate development parcels")
+    GROUP = QT_TR_NOOP("Supervision")
+    HELP = QT_TR_NOOP("Checks development parcels against the approved project boundaries of the "
             "development database and writes one finding per parcel and rule: invalid "
             "geometry, not registered (疑似未批先建), elsewhere than its project "
             "(疑似建设地点变更), beyond the approved boundary by more than the tolerance "
@@ -147,9 +147,9 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
 
 class ImportProjectsAlgorithm(SwcAlgorithm):
     NAME = "importprojects"
-    DISPLAY = "Import development projects"
-    GROUP = "Supervision"
-    HELP = ("Imports approved development projects (polygons) into the workspace table "
+    DISPLAY = QT_TR_NOOP("Import development projects")
+    GROUP = QT_TR_NOOP("Supervision")
+    HELP = QT_TR_NOOP("Imports approved development projects (polygons) into the workspace table "
             "dev_project: GeoPackage, shapefile (UTF-8 or GBK, with or without .cpg), "
             "FileGDB or PostGIS layer. FIELD_MAP maps workspace fields to source fields "
             "as 'xmbh=项目编号;xmmc=项目名称'; empty proposes the mapping from the field "

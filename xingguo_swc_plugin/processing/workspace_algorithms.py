@@ -10,15 +10,15 @@ from qgis.core import (
 
 from ..core.workspace import create_workspace
 from ..domain.thresholds import CRS_PROJECTED
-from ..translation import tr
+from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
 
 class CreateWorkspaceAlgorithm(SwcAlgorithm):
     NAME = "createworkspace"
-    DISPLAY = "Create workspace"
-    GROUP = "Workspace"
-    HELP = ("Creates a GeoPackage workspace with every table of the data model, "
+    DISPLAY = QT_TR_NOOP("Create workspace")
+    GROUP = QT_TR_NOOP("Workspace")
+    HELP = QT_TR_NOOP("Creates a GeoPackage workspace with every table of the data model, "
             "styles and forms, or opens and upgrades an existing one.")
 
     def initAlgorithm(self, config=None):
@@ -36,9 +36,9 @@ class CreateWorkspaceAlgorithm(SwcAlgorithm):
 
 class SampleDataAlgorithm(SwcAlgorithm):
     NAME = "sampledata"
-    DISPLAY = "Generate sample workspace"
-    GROUP = "Workspace"
-    HELP = ("Makes a synthetic Xingguo workspace: the 25 townships with their real "
+    DISPLAY = QT_TR_NOOP("Generate sample workspace")
+    GROUP = QT_TR_NOOP("Workspace")
+    HELP = QT_TR_NOOP("Makes a synthetic Xingguo workspace: the 25 townships with their real "
             "codes and names on synthetic boundaries, development parcels and "
             "projects, erosion, collapse gullies and measures. Same seed, same data.")
 
