@@ -313,6 +313,7 @@ class InspectionDock(QgsDockWidget):
         found, stored = result
         self.last_result = result
         self._ensure_finding_layer()
+        self.ui.inputsGroup.setCollapsed(True)  # room for the findings
         if self.finding_layer is not None:
             self.finding_layer.reload()
             self.finding_layer.triggerRepaint()
@@ -389,7 +390,7 @@ class InspectionDock(QgsDockWidget):
                 item.setToolTip(3, str(feature["xx"] or ""))
                 group.addChild(item)
             tree.addTopLevelItem(group)
-        tree.expandToDepth(0)
+        tree.collapseAll()  # the rule counts first; a group opens on click
         for column in range(3):
             tree.resizeColumnToContents(column)
         self.ui.summaryLabel.setText(tr("{0} finding(s) in {1} rule(s).")
