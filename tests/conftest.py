@@ -87,4 +87,4 @@ def sample_copy(sample_workspace, tmp_path) -> str:
 
 # PostGIS workspace (issue 8): a real PostgreSQL 15 + PostGIS server for the run.
 from pg_fixtures import (  # noqa: E402,F401
-    pg_authcfg, pg_connection, pg_schema, pg_server, pg_target)
+    pg_authcfg, pg_connection, pg_sample, pg_schema, pg_server, pg_target)

@@ -77,3 +77,21 @@ def pg_schema(pg_target):
     name = "ws_" + uuid.uuid4().hex[:10]
     yield name
     drop_postgis_workspace(pg_target, name)
+
+
+@pytest.fixture(scope="session")
+def pg_sample(sample_workspace, pg_connection):
+    """The sample GeoPackage copied into a PostGIS workspace (session, read-only!)."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from xingguo_swc_plugin.core.postgis import (
+        PgTarget, create_postgis_workspace, drop_postgis_workspace)
+    from xingguo_swc_plugin.core.postgis_load import load_geopackage
+
+    target = PgTarget(connection=pg_connection)
+    name = "sample_" + uuid.uuid4().hex[:8]
+    workspace = create_postgis_workspace(target, name,
+                                         QgsCoordinateReferenceSystem("EPSG:4547"))
+    load_geopackage(sample_workspace, workspace)
+    yield workspace
+    drop_postgis_workspace(target, name)

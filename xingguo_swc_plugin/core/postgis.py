@@ -45,8 +45,9 @@ from .styles import apply_style
 LOG_TAG = "Xingguo SWC"
 GEOMETRY_COLUMN = "geom"
 KEY_COLUMN = "fid"
-#: Per-township last gully number; numbers are never reused, even after deletes.
-BGBH_SEQUENCE_TABLE = "xgswc_bgbh_seq"
+#: Per-township last gully number (same table and columns as the GeoPackage's in
+#: ``core.benggang``); numbers are never reused, even after deletes.
+BGBH_SEQUENCE_TABLE = "benggang_seq"
 APPLICATION_NAME = "Xingguo SWC"
 
 _SQL_TYPES = {"int": "integer", "real": "double precision", "date": "date",
@@ -85,6 +86,15 @@ class PgTarget:
     connection: str = ""
     authcfg: str = ""
     uri: str = ""
+    #: Accept a password already present in ``uri`` (a layer the user opened that
+    #: way): used to connect only, never written anywhere by the plugin.
+    accept_password: bool = False
+
+    @classmethod
+    def from_layer(cls, layer: QgsVectorLayer) -> "PgTarget":
+        """The database of a PostgreSQL layer (its authcfg expanded when connecting)."""
+        source = QgsDataSourceUri(layer.source())
+        return cls(uri=source.connectionInfo(False), accept_password=True)
 
     def datasource(self) -> QgsDataSourceUri:
         """The connection part of a layer source: authcfg, never a password."""
@@ -107,7 +117,7 @@ class PgTarget:
             source.setPassword("")
             if source.username():
                 source.setUsername("")
-        if source.password():
+        if source.password() and not self.accept_password:
             raise WorkspaceError(
                 tr("The PostgreSQL connection {0} stores its password in plain text. "
                    "Store the credentials in the QGIS authentication manager (an "
@@ -556,8 +566,8 @@ def _create_support_tables(cursor, schema_name: str, crs: QgsCoordinateReference
                    ("schema_version", str(schema.SCHEMA_VERSION), "crs", crs.authid(),
                     "srid", str(srid), "created"))
     cursor.execute(module.SQL(
-        "CREATE TABLE {} (xzqdm text PRIMARY KEY, last_no integer NOT NULL "
-        "CHECK (last_no >= 0))").format(qualified(schema_name, BGBH_SEQUENCE_TABLE)))
+        "CREATE TABLE {} (xzqdm text PRIMARY KEY, last_seq integer NOT NULL "
+        "CHECK (last_seq >= 0))").format(qualified(schema_name, BGBH_SEQUENCE_TABLE)))
 
 
 def _seed_measure_types(cursor, schema_name: str) -> None:
@@ -598,49 +608,84 @@ def drop_postgis_workspace(target: PgTarget, schema_name: str) -> None:
 
 # -- gully numbers ---------------------------------------------------------------------------
 
-def allocate_benggang_number(connection, schema_name: str, xzqdm: str,
-                             prefix_format: str = "{0}-{1:04d}") -> int:
+def allocate_benggang_number(connection, schema_name: str, xzqdm: str, floor: int = 0,
+                             table: str = "benggang",
+                             id_format: str = "{0}-{1:04d}") -> int:
     """Next gully number of a township, committed at once (never handed out twice).
 
     ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` takes a row lock, so two
-    editors asking at the same moment get consecutive numbers; the number is
+    editors asking at the same moment get different numbers; the number is
     committed before the editor saves the gully, so a discarded or deleted gully
-    leaves a gap rather than a reused ID.  A number whose ID already exists in
-    the table (typed by hand, or copied in) is skipped.
+    leaves a gap rather than a reused ID.  ``floor`` is the highest number the
+    caller already sees (e.g. in its edit buffer); a number whose ID already
+    exists in ``table`` (typed by hand, copied in) is skipped.
     """
     if not xzqdm:
         raise WorkspaceError(tr("The gully has no township code: cannot number it."))
     module = sql()
     sequence = qualified(schema_name, BGBH_SEQUENCE_TABLE)
-    gullies = qualified(schema_name, "benggang")
+    gullies = qualified(schema_name, table)
     with transaction(connection, tr("numbering a gully")) as cursor:
+        _ensure_sequence_table(cursor, schema_name)
         while True:
             cursor.execute(module.SQL(
-                "INSERT INTO {} AS s (xzqdm, last_no) VALUES (%s, 1) ON CONFLICT (xzqdm) "
-                "DO UPDATE SET last_no = s.last_no + 1 RETURNING s.last_no")
-                .format(sequence), (xzqdm,))
+                "INSERT INTO {} AS s (xzqdm, last_seq) VALUES (%s, %s) ON CONFLICT (xzqdm) "
+                "DO UPDATE SET last_seq = greatest(s.last_seq + 1, EXCLUDED.last_seq) "
+                "RETURNING s.last_seq").format(sequence), (xzqdm, int(floor) + 1))
             number = int(cursor.fetchone()[0])
             cursor.execute(module.SQL("SELECT 1 FROM {} WHERE bgbh = %s").format(gullies),
-                           (prefix_format.format(xzqdm, number),))
+                           (id_format.format(xzqdm, number),))
             if cursor.fetchone() is None:
                 return number
+            floor = number
+
+
+def peek_benggang_number(connection, schema_name: str, xzqdm: str, floor: int = 0) -> int:
+    """The number ``allocate_benggang_number`` would probably give (preview only)."""
+    with transaction(connection, tr("numbering a gully")) as cursor:
+        cursor.execute("SELECT to_regclass(%s)", (qualified(schema_name, BGBH_SEQUENCE_TABLE)
+                                                  .as_string(cursor),))
+        stored = 0
+        if cursor.fetchone()[0] is not None:
+            cursor.execute(sql().SQL("SELECT last_seq FROM {} WHERE xzqdm = %s").format(
+                qualified(schema_name, BGBH_SEQUENCE_TABLE)), (xzqdm,))
+            row = cursor.fetchone()
+            stored = int(row[0]) if row else 0
+    return max(stored, int(floor)) + 1
+
+
+def _ensure_sequence_table(cursor, schema_name: str) -> None:
+    cursor.execute(sql().SQL(
+        "CREATE TABLE IF NOT EXISTS {} (xzqdm text PRIMARY KEY, last_seq integer NOT NULL "
+        "CHECK (last_seq >= 0))").format(qualified(schema_name, BGBH_SEQUENCE_TABLE)))
+
+
+def next_benggang_sequence(layer: QgsVectorLayer, township_code: str, floor: int,
+                           reserve: bool = True) -> int:
+    """Gully number for a PostGIS gully layer (``core.benggang.next_benggang_id``).
+
+    The number table lives beside the layer's table, in the same schema, so every
+    editor of that table shares it whatever QGIS project they use.
+    """
+    source = QgsDataSourceUri(layer.source())
+    connection = PgTarget.from_layer(layer).connect()
+    try:
+        if not reserve:
+            return peek_benggang_number(connection, source.schema() or "public",
+                                        township_code, floor)
+        return allocate_benggang_number(connection, source.schema() or "public",
+                                        township_code, floor, source.table())
+    finally:
+        connection.close()
 
 
 def sync_benggang_sequence(cursor, schema_name: str) -> None:
     """Raise each township's last number to the highest gully ID present (after a load)."""
     module = sql()
     cursor.execute(module.SQL(
-        "INSERT INTO {seq} AS s (xzqdm, last_no) "
-        "SELECT xzqdm, max(substring(bgbh from '-([0-9]+)$')::integer) FROM {gullies} "
-        "WHERE xzqdm IS NOT NULL AND bgbh ~ '-[0-9]+$' GROUP BY xzqdm "
-        "ON CONFLICT (xzqdm) DO UPDATE SET last_no = greatest(s.last_no, EXCLUDED.last_no)")
+        "INSERT INTO {seq} AS s (xzqdm, last_seq) "
+        "SELECT split_part(bgbh, '-', 1), max(substring(bgbh from '-([0-9]+)$')::integer) "
+        "FROM {gullies} WHERE bgbh ~ '^[^-]+-[0-9]+$' GROUP BY 1 "
+        "ON CONFLICT (xzqdm) DO UPDATE SET last_seq = greatest(s.last_seq, EXCLUDED.last_seq)")
         .format(seq=qualified(schema_name, BGBH_SEQUENCE_TABLE),
                 gullies=qualified(schema_name, "benggang")))
-
-
-def postgis_workspace_of_layer(layer: QgsVectorLayer) -> Optional[Tuple[QgsDataSourceUri, str]]:
-    """(connection source, schema) when ``layer`` is a table of a PostGIS workspace."""
-    if layer is None or layer.providerType() != "postgres":
-        return None
-    source = QgsDataSourceUri(layer.source())
-    return source, source.schema()
