@@ -398,3 +398,14 @@ def test_processing_with_dem_corridors_and_measures(qgis_app, tmp_path):
     layer = QgsVectorLayer(result["OUTPUT"], "o", "ogr")
     rules = {(f["parcel_id"], f["rule"]) for f in layer.getFeatures()}
     assert rules == {("S4", "STEEP_SLOPE"), ("S5", "STEEP_SLOPE"), ("S2", "TERRACE_REQUIRED")}
+
+
+def test_project_without_boundary(qgis_app, tmp_path):
+    from test_validation_data import PROJECT_FIELDS
+    parcels = write_layer(tmp_path / "p.gpkg", "p", "MultiPolygon", PARCEL_FIELDS,
+                          [({"tbbh": "T20", "xmbh": "P4"}, box(0, 0, 10, 10))])
+    projects = write_layer(tmp_path / "x.gpkg", "x", "MultiPolygon", PROJECT_FIELDS,
+                           [({"xmbh": "P4", "xmmc": "无边界"}, None)])
+    findings = validate_parcels(parcels, projects)
+    assert [(f.parcel_id, f.rule) for f in findings] == [("T20", "LOCATION_CHANGED")]
+    assert "no approved boundary" in findings[0].message

@@ -472,8 +472,13 @@ def _check_registration(parcel: _Parcel, approved: Dict[str, QgsGeometry],
              tr("Project {0} is not in the development database.").format(parcel.project),
              parcel.geometry, parcel.area)
         return
+    if boundary.isNull() or boundary.isEmpty():
+        emit(parcel, LOCATION_CHANGED,
+             tr("Project {0} has no approved boundary to compare with.")
+             .format(parcel.project), parcel.geometry, parcel.area)
+        return
     shared = 0.0
-    if not boundary.isEmpty() and parcel.geometry.boundingBoxIntersects(boundary):
+    if parcel.geometry.boundingBoxIntersects(boundary):
         inside = parcel.geometry.intersection(boundary)
         shared = measurer.area_m2(inside) if inside is not None else 0.0
     if shared <= 0.0:
