@@ -15,8 +15,8 @@ from qgis.PyQt.QtGui import QKeyEvent
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication
 
-from e2e_steps import (Context, Skip, canvas_pixel, click, click_map, show_dock, tasks_idle,
-                       wait, wait_until)
+from e2e_steps import (Context, Skip, canvas_pixel, click, click_map, hide_plugin_docks,
+                       show_dock, tasks_idle, wait, wait_until)
 
 
 def find_module(ctx: Context, *keywords: str) -> Optional[str]:
@@ -34,7 +34,12 @@ def _needs(ctx: Context, keywords: Tuple[str, ...], label: str,
         module = find_module(ctx, *keywords)
         if module is None:
             return Skip(label + " dock not registered in DOCK_CLASSES")
-        return function(ctx, module)
+        dock = ctx.dock(module)
+        hide_plugin_docks(ctx, keep=dock)
+        try:
+            return function(ctx, module)
+        finally:
+            ctx.shot(module + "_result", dock)
     return run
 
 

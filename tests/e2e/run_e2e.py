@@ -203,8 +203,11 @@ def report(out: Path, code: int, timings: Dict[str, float]) -> int:
             print("          " + step.get("error", "").replace("\n", "\n          "))
     for error in result.get("errors", []):
         print("  ERROR", error[:2000])
-    ok = (not failed and not result.get("errors") and result.get("finished")
-          and code != -999)
+    if code != 0:
+        print("  ERROR QGIS exit code {0} ({1}); log: {2}".format(
+            code, "killed after the timeout" if code == -999 else "crash or abort",
+            out / "qgis.log"))
+    ok = not failed and not result.get("errors") and result.get("finished") and code == 0
     print("e2e: {0} — {1} steps, {2} failed, QGIS exit code {3}, times {4}; "
           "screenshots and result.json in {5}".format(
               "passed" if ok else "FAILED", len(result.get("steps", [])), len(failed),

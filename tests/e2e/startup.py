@@ -167,6 +167,10 @@ def quit_qgis(code=0):
 def main():
     try:
         _install_hooks()
+        # A fixed window for comparable screenshots (the Xvfb screen is 1600x1000).
+        iface.mainWindow().showNormal()
+        iface.mainWindow().setGeometry(0, 0, 1440, 900)
+        QApplication.processEvents()
         context = e2e_steps.Context(iface=iface, config=CONFIG, recorder=REC,
                                     modal_handlers=MODAL_HANDLERS)
         for name, function in e2e_steps.steps(context):

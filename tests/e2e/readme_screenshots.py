@@ -1,0 +1,70 @@
+#!/usr/bin/python3
+"""Copy the README's screenshots from the last e2e run (``out/e2e``) into
+``resources/screenshots/`` as small palette PNGs (not shipped: ``make package``
+leaves that folder out).  Run after ``make e2e``: ``python3 tests/e2e/readme_screenshots.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from qgis.PyQt.QtCore import Qt  # noqa: E402
+from qgis.PyQt.QtGui import QGuiApplication, QImage  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+
+#: README name -> screenshot of the e2e step (the first whose file name ends so).
+WANTED = {
+    "overview": "_load_workspace.png",
+    "benggang": "_gully_draft.png",
+    "benggang_dock": "_benggang_dock_result.png",
+    "measures": "_measure_tagged.png",
+    "measures_dock": "_measures_dock_result.png",
+    "inspection": "_finding_zoomed.png",
+    "inspection_dock": "_inspection_dock_result.png",
+    "stats": "_township_stats.png",
+    "stats_dock": "_stats_dock_result.png",
+    "atlas": "_atlas.png",
+    "atlas_dock": "_atlas_dock_result.png",
+}
+
+
+def shrink(source: Path, target: Path, max_width: int) -> int:
+    image = QImage(str(source))
+    if image.isNull():
+        raise RuntimeError("cannot read " + str(source))
+    if image.width() > max_width:
+        image = image.scaledToWidth(max_width, Qt.TransformationMode.SmoothTransformation)
+    image = image.convertToFormat(QImage.Format.Format_Indexed8,
+                                  Qt.ImageConversionFlag.ThresholdDither)
+    image.save(str(target), "PNG", 9)
+    return target.stat().st_size
+
+
+def main() -> int:
+    app = QGuiApplication(sys.argv[:1])  # noqa: F841 (QImage scaling needs it)
+    out = REPO / "out" / "e2e"
+    result = json.loads((out / "result.json").read_text(encoding="utf-8"))
+    if not all(step["status"] != "failed" for step in result["steps"]):
+        print("the last e2e run has failed steps: screenshots not taken over")
+        return 1
+    target_dir = REPO / "resources" / "screenshots"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    files = sorted(p.name for p in out.glob("*.png"))
+    for name, suffix in WANTED.items():
+        matches = [f for f in files if f.endswith(suffix)]
+        if not matches:
+            print("missing", name)
+            continue
+        width = 520 if name.endswith("_dock") else 1000
+        size = shrink(out / matches[0], target_dir / (name + ".png"), width)
+        print("{0:18} {1:7d} bytes  from {2}".format(name, size, matches[0]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
