@@ -251,6 +251,11 @@ def test_list_filters_counts_and_zooms(setup, qtbot):
     dock.scope_combo.setCurrentIndex(dock.scope_combo.findData("township"))
     dock.list_township_combo.setCurrentIndex(dock.list_township_combo.findData("360732101"))
     assert [row.bgbh for row in dock.rows] == ["360732101-0001"]
+    canvas.setExtent(QgsRectangle(634800, 2911000, 635600, 2911600))  # centre in 江背镇
+    dock.list_township_combo.setCurrentIndex(dock.list_township_combo.findData("360732100"))
+    qtbot.mouseClick(dock.centre_button, Qt.MouseButton.LeftButton)
+    assert dock.list_township_combo.currentData() == "360732101"
+    assert [row.bgbh for row in dock.rows] == ["360732101-0001"]
     dock.scope_combo.setCurrentIndex(dock.scope_combo.findData("all"))
     dock.filter_activity.setCurrentIndex(dock.filter_activity.findData("1"))
     assert [row.bgbh for row in dock.rows] == ["360732100-0001", "360732101-0001"]
@@ -276,3 +281,54 @@ def test_a_layer_without_the_fields_is_refused(setup, qtbot):
     assert not dock.start_digitizing()
     assert "bgbh" in dock.messages[-1][1]
     assert not dock.digitize_button.isChecked()
+
+
+def test_a_geographic_layer_on_a_projected_canvas(tmp_path, qgis_app, qtbot):
+    """Digitized on a EPSG:4547 canvas into an EPSG:4490 workspace: ellipsoidal area
+    within 0.1 % of the planimetric one, same township and ID."""
+    from test_benggang_fixtures import make_workspace
+
+    workspace = open_workspace(make_workspace(tmp_path, "EPSG:4490"))
+    gullies, townships = workspace.layer("benggang"), workspace.layer("township")
+    assert gullies.crs().authid() == "EPSG:4490"
+    QgsProject.instance().addMapLayers([gullies, townships])
+    canvas = QgsMapCanvas()
+    canvas.setFrameStyle(0)
+    qtbot.addWidget(canvas)
+    canvas.resize(800, 600)
+    canvas.show()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4547"))
+    canvas.setLayers([gullies, townships])
+    canvas.setExtent(QgsRectangle(634600, 2911000, 635400, 2911600))
+    dock = BenggangDock(None, None, canvas=canvas)
+    qtbot.addWidget(dock)
+    try:
+        dock.set_layers(gullies, townships)
+        assert dock.start_digitizing()
+        clicked = click_polygon(canvas, [(634700, 2911100), (634780, 2911100),
+                                         (634780, 2911180), (634700, 2911180)])
+        planimetric = shoelace(clicked)
+        assert planimetric == pytest.approx(6400.0)
+        assert dock.save()
+        feature = next(gullies.getFeatures())
+        assert feature["bgbh"] == "360732100-0001" and feature["gm"] == "L"
+        assert abs(feature["mj"] / planimetric - 1) < 0.001
+        assert feature["mj"] != pytest.approx(planimetric, abs=0.5)  # really ellipsoidal
+        assert feature.geometry().boundingBox().xMinimum() == pytest.approx(115.35, abs=0.05)
+    finally:
+        dock.cleanup()
+        QgsProject.instance().removeAllMapLayers()
+
+
+def test_gully_form_shows_its_parts(setup, qtbot):
+    from qgis.gui import QgsAttributeForm, QgsRelationWidgetWrapper
+
+    dock, canvas, gullies, parts = setup
+    assert dock.start_digitizing()
+    click_polygon(canvas, [(634650, 2911100), (634700, 2911100), (634700, 2911150),
+                           (634650, 2911150)])
+    assert dock.save()
+    form = QgsAttributeForm(gullies, next(gullies.getFeatures()))
+    qtbot.addWidget(form)
+    wrappers = form.findChildren(QgsRelationWidgetWrapper)
+    assert [w.relation().referencingLayer() for w in wrappers] == [parts]

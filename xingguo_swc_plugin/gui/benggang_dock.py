@@ -222,7 +222,13 @@ class BenggangDock(QgsDockWidget):
         self.filter_activity = _code_combo(codes.BENGGANG_ACTIVITY, tr("(all)"))
         self.filter_status = _code_combo(codes.TREATMENT_STATUS, tr("(all)"))
         filters.addRow(tr("Gullies of"), self.scope_combo)
-        filters.addRow(tr("Township"), self.list_township_combo)
+        township_row = QHBoxLayout()
+        township_row.addWidget(self.list_township_combo, 1)
+        self.centre_button = QPushButton(tr("At map centre"))
+        self.centre_button.setToolTip(tr("Choose the township under the centre of the map"))
+        self.centre_button.clicked.connect(self.select_township_at_centre)
+        township_row.addWidget(self.centre_button)
+        filters.addRow(tr("Township"), township_row)
         filters.addRow(tr("Scale"), self.filter_scale)
         filters.addRow(tr("Activity"), self.filter_activity)
         filters.addRow(tr("Treatment status"), self.filter_status)
@@ -627,6 +633,31 @@ class BenggangDock(QgsDockWidget):
                                                      count)
                                     for code, count in counts[name].items()))
         return "\n".join(parts)
+
+    def select_township_at_centre(self) -> Optional[str]:
+        """List the gullies of the township under the map centre (the current one)."""
+        if self.canvas is None or self.gully_layer() is None or \
+                self.township_layer() is None:
+            return None
+        centre = QgsGeometry.fromPointXY(self.canvas.extent().center())
+        destination = self.canvas.mapSettings().destinationCrs()
+        if destination != self.gully_layer().crs():
+            centre.transform(QgsCoordinateTransform(destination, self.gully_layer().crs(),
+                                                    QgsProject.instance()))
+        try:
+            township = self.townships().township_of(centre.buffer(1e-6, 4))
+        except SwcError as error:
+            self.show_message(str(error), Qgis.Warning)
+            return None
+        if township is None:
+            self.show_message(tr("The map centre is outside every township."),
+                              Qgis.Warning)
+            return None
+        self.scope_combo.setCurrentIndex(self.scope_combo.findData("township"))
+        self.list_township_combo.setCurrentIndex(
+            self.list_township_combo.findData(township[0]))
+        self.refresh_list()
+        return township[0]
 
     def _row_clicked(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)
