@@ -176,6 +176,21 @@ def table_name(layer: QgsMapLayer) -> str:
     return layer.name()
 
 
+def default_layers(townships: QgsVectorLayer) -> List[QgsVectorLayer]:
+    """The workspace tables a sheet shows when none are chosen: those beside the
+    township table in its GeoPackage, in their stored styles."""
+    path = _gpkg_path(townships)
+    layers: List[QgsVectorLayer] = []
+    for table in ("finding", "benggang", "parcel", "erosion"):
+        if path:
+            from . import schema
+            layer = QgsVectorLayer(path + "|layername=" + table,
+                                   schema.LAYERS_BY_NAME[table].zh, "ogr")
+            if layer.isValid():
+                layers.append(layer)
+    return layers
+
+
 def _gpkg_path(layer: QgsMapLayer) -> str:
     if layer.providerType() != "ogr":
         return ""
@@ -726,12 +741,14 @@ def export_atlas(townships: LayerInput, layers: Sequence[LayerInput], output_fol
 def atlas_count(layout: QgsPrintLayout) -> int:
     """Townships the atlas will print; InputError when the filter leaves none."""
     atlas = layout.atlas()
-    if not atlas.beginRender():
-        raise InputError(tr("The atlas cannot start: no township to print."))
-    count = atlas.count()
-    atlas.endRender()
+    started = atlas.beginRender()
+    count = atlas.count() if started else 0
+    if started:
+        atlas.endRender()
     if count == 0:
-        raise InputError(tr("No township matches the filter."))
+        if atlas.filterFeatures():
+            raise InputError(tr("No township matches the filter."))
+        raise InputError(tr("The township layer has no township to print."))
     return count
 
 

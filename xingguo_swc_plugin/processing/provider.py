@@ -24,6 +24,7 @@ ALGORITHM_MODULES = (
     ("stats_algorithms", ("TownshipStatsAlgorithm", "ConservationRateAlgorithm")),
     ("overlap_algorithms", ("CheckOverlapsAlgorithm",)),
     ("benggang_algorithms", ("BenggangAttributesAlgorithm",)),
+    ("atlas_algorithms", ("AtlasAlgorithm",)),
 )
 
 

@@ -1,0 +1,96 @@
+"""Processing: the township atlas (one PDF sheet per township, and a merged one)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..core import atlas
+from ..core.errors import SwcError
+from ..translation import tr
+from .base import SwcAlgorithm
+
+
+class AtlasAlgorithm(SwcAlgorithm):
+    NAME = "atlas"
+    DISPLAY = "Township atlas (PDF)"
+    GROUP = "Reports"
+    HELP = ("Prints one map sheet per township from a layout template: the township's "
+            "territory with the chosen layers in their styles, legend, scale bar, north "
+            "arrow, coordinate system, data date and the township's figures (soil "
+            "conservation rate, erosion by grade, gullies by scale and treatment status, "
+            "treated area, findings by rule). Writes <code>_<name>.pdf per township "
+            "into the output folder and, optionally, one merged PDF. Without layers, the "
+            "workspace tables beside the township layer are shown. Nothing is left "
+            "behind when it fails or is canceled.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "TOWNSHIPS", tr("Townships (atlas coverage)"),
+            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            "LAYERS", tr("Layers to show"), QgsProcessing.TypeMapLayer, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "TEMPLATE", tr("Layout template (.qpt; empty: the bundled one)"),
+            extension="qpt", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "TITLE", tr("Title after the township name"), atlas.default_title(),
+            optional=True))
+        self.addParameter(QgsProcessingParameterExpression(
+            "FILTER", tr("Only townships matching"), parentLayerParameterName="TOWNSHIPS",
+            optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "MERGED", tr("Also write one merged PDF"), True))
+        dpi = QgsProcessingParameterNumber(
+            "DPI", tr("Resolution (dpi)"), QgsProcessingParameterNumber.Integer,
+            atlas.DEFAULT_DPI, False, 50, 1200)
+        dpi.setFlags(dpi.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(dpi)
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            "OUTPUT_FOLDER", tr("Output folder")))
+        self.addOutput(QgsProcessingOutputFile("MERGED_FILE", tr("Merged PDF")))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Sheets written")))
+        self.addOutput(QgsProcessingOutputMultipleLayers("FILES", tr("Sheets")))
+
+    def prepareAlgorithm(self, parameters, context, feedback):
+        """Snapshot the layers here: this runs on the main thread, where they live."""
+        try:
+            townships = self.parameterAsVectorLayer(parameters, "TOWNSHIPS", context)
+            if townships is None:
+                raise QgsProcessingException(tr("No township layer."))
+            layers = self.parameterAsLayerList(parameters, "LAYERS", context) or \
+                atlas.default_layers(townships)
+            self.townships = atlas.LayerSnapshot.of(townships)
+            self.layers = [atlas.LayerSnapshot.of(layer) for layer in layers]
+        except SwcError as error:
+            raise QgsProcessingException(str(error)) from error
+        return True
+
+    def execute(self, parameters, context, feedback):
+        template = self.parameterAsFile(parameters, "TEMPLATE", context) or None
+        title = self.parameterAsString(parameters, "TITLE", context)
+        expression = self.parameterAsExpression(parameters, "FILTER", context) or None
+        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        result = atlas.export_atlas(
+            self.townships, self.layers, folder, template=template, title=title,
+            filter_expression=expression,
+            merged=self.parameterAsBool(parameters, "MERGED", context),
+            dpi=self.parameterAsInt(parameters, "DPI", context), feedback=feedback)
+        feedback.pushInfo(tr("{0} sheets in {1} ({2:.1f} s).")
+                          .format(result.pages, result.folder, result.seconds))
+        return {"OUTPUT_FOLDER": result.folder, "MERGED_FILE": result.merged,
+                "PAGES": result.pages, "FILES": result.files}
