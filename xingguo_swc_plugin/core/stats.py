@@ -147,6 +147,12 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
     ellipsoidal CGCS2000.  Raises InputError for unusable inputs.
     """
     feedback = _feedback(feedback)
+    from .postgis_compute import server_database  # issue 8: run as SQL in PostGIS
+    database = server_database(area_method, townships, layer)
+    if database is not None:
+        from .postgis_compute import township_area_stats_sql
+        return township_area_stats_sql(database, townships, township_field, layer,
+                                       class_field, feedback)
     require_features(layer, tr("input"))
     if class_field:
         if layer.fields().lookupField(class_field) < 0:
@@ -294,6 +300,12 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
         from .settings import setting
 
         target_percent = float(setting("targets/conservation_rate_percent"))
+    from .postgis_compute import server_database  # issue 8: run as SQL in PostGIS
+    database = server_database(area_method, townships, erosion)
+    if database is not None:
+        from .postgis_compute import conservation_rate_sql
+        return conservation_rate_sql(database, townships, township_field, erosion,
+                                     grade_field, target_percent, feedback)
     require_features(erosion, tr("erosion"))
     field_index = erosion.fields().lookupField(grade_field)
     if field_index < 0:
@@ -468,8 +480,11 @@ def county_dashboard(townships: QgsVectorLayer, township_field: str, layer: QgsV
         result.rates = conservation_rate(townships, township_field, erosion, grade_field,
                                          result.target_rate_percent, feedback=feedback,
                                          area_method=area_method)
-    measures = measures or _sibling(townships, "measure")
-    gullies = gullies or _sibling(townships, "benggang")
+    # "is None", not "or": an empty layer is falsy (len() = feature count)
+    if measures is None:
+        measures = _sibling(townships, "measure")
+    if gullies is None:
+        gullies = _sibling(townships, "benggang")
     if measures is not None and measures.featureCount() > 0:
         try:
             from .measures import measure_summary
@@ -477,7 +492,7 @@ def county_dashboard(townships: QgsVectorLayer, township_field: str, layer: QgsV
             from .measures import YEAR_MAX, YEAR_MIN
 
             summary = measure_summary(measures, townships, YEAR_MIN, YEAR_MAX, feedback=None)
-            result.treated_area_km2 = summary.treated_area_km2()
+            result.treated_area_km2 = float(summary.treated_area_km2)
             result.treated_gullies = summary.total.treated_gullies
             result.treated_source = "measures"
         except ImportError:
