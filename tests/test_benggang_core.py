@@ -267,3 +267,21 @@ def test_layer_check_names_missing_fields(qgis_app):
 def test_geographic_layer_gets_ellipsoidal_area(qgis_app):
     assert benggang.area_method(QgsCoordinateReferenceSystem("EPSG:4490")) == 1
     assert benggang.area_method(QgsCoordinateReferenceSystem("EPSG:4547")) == 0
+
+
+def test_a_backend_can_register_its_own_sequence_store(qgis_app):
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=bgbh:string(20)",
+                           "mem", "memory")
+    calls = []
+
+    def allocator(target, code, reserve, highest):
+        calls.append((target, code, reserve, highest))
+        return 41
+
+    benggang.SEQUENCE_ALLOCATORS["memory"] = allocator
+    try:
+        assert benggang.next_benggang_id(layer, "360732105") == "360732105-0041"
+    finally:
+        del benggang.SEQUENCE_ALLOCATORS["memory"]
+    assert calls == [(layer, "360732105", True, 0)]
+    assert benggang.next_benggang_id(layer, "360732105") == "360732105-0001"

@@ -20,7 +20,7 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -191,6 +191,12 @@ def _geopackage_path(layer: QgsVectorLayer) -> Optional[str]:
     return path if path.lower().endswith(".gpkg") and os.path.isfile(path) else None
 
 
+#: Provider key -> allocator(layer, township_code, reserve, highest_in_layer) -> sequence.
+#: A backend with its own sequence store (e.g. PostGIS, shared by many users)
+#: registers here; ``next_benggang_id`` stays the one entry point.
+SEQUENCE_ALLOCATORS: Dict[str, Callable[[QgsVectorLayer, str, bool, int], int]] = {}
+
+
 def next_benggang_id(layer: QgsVectorLayer, township_code: str, reserve: bool = True) -> str:
     """The next free gully ID of ``township_code`` for ``layer``.
 
@@ -202,6 +208,11 @@ def next_benggang_id(layer: QgsVectorLayer, township_code: str, reserve: bool = 
     """
     if not township_code:
         raise InputError(tr("No township: cannot number the gully."))
+    allocator = SEQUENCE_ALLOCATORS.get(layer.providerType())
+    if allocator is not None:
+        sequence = allocator(layer, township_code, reserve,
+                             _max_sequence_in_layer(layer, township_code))
+        return format_benggang_id(township_code, sequence)
     path = _geopackage_path(layer)
     if path is not None:
         return _next_id_geopackage(path, layer, township_code, reserve)
