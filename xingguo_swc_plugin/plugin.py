@@ -26,6 +26,7 @@ DOCK_CLASSES = (
     ("measures_dock", "MeasuresDock"),
     ("inspection_dock", "InspectionDock"),
     ("stats_dock", "StatsDock"),
+    ("atlas_dock", "AtlasDock"),
 )
 
 

@@ -409,6 +409,40 @@ def set_statistics(layout: QgsPrintLayout, sheet: "SheetStatistics") -> bool:
     return True
 
 
+def codes_filter(codes_: Sequence[str], expression: Optional[str] = None) -> str:
+    """Filter expression for the townships ``codes_`` (and ``expression``, if any)."""
+    quoted = ", ".join(QgsExpression.quotedValue(str(code)) for code in codes_)
+    selection = '"{0}" IN ({1})'.format(CODE_FIELD, quoted) if codes_ else "FALSE"
+    if expression and expression.strip():
+        return "({0}) AND ({1})".format(selection, expression)
+    return selection
+
+
+def add_layout_to_project(project: QgsProject, townships: QgsVectorLayer,
+                          layers: Sequence[QgsMapLayer], sheet: "SheetStatistics",
+                          template: Optional[str] = None, title: Optional[str] = None,
+                          filter_expression: Optional[str] = None) -> QgsPrintLayout:
+    """The atlas layout over the project's own layers, added to its layout
+    manager under a new name (an earlier one, maybe adjusted, is kept).
+
+    Main thread only: it uses the project's layers.  The figures are frozen in
+    the layout (``@swc_stats``), so it reprints from the designer.
+    """
+    layout = build_layout(project, read_template(template), townships, layers, title,
+                          filter_expression, data_date(layers), synthetic_note(townships))
+    set_statistics(layout, sheet)
+    manager = project.layoutManager()
+    base = tr("Township atlas")
+    name, number = base, 1
+    while manager.layoutByName(name) is not None:
+        number += 1
+        name = "{0} ({1})".format(base, number)
+    layout.setName(name)
+    if not manager.addLayout(layout):
+        raise SwcError(tr("The layout {0} cannot be added to the project.").format(name))
+    return layout
+
+
 # --------------------------------------------------------------------------
 # Figures per township (from the statistics and measures cores)
 # --------------------------------------------------------------------------

@@ -1,0 +1,114 @@
+"""The Atlas dock: a real QgsTask exports the chosen townships, the layout lands
+in the project's layout manager, errors and cancel reach the message bar."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
+
+from atlas_fixtures import make_small_workspace
+
+
+class _Bar:
+    def __init__(self):
+        self.messages = []
+
+    def pushMessage(self, title, text, level=0, duration=0):  # noqa: N802 (Qt name)
+        self.messages.append((title, text, level))
+
+
+class _Iface:
+    """Only what the dock calls: the message bar."""
+
+    def __init__(self):
+        self.bar = _Bar()
+
+    def messageBar(self):  # noqa: N802 (QGIS name)
+        return self.bar
+
+
+@pytest.fixture(scope="module")
+def workspace(qgis_app, tmp_path_factory) -> str:
+    return make_small_workspace(str(tmp_path_factory.mktemp("atlasdock") / "w.gpkg"))
+
+
+@pytest.fixture
+def project_layers(workspace):
+    layers = {name: QgsVectorLayer(workspace + "|layername=" + name, name, "ogr")
+              for name in ("township", "erosion", "benggang", "parcel", "finding")}
+    QgsProject.instance().addMapLayers(list(layers.values()))
+    yield layers
+    QgsProject.instance().removeAllMapLayers()
+    manager = QgsProject.instance().layoutManager()
+    for layout in manager.layouts():
+        manager.removeLayout(layout)
+
+
+def _dock(qtbot, layers):
+    from xingguo_swc_plugin.gui.atlas_dock import AtlasDock
+
+    dock = AtlasDock(_Iface(), None)
+    qtbot.addWidget(dock)
+    dock.ui.townshipCombo.setLayer(layers["township"])
+    dock.ui.openFolderCheck.setChecked(False)
+    dock.ui.dpiSpin.setValue(72)
+    return dock
+
+
+def test_dock_exports_selection_and_adds_layout(qtbot, project_layers, tmp_path):
+    dock = _dock(qtbot, project_layers)
+    townships = project_layers["township"]
+    # the workspace's layers are checked by default
+    assert len(dock.chosen_layers()) == 4
+    townships.selectByExpression("\"xzqdm\" IN ('360732100', '360732203')")
+    assert "2" in dock.ui.selectionLabel.text()
+    dock.ui.selectedRadio.setChecked(True)
+    dock.ui.folderWidget.setFilePath(str(tmp_path / "out"))
+    dock.run()
+    assert dock.task is not None and not dock.ui.runButton.isEnabled()
+    qtbot.waitUntil(lambda: dock.task is None, timeout=120_000)
+    assert dock.last_message[1] == Qgis.Success, dock.last_message
+    assert sorted(os.listdir(tmp_path / "out")) == [
+        "360732100_潋江镇.pdf", "360732203_长冈乡.pdf", "atlas.pdf"]
+    assert dock.ui.progressBar.value() == 100 and dock.ui.runButton.isEnabled()
+    layout = QgsProject.instance().layoutManager().layoutByName(dock.last_layout.name())
+    assert layout is not None and layout.atlas().enabled()
+    assert layout.atlas().coverageLayer() is townships  # the project's own layer
+    assert layout.atlas().updateFeatures() == 2  # the same selection
+    assert dock.iface.bar.messages[-1][2] == Qgis.Success
+    # a second run keeps the first layout (maybe adjusted) and adds another
+    dock.run()
+    qtbot.waitUntil(lambda: dock.task is None, timeout=120_000)
+    assert len(QgsProject.instance().layoutManager().layouts()) == 2
+
+
+def test_dock_reports_bad_folder_and_selection(qtbot, project_layers, tmp_path):
+    dock = _dock(qtbot, project_layers)
+    afile = tmp_path / "file"
+    afile.write_text("x")
+    dock.ui.folderWidget.setFilePath(str(afile))
+    dock.run()
+    qtbot.waitUntil(lambda: dock.task is None, timeout=60_000)
+    assert dock.last_message[1] == Qgis.Critical and "is a file" in dock.last_message[0]
+    assert QgsProject.instance().layoutManager().layouts() == []
+
+    project_layers["township"].removeSelection()
+    dock.ui.selectedRadio.setChecked(True)
+    dock.ui.folderWidget.setFilePath(str(tmp_path / "x"))
+    dock.run()
+    assert dock.task is None and dock.last_message[1] == Qgis.Warning
+    assert not (tmp_path / "x").exists()
+
+
+def test_dock_cancel_leaves_nothing(qtbot, project_layers, tmp_path):
+    dock = _dock(qtbot, project_layers)
+    out = tmp_path / "canceled"
+    dock.ui.folderWidget.setFilePath(str(out))
+    dock.run()
+    dock.cancel()  # long before the first sheet could be written
+    qtbot.waitUntil(lambda: dock.task is None, timeout=60_000)
+    assert "canceled" in dock.last_message[0].lower()
+    assert not out.exists() or os.listdir(out) == []
+    assert QgsProject.instance().layoutManager().layouts() == []
