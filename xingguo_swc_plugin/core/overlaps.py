@@ -108,6 +108,11 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
     if id_field and layer.fields().lookupField(id_field) < 0:
         raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
                          .format(layer.name(), id_field, ", ".join(layer.fields().names())))
+    from .postgis_compute import server_database  # issue 8: run as SQL in PostGIS
+    database = server_database(PLANIMETRIC, layer)
+    if database is not None:
+        from .postgis_compute import find_overlaps_sql
+        return find_overlaps_sql(database, layer, id_field, min_area, feedback)
     crs = layer.crs()
     measurer = AreaMeasurer(crs, PLANIMETRIC)
     projected = crs.isValid() and not crs.isGeographic()

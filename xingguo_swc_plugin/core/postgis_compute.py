@@ -1,0 +1,509 @@
+"""Server-side computation: township statistics, conservation rate and overlaps as SQL.
+
+Why: when every input of an algorithm already lives in one PostGIS database,
+shipping 100k parcels to the client to intersect them there is the slow way.
+The core functions (``core.stats``, ``core.overlaps``) call
+``same_postgis_database`` first and, when it answers, the functions here,
+which return the SAME result types with the same semantics:
+
+* small inputs whose rules are Python (township codes, names and order, grade
+  text, error messages) are still read through QGIS with the local helpers, so
+  the two engines agree on them by construction;
+* the geometry work (validity, repair with ST_MakeValid, intersection with
+  subdivided townships, union of overlapping erosion, pairwise overlaps) runs
+  in PostGIS, in the computation CRS of the local engine (the layer's CRS when
+  projected, else EPSG:4547).
+
+Everything runs in one read-only transaction; identifiers are quoted and values
+bound.  A connection dropped mid-run gives ``ConnectionLostError`` (clear
+message) and changes nothing.  Only planimetric areas run on the server: the
+ellipsoidal method stays local (QgsDistanceArea and PostGIS's geodesic area
+differ by more than the 1e-6 the engines must agree to).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsFeatureRequest,
+    QgsFeedback,
+    QgsGeometry,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..translation import tr
+from .errors import InputError, SwcError
+from .postgis import PgTarget, database_key, sql, transaction
+
+#: Set to "0" to force the local engine (comparisons, troubleshooting).
+ENV_SWITCH = "XGSWC_SERVER_COMPUTE"
+#: Township pieces of at most this many vertices (ST_Subdivide) for fast joins.
+SUBDIVIDE_VERTICES = 128
+
+
+@dataclass(frozen=True)
+class PgTable:
+    """Where a layer's rows live in the database, taken from its QGIS source."""
+
+    schema: str
+    table: str
+    geometry: str
+    key: str
+    srid: int
+
+
+@dataclass(frozen=True)
+class PgDatabase:
+    """The one database all inputs live in, and the tables of those inputs."""
+
+    target: PgTarget
+    tables: Tuple[PgTable, ...]
+
+    def connect(self):
+        return self.target.connect()
+
+
+def server_compute_enabled() -> bool:
+    return os.environ.get(ENV_SWITCH, "1") != "0"
+
+
+def server_database(area_method: int, *layers: Optional[QgsVectorLayer]
+                    ) -> Optional[PgDatabase]:
+    """The dispatch test of the core functions: planimetric work, one database."""
+    from .area import PLANIMETRIC
+
+    if area_method != PLANIMETRIC:
+        return None
+    return same_postgis_database(*layers)
+
+
+def _table_of(layer: QgsVectorLayer) -> Optional[PgTable]:
+    source = QgsDataSourceUri(layer.source())
+    if source.sql() or layer.subsetString():
+        return None  # a filter in the provider's dialect: let QGIS apply it
+    if not source.table() or source.table().startswith("("):
+        return None  # a query layer, not a table
+    key = source.keyColumn().strip('"')
+    if not key or "," in key:
+        return None
+    index = layer.fields().lookupField(key)
+    if index < 0 or layer.fields().at(index).type() != QVariant.Int:
+        return None  # QGIS feature ids equal the key only for an int4 key
+    geometry = source.geometryColumn()
+    if layer.isSpatial() and not geometry:
+        return None
+    srid = layer.crs().postgisSrid() if layer.isSpatial() else 0
+    return PgTable(source.schema() or "public", source.table(), geometry, key, srid)
+
+
+def same_postgis_database(*layers: Optional[QgsVectorLayer]) -> Optional[PgDatabase]:
+    """The database when every given layer is a plain PostGIS table of the same one.
+
+    ``None`` (use the local engine) for any other layer, a filtered layer, a
+    query layer, a layer whose key is not a single int4 column, or when server
+    computation is switched off.  ``None`` arguments are ignored (optional inputs).
+    """
+    if not server_compute_enabled():
+        return None
+    try:
+        import psycopg2  # noqa: F401
+    except ImportError:
+        return None  # no driver: the local engine does the work
+    present = [layer for layer in layers if layer is not None]
+    if not present:
+        return None
+    keys = set()
+    tables = []
+    for layer in present:
+        if not layer.isValid() or layer.providerType() != "postgres":
+            return None
+        table = _table_of(layer)
+        if table is None:
+            return None
+        keys.add(database_key(QgsDataSourceUri(layer.source())))
+        tables.append(table)
+    if len(keys) != 1:
+        return None
+    return PgDatabase(PgTarget.from_layer(present[0]), tuple(tables))
+
+
+# -- SQL building blocks -------------------------------------------------------------------
+
+def _relation(table: PgTable):
+    module = sql()
+    return module.SQL(".").join([module.Identifier(table.schema),
+                                 module.Identifier(table.table)])
+
+
+def _geometry_in(table: PgTable, srid: int, alias: str = "s"):
+    """The table's geometry (2D) in ``srid``, as a composable expression."""
+    module = sql()
+    column = module.SQL("{}.{}").format(module.Identifier(alias),
+                                        module.Identifier(table.geometry))
+    expression = module.SQL("ST_Force2D({})").format(column)
+    if table.srid and table.srid != srid:
+        expression = module.SQL("ST_Transform({}, {})").format(expression,
+                                                                module.Literal(int(srid)))
+    return expression
+
+
+def _repaired(expression):
+    """Valid as is, else repaired the way the local engine does (polygonal part)."""
+    return sql().SQL("CASE WHEN ST_IsValid({0}) THEN {0} ELSE "
+                     "ST_CollectionExtract(ST_MakeValid({0}), 3) END").format(expression)
+
+
+def _note(feedback: Optional[QgsFeedback], database: PgDatabase, what: str) -> None:
+    """Say where the work runs (log and Processing feedback): the user sees no client work."""
+    from .postgis import LOG_TAG
+    from qgis.core import Qgis, QgsMessageLog
+
+    message = tr("{0}: computed in the PostGIS database {1}.").format(
+        what, database.target.describe())
+    QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Info)
+    if feedback is not None and hasattr(feedback, "pushInfo"):
+        feedback.pushInfo(message)
+
+
+def _progress(feedback: Optional[QgsFeedback], value: float) -> None:
+    if feedback is None:
+        return
+    if feedback.isCanceled():
+        raise SwcError(tr("Canceled."))
+    feedback.setProgress(value)
+
+
+def _computation_srid(layer: QgsVectorLayer) -> Tuple[int, object]:
+    from .zones import computation_crs
+
+    crs = computation_crs(layer.crs())
+    return crs.postgisSrid(), crs
+
+
+def _township_keys(townships: QgsVectorLayer, towns) -> Dict[int, int]:
+    """Township feature id -> index in ``towns`` (read_townships order, codes)."""
+    from .zones import read_townships  # noqa: F401  (same normalisation as below)
+
+    by_code = {town.code: position for position, town in enumerate(towns)}
+    request = QgsFeatureRequest()
+    request.setFlags(QgsFeatureRequest.NoGeometry)
+    result = {}
+    for feature in townships.getFeatures(request):
+        # codes normalised exactly like read_townships: str, trimmed, 12.0 -> 12
+        value = feature.attribute(_township_keys.field)
+        code = str(value).strip()
+        if isinstance(value, float) and value.is_integer():
+            code = str(int(value))
+        if code in by_code:
+            result[feature.id()] = by_code[code]
+    return result
+
+
+def _towns_table(cursor, townships: PgTable, mapping: Dict[int, int], srid: int) -> None:
+    """Temporary table of subdivided, repaired township pieces with their index."""
+    module = sql()
+    cursor.execute("CREATE TEMPORARY TABLE xgswc_town_map (fid integer PRIMARY KEY, "
+                   "k integer NOT NULL) ON COMMIT DROP")
+    _driver_extras().execute_values(cursor, "INSERT INTO xgswc_town_map VALUES %s",
+                                    sorted(mapping.items()))
+    geometry = _repaired(_geometry_in(townships, srid))
+    cursor.execute(module.SQL(
+        "CREATE TEMPORARY TABLE xgswc_towns ON COMMIT DROP AS "
+        "SELECT m.k, {g} AS g FROM {t} s JOIN xgswc_town_map m ON m.fid = s.{key} "
+        "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col})").format(
+        g=geometry, t=_relation(townships), key=module.Identifier(townships.key),
+        col=module.Identifier(townships.geometry)))
+    cursor.execute(module.SQL(
+        "CREATE TEMPORARY TABLE xgswc_pieces ON COMMIT DROP AS "
+        "SELECT k, ST_Subdivide(g, {n}) AS g FROM xgswc_towns").format(
+        n=module.Literal(SUBDIVIDE_VERTICES)))
+    cursor.execute("CREATE INDEX ON xgswc_pieces USING gist (g)")
+    cursor.execute("ANALYZE xgswc_pieces")
+
+
+def _driver_extras():
+    from .postgis import _driver
+
+    return _driver().extras
+
+
+# -- township statistics ---------------------------------------------------------------------
+
+def township_area_stats_sql(database: PgDatabase, townships: QgsVectorLayer,
+                            township_field: str, layer: QgsVectorLayer,
+                            class_field: Optional[str] = None,
+                            feedback: Optional[QgsFeedback] = None):
+    """``core.stats.township_area_stats`` (planimetric) computed by PostGIS."""
+    from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME
+    from .stats import AreaRow, AreaTable, _class_key, _log
+    from .zones import read_townships, require_features
+
+    require_features(layer, tr("input"))
+    _note(feedback, database, tr("Township statistics"))
+    if class_field and layer.fields().lookupField(class_field) < 0:
+        raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
+                         .format(layer.name(), class_field, ", ".join(layer.fields().names())))
+    srid, crs = _computation_srid(layer)
+    towns = read_townships(townships, township_field, crs, None, feedback)
+    _township_keys.field = township_field
+    mapping = _township_keys(townships, towns)
+    town_table, source = database.tables[0], database.tables[1]
+    module = sql()
+    geometry = _geometry_in(source, srid)
+    klass = module.SQL("s.{}").format(module.Identifier(class_field)) if class_field \
+        else module.SQL("NULL::text")
+    table = AreaTable()
+    connection = database.connect()
+    try:
+        with transaction(connection, tr("computing township statistics on the server")) \
+                as cursor:
+            _towns_table(cursor, town_table, mapping, srid)
+            _progress(feedback, 10.0)
+            cursor.execute(module.SQL(
+                "CREATE TEMPORARY TABLE xgswc_features ON COMMIT DROP AS "
+                "SELECT s.{key} AS fid, {klass} AS c, ST_IsValid(g0) AS valid, "
+                "CASE WHEN ST_IsValid(g0) THEN g0 ELSE "
+                "ST_CollectionExtract(ST_MakeValid(g0), 3) END AS g "
+                "FROM {t} s CROSS JOIN LATERAL (SELECT {geometry} AS g0) x "
+                "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col})").format(
+                key=module.Identifier(source.key), klass=klass, t=_relation(source),
+                geometry=geometry, col=module.Identifier(source.geometry)))
+            cursor.execute("SELECT count(*), count(*) FILTER (WHERE NOT valid), "
+                           "coalesce(sum(ST_Area(g)), 0) FROM xgswc_features")
+            table.features, table.invalid_repaired, table.input_area_m2 = cursor.fetchone()
+            table.input_area_m2 = float(table.input_area_m2)
+            cursor.execute("CREATE INDEX ON xgswc_features USING gist (g)")
+            cursor.execute("ANALYZE xgswc_features")
+            _progress(feedback, 30.0)
+            cursor.execute(
+                "WITH parts AS ("
+                " SELECT f.fid, f.c, p.k, sum(CASE WHEN ST_CoveredBy(f.g, p.g) "
+                "  THEN ST_Area(f.g) ELSE ST_Area(ST_Intersection(f.g, p.g)) END) AS a"
+                " FROM xgswc_features f JOIN xgswc_pieces p ON ST_Intersects(f.g, p.g)"
+                " GROUP BY f.fid, f.c, p.k)"
+                "SELECT k, c, count(DISTINCT fid), sum(a) FROM parts WHERE a > 0 "
+                "GROUP BY GROUPING SETS ((k, c), (c))")
+            rows = cursor.fetchall()
+    finally:
+        connection.close()
+    _progress(feedback, 95.0)
+    if table.invalid_repaired:
+        _log(feedback or QgsFeedback(), tr(
+            "{0} invalid geometries of {1} were repaired for the computation (the layer "
+            "is not changed).").format(table.invalid_repaired, layer.name()))
+    # rows: (k or None for the county, raw class, count, area); merge equal class keys
+    area: Dict[Tuple[Optional[int], str], float] = {}
+    count: Dict[Tuple[Optional[int], str], int] = {}
+    classes = set()
+    cursor_classes = _all_classes(database, source, class_field) if class_field else {""}
+    classes.update(cursor_classes)
+    for k, raw, number, value in rows:
+        key = (k, _class_key(raw) if class_field else "")
+        classes.add(key[1])
+        area[key] = area.get(key, 0.0) + float(value)
+        count[key] = count.get(key, 0) + int(number)
+    ordered = sorted(classes, key=lambda key: (key == "", key)) if classes else [""]
+    for k, town in enumerate(towns):
+        for key in ordered:
+            table.append(AreaRow(town.code, town.name, key, count.get((k, key), 0),
+                                 area.get((k, key), 0.0)))
+    for key in ordered:
+        table.append(AreaRow(COUNTY_CODE, COUNTY_NAME, key, count.get((None, key), 0),
+                             area.get((None, key), 0.0)))
+    _progress(feedback, 100.0)
+    return table
+
+
+def _all_classes(database: PgDatabase, source: PgTable, class_field: str) -> set:
+    """Every class value of features with a geometry (the local engine lists them all)."""
+    from .stats import _class_key
+
+    module = sql()
+    connection = database.connect()
+    try:
+        with transaction(connection, tr("reading classes on the server")) as cursor:
+            cursor.execute(module.SQL("SELECT DISTINCT {c} FROM {t} WHERE {g} IS NOT NULL")
+                           .format(c=module.Identifier(class_field), t=_relation(source),
+                                   g=module.Identifier(source.geometry)))
+            return {_class_key(row[0]) for row in cursor.fetchall()}
+    finally:
+        connection.close()
+
+
+# -- conservation rate ------------------------------------------------------------------------
+
+def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
+                          township_field: str, erosion: QgsVectorLayer,
+                          grade_field: str, target_percent: float,
+                          feedback: Optional[QgsFeedback] = None):
+    """``core.stats.conservation_rate`` (planimetric) computed by PostGIS."""
+    from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME, ERODED_MIN_GRADE
+    from .stats import RateTable, _grades, _log, _rate_row
+    from .zones import read_townships, require_features
+
+    require_features(erosion, tr("erosion"))
+    _note(feedback, database, tr("Conservation rate"))
+    if erosion.fields().lookupField(grade_field) < 0:
+        raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
+                         .format(erosion.name(), grade_field,
+                                 ", ".join(erosion.fields().names())))
+    srid, crs = _computation_srid(erosion)
+    towns = read_townships(townships, township_field, crs, None, feedback)
+    _township_keys.field = township_field
+    mapping = _township_keys(townships, towns)
+    town_table, source = database.tables[0], database.tables[1]
+    module = sql()
+    grade = module.Identifier(grade_field)
+    table = RateTable()
+    connection = database.connect()
+    try:
+        with transaction(connection, tr("computing the conservation rate on the server")) \
+                as cursor:
+            # grades as the local engine reads them (text '2', 2.0, errors for 'abc')
+            cursor.execute(module.SQL("SELECT DISTINCT {g} FROM {t} WHERE {col} IS NOT NULL")
+                           .format(g=grade, t=_relation(source),
+                                   col=module.Identifier(source.geometry)))
+            values = [row[0] for row in cursor.fetchall()]
+            grades = _grades(values, grade_field)
+            eroded = [value for value, number in zip(values, grades)
+                      if number >= ERODED_MIN_GRADE]
+            _towns_table(cursor, town_table, mapping, srid)
+            cursor.execute("SELECT k, ST_Area(g) FROM xgswc_towns")
+            land = {int(k): float(value) for k, value in cursor.fetchall()}
+            _progress(feedback, 20.0)
+            cursor.execute(module.SQL(
+                "CREATE TEMPORARY TABLE xgswc_eroded ON COMMIT DROP AS "
+                "SELECT ST_IsValid(g0) AS valid, CASE WHEN ST_IsValid(g0) THEN g0 ELSE "
+                "ST_CollectionExtract(ST_MakeValid(g0), 3) END AS g "
+                "FROM {t} s CROSS JOIN LATERAL (SELECT {geometry} AS g0) x "
+                "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col}) "
+                "AND s.{g} = ANY(%s)").format(
+                t=_relation(source), geometry=_geometry_in(source, srid),
+                col=module.Identifier(source.geometry), g=grade), (eroded,))
+            cursor.execute("SELECT count(*) FILTER (WHERE NOT valid) FROM xgswc_eroded")
+            table.invalid_repaired = int(cursor.fetchone()[0])
+            cursor.execute("CREATE INDEX ON xgswc_eroded USING gist (g)")
+            cursor.execute("ANALYZE xgswc_eroded")
+            _progress(feedback, 40.0)
+            cursor.execute(
+                "SELECT p.k, ST_Area(ST_Union(CASE WHEN ST_CoveredBy(e.g, p.g) THEN e.g "
+                "ELSE ST_CollectionExtract(ST_Intersection(e.g, p.g), 3) END)) "
+                "FROM xgswc_eroded e JOIN xgswc_pieces p ON ST_Intersects(e.g, p.g) "
+                "GROUP BY p.k")
+            eroded_area = {int(k): float(value or 0.0) for k, value in cursor.fetchall()}
+    finally:
+        connection.close()
+    _progress(feedback, 95.0)
+    if table.invalid_repaired:
+        _log(feedback or QgsFeedback(), tr(
+            "{0} invalid geometries of {1} were repaired for the computation (the layer "
+            "is not changed).").format(table.invalid_repaired, erosion.name()))
+    land_total = eroded_total = 0.0
+    for k, town in enumerate(towns):
+        land_k = land.get(k, 0.0)
+        eroded_k = eroded_area.get(k, 0.0)
+        land_total += land_k
+        eroded_total += eroded_k
+        table.append(_rate_row(town.code, town.name, land_k, eroded_k, target_percent))
+    table.append(_rate_row(COUNTY_CODE, COUNTY_NAME, land_total, eroded_total,
+                           target_percent))
+    _progress(feedback, 100.0)
+    return table
+
+
+# -- overlaps -------------------------------------------------------------------------------------
+
+def find_overlaps_sql(database: PgDatabase, layer: QgsVectorLayer,
+                      id_field: Optional[str] = None, min_area: float = 0.01,
+                      feedback: Optional[QgsFeedback] = None):
+    """``core.overlaps.find_overlaps`` computed by PostGIS (same pairs, same order)."""
+    from .overlaps import InvalidGeometry, OverlapPair, OverlapResult, _reason
+
+    _note(feedback, database, tr("Overlaps"))
+    source = database.tables[0]
+    srid, _ = _computation_srid(layer)
+    module = sql()
+    result = OverlapResult()
+    connection = database.connect()
+    try:
+        with transaction(connection, tr("finding overlaps on the server")) as cursor:
+            cursor.execute(module.SQL(
+                "CREATE TEMPORARY TABLE xgswc_shapes ON COMMIT DROP AS "
+                "SELECT s.{key} AS fid, s.{col} AS g, {work} AS w, "
+                "NOT ST_IsEmpty(s.{col}) AND ST_IsValid(s.{col}) AS ok "
+                "FROM {t} s WHERE s.{col} IS NOT NULL").format(
+                key=module.Identifier(source.key), col=module.Identifier(source.geometry),
+                work=_geometry_in(source, srid), t=_relation(source)))
+            cursor.execute("SELECT count(*) FROM xgswc_shapes")
+            result.features = int(cursor.fetchone()[0])
+            cursor.execute("SELECT fid, ST_AsBinary(g) FROM xgswc_shapes WHERE NOT ok "
+                           "ORDER BY fid")
+            invalid = [(int(fid), bytes(wkb) if wkb is not None else None)
+                       for fid, wkb in cursor.fetchall()]
+            cursor.execute("CREATE INDEX ON xgswc_shapes USING gist (g) WHERE ok")
+            cursor.execute("ANALYZE xgswc_shapes")
+            _progress(feedback, 30.0)
+            cursor.execute(
+                "SELECT fid_a, fid_b, ST_Area(ST_Transform(shared, %s)) AS a, "
+                "ST_AsBinary(shared) FROM ("
+                " SELECT a.fid AS fid_a, b.fid AS fid_b, "
+                "  ST_CollectionExtract(ST_Intersection(a.g, b.g), 3) AS shared"
+                " FROM xgswc_shapes a JOIN xgswc_shapes b ON a.fid < b.fid "
+                "  AND a.ok AND b.ok AND ST_Intersects(a.g, b.g)) x "
+                "WHERE NOT ST_IsEmpty(shared) ORDER BY fid_a, fid_b", (int(srid),))
+            pairs = [(int(a), int(b), float(area), bytes(wkb))
+                     for a, b, area, wkb in cursor.fetchall()]
+    finally:
+        connection.close()
+    _progress(feedback, 90.0)
+    pairs = [pair for pair in pairs if pair[2] >= min_area and pair[2] > 0]
+    wanted = {fid for fid, _ in invalid}
+    for a, b, _, _ in pairs:
+        wanted.update((a, b))
+    ids = _ids(layer, id_field, wanted)
+    for fid, wkb in invalid:
+        geometry = QgsGeometry()
+        if wkb is not None:
+            geometry.fromWkb(wkb)
+        result.invalid.append(InvalidGeometry(fid, ids.get(fid), _reason(geometry)))
+    for a, b, area, wkb in pairs:
+        geometry = QgsGeometry()
+        geometry.fromWkb(wkb)
+        result.pairs.append(OverlapPair(a, b, ids.get(a), ids.get(b), area, geometry))
+    _progress(feedback, 100.0)
+    return result
+
+
+def _ids(layer: QgsVectorLayer, id_field: Optional[str], fids: Sequence[int]) -> Dict:
+    """Id values read through QGIS (same types as the local engine's)."""
+    if not id_field or not fids:
+        return {}
+    request = QgsFeatureRequest()
+    request.setFilterFids(sorted(fids))
+    request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([id_field], layer.fields())
+    result = {}
+    for feature in layer.getFeatures(request):
+        value = feature[id_field]
+        if isinstance(value, QVariant) and value.isNull():
+            value = None
+        result[feature.id()] = value
+    return result
+
+
+# -- bench ----------------------------------------------------------------------------------------
+
+def bench_township_stats(database_layers: Tuple[QgsVectorLayer, QgsVectorLayer],
+                         township_field: str = "xzqdm",
+                         class_field: Optional[str] = None) -> List:
+    """Server-side township statistics for ``make bench`` (same call as the dispatch)."""
+    townships, layer = database_layers
+    database = same_postgis_database(townships, layer)
+    if database is None:
+        raise InputError(tr("Both layers must be PostGIS tables of one database."))
+    return township_area_stats_sql(database, townships, township_field, layer, class_field)
