@@ -6,7 +6,6 @@ Never mocks QGIS: layers are real files under pytest's tmp_path.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -82,7 +81,12 @@ def empty_workspace(qgis_app, tmp_path) -> str:
 def sample_copy(sample_workspace, tmp_path) -> str:
     """A private copy of the sample workspace, for tests that edit it."""
     path = str(tmp_path / "sample_copy.gpkg")
-    shutil.copyfile(sample_workspace, path)
+    # sqlite's backup reads through the write-ahead log QGIS may still hold open
+    # (a plain file copy can miss tables not yet checkpointed into the .gpkg)
+    import sqlite3
+
+    with sqlite3.connect(sample_workspace) as source, sqlite3.connect(path) as target:
+        source.backup(target)
     return path
 
 # PostGIS workspace (issue 8): a real PostgreSQL 15 + PostGIS server for the run.

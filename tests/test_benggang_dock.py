@@ -332,3 +332,51 @@ def test_gully_form_shows_its_parts(setup, qtbot):
     qtbot.addWidget(form)
     wrappers = form.findChildren(QgsRelationWidgetWrapper)
     assert [w.relation().referencingLayer() for w in wrappers] == [parts]
+
+
+def test_digitizing_on_the_sample_workspace_continues_its_numbering(sample_copy, qtbot):
+    from xingguo_swc_plugin.core import benggang
+
+    workspace = open_workspace(sample_copy)
+    gullies, townships = workspace.layer("benggang"), workspace.layer("township")
+    project = QgsProject.instance()
+    project.addMapLayers([gullies, townships])
+    index = benggang.TownshipIndex(townships, gullies.crs())
+    # a free 40 m square beside an existing gully of the sample
+    spot = None
+    for feature in gullies.getFeatures():
+        box = feature.geometry().boundingBox()
+        candidate = square(box.xMaximum() + 30, box.yMinimum(), 40)
+        if benggang.evaluate_gully(gullies, index, candidate, preview_id=False).ok:
+            spot = (box.xMaximum() + 30, box.yMinimum())
+            break
+    assert spot is not None
+    code = index.township_of(square(spot[0], spot[1], 40))[0]
+    highest = max(int(f["bgbh"].split("-")[1]) for f in gullies.getFeatures()
+                  if f["xzqdm"] == code)
+    canvas = QgsMapCanvas()
+    canvas.setFrameStyle(0)
+    qtbot.addWidget(canvas)
+    canvas.resize(800, 600)
+    canvas.show()
+    canvas.setDestinationCrs(gullies.crs())
+    canvas.setLayers([gullies, townships])
+    canvas.setExtent(QgsRectangle(spot[0] - 200, spot[1] - 200, spot[0] + 600, spot[1] + 400))
+    dock = BenggangDock(None, None, canvas=canvas)
+    qtbot.addWidget(dock)
+    try:
+        dock.set_layers(gullies, townships)
+        count = gullies.featureCount()
+        assert dock.start_digitizing()
+        x, y = spot
+        click_polygon(canvas, [(x, y), (x + 40, y), (x + 40, y + 40), (x, y + 40)])
+        expected = "{0}-{1:04d}".format(code, highest + 1)
+        assert dock.id_label.text() == expected
+        assert dock.save()
+        assert gullies.featureCount() == count + 1
+        assert gullies.commitChanges()
+        saved = [f for f in gullies.getFeatures() if f["bgbh"] == expected]
+        assert len(saved) == 1 and saved[0]["mj"] == pytest.approx(1600.0, abs=0.01)
+    finally:
+        dock.cleanup()
+        project.removeAllMapLayers()
