@@ -197,6 +197,15 @@ def _geopackage_path(layer: QgsVectorLayer) -> Optional[str]:
 SEQUENCE_ALLOCATORS: Dict[str, Callable[[QgsVectorLayer, str, bool, int], int]] = {}
 
 
+def _postgis_sequence(layer: QgsVectorLayer, code: str, reserve: bool, highest: int) -> int:
+    """PostGIS: the server allocates, committed at once (issue 8, core.postgis)."""
+    from .postgis import next_benggang_sequence
+    return next_benggang_sequence(layer, code, highest, reserve)
+
+
+SEQUENCE_ALLOCATORS["postgres"] = _postgis_sequence
+
+
 def next_benggang_id(layer: QgsVectorLayer, township_code: str, reserve: bool = True) -> str:
     """The next free gully ID of ``township_code`` for ``layer``.
 
@@ -229,10 +238,13 @@ def _next_id_geopackage(path: str, layer: QgsVectorLayer, township_code: str,
     connection = sqlite3.connect(path, timeout=30, isolation_level=None)
     try:
         connection.execute("BEGIN IMMEDIATE" if reserve else "BEGIN")
-        connection.execute("CREATE TABLE IF NOT EXISTS " + SEQ_TABLE +
-                           " (xzqdm TEXT PRIMARY KEY, last_seq INTEGER NOT NULL)")
+        if reserve:
+            connection.execute("CREATE TABLE IF NOT EXISTS " + SEQ_TABLE +
+                               " (xzqdm TEXT PRIMARY KEY, last_seq INTEGER NOT NULL)")
+        exists = connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' "
+                                    "AND name=?", (SEQ_TABLE,)).fetchone()
         row = connection.execute("SELECT last_seq FROM " + SEQ_TABLE + " WHERE xzqdm=?",
-                                 (township_code,)).fetchone()
+                                 (township_code,)).fetchone() if exists else None
         stored = int(row[0]) if row else 0
         sequence = max(stored, _max_sequence_in_layer(layer, township_code)) + 1
         if reserve:
