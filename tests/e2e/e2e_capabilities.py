@@ -6,6 +6,7 @@ skipped only while its dock is not registered.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, List, Optional, Tuple
 
 from qgis.core import (QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProject, QgsRectangle,
@@ -317,4 +318,46 @@ def _deleted(item) -> bool:
 
 # --- atlas ---------------------------------------------------------------------------------
 def atlas(ctx: Context, module: str):
-    raise AssertionError("e2e step not written yet for " + module)
+    """Supervisor: select two townships on the map (click, shift-click), print their
+    atlas sheets and the merged PDF; the layout lands in the project's layout manager."""
+    from qgis.core import QgsProject as Project
+
+    dock = ctx.dock(module)
+    ui = dock.ui
+    townships = ctx.layers["township"]
+    show_dock(dock)
+    _layer_in(ui.townshipCombo, townships)
+    _zoom(ctx, townships.extent(), 1000.0)
+    ctx.iface.setActiveLayer(townships)
+    ctx.iface.actionSelect().trigger()
+    townships.removeSelection()
+    features = sorted(townships.getFeatures(), key=lambda f: str(f["xzqdm"]))[:2]
+    click_map(ctx, features[0].geometry().pointOnSurface().asPoint())
+    click_map(ctx, features[1].geometry().pointOnSurface().asPoint(),
+              modifier=Qt.KeyboardModifier.ShiftModifier)
+    wanted = sorted(f.id() for f in features)
+    wait_until(lambda: sorted(townships.selectedFeatureIds()) == wanted, 10,
+               "two townships selected by clicks on the map")
+    ui.selectedRadio.setChecked(True)
+    folder = Path(ctx.config["out"]) / "atlas"
+    folder.mkdir(exist_ok=True)
+    ui.folderWidget.setFilePath(str(folder))
+    ui.dpiSpin.setValue(72)
+    ui.mergedCheck.setChecked(True)
+    ui.addLayoutCheck.setChecked(True)
+    ui.openFolderCheck.setChecked(False)  # no file manager inside the test
+    layouts_before = len(Project.instance().layoutManager().layouts())
+    click(ui.runButton)
+    wait_until(lambda: dock.task is None and tasks_idle(), 180, "the atlas task")
+    result = dock.last_result
+    assert result is not None, "atlas failed: " + str(dock.last_message)
+    assert result.pages == 2, result.pages
+    expected = {"{0}_{1}.pdf".format(f["xzqdm"], f["xzqmc"]) for f in features}
+    written = {p.name for p in folder.glob("*.pdf")}
+    assert expected <= written, (expected, written)
+    assert len(written) == 3, "expected two sheets and one merged PDF: " + str(written)
+    for name in written:
+        assert (folder / name).read_bytes()[:5] == b"%PDF-", name
+    assert len(Project.instance().layoutManager().layouts()) == layouts_before + 1, \
+        "the atlas layout was not added to the project"
+    return {"pdfs": sorted(written), "status": ui.statusLabel.text()}

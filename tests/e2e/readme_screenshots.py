@@ -54,7 +54,9 @@ def main() -> int:
         return 1
     target_dir = REPO / "resources" / "screenshots"
     target_dir.mkdir(parents=True, exist_ok=True)
-    files = sorted(p.name for p in out.glob("*.png"))
+    not_run = {step.get("screenshot") for step in result["steps"]
+               if step["status"] != "passed"}
+    files = sorted(p.name for p in out.glob("*.png") if p.name not in not_run)
     for name, suffix in WANTED.items():
         matches = [f for f in files if f.endswith(suffix)]
         if not matches:

@@ -124,7 +124,7 @@ def run_qgis(root: Path, startup: Path, env: Dict[str, str], log: Path,
 def main(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(REPO / "out" / "e2e"))
-    parser.add_argument("--timeout", type=float, default=240.0,
+    parser.add_argument("--timeout", type=float, default=300.0,
                         help="seconds before QGIS is killed")
     parser.add_argument("--parcels", type=int, default=400)
     parser.add_argument("--locale", default="zh-Hans")
