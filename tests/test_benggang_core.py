@@ -41,6 +41,9 @@ def test_draft_derives_township_area_scale_and_id(gully_workspace):
     gullies, townships = _layers(gully_workspace)
     draft = benggang.evaluate_gully(gullies, townships, square(631000, 2911000, 50))
     assert draft.ok, draft.message()
+    with sqlite3.connect(gully_workspace) as connection:  # previewing wrote nothing
+        assert connection.execute("SELECT count(*) FROM sqlite_master WHERE "
+                                  "name='benggang_seq'").fetchone() == (0,)
     assert (draft.xzqdm, draft.xzqmc) == ("360732100", "潋江镇")
     assert draft.mj == pytest.approx(2500.0, abs=0.01)
     assert draft.gm == "M"

@@ -258,8 +258,9 @@ class BenggangDock(QgsDockWidget):
         """Show in the dock's message bar; kept in ``messages`` (tests read them)."""
         self.messages.append((level, text))
         self.message_bar.clearWidgets()
-        self.message_bar.pushMessage(text, level, 0 if level >= Qgis.Warning else 5)
-        if level >= Qgis.Warning:
+        problem = level in (Qgis.Warning, Qgis.Critical)
+        self.message_bar.pushMessage(text, level, 0 if problem else 5)
+        if problem:
             QgsMessageLog.logMessage(text, LOG_TAG, level)
 
     # Layers -------------------------------------------------------------
