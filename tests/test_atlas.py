@@ -7,7 +7,6 @@ The sheets are checked with ``pdfinfo`` (pages), ``pdftotext`` (names and the
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path

@@ -218,7 +218,7 @@ class AtlasDock(QgsDockWidget):
                     QgsProject.instance(), inputs["townships"], inputs["layers"],
                     result.statistics, inputs["template"], inputs["title"],
                     inputs["filter"])
-                text += " " + tr("Layout \u201c{0}\u201d added to the project.").format(
+                text += " " + tr("Layout {0} added to the project.").format(
                     self.last_layout.name())
             except (SwcError, RuntimeError) as error:  # layer removed meanwhile
                 QgsMessageLog.logMessage(str(error), LOG_TAG, Qgis.Warning)

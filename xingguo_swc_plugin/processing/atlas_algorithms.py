@@ -21,22 +21,23 @@ from qgis.core import (
 
 from ..core import atlas
 from ..core.errors import SwcError
-from ..translation import tr
+from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
 
 class AtlasAlgorithm(SwcAlgorithm):
     NAME = "atlas"
-    DISPLAY = "Township atlas (PDF)"
-    GROUP = "Reports"
-    HELP = ("Prints one map sheet per township from a layout template: the township's "
-            "territory with the chosen layers in their styles, legend, scale bar, north "
-            "arrow, coordinate system, data date and the township's figures (soil "
-            "conservation rate, erosion by grade, gullies by scale and treatment status, "
-            "treated area, findings by rule). Writes <code>_<name>.pdf per township "
-            "into the output folder and, optionally, one merged PDF. Without layers, the "
-            "workspace tables beside the township layer are shown. Nothing is left "
-            "behind when it fails or is canceled.")
+    DISPLAY = QT_TR_NOOP("Township atlas (PDF)")
+    GROUP = QT_TR_NOOP("Reports")
+    HELP = QT_TR_NOOP(
+        "Prints one map sheet per township from a layout template: the township's "
+        "territory with the chosen layers in their styles, legend, scale bar, north "
+        "arrow, coordinate system, data date and the township's figures (soil "
+        "conservation rate, erosion by grade, gullies by scale and treatment status, "
+        "treated area, findings by rule). Writes <code>_<name>.pdf per township "
+        "into the output folder and, optionally, one merged PDF. Without layers, the "
+        "workspace tables beside the township layer are shown. Nothing is left "
+        "behind when it fails or is canceled.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
