@@ -74,47 +74,47 @@
         <translation>乡镇筛选条件不是有效的表达式：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="388" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="184" />
         <source>Township atlas</source>
         <translation>乡镇图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="494" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="528" />
         <source>Land area (km²)</source>
         <translation>土地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="496" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="530" />
         <source>Soil erosion area (km²)</source>
         <translation>水土流失面积（km²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="500" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="534" />
         <source>Target {0} %</source>
         <translation>目标 {0} %</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="500" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="534" />
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="500" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="534" />
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="507" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="541" />
         <source>Erosion {0} ({1})</source>
         <translation>侵蚀 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="527" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="561" />
         <source>Collapse gullies {0}</source>
         <translation>崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="533" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="567" />
         <source>Treated area ({0})</source>
         <translation>治理面积（{0}）</translation>
     </message>
@@ -124,32 +124,32 @@
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="548" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="582" />
         <source>Findings: {0}</source>
         <translation>核查发现：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="163" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="234" />
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="749" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="784" />
         <source>No township matches the filter.</source>
         <translation>没有符合筛选条件的乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="716" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="750" />
         <source>atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="765" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="801" />
         <source>The atlas cannot show township {0}.</source>
         <translation>图集无法显示乡镇 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="794" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="830" />
         <source>Writing {0} failed: {1}</source>
         <translation>写入 {0} 失败：{1}</translation>
     </message>
@@ -164,142 +164,142 @@
         <translation>乡镇图层中没有乡镇面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="204" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="219" />
         <source>No township: cannot number the gully.</source>
         <translation>不在任何乡镇内：无法为崩岗编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="235" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="258" />
         <source>Cannot allocate a gully ID in {0}: {1}</source>
         <translation>无法在 {0} 中分配崩岗编号：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="279" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="302" />
         <source>No valid gully layer selected.</source>
         <translation>未选择有效的崩岗图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="281" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="304" />
         <source>Layer {0} is not a polygon layer.</source>
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="284" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="307" />
         <source>Layer {0} lacks the fields {1}.</source>
         <translation>图层 {0} 缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="322" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="345" />
         <source>{0} at {1:.2f}, {2:.2f}</source>
         <translation>{0}，位于 {1:.2f}, {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="344" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="367" />
         <source>(no ID, feature {0})</source>
         <translation>（无编号，要素 {0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="361" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="384" />
         <source>The gully needs a polygon with at least three vertices.</source>
         <translation>崩岗需要至少有三个节点的多边形。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="536" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="559" />
         <source>The polygon is not valid ({0}). Use the repaired polygon or digitize it again.</source>
         <translation>多边形无效（{0}）。请使用修复后的多边形或重新绘制。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="379" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="402" />
         <source>The gully covers {0:.2f} m², less than the minimum of {1:.2f} m² for a registered collapse gully.</source>
         <translation>该崩岗面积为 {0:.2f} m²，小于崩岗登记的最小面积 {1:.2f} m²。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="384" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="407" />
         <source>{0:.2f} m² of the gully lie outside the county (the union of the townships).</source>
         <translation>该崩岗有 {0:.2f} m² 位于县界（各乡镇合并范围）之外。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="390" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="413" />
         <source>The gully overlaps the existing gully {0} ({1:.2f} m²).</source>
         <translation>该崩岗与已有崩岗 {0} 重叠（{1:.2f} m²）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="398" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="405" />
         <source>Layer {0} cannot be edited.</source>
         <translation>图层 {0} 无法编辑。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="429" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="452" />
         <source>Add collapse gully {0}</source>
         <translation>添加崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="432" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="455" />
         <source>Layer {0} refused the new gully.</source>
         <translation>图层 {0} 拒绝了新崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="478" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="501" />
         <source>Recompute collapse gully {0}</source>
         <translation>重新计算崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="531" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="554" />
         <source>Unknown gully part {0}.</source>
         <translation>未知的崩岗部位 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="534" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="557" />
         <source>The part needs a polygon with at least three vertices.</source>
         <translation>部位需要至少有三个节点的多边形。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="540" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="563" />
         <source>There is no gully {0}.</source>
         <translation>不存在崩岗 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="550" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="573" />
         <source>The part is not on or near any gully: select its gully first.</source>
         <translation>该部位不在任何崩岗上或附近：请先选择其所属崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="562" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="585" />
         <source>Add {0} of gully {1}</source>
         <translation>添加崩岗 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="566" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="589" />
         <source>Layer {0} refused the new part.</source>
         <translation>图层 {0} 拒绝了新部位。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="589" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="612" />
         <source>Gully parts</source>
         <translation>崩岗部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="594" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="617" />
         <source>Cannot relate {0} to {1}: both need the field bgbh and must be in the project.</source>
         <translation>无法关联 {0} 与 {1}：两者都需要 bgbh 字段且必须在工程中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="737" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="760" />
         <source>Feature {0}: invalid geometry, area of the repaired polygon.</source>
         <translation>要素 {0}：几何无效，采用修复后多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="745" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="768" />
         <source>Feature {0}: not in any township.</source>
         <translation>要素 {0}：不在任何乡镇内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="756" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="779" />
         <source>Feature {0}: duplicate ID {1} renumbered.</source>
         <translation>要素 {0}：重复编号 {1} 已重新编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="768" />
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="791" />
         <source>Cannot write gully {0}.</source>
         <translation>无法写入崩岗 {0}。</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="379" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="380" />
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="300" />
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="312" />
         <source>The layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
@@ -974,22 +974,22 @@
         <translation>图斑数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="150" />
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="156" />
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="345" />
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="357" />
         <source>{0} invalid geometries of {1} were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {1} 的 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="274" />
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="280" />
         <source>The grade field {0} holds text values such as '{1}'; it must hold erosion grades 1-6.</source>
         <translation>强度字段 {0} 含有文本值（如“{1}”）；它必须为侵蚀强度等级 1-6。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="297" />
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="309" />
         <source>erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
@@ -1124,47 +1124,47 @@
         <translation>项目 {0} 不在开发项目库中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="480" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="485" />
         <source>The parcel does not lie within the approved boundary of project {0}.</source>
         <translation>该图斑不在项目 {0} 的批复范围内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="487" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="492" />
         <source>{0:.1f} m² lie outside the approved boundary of project {1}.</source>
         <translation>有 {0:.1f} m² 超出项目 {1} 的批复范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="519" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="524" />
         <source>{0:.1f} m² shared with parcel(s) {1}.</source>
         <translation>与图斑 {1} 重叠 {0:.1f} m²。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="552" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="557" />
         <source>railway</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="552" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="557" />
         <source>expressway</source>
         <translation>高速公路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="553" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="558" />
         <source>national road</source>
         <translation>国道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="553" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="558" />
         <source>provincial road</source>
         <translation>省道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="554" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="559" />
         <source>protected corridor</source>
         <translation>保护廊道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="572" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="577" />
         <source>Within {0} m of a {1}.</source>
         <translation>距{1}不足 {0} 米。</translation>
     </message>
@@ -1324,12 +1324,12 @@
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="234" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240" />
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="234" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240" />
         <source>Gully ID</source>
         <translation>崩岗编号</translation>
     </message>
@@ -1349,12 +1349,12 @@
         <translation>形态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="234" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240" />
         <source>Activity</source>
         <translation>活动性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="234" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240" />
         <source>Treatment status</source>
         <translation>治理状态</translation>
     </message>
@@ -1424,62 +1424,62 @@
         <translation>崩岗范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="230" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="236" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="339" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="346" />
         <source>Choose the township layer first.</source>
         <translation>请先选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="383" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="390" />
         <source>Choose the part layer (benggang_part) first.</source>
         <translation>请先选择崩岗部位图层（benggang_part）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="395" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="402" />
         <source>No map canvas.</source>
         <translation>没有地图画布。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="451" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="458" />
         <source>Gully {0}: {1:.2f} m², {2}, {3}. Fill in the survey and save.</source>
         <translation>崩岗 {0}：{1:.2f} m²，{2}，{3}。请填写调查信息并保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="474" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="481" />
         <source>Digitize a gully first.</source>
         <translation>请先数字化一个崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="484" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="491" />
         <source>Saved gully {0} ({1:.2f} m²). Undo with Ctrl+Z; save the layer edits to keep it.</source>
         <translation>已保存崩岗 {0}（{1:.2f} m²）。可用 Ctrl+Z 撤销；保存图层编辑后才会写入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="530" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="537" />
         <source>Saved {0} of gully {1}.</source>
         <translation>已保存崩岗 {1} 的{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="572" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="579" />
         <source>Gully {0} recomputed: {1:.2f} m², {2}, {3}.</source>
         <translation>崩岗 {0} 已重新计算：{1:.2f} m²，{2}，{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="572" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="579" />
         <source>no township</source>
         <translation>无乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="622" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="629" />
         <source>{0} gullies</source>
         <translation>{0} 处崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="626" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="633" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1524,52 +1524,52 @@
         <translation>请选择保存核查发现的工作空间（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="320" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="321" />
         <source>{0} finding(s): {1} new, {2} kept with their status, {3} removed, {4} no longer detected.</source>
         <translation>{0} 条核查发现：新增 {1} 条，保留原状态 {2} 条，删除 {3} 条，不再发现 {4} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="395" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="396" />
         <source>{0} finding(s) in {1} rule(s).</source>
         <translation>共 {0} 条核查发现，涉及 {1} 条规则。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="454" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="455" />
         <source>Finding {0} has no geometry (empty parcel).</source>
         <translation>核查发现 {0} 没有几何（空图斑）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="521" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="522" />
         <source>{0} finding(s) set to {1}: click Save to keep it.</source>
         <translation>已将 {0} 条核查发现设为{1}：单击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="536" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="537" />
         <source>Cannot save the case status: {0}</source>
         <translation>无法保存查处状态：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="544" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="545" />
         <source>Export findings</source>
         <translation>导出核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="544" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="545" />
         <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="553" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="554" />
         <source>No findings yet: run the check first.</source>
         <translation>尚无核查发现：请先运行核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="562" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="563" />
         <source>Findings exported to {0}.</source>
         <translation>核查发现已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="569" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="570" />
         <source>Choose a workspace (.gpkg) to import into.</source>
         <translation>请选择要导入的工作空间（.gpkg）。</translation>
     </message>
@@ -1734,12 +1734,12 @@
         <translation>已治理崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="39" />
+        <location filename="../xingguo_swc_plugin/plugin.py" line="40" />
         <source>Xingguo SWC (兴国水保)</source>
         <translation>兴国水土保持</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="55" />
+        <location filename="../xingguo_swc_plugin/plugin.py" line="56" />
         <source>Xingguo SWC</source>
         <translation>兴国水保</translation>
     </message>
@@ -1969,22 +1969,22 @@
         <translation>{0} 条核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="46" />
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="92" />
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="27" />
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="35" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="48" />
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="94" />
         <source>Number of parcels</source>
         <translation>图斑数量</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="51" />
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="97" />
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
@@ -1994,12 +1994,7 @@
         <translation>水土保持率（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="745" />
-        <source>The atlas cannot start: no township to print.</source>
-        <translation>无法生成图集：没有要输出的乡镇。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="771" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="807" />
         <source>Writing {0} failed (error {1}).</source>
         <translation>写入 {0} 失败（错误 {1}）。</translation>
     </message>
@@ -2219,67 +2214,67 @@
         <translation>侵蚀面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="42" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="43" />
         <source>Townships (atlas coverage)</source>
         <translation>乡镇（图集覆盖图层）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="45" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="46" />
         <source>Layers to show</source>
         <translation>显示的图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="47" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="48" />
         <source>Layout template (.qpt; empty: the bundled one)</source>
         <translation>布局模板（.qpt；留空则使用内置模板）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="50" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="51" />
         <source>Title after the township name</source>
         <translation>乡镇名称后的标题</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="53" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="54" />
         <source>Only townships matching</source>
         <translation>仅限符合条件的乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="56" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="57" />
         <source>Also write one merged PDF</source>
         <translation>同时输出一个合并的 PDF</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="58" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="59" />
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="63" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="64" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="65" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="66" />
         <source>Merged PDF</source>
         <translation>合并 PDF</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="66" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="67" />
         <source>Sheets written</source>
         <translation>已输出图幅</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="67" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="68" />
         <source>Sheets</source>
         <translation>图幅</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="74" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="75" />
         <source>No township layer.</source>
         <translation>没有乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="93" />
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="94" />
         <source>{0} sheets in {1} ({2:.1f} s).</source>
         <translation>{1} 中共 {0} 幅（{2:.1f} 秒）。</translation>
     </message>
@@ -2379,227 +2374,505 @@
         <translation>将已批复的开发项目（面）导入工作空间的 dev_project 表：支持 GeoPackage、shapefile（UTF-8 或 GBK 编码，有无 .cpg 均可）、FileGDB 或 PostGIS 图层。FIELD_MAP 以 'xmbh=项目编号;xmmc=项目名称' 的形式将工作空间字段映射到来源字段；留空则根据字段名自动建议映射。无法导入的行会列出原因。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="19" />
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="24" />
         <source>Create workspace</source>
         <translation>创建工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="21" />
-        <source>Creates a GeoPackage workspace with every table of the data model, styles and forms, or opens and upgrades an existing one.</source>
-        <translation>创建包含数据模型全部数据表、样式和表单的 GeoPackage 工作空间，或打开并升级已有的工作空间。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="39" />
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="85" />
         <source>Generate sample workspace</source>
         <translation>生成示例工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="41" />
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="87" />
         <source>Makes a synthetic Xingguo workspace: the 25 townships with their real codes and names on synthetic boundaries, development parcels and projects, erosion, collapse gullies and measures. Same seed, same data.</source>
         <translation>生成一个模拟的兴国县工作空间：25 个乡镇（真实代码和名称，边界为模拟）、农林开发图斑和项目、土壤侵蚀、崩岗及治理措施。相同的随机种子生成相同的数据。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="442" />
+        <source>The layout {0} cannot be added to the project.</source>
+        <translation>无法将布局 {0} 添加到工程。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="785" />
+        <source>The township layer has no township to print.</source>
+        <translation>乡镇图层中没有可输出的乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="166" />
+        <source>{0}: computed in the PostGIS database {1}.</source>
+        <translation>{0}：已在 PostGIS 数据库 {1} 中计算。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="263" />
+        <source>computing township statistics on the server</source>
+        <translation>在服务器上计算乡镇统计</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="329" />
+        <source>reading classes on the server</source>
+        <translation>在服务器上读取类别</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="350" />
+        <source>Conservation rate</source>
+        <translation>水土保持率</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="365" />
+        <source>computing the conservation rate on the server</source>
+        <translation>在服务器上计算水土保持率</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="434" />
+        <source>finding overlaps on the server</source>
+        <translation>在服务器上查找重叠</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="508" />
+        <source>Both layers must be PostGIS tables of one database.</source>
+        <translation>两个图层都必须是同一数据库中的 PostGIS 表。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="476" />
+        <source>Project {0} has no approved boundary to compare with.</source>
+        <translation>项目 {0} 没有可比对的批复范围。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="247" />
+        <source>Atlas</source>
+        <translation>图集输出</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="61" />
+        <source>Layout templates (*.qpt)</source>
+        <translation>布局模板 (*.qpt)</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="108" />
+        <source>{0} selected</source>
+        <translation>已选 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="156" />
+        <source>No township selected: select townships on the map or print all.</source>
+        <translation>未选择乡镇：请在地图上选择乡镇，或输出全部乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="169" />
+        <source>Choose the township layer.</source>
+        <translation>请选择乡镇图层。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="171" />
+        <source>Choose an output folder.</source>
+        <translation>请选择输出文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="191" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="212" />
+        <source>{0} sheets written to {1} in {2:.0f} s.</source>
+        <translation>已将 {0} 幅图输出到 {1}，用时 {2:.0f} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="221" />
+        <source>Layout {0} added to the project.</source>
+        <translation>布局 {0} 已添加到工程。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="235" />
+        <source>Atlas export canceled: nothing was written.</source>
+        <translation>图集导出已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="239" />
+        <source>The atlas export failed: {0}</source>
+        <translation>图集导出失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="227" />
+        <source>At map centre</source>
+        <translation>地图中心所在乡镇</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="228" />
+        <source>Choose the township under the centre of the map</source>
+        <translation>选择地图中心所在的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="654" />
+        <source>The map centre is outside every township.</source>
+        <translation>地图中心不在任何乡镇内。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="30" />
+        <source>Township atlas (PDF)</source>
+        <translation>乡镇图集（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="31" />
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="32" />
+        <source>Prints one map sheet per township from a layout template: the township's territory with the chosen layers in their styles, legend, scale bar, north arrow, coordinate system, data date and the township's figures (soil conservation rate, erosion by grade, gullies by scale and treatment status, treated area, findings by rule). Writes &lt;code&gt;_&lt;name&gt;.pdf per township into the output folder and, optionally, one merged PDF. Without layers, the workspace tables beside the township layer are shown. Nothing is left behind when it fails or is canceled.</source>
+        <translation>按布局模板为每个乡镇输出一幅专题图：乡镇辖区及所选图层（按其样式）、图例、比例尺、指北针、坐标系、数据日期和该乡镇的统计数据（水土保持率、各强度侵蚀面积、各规模和治理状态的崩岗、治理面积、各规则的核查发现）。每个乡镇在输出文件夹中生成一个 &lt;code&gt;_&lt;name&gt;.pdf，并可另外生成一个合并的 PDF。未指定图层时，显示与乡镇图层同一工作空间中的数据表。失败或取消时不会留下任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="26" />
+        <source>Creates a GeoPackage workspace with every table of the data model, styles and forms, or opens and upgrades an existing one. With a PostgreSQL connection and a schema it creates the shared PostGIS workspace instead (credentials from the QGIS authentication manager), optionally copying a GeoPackage workspace into it.</source>
+        <translation>创建包含数据模型全部数据表、样式和表单的 GeoPackage 工作空间，或打开并升级已有的工作空间。若指定 PostgreSQL 连接和模式，则改为创建多人共享的 PostGIS 工作空间（凭据来自 QGIS 认证管理器），并可将一个 GeoPackage 工作空间的数据复制进去。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="38" />
+        <source>PostgreSQL connection (shared PostGIS workspace)</source>
+        <translation>PostgreSQL 连接（共享 PostGIS 工作空间）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="41" />
+        <source>Authentication configuration (overrides the connection's)</source>
+        <translation>认证配置（优先于连接中的设置）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="44" />
+        <source>Schema of the PostGIS workspace</source>
+        <translation>PostGIS 工作空间的模式（schema）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="46" />
+        <source>Copy the data of this GeoPackage workspace into it</source>
+        <translation>将此 GeoPackage 工作空间的数据复制进去</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="59" />
+        <source>Choose a GeoPackage file or a PostgreSQL connection.</source>
+        <translation>请选择 GeoPackage 文件或 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="68" />
+        <source>Choose the PostgreSQL connection (server and database) the authentication configuration is for.</source>
+        <translation>请选择该认证配置所对应的 PostgreSQL 连接（服务器和数据库）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="76" />
+        <source>Copying {0} into schema {1}…</source>
+        <translation>正在将 {0} 复制到模式 {1}…</translation>
+    </message>
+</context>
+<context>
+    <name>AtlasDockBase</name>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="13" />
+        <source>Townships</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="18" />
+        <source>Township polygons with xzqdm and xzqmc: one sheet each</source>
+        <translation>含 xzqdm 和 xzqmc 字段的乡镇面：每个乡镇一幅图</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="25" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="31" />
+        <source>Selected only</source>
+        <translation>仅所选</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="43" />
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="48" />
+        <source>Optional expression: only townships matching it get a sheet</source>
+        <translation>可选表达式：只为符合条件的乡镇出图</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="53" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="58" />
+        <source>Layout template (.qpt); empty: the bundled township sheet</source>
+        <translation>布局模板（.qpt）；留空则使用内置的乡镇图幅模板</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="63" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="68" />
+        <source>Printed after the township name</source>
+        <translation>打印在乡镇名称之后</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="73" />
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="81" />
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="86" />
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="96" />
+        <source>Layers on the map</source>
+        <translation>地图上的图层</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="101" />
+        <source>Checked layers are drawn on every sheet, in their styles</source>
+        <translation>勾选的图层按其样式绘制在每幅图上</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="106" />
+        <source>Also write one merged PDF</source>
+        <translation>同时输出一个合并的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="112" />
+        <source>Add the layout to the project (to adjust and reprint)</source>
+        <translation>将布局添加到工程（便于调整和重新打印）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="118" />
+        <source>Open the folder when done</source>
+        <translation>完成后打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="126" />
+        <source>Export atlas</source>
+        <translation>导出图集</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="131" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>InspectionDockBase</name>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="13" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="15" />
         <source>Parcels</source>
         <translation>图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="18" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="20" />
         <source>Development parcels to check (polygons)</source>
         <translation>待核查的农林开发图斑（面）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="23" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="25" />
         <source>Parcel ID field</source>
         <translation>图斑编号字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="32" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="34" />
         <source>Project number field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="37" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="39" />
         <source>Field of the parcels holding their project number</source>
         <translation>图斑中存放项目编号的字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="42" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="44" />
         <source>Projects</source>
         <translation>开发项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="47" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="49" />
         <source>Approved project boundaries of the development database</source>
         <translation>开发项目库中的项目批复范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="52" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="54" />
         <source>Project ID field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="61" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="63" />
         <source>Excess tolerance (m²)</source>
         <translation>超出容差（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="66" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="68" />
         <source>Area outside the approved boundary that is still accepted</source>
         <translation>超出批复范围但仍可接受的面积</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="71" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="73" />
         <source>DEM (optional)</source>
         <translation>DEM（可选）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="76" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="78" />
         <source>Elevation raster for the slope rules</source>
         <translation>用于坡度规则的高程栅格</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="81" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="83" />
         <source>Steep slope (°)</source>
         <translation>陡坡（°）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="90" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="92" />
         <source>Terraces from (°)</source>
         <translation>需修梯田坡度（°）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="99" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="101" />
         <source>Roads (optional)</source>
         <translation>道路（可选）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="104" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="106" />
         <source>Railway and road lines; field dllx holds the road class</source>
         <translation>铁路和公路线；字段 dllx 为道路等级</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="109" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="111" />
         <source>Corridor distance (m)</source>
         <translation>廊道距离（米）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="118" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="120" />
         <source>Measures (optional)</source>
         <translation>治理措施（可选）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="123" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="125" />
         <source>Treatment measure table: terraces recorded for parcels</source>
         <translation>治理措施表：图斑已记录的梯田措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="128" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="130" />
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="133" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="135" />
         <source>GeoPackage workspace whose finding table keeps the cases</source>
         <translation>用核查发现表保存案件的 GeoPackage 工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="142" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="145" />
         <source>Check parcels</source>
         <translation>核查图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="142" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="145" />
         <source>Validate the parcels and store the findings in the workspace</source>
         <translation>核查图斑并将核查发现保存到工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="147" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="150" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="152" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="155" />
         <source>Import projects…</source>
         <translation>导入项目…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="152" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="155" />
         <source>Import the development database into the workspace</source>
         <translation>将开发项目库导入工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="169" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="179" />
         <source>Findings by rule; click one to zoom to it</source>
         <translation>按规则分组的核查发现；单击可缩放至该处</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="170" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="180" />
         <source>Finding</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="171" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="181" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="172" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="182" />
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="173" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="183" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="180" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="190" />
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="188" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="198" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="196" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="206" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="208" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="218" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="208" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="218" />
         <source>Move the selected findings to the new status (undoable until saved)</source>
         <translation>将所选核查发现转入新状态（保存前可撤销）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="213" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="223" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="218" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="228" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="223" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="233" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="223" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="233" />
         <source>Export the findings as GeoPackage, Excel (XLSX) or CSV</source>
         <translation>将核查发现导出为 GeoPackage、Excel（XLSX）或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="11" />
+        <source>Inputs</source>
+        <translation>输入</translation>
     </message>
 </context>
 <context>

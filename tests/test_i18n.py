@@ -27,7 +27,8 @@ CJK = re.compile("[\u4e00-\u9fff]")
 #: Modules whose tr() translates values marked with QT_TR_NOOP where they are defined.
 MARKED_ELSEWHERE = {"processing/base.py"}
 #: Sources whose Chinese text is legitimately the same (names, formats).
-SAME_IN_CHINESE = {"GeoPackage", "PostGIS", "CSV", "XLSX", "UUID", "DEM", "GeoPackage (*.gpkg)"}
+SAME_IN_CHINESE = {"GeoPackage", "PostGIS", "CSV", "XLSX", "UUID", "DEM", "GeoPackage (*.gpkg)",
+                   " dpi"}
 PLACEHOLDER = re.compile(r"\{[0-9]*(?:![rsa])?(?::[^{}]*)?\}")
 
 

@@ -313,6 +313,9 @@ def step_reload_plugin(ctx: Context):
     main = ctx.iface.mainWindow()
     name = ctx.plugin_name
     before_docks = len(ctx.plugin().docks)
+    menu_title = ctx.plugin().menu_title
+    assert menu_title in [a.text() for a in ctx.iface.pluginMenu().actions()], \
+        "plugin menu missing before unload"
     class_names = {type(d).__name__ for d in ctx.plugin().docks}
     toolbars_before = [t.objectName() for t in main.findChildren(QWidget)
                        if t.objectName() == "XingguoSwcToolbar"]
@@ -329,11 +332,17 @@ def step_reload_plugin(ctx: Context):
                 if t.objectName() == "XingguoSwcToolbar"]
     assert not toolbars, "toolbar left after unload"
     menu_texts = [a.text() for a in ctx.iface.pluginMenu().actions()]
+    assert menu_title not in menu_texts, "plugin menu left after unload"
+    tool = ctx.iface.mapCanvas().mapTool()
+    assert tool is None or not type(tool).__module__.startswith(name), \
+        "map tool of the plugin left on the canvas"
     assert name not in qgis.utils.active_plugins
     assert qgis.utils.loadPlugin(name), "loadPlugin failed"
     assert qgis.utils.startPlugin(name), "startPlugin failed"
     wait(200)
     assert len(ctx.plugin().docks) == before_docks, "docks after reload differ"
+    assert [a.text() for a in ctx.iface.pluginMenu().actions()].count(menu_title) == 1, \
+        "plugin menu missing or doubled after reload"
     assert QgsApplication.processingRegistry().providerById("xingguoswc") is not None
     toolbars = [t for t in main.findChildren(QWidget)
                 if t.objectName() == "XingguoSwcToolbar"]
