@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 # Debian packages the targets need; `deps` installs those missing.
 DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pytest python3-pytestqt \
-	python3-numpy python3-geopandas python3-fiona python3-psutil gdal-bin xvfb xauth \
+	python3-numpy python3-geopandas python3-fiona python3-psutil python3-pyflakes gdal-bin xvfb xauth \
 	poppler-utils fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools zip unzip \
 	postgresql-15-postgis-3 postgresql-15 postgresql-client-15 e2fsprogs python3-psycopg2
 
@@ -65,8 +65,8 @@ translations:
 e2e: deps
 	$(PYTHON) tests/e2e/run_e2e.py
 
-lint:
-	$(PYTHON) -m pyflakes $(PLUGIN) tests 2>/dev/null || $(PYTHON) -m py_compile $$(find $(PLUGIN) tests -name '*.py')
+lint: deps
+	$(PYTHON) -m pyflakes $(PLUGIN) tests
 
 clean:
 	rm -rf dist $(OUT)

@@ -48,7 +48,7 @@ from qgis.core import (
 
 from ..domain import codes
 from ..domain.measures import TERRACE_MEASURES
-from ..domain.thresholds import CRS_PROJECTED
+from ..domain.thresholds import CRS_PROJECTED, DEFAULTS
 from ..translation import tr
 from .area import AreaMeasurer
 from .errors import InputError, SwcError
@@ -77,7 +77,7 @@ RULES: Dict[str, Tuple[Optional[str], str]] = {
 SEVERITIES = ("high", "medium", "low")
 
 #: Default distance (m) to a protected corridor *(practice: no written value)*.
-DEFAULT_CORRIDOR_DISTANCE = 100.0
+DEFAULT_CORRIDOR_DISTANCE = DEFAULTS["validation/corridor_distance_m"]
 #: Field of the corridor layer holding the road class.
 CORRIDOR_CLASS_FIELD = "dllx"
 

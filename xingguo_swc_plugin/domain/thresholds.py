@@ -34,6 +34,7 @@ DEFAULTS = {
     "validation/steep_slope_deg": 25.0,
     "validation/terrace_slope_deg": 15.0,
     "validation/plan_slope_deg": 5.0,
+    "validation/corridor_distance_m": 100.0,  # (practice) no written distance found
     "penalty/individual_yuan_per_m2": 2.0,
     "penalty/unit_yuan_per_m2": 10.0,
 }

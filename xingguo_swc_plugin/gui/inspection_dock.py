@@ -41,7 +41,6 @@ from ..core.devimport import with_sniffed_encoding
 from ..core.errors import SwcError
 from ..core.schema import FINDING, META_TABLE
 from ..core.validation import (
-    DEFAULT_CORRIDOR_DISTANCE,
     RULES,
     parcel_ids,
     rule_label,
@@ -147,7 +146,7 @@ class InspectionDock(QgsDockWidget):
         ui.terraceSpin.setRange(0.0, 90.0)
         ui.terraceSpin.setValue(float(setting("validation/terrace_slope_deg")))
         ui.corridorDistanceSpin.setRange(0.0, 100000.0)
-        ui.corridorDistanceSpin.setValue(DEFAULT_CORRIDOR_DISTANCE)
+        ui.corridorDistanceSpin.setValue(float(setting("validation/corridor_distance_m")))
         ui.workspaceWidget.setStorageMode(QgsFileWidget.SaveFile)
         ui.workspaceWidget.setConfirmOverwrite(False)
         ui.workspaceWidget.setFilter(tr("GeoPackage workspace (*.gpkg)"))

@@ -25,7 +25,6 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.settings import setting
 from ..core.validation import (
     CORRIDOR_CLASS_FIELD,
-    DEFAULT_CORRIDOR_DISTANCE,
     validate_parcels,
 )
 from ..translation import QT_TR_NOOP, tr
@@ -88,7 +87,7 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
             [QgsProcessing.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "CORRIDOR_DISTANCE", tr("Corridor distance (m)"),
-            QgsProcessingParameterNumber.Double, DEFAULT_CORRIDOR_DISTANCE, False, 0.0))
+            QgsProcessingParameterNumber.Double, setting("validation/corridor_distance_m"), False, 0.0))
         self.addParameter(QgsProcessingParameterField(
             "CORRIDOR_CLASS_FIELD", tr("Road class field of the corridors"),
             CORRIDOR_CLASS_FIELD, "CORRIDORS", optional=True))
