@@ -380,3 +380,19 @@ def test_digitizing_on_the_sample_workspace_continues_its_numbering(sample_copy,
     finally:
         dock.cleanup()
         project.removeAllMapLayers()
+
+
+def test_edited_townships_are_used_at_once(setup, qtbot):
+    dock, canvas, _gullies, _parts = setup
+    assert dock.start_digitizing()
+    click_polygon(canvas, [(635100, 2911100), (635150, 2911100), (635150, 2911150),
+                           (635100, 2911150)])
+    assert dock.township_label.text() == "360732101 江背镇"
+    townships = dock.township_layer()
+    townships.startEditing()
+    fid = [f.id() for f in townships.getFeatures() if f["xzqdm"] == "360732101"][0]
+    townships.changeAttributeValue(fid, townships.fields().indexOf("xzqmc"), "江背镇(改)")
+    click_polygon(canvas, [(635100, 2911100), (635150, 2911100), (635150, 2911150),
+                           (635100, 2911150)])
+    assert dock.township_label.text() == "360732101 江背镇(改)"
+    townships.rollBack()

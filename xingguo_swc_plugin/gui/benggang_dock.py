@@ -95,6 +95,7 @@ class BenggangDock(QgsDockWidget):
         self._townships: Optional[TownshipIndex] = None
         self._townships_key: Tuple[str, str] = ("", "")
         self._watched: Optional[QgsVectorLayer] = None
+        self._watched_townships: Optional[QgsVectorLayer] = None
         self._pending: Set[int] = set()
         self._own_cad: Optional[QgsAdvancedDigitizingDockWidget] = None
         self.rubber_band: Optional[QgsRubberBand] = None
@@ -312,9 +313,15 @@ class BenggangDock(QgsDockWidget):
 
     def _township_layer_changed(self, *_args) -> None:
         self._townships = None
+        layer = self.township_layer()
+        if self._watched_townships is not None and self._watched_townships is not layer:
+            self._watch_townships(self._watched_townships, False)
+            self._watched_townships = None
+        if layer is not None and self._watched_townships is None:
+            self._watch_townships(layer, True)
+            self._watched_townships = layer
         self.list_township_combo.blockSignals(True)
         self.list_township_combo.clear()
-        layer = self.township_layer()
         if layer is not None and "xzqdm" in layer.fields().names():
             request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
             entries = sorted({(str(f["xzqdm"]), str(f["xzqmc"]) if "xzqmc" in
@@ -324,6 +331,22 @@ class BenggangDock(QgsDockWidget):
                 self.list_township_combo.addItem("{0} {1}".format(code, name), code)
         self.list_township_combo.blockSignals(False)
         self.refresh_list()
+
+    def _watch_townships(self, layer: QgsVectorLayer, connect: bool) -> None:
+        signals = (layer.dataChanged, layer.attributeValueChanged, layer.geometryChanged,
+                   layer.featureAdded, layer.featureDeleted, layer.afterRollBack)
+        for signal in signals:
+            try:
+                if connect:
+                    signal.connect(self._townships_edited)
+                else:
+                    signal.disconnect(self._townships_edited)
+            except (TypeError, RuntimeError):
+                pass
+
+    def _townships_edited(self, *_args) -> None:
+        """Townships edited (buffer, commit or rollback): rebuild the index on next use."""
+        self._townships = None
 
     def _part_layer_changed(self, *_args) -> None:
         self._ensure_relation()
@@ -698,3 +721,6 @@ class BenggangDock(QgsDockWidget):
             except (TypeError, RuntimeError):
                 pass
             self._watched = None
+        if self._watched_townships is not None:
+            self._watch_townships(self._watched_townships, False)
+            self._watched_townships = None
