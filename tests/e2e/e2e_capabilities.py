@@ -161,6 +161,7 @@ def digitize_gully(ctx: Context, module: str):
     dock.surveyor_edit.clear()
     type_text(dock.surveyor_edit, "e2e 调查员")
     ctx.shot("gully_draft")
+    ctx.shot("gully_draft_dock", dock)
     click(dock.save_button)
     assert gullies.featureCount() == before + 1, "the gully was not added"
     assert gullies.isEditable()
@@ -224,6 +225,7 @@ def tag_measure(ctx: Context, module: str):
     written = dock.measure_layer
     assert written is not None and written.isModified(), dock.last_message
     ctx.shot("measure_tagged")
+    ctx.shot("measure_tagged_dock", dock)
     click(dock.ui.saveButton)
     assert not written.isModified(), "measure table still has unsaved edits"
     assert _stored_count(ctx, "measure") == before + 1, dock.last_message
@@ -256,6 +258,7 @@ def township_stats(ctx: Context, module: str):
     targets, in a task with progress."""
     dock = ctx.dock(module)
     show_dock(dock)
+    _zoom(ctx, ctx.layers["township"].extent(), 1000.0)
     _layer_in(dock.townships_combo, ctx.layers["township"])
     _layer_in(dock.input_combo, ctx.layers["erosion"])
     _layer_in(dock.erosion_combo, ctx.layers["erosion"])
@@ -298,6 +301,7 @@ def parcel_validation(ctx: Context, module: str):
     assert dock.selected_fids(), "clicking a finding did not select it"
     assert dock.rubber_band is not None, "the finding is not highlighted on the map"
     ctx.shot("finding_zoomed")
+    ctx.shot("finding_zoomed_dock", dock)
     status_before = item.text(1)
     if ui.statusCombo.count():
         click(ui.statusButton)
