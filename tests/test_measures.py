@@ -285,3 +285,133 @@ def test_processing_refuses_reversed_years(gully_workspace, tmp_path):
         processing.run("xingguoswc:measuresummary", {
             "MEASURES": ws.uri("measure"), "YEAR_FROM": 2025, "YEAR_TO": 2021,
             "OUTPUT": str(tmp_path / "s.csv")})
+
+
+def _independent_counts(path: str, year_from: int, year_to: int):
+    """The summary figures counted with SQL (sqlite3) and OGR areas, not QGIS."""
+    from osgeo import ogr
+
+    period = (year_from, year_to)
+    with sqlite3.connect(path) as connection:
+        by_measure = {(code, unit): (total, count) for code, unit, total, count in
+                      connection.execute(
+                          "SELECT csdm, dw, SUM(sl), COUNT(*) FROM measure "
+                          "WHERE nd BETWEEN ? AND ? GROUP BY csdm, dw", period)}
+        records_by_township = dict(connection.execute(
+            "SELECT xzqdm, COUNT(*) FROM measure WHERE nd BETWEEN ? AND ? "
+            "GROUP BY xzqdm", period))
+        targets = set(connection.execute(
+            "SELECT DISTINCT mbtc, mbid FROM measure WHERE nd BETWEEN ? AND ?", period))
+        record_township = dict(connection.execute(
+            "SELECT mbid, MAX(xzqdm) FROM measure WHERE nd BETWEEN ? AND ? "
+            "GROUP BY mbid", period))
+        gullies = connection.execute(
+            "SELECT COUNT(DISTINCT m.mbid) FROM measure m JOIN benggang b "
+            "ON b.uuid = m.mbid WHERE m.mbtc = 'benggang' AND m.nd BETWEEN ? AND ?",
+            period).fetchone()[0]
+    source = ogr.Open(path)
+    area_m2, area_by_township, features = 0.0, {}, 0
+    for table in sorted({key for key, _ in targets}):
+        wanted = {uuid for key, uuid in targets if key == table}
+        layer = source.GetLayerByName(table)
+        for feature in layer:
+            if feature.GetField("uuid") in wanted:
+                features += 1
+                area = feature.GetGeometryRef().GetArea()
+                area_m2 += area
+                code = feature.GetField("xzqdm") or record_township[feature.GetField("uuid")]
+                area_by_township[code] = area_by_township.get(code, 0.0) + area
+    return by_measure, records_by_township, features, area_m2, area_by_township, gullies
+
+
+def test_summary_of_random_workspace_matches_independent_count(empty_workspace):
+    """Random gullies and parcels, several measures per feature, checked with SQL."""
+    import random
+
+    rng = random.Random(11)
+    add_townships(empty_workspace)
+    boxes = []
+    for _ in range(40):
+        x, y = rng.uniform(500000, 519000), rng.uniform(2900000, 2909000)
+        boxes.append((x, y, x + rng.uniform(10, 300), y + rng.uniform(10, 300)))
+    codes_of = [rng.choice(["", "", "360732100", "360732101"]) for _ in boxes]
+    gullies, fids = add_gullies(empty_workspace, boxes, codes_of)
+    ws = open_workspace(empty_workspace)
+    parcels = ws.layer("parcel")
+    for position in range(25):
+        x, y = rng.uniform(500000, 519000), rng.uniform(2900000, 2909000)
+        feature = QgsFeature(parcels.fields())
+        feature.setAttribute("uuid", str(uuid.uuid4()))
+        feature.setAttribute("tbbh", "P{0}".format(position))
+        feature.setGeometry(QgsGeometry.fromWkt(box_wkt(x, y, x + 200, y + 150)))
+        assert parcels.dataProvider().addFeatures([feature])[0]
+    parcel_ids = [f.id() for f in parcels.getFeatures()]
+    measure = ws.layer("measure")
+    for _ in range(30):
+        layer, ids = (gullies, fids) if rng.random() < 0.6 else (parcels, parcel_ids)
+        chosen = rng.sample(ids, rng.randint(1, 6))
+        code = rng.choice(["E06", "E03", "V01", "V04", "E01", "T01"])
+        quantity = None if code in ("V01", "V04", "E01", "T01") and rng.random() < 0.7 \
+            else round(rng.uniform(1, 50), 1)
+        core.tag_features(measure, layer, chosen, code, quantity, rng.randint(2018, 2026))
+    assert measure.commitChanges()
+    summary = core.measure_summary(measure, None, 2020, 2025)
+    by_measure, by_township, features, area_m2, area_by_township, gullies_count = \
+        _independent_counts(empty_workspace, 2020, 2025)
+    assert summary.total.records == sum(count for _, count in by_measure.values()) > 30
+    for key, (total, count) in by_measure.items():
+        assert summary.by_measure[key].quantity == pytest.approx(total)
+        assert summary.by_measure[key].records == count
+    assert {code: t.records for code, t in summary.by_township.items()
+            if t.records} == by_township
+    assert summary.total.treated_features == features
+    assert summary.total.treated_gullies == gullies_count > 0
+    assert summary.total.treated_area_hm2 == pytest.approx(area_m2 / 1e4, rel=1e-9)
+    for code, area in area_by_township.items():
+        assert summary.by_township[code].treated_area_hm2 == pytest.approx(area / 1e4)
+    assert summary.total.records > summary.total.treated_features
+
+
+def test_summary_of_sample_workspace_matches_independent_count(sample_workspace):
+    ws = open_workspace(sample_workspace)
+    summary = core.measure_summary(ws.layer("measure"), ws.layer("township"), 2021, 2025)
+    by_measure, by_township, features, area_m2, area_by_township, gullies = \
+        _independent_counts(sample_workspace, 2021, 2025)
+    assert summary.total.records == sum(count for _, count in by_measure.values()) > 0
+    assert set(summary.by_measure) == set(by_measure)
+    for key, (total, count) in by_measure.items():
+        assert summary.by_measure[key].quantity == pytest.approx(total)
+        assert summary.by_measure[key].records == count
+    assert {code: t.records for code, t in summary.by_township.items()
+            if t.records} == by_township
+    assert summary.unresolved_records == 0
+    assert summary.total.treated_features == features
+    assert summary.total.treated_gullies == gullies > 0
+    assert summary.total.treated_area_hm2 == pytest.approx(area_m2 / 10_000.0, rel=1e-9)
+    for code, area in area_by_township.items():
+        assert summary.by_township[code].treated_area_hm2 == pytest.approx(area / 1e4)
+    # the county targets the summary feeds
+    assert summary.target_area_km2 == 120.0 and summary.target_gullies == 800
+    assert summary.gully_progress_percent() == pytest.approx(100.0 * gullies / 800)
+    # several measures on one gully: the gully's area counts once, not per measure
+    assert summary.total.records > summary.total.treated_features
+
+
+def test_processing_summary_of_sample_workspace(sample_workspace, tmp_path):
+    import processing
+
+    ws = open_workspace(sample_workspace)
+    _, _, features, area_m2, _, gullies = _independent_counts(sample_workspace, 2020, 2025)
+    result = processing.run("xingguoswc:measuresummary", {
+        "MEASURES": ws.uri("measure"), "TOWNSHIPS": ws.uri("township"),
+        "YEAR_FROM": 2020, "YEAR_TO": 2025, "OUTPUT": str(tmp_path / "s.csv")})
+    assert result["TREATED_FEATURES"] == features
+    assert result["TREATED_GULLIES"] == gullies
+    assert result["TREATED_AREA_HM2"] == pytest.approx(area_m2 / 1e4)
+
+
+def test_unit_mismatch_names_the_sibling_measure(gully_workspace):
+    ws, measure, gullies, fids = gully_workspace
+    with pytest.raises(InputError, match=r"counted in m³, not in hm².*Use E13"):
+        core.tag_features(measure, gullies, fids, "E12", 30, 2021, unit="hm2")
+    assert measure.featureCount() == 0
