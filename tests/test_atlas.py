@@ -335,3 +335,47 @@ def test_processing_refuses_bad_output(sample_workspace, tmp_path):
             "TOWNSHIPS": sample_workspace + "|layername=township",
             "OUTPUT_FOLDER": str(target), "MERGED": False, "DPI": 72})
     assert target.read_text() == "x"
+
+
+def test_unsaved_edits_are_printed_and_figures_still_found(small_workspace, tmp_path):
+    """A township layer in edit mode is printed as edited (an in-memory copy);
+    the figures still come from its workspace."""
+    townships, layers = _layers(small_workspace)
+    assert townships.startEditing()
+    feature = next(townships.getFeatures("\"xzqdm\" = '360732101'"))
+    townships.changeAttributeValue(feature.id(), townships.fields().indexOf("xzqmc"),
+                                   "江背新镇")
+    try:
+        result = atlas.export_atlas(townships, layers, str(tmp_path / "edit"), dpi=72,
+                                    filter_expression="\"xzqdm\" = '360732101'")
+    finally:
+        townships.rollBack()
+    assert [os.path.basename(f) for f in result.files] == ["360732101_江背新镇.pdf"]
+    text = pdf_text(result.files[0])
+    assert "江背新镇" in text
+    assert atlas.format_rate(97.75) in text  # erosion found through the workspace
+    assert "0.65" in text  # treated area: measures found through the workspace
+
+
+def test_geographic_townships_get_a_projected_map(small_workspace):
+    import processing
+
+    townships, layers = _layers(small_workspace)
+    geographic = processing.run("native:reprojectlayer", {
+        "INPUT": townships, "TARGET_CRS": "EPSG:4490", "OUTPUT": "memory:"})["OUTPUT"]
+    project = QgsProject()
+    layout = atlas.build_layout(project, atlas.read_template(None), geographic, layers)
+    assert atlas.map_item(layout).crs().authid() == "EPSG:4547"
+    assert "EPSG:4547" in layout.customProperty("variableValues")[
+        layout.customProperty("variableNames").index(atlas.VAR_CRS)]
+
+
+def test_text_is_set_in_the_embedded_cjk_font(small_workspace, tmp_path):
+    """Every text of a sheet uses the embedded Noto CJK font: no missing glyphs."""
+    townships, layers = _layers(small_workspace)
+    result = atlas.export_atlas(townships, layers, str(tmp_path / "fonts"), dpi=72,
+                                filter_expression="\"xzqdm\" = '360732203'")
+    fonts = subprocess.run(["pdffonts", result.files[0]], capture_output=True,
+                           check=True).stdout.decode("utf-8").splitlines()[2:]
+    assert fonts, "no fonts embedded"
+    assert all("NotoSansCJK" in line and " yes " in line for line in fonts), fonts

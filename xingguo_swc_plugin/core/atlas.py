@@ -63,6 +63,7 @@ from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..domain import codes
+from ..domain.thresholds import CRS_PROJECTED
 from ..domain.units import m2_to_hm2, m2_to_km2
 from ..translation import tr
 from .errors import InputError, SwcError
@@ -117,6 +118,8 @@ class LayerSnapshot:
     wkb_type: int = QgsWkbTypes.Unknown
     fields: Optional[QgsFields] = None
     features: Optional[List[QgsFeature]] = None
+    #: Workspace table it shows (kept for copies, whose source is memory).
+    table: str = ""
 
     @classmethod
     def of(cls, layer: QgsMapLayer) -> "LayerSnapshot":
@@ -125,7 +128,7 @@ class LayerSnapshot:
         style = QgsMapLayerStyle()
         style.readFromLayer(layer)
         snapshot = cls(layer.name(), layer.source(), layer.providerType(), style.xmlData(),
-                       layer.crs().toWkt())
+                       layer.crs().toWkt(), table=table_name(layer))
         if isinstance(layer, QgsVectorLayer):
             snapshot.wkb_type = layer.wkbType()
             if layer.providerType() == "memory" or layer.isEditable():
@@ -152,6 +155,8 @@ class LayerSnapshot:
             raise InputError(tr("Layer {0} cannot be opened: {1}")
                              .format(self.name, self.source))
         QgsMapLayerStyle(self.style).writeToLayer(layer)
+        layer.setCustomProperty(_TABLE_PROPERTY, self.table)
+        layer.setCustomProperty(_SOURCE_PROPERTY, [self.source, self.provider])
         return layer
 
 
@@ -162,8 +167,14 @@ def snapshot(layer: LayerInput) -> LayerSnapshot:
     return layer if isinstance(layer, LayerSnapshot) else LayerSnapshot.of(layer)
 
 
+_TABLE_PROPERTY = "xgswc/table"
+_SOURCE_PROPERTY = "xgswc/source"
+
+
 def table_name(layer: QgsMapLayer) -> str:
     """Workspace table of a layer (GeoPackage layer name), else its layer name."""
+    if layer.customProperty(_TABLE_PROPERTY):
+        return layer.customProperty(_TABLE_PROPERTY)
     if layer.providerType() == "ogr":
         parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
         if parts.get("layerName"):
@@ -191,7 +202,20 @@ def default_layers(townships: QgsVectorLayer) -> List[QgsVectorLayer]:
     return layers
 
 
+def origin(layer: QgsVectorLayer) -> QgsVectorLayer:
+    """The layer on its original source: a snapshot's in-memory copy (of a layer
+    with unsaved edits) is reopened from where it came from."""
+    recorded = layer.customProperty(_SOURCE_PROPERTY)
+    if layer.providerType() == "memory" and recorded and recorded[1] != "memory":
+        reopened = QgsVectorLayer(recorded[0], layer.name(), recorded[1],
+                                  QgsVectorLayer.LayerOptions(False, False))
+        if reopened.isValid():
+            return reopened
+    return layer
+
+
 def _gpkg_path(layer: QgsMapLayer) -> str:
+    layer = origin(layer) if isinstance(layer, QgsVectorLayer) else layer
     if layer.providerType() != "ogr":
         return ""
     path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path", "")
@@ -311,6 +335,14 @@ def order_layers(layers: Sequence[QgsMapLayer]) -> List[QgsMapLayer]:
     return [layer for _, layer in sorted(enumerate(layers), key=key)]
 
 
+def map_crs(crs: QgsCoordinateReferenceSystem) -> QgsCoordinateReferenceSystem:
+    """The sheet's CRS: the townships' own when projected; CGCS2000 / 3-degree GK
+    CM 114°E otherwise (a map in degrees distorts and its scale bar misleads)."""
+    if crs.isValid() and not crs.isGeographic():
+        return crs
+    return QgsCoordinateReferenceSystem(CRS_PROJECTED)
+
+
 def crs_note(crs: QgsCoordinateReferenceSystem) -> str:
     return "{0} ({1})".format(crs.description(), crs.authid()) if crs.authid() \
         else crs.description()
@@ -358,7 +390,7 @@ def build_layout(project: QgsProject, template: QDomDocument, coverage: QgsVecto
     else:
         atlas.setFilterFeatures(False)
 
-    the_map.setCrs(coverage.crs())
+    the_map.setCrs(map_crs(coverage.crs()))
     the_map.setLayers(shown)
     the_map.setKeepLayerSet(True)
     the_map.setAtlasDriven(True)
@@ -478,19 +510,20 @@ def _number(value: float, decimals: int = 2) -> str:
 def stats_layers(layers: Sequence[QgsMapLayer], coverage: QgsVectorLayer
                  ) -> Dict[str, QgsVectorLayer]:
     """Workspace tables the figures need: from the shown layers, else the
-    GeoPackage of the township layer."""
+    workspace (GeoPackage or PostGIS) of the township layer."""
+    from .measures import sibling_layer
+
     wanted = ("erosion", "benggang", "finding", "measure")
     found: Dict[str, QgsVectorLayer] = {}
     for layer in layers:
         name = table_name(layer)
         if name in wanted and name not in found and isinstance(layer, QgsVectorLayer):
             found[name] = layer
-    path = _gpkg_path(coverage)
+    source = origin(coverage)
     for name in wanted:
-        if name not in found and path:
-            candidate = QgsVectorLayer(path + "|layername=" + name, name, "ogr",
-                                       QgsVectorLayer.LayerOptions(False, False))
-            if candidate.isValid():
+        if name not in found:
+            candidate = sibling_layer(source, name)
+            if candidate is not None and candidate.isValid():
                 found[name] = candidate
     return found
 
@@ -585,7 +618,17 @@ def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLay
 
 
 def _has_features(layer: Optional[QgsVectorLayer]) -> bool:
-    return layer is not None and layer.isValid() and layer.featureCount() > 0
+    """Whether the layer has a feature.  The count may be unknown (-1): a
+    GeoPackage switched to WAL by an edit session elsewhere fails the first
+    query of a new connection, so then the answer comes from reading one."""
+    if layer is None or not layer.isValid():
+        return False
+    count = layer.featureCount()
+    if count >= 0:
+        return count > 0
+    request = QgsFeatureRequest().setLimit(1).setNoAttributes()
+    request.setFlags(QgsFeatureRequest.NoGeometry)
+    return any(True for _ in layer.getFeatures(request))
 
 
 def _with_class(layer: QgsVectorLayer, name: str, fields: Sequence[str]) -> QgsVectorLayer:
