@@ -350,6 +350,44 @@ def step_reload_plugin(ctx: Context):
     return {"docks": before_docks, "plugin_menu_after_unload": menu_texts}
 
 
+def step_install_from_zip(ctx: Context):
+    """QGIS's own installer (*Plugins → Install from ZIP*) takes the ``make package``
+    zip: it replaces the running plugin, reloads it, and everything is back."""
+    import configparser
+    import zipfile
+
+    import pyplugin_installer
+    import qgis.utils
+
+    name = ctx.plugin_name
+    package = ctx.config["package"]
+    with zipfile.ZipFile(package) as archive:
+        names = [n for n in archive.namelist() if not n.endswith("/")]
+        metadata = archive.read(name + "/metadata.txt").decode("utf-8")
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read_string(metadata)
+    version = parser["general"]["version"]
+    installed = Path(qgis.utils.home_plugin_path) / name
+    marker = installed / "e2e_marker.txt"
+    marker.write_text("left by the runner's copy", encoding="utf-8")
+    pyplugin_installer.instance().installFromZipFile(package)
+    wait(300)
+    assert not marker.exists(), "the installer did not replace the plugin folder"
+    on_disk = sorted(str(p.relative_to(installed.parent)) for p in installed.rglob("*")
+                     if p.is_file() and "__pycache__" not in p.parts)
+    assert on_disk == sorted(names), "installed files differ from the zip"
+    assert name in qgis.utils.active_plugins, "plugin not active after the install"
+    assert qgis.utils.pluginMetadata(name, "version") == version
+    assert len(ctx.plugin().docks) == len(_registered_docks(ctx)), "docks missing"
+    assert QgsApplication.processingRegistry().providerById("xingguoswc") is not None
+    return {"zip": Path(package).name, "files": len(names), "version": version}
+
+
+def _registered_docks(ctx: Context) -> List[Tuple[str, str]]:
+    plugin_module = __import__(ctx.plugin_name + ".plugin", fromlist=["DOCK_CLASSES"])
+    return list(plugin_module.DOCK_CLASSES)
+
+
 # --- capability steps (filled in as the docks land) -----------------------------------
 def capability_steps(ctx: Context) -> List[Tuple[str, Callable]]:
     import e2e_capabilities
@@ -371,5 +409,6 @@ def steps(ctx: Context) -> List[Tuple[str, Callable]]:
     result += [
         ("i18n_docks", lambda: step_i18n(ctx)),
         ("reload_plugin", lambda: step_reload_plugin(ctx)),
+        ("install_from_zip", lambda: step_install_from_zip(ctx)),
     ]
     return result

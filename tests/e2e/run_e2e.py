@@ -100,6 +100,16 @@ def make_workspace(path: Path, parcels: int, env: Dict[str, str]) -> str:
     return proc.stdout.strip().splitlines()[-1].split()[0]
 
 
+def build_package() -> str:
+    """``make package``: the zip a user installs with *Install from ZIP*."""
+    proc = subprocess.run(["make", "-s", "package"], cwd=str(REPO), capture_output=True,
+                          text=True, timeout=300)
+    zips = sorted((REPO / "dist").glob(PLUGIN + "-*.zip"))
+    if proc.returncode != 0 or len(zips) != 1:
+        raise RuntimeError("make package failed:\n" + proc.stdout + proc.stderr)
+    return str(zips[0])
+
+
 def run_qgis(root: Path, startup: Path, env: Dict[str, str], log: Path,
              timeout: float) -> int:
     """Start QGIS under Xvfb; kill its whole process group after ``timeout``."""
@@ -163,8 +173,12 @@ def main(argv: List[str]) -> int:
                               dict(env, QGIS_CUSTOM_CONFIG_PATH=str(tmp / "ws-config")))
         timings["workspace_s"] = time.monotonic() - t0
 
+        t0 = time.monotonic()
+        package = build_package()
+        timings["package_s"] = time.monotonic() - t0
+
         result_path = out / "result.json"
-        config = {"workspace": str(workspace), "workspace_kind": kind, "out": str(out),
+        config = {"package": package, "workspace": str(workspace), "workspace_kind": kind, "out": str(out),
                   "result": str(result_path), "plugin": PLUGIN,
                   "e2e_dir": str(HERE), "repo": str(REPO),
                   "watchdog_s": max(30.0, args.timeout - 20.0)}
