@@ -396,3 +396,24 @@ def test_edited_townships_are_used_at_once(setup, qtbot):
                            (635100, 2911150)])
     assert dock.township_label.text() == "360732101 江背镇(改)"
     townships.rollBack()
+
+
+def test_workspace_tables_are_picked_when_loaded_after_the_dock(gully_workspace, qtbot):
+    dock = BenggangDock(None, None, canvas=QgsMapCanvas())
+    qtbot.addWidget(dock)
+    project = QgsProject.instance()
+    try:
+        workspace = open_workspace(gully_workspace)
+        # township first: a plain combo would then offer it as the gully layer too
+        project.addMapLayers([workspace.layer("township"), workspace.layer("benggang"),
+                              workspace.layer("benggang_part")])
+        assert dock.gully_layer().source().endswith("layername=benggang")
+        assert dock.township_layer().source().endswith("layername=township")
+        assert dock.part_layer().source().endswith("layername=benggang_part")
+        assert dock.list_township_combo.count() == 2
+        relations = project.relationManager().referencedRelations(dock.gully_layer())
+        assert len(relations) == 1
+    finally:
+        dock.cleanup()
+        project.removeAllMapLayers()
+        project.relationManager().clear()

@@ -103,6 +103,7 @@ class BenggangDock(QgsDockWidget):
         self.counts: Dict[str, Dict[str, int]] = {}
         self._build()
         self._pick_default_layers()
+        QgsProject.instance().layersAdded.connect(self._pick_default_layers)
         self._township_layer_changed()
         self._gully_layer_changed()
 
@@ -277,15 +278,25 @@ class BenggangDock(QgsDockWidget):
         layer = self.part_combo.currentLayer()
         return layer if isinstance(layer, QgsVectorLayer) else None
 
-    def _pick_default_layers(self) -> None:
-        """Select the workspace tables benggang / township / benggang_part if loaded."""
+    def _pick_default_layers(self, *_args) -> None:
+        """Select the workspace tables benggang / township / benggang_part if loaded
+        (also when a project or workspace is loaded after the dock was created)."""
         for combo, table in ((self.gully_combo, benggang.GULLY_TABLE),
                              (self.township_combo, "township"),
                              (self.part_combo, benggang.PART_TABLE)):
+            if _table_of(combo.currentLayer())[1] == table:
+                continue
             for layer in QgsProject.instance().mapLayers().values():
                 if isinstance(layer, QgsVectorLayer) and _table_of(layer)[1] == table:
                     combo.setLayer(layer)
                     break
+        # a combo may pick its first layer without emitting layerChanged
+        if self.township_layer() is not self._watched_townships:
+            self._township_layer_changed()
+        if self.gully_layer() is not self._watched:
+            self._gully_layer_changed()
+        else:
+            self._ensure_relation()
 
     def set_layers(self, gully: QgsVectorLayer, townships: QgsVectorLayer,
                    parts: Optional[QgsVectorLayer] = None) -> None:
@@ -710,6 +721,10 @@ class BenggangDock(QgsDockWidget):
     # Lifecycle ----------------------------------------------------------
     def cleanup(self) -> None:
         """Remove the map tool, rubber band and signal connections (plugin unload)."""
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._pick_default_layers)
+        except (TypeError, RuntimeError):
+            pass
         self._stop_tool()
         self._clear_rubber_band()
         if self.rubber_band is not None and self.canvas is not None:
