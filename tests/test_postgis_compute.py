@@ -38,8 +38,9 @@ class ServerLog:
     def __exit__(self, *args):
         QgsApplication.messageLog().messageReceived.disconnect(self._add)
 
-    def on_server(self) -> bool:
-        return any("computed in the PostGIS database" in m for m in self.messages)
+    def on_server(self, what: str = "") -> bool:
+        return any(m.startswith(what) and "computed in the PostGIS database" in m
+                   for m in self.messages)
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +116,97 @@ def test_filtered_or_mixed_inputs_stay_local(local, pg_sample):
         filtered = township_area_stats(pg_sample.layer("township"), "xzqdm", parcels)
     assert not log.on_server()
     assert filtered[-1].feature_count < pg_sample.layer("parcel").featureCount()
+
+
+# -- parcel validation ---------------------------------------------------------------------
+
+ROADS = (("高速公路", 0), ("国道", 7), ("县道", 13), ("railway", 21), (None, 29))
+
+
+def _corridor_lines(local):
+    """Lines through a few sample parcels, one per road class (some not protected)."""
+    from qgis.core import QgsGeometry, QgsPointXY
+
+    centres = [f.geometry().centroid().asPoint() for f in local.layer("parcel").getFeatures()
+               if not f.geometry().isEmpty() and f.geometry().isGeosValid()][:40]
+    lines = []
+    for value, start in ROADS:
+        a, b = centres[start], centres[start + 5]
+        lines.append((value, QgsGeometry.fromPolylineXY([
+            QgsPointXY(a.x() - 500, a.y() - 300), QgsPointXY(a.x(), a.y()),
+            QgsPointXY(b.x(), b.y()), QgsPointXY(b.x() + 400, b.y() + 200)])))
+    return lines
+
+
+@pytest.fixture(scope="module")
+def corridors(local, pg_sample, pg_server):
+    """The same corridor lines locally (memory) and in PostGIS (a table of its own)."""
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    lines = _corridor_lines(local)
+    memory = QgsVectorLayer("LineString?crs=EPSG:4547&field=dllx:string", "roads", "memory")
+    features = []
+    for value, geometry in lines:
+        feature = QgsFeature(memory.fields())
+        feature.setAttribute("dllx", value)
+        feature.setGeometry(geometry)
+        features.append(feature)
+    assert memory.dataProvider().addFeatures(features)[0]
+    table = '"{0}"."roads"'.format(pg_sample.schema)
+    with pg_server.connect() as connection, connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE " + table + " (fid serial PRIMARY KEY, dllx text, "
+                       "geom geometry(LineString, 4547))")
+        for value, geometry in lines:
+            cursor.execute("INSERT INTO " + table + " (dllx, geom) VALUES "
+                           "(%s, ST_GeomFromWKB(%s, 4547))",
+                           (value, bytes(geometry.asWkb())))
+    from qgis.core import QgsDataSourceUri
+
+    uri = QgsDataSourceUri(pg_sample.uri("township"))
+    uri.setDataSource(pg_sample.schema, "roads", "geom", "", "fid")
+    remote = QgsVectorLayer(uri.uri(False), "roads", "postgres")
+    assert remote.isValid()
+    yield memory, remote
+    with pg_server.connect() as connection, connection.cursor() as cursor:
+        cursor.execute("DROP TABLE " + table)
+
+
+def _same_findings(expected, result):
+    assert len(result) == len(expected)
+    for a, b in zip(expected, result):
+        assert (a.rule, a.parcel_id, a.parcel_fid, a.compliance, a.severity, a.message,
+                a.related, a.township, a.parcel_uuid) == \
+            (b.rule, b.parcel_id, b.parcel_fid, b.compliance, b.severity, b.message,
+             b.related, b.township, b.parcel_uuid)
+        assert close(a.area_m2, b.area_m2), (a, b)
+        assert close(a.geometry.area(), b.geometry.area()), a
+        assert a.geometry.isEmpty() == b.geometry.isEmpty()
+
+
+def test_validation_on_the_server_equals_the_local_engine(local, pg_sample, corridors):
+    from xingguo_swc_plugin.core.validation import findings_by_rule, validate_parcels
+
+    memory, remote = corridors
+    expected = validate_parcels(local.layer("parcel"), local.layer("dev_project"),
+                                corridors=memory)
+    with ServerLog() as log:
+        result = validate_parcels(pg_sample.layer("parcel"), pg_sample.layer("dev_project"),
+                                  corridors=remote)
+    assert log.on_server("Parcel validation")
+    rules = findings_by_rule(expected)
+    for rule in ("INVALID_GEOMETRY", "UNREGISTERED", "LOCATION_CHANGED", "EXCEEDS_APPROVED",
+                 "OVERLAP", "CORRIDOR"):
+        assert rules.get(rule), "the data has no {0} case".format(rule)
+    _same_findings(expected, result)
+
+
+def test_validation_without_corridors_on_the_server(local, pg_sample):
+    from xingguo_swc_plugin.core.validation import validate_parcels
+
+    expected = validate_parcels(local.layer("parcel"), local.layer("dev_project"),
+                                excess_tolerance=50.0)
+    with ServerLog() as log:
+        result = validate_parcels(pg_sample.layer("parcel"), pg_sample.layer("dev_project"),
+                                  excess_tolerance=50.0)
+    assert log.on_server("Parcel validation")
+    _same_findings(expected, result)

@@ -312,6 +312,14 @@ def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
     if measures is not None and measures.isValid():
         _require_field(measures, "csdm", tr("measures"))
         _require_field(measures, "mbid", tr("measures"))
+    from .postgis_compute import server_database  # issue 8: run as SQL in PostGIS
+    database = server_database(0, parcels, projects, corridors) if dem is None else None
+    if database is not None:
+        from .postgis_validation import validate_parcels_sql
+        return validate_parcels_sql(
+            database, parcels, projects, parcel_id_field, project_field, project_id_field,
+            excess_tolerance, corridors, corridor_distance, corridor_class_field,
+            overlap_min_area, feedback)
 
     work = working_crs(parcels.crs())
     measurer = AreaMeasurer(work)
