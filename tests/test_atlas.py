@@ -379,3 +379,36 @@ def test_text_is_set_in_the_embedded_cjk_font(small_workspace, tmp_path):
                            check=True).stdout.decode("utf-8").splitlines()[2:]
     assert fonts, "no fonts embedded"
     assert all("NotoSansCJK" in line and " yes " in line for line in fonts), fonts
+
+
+def test_processing_in_a_background_task_with_project_layers(small_workspace, tmp_path,
+                                                             qtbot):
+    """As the toolbox runs it: layers of the project by id, the algorithm in a
+    QgsProcessingAlgRunnerTask (prepared on the main thread, run in a worker)."""
+    from qgis.core import (QgsApplication, QgsProcessingAlgRunnerTask,
+                           QgsProcessingContext, QgsProcessingFeedback)
+
+    townships, layers = _layers(small_workspace)
+    project = QgsProject.instance()
+    project.addMapLayers([townships] + layers)
+    try:
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(
+            "xingguoswc:atlas")
+        context = QgsProcessingContext()
+        context.setProject(project)
+        feedback = QgsProcessingFeedback()
+        outcome = {}
+        task = QgsProcessingAlgRunnerTask(algorithm, {
+            "TOWNSHIPS": townships.id(), "LAYERS": [layer.id() for layer in layers],
+            "OUTPUT_FOLDER": str(tmp_path / "bg"), "MERGED": True, "DPI": 72,
+            "FILTER": "\"xzqdm\" <> '360732100'"}, context, feedback)
+        task.executed.connect(lambda ok, results: outcome.update(ok=ok, results=results))
+        QgsApplication.taskManager().addTask(task)
+        qtbot.waitUntil(lambda: "ok" in outcome, timeout=120_000)
+    finally:
+        project.removeAllMapLayers()
+    assert outcome["ok"], outcome
+    assert outcome["results"]["PAGES"] == 2
+    assert folder_entries(tmp_path / "bg") == [
+        "360732101_江背镇.pdf", "360732203_长冈乡.pdf", "atlas.pdf"]
+    assert feedback.progress() == pytest.approx(100)
