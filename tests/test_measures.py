@@ -415,3 +415,52 @@ def test_unit_mismatch_names_the_sibling_measure(gully_workspace):
     with pytest.raises(InputError, match=r"counted in m³, not in hm².*Use E13"):
         core.tag_features(measure, gullies, fids, "E12", 30, 2021, unit="hm2")
     assert measure.featureCount() == 0
+
+
+def test_user_added_layer_carries_measures(gully_workspace, tmp_path):
+    """A layer outside the workspace (shapefile) is linked by its name and uuid."""
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext,
+                           QgsField, QgsFields, QgsVectorFileWriter, QgsWkbTypes)
+    from qgis.PyQt.QtCore import QVariant
+
+    ws, measure, gullies, fids = gully_workspace
+    fields = QgsFields()
+    fields.append(QgsField("uuid", QVariant.String, "", 38))
+    path = str(tmp_path / "orchards.shp")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "ESRI Shapefile"
+    writer = QgsVectorFileWriter.create(path, fields, QgsWkbTypes.Polygon,
+                                        QgsCoordinateReferenceSystem("EPSG:4547"),
+                                        QgsCoordinateTransformContext(), options)
+    for box in ((515000, 2905000, 515300, 2905100), (503000, 2903000, 503100, 2903100)):
+        feature = QgsFeature(fields)
+        feature.setAttribute("uuid", str(uuid.uuid4()))
+        feature.setGeometry(QgsGeometry.fromWkt(box_wkt(*box)))
+        writer.addFeature(feature)
+    del writer
+    orchards = QgsVectorLayer(path, "orchards", "ogr")
+    assert core.layer_key(orchards) == "orchards"
+    records = core.tag_features(measure, orchards, [0, 1], "V03", None, 2022,
+                                commit=True)
+    assert [r.xzqdm for r in records] == ["360732101", "360732100"]
+    assert [round(r.sl, 4) for r in records] == [3.0, 1.0]
+    assert len(core.measures_of_features(measure, orchards, [0])) == 1
+    alone = core.measure_summary(measure, None, 2022, 2022)
+    assert alone.unresolved_records == 2 and alone.unresolved_layers == ["orchards"]
+    assert alone.total.treated_features == 0
+    linked = core.measure_summary(measure, None, 2022, 2022,
+                                  targets={"orchards": orchards})
+    assert linked.unresolved_records == 0
+    assert linked.total.treated_area_hm2 == pytest.approx(4.0)
+    assert linked.total.treated_gullies == 0
+
+
+def test_layer_without_uuid_is_refused(gully_workspace):
+    ws, measure, gullies, fids = gully_workspace
+    plain = QgsVectorLayer("Polygon?crs=EPSG:4547&field=name:string", "plain", "memory")
+    feature = QgsFeature(plain.fields())
+    feature.setGeometry(QgsGeometry.fromWkt(box_wkt(*GULLY_BOXES[0])))
+    plain.dataProvider().addFeatures([feature])
+    with pytest.raises(InputError, match="no uuid field"):
+        core.tag_features(measure, plain, [1], "V01", None, 2021)
+    assert measure.featureCount() == 0

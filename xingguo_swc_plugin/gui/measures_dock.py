@@ -94,6 +94,8 @@ class MeasuresDock(QgsDockWidget):
         ui.measureTableCombo.setFilters(QgsMapLayerProxyModel.NoGeometry)
         ui.measureTableCombo.setAllowEmptyLayer(True)
         ui.yearSpin.setValue(QDate.currentDate().year())
+        ui.quantitySpin.setToolTip(tr("Quantity of EACH selected feature, in the unit "
+                                      "beside it"))
         for entry in codes.MEASURE_UNIT:
             ui.unitCombo.addItem(entry.zh, entry.code)
         for entry in codes.TREATMENT_STATUS:
@@ -213,6 +215,8 @@ class MeasuresDock(QgsDockWidget):
     def _measure_table_changed(self, layer: Optional[QgsMapLayer]) -> None:
         layer = layer if isinstance(layer, QgsVectorLayer) else None
         self._watch_measures(layer)
+        # measure records themselves never carry measures
+        self.ui.targetCombo.setExceptedLayerList([layer] if layer is not None else [])
         self.reload_taxonomy()
         self.refresh_records()
 
