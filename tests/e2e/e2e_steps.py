@@ -240,7 +240,12 @@ def step_chinese_ui(ctx: Context):
     assert plugin.translator is not None, "Chinese translator not installed for " + locale
     menu_title = plugin.menu_title
     assert re.search("[\u4e00-\u9fff]", menu_title), menu_title
-    return {"qgis_locale": locale, "menu": menu_title}
+    provider = QgsApplication.processingRegistry().providerById("xingguoswc")
+    english = [a.displayName() for a in provider.algorithms()
+               if not re.search("[\u4e00-\u9fff]", a.displayName() + a.group())]
+    assert not english, "Processing algorithms in English: " + ", ".join(english)
+    return {"qgis_locale": locale, "menu": menu_title, "provider": provider.name(),
+            "algorithms": sorted(a.displayName() for a in provider.algorithms())}
 
 
 def step_load_workspace(ctx: Context):
@@ -264,6 +269,24 @@ def step_load_workspace(ctx: Context):
     wait_until(lambda: not canvas.isDrawing(), 60, "map rendering")
     counts = {name: layer.featureCount() for name, layer in ctx.layers.items()}
     assert counts["township"] == 25, counts
+    # Domain codes show as the Chinese labels of SPEC (value maps stored in the workspace).
+    labels = {}
+    for table, field_name in (("benggang", "gm"), ("benggang", "xt"), ("erosion", "qsqd"),
+                              ("finding", "zt")):
+        layer = ctx.layers[table]
+        index = layer.fields().indexOf(field_name)
+        if index < 0:
+            continue
+        setup = layer.editorWidgetSetup(index)
+        assert setup.type() == "ValueMap", "{0}.{1}: {2}".format(table, field_name,
+                                                                  setup.type())
+        value_map = setup.config().get("map")
+        items = value_map if isinstance(value_map, list) else [value_map or {}]
+        names = [key for item in items for key in item]
+        assert names and all(re.search("[\u4e00-\u9fff]", n) for n in names), names
+        labels[table + "." + field_name] = names
+    assert labels, "no value maps found"
+    counts["value_maps"] = labels
     return counts
 
 
