@@ -4,72 +4,72 @@
 <context>
     <name>XingguoSWC</name>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="97" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="101" />
         <source>Soil and water conservation map</source>
         <translation>水土保持图</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="124" />
+        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="53" />
         <source>A layer of the atlas is missing or invalid.</source>
         <translation>图集的某个图层缺失或无效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="152" />
+        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="81" />
         <source>Layer {0} cannot be opened: {1}</source>
         <translation>无法打开图层 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="213" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="116" />
         <source>No output folder given.</source>
         <translation>未指定输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="215" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="118" />
         <source>The output folder {0} is a file, not a folder.</source>
         <translation>输出文件夹 {0} 是文件而不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="222" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="125" />
         <source>The output folder {0} cannot be created: {1}</source>
         <translation>无法创建输出文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="230" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="133" />
         <source>The output folder {0} cannot be written: {1}</source>
         <translation>无法写入输出文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="240" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="143" />
         <source>The layout template {0} cannot be read: {1}</source>
         <translation>无法读取布局模板 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="244" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="147" />
         <source>The layout template {0} is not a QGIS layout template (.qpt).</source>
         <translation>{0} 不是 QGIS 布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="261" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="164" />
         <source>The township layer {0} has no polygons: the atlas needs township polygons.</source>
         <translation>乡镇图层 {0} 中没有面：图集需要乡镇面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="256" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="159" />
         <source>The township layer {0} lacks the fields {1}.</source>
         <translation>乡镇图层 {0} 缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="334" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="245" />
         <source>The layout template cannot be loaded.</source>
         <translation>无法加载布局模板。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="337" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="248" />
         <source>The layout template has no map item: add a map to it.</source>
         <translation>布局模板中没有地图项：请添加地图。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="354" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="265" />
         <source>The township filter is not a valid expression: {0}</source>
         <translation>乡镇筛选条件不是有效的表达式：{0}</translation>
     </message>
@@ -79,52 +79,52 @@
         <translation>乡镇图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="528" />
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="115" />
         <source>Land area (km²)</source>
         <translation>土地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="530" />
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="117" />
         <source>Soil erosion area (km²)</source>
         <translation>水土流失面积（km²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="534" />
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="121" />
         <source>Target {0} %</source>
         <translation>目标 {0} %</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="534" />
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="121" />
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="534" />
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="121" />
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="541" />
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="128" />
         <source>Erosion {0} ({1})</source>
         <translation>侵蚀 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="561" />
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="148" />
         <source>Collapse gullies {0}</source>
         <translation>崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="567" />
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="154" />
         <source>Treated area ({0})</source>
         <translation>治理面积（{0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="98" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="97" />
         <source>Findings</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="582" />
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="169" />
         <source>Findings: {0}</source>
         <translation>核查发现：{0}</translation>
     </message>
@@ -134,22 +134,22 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="784" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="514" />
         <source>No township matches the filter.</source>
         <translation>没有符合筛选条件的乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="750" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="480" />
         <source>atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="801" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="531" />
         <source>The atlas cannot show township {0}.</source>
         <translation>图集无法显示乡镇 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="830" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="560" />
         <source>Writing {0} failed: {1}</source>
         <translation>写入 {0} 失败：{1}</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>该崩岗与已有崩岗 {0} 重叠（{1:.2f} m²）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="405" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="439" />
         <source>Layer {0} cannot be edited.</source>
         <translation>图层 {0} 无法编辑。</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="380" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="379" />
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -524,7 +524,7 @@
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="157" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="156" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
@@ -574,7 +574,7 @@
         <translation>请导出为 .gpkg、.xlsx 或 .csv，而不是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="489" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="493" />
         <source>No measure table: open a workspace first.</source>
         <translation>没有措施表：请先打开工作空间。</translation>
     </message>
@@ -629,7 +629,7 @@
         <translation>{0} 超过 {1} 个字符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="468" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="472" />
         <source>Cannot save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
@@ -749,7 +749,7 @@
         <translation>空几何</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/overlaps.py" line="69" />
+        <location filename="../xingguo_swc_plugin/core/postgis_validation.py" line="128" />
         <source>invalid geometry</source>
         <translation>无效几何</translation>
     </message>
@@ -1094,77 +1094,77 @@
         <translation>治理措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="338" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="346" />
         <source>Geometry is {0}.</source>
         <translation>几何为{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="369" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="377" />
         <source>Mean slope {0:.1f}° is above {1}°: new cultivation and whole-slope clearing are forbidden.</source>
         <translation>平均坡度 {0:.1f}° 超过 {1}°：禁止新开垦和全坡面开发。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="375" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="383" />
         <source>Mean slope {0:.1f}° is between {1}° and {2}° and no terrace measure is recorded.</source>
         <translation>平均坡度 {0:.1f}° 介于 {1}° 与 {2}° 之间，但没有梯田措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="417" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="425" />
         <source>outside the area of its coordinate reference system</source>
         <translation>超出其坐标参考系的适用范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="466" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="474" />
         <source>The parcel has no project number.</source>
         <translation>该图斑没有项目编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="471" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="479" />
         <source>Project {0} is not in the development database.</source>
         <translation>项目 {0} 不在开发项目库中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="485" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="493" />
         <source>The parcel does not lie within the approved boundary of project {0}.</source>
         <translation>该图斑不在项目 {0} 的批复范围内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="492" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="500" />
         <source>{0:.1f} m² lie outside the approved boundary of project {1}.</source>
         <translation>有 {0:.1f} m² 超出项目 {1} 的批复范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="524" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="532" />
         <source>{0:.1f} m² shared with parcel(s) {1}.</source>
         <translation>与图斑 {1} 重叠 {0:.1f} m²。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="557" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="565" />
         <source>railway</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="557" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="565" />
         <source>expressway</source>
         <translation>高速公路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="558" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="566" />
         <source>national road</source>
         <translation>国道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="558" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="566" />
         <source>provincial road</source>
         <translation>省道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="559" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="567" />
         <source>protected corridor</source>
         <translation>保护廊道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="577" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="585" />
         <source>Within {0} m of a {1}.</source>
         <translation>距{1}不足 {0} 米。</translation>
     </message>
@@ -1274,47 +1274,47 @@
         <translation>崩岗调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="122" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="124" />
         <source>Gully layer</source>
         <translation>崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="123" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="125" />
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="124" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="126" />
         <source>Part layer</source>
         <translation>部位图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="127" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="129" />
         <source>Digitize</source>
         <translation>数字化</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="128" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="130" />
         <source>Parts</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="129" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="131" />
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="139" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="141" />
         <source>Digitize gully</source>
         <translation>绘制崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="141" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="143" />
         <source>Left click adds vertices, right click finishes; snapping and the advanced digitizing panel work as in QGIS.</source>
         <translation>左键添加节点，右键结束；捕捉和高级数字化面板与 QGIS 中的用法相同。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="146" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="148" />
         <source>Derived before saving</source>
         <translation>保存前自动计算</translation>
     </message>
@@ -1324,252 +1324,252 @@
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242" />
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242" />
         <source>Gully ID</source>
         <translation>崩岗编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="164" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="166" />
         <source>Survey</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="168" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="170" />
         <source>(not set)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="175" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="177" />
         <source>Shape</source>
         <translation>形态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242" />
         <source>Activity</source>
         <translation>活动性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242" />
         <source>Treatment status</source>
         <translation>治理状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="178" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="180" />
         <source>Survey date</source>
         <translation>调查日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="179" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="181" />
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="180" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="182" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="183" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="185" />
         <source>Use repaired polygon</source>
         <translation>使用修复后的多边形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="184" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="186" />
         <source>Save gully</source>
         <translation>保存崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="185" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="187" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="203" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="205" />
         <source>empty: the gully under the part</source>
         <translation>留空：部位所在的崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="204" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="206" />
         <source>Digitize part</source>
         <translation>绘制部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="207" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="209" />
         <source>Part</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="218" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="220" />
         <source>Map extent</source>
         <translation>当前地图范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="219" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="221" />
         <source>Whole layer</source>
         <translation>整个图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="223" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="225" />
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="224" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="226" />
         <source>Gullies of</source>
         <translation>崩岗范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="236" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="238" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="346" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="380" />
         <source>Choose the township layer first.</source>
         <translation>请先选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="390" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="424" />
         <source>Choose the part layer (benggang_part) first.</source>
         <translation>请先选择崩岗部位图层（benggang_part）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="402" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="436" />
         <source>No map canvas.</source>
         <translation>没有地图画布。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="458" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="492" />
         <source>Gully {0}: {1:.2f} m², {2}, {3}. Fill in the survey and save.</source>
         <translation>崩岗 {0}：{1:.2f} m²，{2}，{3}。请填写调查信息并保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="481" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="515" />
         <source>Digitize a gully first.</source>
         <translation>请先数字化一个崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="491" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="525" />
         <source>Saved gully {0} ({1:.2f} m²). Undo with Ctrl+Z; save the layer edits to keep it.</source>
         <translation>已保存崩岗 {0}（{1:.2f} m²）。可用 Ctrl+Z 撤销；保存图层编辑后才会写入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="537" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="571" />
         <source>Saved {0} of gully {1}.</source>
         <translation>已保存崩岗 {1} 的{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="579" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="613" />
         <source>Gully {0} recomputed: {1:.2f} m², {2}, {3}.</source>
         <translation>崩岗 {0} 已重新计算：{1:.2f} m²，{2}，{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="579" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="613" />
         <source>no township</source>
         <translation>无乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="629" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="663" />
         <source>{0} gullies</source>
         <translation>{0} 处崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="633" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="667" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="75" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="74" />
         <source>Cannot open the layer {0}.</source>
         <translation>无法打开图层 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="89" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="88" />
         <source>Cannot open the DEM {0}.</source>
         <translation>无法打开 DEM {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="283" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="282" />
         <source>Parcel inspection</source>
         <translation>图斑核查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="153" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="152" />
         <source>GeoPackage workspace (*.gpkg)</source>
         <translation>GeoPackage 工作空间 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="157" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="156" />
         <source>Finding</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="157" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="156" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="267" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="266" />
         <source>Choose the parcels and the project boundaries.</source>
         <translation>请选择图斑和项目范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="270" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="269" />
         <source>Choose a workspace (.gpkg) to keep the findings in.</source>
         <translation>请选择保存核查发现的工作空间（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="321" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="320" />
         <source>{0} finding(s): {1} new, {2} kept with their status, {3} removed, {4} no longer detected.</source>
         <translation>{0} 条核查发现：新增 {1} 条，保留原状态 {2} 条，删除 {3} 条，不再发现 {4} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="396" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="395" />
         <source>{0} finding(s) in {1} rule(s).</source>
         <translation>共 {0} 条核查发现，涉及 {1} 条规则。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="455" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="454" />
         <source>Finding {0} has no geometry (empty parcel).</source>
         <translation>核查发现 {0} 没有几何（空图斑）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="522" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="521" />
         <source>{0} finding(s) set to {1}: click Save to keep it.</source>
         <translation>已将 {0} 条核查发现设为{1}：单击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="537" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="536" />
         <source>Cannot save the case status: {0}</source>
         <translation>无法保存查处状态：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="545" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="544" />
         <source>Export findings</source>
         <translation>导出核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="545" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="544" />
         <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="554" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="553" />
         <source>No findings yet: run the check first.</source>
         <translation>尚无核查发现：请先运行核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="563" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="562" />
         <source>Findings exported to {0}.</source>
         <translation>核查发现已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="570" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="569" />
         <source>Choose a workspace (.gpkg) to import into.</source>
         <translation>请选择要导入的工作空间（.gpkg）。</translation>
     </message>
@@ -1579,117 +1579,117 @@
         <translation>治理措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="103" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="105" />
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="557" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="561" />
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="557" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="561" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="558" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="562" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="557" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="561" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="104" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="106" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="104" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="106" />
         <source>Funding</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="108" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="110" />
         <source>By measure</source>
         <translation>按措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="109" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="111" />
         <source>By township</source>
         <translation>按乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="110" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="112" />
         <source>By year</source>
         <translation>按年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="111" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="113" />
         <source>By township, year and measure</source>
         <translation>按乡镇、年度和措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="323" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="327" />
         <source>Choose a layer</source>
         <translation>选择图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="325" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="329" />
         <source>No features selected in {0}</source>
         <translation>{0} 中未选择要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="327" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="331" />
         <source>{0} features selected in {1}</source>
         <translation>{1} 中已选择 {0} 个要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="371" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="375" />
         <source>Measures of the selection: {0}</source>
         <translation>所选要素的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="406" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="410" />
         <source>No measure table: open a workspace or choose the measure table.</source>
         <translation>没有措施表：请打开工作空间或选择措施表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="409" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="413" />
         <source>Choose the layer whose features get the measure.</source>
         <translation>请选择要标注措施的要素所在图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="420" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="424" />
         <source>{0} measure records written (undo with Undo; Save keeps them).</source>
         <translation>已写入 {0} 条措施记录（可用“撤销”撤回；“保存”后生效）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="428" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="432" />
         <source>Choose one measure record in the table to edit.</source>
         <translation>请在表中选择一条要编辑的措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="444" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="448" />
         <source>No measure table.</source>
         <translation>没有措施表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="471" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="475" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="481" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="485" />
         <source>Treatment status of {0} gullies set to {1}.</source>
         <translation>已将 {0} 处崩岗的治理状态设为{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="492" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="496" />
         <source>Unsaved measure records are not in the summary: save first.</source>
         <translation>未保存的措施记录不计入汇总：请先保存。</translation>
     </message>
@@ -1699,22 +1699,22 @@
         <translation>治理措施汇总</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="520" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="524" />
         <source>{0} records; treated {1} features, {2:.2f} hm² ({3:.1f} % of the {4:g} km² target); treated gullies {5} ({6:.1f} % of {7}).</source>
         <translation>{0} 条记录；已治理 {1} 个要素，{2:.2f} 公顷（占 {4:g} km² 目标的 {3:.1f} %）；已治理崩岗 {5} 处（占 {7} 处的 {6:.1f} %）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="527" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="531" />
         <source>{0} records point to missing features.</source>
         <translation>{0} 条记录指向不存在的要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="542" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="546" />
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="558" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="562" />
         <source>Records</source>
         <translation>记录</translation>
     </message>
@@ -1899,72 +1899,72 @@
         <translation>水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="62" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="61" />
         <source>Development parcels</source>
         <translation>农林开发图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="64" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="63" />
         <source>Parcel ID field</source>
         <translation>图斑编号字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="66" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="65" />
         <source>Project number field of the parcels</source>
         <translation>图斑的项目编号字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="69" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="68" />
         <source>Approved project boundaries</source>
         <translation>项目批复范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="71" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="70" />
         <source>Project number field of the projects</source>
         <translation>项目的项目编号字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="74" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="73" />
         <source>Excess tolerance (m²)</source>
         <translation>超出容差（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="77" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="76" />
         <source>DEM (elevation, metres)</source>
         <translation>DEM（高程，米）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="79" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="78" />
         <source>Steep slope (°)</source>
         <translation>陡坡（°）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="82" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="81" />
         <source>Terraces required from slope (°)</source>
         <translation>需修梯田的起始坡度（°）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="86" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="85" />
         <source>Railways and roads (lines)</source>
         <translation>铁路和公路（线）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="89" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="88" />
         <source>Corridor distance (m)</source>
         <translation>廊道距离（米）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="92" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="91" />
         <source>Road class field of the corridors</source>
         <translation>廊道的道路等级字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="95" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="94" />
         <source>Treatment measures (table)</source>
         <translation>治理措施（表）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="144" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="143" />
         <source>{0} finding(s).</source>
         <translation>{0} 条核查发现。</translation>
     </message>
@@ -1994,7 +1994,7 @@
         <translation>水土保持率（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="807" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="537" />
         <source>Writing {0} failed (error {1}).</source>
         <translation>写入 {0} 失败（错误 {1}）。</translation>
     </message>
@@ -2004,7 +2004,7 @@
         <translation>无法导出到 {0}：请使用以下格式之一：{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="150" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="149" />
         <source>Import development projects</source>
         <translation>导入开发项目</translation>
     </message>
@@ -2084,7 +2084,7 @@
         <translation>来源字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="165" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="164" />
         <source>Update projects already in the workspace</source>
         <translation>更新工作空间中已有的项目</translation>
     </message>
@@ -2279,27 +2279,27 @@
         <translation>{1} 中共 {0} 幅（{2:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="159" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="158" />
         <source>Project boundaries</source>
         <translation>项目范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="163" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="162" />
         <source>Field mapping (field=source;...)</source>
         <translation>字段映射（字段=来源;...）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="167" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="166" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="168" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="167" />
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="169" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="168" />
         <source>Not taken</source>
         <translation>未导入</translation>
     </message>
@@ -2354,22 +2354,22 @@
         <translation>各乡镇及全县的水土保持率：（土地面积 − 轻度及以上侵蚀面积）/ 土地面积 × 100。相互重叠的侵蚀多边形只计一次。meets_target 表示是否达到目标（默认 83 %，可在设置中修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="49" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="48" />
         <source>Validate development parcels</source>
         <translation>农林开发图斑核查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="151" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="150" />
         <source>Supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="51" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="50" />
         <source>Checks development parcels against the approved project boundaries of the development database and writes one finding per parcel and rule: invalid geometry, not registered (疑似未批先建), elsewhere than its project (疑似建设地点变更), beyond the approved boundary by more than the tolerance (疑似超出防治责任范围), overlaps, steep slope and missing terraces (with a DEM), within a protected corridor (with road lines whose field dllx says railway/铁路, expressway/高速, national/国道 or provincial/省道). Geometry = the offending part. The input layers are only read.</source>
         <translation>将农林开发图斑与开发项目库中的项目批复范围比对，每个图斑每条规则输出一条核查发现：几何无效、未登记（疑似未批先建）、不在所属项目范围内（疑似建设地点变更）、超出批复范围且超过容差（疑似超出防治责任范围）、图斑重叠、陡坡及未修梯田（需 DEM）、位于保护廊道内（需道路线图层，字段 dllx 为 railway/铁路、expressway/高速、national/国道 或 provincial/省道）。几何为违规部分。输入图层只读，不会被修改。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="152" />
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="151" />
         <source>Imports approved development projects (polygons) into the workspace table dev_project: GeoPackage, shapefile (UTF-8 or GBK, with or without .cpg), FileGDB or PostGIS layer. FIELD_MAP maps workspace fields to source fields as 'xmbh=项目编号;xmmc=项目名称'; empty proposes the mapping from the field names. Rows that cannot be taken are listed with the reason.</source>
         <translation>将已批复的开发项目（面）导入工作空间的 dev_project 表：支持 GeoPackage、shapefile（UTF-8 或 GBK 编码，有无 .cpg 均可）、FileGDB 或 PostGIS 图层。FIELD_MAP 以 'xmbh=项目编号;xmmc=项目名称' 的形式将工作空间字段映射到来源字段；留空则根据字段名自动建议映射。无法导入的行会列出原因。</translation>
     </message>
@@ -2389,12 +2389,12 @@
         <translation>生成一个模拟的兴国县工作空间：25 个乡镇（真实代码和名称，边界为模拟）、农林开发图斑和项目、土壤侵蚀、崩岗及治理措施。相同的随机种子生成相同的数据。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="442" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="353" />
         <source>The layout {0} cannot be added to the project.</source>
         <translation>无法将布局 {0} 添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="785" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="515" />
         <source>The township layer has no township to print.</source>
         <translation>乡镇图层中没有可输出的乡镇。</translation>
     </message>
@@ -2434,7 +2434,7 @@
         <translation>两个图层都必须是同一数据库中的 PostGIS 表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="476" />
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="484" />
         <source>Project {0} has no approved boundary to compare with.</source>
         <translation>项目 {0} 没有可比对的批复范围。</translation>
     </message>
@@ -2494,17 +2494,17 @@
         <translation>图集导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="227" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="229" />
         <source>At map centre</source>
         <translation>地图中心所在乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="228" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="230" />
         <source>Choose the township under the centre of the map</source>
         <translation>选择地图中心所在的乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="654" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="688" />
         <source>The map centre is outside every township.</source>
         <translation>地图中心不在任何乡镇内。</translation>
     </message>
@@ -2562,6 +2562,21 @@
         <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="76" />
         <source>Copying {0} into schema {1}…</source>
         <translation>正在将 {0} 复制到模式 {1}…</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/postgis_validation.py" line="47" />
+        <source>Parcel validation</source>
+        <translation>图斑核查</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/postgis_validation.py" line="73" />
+        <source>validating parcels on the server</source>
+        <translation>在服务器上核查图斑</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="97" />
+        <source>Quantity of EACH selected feature, in the unit beside it</source>
+        <translation>每个选中要素各自的数量，单位见右侧</translation>
     </message>
 </context>
 <context>
@@ -2622,49 +2637,44 @@
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="81" />
-        <source>Resolution</source>
-        <translation>分辨率</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="86" />
-        <source> dpi</source>
-        <translation> dpi</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="96" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="95" />
         <source>Layers on the map</source>
         <translation>地图上的图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="101" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="100" />
         <source>Checked layers are drawn on every sheet, in their styles</source>
         <translation>勾选的图层按其样式绘制在每幅图上</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="106" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="105" />
         <source>Also write one merged PDF</source>
         <translation>同时输出一个合并的 PDF</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="112" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="111" />
         <source>Add the layout to the project (to adjust and reprint)</source>
         <translation>将布局添加到工程（便于调整和重新打印）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="118" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="117" />
         <source>Open the folder when done</source>
         <translation>完成后打开文件夹</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="126" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="125" />
         <source>Export atlas</source>
         <translation>导出图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="131" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="130" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.ui" line="81" />
+        <source>Resolution (dpi)</source>
+        <translation>分辨率（dpi）</translation>
     </message>
 </context>
 <context>
