@@ -9,18 +9,13 @@ a JSON map ``{xzqdm: [value, ...]}``.  The figures are therefore frozen in the
 layout, so the same layout added to a project reprints identically from the
 designer, without this plugin's code.
 
-Thread safety: QGIS layers belong to the thread that made them, so the export
-never renders the caller's layers.  ``LayerSnapshot.of`` records a layer's
-source and style (call it where the layer lives, the main thread); the export
-then builds its own layers, project and layout in whatever thread runs it.
-
-The figures come from the same cores as the statistics and measures docks
-(``core.stats``, ``core.measures``): this module never computes them itself.
+Thread safety: the export renders snapshots of the layers (``atlas_layers``)
+in its own project and layout, in whatever thread runs it.  The figures come
+from the statistics and measures cores (``atlas_figures``).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -28,44 +23,55 @@ import sqlite3
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+from typing import List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsExpression,
     QgsExpressionContextUtils,
-    QgsFeature,
     QgsFeatureRequest,
     QgsFeedback,
-    QgsField,
-    QgsFields,
     QgsLayoutExporter,
     QgsLayoutFrame,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
     QgsLayoutItemMap,
     QgsMapLayer,
-    QgsMapLayerStyle,
     QgsPrintLayout,
     QgsProject,
     QgsProperty,
-    QgsProviderRegistry,
     QgsReadWriteContext,
     QgsRenderContext,
     QgsTableCell,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, Qt, QVariant
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..domain import codes
 from ..domain.thresholds import CRS_PROJECTED
-from ..domain.units import m2_to_hm2, m2_to_km2
 from ..translation import tr
+from .atlas_figures import (  # noqa: F401 (part of this module's interface)
+    CODE_FIELD,
+    NAME_FIELD,
+    SheetStatistics,
+    check_canceled as _check,
+    format_rate,
+    stats_layers,
+    township_statistics,
+)
+from .atlas_layers import (  # noqa: F401 (part of this module's interface)
+    LayerInput,
+    LayerSnapshot,
+    default_layers,
+    gpkg_path,
+    origin,
+    snapshot,
+    table_name,
+)
 from .errors import InputError, SwcError
 
 #: The bundled template.
@@ -79,9 +85,6 @@ VAR_STATS = "swc_stats"
 VAR_CRS = "swc_crs"
 VAR_DATE = "swc_data_date"
 VAR_NOTE = "swc_note"
-#: Township code and name fields the coverage layer must have.
-CODE_FIELD = "xzqdm"
-NAME_FIELD = "xzqmc"
 #: Font of the template; substituted by a CJK font of the system where missing.
 FONT_FAMILY = "Noto Sans CJK SC"
 FALLBACK_FONTS = ("Source Han Sans SC", "Microsoft YaHei", "SimHei", "PingFang SC",
@@ -96,130 +99,6 @@ SYNTHETIC_NOTE_ZH = "示意数据：乡镇边界及图斑为合成数据，非�
 
 def default_title() -> str:
     return tr("Soil and water conservation map")
-
-
-# --------------------------------------------------------------------------
-# Layer snapshots: what a worker thread needs to rebuild a layer
-# --------------------------------------------------------------------------
-
-@dataclass
-class LayerSnapshot:
-    """Source, style and (for memory layers) the features of a layer.
-
-    Plain data: made where the layer lives, turned into a new layer by
-    ``create`` in the thread that renders.
-    """
-
-    name: str
-    source: str
-    provider: str
-    style: str
-    crs: str = ""
-    wkb_type: int = QgsWkbTypes.Unknown
-    fields: Optional[QgsFields] = None
-    features: Optional[List[QgsFeature]] = None
-    #: Workspace table it shows (kept for copies, whose source is memory).
-    table: str = ""
-
-    @classmethod
-    def of(cls, layer: QgsMapLayer) -> "LayerSnapshot":
-        if layer is None or not layer.isValid():
-            raise InputError(tr("A layer of the atlas is missing or invalid."))
-        style = QgsMapLayerStyle()
-        style.readFromLayer(layer)
-        snapshot = cls(layer.name(), layer.source(), layer.providerType(), style.xmlData(),
-                       layer.crs().toWkt(), table=table_name(layer))
-        if isinstance(layer, QgsVectorLayer):
-            snapshot.wkb_type = layer.wkbType()
-            if layer.providerType() == "memory" or layer.isEditable():
-                # not on disk (or with unsaved edits): keep the features themselves
-                snapshot.fields = QgsFields(layer.fields())
-                snapshot.features = [QgsFeature(f) for f in layer.getFeatures()]
-        return snapshot
-
-    def create(self) -> QgsMapLayer:
-        """A new layer with this source and style, owned by the calling thread."""
-        if self.features is not None:
-            layer = QgsVectorLayer(
-                QgsWkbTypes.displayString(self.wkb_type) + "?crs=" + "EPSG:4326",
-                self.name, "memory")
-            layer.setCrs(QgsCoordinateReferenceSystem.fromWkt(self.crs))
-            layer.dataProvider().addAttributes(self.fields.toList())
-            layer.updateFields()
-            layer.dataProvider().addFeatures(self.features)
-            layer.updateExtents()
-        else:
-            options = QgsVectorLayer.LayerOptions(False, False)
-            layer = QgsVectorLayer(self.source, self.name, self.provider, options)
-        if not layer.isValid():
-            raise InputError(tr("Layer {0} cannot be opened: {1}")
-                             .format(self.name, self.source))
-        QgsMapLayerStyle(self.style).writeToLayer(layer)
-        layer.setCustomProperty(_TABLE_PROPERTY, self.table)
-        layer.setCustomProperty(_SOURCE_PROPERTY, [self.source, self.provider])
-        return layer
-
-
-LayerInput = Union[QgsMapLayer, LayerSnapshot]
-
-
-def snapshot(layer: LayerInput) -> LayerSnapshot:
-    return layer if isinstance(layer, LayerSnapshot) else LayerSnapshot.of(layer)
-
-
-_TABLE_PROPERTY = "xgswc/table"
-_SOURCE_PROPERTY = "xgswc/source"
-
-
-def table_name(layer: QgsMapLayer) -> str:
-    """Workspace table of a layer (GeoPackage layer name), else its layer name."""
-    if layer.customProperty(_TABLE_PROPERTY):
-        return layer.customProperty(_TABLE_PROPERTY)
-    if layer.providerType() == "ogr":
-        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-        if parts.get("layerName"):
-            return parts["layerName"]
-    if layer.providerType() == "postgres":
-        from qgis.core import QgsDataSourceUri
-        table = QgsDataSourceUri(layer.source()).table()
-        if table:
-            return table
-    return layer.name()
-
-
-def default_layers(townships: QgsVectorLayer) -> List[QgsVectorLayer]:
-    """The workspace tables a sheet shows when none are chosen: those beside the
-    township table in its GeoPackage, in their stored styles."""
-    path = _gpkg_path(townships)
-    layers: List[QgsVectorLayer] = []
-    for table in ("finding", "benggang", "parcel", "erosion"):
-        if path:
-            from . import schema
-            layer = QgsVectorLayer(path + "|layername=" + table,
-                                   schema.LAYERS_BY_NAME[table].zh, "ogr")
-            if layer.isValid():
-                layers.append(layer)
-    return layers
-
-
-def origin(layer: QgsVectorLayer) -> QgsVectorLayer:
-    """The layer on its original source: a snapshot's in-memory copy (of a layer
-    with unsaved edits) is reopened from where it came from."""
-    recorded = layer.customProperty(_SOURCE_PROPERTY)
-    if layer.providerType() == "memory" and recorded and recorded[1] != "memory":
-        reopened = QgsVectorLayer(recorded[0], layer.name(), recorded[1],
-                                  QgsVectorLayer.LayerOptions(False, False))
-        if reopened.isValid():
-            return reopened
-    return layer
-
-
-def _gpkg_path(layer: QgsMapLayer) -> str:
-    layer = origin(layer) if isinstance(layer, QgsVectorLayer) else layer
-    if layer.providerType() != "ogr":
-        return ""
-    path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path", "")
-    return path if path.lower().endswith(".gpkg") else ""
 
 
 # --------------------------------------------------------------------------
@@ -421,7 +300,7 @@ def build_layout(project: QgsProject, template: QDomDocument, coverage: QgsVecto
     return layout
 
 
-def set_statistics(layout: QgsPrintLayout, sheet: "SheetStatistics") -> bool:
+def set_statistics(layout: QgsPrintLayout, sheet: SheetStatistics) -> bool:
     """Put the figures in the layout: variable ``@swc_stats`` and the table rows.
 
     Returns False when the template has no statistics table (figures then only
@@ -451,7 +330,7 @@ def codes_filter(codes_: Sequence[str], expression: Optional[str] = None) -> str
 
 
 def add_layout_to_project(project: QgsProject, townships: QgsVectorLayer,
-                          layers: Sequence[QgsMapLayer], sheet: "SheetStatistics",
+                          layers: Sequence[QgsMapLayer], sheet: SheetStatistics,
                           template: Optional[str] = None, title: Optional[str] = None,
                           filter_expression: Optional[str] = None) -> QgsPrintLayout:
     """The atlas layout over the project's own layers, added to its layout
@@ -475,193 +354,6 @@ def add_layout_to_project(project: QgsProject, townships: QgsVectorLayer,
     return layout
 
 
-# --------------------------------------------------------------------------
-# Figures per township (from the statistics and measures cores)
-# --------------------------------------------------------------------------
-
-@dataclass
-class SheetStatistics:
-    """Captions of the table rows and, per township code, the formatted values."""
-
-    captions: List[str] = field(default_factory=list)
-    values: Dict[str, List[str]] = field(default_factory=dict)
-    #: 水保率 per township as the statistics core returned it (percent).
-    rates: Dict[str, Optional[float]] = field(default_factory=dict)
-    names: Dict[str, str] = field(default_factory=dict)
-
-    def add(self, caption: str, by_code: Dict[str, str], default: str = "0") -> None:
-        self.captions.append(caption)
-        for code in self.values:
-            self.values[code].append(by_code.get(code, default))
-
-    def to_json(self) -> str:
-        return json.dumps(self.values, ensure_ascii=False)
-
-
-def format_rate(rate: Optional[float]) -> str:
-    """How a 水保率 appears on the sheet (two decimals, percent)."""
-    return "" if rate is None else "{0:.2f}".format(rate)
-
-
-def _number(value: float, decimals: int = 2) -> str:
-    return "{0:,.{1}f}".format(value, decimals)
-
-
-def stats_layers(layers: Sequence[QgsMapLayer], coverage: QgsVectorLayer
-                 ) -> Dict[str, QgsVectorLayer]:
-    """Workspace tables the figures need: from the shown layers, else the
-    workspace (GeoPackage or PostGIS) of the township layer."""
-    from .measures import sibling_layer
-
-    wanted = ("erosion", "benggang", "finding", "measure")
-    found: Dict[str, QgsVectorLayer] = {}
-    for layer in layers:
-        name = table_name(layer)
-        if name in wanted and name not in found and isinstance(layer, QgsVectorLayer):
-            found[name] = layer
-    source = origin(coverage)
-    for name in wanted:
-        if name not in found:
-            candidate = sibling_layer(source, name)
-            if candidate is not None and candidate.isValid():
-                found[name] = candidate
-    return found
-
-
-def _area_by(rows, unit=m2_to_hm2) -> Dict[Tuple[str, str], Tuple[int, float]]:
-    result: Dict[Tuple[str, str], Tuple[int, float]] = {}
-    for row in rows:
-        key = (row.xzqdm, "" if row.klass is None else str(row.klass))
-        count, area = result.get(key, (0, 0.0))
-        result[key] = (count + row.feature_count, area + unit(row.area_m2))
-    return result
-
-
-def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLayer],
-                        feedback: Optional[QgsFeedback] = None) -> SheetStatistics:
-    """The sheet's figures per township: 水保率, erosion by grade, gullies by scale
-    and treatment status, treated area, findings by rule."""
-    from . import stats
-    from .settings import setting
-
-    sheet = SheetStatistics()
-    for feature in coverage.getFeatures():
-        code = str(feature[CODE_FIELD])
-        sheet.values[code] = []
-        sheet.names[code] = str(feature[NAME_FIELD])
-    hm2 = "hm²"
-
-    erosion = tables.get("erosion")
-    if _has_features(erosion):
-        target = setting("targets/conservation_rate_percent")
-        rates = stats.conservation_rate(coverage, CODE_FIELD, erosion,
-                                        target_percent=target, feedback=feedback)
-        by_code = {row.xzqdm: row for row in rates}
-        sheet.rates = {code: row.rate_percent for code, row in by_code.items()}
-        sheet.add(tr("Land area (km²)"),
-                  {c: _number(m2_to_km2(r.land_area_m2)) for c, r in by_code.items()})
-        sheet.add(tr("Soil erosion area (km²)"),
-                  {c: _number(m2_to_km2(r.erosion_area_m2)) for c, r in by_code.items()})
-        sheet.add(tr("Soil conservation rate (%)"),
-                  {c: format_rate(r.rate_percent) for c, r in by_code.items()}, "")
-        sheet.add(tr("Target {0} %").format(_number(target, 0)),
-                  {c: (tr("met") if r.meets_target else tr("not met"))
-                   for c, r in by_code.items() if r.meets_target is not None}, "")
-        _check(feedback)
-        grades = _area_by(stats.township_area_stats(coverage, CODE_FIELD, erosion, "qsqd",
-                                                    feedback=feedback))
-        for entry in codes.EROSION_GRADE:
-            sheet.add(tr("Erosion {0} ({1})").format(entry.zh, hm2),
-                      {c: _number(a) for (c, k), (n, a) in grades.items() if k == entry.code})
-        _check(feedback)
-
-    gullies = tables.get("benggang")
-    if _has_features(gullies):
-        # one class per scale and status: a memory copy, never a filtered view of
-        # the workspace (a subset string switches the GeoPackage to WAL mode)
-        combined = _with_class(gullies, "gm_zlzt", ("gm", "zlzt"))
-        counts = _area_by(stats.township_area_stats(coverage, CODE_FIELD, combined,
-                                                    "gm_zlzt", feedback=feedback))
-        _check(feedback)
-        for entry in codes.BENGGANG_SCALE:
-            values = {}
-            for code in sheet.values:
-                by_status = [counts.get((code, entry.code + "|" + s.code), (0, 0.0))[0]
-                             for s in codes.TREATMENT_STATUS]
-                values[code] = "{0} ({1})".format(sum(by_status), " ".join(
-                    "{0}{1}".format(s.zh, n)
-                    for s, n in zip(codes.TREATMENT_STATUS, by_status)))
-            sheet.add(tr("Collapse gullies {0}").format(entry.zh), values)
-
-    measures = tables.get("measure")
-    if measures is not None:
-        treated = _treated_area(measures, coverage, tables, feedback)
-        if treated is not None:
-            sheet.add(tr("Treated area ({0})").format(hm2),
-                      {c: _number(v) for c, v in treated.items()})
-        _check(feedback)
-
-    findings = tables.get("finding")
-    if findings is not None:
-        rules = {}
-        if _has_features(findings):
-            rules = _area_by(stats.township_area_stats(coverage, CODE_FIELD, findings, "gz",
-                                                       feedback=feedback))
-        from .validation import rule_label
-        rule_names = sorted({k for (_, k) in rules})
-        if not rule_names:
-            sheet.add(tr("Findings"), {})
-        for rule in rule_names:
-            sheet.add(tr("Findings: {0}").format(rule_label(rule)),
-                      {c: str(n) for (c, k), (n, _) in rules.items() if k == rule})
-    return sheet
-
-
-def _has_features(layer: Optional[QgsVectorLayer]) -> bool:
-    """Whether the layer has a feature.  The count may be unknown (-1): a
-    GeoPackage switched to WAL by an edit session elsewhere fails the first
-    query of a new connection, so then the answer comes from reading one."""
-    if layer is None or not layer.isValid():
-        return False
-    count = layer.featureCount()
-    if count >= 0:
-        return count > 0
-    request = QgsFeatureRequest().setLimit(1).setNoAttributes()
-    request.setFlags(QgsFeatureRequest.NoGeometry)
-    return any(True for _ in layer.getFeatures(request))
-
-
-def _with_class(layer: QgsVectorLayer, name: str, fields: Sequence[str]) -> QgsVectorLayer:
-    """Memory copy of ``layer`` with a text field joining ``fields`` by '|'."""
-    copy = layer.materialize(QgsFeatureRequest())
-    copy.dataProvider().addAttributes([QgsField(name, QVariant.String)])
-    copy.updateFields()
-    index = copy.fields().indexOf(name)
-    sources = [copy.fields().indexOf(f) for f in fields]
-    changes = {}
-    for feature in copy.getFeatures():
-        changes[feature.id()] = {index: "|".join(
-            "" if feature[i] is None or feature[i] == QVariant() else str(feature[i])
-            for i in sources)}
-    copy.dataProvider().changeAttributeValues(changes)
-    return copy
-
-
-def _treated_area(measures: QgsVectorLayer, coverage: QgsVectorLayer,
-                  tables: Dict[str, QgsVectorLayer],
-                  feedback: Optional[QgsFeedback]) -> Optional[Dict[str, float]]:
-    """Treated area (hm²) per township over all years of the measure table."""
-    from .measures import YEAR_MAX, YEAR_MIN, measure_summary
-
-    if not _has_features(measures):
-        return {}
-    targets = {name: layer for name, layer in tables.items() if name != "measure"}
-    # every year, as the statistics dock does
-    summary = measure_summary(measures, coverage, YEAR_MIN, YEAR_MAX, feedback,
-                              targets=targets)
-    return {code: totals.treated_area_hm2 for code, totals in summary.by_township.items()}
-
-
 class StepFeedback(QgsFeedback):
     """A feedback for one step: its 0-100 % maps to ``start``-``end`` of ``parent``,
     and canceling the parent cancels it (direct connection: the step may run in
@@ -678,11 +370,6 @@ class StepFeedback(QgsFeedback):
 
     def _forward(self, progress: float) -> None:
         self.parent_feedback.setProgress(self.start + (self.end - self.start) * progress / 100)
-
-
-def _check(feedback: Optional[QgsFeedback]) -> None:
-    if feedback is not None and feedback.isCanceled():
-        raise SwcError(tr("Canceled."))
 
 
 def data_date(layers: Sequence[QgsMapLayer]) -> str:
@@ -704,7 +391,7 @@ def data_date(layers: Sequence[QgsMapLayer]) -> str:
 
 def synthetic_note(coverage: QgsVectorLayer) -> str:
     """Sheet note for the synthetic sample workspace (SPEC: it must say so)."""
-    path = _gpkg_path(coverage)
+    path = gpkg_path(coverage)
     if not path:
         return ""
     try:
