@@ -505,14 +505,28 @@ def tag_features(measure_layer: QgsVectorLayer, target_layer: QgsVectorLayer,
         raise SwcError(tr("Cannot add the measure records to {0}.")
                        .format(measure_layer.name()))
     measure_layer.endEditCommand()
-    uuids = [feature["uuid"] for feature in new_features]
+    position = {feature["uuid"]: index for index, feature in enumerate(new_features)}
     _finish(measure_layer, commit)
-    expression = '"uuid" IN ({0})'.format(", ".join(_quote(u) for u in uuids))
     if feedback is not None:
         feedback.setProgress(100.0)
-    return sorted(read_measures(measure_layer, QgsFeatureRequest()
-                                .setFilterExpression(expression)),
-                  key=lambda r: uuids.index(r.uuid))
+    if commit:
+        records = _records_by_uuid(measure_layer, list(position))
+    else:  # straight from the edit buffer: filtering a large buffer is slow
+        records = [_record(feature) for feature in
+                   measure_layer.editBuffer().addedFeatures().values()
+                   if feature["uuid"] in position]
+    return sorted(records, key=lambda r: position[r.uuid])
+
+
+def _records_by_uuid(measure_layer: QgsVectorLayer, uuids: List[str]
+                     ) -> List[MeasureRecord]:
+    records: List[MeasureRecord] = []
+    for start in range(0, len(uuids), _IN_CHUNK):
+        expression = '"uuid" IN ({0})'.format(
+            ", ".join(_quote(u) for u in uuids[start:start + _IN_CHUNK]))
+        records.extend(read_measures(measure_layer, QgsFeatureRequest()
+                                     .setFilterExpression(expression)))
+    return records
 
 
 def edit_measure(measure_layer: QgsVectorLayer, fid: int, *,
