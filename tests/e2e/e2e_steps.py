@@ -325,8 +325,15 @@ def step_i18n(ctx: Context):
     untranslated = []
     for dock in ctx.plugin().docks:
         untranslated += untranslated_texts(dock, sources)
+    # Every message the run put in a message bar (QGIS's or a dock's) is Chinese.
+    shown = ctx.recorder.data.get("message_bar", [])
+    for title, text in shown:
+        if not re.search("[\u4e00-\u9fff]", title + text):
+            untranslated.append("message bar: {0!r} {1!r}".format(title, text))
     assert not untranslated, "untranslated: " + "; ".join(sorted(set(untranslated)))
-    return {"docks": len(ctx.plugin().docks), "sources": len(sources)}
+    assert shown, "no message bar message was recorded during the run"
+    return {"docks": len(ctx.plugin().docks), "sources": len(sources),
+            "messages_checked": len(shown)}
 
 
 def step_reload_plugin(ctx: Context):

@@ -87,6 +87,8 @@ def _install_hooks():
     REC.data["hooked"] = original is not None
 
     def on_message(message, tag, level):
+        if tag in ("Messages", "信息"):  # QGIS logs every message-bar message here
+            REC.data.setdefault("message_bar", []).append(["", message[:500]])
         if tag in ("Xingguo SWC", "Python error", "Python warning") or \
                 level >= Qgis.Critical:
             REC.data["messages"].append("[{0}] {1}: {2}".format(int(level), tag,
