@@ -172,6 +172,31 @@ def test_qgis_chinese_codes_load_the_file(qgis_app, code):
         localization.remove_translator(translator)
 
 
+def test_locale_without_override_follows_the_system(qgis_app):
+    """As QGIS: userLocale only counts when overrideFlag is set."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QLocale
+
+    from xingguo_swc_plugin import localization
+
+    settings = QgsSettings()
+    settings.setValue("locale/userLocale", "zh_CN")
+    settings.setValue("locale/overrideFlag", False)
+    try:
+        assert localization.user_locale() == QLocale.system().name()
+    finally:
+        settings.remove("locale/userLocale")
+        settings.remove("locale/overrideFlag")
+
+
+def test_candidates_map_chinese_variants_to_the_zh_cn_file():
+    from xingguo_swc_plugin.localization import candidates
+
+    assert candidates("zh-Hans")[:2] == ["zh_Hans", "zh_CN"]
+    assert "zh_CN" in candidates("zh_TW")
+    assert candidates("en_US") == ["en_US", "en"]
+
+
 def test_english_locale_stays_english(qgis_app):
     from xingguo_swc_plugin import localization
     from xingguo_swc_plugin.translation import tr
