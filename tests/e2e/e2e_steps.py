@@ -17,17 +17,14 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from qgis.core import (
     QgsApplication,
-    QgsFeatureRequest,
     QgsPointXY,
     QgsProject,
-    QgsRectangle,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QDockWidget,
     QGroupBox,

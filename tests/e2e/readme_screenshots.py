@@ -46,7 +46,7 @@ def shrink(source: Path, target: Path, max_width: int) -> int:
 
 
 def main() -> int:
-    app = QGuiApplication(sys.argv[:1])  # noqa: F841 (QImage scaling needs it)
+    app = QGuiApplication(sys.argv[:1])  # QImage scaling needs an application
     out = REPO / "out" / "e2e"
     result = json.loads((out / "result.json").read_text(encoding="utf-8"))
     if not all(step["status"] != "failed" for step in result["steps"]):
@@ -65,6 +65,7 @@ def main() -> int:
         width = 520 if name.endswith("_dock") else 1000
         size = shrink(out / matches[0], target_dir / (name + ".png"), width)
         print("{0:18} {1:7d} bytes  from {2}".format(name, size, matches[0]))
+    del app
     return 0
 
 
