@@ -81,7 +81,9 @@ class PgServer:
             raise PgServerError("PostGIS for PostgreSQL 15 is not installed: run `make "
                                 "deps` or apt-get install postgresql-15-postgis-3")
         self.user = _run_user()
-        self.base = Path(tempfile.mkdtemp(prefix="xgswc-pg-"))
+        # as root, TMPDIR may be private to root: the server user must reach its folder
+        parent = "/tmp" if self.user is not None else None
+        self.base = Path(tempfile.mkdtemp(prefix="xgswc-pg-", dir=parent))
         data, sockets, pwfile = self.base / "data", self.base / "sock", self.base / "pw"
         sockets.mkdir()
         pwfile.write_text(self.password + "\n")
