@@ -242,3 +242,38 @@ def test_summary_runs_in_a_task(dock_setup, qtbot):
     assert "2.20 hm²" in dock.ui.totalsLabel.text()
     dock.ui.summaryViewCombo.setCurrentIndex(dock.ui.summaryViewCombo.findData("township"))
     assert dock.ui.summaryTable.rowCount() == 2
+
+
+def _measure_tables(source):
+    return [layer for layer in QgsProject.instance().mapLayers().values()
+            if layer.source() == source]
+
+
+def test_dock_uses_the_projects_measure_table_without_duplicating(qtbot, empty_workspace):
+    from xingguo_swc_plugin.gui.measures_dock import MeasuresDock
+
+    gullies, fids = add_gullies(empty_workspace, GULLY_BOXES)
+    ws = open_workspace(empty_workspace)
+    project = QgsProject.instance()
+    measure = ws.layer("measure")
+    project.addMapLayers([gullies, measure])
+    iface = Iface()
+    dock = MeasuresDock(iface, iface.window)
+    qtbot.addWidget(dock)
+    try:
+        iface.setActiveLayer(gullies)
+        assert dock.measure_layer is measure
+        assert len(_measure_tables(measure.source())) == 1
+    finally:
+        dock.cleanup()
+        project.removeAllMapLayers()
+
+
+def test_own_measure_table_gives_way_to_one_loaded_later(dock_setup):
+    ws, dock, iface, gullies, fids = dock_setup
+    own = dock.measure_layer
+    assert own is not None and len(_measure_tables(own.source())) == 1
+    loaded = ws.layer("measure", "measures loaded later")
+    QgsProject.instance().addMapLayer(loaded)
+    assert dock.measure_layer is loaded
+    assert len(_measure_tables(loaded.source())) == 1

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsMapLayer,
     QgsMapLayerProxyModel,
     QgsProject,
+    QgsProviderRegistry,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -60,6 +61,21 @@ def summary_from_sources(measures: Tuple[str, str], year_from: int, year_to: int
                                 None, year_from, year_to, feedback, targets=layers)
 
 
+def _same_table(first: QgsVectorLayer, second: QgsVectorLayer) -> bool:
+    """Whether two layers read the same table (sources may be spelled differently)."""
+    if first.providerType() != second.providerType():
+        return False
+    if first.source() == second.source():
+        return True
+    registry = QgsProviderRegistry.instance()
+    one = registry.decodeUri(first.providerType(), first.source())
+    two = registry.decodeUri(second.providerType(), second.source())
+    keys = ("path", "layerName", "dbname", "host", "port", "service", "schema", "table")
+    if not any(one.get(key) for key in keys):
+        return False
+    return all(one.get(key) == two.get(key) for key in keys)
+
+
 class MeasuresDock(QgsDockWidget):
     """Tag treatment measures on the map selection; list, edit, delete; summary."""
 
@@ -78,6 +94,8 @@ class MeasuresDock(QgsDockWidget):
         self.last_summary: Optional[core.MeasureSummary] = None
         self.last_message: Optional[Tuple[str, int]] = None
         self.records: List[core.MeasureRecord] = []
+        #: The measure table this dock added to the project (none was loaded).
+        self._auto_added: Optional[QgsVectorLayer] = None
         self._setup_widgets()
         self._connect()
         self._pick_measure_table()
@@ -165,37 +183,71 @@ class MeasuresDock(QgsDockWidget):
             self.ui.targetCombo.setLayer(layer)
 
     def _layers_added(self, layers) -> None:
+        """Pick up a measure table added to the project; drop our own copy of it."""
         if self.measure_layer is None:
             self._pick_measure_table()
-
-    def _pick_measure_table(self) -> None:
-        """Choose the project's measure table (a layer with the measure fields)."""
-        for layer in QgsProject.instance().mapLayers().values():
-            if isinstance(layer, QgsVectorLayer) and not layer.isSpatial() and \
-                    all(layer.fields().indexOf(n) >= 0 for n in MEASURE.field_names()):
-                self.ui.measureTableCombo.setLayer(layer)
+            return
+        own = self._auto_added
+        if own is None or own is not self.measure_layer or own.isModified():
+            return
+        for layer in layers:
+            if layer is not own and isinstance(layer, QgsVectorLayer) and \
+                    _same_table(layer, own):
+                self._set_measure_table(layer)
+                self._auto_added = None
+                QgsProject.instance().removeMapLayer(own.id())
                 return
 
-    def _ensure_measure_table(self) -> Optional[QgsVectorLayer]:
-        """The chosen measure table; else the target's workspace one, added to the project.
+    def _set_measure_table(self, layer: Optional[QgsVectorLayer]) -> None:
+        """Select ``layer`` in the combo and use it (the combo is silent when it
+        already shows the layer, e.g. one it picked by itself)."""
+        self.ui.measureTableCombo.setLayer(layer)
+        if self.measure_layer is not layer:
+            self._measure_table_changed(layer)
 
-        Adding it to the project means QGIS asks to save unsaved records on exit.
-        """
-        if self.measure_layer is not None:
+    def _project_measure_tables(self) -> List[QgsVectorLayer]:
+        return [layer for layer in QgsProject.instance().mapLayers().values()
+                if isinstance(layer, QgsVectorLayer) and not layer.isSpatial() and
+                all(layer.fields().indexOf(n) >= 0 for n in MEASURE.field_names())]
+
+    def _pick_measure_table(self) -> Optional[QgsVectorLayer]:
+        """Choose the project's measure table, the target's workspace one first."""
+        tables = self._project_measure_tables()
+        if not tables:
+            return None
+        sibling = core.sibling_layer(self.target, MEASURE.name) \
+            if self.target is not None else None
+        same = [layer for layer in tables
+                if sibling is not None and _same_table(layer, sibling)]
+        chosen = (same or tables)[0]
+        if chosen is not self.measure_layer:
+            self._set_measure_table(chosen)
+        return chosen
+
+    def _ensure_measure_table(self) -> Optional[QgsVectorLayer]:
+        """The measure table of the target's workspace: the project's layer if there
+        is one, else the workspace table added to the project (so QGIS asks to save
+        unsaved records on exit); else the table chosen in the combo."""
+        sibling = core.sibling_layer(self.target, MEASURE.name) \
+            if self.target is not None else None
+        if sibling is None:
+            return self.measure_layer or self._pick_measure_table()
+        if self.measure_layer is not None and _same_table(self.measure_layer, sibling):
             return self.measure_layer
-        if self.target is not None:
-            layer = core.sibling_layer(self.target, MEASURE.name)
-            if layer is not None:
-                layer.setName(MEASURE.zh)
-                QgsProject.instance().addMapLayer(layer)
-                self.ui.measureTableCombo.setLayer(layer)
+        for layer in self._project_measure_tables():
+            if _same_table(layer, sibling):
+                self._set_measure_table(layer)
                 return self.measure_layer
-        return None
+        sibling.setName(MEASURE.zh)
+        QgsProject.instance().addMapLayer(sibling)
+        self._auto_added = sibling
+        self._set_measure_table(sibling)
+        return self.measure_layer
 
     def _target_changed(self, layer: Optional[QgsMapLayer]) -> None:
         layer = layer if isinstance(layer, QgsVectorLayer) else None
         self._watch_target(layer)
-        if self.measure_layer is None and layer is not None:
+        if layer is not None and layer.isSpatial():
             self._ensure_measure_table()
         self._selection_changed()
         has_status = layer is not None and layer.fields().indexOf("zlzt") >= 0
