@@ -284,6 +284,7 @@ def test_docks_show_no_english_source_string(chinese, qtbot, sample_copy):
     assert DOCK_CLASSES, "no dock registered"
     workspace = open_workspace(sample_copy)
     project = QgsProject.instance()
+    before = set(project.mapLayers())
     layers = [workspace.layer(name) for name in ("township", "benggang", "parcel",
                                                  "dev_project", "erosion", "measure")]
     project.addMapLayers(layers)
@@ -303,7 +304,7 @@ def test_docks_show_no_english_source_string(chinese, qtbot, sample_copy):
             untranslated += untranslated_texts(dock, sources)
             if hasattr(dock, "cleanup"):
                 dock.cleanup()
-    finally:
-        project.removeAllMapLayers()
+    finally:  # only the layers this test (and the docks) added
+        project.removeMapLayers([lid for lid in project.mapLayers() if lid not in before])
     assert all(CJK.search(title) for title in titles), titles
     assert untranslated == [], "\n".join(untranslated)
