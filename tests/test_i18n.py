@@ -86,6 +86,43 @@ def test_every_tr_call_has_one_literal_argument():
     assert bad == [], "\n".join(bad)
 
 
+#: Calls whose string arguments the user reads: a literal there bypasses tr().
+SHOWN = {"QLabel", "QPushButton", "QToolButton", "QCheckBox", "QRadioButton", "QGroupBox",
+         "QAction", "setText", "setToolTip", "setWindowTitle", "setPlaceholderText",
+         "setTitle", "addItems", "pushMessage", "pushWarning", "pushInfo", "pushCritical",
+         "pushSuccess", "information", "warning", "critical", "question", "setStatusTip",
+         "addTab", "setTabText", "setHorizontalHeaderLabels", "setHeaderLabels", "addRow",
+         "setSuffix", "setPrefix", "setSpecialValueText", "SwcError", "InputError",
+         "WorkspaceError", "QgsProcessingException", "reportError", "setProgressText"}
+#: Calls where only the first argument is shown (the others are item data).
+SHOWN_FIRST = {"addItem", "insertItem"}
+
+
+def test_no_user_visible_literal_bypasses_tr():
+    """Labels, buttons, tooltips, items, message-bar texts and error messages are
+    written as tr("...") — an English literal passed directly would stay English."""
+    bad = []
+    for path in plugin_sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in SHOWN:
+                args = list(node.args) + [keyword.value for keyword in node.keywords]
+            elif name in SHOWN_FIRST:
+                args = node.args[:1]
+            else:
+                continue
+            for arg in args:
+                elements = arg.elts if isinstance(arg, (ast.List, ast.Tuple)) else [arg]
+                for element in elements:
+                    if isinstance(element, ast.Constant) and isinstance(element.value, str) \
+                            and re.search("[A-Za-z]{3,}", element.value):
+                        bad.append("{0}:{1} {2}({3!r})".format(
+                            path.relative_to(REPO), node.lineno, name, element.value))
+    assert bad == [], "\n".join(bad)
+
+
 def test_ts_file_covers_every_tr_literal():
     """`make translations` was run after the last string change."""
     sources = {source for context, source, _, _ in ts_messages() if context == "XingguoSWC"}
