@@ -101,6 +101,7 @@ def test_tag_three_selected_gullies_undo_redo_save(dock_setup, qtbot):
     assert measure.undoStack().count() == 1
     assert dock.ui.recordsTable.rowCount() == 3
     assert dock.ui.recordsTable.item(0, 0).text() == "BG001"
+    assert dock.ui.recordsTable.item(0, 7).text() == "潋江镇"  # by overlap
     assert {f["sl"] for f in measure.getFeatures()} == {2.0}
     assert {f["dw"] for f in measure.getFeatures()} == {"zuo"}
     qtbot.mouseClick(dock.ui.undoButton, Qt.MouseButton.LeftButton)

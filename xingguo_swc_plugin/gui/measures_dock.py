@@ -34,6 +34,7 @@ from ..core.area import AreaMeasurer
 from ..core.errors import SwcError
 from ..core.schema import MEASURE, UUID_FIELD
 from ..domain import codes
+from ..domain.townships import TOWNSHIPS_BY_CODE
 from ..domain.units import m2_to_hm2
 from ..tasks import CoreTask
 from ..translation import tr
@@ -59,6 +60,11 @@ def summary_from_sources(measures: Tuple[str, str], year_from: int, year_to: int
               for key, (source, provider) in targets.items()}
     return core.measure_summary(QgsVectorLayer(measures[0], "measures", measures[1]),
                                 None, year_from, year_to, feedback, targets=layers)
+
+
+def _township_name(code: str) -> str:
+    township = TOWNSHIPS_BY_CODE.get(code)
+    return township.xzqmc if township is not None else code
 
 
 def _same_table(first: QgsVectorLayer, second: QgsVectorLayer) -> bool:
@@ -417,7 +423,7 @@ class MeasuresDock(QgsDockWidget):
                       measure.zh if measure else record.csdm,
                       "{0:g}".format(record.sl),
                       codes.MEASURE_UNIT.label(record.dw, record.dw), str(record.nd),
-                      record.xmmc, record.zjly, record.xzqdm)
+                      record.xmmc, record.zjly, _township_name(record.xzqdm))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 0:
