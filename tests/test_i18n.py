@@ -252,7 +252,7 @@ def test_every_message_translates_at_run_time(chinese):
 
 
 def test_processing_algorithms_are_chinese(chinese):
-    """Name, group and help of every algorithm in the Processing toolbox."""
+    """Name, group, help and parameter labels of every algorithm in the toolbox."""
     from xingguo_swc_plugin.processing.provider import XingguoProvider
 
     provider = XingguoProvider()
@@ -261,8 +261,10 @@ def test_processing_algorithms_are_chinese(chinese):
     assert len(algorithms) >= 5
     english = []
     for algorithm in algorithms:
-        for text in (algorithm.displayName(), algorithm.group(),
-                     algorithm.shortHelpString()):
+        texts = [algorithm.displayName(), algorithm.group(), algorithm.shortHelpString()]
+        texts += [d.description() for d in algorithm.parameterDefinitions()]
+        texts += [d.description() for d in algorithm.outputDefinitions() if d.description()]
+        for text in texts:
             if not CJK.search(text or ""):
                 english.append((algorithm.id(), text))
     assert english == [], english
