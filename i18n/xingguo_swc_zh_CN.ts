@@ -574,7 +574,7 @@
         <translation>请导出为 .gpkg、.xlsx 或 .csv，而不是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="493" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="551" />
         <source>No measure table: open a workspace first.</source>
         <translation>没有措施表：请先打开工作空间。</translation>
     </message>
@@ -629,7 +629,7 @@
         <translation>{0} 超过 {1} 个字符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="472" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="530" />
         <source>Cannot save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
@@ -684,62 +684,62 @@
         <translation>无法向 {0} 添加措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="532" />
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="546" />
         <source>Measure record {0} does not exist.</source>
         <translation>措施记录 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="554" />
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="568" />
         <source>Edit measure {0}</source>
         <translation>编辑措施 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="559" />
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="573" />
         <source>Cannot change measure record {0}.</source>
         <translation>无法修改措施记录 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="571" />
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="585" />
         <source>No measure record is selected.</source>
         <translation>未选择措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="573" />
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="587" />
         <source>Delete {0} measure records</source>
         <translation>删除 {0} 条措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="576" />
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="590" />
         <source>Cannot delete the measure records.</source>
         <translation>无法删除措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="587" />
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="601" />
         <source>Choose the collapse gully layer (it has the treatment status field zlzt).</source>
         <translation>请选择崩岗图层（含治理状态字段 zlzt）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="591" />
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="605" />
         <source>Unknown treatment status {0}.</source>
         <translation>未知的治理状态 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="594" />
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="608" />
         <source>Nothing is selected in {0}: select the gullies.</source>
         <translation>{0} 中没有选中要素：请选择崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="598" />
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="612" />
         <source>Set treatment status to {0}</source>
         <translation>将治理状态设为{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="603" />
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="617" />
         <source>Cannot change the treatment status.</source>
         <translation>无法修改治理状态。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="722" />
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="736" />
         <source>The first year {0} is after the last year {1}.</source>
         <translation>起始年度 {0} 晚于截止年度 {1}。</translation>
     </message>
@@ -809,57 +809,57 @@
         <translation>无法连接 PostgreSQL {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="222" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="239" />
         <source>The connection to the PostgreSQL server was lost while {0}; nothing was changed. Check the server and run it again. ({1})</source>
         <translation>在{0}时与 PostgreSQL 服务器的连接中断；未做任何修改。请检查服务器后重新运行。（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="226" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="243" />
         <source>PostgreSQL refused {0}: {1}</source>
         <translation>PostgreSQL 拒绝了 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="263" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="286" />
         <source>Table {0} is missing in the PostGIS workspace {1} on {2}.</source>
         <translation>{2} 上的 PostGIS 工作空间 {1} 中缺少表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="298" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="321" />
         <source>Schema {0} is not a Xingguo SWC workspace (no {1} table).</source>
         <translation>模式 {0} 不是兴国水保工作空间（没有 {1} 表）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="300" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="323" />
         <source>reading the workspace version</source>
         <translation>读取工作空间版本</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="307" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="330" />
         <source>looking up table {0}</source>
         <translation>查找表 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="315" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="338" />
         <source>looking up schema {0}</source>
         <translation>查找模式 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="326" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="349" />
         <source>Enter a schema name for the PostGIS workspace.</source>
         <translation>请输入 PostGIS 工作空间的模式（schema）名称。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="328" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="351" />
         <source>The schema name {0} is longer than 63 bytes.</source>
         <translation>模式名称 {0} 超过 63 字节。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="330" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="353" />
         <source>The schema name contains a NUL character.</source>
         <translation>模式名称包含 NUL 字符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="332" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="355" />
         <source>The schema {0} is reserved: choose another name.</source>
         <translation>模式 {0} 为保留名称：请另选名称。</translation>
     </message>
@@ -874,7 +874,7 @@
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="367" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="390" />
         <source>upgrading workspace {0}</source>
         <translation>升级工作空间 {0}</translation>
     </message>
@@ -884,7 +884,7 @@
         <translation>无法从数据模型版本 {0} 升级。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="379" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="402" />
         <source>Upgraded PostGIS workspace {0} to schema version {1}.</source>
         <translation>已将 PostGIS 工作空间 {0} 升级到数据模型版本 {1}。</translation>
     </message>
@@ -899,27 +899,27 @@
         <translation>{0} 是地理坐标系：请使用 CGCS2000（EPSG:4490）或投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="411" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="434" />
         <source>Schema {0} already holds tables and is not a Xingguo SWC workspace: choose another schema.</source>
         <translation>模式 {0} 中已有数据表且不是兴国水保工作空间：请选择其他模式。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="414" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="437" />
         <source>creating workspace {0}</source>
         <translation>创建工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="443" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="466" />
         <source>Created PostGIS workspace {0} on {1}.</source>
         <translation>已在 {1} 上创建 PostGIS 工作空间 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="456" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="479" />
         <source>PostGIS is not enabled in this database and cannot be enabled by this user: ask the administrator to run CREATE EXTENSION postgis. ({0})</source>
         <translation>该数据库未启用 PostGIS，且当前用户无权启用：请联系管理员执行 CREATE EXTENSION postgis。（{0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="462" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="485" />
         <source>The database does not know the coordinate reference system SRID {0}.</source>
         <translation>数据库中没有坐标参考系 SRID {0}。</translation>
     </message>
@@ -929,17 +929,17 @@
         <translation>无法保存 {0} 的样式：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="597" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="620" />
         <source>removing workspace {0}</source>
         <translation>删除工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="624" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="647" />
         <source>The gully has no township code: cannot number it.</source>
         <translation>该崩岗没有乡镇代码：无法编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="645" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="668" />
         <source>numbering a gully</source>
         <translation>为崩岗编号</translation>
     </message>
@@ -1579,117 +1579,117 @@
         <translation>治理措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="105" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="129" />
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="561" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="619" />
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="561" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="619" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="562" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="620" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="561" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="619" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="106" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="130" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="106" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="130" />
         <source>Funding</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="110" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="134" />
         <source>By measure</source>
         <translation>按措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="111" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="135" />
         <source>By township</source>
         <translation>按乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="112" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="136" />
         <source>By year</source>
         <translation>按年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="113" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="137" />
         <source>By township, year and measure</source>
         <translation>按乡镇、年度和措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="327" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="385" />
         <source>Choose a layer</source>
         <translation>选择图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="329" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="387" />
         <source>No features selected in {0}</source>
         <translation>{0} 中未选择要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="331" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="389" />
         <source>{0} features selected in {1}</source>
         <translation>{1} 中已选择 {0} 个要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="375" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="433" />
         <source>Measures of the selection: {0}</source>
         <translation>所选要素的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="410" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="468" />
         <source>No measure table: open a workspace or choose the measure table.</source>
         <translation>没有措施表：请打开工作空间或选择措施表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="413" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="471" />
         <source>Choose the layer whose features get the measure.</source>
         <translation>请选择要标注措施的要素所在图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="424" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="482" />
         <source>{0} measure records written (undo with Undo; Save keeps them).</source>
         <translation>已写入 {0} 条措施记录（可用“撤销”撤回；“保存”后生效）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="432" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="490" />
         <source>Choose one measure record in the table to edit.</source>
         <translation>请在表中选择一条要编辑的措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="448" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="506" />
         <source>No measure table.</source>
         <translation>没有措施表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="475" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="533" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="485" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="543" />
         <source>Treatment status of {0} gullies set to {1}.</source>
         <translation>已将 {0} 处崩岗的治理状态设为{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="496" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="554" />
         <source>Unsaved measure records are not in the summary: save first.</source>
         <translation>未保存的措施记录不计入汇总：请先保存。</translation>
     </message>
@@ -1699,22 +1699,22 @@
         <translation>治理措施汇总</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="524" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="582" />
         <source>{0} records; treated {1} features, {2:.2f} hm² ({3:.1f} % of the {4:g} km² target); treated gullies {5} ({6:.1f} % of {7}).</source>
         <translation>{0} 条记录；已治理 {1} 个要素，{2:.2f} 公顷（占 {4:g} km² 目标的 {3:.1f} %）；已治理崩岗 {5} 处（占 {7} 处的 {6:.1f} %）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="531" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="589" />
         <source>{0} records point to missing features.</source>
         <translation>{0} 条记录指向不存在的要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="546" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="604" />
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="562" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="620" />
         <source>Records</source>
         <translation>记录</translation>
     </message>
@@ -2404,32 +2404,32 @@
         <translation>{0}：已在 PostGIS 数据库 {1} 中计算。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="263" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="264" />
         <source>computing township statistics on the server</source>
         <translation>在服务器上计算乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="329" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="332" />
         <source>reading classes on the server</source>
         <translation>在服务器上读取类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="350" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="353" />
         <source>Conservation rate</source>
         <translation>水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="365" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="368" />
         <source>computing the conservation rate on the server</source>
         <translation>在服务器上计算水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="434" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="437" />
         <source>finding overlaps on the server</source>
         <translation>在服务器上查找重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="508" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="511" />
         <source>Both layers must be PostGIS tables of one database.</source>
         <translation>两个图层都必须是同一数据库中的 PostGIS 表。</translation>
     </message>
@@ -2574,7 +2574,7 @@
         <translation>在服务器上核查图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="97" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="121" />
         <source>Quantity of EACH selected feature, in the unit beside it</source>
         <translation>每个选中要素各自的数量，单位见右侧</translation>
     </message>
