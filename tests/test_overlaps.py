@@ -131,3 +131,46 @@ def test_generated_county_matches_geopandas(qgis_app, tmp_path):
     # ids come from the id field
     some = next(iter(result["OUTPUT"].getFeatures()))
     assert some["id_a"].startswith("P") and some["id_a"] != some["id_b"]
+
+
+def test_numpy_clip_paths_equal_geos(qgis_app):
+    """Convex/convex (numpy result), convex/concave (numpy area, GEOS part),
+    concave/concave (GEOS), touching and near-threshold pairs: every pair and
+    area equals a direct GEOS intersection of each pair."""
+    from itertools import combinations
+
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    from xingguo_swc_plugin.core.overlaps import find_overlaps
+
+    shapes = {
+        "sq": "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))",
+        "tri": "POLYGON((5 5, 20 5, 5 20, 5 5))",                       # convex, CCW
+        "cw": "POLYGON((8 -2, 8 3, 14 3, 14 -2, 8 -2))",                # convex, clockwise
+        "ell": "POLYGON((-5 -5, 3 -5, 3 2, -2 2, -2 12, -5 12, -5 -5))",  # concave L
+        "uu": "POLYGON((-4 8, 12 8, 12 14, 9 14, 9 11, -1 11, -1 14, -4 14, -4 8))",
+        "touch": "POLYGON((10 0, 16 0, 16 -1, 10 -1, 10 0))",           # shares a point/edge
+        "tiny": "POLYGON((9.995 9, 11 9, 11 9.5, 9.995 9.5, 9.995 9))",  # 0.0025 with sq
+        "col": "POLYGON((2 2, 4 2, 6 2, 6 4, 6 6, 2 6, 2 2))",          # collinear vertices
+    }
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=tbbh:string", "p", "memory")
+    features = []
+    for name, wkt in shapes.items():
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([name])
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    expected = {}
+    for (n1, w1), (n2, w2) in combinations(shapes.items(), 2):
+        area = QgsGeometry.fromWkt(w1).intersection(QgsGeometry.fromWkt(w2)).area()
+        if area >= 0.01:
+            expected[tuple(sorted((n1, n2)))] = area
+    result = find_overlaps(layer, "tbbh", 0.01)
+    got = {tuple(sorted((p.id_a, p.id_b))): p for p in result.pairs}
+    assert set(got) == set(expected)
+    assert ("sq", "tiny") not in got and ("ell", "uu") in got
+    for key, area in expected.items():
+        assert got[key].area_m2 == pytest.approx(area, rel=1e-9)
+        assert got[key].geometry.area() == pytest.approx(area, rel=1e-9)
+        assert got[key].geometry.isGeosValid()

@@ -480,3 +480,143 @@ def bbox_pairs(minx: np.ndarray, miny: np.ndarray, maxx: np.ndarray, maxy: np.nd
     lo = np.minimum(a, b)
     hi = np.maximum(a, b)
     return lo, hi
+
+
+# --------------------------------------------------------------------------- convex clip
+def rings_padded(wkb: Sequence[bytes], max_edges: int = MAX_VECTOR_EDGES):
+    """Vertices of one-ring polygons as padded rows (for pairwise numpy work).
+
+    Returns (ok, px, py, edges, sign, convex): ``ok`` marks simple layouts with
+    at most ``max_edges`` edges; ``px``/``py`` (n, max edges + 1) hold the closed
+    ring (row padded with its first vertex); ``sign`` is the orientation (+1
+    counter-clockwise); ``convex`` marks rings turning one way only (collinear
+    vertices allowed within a relative 1e-12 tolerance).  Only meaningful for
+    rings already known valid (simple).
+    """
+    simple, x, y, ring_start, counts = vertex_arrays(wkb)
+    n = len(wkb)
+    sel = np.flatnonzero(simple)
+    edges_all = counts - 1
+    fits = (edges_all <= max_edges) & (edges_all >= 3)
+    sel, ring_start, counts = sel[fits], ring_start[fits], counts[fits]
+    ok = np.zeros(n, dtype=bool)
+    ok[sel] = True
+    edges = np.zeros(n, dtype=np.int64)
+    edges[sel] = counts - 1
+    width = int(edges.max()) + 1 if len(sel) else 1
+    px = np.zeros((n, width))
+    py = np.zeros((n, width))
+    sign = np.ones(n)
+    convex = np.zeros(n, dtype=bool)
+    if not len(sel):
+        return ok, px, py, edges, sign, convex
+    col = np.arange(width)
+    # row r, column c -> vertex min(c, edges) (the closing vertex repeats)
+    take = ring_start[:, None] + np.minimum(col[None, :], (counts - 1)[:, None])
+    rx, ry = x[take], y[take]
+    ox, oy = rx[:, :1], ry[:, :1]
+    lx, ly = rx - ox, ry - oy
+    m = counts - 1
+    nxt = np.minimum(col[None, :-1] + 1, m[:, None])
+    lx_n = np.take_along_axis(lx, nxt, 1)
+    ly_n = np.take_along_axis(ly, nxt, 1)
+    area2 = (lx[:, :-1] * ly_n - lx_n * ly[:, :-1]).sum(1)
+    s = np.where(area2 >= 0, 1.0, -1.0)
+    # edge vectors d_j = v_{j+1} - v_j, j < m; turn at v_j: cross(d_{j-1}, d_j)
+    dx, dy = lx_n - lx[:, :-1], ly_n - ly[:, :-1]
+    prev = np.where(col[None, :-1] == 0, (m - 1)[:, None], col[None, :-1] - 1)
+    pdx = np.take_along_axis(dx, prev, 1)
+    pdy = np.take_along_axis(dy, prev, 1)
+    turn = (pdx * dy - pdy * dx) * s[:, None]
+    scale = np.maximum(lx.max(1) - lx.min(1), ly.max(1) - ly.min(1))
+    eps = 1e-12 * scale * scale
+    active = col[None, :-1] < m[:, None]
+    conv = ((turn >= -eps[:, None]) | ~active).all(1) & (np.abs(area2) > 0)
+    px[sel], py[sel] = rx, ry
+    sign[sel] = s
+    convex[sel] = conv
+    return ok, px, py, edges, sign, convex
+
+
+def clip_convex(ax: np.ndarray, ay: np.ndarray, acount: np.ndarray,
+                bx: np.ndarray, by: np.ndarray, bcount: np.ndarray,
+                bsign: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sutherland–Hodgman, one row per pair: subject ring a (vertices without
+    the closing one, ``acount`` used) clipped by the convex ring b (closed rows,
+    ``bcount`` edges, orientation ``bsign``).
+
+    Returns padded (x, y, count) of the result.  Its signed area is exactly the
+    area of a ∩ b for any simple subject (clipping by a half-plane keeps the
+    winding number of every point inside it); the ring itself is the
+    intersection polygon when the subject is convex too.
+    """
+    p, wa = ax.shape
+    width = wa + int(bcount.max()) + 1 if p else wa + 1
+    cx = np.zeros((p, width))
+    cy = np.zeros((p, width))
+    cx[:, :wa], cy[:, :wa] = ax, ay
+    count = acount.astype(np.int64).copy()
+    col = np.arange(width)[None, :]
+    rows = np.arange(p)[:, None]
+    for e in range(int(bcount.max()) if p else 0):
+        active = (e < bcount)
+        ex0, ey0 = bx[:, e][:, None], by[:, e][:, None]
+        ux = (bx[:, e + 1] - bx[:, e])[:, None]
+        uy = (by[:, e + 1] - by[:, e])[:, None]
+        s = (ux * (cy - ey0) - uy * (cx - ex0)) * bsign[:, None]
+        s[~active] = 1.0
+        valid = col < count[:, None]
+        prev = np.where(col == 0, np.maximum(count - 1, 0)[:, None], col - 1)
+        s_prev = np.take_along_axis(s, prev, 1)
+        inside = s >= 0
+        inside_prev = s_prev >= 0
+        crossing = (inside != inside_prev) & valid
+        keep = inside & valid
+        emit = crossing.astype(np.int64) + keep
+        pos = np.cumsum(emit, axis=1) - emit
+        new_count = emit.sum(1)
+        nx = np.zeros_like(cx)
+        ny = np.zeros_like(cy)
+        if crossing.any():
+            r, c = np.nonzero(crossing)
+            pc = prev[r, c]
+            sp, sc = s_prev[r, c], s[r, c]
+            t = sp / (sp - sc)
+            x0, y0 = cx[r, pc], cy[r, pc]
+            nx[r, pos[r, c]] = x0 + t * (cx[r, c] - x0)
+            ny[r, pos[r, c]] = y0 + t * (cy[r, c] - y0)
+        r, c = np.nonzero(keep)
+        at = pos[r, c] + crossing[r, c]
+        nx[r, at] = cx[r, c]
+        ny[r, at] = cy[r, c]
+        cx, cy, count = nx, ny, new_count
+    del rows
+    return cx, cy, count
+
+
+def padded_area(x: np.ndarray, y: np.ndarray, count: np.ndarray) -> np.ndarray:
+    """Absolute shoelace area of padded open rings (``count`` vertices used)."""
+    p, width = x.shape
+    if p == 0:
+        return np.zeros(0)
+    col = np.arange(width)[None, :]
+    valid = col < count[:, None]
+    lx = np.where(valid, x - x[:, :1], 0.0)
+    ly = np.where(valid, y - y[:, :1], 0.0)
+    nxt = np.where(col + 1 < count[:, None], col + 1, 0)
+    nxt = np.minimum(nxt, width - 1)
+    lx_n = np.take_along_axis(lx, nxt, 1)
+    ly_n = np.take_along_axis(ly, nxt, 1)
+    term = np.where(valid, lx * ly_n - lx_n * ly, 0.0)
+    return np.abs(term.sum(1)) / 2.0
+
+
+def polygon_wkb(x: np.ndarray, y: np.ndarray) -> bytes:
+    """2D little-endian Polygon WKB of one ring (closed here)."""
+    import struct
+
+    n = len(x)
+    coords = np.empty((n + 1, 2), dtype="<f8")
+    coords[:n, 0], coords[:n, 1] = x, y
+    coords[n] = coords[0]
+    return struct.pack("<BIII", 1, 3, 1, n + 1) + coords.tobytes()

@@ -13,7 +13,7 @@ the remaining candidates are intersected.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, List, Optional
 
 import numpy as np
 from qgis.core import (
@@ -89,6 +89,65 @@ def _from_wkb(wkb: bytes) -> QgsGeometry:
     return geometry
 
 
+def _append(result: OverlapResult, fids: np.ndarray, ids: list, i: int, j: int,
+            area: float, shared: QgsGeometry) -> None:
+    fa, fb = int(fids[i]), int(fids[j])
+    ia, ib = ids[i], ids[j]
+    if fa > fb:
+        fa, fb, ia, ib = fb, fa, ib, ia
+    result.pairs.append(OverlapPair(fa, fb, ia, ib, area, shared))
+
+
+#: Candidate pairs clipped with numpy per chunk (bounds the temporary arrays).
+CLIP_CHUNK = 65536
+
+
+def _numpy_pairs(a: np.ndarray, b: np.ndarray, wkb_store: List[bytes], fids: np.ndarray,
+                 ids: list, min_area: float, factor: float, result: OverlapResult,
+                 feedback: QgsFeedback) -> np.ndarray:
+    """Decide candidate pairs with numpy where one ring is convex (projected CRS).
+
+    The convex one clips the other (Sutherland–Hodgman): the clipped ring's area
+    is the exact shared area.  Pairs clearly below ``min_area`` are dropped;
+    pairs of two convex rings clearly above get the clipped ring as the shared
+    part (it is then the convex intersection polygon).  Everything else — close
+    to the threshold, holes, multi-part, long rings, both non-convex — returns
+    True (to GEOS).
+    """
+    involved = np.unique(np.concatenate([a, b]))
+    ok, px, py, edges, sign, convex = bulk.rings_padded([wkb_store[i] for i in involved])
+    la = np.searchsorted(involved, a)
+    lb = np.searchsorted(involved, b)
+    eligible = ok[la] & ok[lb] & (convex[la] | convex[lb])
+    geos = ~eligible
+    ring_area = bulk.padded_area(px[:, :-1], py[:, :-1], edges)
+    threshold = min_area / factor
+    todo = np.flatnonzero(eligible)
+    for lo in range(0, len(todo), CLIP_CHUNK):
+        if feedback.isCanceled():
+            break
+        k = todo[lo:lo + CLIP_CHUNK]
+        # clip by b when b is convex, else by a
+        by_b = convex[lb[k]]
+        sub = np.where(by_b, la[k], lb[k])
+        clip = np.where(by_b, lb[k], la[k])
+        cx, cy, count = bulk.clip_convex(px[sub, :-1], py[sub, :-1], edges[sub],
+                                         px[clip], py[clip], edges[clip], sign[clip])
+        shared = bulk.padded_area(cx, cy, count)
+        margin = 1e-6 * threshold + 1e-9 * np.minimum(ring_area[sub], ring_area[clip])
+        drop = shared < threshold - margin
+        direct = ~drop & convex[sub] & (shared >= threshold + margin) & (shared > margin)
+        geos[k[~drop & ~direct]] = True
+        for r in np.flatnonzero(direct).tolist():
+            n = int(count[r])
+            geometry = QgsGeometry()
+            geometry.fromWkb(bulk.polygon_wkb(cx[r, :n], cy[r, :n]))
+            _append(result, fids, ids, int(a[k[r]]), int(b[k[r]]),
+                    float(shared[r]) * factor, geometry)
+        feedback.setProgress(50.0 + 25.0 * min(1.0, (lo + CLIP_CHUNK) / len(todo)))
+    return geos
+
+
 def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
                   min_area: float = 0.01, feedback: Optional[QgsFeedback] = None,
                   context: Optional[QgsCoordinateTransformContext] = None) -> OverlapResult:
@@ -152,38 +211,38 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
     box = np.concatenate(boxes) if boxes else np.zeros((0, 4))
     threshold = min_area / factor if projected else 0.0
     a, b = bulk.bbox_pairs(box[:, 0], box[:, 1], box[:, 2], box[:, 3], threshold)
-    geometries: Dict[int, QgsGeometry] = {}
-
-    def geometry_of(index: int) -> QgsGeometry:
-        geometry = geometries.get(index)
-        if geometry is None:
-            geometry = geometries[index] = _from_wkb(wkb_store[index])
-        return geometry
-
-    order = np.argsort(a, kind="stable")
-    steps = max(1, len(order) // 50)
-    for n, p in enumerate(order):
+    del box
+    geos = np.ones(len(a), dtype=bool)
+    if projected and len(a):
+        geos = _numpy_pairs(a, b, wkb_store, all_fids, ids, min_area, factor, result,
+                            feedback)
+    todo = np.flatnonzero(geos)
+    geometries: List[Optional[QgsGeometry]] = [None] * len(wkb_store)
+    polygon_types = {QgsWkbTypes.Polygon, QgsWkbTypes.MultiPolygon}
+    steps = max(1, len(todo) // 50)
+    for n, p in enumerate(todo.tolist()):
         if n % steps == 0:
             if feedback.isCanceled():
                 break
-            feedback.setProgress(50.0 + 50.0 * n / max(1, len(order)))
+            feedback.setProgress(75.0 + 25.0 * n / max(1, len(todo)))
         i, j = int(a[p]), int(b[p])
-        first, second = geometry_of(i), geometry_of(j)
+        first = geometries[i]
+        if first is None:
+            first = geometries[i] = _from_wkb(wkb_store[i])
+        second = geometries[j]
+        if second is None:
+            second = geometries[j] = _from_wkb(wkb_store[j])
         shared = first.intersection(second)
         if shared.isEmpty():
             continue
-        shared = polygonal_part(shared)
-        if shared is None:
-            continue
+        if shared.wkbType() not in polygon_types:
+            shared = polygonal_part(shared)
+            if shared is None:
+                continue
         area = measurer.area_m2(shared)
         if area < min_area or area <= 0:
             continue
-        fa, fb = int(all_fids[i]), int(all_fids[j])
-        ia, ib = ids[i], ids[j]
-        if fa > fb:
-            fa, fb, ia, ib = fb, fa, ib, ia
-        result.pairs.append(OverlapPair(fa, fb, ia, ib, area, shared))
-        # release geometries no later pair needs (pairs are sorted by a)
+        _append(result, all_fids, ids, i, j, area, shared)
     result.pairs.sort(key=lambda pair: (pair.fid_a, pair.fid_b))
     feedback.setProgress(100.0)
     return result
