@@ -339,11 +339,8 @@ def _star_shaped(x: np.ndarray, y: np.ndarray, ring_start: np.ndarray,
     cy = np.repeat(sum_y / np.maximum(edges, 1), counts)
     ux, uy = x - cx, y - cy
     cross = np.zeros(len(x))
-    dot = np.zeros(len(x))
     cross[:-1] = ux[:-1] * uy[1:] - uy[:-1] * ux[1:]
-    dot[:-1] = ux[:-1] * ux[1:] + uy[:-1] * uy[1:]
     cross[last] = 0.0
-    dot[last] = 1.0
     scale = np.maximum.reduceat(np.abs(ux) + np.abs(uy), ring_start)
     eps = np.repeat(1e-9 * scale * scale, counts)
     positive = np.where(cross > eps, 1, 0)
@@ -352,11 +349,19 @@ def _star_shaped(x: np.ndarray, y: np.ndarray, ring_start: np.ndarray,
     negative[last] = 0
     n_pos = np.add.reduceat(positive, ring_start)
     n_neg = np.add.reduceat(negative, ring_start)
-    angle = np.arctan2(cross, dot)
-    angle[last] = 0.0
-    turn = np.abs(np.add.reduceat(angle, ring_start))
-    same_side = (n_pos == edges) | (n_neg == edges)
-    return same_side & (np.abs(turn - 2 * np.pi) < 1e-6) & (edges >= 3)
+    # Every step turns the same way by an angle in (0, π): the total is 2π times
+    # the number of times the vertex vector crosses the +x ray (upwards when
+    # counter-clockwise, downwards when clockwise) — counted without arctan.
+    up = np.zeros(len(x), dtype=np.int64)
+    down = np.zeros(len(x), dtype=np.int64)
+    up[:-1] = (uy[:-1] < 0) & (uy[1:] >= 0)
+    down[:-1] = (uy[:-1] >= 0) & (uy[1:] < 0)
+    up[last] = 0
+    down[last] = 0
+    n_up = np.add.reduceat(up, ring_start)
+    n_down = np.add.reduceat(down, ring_start)
+    once = ((n_pos == edges) & (n_up == 1)) | ((n_neg == edges) & (n_down == 1))
+    return once & (edges >= 3)
 
 
 def _pairs(m: int) -> Tuple[np.ndarray, np.ndarray]:
@@ -611,12 +616,32 @@ def padded_area(x: np.ndarray, y: np.ndarray, count: np.ndarray) -> np.ndarray:
     return np.abs(term.sum(1)) / 2.0
 
 
-def polygon_wkb(x: np.ndarray, y: np.ndarray) -> bytes:
-    """2D little-endian Polygon WKB of one ring (closed here)."""
-    import struct
-
-    n = len(x)
-    coords = np.empty((n + 1, 2), dtype="<f8")
-    coords[:n, 0], coords[:n, 1] = x, y
-    coords[n] = coords[0]
-    return struct.pack("<BIII", 1, 3, 1, n + 1) + coords.tobytes()
+def polygon_wkbs(x: np.ndarray, y: np.ndarray, count: np.ndarray) -> List[bytes]:
+    """2D little-endian Polygon WKBs of padded open rings (closed here), vectorised."""
+    p = len(count)
+    if p == 0:
+        return []
+    count = count.astype(np.int64)
+    points = count + 1
+    sizes = 13 + 16 * points
+    ends = np.cumsum(sizes)
+    starts = ends - sizes
+    buf = np.zeros(int(ends[-1]), dtype=np.uint8)
+    header = np.zeros((p, 13), dtype=np.uint8)
+    header[:, 0] = 1
+    header[:, 1] = 3
+    header[:, 5] = 1
+    header[:, 9:13] = points.astype("<u4").view(np.uint8).reshape(p, 4)
+    buf[(starts[:, None] + np.arange(13)[None, :]).ravel()] = header.ravel()
+    # vertex k of row r (k == count: the first again) at starts + 13 + 16 k
+    total = int(points.sum())
+    row = np.repeat(np.arange(p), points)
+    k = np.arange(total) - np.repeat(np.cumsum(points) - points, points)
+    src = np.where(k < count[row], k, 0)
+    coords = np.empty((total, 2), dtype="<f8")
+    coords[:, 0] = x[row, src]
+    coords[:, 1] = y[row, src]
+    at = (starts[row] + 13 + 16 * k)[:, None] + np.arange(16)[None, :]
+    buf[at.ravel()] = coords.view(np.uint8).ravel()
+    raw = buf.tobytes()
+    return [raw[a:b] for a, b in zip(starts.tolist(), ends.tolist())]

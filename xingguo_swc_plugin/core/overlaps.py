@@ -138,12 +138,22 @@ def _numpy_pairs(a: np.ndarray, b: np.ndarray, wkb_store: List[bytes], fids: np.
         drop = shared < threshold - margin
         direct = ~drop & convex[sub] & (shared >= threshold + margin) & (shared > margin)
         geos[k[~drop & ~direct]] = True
-        for r in np.flatnonzero(direct).tolist():
-            n = int(count[r])
+        rows = np.flatnonzero(direct)
+        wkbs = bulk.polygon_wkbs(cx[rows], cy[rows], count[rows])
+        pair_a, pair_b = a[k[rows]], b[k[rows]]
+        fa, fb = fids[pair_a], fids[pair_b]
+        areas = (shared[rows] * factor).tolist()
+        pair_a, pair_b, swaps = pair_a.tolist(), pair_b.tolist(), (fa > fb).tolist()
+        swap = fa > fb
+        lo_fid, hi_fid = np.where(swap, fb, fa).tolist(), np.where(swap, fa, fb).tolist()
+        for n, wkb in enumerate(wkbs):
             geometry = QgsGeometry()
-            geometry.fromWkb(bulk.polygon_wkb(cx[r, :n], cy[r, :n]))
-            _append(result, fids, ids, int(a[k[r]]), int(b[k[r]]),
-                    float(shared[r]) * factor, geometry)
+            geometry.fromWkb(wkb)
+            ia, ib = ids[pair_a[n]], ids[pair_b[n]]
+            if swaps[n]:
+                ia, ib = ib, ia
+            result.pairs.append(OverlapPair(lo_fid[n], hi_fid[n], ia, ib, areas[n],
+                                            geometry))
         feedback.setProgress(50.0 + 25.0 * min(1.0, (lo + CLIP_CHUNK) / len(todo)))
     return geos
 
