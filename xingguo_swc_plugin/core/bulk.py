@@ -115,7 +115,9 @@ def _iter_arrow(source, fields: Sequence[str], batch_size: int):
             attributes = {}
             for requested, actual in zip(fields, wanted):
                 values = record[actual][keep]
-                attributes[requested] = [_plain(v) for v in values.tolist()] \
+                attributes[requested] = [
+                    v.decode("utf-8", errors="replace") if v.__class__ is bytes else v
+                    for v in values.tolist()] \
                     if values.dtype == object or values.dtype.kind == "S" else values.tolist()
             yield Batch(fids, wkb, attributes)
         # keep the dataset alive until the stream is consumed
