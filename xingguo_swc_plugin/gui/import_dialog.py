@@ -140,10 +140,11 @@ class ImportDialog(QDialog):
 
         self.kind_combo.currentIndexChanged.connect(self.kind_changed)
         self.file_widget.fileChanged.connect(self._file_changed)
-        self.sublayer_combo.currentIndexChanged.connect(lambda *_: self.refresh_mapping())
-        self.layer_combo.layerChanged.connect(lambda *_: self.refresh_mapping())
+        # bound methods, not lambdas: PyQt disconnects them when the dialog is deleted
+        self.sublayer_combo.currentIndexChanged.connect(self._source_changed)
+        self.layer_combo.layerChanged.connect(self._source_changed)
         self.register_widget.fileChanged.connect(self._register_changed)
-        self.sheet_combo.currentIndexChanged.connect(lambda *_: self.refresh_mapping())
+        self.sheet_combo.currentIndexChanged.connect(self._source_changed)
         self.boundary_combo.layerChanged.connect(self.key_combo.setLayer)
         self.key_combo.setLayer(self.boundary_combo.currentLayer())
         self.import_button.clicked.connect(self.start_import)
@@ -151,6 +152,9 @@ class ImportDialog(QDialog):
     # source and mapping -------------------------------------------------------------
     def kind_changed(self, kind: int) -> None:
         self.stack.setCurrentIndex(kind)
+        self.refresh_mapping()
+
+    def _source_changed(self, *_args) -> None:
         self.refresh_mapping()
 
     def _file_changed(self, path: str) -> None:
@@ -204,6 +208,9 @@ class ImportDialog(QDialog):
             self.mapping_table.setCellWidget(row, 1, combo)
             self.combos[spec.name] = combo
 
+    def _progress_changed(self, value: float) -> None:
+        self.progress.setValue(int(value))
+
     def mapping(self) -> Dict[str, str]:
         return {target: combo.currentData() for target, combo in self.combos.items()
                 if combo.currentData()}
@@ -240,7 +247,7 @@ class ImportDialog(QDialog):
                                  self.sheet_combo.currentText(), boundaries.source(),
                                  boundaries.providerType(), self.key_combo.currentField(),
                                  mapping, update, **done)
-        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.task.progressChanged.connect(self._progress_changed)
         self.import_button.setEnabled(False)
         QgsApplication.taskManager().addTask(self.task)
         return self.task
