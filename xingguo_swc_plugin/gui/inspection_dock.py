@@ -285,12 +285,15 @@ class InspectionDock(QgsDockWidget):
             _source(ui.corridorsCombo.currentLayer()),
             _source(ui.measuresCombo.currentLayer()), workspace, self.who(),
             on_done=self._run_done, on_error=self._run_failed)
-        self.task.progressChanged.connect(lambda value: ui.progressBar.setValue(int(value)))
+        self.task.progressChanged.connect(self._progress)
         ui.runButton.setEnabled(False)
         ui.cancelButton.setEnabled(True)
         ui.progressBar.setValue(0)
         QgsApplication.taskManager().addTask(self.task)
         return self.task
+
+    def _progress(self, value: float) -> None:
+        self.ui.progressBar.setValue(int(value))
 
     def cancel(self) -> None:
         if self.task is not None:
