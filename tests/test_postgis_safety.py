@@ -194,3 +194,66 @@ def test_server_computation_on_hostile_names_equals_the_workspace(pg_sample, hos
     assert [(p.id_a, p.id_b) for p in overlaps.pairs] == \
         [(p.id_a, p.id_b) for p in find_overlaps(pg_sample.layer("parcel"), "tbbh").pairs]
     assert _count(pg_server, "SELECT count(*) FROM public.canary") == 1
+
+
+def test_cancel_interrupts_a_statement_running_on_the_server(pg_sample, pg_server):
+    """The statement waits on a lock held elsewhere; canceling ends it at once."""
+    import threading
+    import time
+
+    from xingguo_swc_plugin.core.errors import SwcError
+
+    towns, parcels = pg_sample.layer("township"), pg_sample.layer("parcel")
+    assert parcels.featureCount() > 0  # provider metadata read before the lock
+    holder = pg_server.connect()
+    holder.cursor().execute('LOCK TABLE "{0}".parcel IN ACCESS EXCLUSIVE MODE'.format(
+        pg_sample.schema))
+    feedback = QgsFeedback()
+    seen = {}
+
+    def cancel_when_waiting():
+        probe = pg_server.connect()
+        probe.autocommit = True
+        cursor = probe.cursor()
+        try:
+            for _ in range(1200):  # waits for a state of the server, at most ~60 s
+                cursor.execute("SELECT pg_stat_clear_snapshot()")
+                cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE "
+                               "application_name = %s AND wait_event_type = 'Lock'",
+                               (APPLICATION_NAME,))
+                if cursor.fetchone()[0]:
+                    seen["waiting"] = True
+                    feedback.cancel()
+                    return
+                time.sleep(0.05)
+        finally:
+            probe.close()
+
+    def release_if_stuck():
+        # never hang the suite: if the cancel did not end the statement, let it run
+        if not seen.get("returned"):
+            with pg_server.connect() as probe, probe.cursor() as cursor:
+                cursor.execute("SELECT application_name, wait_event_type, left(query, 80) "
+                               "FROM pg_stat_activity WHERE state <> 'idle'")
+                seen["activity"] = cursor.fetchall()
+            seen["stuck"] = True
+            holder.rollback()
+
+    watcher = threading.Thread(target=cancel_when_waiting)
+    watcher.start()
+    guard = threading.Timer(60.0, release_if_stuck)
+    guard.start()
+    try:
+        with pytest.raises(SwcError, match="^Canceled"):
+            township_area_stats(towns, "xzqdm", parcels, "kflx", feedback=feedback)
+    finally:
+        seen["returned"] = True
+        guard.cancel()
+        watcher.join(90)
+        if not seen.get("stuck"):
+            holder.rollback()
+        holder.close()
+    assert not seen.get("stuck"), ("cancel did not interrupt the server statement", seen)
+    assert seen.get("waiting")
+    assert _count(pg_server, "SELECT count(*) FROM pg_stat_activity WHERE "
+                  "application_name = %s", (APPLICATION_NAME,)) == 0

@@ -36,6 +36,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from qgis.PyQt.QtCore import Qt
+
 from ..translation import tr
 from . import schema
 from .errors import WorkspaceError
@@ -190,27 +192,42 @@ def _clean(error: Exception) -> str:
     return re.sub(r"password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", "password=***", message)
 
 
-def _lost(error: Exception) -> bool:
+def _lost(error: Exception, connection) -> bool:
+    """True when the session is gone (server killed it, network, restart)."""
     psycopg2 = _driver()
-    if isinstance(error, psycopg2.InterfaceError):
+    code = getattr(error, "pgcode", None) or ""
+    if code in ("57P01", "57P02", "57P03") or isinstance(error, psycopg2.InterfaceError):
         return True
-    if isinstance(error, psycopg2.OperationalError):
+    if getattr(connection, "closed", 0):
         return True
-    return getattr(error, "pgcode", "") in ("57P01", "57P02", "57P03")
+    return isinstance(error, psycopg2.OperationalError) and not code
 
 
 @contextmanager
-def transaction(connection, what: str) -> Iterator:
+def transaction(connection, what: str, feedback: Optional[QgsFeedback] = None) -> Iterator:
     """A cursor in one transaction: committed at the end, rolled back on any error.
 
     A broken connection becomes ``ConnectionLostError`` (the server rolls back the
     open transaction itself when the session dies); other database errors become
-    ``WorkspaceError`` saying what was being done.
+    ``WorkspaceError`` saying what was being done.  With ``feedback``, canceling
+    interrupts the running statement on the server (``Canceled.``).
     """
     psycopg2 = _driver()
+
+    def interrupt() -> None:
+        try:
+            connection.cancel()
+        except psycopg2.Error:
+            pass
+
+    if feedback is not None:
+        # direct: the canceling thread interrupts at once, while this one waits in libpq
+        feedback.canceled.connect(interrupt, Qt.ConnectionType.DirectConnection)
     try:
         with connection:
             with connection.cursor() as cursor:
+                if feedback is not None and feedback.isCanceled():
+                    raise WorkspaceError(tr("Canceled."))
                 yield cursor
     except psycopg2.Error as error:
         try:
@@ -218,13 +235,22 @@ def transaction(connection, what: str) -> Iterator:
                 connection.rollback()
         except psycopg2.Error:
             pass
-        if _lost(error):
+        if getattr(error, "pgcode", None) == "57014" and feedback is not None \
+                and feedback.isCanceled():
+            raise WorkspaceError(tr("Canceled.")) from None
+        if _lost(error, connection):
             raise ConnectionLostError(
                 tr("The connection to the PostgreSQL server was lost while {0}; "
                    "nothing was changed. Check the server and run it again. ({1})")
                 .format(what, _clean(error))) from None
         raise WorkspaceError(tr("PostgreSQL refused {0}: {1}").format(what, _clean(error))) \
             from None
+    finally:
+        if feedback is not None:
+            try:
+                feedback.canceled.disconnect(interrupt)
+            except TypeError:
+                pass
 
 
 def sql():

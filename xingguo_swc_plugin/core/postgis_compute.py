@@ -261,8 +261,8 @@ def township_area_stats_sql(database: PgDatabase, townships: QgsVectorLayer,
     table = AreaTable()
     connection = database.connect()
     try:
-        with transaction(connection, tr("computing township statistics on the server")) \
-                as cursor:
+        with transaction(connection, tr("computing township statistics on the server"),
+                         feedback) as cursor:
             _towns_table(cursor, town_table, mapping, srid)
             _progress(feedback, 10.0)
             cursor.execute(module.SQL(
@@ -365,8 +365,8 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
     table = RateTable()
     connection = database.connect()
     try:
-        with transaction(connection, tr("computing the conservation rate on the server")) \
-                as cursor:
+        with transaction(connection, tr("computing the conservation rate on the server"),
+                         feedback) as cursor:
             # grades as the local engine reads them (text '2', 2.0, errors for 'abc')
             cursor.execute(module.SQL("SELECT DISTINCT {g} FROM {t} WHERE {col} IS NOT NULL")
                            .format(g=grade, t=_relation(source),
@@ -434,7 +434,7 @@ def find_overlaps_sql(database: PgDatabase, layer: QgsVectorLayer,
     result = OverlapResult()
     connection = database.connect()
     try:
-        with transaction(connection, tr("finding overlaps on the server")) as cursor:
+        with transaction(connection, tr("finding overlaps on the server"), feedback) as cursor:
             cursor.execute(module.SQL(
                 "CREATE TEMPORARY TABLE xgswc_shapes ON COMMIT DROP AS "
                 "SELECT s.{key} AS fid, s.{col} AS g, {work} AS w, "

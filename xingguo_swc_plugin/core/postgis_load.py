@@ -87,7 +87,7 @@ def load_geopackage(gpkg_path: str, workspace: PgWorkspace, replace: bool = Fals
     connection = workspace.connect()
     try:
         with transaction(connection, tr("copying {0} into workspace {1}")
-                         .format(gpkg_path, workspace.schema)) as cursor:
+                         .format(gpkg_path, workspace.schema), feedback) as cursor:
             if not replace:
                 _require_empty(cursor, workspace.schema)
             specs = list(schema.LAYERS)
