@@ -125,6 +125,13 @@ def main(argv) -> int:
             results.append(row)
     (out / "bench.json").write_text(json.dumps(results, indent=1, default=str))
     table = _markdown(results)
+    # -- issue 8: server-side township statistics in PostGIS, beside the local engine --
+    import postgis_bench  # noqa: E402  (tests/bench/postgis_bench.py)
+
+    server_rows = postgis_bench.run(out, [s for s in sizes if s <= 100_000], results)
+    (out / "bench_postgis.json").write_text(json.dumps(server_rows, indent=1, default=str))
+    table += "\n" + postgis_bench.markdown(server_rows)
+    # -- end of issue 8 section --
     (out / "bench.md").write_text(table)
     print(table)
     return 0
