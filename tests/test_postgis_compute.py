@@ -210,3 +210,92 @@ def test_validation_without_corridors_on_the_server(local, pg_sample):
                                   excess_tolerance=50.0)
     assert log.on_server("Parcel validation")
     _same_findings(expected, result)
+
+
+# -- other inputs: geographic CRS, ellipsoidal areas, nothing eroded -------------------------
+
+@pytest.fixture(scope="module")
+def geographic_tables(pg_sample, pg_server):
+    """Townships, parcels and erosion of the sample in CGCS2000 geographic (EPSG:4490)."""
+    from qgis.core import QgsDataSourceUri, QgsVectorLayer
+
+    schema = pg_sample.schema + "_4490"
+    with pg_server.connect() as connection, connection.cursor() as cursor:
+        cursor.execute('CREATE SCHEMA "{0}"'.format(schema))
+        for table in ("township", "parcel", "erosion"):
+            cursor.execute('CREATE TABLE "{0}"."{2}" AS SELECT * FROM "{1}"."{2}"'.format(
+                schema, pg_sample.schema, table))
+            cursor.execute('ALTER TABLE "{0}"."{1}" ADD PRIMARY KEY (fid); ALTER TABLE '
+                           '"{0}"."{1}" ALTER COLUMN geom TYPE geometry(MultiPolygon, 4490) '
+                           'USING ST_Transform(geom, 4490)'.format(schema, table))
+    source = QgsDataSourceUri(pg_sample.uri("township"))
+
+    def layer(table):
+        uri = QgsDataSourceUri(source)
+        uri.setDataSource(schema, table, "geom", "", "fid")
+        result = QgsVectorLayer(uri.uri(False), table, "postgres")
+        assert result.isValid() and result.crs().authid() == "EPSG:4490"
+        return result
+
+    yield layer
+    with pg_server.connect() as connection, connection.cursor() as cursor:
+        cursor.execute('DROP SCHEMA "{0}" CASCADE'.format(schema))
+
+
+def test_geographic_inputs_are_projected_the_same_way(geographic_tables, monkeypatch):
+    towns, parcels, erosion = (geographic_tables(name)
+                               for name in ("township", "parcel", "erosion"))
+    with ServerLog() as log:
+        server = township_area_stats(towns, "xzqdm", parcels, "kflx")
+        server_rate = conservation_rate(towns, "xzqdm", erosion)
+        server_pairs = find_overlaps(parcels, "tbbh")
+    assert log.on_server("Township statistics") and log.on_server("Conservation rate")
+    monkeypatch.setenv("XGSWC_SERVER_COMPUTE", "0")  # the local engine on the same layers
+    with ServerLog() as log:
+        local_rows = township_area_stats(towns, "xzqdm", parcels, "kflx")
+        local_rate = conservation_rate(towns, "xzqdm", erosion)
+        local_pairs = find_overlaps(parcels, "tbbh")
+    assert not log.on_server()
+    _compare_area_tables(local_rows, server)
+    for a, b in zip(local_rate, server_rate):
+        assert close(a.erosion_area_m2, b.erosion_area_m2) and close(a.land_area_m2,
+                                                                     b.land_area_m2)
+    assert [(p.fid_a, p.fid_b) for p in local_pairs.pairs] == \
+        [(p.fid_a, p.fid_b) for p in server_pairs.pairs]
+    assert all(close(a.area_m2, b.area_m2)
+               for a, b in zip(local_pairs.pairs, server_pairs.pairs))
+
+
+def test_ellipsoidal_areas_stay_on_the_local_engine(local, pg_sample):
+    from xingguo_swc_plugin.core.area import ELLIPSOIDAL
+
+    expected = township_area_stats(local.layer("township"), "xzqdm", local.layer("parcel"),
+                                   "kflx", area_method=ELLIPSOIDAL)
+    with ServerLog() as log:
+        result = township_area_stats(pg_sample.layer("township"), "xzqdm",
+                                     pg_sample.layer("parcel"), "kflx",
+                                     area_method=ELLIPSOIDAL)
+    assert not log.on_server()
+    _compare_area_tables(expected, result)
+
+
+def test_nothing_eroded_gives_full_conservation_on_the_server(pg_sample, pg_server):
+    from qgis.core import QgsDataSourceUri, QgsVectorLayer
+
+    table = '"{0}".erosion_slight'.format(pg_sample.schema)
+    with pg_server.connect() as connection, connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE " + table + ' AS SELECT fid, qsqd, geom FROM "{0}"'
+                       ".erosion WHERE qsqd = 1; ALTER TABLE ".format(pg_sample.schema) +
+                       table + " ADD PRIMARY KEY (fid)")
+    try:
+        uri = QgsDataSourceUri(pg_sample.uri("erosion"))
+        uri.setTable("erosion_slight")
+        slight = QgsVectorLayer(uri.uri(False), "slight", "postgres")
+        assert slight.featureCount() > 0
+        with ServerLog() as log:
+            rates = conservation_rate(pg_sample.layer("township"), "xzqdm", slight)
+        assert log.on_server("Conservation rate")
+        assert all(row.erosion_area_m2 == 0.0 and row.rate_percent == 100.0 for row in rates)
+    finally:
+        with pg_server.connect() as connection, connection.cursor() as cursor:
+            cursor.execute("DROP TABLE " + table)
