@@ -3,9 +3,6 @@ credentials, versions and migrations."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from qgis.core import (
     QgsApplication,
@@ -15,7 +12,6 @@ from qgis.core import (
     QgsGeometry,
     QgsProject,
     QgsProviderRegistry,
-    QgsVectorLayer,
 )
 
 from xingguo_swc_plugin.core import postgis, schema
@@ -62,9 +58,10 @@ def test_create_makes_every_table_with_constraints_and_indexes(pg_server, pg_tar
     assert "gen_random_uuid" in _columns(pg_server, pg_schema, "benggang")["uuid"][2]
     assert workspace.schema_version() == schema.SCHEMA_VERSION
     assert workspace.crs().authid() == "EPSG:4547"
-    assert _scalar(pg_server, 'SELECT count(*) FROM "{0}".measure_type'.format(pg_schema)) \
-        == _scalar(pg_server, "SELECT 0") + len(__import__(
-            "xingguo_swc_plugin.domain.measures", fromlist=["x"]).SEED_MEASURES)
+    from xingguo_swc_plugin.domain.measures import SEED_MEASURES
+
+    assert _scalar(pg_server, 'SELECT count(*) FROM "{0}".measure_type'.format(
+        pg_schema)) == len(SEED_MEASURES)
 
 
 def test_codes_uniques_and_uuid_default_are_enforced_by_the_server(pg_server, pg_target,

@@ -23,6 +23,7 @@ differ by more than the 1e-6 the engines must agree to).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -110,9 +111,7 @@ def same_postgis_database(*layers: Optional[QgsVectorLayer]) -> Optional[PgDatab
     """
     if not server_compute_enabled():
         return None
-    try:
-        import psycopg2  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("psycopg2") is None:
         return None  # no driver: the local engine does the work
     present = [layer for layer in layers if layer is not None]
     if not present:
@@ -185,17 +184,16 @@ def _computation_srid(layer: QgsVectorLayer) -> Tuple[int, object]:
     return crs.postgisSrid(), crs
 
 
-def _township_keys(townships: QgsVectorLayer, towns) -> Dict[int, int]:
-    """Township feature id -> index in ``towns`` (read_townships order, codes)."""
-    from .zones import read_townships  # noqa: F401  (same normalisation as below)
-
+def _township_keys(townships: QgsVectorLayer, code_field: str, towns) -> Dict[int, int]:
+    """Township feature id -> index in ``towns`` (the order and codes of read_townships)."""
     by_code = {town.code: position for position, town in enumerate(towns)}
     request = QgsFeatureRequest()
     request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([code_field], townships.fields())
     result = {}
     for feature in townships.getFeatures(request):
         # codes normalised exactly like read_townships: str, trimmed, 12.0 -> 12
-        value = feature.attribute(_township_keys.field)
+        value = feature.attribute(code_field)
         code = str(value).strip()
         if isinstance(value, float) and value.is_integer():
             code = str(int(value))
@@ -251,8 +249,7 @@ def township_area_stats_sql(database: PgDatabase, townships: QgsVectorLayer,
                          .format(layer.name(), class_field, ", ".join(layer.fields().names())))
     srid, crs = _computation_srid(layer)
     towns = read_townships(townships, township_field, crs, None, feedback)
-    _township_keys.field = township_field
-    mapping = _township_keys(townships, towns)
+    mapping = _township_keys(townships, township_field, towns)
     town_table, source = database.tables[0], database.tables[1]
     module = sql()
     geometry = _geometry_in(source, srid)
@@ -357,8 +354,7 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
                                  ", ".join(erosion.fields().names())))
     srid, crs = _computation_srid(erosion)
     towns = read_townships(townships, township_field, crs, None, feedback)
-    _township_keys.field = township_field
-    mapping = _township_keys(townships, towns)
+    mapping = _township_keys(townships, township_field, towns)
     town_table, source = database.tables[0], database.tables[1]
     module = sql()
     grade = module.Identifier(grade_field)

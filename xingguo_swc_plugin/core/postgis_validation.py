@@ -70,7 +70,8 @@ def validate_parcels_sql(database: PgDatabase, parcels: QgsVectorLayer,
     column = module.Identifier(parcel_table.geometry)
     connection = database.connect()
     try:
-        with transaction(connection, tr("validating parcels on the server"), feedback) as cursor:
+        with transaction(connection, tr("validating parcels on the server"),
+                         feedback) as cursor:
             steps.phase(10, 30)
             cursor.execute(module.SQL(
                 "CREATE TEMPORARY TABLE xgswc_parcels ON COMMIT DROP AS "
