@@ -49,3 +49,47 @@ def test_createworkspace_without_any_target_is_refused(qgis_app):
     with pytest.raises(QgsProcessingException):
         processing.run("xingguoswc:createworkspace", {"CONNECTION": "no such connection",
                                                       "SCHEMA": "x"})
+
+
+def _rows(layer):
+    return [(feature.attributes(), feature.geometry().area() if feature.hasGeometry() else 0.0)
+            for feature in layer.getFeatures()]
+
+
+def _same_output(a, b):
+    import math
+
+    rows_a, rows_b = _rows(a), _rows(b)
+    assert len(rows_a) == len(rows_b) > 0
+    for (attributes_a, area_a), (attributes_b, area_b) in zip(rows_a, rows_b):
+        assert len(attributes_a) == len(attributes_b)
+        for x, y in zip(attributes_a, attributes_b):
+            if isinstance(x, float) and isinstance(y, float):
+                assert math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-6), (attributes_a,
+                                                                         attributes_b)
+            else:
+                assert x == y, (attributes_a, attributes_b)
+        assert math.isclose(area_a, area_b, rel_tol=1e-6, abs_tol=1e-6)
+
+
+@pytest.mark.parametrize("algorithm, parameters, outputs", [
+    ("townshipstats", {"TOWNSHIPS": "township", "INPUT": "parcel", "CLASS_FIELD": "kflx"},
+     ("OUTPUT",)),
+    ("conservationrate", {"TOWNSHIPS": "township", "EROSION": "erosion"}, ("OUTPUT",)),
+    ("checkoverlaps", {"INPUT": "parcel", "ID_FIELD": "tbbh"}, ("OUTPUT", "INVALID")),
+    ("validateparcels", {"PARCELS": "parcel", "PROJECTS": "dev_project"}, ("OUTPUT",)),
+])
+def test_algorithms_give_the_same_output_on_postgis(sample_workspace, pg_sample, algorithm,
+                                                    parameters, outputs):
+    """Each algorithm, run on the GeoPackage and on PostGIS layers of the same data."""
+    import processing
+
+    local = open_workspace(sample_workspace)
+    results = []
+    for workspace in (local, pg_sample):
+        run = {key: workspace.layer(value) if value in schema.LAYERS_BY_NAME else value
+               for key, value in parameters.items()}
+        run.update({name: "TEMPORARY_OUTPUT" for name in outputs})
+        results.append(processing.run("xingguoswc:" + algorithm, run))
+    for name in outputs:
+        _same_output(results[0][name], results[1][name])
