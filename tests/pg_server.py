@@ -19,7 +19,9 @@ import os
 import pwd
 import secrets
 import shutil
+import signal
 import socket
+import threading
 import subprocess
 import tempfile
 import time
@@ -93,6 +95,7 @@ class PgServer:
             for path in (sockets, pwfile):
                 shutil.chown(path, self.user)
         atexit.register(self.stop)
+        self._stop_on_sigterm()
         self._call([str(PG_BINDIR / "initdb"), "-D", str(data), "-U", self.superuser,
                     "--pwfile", str(pwfile), "--auth-local=trust",
                     "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"])
@@ -124,6 +127,22 @@ class PgServer:
             self._running = False
         shutil.rmtree(self.base, ignore_errors=True)
         self.base = None
+
+    def _stop_on_sigterm(self) -> None:
+        """A run ended by SIGTERM (a timeout) stops the server too: no orphan left."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        previous = signal.getsignal(signal.SIGTERM)
+
+        def handler(signum, frame):
+            self.stop()
+            if callable(previous):
+                previous(signum, frame)
+            else:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                os.kill(os.getpid(), signal.SIGTERM)
+
+        signal.signal(signal.SIGTERM, handler)
 
     # -- connecting ------------------------------------------------------------
     def params(self, database: Optional[str] = None) -> dict:
