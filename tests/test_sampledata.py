@@ -92,3 +92,14 @@ def test_existing_file_is_never_overwritten(qgis_app, sample_workspace):
         processing.run("xingguoswc:sampledata", {"OUTPUT": sample_workspace,
                                                  "PARCELS": 10})
     assert Path(sample_workspace).read_bytes() == before
+
+
+
+def test_a_plain_file_copy_right_after_generation_is_complete(sample_workspace, tmp_path):
+    import shutil
+
+    copy = str(tmp_path / "copy.gpkg")
+    shutil.copyfile(sample_workspace, copy)  # without the -wal file
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("SELECT count(*) FROM township").fetchone()[0] == 25
+        assert connection.execute("SELECT count(*) FROM parcel").fetchone()[0] == 2000

@@ -40,7 +40,7 @@ from ..translation import tr
 from .errors import WorkspaceError
 from .schema import META_TABLE
 from .settings import setting
-from .workspace import Workspace, create_workspace
+from .workspace import Workspace, checkpoint, create_workspace
 
 #: Centre of the synthetic county in EPSG:4547 (about 115.45°E, 26.33°N).
 COUNTY_CENTRE = (645_000.0, 2_913_000.0)
@@ -230,7 +230,9 @@ def _fill(workspace: Workspace, parcel_count: int, rng: _Random,
     _check(feedback, 80)
     _add_measures(writer, rng, gullies, parcels)
     summary.counts = writer.flush()
+    writer.layers.clear()  # release the providers before the checkpoint
     _mark_synthetic(workspace.path)
+    checkpoint(workspace.path)
     feedback.setProgress(100)
     return summary
 

@@ -191,6 +191,7 @@ def _create_tables(path: str, crs: QgsCoordinateReferenceSystem,
     seed_measure_types(Workspace(path))
     for spec in schema.LAYERS:
         save_default_style(Workspace(path), spec)
+    checkpoint(path)
 
 
 def _create_indexes(path: str) -> None:
@@ -213,6 +214,16 @@ def _write_meta(path: str, values: Dict[str, str]) -> None:
         connection.executemany(
             "INSERT OR REPLACE INTO " + schema.META_TABLE + " (key, value) VALUES (?, ?)",
             sorted(values.items()))
+
+
+def checkpoint(path: str) -> None:
+    """Move everything from the GeoPackage's write-ahead log into the file itself.
+
+    QGIS keeps OGR connections open (WAL mode), so a file copied right after
+    writing may miss the last writes; after this a plain file copy is complete.
+    """
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def seed_measure_types(workspace: Workspace) -> None:
