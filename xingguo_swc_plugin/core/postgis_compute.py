@@ -431,13 +431,14 @@ def find_overlaps_sql(database: PgDatabase, layer: QgsVectorLayer,
     connection = database.connect()
     try:
         with transaction(connection, tr("finding overlaps on the server"), feedback) as cursor:
+            cursor.execute("SET LOCAL jit = off")
             cursor.execute(module.SQL(
                 "CREATE TEMPORARY TABLE xgswc_shapes ON COMMIT DROP AS "
-                "SELECT s.{key} AS fid, s.{col} AS g, {work} AS w, "
+                "SELECT s.{key} AS fid, s.{col} AS g, "
                 "NOT ST_IsEmpty(s.{col}) AND ST_IsValid(s.{col}) AS ok "
                 "FROM {t} s WHERE s.{col} IS NOT NULL").format(
                 key=module.Identifier(source.key), col=module.Identifier(source.geometry),
-                work=_geometry_in(source, srid), t=_relation(source)))
+                t=_relation(source)))
             cursor.execute("SELECT count(*) FROM xgswc_shapes")
             result.features = int(cursor.fetchone()[0])
             cursor.execute("SELECT fid, ST_AsBinary(g) FROM xgswc_shapes WHERE NOT ok "
@@ -448,13 +449,24 @@ def find_overlaps_sql(database: PgDatabase, layer: QgsVectorLayer,
             cursor.execute("ANALYZE xgswc_shapes")
             _progress(feedback, 30.0)
             cursor.execute(
-                "SELECT fid_a, fid_b, ST_Area(ST_Transform(shared, %s)) AS a, "
-                "ST_AsBinary(shared) FROM ("
+                # MATERIALIZED: each intersection is computed once, not once per use
+                "WITH pairs AS MATERIALIZED ("
                 " SELECT a.fid AS fid_a, b.fid AS fid_b, "
                 "  ST_CollectionExtract(ST_Intersection(a.g, b.g), 3) AS shared"
                 " FROM xgswc_shapes a JOIN xgswc_shapes b ON a.fid < b.fid "
-                "  AND a.ok AND b.ok AND ST_Intersects(a.g, b.g)) x "
-                "WHERE NOT ST_IsEmpty(shared) ORDER BY fid_a, fid_b", (int(srid),))
+                "  AND a.ok AND b.ok AND a.g && b.g"
+                # boxes must share min_area (as the local engine's candidate search):
+                # neighbours that only touch never reach GEOS
+                "  AND (least(ST_XMax(a.g), ST_XMax(b.g)) - greatest(ST_XMin(a.g), "
+                "  ST_XMin(b.g))) * (least(ST_YMax(a.g), ST_YMax(b.g)) - "
+                "  greatest(ST_YMin(a.g), ST_YMin(b.g))) >= %s"
+                "  AND ST_Intersects(a.g, b.g)), "
+                "measured AS MATERIALIZED ("
+                " SELECT fid_a, fid_b, shared, ST_Area(ST_Transform(shared, %s)) AS a "
+                " FROM pairs WHERE NOT ST_IsEmpty(shared)) "
+                "SELECT fid_a, fid_b, a, ST_AsBinary(shared) FROM measured "
+                "WHERE a >= %s AND a > 0 ORDER BY fid_a, fid_b",
+                (_box_threshold(layer, min_area), int(srid), float(min_area)))
             pairs = [(int(a), int(b), float(area), bytes(wkb))
                      for a, b, area, wkb in cursor.fetchall()]
     finally:
@@ -476,6 +488,18 @@ def find_overlaps_sql(database: PgDatabase, layer: QgsVectorLayer,
         result.pairs.append(OverlapPair(a, b, ids.get(a), ids.get(b), area, geometry))
     _progress(feedback, 100.0)
     return result
+
+
+def _box_threshold(layer: QgsVectorLayer, min_area: float) -> float:
+    """Least bounding-box overlap (layer units²) of a pair sharing ``min_area`` m²."""
+    from qgis.core import QgsUnitTypes
+
+    crs = layer.crs()
+    if not crs.isValid() or crs.isGeographic():
+        return 0.0
+    factor = QgsUnitTypes.fromUnitToUnitFactor(
+        QgsUnitTypes.distanceToAreaUnit(crs.mapUnits()), QgsUnitTypes.AreaSquareMeters)
+    return float(min_area) / factor if factor > 0 else 0.0
 
 
 def _ids(layer: QgsVectorLayer, id_field: Optional[str], fids: Sequence[int]) -> Dict:

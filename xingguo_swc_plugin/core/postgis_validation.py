@@ -82,6 +82,7 @@ def validate_parcels_sql(database: PgDatabase, parcels: QgsVectorLayer,
                 key=key, project=_norm(module.SQL("s.{}").format(
                     module.Identifier(project_field))),
                 col=column, work=_geometry_in(parcel_table, srid), t=_relation(parcel_table)))
+            cursor.execute("SET LOCAL jit = off")
             cursor.execute("UPDATE xgswc_parcels SET g = CASE WHEN ST_IsValid(g) THEN g ELSE "
                            "ST_CollectionExtract(ST_MakeValid(g), 3) END WHERE ok")
             cursor.execute("SELECT fid, ST_AsBinary(g0) FROM xgswc_parcels WHERE NOT ok")
@@ -109,11 +110,13 @@ def validate_parcels_sql(database: PgDatabase, parcels: QgsVectorLayer,
                             for fid, known, area, shared, outside, wkb in cursor.fetchall()]
             # the outside parts: areas and shapes only where they matter
             cursor.execute(
-                "SELECT p.fid, ST_Area(d), ST_AsBinary(d) FROM xgswc_parcels p "
-                "JOIN xgswc_approved a ON a.number = p.project "
-                "CROSS JOIN LATERAL (SELECT ST_Difference(p.g, a.g) AS d) x "
-                "WHERE p.ok AND a.g IS NOT NULL AND NOT ST_IsEmpty(a.g) AND p.g && a.g "
-                "AND ST_Area(d) > %s", (float(excess_tolerance),))
+                "WITH outside AS MATERIALIZED ("
+                " SELECT p.fid, ST_Difference(p.g, a.g) AS d FROM xgswc_parcels p "
+                " JOIN xgswc_approved a ON a.number = p.project "
+                " WHERE p.ok AND a.g IS NOT NULL AND NOT ST_IsEmpty(a.g) AND p.g && a.g), "
+                "measured AS MATERIALIZED (SELECT fid, d, ST_Area(d) AS area FROM outside) "
+                "SELECT fid, area, ST_AsBinary(d) FROM measured WHERE area > %s",
+                (float(excess_tolerance),))
             excess = {int(fid): (float(area), wkb) for fid, area, wkb in cursor.fetchall()}
             corridor_rows = []
             if corridor_table is not None:
