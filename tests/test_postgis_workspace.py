@@ -260,3 +260,12 @@ def test_workspace_layers_edit_through_qgis(pg_target, pg_schema):
     assert [row["tbbh"] for row in rows] == ["T-1"]
     assert rows[0].geometry().area() == pytest.approx(5000.0)
     assert len(rows[0]["uuid"]) == 36
+
+
+def test_missing_postgresql_fails_loudly_never_skips(monkeypatch, tmp_path):
+    """Without PostgreSQL the fixture errors with what to install (CI must not go green)."""
+    import pg_server as module
+
+    monkeypatch.setattr(module, "PG_BINDIR", tmp_path / "no-postgresql")
+    with pytest.raises(module.PgServerError, match="make deps"):
+        module.PgServer().start()
