@@ -37,6 +37,8 @@ HOSTILE_CODE = '代码 "c"; --'
 HOSTILE_CLASS = "类型 'k'); DROP TABLE canary; --"
 HOSTILE_ID = 'ID "x" ; y'
 HOSTILE_GRADE = "强度;grade"
+HOSTILE_PROJECTS = '项目 "p" (approved); --'
+HOSTILE_NUMBER = "编号' OR '1'='1"
 
 
 def _killer(pg_server, when):
@@ -150,12 +152,16 @@ def hostile_tables(pg_sample, pg_server):
                        "FROM {3}.township".format(schema_q, q(HOSTILE_TOWNS),
                                                   q(HOSTILE_CODE), src))
         cursor.execute("CREATE TABLE {0}.{1} AS SELECT fid, tbbh AS {2}, kflx AS {3}, "
-                       "geom FROM {4}.parcel".format(schema_q, q(HOSTILE_PARCELS),
-                                                     q(HOSTILE_ID), q(HOSTILE_CLASS), src))
+                       "xmbh AS {5}, geom FROM {4}.parcel".format(
+                           schema_q, q(HOSTILE_PARCELS), q(HOSTILE_ID), q(HOSTILE_CLASS), src,
+                           q(HOSTILE_NUMBER)))
+        cursor.execute("CREATE TABLE {0}.{1} AS SELECT fid, xmbh AS {2}, geom FROM "
+                       "{3}.dev_project".format(schema_q, q(HOSTILE_PROJECTS),
+                                                q(HOSTILE_NUMBER), src))
         cursor.execute("CREATE TABLE {0}.{1} AS SELECT fid, qsqd AS {2}, geom FROM "
                        "{3}.erosion".format(schema_q, q(HOSTILE_EROSION), q(HOSTILE_GRADE),
                                             src))
-        for table in (HOSTILE_TOWNS, HOSTILE_PARCELS, HOSTILE_EROSION):
+        for table in (HOSTILE_TOWNS, HOSTILE_PARCELS, HOSTILE_EROSION, HOSTILE_PROJECTS):
             cursor.execute("ALTER TABLE {0}.{1} ADD PRIMARY KEY (fid)".format(
                 schema_q, q(table)))
             cursor.execute("SELECT Populate_Geometry_Columns(%s::regclass)",
@@ -169,7 +175,8 @@ def hostile_tables(pg_sample, pg_server):
         assert result.isValid(), table
         return result
 
-    yield {name: layer(name) for name in (HOSTILE_TOWNS, HOSTILE_PARCELS, HOSTILE_EROSION)}
+    yield {name: layer(name) for name in (HOSTILE_TOWNS, HOSTILE_PARCELS, HOSTILE_EROSION,
+                                          HOSTILE_PROJECTS)}
     with pg_server.connect() as connection, connection.cursor() as cursor:
         cursor.execute("DROP SCHEMA {0} CASCADE; DROP TABLE public.canary".format(schema_q))
 
@@ -193,6 +200,15 @@ def test_server_computation_on_hostile_names_equals_the_workspace(pg_sample, hos
     overlaps = find_overlaps(parcels, HOSTILE_ID)
     assert [(p.id_a, p.id_b) for p in overlaps.pairs] == \
         [(p.id_a, p.id_b) for p in find_overlaps(pg_sample.layer("parcel"), "tbbh").pairs]
+    from xingguo_swc_plugin.core.validation import validate_parcels
+
+    findings = validate_parcels(parcels, hostile_tables[HOSTILE_PROJECTS], HOSTILE_ID,
+                                HOSTILE_NUMBER, HOSTILE_NUMBER)
+    expected_findings = validate_parcels(pg_sample.layer("parcel"),
+                                         pg_sample.layer("dev_project"))
+    assert [(f.rule, f.parcel_id, f.message) for f in findings] == \
+        [(f.rule, f.parcel_id, f.message) for f in expected_findings]
+    assert len(findings) > 10
     assert _count(pg_server, "SELECT count(*) FROM public.canary") == 1
 
 
