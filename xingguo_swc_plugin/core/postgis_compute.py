@@ -34,6 +34,7 @@ from qgis.core import (
     QgsFeedback,
     QgsGeometry,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -56,6 +57,8 @@ class PgTable:
     geometry: str
     key: str
     srid: int
+    #: Z or M values present: the geometry is flattened to 2D (the local engine's view).
+    has_zm: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,8 @@ def _table_of(layer: QgsVectorLayer) -> Optional[PgTable]:
     if layer.isSpatial() and not geometry:
         return None
     srid = layer.crs().postgisSrid() if layer.isSpatial() else 0
-    return PgTable(source.schema() or "public", source.table(), geometry, key, srid)
+    has_zm = QgsWkbTypes.hasZ(layer.wkbType()) or QgsWkbTypes.hasM(layer.wkbType())
+    return PgTable(source.schema() or "public", source.table(), geometry, key, srid, has_zm)
 
 
 def same_postgis_database(*layers: Optional[QgsVectorLayer]) -> Optional[PgDatabase]:
@@ -144,7 +148,8 @@ def _geometry_in(table: PgTable, srid: int, alias: str = "s"):
     module = sql()
     column = module.SQL("{}.{}").format(module.Identifier(alias),
                                         module.Identifier(table.geometry))
-    expression = module.SQL("ST_Force2D({})").format(column)
+    # flattening copies every geometry: only when there is something to drop
+    expression = module.SQL("ST_Force2D({})").format(column) if table.has_zm else column
     if table.srid and table.srid != srid:
         expression = module.SQL("ST_Transform({}, {})").format(expression,
                                                                 module.Literal(int(srid)))
@@ -206,6 +211,7 @@ def _towns_table(cursor, townships: PgTable, mapping: Dict[int, int], srid: int)
     """Temporary table of subdivided, repaired township pieces with their index."""
     module = sql()
     cursor.execute("SET LOCAL jit = off")  # compiling costs more than it saves here
+    cursor.execute("SET LOCAL default_statistics_target = 10")  # rough sizes suffice
     cursor.execute("CREATE TEMPORARY TABLE xgswc_town_map (fid integer PRIMARY KEY, "
                    "k integer NOT NULL) ON COMMIT DROP")
     _driver_extras().execute_values(cursor, "INSERT INTO xgswc_town_map VALUES %s",
