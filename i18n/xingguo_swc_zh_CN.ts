@@ -404,7 +404,7 @@
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="379" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="382" />
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -749,7 +749,7 @@
         <translation>空几何</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_validation.py" line="128" />
+        <location filename="../xingguo_swc_plugin/core/postgis_validation.py" line="132" />
         <source>invalid geometry</source>
         <translation>无效几何</translation>
     </message>
@@ -759,7 +759,7 @@
         <translation>输入图层缺失或无法读取。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/overlaps.py" line="107" />
+        <location filename="../xingguo_swc_plugin/core/overlaps.py" line="176" />
         <source>The layer {0} is not a polygon layer.</source>
         <translation>图层 {0} 不是面图层。</translation>
     </message>
@@ -769,97 +769,97 @@
         <translation>图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="68" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="70" />
         <source>The Python package psycopg2 is missing: install python3-psycopg2 to use PostGIS workspaces.</source>
         <translation>缺少 Python 包 psycopg2：请安装 python3-psycopg2 以使用 PostGIS 工作空间。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="108" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="110" />
         <source>There is no QGIS PostgreSQL connection named {0}.</source>
         <translation>没有名为 {0} 的 QGIS PostgreSQL 连接。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="114" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="116" />
         <source>Choose a QGIS PostgreSQL connection.</source>
         <translation>请选择一个 QGIS PostgreSQL 连接。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="121" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="123" />
         <source>The PostgreSQL connection {0} stores its password in plain text. Store the credentials in the QGIS authentication manager (an authentication configuration) and try again.</source>
         <translation>PostgreSQL 连接 {0} 以明文保存密码。请将凭据存入 QGIS 认证管理器（认证配置）后重试。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="127" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="129" />
         <source>The PostgreSQL connection {0} names no database.</source>
         <translation>PostgreSQL 连接 {0} 未指定数据库。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="132" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="134" />
         <source>Unknown authentication configuration {0}.</source>
         <translation>未知的认证配置 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="158" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="160" />
         <source>Cannot read authentication configuration {0}.</source>
         <translation>无法读取认证配置 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="169" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="171" />
         <source>Cannot connect to PostgreSQL {0}: {1}</source>
         <translation>无法连接 PostgreSQL {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="239" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="242" />
         <source>The connection to the PostgreSQL server was lost while {0}; nothing was changed. Check the server and run it again. ({1})</source>
         <translation>在{0}时与 PostgreSQL 服务器的连接中断；未做任何修改。请检查服务器后重新运行。（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="243" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="246" />
         <source>PostgreSQL refused {0}: {1}</source>
         <translation>PostgreSQL 拒绝了 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="286" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="289" />
         <source>Table {0} is missing in the PostGIS workspace {1} on {2}.</source>
         <translation>{2} 上的 PostGIS 工作空间 {1} 中缺少表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="321" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="324" />
         <source>Schema {0} is not a Xingguo SWC workspace (no {1} table).</source>
         <translation>模式 {0} 不是兴国水保工作空间（没有 {1} 表）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="323" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="326" />
         <source>reading the workspace version</source>
         <translation>读取工作空间版本</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="330" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="333" />
         <source>looking up table {0}</source>
         <translation>查找表 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="338" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="341" />
         <source>looking up schema {0}</source>
         <translation>查找模式 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="349" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="352" />
         <source>Enter a schema name for the PostGIS workspace.</source>
         <translation>请输入 PostGIS 工作空间的模式（schema）名称。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="351" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="354" />
         <source>The schema name {0} is longer than 63 bytes.</source>
         <translation>模式名称 {0} 超过 63 字节。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="353" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="356" />
         <source>The schema name contains a NUL character.</source>
         <translation>模式名称包含 NUL 字符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="355" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="358" />
         <source>The schema {0} is reserved: choose another name.</source>
         <translation>模式 {0} 为保留名称：请另选名称。</translation>
     </message>
@@ -874,7 +874,7 @@
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="390" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="393" />
         <source>upgrading workspace {0}</source>
         <translation>升级工作空间 {0}</translation>
     </message>
@@ -884,7 +884,7 @@
         <translation>无法从数据模型版本 {0} 升级。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="402" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="405" />
         <source>Upgraded PostGIS workspace {0} to schema version {1}.</source>
         <translation>已将 PostGIS 工作空间 {0} 升级到数据模型版本 {1}。</translation>
     </message>
@@ -899,47 +899,47 @@
         <translation>{0} 是地理坐标系：请使用 CGCS2000（EPSG:4490）或投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="434" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="437" />
         <source>Schema {0} already holds tables and is not a Xingguo SWC workspace: choose another schema.</source>
         <translation>模式 {0} 中已有数据表且不是兴国水保工作空间：请选择其他模式。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="437" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="440" />
         <source>creating workspace {0}</source>
         <translation>创建工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="466" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="469" />
         <source>Created PostGIS workspace {0} on {1}.</source>
         <translation>已在 {1} 上创建 PostGIS 工作空间 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="479" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="482" />
         <source>PostGIS is not enabled in this database and cannot be enabled by this user: ask the administrator to run CREATE EXTENSION postgis. ({0})</source>
         <translation>该数据库未启用 PostGIS，且当前用户无权启用：请联系管理员执行 CREATE EXTENSION postgis。（{0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="485" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="488" />
         <source>The database does not know the coordinate reference system SRID {0}.</source>
         <translation>数据库中没有坐标参考系 SRID {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="241" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="252" />
         <source>Cannot store the style of {0}: {1}</source>
         <translation>无法保存 {0} 的样式：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="620" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="623" />
         <source>removing workspace {0}</source>
         <translation>删除工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="647" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="650" />
         <source>The gully has no township code: cannot number it.</source>
         <translation>该崩岗没有乡镇代码：无法编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="668" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="671" />
         <source>numbering a gully</source>
         <translation>为崩岗编号</translation>
     </message>
@@ -1224,7 +1224,7 @@
         <translation>无法创建表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="232" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="243" />
         <source>Cannot seed the measure taxonomy.</source>
         <translation>无法写入初始措施分类。</translation>
     </message>
@@ -1524,52 +1524,52 @@
         <translation>请选择保存核查发现的工作空间（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="320" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="323" />
         <source>{0} finding(s): {1} new, {2} kept with their status, {3} removed, {4} no longer detected.</source>
         <translation>{0} 条核查发现：新增 {1} 条，保留原状态 {2} 条，删除 {3} 条，不再发现 {4} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="395" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="398" />
         <source>{0} finding(s) in {1} rule(s).</source>
         <translation>共 {0} 条核查发现，涉及 {1} 条规则。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="454" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="457" />
         <source>Finding {0} has no geometry (empty parcel).</source>
         <translation>核查发现 {0} 没有几何（空图斑）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="521" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="524" />
         <source>{0} finding(s) set to {1}: click Save to keep it.</source>
         <translation>已将 {0} 条核查发现设为{1}：单击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="536" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="539" />
         <source>Cannot save the case status: {0}</source>
         <translation>无法保存查处状态：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="544" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="547" />
         <source>Export findings</source>
         <translation>导出核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="544" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="547" />
         <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="553" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="556" />
         <source>No findings yet: run the check first.</source>
         <translation>尚无核查发现：请先运行核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="562" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="565" />
         <source>Findings exported to {0}.</source>
         <translation>核查发现已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="569" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="572" />
         <source>Choose a workspace (.gpkg) to import into.</source>
         <translation>请选择要导入的工作空间（.gpkg）。</translation>
     </message>
@@ -2094,12 +2094,12 @@
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="227" />
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="234" />
         <source>Choose a layer.</source>
         <translation>请选择图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="235" />
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="242" />
         <source>Choose the boundary layer and its project number field.</source>
         <translation>请选择范围图层及其项目编号字段。</translation>
     </message>
@@ -2399,37 +2399,37 @@
         <translation>乡镇图层中没有可输出的乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="166" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="170" />
         <source>{0}: computed in the PostGIS database {1}.</source>
         <translation>{0}：已在 PostGIS 数据库 {1} 中计算。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="264" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="267" />
         <source>computing township statistics on the server</source>
         <translation>在服务器上计算乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="332" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="335" />
         <source>reading classes on the server</source>
         <translation>在服务器上读取类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="353" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="356" />
         <source>Conservation rate</source>
         <translation>水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="368" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="370" />
         <source>computing the conservation rate on the server</source>
         <translation>在服务器上计算水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="437" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="439" />
         <source>finding overlaps on the server</source>
         <translation>在服务器上查找重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="511" />
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="537" />
         <source>Both layers must be PostGIS tables of one database.</source>
         <translation>两个图层都必须是同一数据库中的 PostGIS 表。</translation>
     </message>
