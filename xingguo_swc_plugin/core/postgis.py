@@ -43,6 +43,7 @@ from . import schema
 from .errors import WorkspaceError
 from .schema import FieldSpec, LayerSpec
 from .styles import apply_style
+from .workspace import needs_upgrade
 
 LOG_TAG = "Xingguo SWC"
 GEOMETRY_COLUMN = "geom"
@@ -373,14 +374,7 @@ def open_postgis_workspace(target: PgTarget, schema_name: str,
     connection = target.connect()
     try:
         version = int(read_meta(connection, schema_name).get("schema_version", "0"))
-        if version > schema.SCHEMA_VERSION:
-            raise WorkspaceError(
-                tr("Workspace {0} has schema version {1}, newer than this plugin's {2}: "
-                   "update the plugin.").format(schema_name, version, schema.SCHEMA_VERSION))
-        if version < schema.SCHEMA_VERSION:
-            if not upgrade:
-                raise WorkspaceError(tr("Workspace {0} has the old schema version {1}.")
-                                     .format(schema_name, version))
+        if needs_upgrade(schema_name, version, upgrade):
             _upgrade(connection, schema_name)
     finally:
         connection.close()

@@ -90,19 +90,26 @@ def read_schema_version(path: str) -> int:
 MIGRATIONS: Dict[int, Callable[[str], None]] = {}
 
 
+def needs_upgrade(name: str, version: int, upgrade: bool) -> bool:
+    """Whether workspace ``name`` at ``version`` must be upgraded; refuses (with the
+    reason) a newer schema, or an older one when ``upgrade`` is False.  Shared by
+    every backend."""
+    if version > schema.SCHEMA_VERSION:
+        raise WorkspaceError(
+            tr("Workspace {0} has schema version {1}, newer than this plugin's {2}: "
+               "update the plugin.").format(name, version, schema.SCHEMA_VERSION))
+    if version < schema.SCHEMA_VERSION and not upgrade:
+        raise WorkspaceError(tr("Workspace {0} has the old schema version {1}.")
+                             .format(name, version))
+    return version < schema.SCHEMA_VERSION
+
+
 def open_workspace(path: str, upgrade: bool = True) -> Workspace:
     """Open a workspace, upgrading an older schema in place (or saying why not)."""
     if not os.path.isfile(path):
         raise WorkspaceError(tr("Workspace {0} does not exist.").format(path))
     version = read_schema_version(path)
-    if version > schema.SCHEMA_VERSION:
-        raise WorkspaceError(
-            tr("Workspace {0} has schema version {1}, newer than this plugin's {2}: "
-               "update the plugin.").format(path, version, schema.SCHEMA_VERSION))
-    if version < schema.SCHEMA_VERSION:
-        if not upgrade:
-            raise WorkspaceError(tr("Workspace {0} has the old schema version {1}.")
-                                 .format(path, version))
+    if needs_upgrade(path, version, upgrade):
         if not os.access(path, os.W_OK):
             raise WorkspaceError(
                 tr("Workspace {0} has the old schema version {1} and cannot be "
