@@ -33,6 +33,7 @@ from ..core import atlas
 from ..core.errors import SwcError
 from ..tasks import LOG_TAG, CanceledError, CoreTask
 from ..translation import tr
+from .layer_signals import LayerSignals
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -45,6 +46,8 @@ class AtlasDock(QgsDockWidget):
 
     def __init__(self, iface, parent: Optional[QWidget] = None):
         super().__init__(tr("Atlas"), parent)
+        self._selection_signals = LayerSignals(self._update_selection_label,
+                                               "selectionChanged")
         self.setObjectName("XingguoSwcAtlasDock")
         self.iface = iface
         self.ui = FORM_CLASS()
@@ -68,7 +71,6 @@ class AtlasDock(QgsDockWidget):
         project = QgsProject.instance()
         project.layersAdded.connect(self._refresh_layers)
         project.layersRemoved.connect(self._refresh_layers)
-        self._connected_layer: Optional[QgsVectorLayer] = None
         self._township_layer_changed(ui.townshipCombo.currentLayer())
 
     def cleanup(self) -> None:
@@ -93,14 +95,7 @@ class AtlasDock(QgsDockWidget):
         self._update_selection_label()
 
     def _watch_selection(self, layer: Optional[QgsVectorLayer]) -> None:
-        if self._connected_layer is not None:
-            try:
-                self._connected_layer.selectionChanged.disconnect(self._update_selection_label)
-            except (TypeError, RuntimeError):
-                pass
-        self._connected_layer = layer
-        if layer is not None:
-            layer.selectionChanged.connect(self._update_selection_label)
+        self._selection_signals.watch(layer)
 
     def _update_selection_label(self, *args) -> None:
         layer = self.township_layer()

@@ -57,6 +57,7 @@ from ..core.errors import SwcError
 from ..domain import codes
 from ..domain.codes import CodeList
 from ..translation import tr
+from .layer_signals import LayerSignals
 from .map_tools import PolygonDigitizingTool
 
 LOG_TAG = "Xingguo SWC"
@@ -94,8 +95,10 @@ class BenggangDock(QgsDockWidget):
         self._tool_target = ""  # "gully" | "part"
         self._townships: Optional[TownshipIndex] = None
         self._townships_key: Tuple[str, str] = ("", "")
-        self._watched: Optional[QgsVectorLayer] = None
-        self._watched_townships: Optional[QgsVectorLayer] = None
+        self._gully_signals = LayerSignals(self._geometry_changed, "geometryChanged")
+        self._township_signals = LayerSignals(
+            self._townships_edited, "dataChanged", "attributeValueChanged",
+            "geometryChanged", "featureAdded", "featureDeleted", "afterRollBack")
         self._pending: Set[int] = set()
         self._own_cad: Optional[QgsAdvancedDigitizingDockWidget] = None
         self.rubber_band: Optional[QgsRubberBand] = None
@@ -291,9 +294,9 @@ class BenggangDock(QgsDockWidget):
                     combo.setLayer(layer)
                     break
         # a combo may pick its first layer without emitting layerChanged
-        if self.township_layer() is not self._watched_townships:
+        if self.township_layer() is not self._township_signals.layer:
             self._township_layer_changed()
-        if self.gully_layer() is not self._watched:
+        if self.gully_layer() is not self._gully_signals.layer:
             self._gully_layer_changed()
         else:
             self._ensure_relation()
@@ -306,16 +309,7 @@ class BenggangDock(QgsDockWidget):
             self.part_combo.setLayer(parts)
 
     def _gully_layer_changed(self, *_args) -> None:
-        layer = self.gully_layer()
-        if self._watched is not None and self._watched is not layer:
-            try:
-                self._watched.geometryChanged.disconnect(self._geometry_changed)
-            except (TypeError, RuntimeError):
-                pass
-            self._watched = None
-        if layer is not None and self._watched is None:
-            layer.geometryChanged.connect(self._geometry_changed)
-            self._watched = layer
+        self._gully_signals.watch(self.gully_layer())
         self._townships = None
         self.discard()
         self._stop_tool()
@@ -325,12 +319,7 @@ class BenggangDock(QgsDockWidget):
     def _township_layer_changed(self, *_args) -> None:
         self._townships = None
         layer = self.township_layer()
-        if self._watched_townships is not None and self._watched_townships is not layer:
-            self._watch_townships(self._watched_townships, False)
-            self._watched_townships = None
-        if layer is not None and self._watched_townships is None:
-            self._watch_townships(layer, True)
-            self._watched_townships = layer
+        self._township_signals.watch(layer)
         self.list_township_combo.blockSignals(True)
         self.list_township_combo.clear()
         if layer is not None and "xzqdm" in layer.fields().names():
@@ -342,18 +331,6 @@ class BenggangDock(QgsDockWidget):
                 self.list_township_combo.addItem("{0} {1}".format(code, name), code)
         self.list_township_combo.blockSignals(False)
         self.refresh_list()
-
-    def _watch_townships(self, layer: QgsVectorLayer, connect: bool) -> None:
-        signals = (layer.dataChanged, layer.attributeValueChanged, layer.geometryChanged,
-                   layer.featureAdded, layer.featureDeleted, layer.afterRollBack)
-        for signal in signals:
-            try:
-                if connect:
-                    signal.connect(self._townships_edited)
-                else:
-                    signal.disconnect(self._townships_edited)
-            except (TypeError, RuntimeError):
-                pass
 
     def _townships_edited(self, *_args) -> None:
         """Townships edited (buffer, commit or rollback): rebuild the index on next use."""
@@ -581,7 +558,7 @@ class BenggangDock(QgsDockWidget):
         attribute changes join it, so one undo reverts both; otherwise (e.g. the
         geometry is being undone) it runs after the event, changing only what differs.
         """
-        layer = self._watched
+        layer = self._gully_signals.layer
         if layer is None:
             return
         if layer.isEditCommandActive():
@@ -597,7 +574,7 @@ class BenggangDock(QgsDockWidget):
             self.recompute(fid)
 
     def recompute(self, fid: int) -> Dict[str, object]:
-        layer = self._watched
+        layer = self._gully_signals.layer
         if layer is None or self.township_layer() is None:
             return {}
         try:
@@ -730,12 +707,5 @@ class BenggangDock(QgsDockWidget):
         if self.rubber_band is not None and self.canvas is not None:
             self.canvas.scene().removeItem(self.rubber_band)
             self.rubber_band = None
-        if self._watched is not None:
-            try:
-                self._watched.geometryChanged.disconnect(self._geometry_changed)
-            except (TypeError, RuntimeError):
-                pass
-            self._watched = None
-        if self._watched_townships is not None:
-            self._watch_townships(self._watched_townships, False)
-            self._watched_townships = None
+        self._gully_signals.release()
+        self._township_signals.release()

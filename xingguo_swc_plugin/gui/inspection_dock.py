@@ -50,6 +50,7 @@ from ..core.settings import setting
 from ..domain import codes
 from ..tasks import CoreTask
 from ..translation import tr
+from .layer_signals import LayerSignals
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -111,6 +112,9 @@ class InspectionDock(QgsDockWidget):
 
     def __init__(self, iface, parent: Optional[QWidget] = None):
         super().__init__(tr("Parcel inspection"), parent)
+        self._finding_signals = LayerSignals(
+            self._findings_edited, "afterRollBack", "afterCommitChanges",
+            "attributeValueChanged")
         self.setObjectName("XingguoSwcInspectionDock")
         self.iface = iface
         self.ui = FORM_CLASS()
@@ -345,17 +349,8 @@ class InspectionDock(QgsDockWidget):
         return layer
 
     def _watch_findings(self, layer: Optional[QgsVectorLayer]) -> None:
-        signals = ("afterRollBack", "afterCommitChanges", "attributeValueChanged")
-        if self.finding_layer is not None:
-            for name in signals:
-                try:
-                    getattr(self.finding_layer, name).disconnect(self._findings_edited)
-                except (TypeError, RuntimeError):
-                    pass
+        self._finding_signals.watch(layer)
         self.finding_layer = layer
-        if layer is not None:
-            for name in signals:
-                getattr(layer, name).connect(self._findings_edited)
 
     def _findings_edited(self, *args) -> None:
         self._refresh_statuses()

@@ -38,6 +38,7 @@ from ..domain.townships import TOWNSHIPS_BY_CODE
 from ..domain.units import m2_to_hm2
 from ..tasks import CoreTask
 from ..translation import tr
+from .layer_signals import LayerSignals
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -87,6 +88,11 @@ class MeasuresDock(QgsDockWidget):
 
     def __init__(self, iface, parent: Optional[QWidget] = None):
         super().__init__(tr("Treatment measures"), parent)
+        self._target_signals = LayerSignals(self._selection_changed, "selectionChanged")
+        self._measure_signals = LayerSignals(
+            self._measures_edited, "featureAdded", "featuresDeleted",
+            "attributeValueChanged", "afterRollBack", "afterCommitChanges",
+            "editingStopped")
         self.setObjectName("XingguoSwcMeasuresDock")
         self.iface = iface
         self.ui = FORM_CLASS()
@@ -261,14 +267,8 @@ class MeasuresDock(QgsDockWidget):
             widget.setEnabled(has_status)
 
     def _watch_target(self, layer: Optional[QgsVectorLayer]) -> None:
-        if self.target is not None:
-            try:
-                self.target.selectionChanged.disconnect(self._selection_changed)
-            except (TypeError, RuntimeError):
-                pass
+        self._target_signals.watch(layer)
         self.target = layer
-        if layer is not None:
-            layer.selectionChanged.connect(self._selection_changed)
 
     def _measure_table_changed(self, layer: Optional[QgsMapLayer]) -> None:
         layer = layer if isinstance(layer, QgsVectorLayer) else None
@@ -279,18 +279,8 @@ class MeasuresDock(QgsDockWidget):
         self.refresh_records()
 
     def _watch_measures(self, layer: Optional[QgsVectorLayer]) -> None:
-        signals = ("featureAdded", "featuresDeleted", "attributeValueChanged",
-                   "afterRollBack", "afterCommitChanges", "editingStopped")
-        if self.measure_layer is not None:
-            for name in signals:
-                try:
-                    getattr(self.measure_layer, name).disconnect(self._measures_edited)
-                except (TypeError, RuntimeError):
-                    pass
+        self._measure_signals.watch(layer)
         self.measure_layer = layer
-        if layer is not None:
-            for name in signals:
-                getattr(layer, name).connect(self._measures_edited)
 
     def _measures_edited(self, *args) -> None:
         self.refresh_records()
