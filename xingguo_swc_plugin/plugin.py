@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import List, Optional
+from typing import List
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
