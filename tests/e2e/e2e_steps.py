@@ -250,6 +250,7 @@ def step_load_workspace(ctx: Context):
     workspace_module = __import__(ctx.plugin_name + ".core.workspace", fromlist=["x"])
     schema = __import__(ctx.plugin_name + ".core.schema", fromlist=["x"])
     workspace = workspace_module.open_workspace(ctx.config["workspace"])
+    shown_before = len(ctx.recorder.data.get("message_bar", []))
     project = QgsProject.instance()
     project.setCrs(workspace.crs())
     for spec in reversed(schema.LAYERS):
@@ -284,6 +285,9 @@ def step_load_workspace(ctx: Context):
         labels[table + "." + field_name] = names
     assert labels, "no value maps found"
     counts["value_maps"] = labels
+    # Not an error yet, but worth seeing: what the docks said while the layers came in.
+    counts["messages_on_open"] = [text for _, text in
+                                  ctx.recorder.data.get("message_bar", [])[shown_before:]]
     return counts
 
 
