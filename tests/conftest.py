@@ -89,6 +89,6 @@ def sample_copy(sample_workspace, tmp_path) -> str:
         source.backup(target)
     return path
 
-# PostGIS workspace (issue 8): a real PostgreSQL 15 + PostGIS server for the run.
-from pg_fixtures import (  # noqa: E402,F401
-    pg_authcfg, pg_connection, pg_sample, pg_schema, pg_server, pg_target)
+# Fixtures kept beside their capability's tests: the PostGIS server (a real
+# PostgreSQL 15 + PostGIS for the run) and the hand-made gully workspace.
+pytest_plugins = ("pg_fixtures", "benggang_fixtures")

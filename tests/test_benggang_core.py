@@ -14,12 +14,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate
 
-from test_benggang_fixtures import (  # noqa: F401 (fixture)
-    gully_workspace,
-    make_workspace,
-    square,
-    to_crs,
-)
+from benggang_fixtures import make_workspace, square, to_crs
 from xingguo_swc_plugin.core import benggang
 from xingguo_swc_plugin.core.errors import InputError
 from xingguo_swc_plugin.core.settings import reset_setting, set_setting

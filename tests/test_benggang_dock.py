@@ -11,7 +11,7 @@ from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 
-from test_benggang_fixtures import gully_workspace, square  # noqa: F401 (fixture)
+from benggang_fixtures import square
 from xingguo_swc_plugin.core.workspace import open_workspace
 from xingguo_swc_plugin.gui.benggang_dock import BenggangDock
 
@@ -286,7 +286,7 @@ def test_a_layer_without_the_fields_is_refused(setup, qtbot):
 def test_a_geographic_layer_on_a_projected_canvas(tmp_path, qgis_app, qtbot):
     """Digitized on a EPSG:4547 canvas into an EPSG:4490 workspace: ellipsoidal area
     within 0.1 % of the planimetric one, same township and ID."""
-    from test_benggang_fixtures import make_workspace
+    from benggang_fixtures import make_workspace
 
     workspace = open_workspace(make_workspace(tmp_path, "EPSG:4490"))
     gullies, townships = workspace.layer("benggang"), workspace.layer("township")

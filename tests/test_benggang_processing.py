@@ -11,7 +11,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from test_benggang_fixtures import gully_workspace, square, to_crs  # noqa: F401
+from benggang_fixtures import square, to_crs
 from xingguo_swc_plugin.core.workspace import open_workspace
 
 

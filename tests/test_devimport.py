@@ -7,7 +7,7 @@ from osgeo import ogr, osr
 from qgis.core import QgsDataSourceUri, QgsFeature, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QVariant
 
-from test_validation_data import X0, Y0, box, write_layer
+from validation_data import box, write_layer
 from xingguo_swc_plugin.core.devimport import (
     auto_field_map,
     dbf_encoding,

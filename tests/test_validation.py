@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
 import pytest
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeedback,
-    QgsGeometry,
-    QgsProcessingException,
-    QgsProject,
-    QgsVectorLayer,
-)
+from qgis.core import QgsFeedback, QgsProcessingException, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
-from test_validation_data import (
+from validation_data import (
     CRS,
     EXPECTED,
     PARCEL_FIELDS,
@@ -401,7 +392,7 @@ def test_processing_with_dem_corridors_and_measures(qgis_app, tmp_path):
 
 
 def test_project_without_boundary(qgis_app, tmp_path):
-    from test_validation_data import PROJECT_FIELDS
+    from validation_data import PROJECT_FIELDS
     parcels = write_layer(tmp_path / "p.gpkg", "p", "MultiPolygon", PARCEL_FIELDS,
                           [({"tbbh": "T20", "xmbh": "P4"}, box(0, 0, 10, 10))])
     projects = write_layer(tmp_path / "x.gpkg", "x", "MultiPolygon", PROJECT_FIELDS,

@@ -8,7 +8,7 @@ from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import QMainWindow
 
-from test_validation_data import EXPECTED, make_parcels, make_projects
+from validation_data import EXPECTED, make_parcels, make_projects
 from xingguo_swc_plugin.core.findings import CLOSED, FOUND, IDENTIFIED, history
 from xingguo_swc_plugin.core.workspace import open_workspace
 
@@ -139,7 +139,7 @@ def test_missing_inputs_are_answered_in_the_message_bar(qtbot, dock, tmp_path):
 
 
 def test_dem_not_covering_is_reported_and_nothing_written(qtbot, dock, tmp_path):
-    from test_validation_data import make_dem
+    from validation_data import make_dem
     dem = make_dem(tmp_path / "small.tif", 0, 0, 200, 200, ((0, 10.0),))
     QgsProject.instance().addMapLayer(dem)
     dock.ui.demCombo.setLayer(dem)

@@ -74,6 +74,10 @@ from .atlas_layers import (  # noqa: F401 (part of this module's interface)
 )
 from .errors import InputError, SwcError
 
+#: Names re-exported from atlas_figures / atlas_layers: callers import only ``atlas``.
+__all__ = ["LayerSnapshot", "default_layers", "format_rate", "origin", "export_atlas",
+           "add_layout_to_project", "check_coverage", "check_output_folder"]
+
 #: The bundled template.
 TEMPLATE_PATH = Path(__file__).resolve().parent.parent / "resources" / "atlas_township.qpt"
 #: Item ids the template uses.
