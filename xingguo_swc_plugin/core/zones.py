@@ -251,7 +251,10 @@ class Zoning:
             return None
         if engine.contains(rect.constGet()):
             return rect, True
-        piece = geometry.intersection(rect)
+        made = engine.intersection(rect.constGet())  # engine: no new GEOS copy
+        if made is None:
+            return None
+        piece = QgsGeometry(made)
         if piece.isEmpty() or piece.area() <= 0:
             return None
         return piece, False
@@ -333,7 +336,11 @@ class Zoning:
                         continue
                     if not whole and not engine.intersects(native):
                         continue
-                    part = geometry.intersection(piece)
+                    # the piece's own engine: its GEOS copy is made once per tile
+                    made = engine.intersection(native)
+                    if made is None:
+                        continue
+                    part = QgsGeometry(made)
                     if not part.isEmpty() and part.area() > 0:
                         result.setdefault(k, []).append(part)
         return sorted(result.items())
