@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -59,7 +60,7 @@ class BarChart(QWidget):
         self.values = list(values)
         self.unit = unit
         self.target = target
-        self.setMinimumHeight(max(160, 14 * len(self.values) + 20))
+        self.setMinimumHeight(max(160, 16 * len(self.values) + 20))
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API name)
@@ -75,7 +76,7 @@ class BarChart(QWidget):
         top = top or 1.0
         label_width = 70
         width = max(10, self.width() - label_width - 70)
-        row = max(8.0, (self.height() - 10) / len(self.values))
+        row = max(14.0, (self.height() - 10) / len(self.values))
         for i, (label, value) in enumerate(self.values):
             y = 5 + i * row
             painter.setPen(self.palette().text().color())
@@ -145,13 +146,18 @@ class StatsDock(QgsDockWidget):
         layout.addWidget(self.progress)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setMinimumHeight(180)
         layout.addWidget(self.table, 3)
         self.chart_combo = QComboBox()
         self.chart_combo.addItem(tr("Area (hm²)"), "area")
         self.chart_combo.addItem(tr("Soil conservation rate (%)"), "rate")
         layout.addWidget(self.chart_combo)
         self.chart = BarChart()
-        layout.addWidget(self.chart, 2)
+        # one row per township at a readable height: scroll rather than overlap
+        chart_scroll = QScrollArea()
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setWidget(self.chart)
+        layout.addWidget(chart_scroll, 2)
         county = QGroupBox(tr("County targets"))
         county_form = QFormLayout(county)
         self.rate_label = QLabel("-")
