@@ -109,15 +109,15 @@ def _iter_arrow(source, fields: Sequence[str], batch_size: int):
         geom_column = ogr_layer.GetGeometryColumn() or "wkb_geometry"
         for record in stream:
             geoms = record[geom_column]
-            keep = np.fromiter((g is not None for g in geoms), dtype=bool, count=len(geoms))
-            fids = np.asarray(record[fid_column], dtype=np.int64)[keep]
-            wkb = geoms[keep].tolist()  # bytes objects already: no copy
+            keep = np.not_equal(geoms, None)  # vectorised; bytes never equal None
+            whole = bool(keep.all())
+            fids = np.asarray(record[fid_column], dtype=np.int64)
+            fids = fids if whole else fids[keep]
+            wkb = (geoms if whole else geoms[keep]).tolist()  # bytes objects: no copy
             attributes = {}
             for requested, actual in zip(fields, wanted):
-                values = record[actual][keep]
-                attributes[requested] = [
-                    v.decode("utf-8", errors="replace") if v.__class__ is bytes else v
-                    for v in values.tolist()] \
+                values = record[actual] if whole else record[actual][keep]
+                attributes[requested] = _decoded(values.tolist()) \
                     if values.dtype == object or values.dtype.kind == "S" else values.tolist()
             yield Batch(fids, wkb, attributes)
         # keep the dataset alive until the stream is consumed
@@ -125,6 +125,19 @@ def _iter_arrow(source, fields: Sequence[str], batch_size: int):
 
     dataset_ref = [dataset]
     return generate()
+
+
+def _decoded(values: list) -> list:
+    """Strings of a column of bytes (None kept): one decode call for the whole
+    column when it can be joined safely, else one per value."""
+    if values and all(v.__class__ is bytes for v in values):
+        joined = b"\0".join(values)
+        if joined.count(b"\0") == len(values) - 1:
+            text = joined.decode("utf-8", errors="replace").split("\0")
+            if len(text) == len(values):
+                return text
+    return [v.decode("utf-8", errors="replace") if v.__class__ is bytes else v
+            for v in values]
 
 
 def _plain(value):

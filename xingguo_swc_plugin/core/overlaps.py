@@ -208,10 +208,15 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
                                                   _reason(geometry)))
         good = np.flatnonzero(arrays.valid & ~arrays.empty)
         fids.append(batch.fids[good])
-        ids.extend(batch_ids[i] for i in good)
+        if len(good) == len(batch.fids):
+            ids.extend(batch_ids)
+            wkb_store.extend(batch.wkb)
+        else:
+            good_list = good.tolist()
+            ids.extend([batch_ids[i] for i in good_list])
+            wkb_store.extend([batch.wkb[i] for i in good_list])
         boxes.append(np.column_stack([arrays.minx[good], arrays.miny[good],
                                       arrays.maxx[good], arrays.maxy[good]]))
-        wkb_store.extend(batch.wkb[i] for i in good)
         result.features += len(batch.fids)
         done += len(batch.fids)
         feedback.setProgress(min(50.0, 50.0 * done / total))
