@@ -195,6 +195,12 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
         label = zoning.classify(arrays.minx, arrays.miny, arrays.maxx, arrays.maxy)
         label[~arrays.valid] = BORDER  # repaired, then split exactly
         label[arrays.empty] = OUTSIDE
+        touched = np.ones(n, dtype=bool)
+        # grid-border cases: numpy edge test against the township boundaries
+        unsure = np.flatnonzero((label == BORDER) & arrays.valid)
+        if len(unsure):
+            unsure_list = unsure.tolist()
+            label[unsure], touched[unsure] = zoning.refine([batch.wkb[i] for i in unsure_list])
         if measure.method == PLANIMETRIC:
             feature_area = measure.planar(arrays.area)
         else:
@@ -220,7 +226,7 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
             else:
                 bbox = (arrays.minx[i], arrays.miny[i], arrays.maxx[i], arrays.maxy[i])
             counted = False
-            for k, parts in zoning.split(geometry, bbox):
+            for k, parts in zoning.split(geometry, bbox, bool(touched[i])):
                 part_area = sum(measure.geometry(part) for part in parts)
                 if part_area <= 0:
                     continue

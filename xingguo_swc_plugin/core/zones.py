@@ -219,6 +219,135 @@ class Zoning:
         label = self.labels[iy0, ix0].astype(np.int64)
         return np.where(changes == 0, label, BORDER)
 
+    # -- refining the grid's border cases ----------------------------------------
+    def _segments(self) -> Optional[Tuple[np.ndarray, ...]]:
+        """Township boundary segments (x0, y0, x1, y1), None if a township is not
+        plain polygons (then nothing is refined)."""
+        if not hasattr(self, "_segment_arrays"):
+            xs0, ys0, xs1, ys1 = [], [], [], []
+            result = None
+            try:
+                for township in self.townships:
+                    geometry = township.geometry
+                    if QgsWkbTypes.geometryType(geometry.wkbType()) != \
+                            QgsWkbTypes.PolygonGeometry:
+                        raise ValueError
+                    polygons = geometry.asMultiPolygon() if geometry.isMultipart() \
+                        else [geometry.asPolygon()]
+                    if not polygons or not all(polygons):
+                        raise ValueError
+                    for polygon in polygons:
+                        for ring in polygon:
+                            xy = np.array([(p.x(), p.y()) for p in ring], dtype=float)
+                            if len(xy) < 2:
+                                continue
+                            xs0.append(xy[:-1, 0])
+                            ys0.append(xy[:-1, 1])
+                            xs1.append(xy[1:, 0])
+                            ys1.append(xy[1:, 1])
+                if xs0:
+                    result = tuple(np.concatenate(v) for v in (xs0, ys0, xs1, ys1))
+            except (ValueError, TypeError):
+                result = None
+            self._segment_arrays = result
+        return self._segment_arrays
+
+    def refine(self, wkb: List[bytes]) -> Tuple[np.ndarray, np.ndarray]:
+        """Second look at features the grid could not decide (valid geometries).
+
+        A numpy test of the feature's edges against the township boundary
+        segments near it: a feature that no boundary touches (within a
+        tolerance; doubt counts as touching) lies in one township's interior —
+        found from one vertex (grid cell, else a prepared point-in-polygon
+        test) — or outside all.  Returns (label, touched): the label is a
+        township index, OUTSIDE or BORDER (still to split); ``touched`` marks
+        features a boundary touches (no tile piece can be skipped as whole).
+        """
+        from . import bulk
+
+        n = len(wkb)
+        label = np.full(n, BORDER, dtype=np.int64)
+        touched = np.ones(n, dtype=bool)
+        segments = self._segments()
+        if n == 0 or segments is None:
+            return label, touched
+        ok, px, py, edges, _sign, _convex = bulk.rings_padded(wkb)
+        rows = np.flatnonzero(ok)
+        if not len(rows):
+            return label, touched
+        px, py, edges = px[rows], py[rows], edges[rows]
+        width = px.shape[1]
+        col = np.arange(width)[None, :]
+        valid_col = col < (edges + 1)[:, None]
+        big = np.where(valid_col, px, np.inf)
+        minx = big.min(1)
+        miny = np.where(valid_col, py, np.inf).min(1)
+        maxx = np.where(valid_col, px, -np.inf).max(1)
+        maxy = np.where(valid_col, py, -np.inf).max(1)
+        size = np.maximum(maxx - minx, maxy - miny)
+        tol = 1e-7 * size + 1e-9  # distance tolerance: nearer counts as touching
+        sx0, sy0, sx1, sy1 = segments
+        # grid hash of segments; cell ~ the typical feature
+        cell = max(float(np.median(size)), 1e-6)
+        ox = float(min(minx.min(), np.minimum(sx0, sx1).min())) - cell
+        oy = float(min(miny.min(), np.minimum(sy0, sy1).min())) - cell
+        s_cx0 = np.floor((np.minimum(sx0, sx1) - ox) / cell).astype(np.int64)
+        s_cx1 = np.floor((np.maximum(sx0, sx1) - ox) / cell).astype(np.int64)
+        s_cy0 = np.floor((np.minimum(sy0, sy1) - oy) / cell).astype(np.int64)
+        s_cy1 = np.floor((np.maximum(sy0, sy1) - oy) / cell).astype(np.int64)
+        p_cx0 = np.floor((minx - tol - ox) / cell).astype(np.int64)
+        p_cx1 = np.floor((maxx + tol - ox) / cell).astype(np.int64)
+        p_cy0 = np.floor((miny - tol - oy) / cell).astype(np.int64)
+        p_cy1 = np.floor((maxy + tol - oy) / cell).astype(np.int64)
+        ncx = int(max(s_cx1.max(), p_cx1.max())) + 2
+        seg_id, seg_key = _cells(s_cx0, s_cx1, s_cy0, s_cy1, ncx)
+        order = np.argsort(seg_key, kind="stable")
+        seg_id, seg_key = seg_id[order], seg_key[order]
+        par_id, par_key = _cells(p_cx0, p_cx1, p_cy0, p_cy1, ncx)
+        lo = np.searchsorted(seg_key, par_key, "left")
+        hi = np.searchsorted(seg_key, par_key, "right")
+        many = hi - lo
+        pa = np.repeat(par_id, many)
+        step = np.arange(int(many.sum()), dtype=np.int64) - np.repeat(np.cumsum(many) - many,
+                                                                      many)
+        sg = seg_id[np.repeat(lo, many) + step]
+        if len(pa):
+            pair = np.unique(pa * len(sx0) + sg)
+            pa, sg = pair // len(sx0), pair % len(sx0)
+        hit = np.zeros(len(rows), dtype=bool)
+        # segment bbox against feature bbox (with the tolerance)
+        near = (np.maximum(sx0[sg], sx1[sg]) >= minx[pa] - tol[pa]) & \
+            (np.minimum(sx0[sg], sx1[sg]) <= maxx[pa] + tol[pa]) & \
+            (np.maximum(sy0[sg], sy1[sg]) >= miny[pa] - tol[pa]) & \
+            (np.minimum(sy0[sg], sy1[sg]) <= maxy[pa] + tol[pa])
+        pa, sg = pa[near], sg[near]
+        chunk = max(1, 262_144 // width)  # bounds the temporaries
+        for start in range(0, len(pa), chunk):
+            a, g = pa[start:start + chunk], sg[start:start + chunk]
+            hit[a[_touches(px[a], py[a], edges[a], sx0[g], sy0[g], sx1[g], sy1[g],
+                           tol[a])]] = True
+        free = np.flatnonzero(~hit)
+        touched[rows[free]] = False
+        label[rows[free]] = self._point_labels(px[free, 0], py[free, 0])
+        return label, touched
+
+    def _point_labels(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """Township of points known to lie on no boundary: grid cell when it is
+        not a border cell, else prepared GEOS tests; BORDER when in two."""
+        from qgis.core import QgsPoint
+
+        ix = np.clip(np.floor((x - self.x0) / self.cell), 0, self.nx - 1).astype(np.int64)
+        iy = np.clip(np.floor((y - self.y0) / self.cell), 0, self.ny - 1).astype(np.int64)
+        label = self.labels[iy, ix].astype(np.int64)
+        for i in np.flatnonzero(label == BORDER).tolist():
+            px, py = float(x[i]), float(y[i])
+            near = np.flatnonzero((self.bbox[:, 0] <= px) & (self.bbox[:, 2] >= px) &
+                                  (self.bbox[:, 1] <= py) & (self.bbox[:, 3] >= py))
+            point = QgsPoint(px, py)
+            inside = [k for k in near.tolist() if self._engine(k).contains(point)]
+            label[i] = inside[0] if len(inside) == 1 else (OUTSIDE if not inside else BORDER)
+        return label
+
     # -- exact split ----------------------------------------------------------
     def _engine(self, k: int):
         engine = self._engines.get(k)
@@ -297,12 +426,14 @@ class Zoning:
             self._block_engines[key] = engine
         return engine
 
-    def split(self, geometry: QgsGeometry,
-              box: Tuple[float, float, float, float]) -> List[Tuple[int, List[QgsGeometry]]]:
+    def split(self, geometry: QgsGeometry, box: Tuple[float, float, float, float],
+              touched: bool = False) -> List[Tuple[int, List[QgsGeometry]]]:
         """The parts of ``geometry`` in each township (lists of pieces, one per tile).
 
         Per tile the township pieces are prepared: a piece containing the
         geometry (in a single tile) gives it whole, without a GEOS overlay.
+        ``touched`` (from ``refine``: a boundary touches the geometry) skips
+        those containment tests, which then rarely succeed; results are the same.
         """
         minx, miny, maxx, maxy = box
         tx0 = int(np.floor((minx - self.x0) / self.tile))
@@ -320,7 +451,7 @@ class Zoning:
             wanted = set()
             for k in near.tolist():
                 engine = self._engine(k)
-                if engine.contains(native):
+                if not touched and engine.contains(native):
                     result[k] = [geometry]
                 elif engine.intersects(native):
                     wanted.add(k)
@@ -331,7 +462,7 @@ class Zoning:
                 for k, piece, whole, engine in self._tile(tx, ty):
                     if wanted is not None and k not in wanted:
                         continue
-                    if single and (whole or engine.contains(native)):
+                    if single and (whole or (not touched and engine.contains(native))):
                         result.setdefault(k, []).append(geometry)
                         continue
                     if not whole and not engine.intersects(native):
@@ -344,6 +475,57 @@ class Zoning:
                     if not part.isEmpty() and part.area() > 0:
                         result.setdefault(k, []).append(part)
         return sorted(result.items())
+
+
+def _cells(cx0, cx1, cy0, cy1, ncx) -> Tuple[np.ndarray, np.ndarray]:
+    """(item, cell key) for every grid cell each item's cell range covers."""
+    nx = cx1 - cx0 + 1
+    ny = cy1 - cy0 + 1
+    cells = nx * ny
+    ids = np.repeat(np.arange(len(cx0), dtype=np.int64), cells)
+    k = np.arange(len(ids), dtype=np.int64) - np.repeat(np.cumsum(cells) - cells, cells)
+    gx = cx0[ids] + k % nx[ids]
+    gy = cy0[ids] + k // nx[ids]
+    return ids, gy * ncx + gx
+
+
+def _touches(px, py, edges, x0, y0, x1, y1, tol) -> np.ndarray:
+    """Per row: may segment (x0, y0)-(x1, y1) touch the closed ring (px, py)?
+
+    True when it crosses or comes within about ``tol`` of an edge, or lies
+    inside the ring; False only when certainly apart.
+    """
+    width = px.shape[1]
+    m = width - 1
+    ax, ay = px[:, :-1], py[:, :-1]
+    bx, by = px[:, 1:], py[:, 1:]
+    active = np.arange(m)[None, :] < edges[:, None]
+    cx, cy = x0[:, None], y0[:, None]
+    dx, dy = x1[:, None], y1[:, None]
+    t = tol[:, None]
+    # orientation values scaled to distances from the other segment's line
+    len_ab = np.hypot(bx - ax, by - ay)
+    len_cd = np.hypot(dx - cx, dy - cy)
+    o1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
+    o2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax)
+    o3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx)
+    o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx)
+    e_ab = t * len_ab
+    e_cd = t * len_cd
+    apart = ((o1 > e_ab) & (o2 > e_ab)) | ((o1 < -e_ab) & (o2 < -e_ab)) | \
+        ((o3 > e_cd) & (o4 > e_cd)) | ((o3 < -e_cd) & (o4 < -e_cd)) | \
+        (np.maximum(ax, bx) < np.minimum(cx, dx) - t) | \
+        (np.maximum(cx, dx) < np.minimum(ax, bx) - t) | \
+        (np.maximum(ay, by) < np.minimum(cy, dy) - t) | \
+        (np.maximum(cy, dy) < np.minimum(ay, by) - t)
+    near = (~apart & active).any(1)
+    # wholly inside: crossing number of the first end point
+    up = (ay > cy) != (by > cy)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        xcross = ax + (cy - ay) * (bx - ax) / (by - ay)
+    crossing = up & active & (cx < xcross)
+    inside = (crossing.sum(1) % 2) == 1
+    return near | inside
 
 
 def _prefix(values: np.ndarray) -> np.ndarray:
