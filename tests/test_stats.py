@@ -312,3 +312,88 @@ def test_dashboard_on_sample_workspace(sample_workspace):
     assert by_status.treated_source == "benggang"
     expected = sum(1 for f in layer("benggang").getFeatures() if f["zlzt"] == "2")
     assert by_status.treated_gullies == expected == treated_gullies_by_status(layer("benggang"))
+
+
+def test_enclave_multipart_and_concave_parcels_match_geos(qgis_app):
+    """Border parcels take the numpy paths (edge test, fan-triangle clipping of
+    township pieces with holes and several parts) or GEOS (concave shapes):
+    every township's area and count equal a direct GEOS intersection."""
+    import numpy as np
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    from xingguo_swc_plugin.core.stats import township_area_stats
+
+    x0, y0 = 500000.0, 3000000.0
+
+    def square(a, b, c, d):
+        return "(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(
+            x0 + a, y0 + b, x0 + c, y0 + d)
+
+    shapes = {
+        # A: a square with a hole; B: the enclave filling the hole; C: two parts
+        "360732100": "POLYGON((%s), (%s))" % (square(0, 0, 10000, 10000)[2:-2],
+                                              square(4000, 4000, 6000, 6000)[2:-2]),
+        "360732101": "POLYGON%s" % square(4000, 4000, 6000, 6000),
+        "360732102": "MULTIPOLYGON(%s, %s)" % (square(10000, 0, 20000, 10000),
+                                               square(21000, 2000, 22000, 3000)),
+    }
+    towns = QgsVectorLayer("Polygon?crs=EPSG:4547&field=xzqdm:string", "t", "memory")
+    features = []
+    for code, wkt in shapes.items():
+        feature = QgsFeature(towns.fields())
+        feature.setAttributes([code])
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        assert feature.geometry().isGeosValid()
+        features.append(feature)
+    towns.dataProvider().addFeatures(features)
+    rng = np.random.default_rng(5)
+    parcels = QgsVectorLayer("Polygon?crs=EPSG:4547&field=kflx:string", "p", "memory")
+    geometries = []
+    # centres on the borders (x = 4000, 6000, 10000, 21000, y = 4000, ...) and anywhere
+    lines = np.array([0, 4000, 6000, 10000, 20000, 21000, 22000])
+    for n in range(1500):
+        cx, cy = rng.uniform(-500, 22500), rng.uniform(-500, 10500)
+        if n % 2:
+            cx = rng.choice(lines) + rng.uniform(-150, 150)
+        elif n % 3 == 0:
+            cy = rng.choice([0, 2000, 3000, 4000, 6000, 10000]) + rng.uniform(-150, 150)
+        radius = rng.uniform(20, 300)
+        k = int(rng.integers(3, 12))
+        angles = np.sort(rng.uniform(0, 2 * np.pi, k))
+        r = radius * rng.uniform(0.5, 1.0, k)
+        if n % 7 == 0:  # concave: one vertex pulled deep in (not star-shaped around the mean)
+            r[0] = radius * 0.05
+        xs, ys = x0 + cx + r * np.cos(angles), y0 + cy + r * np.sin(angles)
+        wkt = "POLYGON((%s))" % ", ".join("%r %r" % p for p in
+                                          list(zip(xs, ys)) + [(xs[0], ys[0])])
+        geometry = QgsGeometry.fromWkt(wkt)
+        if geometry.isGeosValid():
+            geometries.append((geometry, "k%d" % (n % 3)))
+    features = []
+    for geometry, klass in geometries:
+        feature = QgsFeature(parcels.fields())
+        feature.setAttributes([klass])
+        feature.setGeometry(geometry)
+        features.append(feature)
+    parcels.dataProvider().addFeatures(features)
+    expected_area: dict = {}
+    expected_count: dict = {}
+    crossing = 0
+    for geometry, klass in geometries:
+        towns_hit = 0
+        for code, wkt in shapes.items():
+            part = geometry.intersection(QgsGeometry.fromWkt(wkt))
+            value = part.area() if not part.isEmpty() else 0.0
+            if value > 0:
+                key = (code, klass)
+                expected_area[key] = expected_area.get(key, 0.0) + value
+                expected_count[key] = expected_count.get(key, 0) + 1
+                towns_hit += 1
+        crossing += towns_hit > 1
+    rows = township_area_stats(towns, "xzqdm", parcels, "kflx")
+    got = {(r.xzqdm, r.klass): r for r in rows if r.xzqdm != "360732"}
+    assert len(got) == 9
+    for key, row in got.items():
+        assert row.area_m2 == pytest.approx(expected_area.get(key, 0.0), rel=1e-9), key
+        assert row.feature_count == expected_count.get(key, 0), key
+    assert crossing > 50  # many parcels cross borders

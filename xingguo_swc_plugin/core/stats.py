@@ -215,7 +215,21 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
         np.add.at(county_area, cls[inside], feature_area[inside])
         np.add.at(county_count, cls[inside], 1)
         repaired_area = {}
-        for i in np.flatnonzero(label == BORDER):
+        split_done = np.zeros(n, dtype=bool)
+        if measure.method == PLANIMETRIC:
+            # border cases: numpy clipping by the township pieces, GEOS for the rest
+            unsure = np.flatnonzero((label == BORDER) & arrays.valid)
+            decided, item, town, part = zoning.split_areas([batch.wkb[i]
+                                                         for i in unsure.tolist()])
+            split_done[unsure[decided]] = True
+            feature = unsure[item]
+            part_m2 = measure.planar(part)
+            np.add.at(area, (town, cls[feature]), part_m2)
+            np.add.at(count, (town, cls[feature]), 1)
+            np.add.at(county_area, cls[feature], part_m2)
+            counted = np.unique(feature)
+            np.add.at(county_count, cls[counted], 1)
+        for i in np.flatnonzero((label == BORDER) & ~split_done):
             geometry = _from_wkb(batch.wkb[i])
             if not arrays.valid[i]:
                 geometry = geometry.makeValid()
