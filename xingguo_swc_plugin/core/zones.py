@@ -577,9 +577,7 @@ class Zoning:
                     value = self._cut(block[0], block_engine, box)
                 if value is None:
                     continue
-                engine = QgsGeometry.createGeometryEngine(value[0].constGet())
-                engine.prepareGeometry()
-                pieces.append((k, value[0], value[1], engine))
+                pieces.append((k, value[0], value[1], _LazyEngine(value[0])))
             self._tiles[key] = pieces
         return pieces
 
@@ -641,6 +639,24 @@ class Zoning:
                     if not part.isEmpty() and part.area() > 0:
                         result.setdefault(k, []).append(part)
         return sorted(result.items())
+
+
+class _LazyEngine:
+    """A prepared GEOS engine made on first use (the numpy split needs none)."""
+
+    __slots__ = ("geometry", "engine")
+
+    def __init__(self, geometry: QgsGeometry):
+        self.geometry = geometry
+        self.engine = None
+
+    def __getattr__(self, name):
+        engine = self.engine
+        if engine is None:
+            engine = QgsGeometry.createGeometryEngine(self.geometry.constGet())
+            engine.prepareGeometry()
+            self.engine = engine
+        return getattr(engine, name)
 
 
 def _cells(cx0, cx1, cy0, cy1, ncx) -> Tuple[np.ndarray, np.ndarray]:
