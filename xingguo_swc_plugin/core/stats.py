@@ -352,6 +352,10 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
         label = zoning.classify(arrays.minx, arrays.miny, arrays.maxx, arrays.maxy)
         label[~arrays.valid] = BORDER
         label[arrays.empty] = OUTSIDE
+        touched = np.ones(len(wkb), dtype=bool)
+        unsure = np.flatnonzero((label == BORDER) & arrays.valid)
+        if len(unsure):  # numpy edge test clears the grid's false border cases
+            label[unsure], touched[unsure] = zoning.refine([wkb[i] for i in unsure.tolist()])
         for i in np.flatnonzero(label >= 0):
             if measure.method == PLANIMETRIC:
                 value = float(measure.planar(arrays.area[i]))
@@ -366,7 +370,7 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
                 table.invalid_repaired += 1
             box = geometry.boundingBox()
             bbox = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-            for k, parts in zoning.split(geometry, bbox):
+            for k, parts in zoning.split(geometry, bbox, bool(touched[i])):
                 for part in parts:
                     b = part.boundingBox()
                     pieces[k].append((part, (b.xMinimum(), b.yMinimum(), b.xMaximum(),
