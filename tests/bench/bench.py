@@ -11,7 +11,8 @@ agree, and writes ``bench.md`` / ``bench.json`` to the output folder.
 At 1M, QGIS native is skipped when its predicted time (from the previous size,
 ×10) exceeds the cap (``--native-cap`` seconds, default 900), or stopped at the
 cap; the table says so and the speed-up is then taken at 100k.
-Sizes: ``--sizes 10000,100000`` or XGSWC_BENCH_SIZES.  Never part of `make test`.
+Sizes: ``--sizes 10000,100000``, or BENCH_SIZES / XGSWC_BENCH_SIZES
+(``BENCH_SIZES=10000,100000 make bench``).  Never part of `make test`.
 """
 
 from __future__ import annotations
@@ -78,8 +79,8 @@ def _fmt(result: dict, key: str = "seconds") -> str:
 def main(argv) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", nargs="?", default="out/bench")
-    parser.add_argument("--sizes", default=os.environ.get("XGSWC_BENCH_SIZES",
-                                                          "10000,100000,1000000"))
+    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES") or
+                        os.environ.get("XGSWC_BENCH_SIZES", "10000,100000,1000000"))
     parser.add_argument("--native-cap", type=float, default=900.0)
     args = parser.parse_args(argv)
     out = Path(args.out)
