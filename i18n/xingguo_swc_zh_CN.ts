@@ -4,7 +4,7 @@
 <context>
     <name>XingguoSWC</name>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="101" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="105" />
         <source>Soil and water conservation map</source>
         <translation>水土保持图</translation>
     </message>
@@ -19,62 +19,62 @@
         <translation>无法打开图层 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="116" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="120" />
         <source>No output folder given.</source>
         <translation>未指定输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="118" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="122" />
         <source>The output folder {0} is a file, not a folder.</source>
         <translation>输出文件夹 {0} 是文件而不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="125" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="129" />
         <source>The output folder {0} cannot be created: {1}</source>
         <translation>无法创建输出文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="133" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="137" />
         <source>The output folder {0} cannot be written: {1}</source>
         <translation>无法写入输出文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="143" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="147" />
         <source>The layout template {0} cannot be read: {1}</source>
         <translation>无法读取布局模板 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="147" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="151" />
         <source>The layout template {0} is not a QGIS layout template (.qpt).</source>
         <translation>{0} 不是 QGIS 布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="164" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="168" />
         <source>The township layer {0} has no polygons: the atlas needs township polygons.</source>
         <translation>乡镇图层 {0} 中没有面：图集需要乡镇面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="159" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="163" />
         <source>The township layer {0} lacks the fields {1}.</source>
         <translation>乡镇图层 {0} 缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="245" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="249" />
         <source>The layout template cannot be loaded.</source>
         <translation>无法加载布局模板。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="248" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="252" />
         <source>The layout template has no map item: add a map to it.</source>
         <translation>布局模板中没有地图项：请添加地图。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="265" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="269" />
         <source>The township filter is not a valid expression: {0}</source>
         <translation>乡镇筛选条件不是有效的表达式：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="184" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="179" />
         <source>Township atlas</source>
         <translation>乡镇图集</translation>
     </message>
@@ -129,27 +129,27 @@
         <translation>核查发现：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="234" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="229" />
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="514" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="518" />
         <source>No township matches the filter.</source>
         <translation>没有符合筛选条件的乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="480" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="484" />
         <source>atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="531" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="535" />
         <source>The atlas cannot show township {0}.</source>
         <translation>图集无法显示乡镇 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="560" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="564" />
         <source>Writing {0} failed: {1}</source>
         <translation>写入 {0} 失败：{1}</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>该崩岗与已有崩岗 {0} 重叠（{1:.2f} m²）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="439" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="416" />
         <source>Layer {0} cannot be edited.</source>
         <translation>图层 {0} 无法编辑。</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="382" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="377" />
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -524,17 +524,17 @@
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="156" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="160" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="361" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="367" />
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="361" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="367" />
         <source>Township code</source>
         <translation>乡镇代码</translation>
     </message>
@@ -574,7 +574,7 @@
         <translation>请导出为 .gpkg、.xlsx 或 .csv，而不是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="551" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="541" />
         <source>No measure table: open a workspace first.</source>
         <translation>没有措施表：请先打开工作空间。</translation>
     </message>
@@ -629,7 +629,7 @@
         <translation>{0} 超过 {1} 个字符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="530" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="520" />
         <source>Cannot save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
@@ -764,182 +764,182 @@
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="312" />
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="332" />
         <source>The layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="70" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="71" />
         <source>The Python package psycopg2 is missing: install python3-psycopg2 to use PostGIS workspaces.</source>
         <translation>缺少 Python 包 psycopg2：请安装 python3-psycopg2 以使用 PostGIS 工作空间。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="110" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="111" />
         <source>There is no QGIS PostgreSQL connection named {0}.</source>
         <translation>没有名为 {0} 的 QGIS PostgreSQL 连接。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="116" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="117" />
         <source>Choose a QGIS PostgreSQL connection.</source>
         <translation>请选择一个 QGIS PostgreSQL 连接。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="123" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="124" />
         <source>The PostgreSQL connection {0} stores its password in plain text. Store the credentials in the QGIS authentication manager (an authentication configuration) and try again.</source>
         <translation>PostgreSQL 连接 {0} 以明文保存密码。请将凭据存入 QGIS 认证管理器（认证配置）后重试。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="129" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="130" />
         <source>The PostgreSQL connection {0} names no database.</source>
         <translation>PostgreSQL 连接 {0} 未指定数据库。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="134" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="135" />
         <source>Unknown authentication configuration {0}.</source>
         <translation>未知的认证配置 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="160" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="161" />
         <source>Cannot read authentication configuration {0}.</source>
         <translation>无法读取认证配置 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="171" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="172" />
         <source>Cannot connect to PostgreSQL {0}: {1}</source>
         <translation>无法连接 PostgreSQL {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="242" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="243" />
         <source>The connection to the PostgreSQL server was lost while {0}; nothing was changed. Check the server and run it again. ({1})</source>
         <translation>在{0}时与 PostgreSQL 服务器的连接中断；未做任何修改。请检查服务器后重新运行。（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="246" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="247" />
         <source>PostgreSQL refused {0}: {1}</source>
         <translation>PostgreSQL 拒绝了 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="289" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="290" />
         <source>Table {0} is missing in the PostGIS workspace {1} on {2}.</source>
         <translation>{2} 上的 PostGIS 工作空间 {1} 中缺少表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="324" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="325" />
         <source>Schema {0} is not a Xingguo SWC workspace (no {1} table).</source>
         <translation>模式 {0} 不是兴国水保工作空间（没有 {1} 表）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="326" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="327" />
         <source>reading the workspace version</source>
         <translation>读取工作空间版本</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="333" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="334" />
         <source>looking up table {0}</source>
         <translation>查找表 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="341" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="342" />
         <source>looking up schema {0}</source>
         <translation>查找模式 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="352" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="353" />
         <source>Enter a schema name for the PostGIS workspace.</source>
         <translation>请输入 PostGIS 工作空间的模式（schema）名称。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="354" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="355" />
         <source>The schema name {0} is longer than 63 bytes.</source>
         <translation>模式名称 {0} 超过 63 字节。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="356" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="357" />
         <source>The schema name contains a NUL character.</source>
         <translation>模式名称包含 NUL 字符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="358" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="359" />
         <source>The schema {0} is reserved: choose another name.</source>
         <translation>模式 {0} 为保留名称：请另选名称。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="99" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="98" />
         <source>Workspace {0} has schema version {1}, newer than this plugin's {2}: update the plugin.</source>
         <translation>工作空间 {0} 的数据模型版本为 {1}，比本插件的版本 {2} 新：请更新插件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="104" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="102" />
         <source>Workspace {0} has the old schema version {1}.</source>
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="393" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="387" />
         <source>upgrading workspace {0}</source>
         <translation>升级工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="112" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="119" />
         <source>No upgrade from schema version {0}.</source>
         <translation>无法从数据模型版本 {0} 升级。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="405" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="399" />
         <source>Upgraded PostGIS workspace {0} to schema version {1}.</source>
         <translation>已将 PostGIS 工作空间 {0} 升级到数据模型版本 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="140" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="147" />
         <source>Unknown coordinate reference system.</source>
         <translation>未知的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="142" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="149" />
         <source>{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.</source>
         <translation>{0} 是地理坐标系：请使用 CGCS2000（EPSG:4490）或投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="437" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="431" />
         <source>Schema {0} already holds tables and is not a Xingguo SWC workspace: choose another schema.</source>
         <translation>模式 {0} 中已有数据表且不是兴国水保工作空间：请选择其他模式。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="440" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="434" />
         <source>creating workspace {0}</source>
         <translation>创建工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="469" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="463" />
         <source>Created PostGIS workspace {0} on {1}.</source>
         <translation>已在 {1} 上创建 PostGIS 工作空间 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="482" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="476" />
         <source>PostGIS is not enabled in this database and cannot be enabled by this user: ask the administrator to run CREATE EXTENSION postgis. ({0})</source>
         <translation>该数据库未启用 PostGIS，且当前用户无权启用：请联系管理员执行 CREATE EXTENSION postgis。（{0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="488" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="482" />
         <source>The database does not know the coordinate reference system SRID {0}.</source>
         <translation>数据库中没有坐标参考系 SRID {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="252" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="259" />
         <source>Cannot store the style of {0}: {1}</source>
         <translation>无法保存 {0} 的样式：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="623" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="617" />
         <source>removing workspace {0}</source>
         <translation>删除工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="650" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="644" />
         <source>The gully has no township code: cannot number it.</source>
         <translation>该崩岗没有乡镇代码：无法编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="671" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="665" />
         <source>numbering a gully</source>
         <translation>为崩岗编号</translation>
     </message>
@@ -979,17 +979,17 @@
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="357" />
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="381" />
         <source>{0} invalid geometries of {1} were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {1} 的 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="280" />
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="300" />
         <source>The grade field {0} holds text values such as '{1}'; it must hold erosion grades 1-6.</source>
         <translation>强度字段 {0} 含有文本值（如“{1}”）；它必须为侵蚀强度等级 1-6。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="309" />
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="329" />
         <source>erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
@@ -1194,37 +1194,37 @@
         <translation>{0} 不是兴国水保工作空间（没有 {1} 表）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="96" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="110" />
         <source>Workspace {0} does not exist.</source>
         <translation>工作空间 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="107" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="114" />
         <source>Workspace {0} has the old schema version {1} and cannot be upgraded: the file is read-only.</source>
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧且无法升级：文件为只读。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="122" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="129" />
         <source>The workspace must be a .gpkg file: {0}</source>
         <translation>工作空间必须是 .gpkg 文件：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="125" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="132" />
         <source>The folder {0} does not exist.</source>
         <translation>文件夹 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="127" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="134" />
         <source>The folder {0} is read-only.</source>
         <translation>文件夹 {0} 为只读。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="182" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="189" />
         <source>Cannot create table {0}: {1}</source>
         <translation>无法创建表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="243" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="250" />
         <source>Cannot seed the measure taxonomy.</source>
         <translation>无法写入初始措施分类。</translation>
     </message>
@@ -1274,302 +1274,302 @@
         <translation>崩岗调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="124" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="127" />
         <source>Gully layer</source>
         <translation>崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="125" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="128" />
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="126" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="129" />
         <source>Part layer</source>
         <translation>部位图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="129" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="132" />
         <source>Digitize</source>
         <translation>数字化</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="130" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="133" />
         <source>Parts</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="131" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="134" />
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="141" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="144" />
         <source>Digitize gully</source>
         <translation>绘制崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="143" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="146" />
         <source>Left click adds vertices, right click finishes; snapping and the advanced digitizing panel work as in QGIS.</source>
         <translation>左键添加节点，右键结束；捕捉和高级数字化面板与 QGIS 中的用法相同。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="148" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="151" />
         <source>Derived before saving</source>
         <translation>保存前自动计算</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="361" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="367" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="245" />
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="245" />
         <source>Gully ID</source>
         <translation>崩岗编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="166" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="169" />
         <source>Survey</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="170" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="173" />
         <source>(not set)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="177" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="180" />
         <source>Shape</source>
         <translation>形态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="245" />
         <source>Activity</source>
         <translation>活动性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="245" />
         <source>Treatment status</source>
         <translation>治理状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="180" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="183" />
         <source>Survey date</source>
         <translation>调查日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="181" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="184" />
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="182" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="185" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="185" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="188" />
         <source>Use repaired polygon</source>
         <translation>使用修复后的多边形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="186" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="189" />
         <source>Save gully</source>
         <translation>保存崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="187" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="190" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="205" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="208" />
         <source>empty: the gully under the part</source>
         <translation>留空：部位所在的崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="206" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="209" />
         <source>Digitize part</source>
         <translation>绘制部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="209" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="212" />
         <source>Part</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="220" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="223" />
         <source>Map extent</source>
         <translation>当前地图范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="221" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="224" />
         <source>Whole layer</source>
         <translation>整个图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="225" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="228" />
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="226" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="229" />
         <source>Gullies of</source>
         <translation>崩岗范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="238" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="241" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="380" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="357" />
         <source>Choose the township layer first.</source>
         <translation>请先选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="424" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="401" />
         <source>Choose the part layer (benggang_part) first.</source>
         <translation>请先选择崩岗部位图层（benggang_part）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="436" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="413" />
         <source>No map canvas.</source>
         <translation>没有地图画布。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="492" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="469" />
         <source>Gully {0}: {1:.2f} m², {2}, {3}. Fill in the survey and save.</source>
         <translation>崩岗 {0}：{1:.2f} m²，{2}，{3}。请填写调查信息并保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="515" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="492" />
         <source>Digitize a gully first.</source>
         <translation>请先数字化一个崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="525" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="502" />
         <source>Saved gully {0} ({1:.2f} m²). Undo with Ctrl+Z; save the layer edits to keep it.</source>
         <translation>已保存崩岗 {0}（{1:.2f} m²）。可用 Ctrl+Z 撤销；保存图层编辑后才会写入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="571" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="548" />
         <source>Saved {0} of gully {1}.</source>
         <translation>已保存崩岗 {1} 的{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="613" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="590" />
         <source>Gully {0} recomputed: {1:.2f} m², {2}, {3}.</source>
         <translation>崩岗 {0} 已重新计算：{1:.2f} m²，{2}，{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="613" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="590" />
         <source>no township</source>
         <translation>无乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="663" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="640" />
         <source>{0} gullies</source>
         <translation>{0} 处崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="667" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="644" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="74" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="75" />
         <source>Cannot open the layer {0}.</source>
         <translation>无法打开图层 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="88" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="89" />
         <source>Cannot open the DEM {0}.</source>
         <translation>无法打开 DEM {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="282" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="286" />
         <source>Parcel inspection</source>
         <translation>图斑核查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="152" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="156" />
         <source>GeoPackage workspace (*.gpkg)</source>
         <translation>GeoPackage 工作空间 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="156" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="160" />
         <source>Finding</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="156" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="160" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="266" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="270" />
         <source>Choose the parcels and the project boundaries.</source>
         <translation>请选择图斑和项目范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="269" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="273" />
         <source>Choose a workspace (.gpkg) to keep the findings in.</source>
         <translation>请选择保存核查发现的工作空间（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="323" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="327" />
         <source>{0} finding(s): {1} new, {2} kept with their status, {3} removed, {4} no longer detected.</source>
         <translation>{0} 条核查发现：新增 {1} 条，保留原状态 {2} 条，删除 {3} 条，不再发现 {4} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="398" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="393" />
         <source>{0} finding(s) in {1} rule(s).</source>
         <translation>共 {0} 条核查发现，涉及 {1} 条规则。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="457" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="452" />
         <source>Finding {0} has no geometry (empty parcel).</source>
         <translation>核查发现 {0} 没有几何（空图斑）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="524" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="519" />
         <source>{0} finding(s) set to {1}: click Save to keep it.</source>
         <translation>已将 {0} 条核查发现设为{1}：单击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="539" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="534" />
         <source>Cannot save the case status: {0}</source>
         <translation>无法保存查处状态：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="547" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="542" />
         <source>Export findings</source>
         <translation>导出核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="547" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="542" />
         <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="556" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="551" />
         <source>No findings yet: run the check first.</source>
         <translation>尚无核查发现：请先运行核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="565" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="560" />
         <source>Findings exported to {0}.</source>
         <translation>核查发现已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="572" />
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="567" />
         <source>Choose a workspace (.gpkg) to import into.</source>
         <translation>请选择要导入的工作空间（.gpkg）。</translation>
     </message>
@@ -1579,117 +1579,117 @@
         <translation>治理措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="129" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="135" />
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="619" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="609" />
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="619" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="609" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="620" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="610" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="619" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="609" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="130" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="136" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="130" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="136" />
         <source>Funding</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="134" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="140" />
         <source>By measure</source>
         <translation>按措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="135" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="141" />
         <source>By township</source>
         <translation>按乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="136" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="142" />
         <source>By year</source>
         <translation>按年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="137" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="143" />
         <source>By township, year and measure</source>
         <translation>按乡镇、年度和措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="385" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="375" />
         <source>Choose a layer</source>
         <translation>选择图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="387" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="377" />
         <source>No features selected in {0}</source>
         <translation>{0} 中未选择要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="389" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="379" />
         <source>{0} features selected in {1}</source>
         <translation>{1} 中已选择 {0} 个要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="433" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="423" />
         <source>Measures of the selection: {0}</source>
         <translation>所选要素的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="468" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="458" />
         <source>No measure table: open a workspace or choose the measure table.</source>
         <translation>没有措施表：请打开工作空间或选择措施表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="471" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="461" />
         <source>Choose the layer whose features get the measure.</source>
         <translation>请选择要标注措施的要素所在图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="482" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="472" />
         <source>{0} measure records written (undo with Undo; Save keeps them).</source>
         <translation>已写入 {0} 条措施记录（可用“撤销”撤回；“保存”后生效）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="490" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="480" />
         <source>Choose one measure record in the table to edit.</source>
         <translation>请在表中选择一条要编辑的措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="506" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="496" />
         <source>No measure table.</source>
         <translation>没有措施表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="533" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="523" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="543" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="533" />
         <source>Treatment status of {0} gullies set to {1}.</source>
         <translation>已将 {0} 处崩岗的治理状态设为{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="554" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="544" />
         <source>Unsaved measure records are not in the summary: save first.</source>
         <translation>未保存的措施记录不计入汇总：请先保存。</translation>
     </message>
@@ -1699,22 +1699,22 @@
         <translation>治理措施汇总</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="582" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="572" />
         <source>{0} records; treated {1} features, {2:.2f} hm² ({3:.1f} % of the {4:g} km² target); treated gullies {5} ({6:.1f} % of {7}).</source>
         <translation>{0} 条记录；已治理 {1} 个要素，{2:.2f} 公顷（占 {4:g} km² 目标的 {3:.1f} %）；已治理崩岗 {5} 处（占 {7} 处的 {6:.1f} %）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="589" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="579" />
         <source>{0} records point to missing features.</source>
         <translation>{0} 条记录指向不存在的要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="604" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="594" />
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="620" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="610" />
         <source>Records</source>
         <translation>记录</translation>
     </message>
@@ -1729,7 +1729,7 @@
         <translation>治理面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="170" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="176" />
         <source>Treated gullies</source>
         <translation>已治理崩岗</translation>
     </message>
@@ -1989,12 +1989,12 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="366" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="372" />
         <source>Soil conservation rate (%)</source>
         <translation>水土保持率（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="537" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="541" />
         <source>Writing {0} failed (error {1}).</source>
         <translation>写入 {0} 失败（错误 {1}）。</translation>
     </message>
@@ -2104,112 +2104,112 @@
         <translation>请选择范围图层及其项目编号字段。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="69" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="70" />
         <source>No statistics yet</source>
         <translation>尚无统计结果</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="134" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="135" />
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="135" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="136" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="137" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="138" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="362" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="368" />
         <source>Area (hm²)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="155" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="161" />
         <source>County targets</source>
         <translation>全县目标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="168" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="174" />
         <source>Treated area</source>
         <translation>治理面积</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="215" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="221" />
         <source>Choose the townships and the input layer.</source>
         <translation>请选择乡镇图层和输入图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="274" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="280" />
         <source>{0} invalid geometries were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="281" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="287" />
         <source>{0:.2f} % (target ≥ {1:.0f} %)</source>
         <translation>{0:.2f} %（目标 ≥ {1:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="286" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="292" />
         <source>no erosion layer chosen</source>
         <translation>未选择土壤侵蚀图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="289" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="295" />
         <source>{0:.2f} km² of {1:.0f} km²</source>
         <translation>{0:.2f} km² / {1:.0f} km²</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="294" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="300" />
         <source>no measure records in the workspace</source>
         <translation>工作空间中没有措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="297" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="303" />
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="302" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="308" />
         <source>no gully layer in the workspace</source>
         <translation>工作空间中没有崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="324" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="330" />
         <source>Export township statistics</source>
         <translation>导出乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="324" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="330" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="338" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="344" />
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="361" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="367" />
         <source>Features</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="362" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="368" />
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="364" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="370" />
         <source>{0} (hm²)</source>
         <translation>{0}（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="366" />
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="372" />
         <source>Erosion area (hm²)</source>
         <translation>侵蚀面积（公顷）</translation>
     </message>
@@ -2389,12 +2389,12 @@
         <translation>生成一个模拟的兴国县工作空间：25 个乡镇（真实代码和名称，边界为模拟）、农林开发图斑和项目、土壤侵蚀、崩岗及治理措施。相同的随机种子生成相同的数据。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="353" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="357" />
         <source>The layout {0} cannot be added to the project.</source>
         <translation>无法将布局 {0} 添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="515" />
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="519" />
         <source>The township layer has no township to print.</source>
         <translation>乡镇图层中没有可输出的乡镇。</translation>
     </message>
@@ -2439,72 +2439,72 @@
         <translation>项目 {0} 没有可比对的批复范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="247" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="242" />
         <source>Atlas</source>
         <translation>图集输出</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="61" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="64" />
         <source>Layout templates (*.qpt)</source>
         <translation>布局模板 (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="108" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="103" />
         <source>{0} selected</source>
         <translation>已选 {0} 个</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="156" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="151" />
         <source>No township selected: select townships on the map or print all.</source>
         <translation>未选择乡镇：请在地图上选择乡镇，或输出全部乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="169" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="164" />
         <source>Choose the township layer.</source>
         <translation>请选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="171" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="166" />
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="191" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="186" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="212" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="207" />
         <source>{0} sheets written to {1} in {2:.0f} s.</source>
         <translation>已将 {0} 幅图输出到 {1}，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="221" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="216" />
         <source>Layout {0} added to the project.</source>
         <translation>布局 {0} 已添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="235" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="230" />
         <source>Atlas export canceled: nothing was written.</source>
         <translation>图集导出已取消：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="239" />
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="234" />
         <source>The atlas export failed: {0}</source>
         <translation>图集导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="229" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="232" />
         <source>At map centre</source>
         <translation>地图中心所在乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="230" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="233" />
         <source>Choose the township under the centre of the map</source>
         <translation>选择地图中心所在的乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="688" />
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="665" />
         <source>The map centre is outside every township.</source>
         <translation>地图中心不在任何乡镇内。</translation>
     </message>
@@ -2574,7 +2574,7 @@
         <translation>在服务器上核查图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="121" />
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="127" />
         <source>Quantity of EACH selected feature, in the unit beside it</source>
         <translation>每个选中要素各自的数量，单位见右侧</translation>
     </message>
