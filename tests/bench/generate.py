@@ -20,7 +20,7 @@ import math
 import struct
 import sys
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict
 
 import numpy as np
 

@@ -46,7 +46,7 @@ def _arrow_source(layer: QgsVectorLayer, dest_crs: QgsCoordinateReferenceSystem)
     OGR returns is exactly what the QGIS layer shows.
     """
     try:
-        from osgeo import gdal, ogr  # noqa: F401
+        from osgeo import gdal
     except ImportError:
         return None
     if layer.providerType() != "ogr" or layer.subsetString():
