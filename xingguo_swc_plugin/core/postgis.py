@@ -42,8 +42,7 @@ from ..translation import tr
 from . import schema
 from .errors import WorkspaceError
 from .schema import FieldSpec, LayerSpec
-from .styles import apply_style
-from .workspace import needs_upgrade
+from .workspace import needs_upgrade, save_default_style
 
 LOG_TAG = "Xingguo SWC"
 GEOMETRY_COLUMN = "geom"
@@ -597,16 +596,6 @@ def _seed_measure_types(cursor, schema_name: str) -> None:
     _driver().extras.execute_values(cursor, sql().SQL(
         "INSERT INTO {} (csdm, cslb, csmc, csmc_en, dw) VALUES %s").format(
         qualified(schema_name, "measure_type")).as_string(cursor), rows)
-
-
-def save_default_style(workspace: PgWorkspace, spec: LayerSpec) -> None:
-    """Store the spec's form and renderer as the layer's default style (layer_styles)."""
-    layer = workspace.layer(spec.name)
-    apply_style(layer, spec)
-    message = layer.saveStyleToDatabase(spec.name, spec.zh, True, "")
-    if message:
-        raise WorkspaceError(tr("Cannot store the style of {0}: {1}")
-                             .format(spec.name, message))
 
 
 def drop_postgis_workspace(target: PgTarget, schema_name: str) -> None:

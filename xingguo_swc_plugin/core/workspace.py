@@ -250,8 +250,9 @@ def seed_measure_types(workspace: Workspace) -> None:
         raise WorkspaceError(tr("Cannot seed the measure taxonomy."))
 
 
-def save_default_style(workspace: Workspace, spec: LayerSpec) -> None:
-    """Store the spec's form and renderer as the layer's default style."""
+def save_default_style(workspace, spec: LayerSpec) -> None:
+    """Store the spec's form and renderer as the layer's default style, in the
+    backend's ``layer_styles`` table (any workspace with ``layer(table)``)."""
     layer = workspace.layer(spec.name)
     apply_style(layer, spec)
     message = layer.saveStyleToDatabase(spec.name, spec.zh, True, "")
