@@ -6,7 +6,6 @@ then only the Processing provider is registered.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import List
 
@@ -15,6 +14,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .dependencies import MISSING, import_capability, missing_message
 from .localization import install_translator, remove_translator
 from .translation import tr
 
@@ -56,7 +56,9 @@ class XingguoSwcPlugin:
         self.toolbar = self.iface.addToolBar(tr("Xingguo SWC"))
         self.toolbar.setObjectName("XingguoSwcToolbar")
         for module_name, class_name in DOCK_CLASSES:
-            module = importlib.import_module(".gui." + module_name, __package__)
+            module = import_capability(".gui." + module_name, __package__)
+            if module is None:
+                continue
             dock = getattr(module, class_name)(self.iface, self.iface.mainWindow())
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.hide()
@@ -66,6 +68,9 @@ class XingguoSwcPlugin:
             self.toolbar.addAction(action)
             self.docks.append(dock)
             self.actions.append(action)
+        for package_name in MISSING:
+            self.iface.messageBar().pushWarning(tr("Xingguo SWC"),
+                                                missing_message(package_name))
 
     def unload(self) -> None:
         for action in self.actions:

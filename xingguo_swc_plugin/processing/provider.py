@@ -1,17 +1,18 @@
 """The plugin's Processing provider, id ``xingguoswc``.
 
 Each capability adds its algorithm classes to ``ALGORITHM_MODULES`` (module name,
-class names); the provider imports them lazily when QGIS asks for algorithms.
+class names); the provider imports them lazily when QGIS asks for algorithms, and
+leaves out (saying why) those whose optional packages are missing.
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..dependencies import import_capability
 from ..translation import tr
 
 PROVIDER_ID = "xingguoswc"
@@ -43,6 +44,8 @@ class XingguoProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:
         for module_name, class_names in ALGORITHM_MODULES:
-            module = importlib.import_module("." + module_name, __package__)
+            module = import_capability("." + module_name, __package__)
+            if module is None:  # a package it needs is missing: said in the log
+                continue
             for class_name in class_names:
                 self.addAlgorithm(getattr(module, class_name)())
