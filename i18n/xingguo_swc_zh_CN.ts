@@ -769,97 +769,97 @@
         <translation>图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="71" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="70" />
         <source>The Python package psycopg2 is missing: install python3-psycopg2 to use PostGIS workspaces.</source>
         <translation>缺少 Python 包 psycopg2：请安装 python3-psycopg2 以使用 PostGIS 工作空间。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="111" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="110" />
         <source>There is no QGIS PostgreSQL connection named {0}.</source>
         <translation>没有名为 {0} 的 QGIS PostgreSQL 连接。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="117" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="116" />
         <source>Choose a QGIS PostgreSQL connection.</source>
         <translation>请选择一个 QGIS PostgreSQL 连接。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="124" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="123" />
         <source>The PostgreSQL connection {0} stores its password in plain text. Store the credentials in the QGIS authentication manager (an authentication configuration) and try again.</source>
         <translation>PostgreSQL 连接 {0} 以明文保存密码。请将凭据存入 QGIS 认证管理器（认证配置）后重试。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="130" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="129" />
         <source>The PostgreSQL connection {0} names no database.</source>
         <translation>PostgreSQL 连接 {0} 未指定数据库。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="135" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="134" />
         <source>Unknown authentication configuration {0}.</source>
         <translation>未知的认证配置 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="161" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="160" />
         <source>Cannot read authentication configuration {0}.</source>
         <translation>无法读取认证配置 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="172" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="171" />
         <source>Cannot connect to PostgreSQL {0}: {1}</source>
         <translation>无法连接 PostgreSQL {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="243" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="242" />
         <source>The connection to the PostgreSQL server was lost while {0}; nothing was changed. Check the server and run it again. ({1})</source>
         <translation>在{0}时与 PostgreSQL 服务器的连接中断；未做任何修改。请检查服务器后重新运行。（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="247" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="246" />
         <source>PostgreSQL refused {0}: {1}</source>
         <translation>PostgreSQL 拒绝了 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="290" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="289" />
         <source>Table {0} is missing in the PostGIS workspace {1} on {2}.</source>
         <translation>{2} 上的 PostGIS 工作空间 {1} 中缺少表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="325" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="324" />
         <source>Schema {0} is not a Xingguo SWC workspace (no {1} table).</source>
         <translation>模式 {0} 不是兴国水保工作空间（没有 {1} 表）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="327" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="326" />
         <source>reading the workspace version</source>
         <translation>读取工作空间版本</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="334" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="333" />
         <source>looking up table {0}</source>
         <translation>查找表 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="342" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="341" />
         <source>looking up schema {0}</source>
         <translation>查找模式 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="353" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="352" />
         <source>Enter a schema name for the PostGIS workspace.</source>
         <translation>请输入 PostGIS 工作空间的模式（schema）名称。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="355" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="354" />
         <source>The schema name {0} is longer than 63 bytes.</source>
         <translation>模式名称 {0} 超过 63 字节。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="357" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="356" />
         <source>The schema name contains a NUL character.</source>
         <translation>模式名称包含 NUL 字符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="359" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="358" />
         <source>The schema {0} is reserved: choose another name.</source>
         <translation>模式 {0} 为保留名称：请另选名称。</translation>
     </message>
@@ -874,7 +874,7 @@
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="387" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="386" />
         <source>upgrading workspace {0}</source>
         <translation>升级工作空间 {0}</translation>
     </message>
@@ -884,7 +884,7 @@
         <translation>无法从数据模型版本 {0} 升级。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="399" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="398" />
         <source>Upgraded PostGIS workspace {0} to schema version {1}.</source>
         <translation>已将 PostGIS 工作空间 {0} 升级到数据模型版本 {1}。</translation>
     </message>
@@ -899,47 +899,47 @@
         <translation>{0} 是地理坐标系：请使用 CGCS2000（EPSG:4490）或投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="431" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="430" />
         <source>Schema {0} already holds tables and is not a Xingguo SWC workspace: choose another schema.</source>
         <translation>模式 {0} 中已有数据表且不是兴国水保工作空间：请选择其他模式。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="434" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="433" />
         <source>creating workspace {0}</source>
         <translation>创建工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="463" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="462" />
         <source>Created PostGIS workspace {0} on {1}.</source>
         <translation>已在 {1} 上创建 PostGIS 工作空间 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="476" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="475" />
         <source>PostGIS is not enabled in this database and cannot be enabled by this user: ask the administrator to run CREATE EXTENSION postgis. ({0})</source>
         <translation>该数据库未启用 PostGIS，且当前用户无权启用：请联系管理员执行 CREATE EXTENSION postgis。（{0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="482" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="481" />
         <source>The database does not know the coordinate reference system SRID {0}.</source>
         <translation>数据库中没有坐标参考系 SRID {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="259" />
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="260" />
         <source>Cannot store the style of {0}: {1}</source>
         <translation>无法保存 {0} 的样式：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="617" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="606" />
         <source>removing workspace {0}</source>
         <translation>删除工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="644" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="633" />
         <source>The gully has no township code: cannot number it.</source>
         <translation>该崩岗没有乡镇代码：无法编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="665" />
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="654" />
         <source>numbering a gully</source>
         <translation>为崩岗编号</translation>
     </message>
@@ -1739,7 +1739,7 @@
         <translation>兴国水土保持</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="56" />
+        <location filename="../xingguo_swc_plugin/plugin.py" line="72" />
         <source>Xingguo SWC</source>
         <translation>兴国水保</translation>
     </message>
@@ -1829,7 +1829,7 @@
         <translation>{0} 个要素：{1} 对重叠，{2} 个无效几何。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/provider.py" line="36" />
+        <location filename="../xingguo_swc_plugin/processing/provider.py" line="37" />
         <source>Xingguo soil and water conservation</source>
         <translation>兴国水土保持</translation>
     </message>
@@ -2577,6 +2577,11 @@
         <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="127" />
         <source>Quantity of EACH selected feature, in the unit beside it</source>
         <translation>每个选中要素各自的数量，单位见右侧</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/dependencies.py" line="39" />
+        <source>The Python package {0} is not installed: {1} are not available. Install it (Debian: python3-{0}) and restart QGIS.</source>
+        <translation>未安装 Python 包 {0}：{1} 不可用。请安装该包（Debian：python3-{0}）后重启 QGIS。</translation>
     </message>
 </context>
 <context>
