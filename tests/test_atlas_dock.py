@@ -9,24 +9,7 @@ import pytest
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
 
 from atlas_fixtures import make_small_workspace
-
-
-class _Bar:
-    def __init__(self):
-        self.messages = []
-
-    def pushMessage(self, title, text, level=0, duration=0):  # noqa: N802 (Qt name)
-        self.messages.append((title, text, level))
-
-
-class _Iface:
-    """Only what the dock calls: the message bar."""
-
-    def __init__(self):
-        self.bar = _Bar()
-
-    def messageBar(self):  # noqa: N802 (QGIS name)
-        return self.bar
+from iface_stand_in import MessageIface
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +32,7 @@ def project_layers(workspace):
 def _dock(qtbot, layers):
     from xingguo_swc_plugin.gui.atlas_dock import AtlasDock
 
-    dock = AtlasDock(_Iface(), None)
+    dock = AtlasDock(MessageIface(), None)
     qtbot.addWidget(dock)
     dock.ui.townshipCombo.setLayer(layers["township"])
     dock.ui.openFolderCheck.setChecked(False)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import List, Tuple
 
 import pytest
+from iface_stand_in import DesktopIface
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "xingguo_swc_plugin"
@@ -270,47 +271,6 @@ def test_processing_algorithms_are_chinese(chinese):
     assert english == [], english
 
 
-class _Iface:
-    """The part of QgisInterface docks use, backed by real QGIS widgets."""
-
-    def __init__(self):
-        from qgis.gui import QgsAdvancedDigitizingDockWidget, QgsMapCanvas, QgsMessageBar
-        from qgis.PyQt.QtCore import QObject, pyqtSignal
-        from qgis.core import QgsMapLayer
-        from qgis.PyQt.QtWidgets import QMainWindow
-
-        class Signals(QObject):
-            currentLayerChanged = pyqtSignal(QgsMapLayer)
-
-        self._signals = Signals()
-        self.currentLayerChanged = self._signals.currentLayerChanged
-        self.window = QMainWindow()
-        self.canvas = QgsMapCanvas(self.window)
-        self.bar = QgsMessageBar(self.window)
-        self.cad = QgsAdvancedDigitizingDockWidget(self.canvas, self.window)
-        self.active = None
-
-    def mainWindow(self):  # noqa: N802 (QGIS API names)
-        return self.window
-
-    def mapCanvas(self):  # noqa: N802
-        return self.canvas
-
-    def messageBar(self):  # noqa: N802
-        return self.bar
-
-    def cadDockWidget(self):  # noqa: N802
-        return self.cad
-
-    def activeLayer(self):  # noqa: N802
-        return self.active
-
-    def setActiveLayer(self, layer):  # noqa: N802
-        self.active = layer
-        self.currentLayerChanged.emit(layer)
-        return True
-
-
 def test_docks_show_no_english_source_string(chinese, qtbot, sample_copy):
     """Every dock, built in Chinese with the sample workspace loaded: no text of any
     widget is an English source string of the .ts file."""
@@ -328,7 +288,7 @@ def test_docks_show_no_english_source_string(chinese, qtbot, sample_copy):
                                                  "dev_project", "erosion", "measure")]
     project.addMapLayers(layers)
     sources = english_sources(str(REPO))
-    iface = _Iface()
+    iface = DesktopIface()
     iface.canvas.setLayers(layers[:5])
     iface.setActiveLayer(layers[1])
     untranslated = []

@@ -5,42 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from qgis.core import Qgis, QgsMapLayer, QgsProject
-from qgis.gui import QgsMapCanvas, QgsMessageBar
-from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import QMainWindow
+from qgis.core import Qgis, QgsProject
+from qgis.PyQt.QtCore import Qt
 
+from iface_stand_in import DesktopIface
 from test_measures import GULLY_BOXES, add_gullies, add_townships
 from xingguo_swc_plugin.core.workspace import open_workspace
-
-
-class Iface(QObject):
-    """The part of QgisInterface the dock uses, backed by real QGIS widgets."""
-
-    currentLayerChanged = pyqtSignal(QgsMapLayer)
-
-    def __init__(self):
-        super().__init__()
-        self.window = QMainWindow()
-        self.canvas = QgsMapCanvas(self.window)
-        self.bar = QgsMessageBar(self.window)
-        self.active = None
-
-    def mainWindow(self):
-        return self.window
-
-    def mapCanvas(self):
-        return self.canvas
-
-    def messageBar(self):
-        return self.bar
-
-    def activeLayer(self):
-        return self.active
-
-    def setActiveLayer(self, layer):
-        self.active = layer
-        self.currentLayerChanged.emit(layer)
 
 
 def bar_texts(iface):
@@ -56,7 +26,7 @@ def dock_setup(qtbot, empty_workspace):
     ws = open_workspace(empty_workspace)
     project = QgsProject.instance()
     project.addMapLayer(gullies)
-    iface = Iface()
+    iface = DesktopIface()
     iface.canvas.setLayers([gullies])
     dock = MeasuresDock(iface, iface.window)
     qtbot.addWidget(dock)
@@ -258,7 +228,7 @@ def test_dock_uses_the_projects_measure_table_without_duplicating(qtbot, empty_w
     project = QgsProject.instance()
     measure = ws.layer("measure")
     project.addMapLayers([gullies, measure])
-    iface = Iface()
+    iface = DesktopIface()
     dock = MeasuresDock(iface, iface.window)
     qtbot.addWidget(dock)
     try:

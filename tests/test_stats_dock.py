@@ -11,6 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 
 import generate  # noqa: E402
+from iface_stand_in import MessageIface
 
 
 @pytest.fixture(scope="module")
@@ -31,24 +32,6 @@ def project_layers(county):
     QgsProject.instance().removeAllMapLayers()
 
 
-class _Bar:
-    def __init__(self):
-        self.messages = []
-
-    def pushMessage(self, title, text, level=0, duration=0):  # noqa: N802 (Qt name)
-        self.messages.append((title, text, level))
-
-
-class _Iface:
-    """Only what the dock calls: the message bar."""
-
-    def __init__(self):
-        self.bar = _Bar()
-
-    def messageBar(self):  # noqa: N802 (QGIS name)
-        return self.bar
-
-
 def _dock(qtbot, layers):
     from qgis.gui import QgsMapCanvas
 
@@ -56,7 +39,7 @@ def _dock(qtbot, layers):
 
     canvas = QgsMapCanvas()
     qtbot.addWidget(canvas)
-    iface = _Iface()
+    iface = MessageIface()
     dock = StatsDock(iface, None)
     qtbot.addWidget(dock)
     dock.townships_combo.setLayer(layers["township"])

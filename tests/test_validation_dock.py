@@ -3,39 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsVectorLayer
-from qgis.gui import QgsMapCanvas, QgsMessageBar
-from qgis.PyQt.QtCore import QObject, pyqtSignal
-from qgis.PyQt.QtWidgets import QMainWindow
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
 
+from iface_stand_in import DesktopIface
 from validation_data import EXPECTED, make_parcels, make_projects
 from xingguo_swc_plugin.core.findings import CLOSED, FOUND, IDENTIFIED, history
 from xingguo_swc_plugin.core.workspace import open_workspace
-
-
-class Iface(QObject):
-    """The part of QgisInterface the dock uses, backed by real QGIS widgets."""
-
-    currentLayerChanged = pyqtSignal(QgsMapLayer)
-
-    def __init__(self):
-        super().__init__()
-        self.window = QMainWindow()
-        self.canvas = QgsMapCanvas(self.window)
-        self.canvas.resize(400, 400)
-        self.bar = QgsMessageBar(self.window)
-
-    def mainWindow(self):
-        return self.window
-
-    def mapCanvas(self):
-        return self.canvas
-
-    def messageBar(self):
-        return self.bar
-
-    def activeLayer(self):
-        return None
 
 
 @pytest.fixture
@@ -45,7 +18,7 @@ def dock(qtbot, empty_workspace, tmp_path):
     parcels, projects = make_parcels(tmp_path), make_projects(tmp_path)
     project = QgsProject.instance()
     project.addMapLayers([parcels, projects])
-    iface = Iface()
+    iface = DesktopIface()
     iface.canvas.setDestinationCrs(parcels.crs())
     iface.canvas.setLayers([parcels, projects])
     widget = InspectionDock(iface, iface.window)
