@@ -9,13 +9,19 @@ PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-# Debian packages the targets need; `deps` installs those missing.
-DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pytest python3-pytestqt \
+# Debian packages the targets need, per Debian release (the only place naming them):
+# bookworm = this machine, QGIS 3.22 (`make deps`); trixie = QGIS 3.40 LTR (`make test-ltr`).
+DEB_COMMON := qgis python3-qgis qgis-providers python3-pytest python3-pytestqt \
 	python3-numpy python3-geopandas python3-fiona python3-psutil python3-pyflakes gdal-bin xvfb xauth \
-	poppler-utils fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools zip unzip \
-	postgresql-15-postgis-3 postgresql-15 postgresql-client-15 e2fsprogs python3-psycopg2
+	poppler-utils fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools zip unzip e2fsprogs python3-psycopg2
+DEB_PACKAGES_bookworm := $(DEB_COMMON) postgresql-15-postgis-3 postgresql-15 postgresql-client-15
+DEB_PACKAGES_trixie := $(DEB_COMMON) postgresql-17-postgis-3 postgresql-17 postgresql-client-17 \
+	python3-venv make passwd procps
+DEB_PACKAGES := $(DEB_PACKAGES_bookworm)
+# The QGIS LTR root: Debian 13 built once by debootstrap, cached outside the checkout.
+LTR_SUITE := trixie
 
-.PHONY: deps test demo package deploy run bench translations lint e2e clean
+.PHONY: deps test test-ltr demo package deploy run bench translations lint e2e clean
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -27,6 +33,12 @@ deps:
 
 test: deps
 	$(PYTHON) -m pytest -q -p no:cacheprovider tests
+
+# The whole suite again on QGIS 3.40 in the cached Debian 13 root (root needed: debootstrap,
+# chroot).  The peer venv lives in the root, not in the checkout (another Python there).
+test-ltr:
+	.ci/ltr-root $(LTR_SUITE) "$(DEB_PACKAGES_$(LTR_SUITE))" $(CURDIR) -- \
+		env XGSWC_BENCH_VENV=/var/cache/xgswc-bench-venv $(PYTHON) -m pytest -q -p no:cacheprovider tests
 
 demo: deps
 	$(PYTHON) tests/tools/demo.py $(OUT)

@@ -16,7 +16,6 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from qgis.core import (
     QgsFeatureRequest,
     QgsFeedback,
-    QgsField,
     QgsMapLayer,
     QgsVectorLayer,
 )
@@ -24,6 +23,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..domain import codes
 from ..domain.units import m2_to_hm2, m2_to_km2
+from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 from .atlas_layers import origin, table_name
 from .errors import SwcError
@@ -188,7 +188,7 @@ def _has_features(layer: Optional[QgsVectorLayer]) -> bool:
 def _with_class(layer: QgsVectorLayer, name: str, fields: Sequence[str]) -> QgsVectorLayer:
     """Memory copy of ``layer`` with a text field joining ``fields`` by '|'."""
     copy = layer.materialize(QgsFeatureRequest())
-    copy.dataProvider().addAttributes([QgsField(name, QVariant.String)])
+    copy.dataProvider().addAttributes([make_field(name, FieldType.STRING)])
     copy.updateFields()
     index = copy.fields().indexOf(name)
     sources = [copy.fields().indexOf(f) for f in fields]

@@ -31,7 +31,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsFeatureSource,
     QgsFeedback,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProject,
@@ -48,6 +47,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..domain import codes
 from ..domain.thresholds import benggang_scale
+from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 from .area import ELLIPSOIDAL, PLANIMETRIC, AreaMeasurer
 from .errors import InputError
@@ -711,11 +711,11 @@ class FillReport:
 def output_fields(fields: QgsFields) -> QgsFields:
     """Input fields plus any missing derived field (bgbh, xzqdm, xzqmc, mj, gm)."""
     result = QgsFields(fields)
-    for name, kind, length in (("bgbh", QVariant.String, 20), ("xzqdm", QVariant.String, 9),
-                               ("xzqmc", QVariant.String, 20), ("mj", QVariant.Double, 0),
-                               ("gm", QVariant.String, 1)):
+    for name, kind, length in (("bgbh", FieldType.STRING, 20), ("xzqdm", FieldType.STRING, 9),
+                               ("xzqmc", FieldType.STRING, 20), ("mj", FieldType.DOUBLE, 0),
+                               ("gm", FieldType.STRING, 1)):
         if result.indexOf(name) < 0:
-            result.append(QgsField(name, kind, "", length))
+            result.append(make_field(name, kind, length))
     return result
 
 

@@ -20,8 +20,8 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 from .errors import InputError
 
@@ -44,15 +44,15 @@ def _field(spec: FieldLike, sample: Any) -> QgsField:
         return QgsField(spec)
     if isinstance(spec, tuple):
         name, kind = spec[0], spec[1]
-        return QgsField(name, kind)
+        return make_field(name, kind)
     # a bare name: type from the first value
     if isinstance(sample, bool):
-        return QgsField(spec, QVariant.Bool)
+        return make_field(spec, FieldType.BOOL)
     if isinstance(sample, int):
-        return QgsField(spec, QVariant.LongLong)
+        return make_field(spec, FieldType.INT64)
     if isinstance(sample, float):
-        return QgsField(spec, QVariant.Double)
-    return QgsField(spec, QVariant.String)
+        return make_field(spec, FieldType.DOUBLE)
+    return make_field(spec, FieldType.STRING)
 
 
 def export_rows(path: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[Any]],
@@ -61,8 +61,8 @@ def export_rows(path: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[
                 layer_name: Optional[str] = None) -> str:
     """Write ``rows`` (value lists in ``fields`` order) to ``path``; returns the path.
 
-    ``fields``: names (type from the first row), QgsField, or (name, QVariant
-    type).  ``geometries`` (same length as rows) make a spatial layer where the
+    ``fields``: names (type from the first row), QgsField, or (name,
+    FieldType).  ``geometries`` (same length as rows) make a spatial layer where the
     format allows it.  An existing file is replaced.
     """
     driver = driver_for(path)

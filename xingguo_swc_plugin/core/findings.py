@@ -32,6 +32,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime, Qt
 
 from ..domain import codes
+from ..qgis_compat import FieldType
 from ..translation import tr
 from .errors import InputError, SwcError, WorkspaceError
 from .validation import RULES, Finding
@@ -263,12 +264,10 @@ def set_status(layer: QgsVectorLayer, fids: Iterable[int], status: str, who: str
 # --- export ----------------------------------------------------------------------------
 
 def finding_rows(layer: QgsVectorLayer) -> Tuple[List[tuple], List[List[object]]]:
-    """Typed header (name, QVariant type) and labelled rows of the finding table."""
+    """Typed header (name, FieldType) and labelled rows of the finding table."""
     from .validation import rule_label
 
-    from qgis.PyQt.QtCore import QVariant
-
-    header = [(name, QVariant.Double if position == 6 else QVariant.String)
+    header = [(name, FieldType.DOUBLE if position == 6 else FieldType.STRING)
               for position, name in enumerate((
                   tr("Parcel ID"), tr("Rule"), tr("Rule name"), tr("Compliance"),
                   tr("Severity"), tr("Message"), tr("Area (m²)"), tr("Township code"),

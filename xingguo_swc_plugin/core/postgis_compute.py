@@ -38,6 +38,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..qgis_compat import FieldType, is_type
 from ..translation import tr
 from .errors import InputError, SwcError
 from .postgis import PgTarget, database_key, sql, transaction
@@ -96,7 +97,7 @@ def _table_of(layer: QgsVectorLayer) -> Optional[PgTable]:
     if not key or "," in key:
         return None
     index = layer.fields().lookupField(key)
-    if index < 0 or layer.fields().at(index).type() != QVariant.Int:
+    if index < 0 or not is_type(layer.fields().at(index), FieldType.INT):
         return None  # QGIS feature ids equal the key only for an int4 key
     geometry = source.geometryColumn()
     if layer.isSpatial() and not geometry:

@@ -17,31 +17,30 @@ from qgis.core import (
     QgsCoordinateTransformContext,
     QgsFeature,
     QgsFeedback,
-    QgsField,
     QgsFields,
     QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDateTime, QVariant
+from qgis.PyQt.QtCore import QDateTime
 
 from ..domain.measures import SEED_MEASURES
+from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 from . import schema
 from .errors import WorkspaceError
 from .schema import LayerSpec
 from .styles import apply_style
 
-_QVARIANT = {"text": QVariant.String, "int": QVariant.Int, "real": QVariant.Double,
-             "date": QVariant.Date, "datetime": QVariant.DateTime}
+_FIELD_TYPE = {"text": FieldType.STRING, "int": FieldType.INT, "real": FieldType.DOUBLE,
+               "date": FieldType.DATE, "datetime": FieldType.DATETIME}
 
 
 def qgs_fields(spec: LayerSpec) -> QgsFields:
-    """QgsFields of a layer spec (the one place spec kinds map to QVariant types)."""
+    """QgsFields of a layer spec (the one place spec kinds map to field types)."""
     fields = QgsFields()
     for field_spec in spec.fields:
-        fields.append(QgsField(field_spec.name, _QVARIANT[field_spec.kind], "",
-                               field_spec.length))
+        fields.append(make_field(field_spec.name, _FIELD_TYPE[field_spec.kind], field_spec.length))
     return fields
 
 

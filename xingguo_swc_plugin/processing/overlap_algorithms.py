@@ -5,7 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -15,9 +14,9 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.overlaps import find_overlaps
+from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
@@ -57,11 +56,11 @@ class CheckOverlapsAlgorithm(SwcAlgorithm):
         result = find_overlaps(layer, id_field, min_area, feedback=feedback,
                                context=context.transformContext())
         fields = QgsFields()
-        fields.append(QgsField("fid_a", QVariant.LongLong))
-        fields.append(QgsField("fid_b", QVariant.LongLong))
-        fields.append(QgsField("id_a", QVariant.String, "", 60))
-        fields.append(QgsField("id_b", QVariant.String, "", 60))
-        fields.append(QgsField("overlap_area_m2", QVariant.Double, "", 20, 6))
+        fields.append(make_field("fid_a", FieldType.INT64))
+        fields.append(make_field("fid_b", FieldType.INT64))
+        fields.append(make_field("id_a", FieldType.STRING, 60))
+        fields.append(make_field("id_b", FieldType.STRING, 60))
+        fields.append(make_field("overlap_area_m2", FieldType.DOUBLE, 20, 6))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
                                           QgsWkbTypes.MultiPolygon, layer.crs())
         if sink is None:
@@ -76,9 +75,9 @@ class CheckOverlapsAlgorithm(SwcAlgorithm):
                                    _id_value(pair.id_b), pair.area_m2])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         invalid_fields = QgsFields()
-        invalid_fields.append(QgsField("fid", QVariant.LongLong))
-        invalid_fields.append(QgsField("id", QVariant.String, "", 60))
-        invalid_fields.append(QgsField("reason", QVariant.String, "", 254))
+        invalid_fields.append(make_field("fid", FieldType.INT64))
+        invalid_fields.append(make_field("id", FieldType.STRING, 60))
+        invalid_fields.append(make_field("reason", FieldType.STRING, 254))
         invalid_sink, invalid_dest = self.parameterAsSink(
             parameters, "INVALID", context, invalid_fields, QgsWkbTypes.NoGeometry)
         if invalid_sink is None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -19,9 +18,9 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.stats import conservation_rate, township_area_stats
+from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
@@ -40,13 +39,13 @@ def _table_fields(spec) -> QgsFields:
     fields = QgsFields()
     for name, kind in spec:
         if kind == "text":
-            fields.append(QgsField(name, QVariant.String, "", 30))
+            fields.append(make_field(name, FieldType.STRING, 30))
         elif kind == "int":
-            fields.append(QgsField(name, QVariant.LongLong))
+            fields.append(make_field(name, FieldType.INT64))
         elif kind == "bool":
-            fields.append(QgsField(name, QVariant.Bool))
+            fields.append(make_field(name, FieldType.BOOL))
         else:
-            fields.append(QgsField(name, QVariant.Double, "", 20, 6))
+            fields.append(make_field(name, FieldType.DOUBLE, 20, 6))
     return fields
 
 

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -20,26 +19,26 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.settings import setting
 from ..core.validation import (
     CORRIDOR_CLASS_FIELD,
     validate_parcels,
 )
+from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
 #: Output fields of the findings layer (the contract of issue 5).
-FINDING_FIELDS = (("parcel_id", QVariant.String, 30), ("rule", QVariant.String, 30),
-                  ("compliance", QVariant.String, 20), ("severity", QVariant.String, 10),
-                  ("message", QVariant.String, 254), ("area_m2", QVariant.Double, 0))
+FINDING_FIELDS = (("parcel_id", FieldType.STRING, 30), ("rule", FieldType.STRING, 30),
+                  ("compliance", FieldType.STRING, 20), ("severity", FieldType.STRING, 10),
+                  ("message", FieldType.STRING, 254), ("area_m2", FieldType.DOUBLE, 0))
 
 
 def finding_fields() -> QgsFields:
     fields = QgsFields()
     for name, kind, length in FINDING_FIELDS:
-        fields.append(QgsField(name, kind, "", length))
+        fields.append(make_field(name, kind, length))
     return fields
 
 
