@@ -2,7 +2,7 @@
 
 QGIS 3.38 moved attribute types from ``QVariant.Type`` to ``QMetaType.Type`` and
 deprecated ``QgsField(name, QVariant.X)``; 3.22 only accepts ``QVariant.Type``.
-Create every field with ``field(name, FieldType.X, ...)`` and test a field's type
+Create every field with ``make_field(name, FieldType.X, ...)`` and test a field's type
 with ``is_type(field, FieldType.X)``: nothing else in the plugin names either enum.
 """
 
@@ -35,7 +35,7 @@ class FieldType(Enum):
         return getattr(QVariant, self.value[1])
 
 
-def field(name: str, kind: FieldType, length: int = 0, precision: int = 0) -> QgsField:
+def make_field(name: str, kind: FieldType, length: int = 0, precision: int = 0) -> QgsField:
     """A new QgsField of ``kind`` (length/precision 0: provider default)."""
     return QgsField(name, kind.qt_type(), "", length, precision)
 

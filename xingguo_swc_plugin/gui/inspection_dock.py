@@ -155,7 +155,7 @@ class InspectionDock(QgsDockWidget):
         ui.workspaceWidget.setConfirmOverwrite(False)
         ui.workspaceWidget.setFilter(tr("GeoPackage workspace (*.gpkg)"))
         ui.whoEdit.setText(QgsApplication.userFullName() or QgsApplication.userLoginName())
-        ui.findingsTree.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        ui.findingsTree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         ui.findingsTree.setColumnCount(4)
         ui.findingsTree.setHeaderLabels([tr("Finding"), tr("Status"), tr("Area (m²)"),
                                          tr("Message")])

@@ -136,7 +136,7 @@ class MeasuresDock(QgsDockWidget):
                    tr("Project"), tr("Funding"), tr("Township")]
         ui.recordsTable.setColumnCount(len(headers))
         ui.recordsTable.setHorizontalHeaderLabels(headers)
-        ui.recordsTable.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        ui.recordsTable.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         ui.summaryViewCombo.addItem(tr("By measure"), "measure")
         ui.summaryViewCombo.addItem(tr("By township"), "township")
         ui.summaryViewCombo.addItem(tr("By year"), "year")
