@@ -17,7 +17,8 @@ DEB_COMMON := qgis python3-qgis qgis-providers python3-pytest python3-pytestqt \
 DEB_PACKAGES_bookworm := $(DEB_COMMON) postgresql-15-postgis-3 postgresql-15 postgresql-client-15
 DEB_PACKAGES_trixie := $(DEB_COMMON) postgresql-17-postgis-3 postgresql-17 postgresql-client-17 \
 	python3-venv make passwd procps
-DEB_PACKAGES := $(DEB_PACKAGES_bookworm)
+DEB_RELEASE := $(shell . /etc/os-release 2>/dev/null && echo $$VERSION_CODENAME)
+DEB_PACKAGES := $(or $(DEB_PACKAGES_$(DEB_RELEASE)),$(DEB_PACKAGES_bookworm))
 # The QGIS LTR root: Debian 13 built once by debootstrap, cached outside the checkout.
 LTR_SUITE := trixie
 

@@ -1,4 +1,4 @@
-"""PostGIS fixtures: a real PostgreSQL 15 + PostGIS server started once per run.
+"""PostGIS fixtures: a real PostgreSQL + PostGIS server started once per run.
 
 The server runs on loopback with password authentication; the tests reach it
 the way a user does: a QGIS PostgreSQL connection whose credentials are a QGIS

@@ -1,4 +1,4 @@
-"""A real, throw-away PostgreSQL 15 + PostGIS 3 server on loopback, for tests and bench.
+"""A real, throw-away PostgreSQL + PostGIS 3 server on loopback, for tests and bench.
 
 Why not the system cluster: tests must not depend on (or damage) whatever runs on
 the machine, and CI runs as root in a fresh clone.  So every run gets its own
@@ -8,8 +8,9 @@ end.  PostgreSQL refuses to run as root, so as root the server runs as the
 ``postgres`` system user (created by the Debian package) or, failing that, a
 system user created here.
 
-Missing binaries are an error, never a skip: ``make deps`` installs
-``postgresql-15-postgis-3``.
+The server is the newest PostgreSQL major version with PostGIS installed (15 on
+Debian 12, 17 on Debian 13).  Missing binaries are an error, never a skip: ``make
+deps`` installs ``postgresql-15-postgis-3`` (``make test-ltr``: ``-17-``).
 """
 
 from __future__ import annotations
@@ -28,8 +29,21 @@ import time
 from pathlib import Path
 from typing import List, Optional
 
-PG_BINDIR = Path("/usr/lib/postgresql/15/bin")
-POSTGIS_CONTROL = Path("/usr/share/postgresql/15/extension/postgis.control")
+
+
+def _pg_major() -> str:
+    """The newest installed PostgreSQL major version that has PostGIS ("15" if none)."""
+    versions = sorted((int(p.parent.parent.name) for p in
+                       Path("/usr/share/postgresql").glob("*/extension/postgis.control")
+                       if p.parent.parent.name.isdigit()
+                       and Path("/usr/lib/postgresql", p.parent.parent.name, "bin").is_dir()),
+                      reverse=True)
+    return str(versions[0]) if versions else "15"
+
+
+PG_MAJOR = _pg_major()
+PG_BINDIR = Path("/usr/lib/postgresql", PG_MAJOR, "bin")
+POSTGIS_CONTROL = Path("/usr/share/postgresql", PG_MAJOR, "extension", "postgis.control")
 FALLBACK_USER = "xgswc-pg"
 
 
@@ -76,12 +90,12 @@ class PgServer:
         for binary in ("initdb", "pg_ctl", "postgres"):
             if not (PG_BINDIR / binary).exists():
                 raise PgServerError(
-                    "PostgreSQL 15 is not installed ({0} missing): run `make deps` or "
-                    "apt-get install postgresql-15 postgresql-15-postgis-3"
-                    .format(PG_BINDIR / binary))
+                    "PostgreSQL {1} is not installed ({0} missing): run `make deps` or "
+                    "apt-get install postgresql-{1} postgresql-{1}-postgis-3"
+                    .format(PG_BINDIR / binary, PG_MAJOR))
         if not POSTGIS_CONTROL.exists():
-            raise PgServerError("PostGIS for PostgreSQL 15 is not installed: run `make "
-                                "deps` or apt-get install postgresql-15-postgis-3")
+            raise PgServerError("PostGIS for PostgreSQL {0} is not installed: run `make "
+                                "deps` or apt-get install postgresql-{0}-postgis-3".format(PG_MAJOR))
         self.user = _run_user()
         # as root, TMPDIR may be private to root: the server user must reach its folder
         parent = "/tmp" if self.user is not None else None

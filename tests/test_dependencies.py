@@ -11,6 +11,8 @@ REPO = Path(__file__).resolve().parent.parent
 SCRIPT = r"""
 import sys
 sys.modules["numpy"] = None          # as if python3-numpy were not installed
+sys.modules["shapely"] = None        # ... and so python3-shapely, which needs it (QGIS 3.40
+                                     # imports shapely when present)
 sys.path.insert(0, REPO)
 from qgis.core import QgsApplication, QgsMessageLog
 QgsApplication.setPrefixPath("/usr", True)

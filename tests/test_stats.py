@@ -364,7 +364,7 @@ def test_enclave_multipart_and_concave_parcels_match_geos(qgis_app):
         if n % 7 == 0:  # concave: one vertex pulled deep in (not star-shaped around the mean)
             r[0] = radius * 0.05
         xs, ys = x0 + cx + r * np.cos(angles), y0 + cy + r * np.sin(angles)
-        wkt = "POLYGON((%s))" % ", ".join("%r %r" % p for p in
+        wkt = "POLYGON((%s))" % ", ".join("%r %r" % (float(x), float(y)) for x, y in
                                           list(zip(xs, ys)) + [(xs[0], ys[0])])
         geometry = QgsGeometry.fromWkt(wkt)
         if geometry.isGeosValid():

@@ -37,6 +37,7 @@ from qgis.core import (
     QgsLayoutFrame,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
+    QgsLayoutUtils,
     QgsLayoutItemMap,
     QgsMapLayer,
     QgsPrintLayout,
@@ -321,7 +322,23 @@ def set_statistics(layout: QgsPrintLayout, sheet: SheetStatistics) -> bool:
             " {2}), '')".format(VAR_STATS, CODE_FIELD, position))
         rows.append([QgsTableCell(caption), QgsTableCell(value)])
     table.setTableContents(rows)
+    _fit_value_column(table, sheet)
     return True
+
+
+def _fit_value_column(table: QgsLayoutItemManualTable, sheet: SheetStatistics) -> None:
+    """An automatic (0) value column gets the width of the widest figure.
+
+    The values are expressions of the atlas feature: QGIS 3.22 sized the column from
+    their results, 3.40 before they are known, wrapping "2 (未治理0 治理中1 已治理1)"
+    over lines.  A measured width reads the same on both."""
+    widths = list(table.columnWidths())
+    texts = [text for values in sheet.values.values() for text in values]
+    if len(widths) < 2 or widths[-1] > 0 or not texts:
+        return
+    font = table.contentTextFormat().toQFont()
+    widest = max(QgsLayoutUtils.textWidthMM(font, text) for text in texts)
+    table.setColumnWidths(widths[:-1] + [widest + 1.0])
 
 
 def codes_filter(codes_: Sequence[str], expression: Optional[str] = None) -> str:
