@@ -398,7 +398,9 @@ def step_install_from_zip(ctx: Context):
     parser = configparser.ConfigParser(interpolation=None)
     parser.read_string(metadata)
     version = parser["general"]["version"]
-    installed = Path(qgis.utils.home_plugin_path) / name
+    # the profile's plugin folder (qgis.utils names it home_plugin_path on 3.22,
+    # HOME_PLUGIN_PATH on 3.40)
+    installed = Path(QgsApplication.qgisSettingsDirPath()) / "python" / "plugins" / name
     marker = installed / "e2e_marker.txt"
     marker.write_text("left by the runner's copy", encoding="utf-8")
     pyplugin_installer.instance().installFromZipFile(package)

@@ -20,7 +20,7 @@ import time
 import traceback
 
 from qgis.core import Qgis, QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QTimer
 from qgis.PyQt.QtWidgets import QApplication
 from qgis.utils import iface
 
@@ -86,8 +86,12 @@ def _install_hooks():
     qgis.utils.showException = show_exception
     REC.data["hooked"] = original is not None
 
+    # the tag is translated: 信息 in QGIS 3.22's Chinese, 消息 in 3.40's
+    MESSAGE_BAR_TAGS = {"Messages", "信息", "消息",
+                        QCoreApplication.translate("QgsMessageBar", "Messages")}
+
     def on_message(message, tag, level):
-        if tag in ("Messages", "信息"):  # QGIS logs every message-bar message here
+        if tag in MESSAGE_BAR_TAGS:  # QGIS logs every message-bar message here
             REC.data.setdefault("message_bar", []).append(["", message[:500]])
         if tag in ("Xingguo SWC", "Python error", "Python warning") or \
                 level >= Qgis.Critical:
