@@ -5,6 +5,7 @@ Never mocks QGIS: layers are real files under pytest's tmp_path.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -48,6 +49,15 @@ def _start_qgis() -> QgsApplication:
 def pytest_configure(config):
     """The plugin's own deprecated calls fail the run (QGIS 3.40 warns where 3.22 did not)."""
     config.addinivalue_line("filterwarnings", r"error::DeprecationWarning:xingguo_swc_plugin(\.|$)")
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_gui_thread():
+    """Each test's cyclic garbage (docks, widgets, layers) is freed here, on the GUI
+    thread.  Left to chance, Python 3.13 (QGIS 3.40) may collect it inside a later
+    test's QgsTask thread, and deleting a widget off the GUI thread crashes."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from osgeo import ogr, osr
 from qgis.core import QgsDataSourceUri, QgsFeature, QgsGeometry, QgsVectorLayer
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
 from validation_data import box, write_layer
 from xingguo_swc_plugin.core.devimport import (
@@ -19,6 +19,7 @@ from xingguo_swc_plugin.core.devimport import (
 )
 from xingguo_swc_plugin.core.errors import InputError
 from xingguo_swc_plugin.core.workspace import open_workspace
+from xingguo_swc_plugin.qgis_compat import FieldType
 
 NAME = "兴国县高兴镇脐橙开发项目"
 DEVELOPER = "赣州某某农业开发有限公司"
@@ -106,7 +107,7 @@ def test_filegdb(empty_workspace, tmp_path):
 
 
 def test_geopackage_with_chinese_fields_and_bad_rows(empty_workspace, tmp_path):
-    fields = [(name, QVariant.String) for name in
+    fields = [(name, FieldType.STRING) for name in
               ("项目编号", "项目名称", "建设单位", "开发类型", "批复日期", "批复面积")]
     rows = [
         ({"项目编号": "XM001", "项目名称": NAME, "建设单位": DEVELOPER, "开发类型": "脐橙",
@@ -141,11 +142,11 @@ def test_geopackage_with_chinese_fields_and_bad_rows(empty_workspace, tmp_path):
 
 def test_existing_projects_are_skipped_or_updated(empty_workspace, tmp_path):
     source = write_layer(tmp_path / "a.gpkg", "a", "MultiPolygon",
-                         (("xmbh", QVariant.String), ("xmmc", QVariant.String)),
+                         (("xmbh", FieldType.STRING), ("xmmc", FieldType.STRING)),
                          [({"xmbh": "XM001", "xmmc": "旧"}, box(0, 0, 10, 10))])
     import_projects(empty_workspace, source)
     newer = write_layer(tmp_path / "b.gpkg", "b", "MultiPolygon",
-                        (("xmbh", QVariant.String), ("xmmc", QVariant.String)),
+                        (("xmbh", FieldType.STRING), ("xmmc", FieldType.STRING)),
                         [({"xmbh": "XM001", "xmmc": "新"}, box(0, 0, 20, 10))])
     report = import_projects(empty_workspace, newer)
     assert report.imported == 0 and "already in the workspace" in report.skipped[0].reason
@@ -158,7 +159,7 @@ def test_existing_projects_are_skipped_or_updated(empty_workspace, tmp_path):
 
 def test_mapping_without_project_number_writes_nothing(empty_workspace, tmp_path):
     source = write_layer(tmp_path / "a.gpkg", "a", "MultiPolygon",
-                         (("name", QVariant.String),), [({"name": "x"}, box(0, 0, 1, 1))])
+                         (("name", FieldType.STRING),), [({"name": "x"}, box(0, 0, 1, 1))])
     with pytest.raises(InputError):
         import_projects(empty_workspace, source)
     with pytest.raises(InputError):
@@ -191,7 +192,7 @@ def test_other_crs_and_township_code(empty_workspace, tmp_path):
 
 def boundaries(tmp_path):
     return write_layer(tmp_path / "bounds.gpkg", "bounds", "MultiPolygon",
-                       (("BH", QVariant.String),),
+                       (("BH", FieldType.STRING),),
                        [({"BH": "XM001"}, box(0, 0, 100, 100)),
                         ({"BH": "XM002"}, box(200, 0, 300, 100)),
                         ({"BH": "XM002"}, box(300, 0, 320, 100)),
@@ -280,7 +281,7 @@ def test_import_dialog_maps_fields_and_reports(qtbot, empty_workspace, tmp_path)
     from xingguo_swc_plugin.gui.import_dialog import FILE, ImportDialog
 
     path = tmp_path / "src.gpkg"
-    fields = [(name, QVariant.String) for name in ("项目编号", "项目名称", "业主")]
+    fields = [(name, FieldType.STRING) for name in ("项目编号", "项目名称", "业主")]
     write_layer(path, "kfxm", "MultiPolygon", fields,
                 [({"项目编号": "XM001", "项目名称": NAME, "业主": DEVELOPER},
                   box(0, 0, 100, 100)),

@@ -420,12 +420,13 @@ def test_unit_mismatch_names_the_sibling_measure(gully_workspace):
 def test_user_added_layer_carries_measures(gully_workspace, tmp_path):
     """A layer outside the workspace (shapefile) is linked by its name and uuid."""
     from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext,
-                           QgsField, QgsFields, QgsVectorFileWriter, QgsWkbTypes)
-    from qgis.PyQt.QtCore import QVariant
+                           QgsFields, QgsVectorFileWriter, QgsWkbTypes)
+
+    from xingguo_swc_plugin.qgis_compat import FieldType, make_field
 
     ws, measure, gullies, fids = gully_workspace
     fields = QgsFields()
-    fields.append(QgsField("uuid", QVariant.String, "", 38))
+    fields.append(make_field("uuid", FieldType.STRING, 38))
     path = str(tmp_path / "orchards.shp")
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "ESRI Shapefile"

@@ -6,7 +6,6 @@ from collections import defaultdict
 
 import pytest
 from qgis.core import QgsFeedback, QgsProcessingException, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 
 from validation_data import (
     CRS,
@@ -32,6 +31,7 @@ from xingguo_swc_plugin.core.validation import (
     corridor_class,
     validate_parcels,
 )
+from xingguo_swc_plugin.qgis_compat import FieldType
 
 
 def by_rule(findings):
@@ -201,11 +201,11 @@ def slope_layers(folder):
     parcels = write_layer(folder / "slope_parcels.gpkg", "parcels", "MultiPolygon",
                           PARCEL_FIELDS, rows)
     projects = write_layer(folder / "slope_projects.gpkg", "projects", "MultiPolygon",
-                           (("xmbh", QVariant.String),),
+                           (("xmbh", FieldType.STRING),),
                            [({"xmbh": "PS"}, box(0, 0, 300, 200))])
     measures = write_layer(folder / "measures.gpkg", "measure", None,
-                           (("uuid", QVariant.String), ("csdm", QVariant.String),
-                            ("mbtc", QVariant.String), ("mbid", QVariant.String)),
+                           (("uuid", FieldType.STRING), ("csdm", FieldType.STRING),
+                            ("mbtc", FieldType.STRING), ("mbid", FieldType.STRING)),
                            [({"uuid": "m1", "csdm": "E01", "mbtc": "parcel",
                               "mbid": parcel_uuid("T3")}, None),
                             ({"uuid": "m2", "csdm": "V03", "mbtc": "parcel",
@@ -281,7 +281,7 @@ def test_corridor_rule(qgis_app, tmp_path):
     parcels, projects, _ = slope_layers(tmp_path)
     corridors = write_layer(
         tmp_path / "roads.gpkg", "roads", "LineString",
-        (("dllx", QVariant.String), ("name", QVariant.String)),
+        (("dllx", FieldType.STRING), ("name", FieldType.STRING)),
         [({"dllx": "国道", "name": "G319"},  # 50 m south of S1 and S2 (y=20)
           "LINESTRING({0} {1}, {2} {1})".format(640_000, 2_910_000 - 30, 640_150)),
          ({"dllx": "县道", "name": "X123"},  # a county road right beside S4: ignored

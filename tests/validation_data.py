@@ -15,7 +15,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsRasterLayer,
@@ -23,7 +22,8 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from xingguo_swc_plugin.qgis_compat import FieldType, make_field
 
 X0, Y0 = 640_000.0, 2_910_000.0
 CRS = "EPSG:4547"
@@ -42,7 +42,7 @@ def write_layer(path: Path, name: str, geometry: str, fields: Sequence[Tuple[str
     """Write a real file (GeoPackage by default) and open it with the OGR provider."""
     qfields = QgsFields()
     for field_name, kind in fields:
-        qfields.append(QgsField(field_name, kind, "", 254 if kind == QVariant.String else 0))
+        qfields.append(make_field(field_name, kind, 254 if kind == FieldType.STRING else 0))
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = driver
     options.fileEncoding = encoding
@@ -69,9 +69,9 @@ def write_layer(path: Path, name: str, geometry: str, fields: Sequence[Tuple[str
     return layer
 
 
-PARCEL_FIELDS = (("uuid", QVariant.String), ("tbbh", QVariant.String),
-                 ("xmbh", QVariant.String), ("xzqdm", QVariant.String))
-PROJECT_FIELDS = (("xmbh", QVariant.String), ("xmmc", QVariant.String))
+PARCEL_FIELDS = (("uuid", FieldType.STRING), ("tbbh", FieldType.STRING),
+                 ("xmbh", FieldType.STRING), ("xzqdm", FieldType.STRING))
+PROJECT_FIELDS = (("xmbh", FieldType.STRING), ("xmmc", FieldType.STRING))
 
 #: parcel ID -> (project number, rectangle); what each one must produce is in
 #: EXPECTED (rule -> {parcel: area m²}).

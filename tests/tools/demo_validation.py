@@ -20,7 +20,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -29,7 +28,8 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from xingguo_swc_plugin.qgis_compat import FieldType, make_field
 
 
 def synthetic_dem(path: Path, extent, cell: float = 30.0) -> QgsRasterLayer:
@@ -58,8 +58,8 @@ def synthetic_dem(path: Path, extent, cell: float = 30.0) -> QgsRasterLayer:
 
 def synthetic_roads(path: Path, extent) -> QgsVectorLayer:
     fields = QgsFields()
-    fields.append(QgsField("dllx", QVariant.String))
-    fields.append(QgsField("name", QVariant.String))
+    fields.append(make_field("dllx", FieldType.STRING))
+    fields.append(make_field("name", FieldType.STRING))
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "roads"
