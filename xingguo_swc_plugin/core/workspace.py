@@ -29,8 +29,10 @@ from ..domain.measures import SEED_MEASURES
 from ..translation import tr
 from . import schema
 from .errors import WorkspaceError
+from .gpkg_sql import write_transaction
 from .schema import LayerSpec
 from .styles import apply_style
+from .workspace_base import WorkspaceBase
 
 _QVARIANT = {"text": QVariant.String, "int": QVariant.Int, "real": QVariant.Double,
              "date": QVariant.Date, "datetime": QVariant.DateTime}
@@ -46,10 +48,21 @@ def qgs_fields(spec: LayerSpec) -> QgsFields:
 
 
 @dataclass
-class Workspace:
+class Workspace(WorkspaceBase):
     """An opened GeoPackage workspace."""
 
     path: str
+
+    @property
+    def backend(self) -> str:
+        return "gpkg"
+
+    def describe(self) -> str:
+        return self.path
+
+    def transaction(self, what: str, lock: Optional[str] = None):
+        """SQLite's write lock is the whole file's: ``lock`` needs nothing more."""
+        return write_transaction(self.path, what)
 
     def uri(self, table: str) -> str:
         return self.path + "|layername=" + table
