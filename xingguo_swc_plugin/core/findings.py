@@ -101,8 +101,11 @@ def _when_text(value: object) -> str:
     return _text(value).replace("T", " ")[:19]
 
 
-def _stamp(when: QDateTime) -> str:
-    """What is written into ``czsj`` (ISO text both backends read as a timestamp)."""
+def _stamp(when: QDateTime, backend: str) -> str:
+    """What is written into ``czsj``: GeoPackage's conformant UTC text, or the local
+    time a PostgreSQL ``timestamp`` column holds (as QGIS writes each)."""
+    if backend == "gpkg":
+        return when.toUTC().toString("yyyy-MM-ddTHH:mm:ss.zzzZ")
     return when.toString("yyyy-MM-ddTHH:mm:ss")
 
 
@@ -270,7 +273,7 @@ def store_findings(workspace, findings: Sequence[Finding],
 
     result = StoreResult()
     stamp = now_text()
-    written_at = _stamp(QDateTime.currentDateTime())
+    written_at = _stamp(QDateTime.currentDateTime(), ws.backend)
     with ws.transaction(tr("merging the findings"), lock=TABLE) as db:
         table = db.table(TABLE)
         existing: Dict[Tuple[str, str], List[FindingRow]] = {}
@@ -393,7 +396,8 @@ def set_status(target, fids: Iterable[int], status: str, who: str,
     if isinstance(target, QgsVectorLayer) and target.isEditable():
         return _set_status_in_buffer(target, fids, status, who, note, when)
     stamp = when.toString(Qt.DateFormat.ISODate)
-    with workspace_of(target).transaction(tr("saving the case status")) as db:
+    ws = workspace_of(target)
+    with ws.transaction(tr("saving the case status")) as db:
         rows = _select(db, fids)
         refused: List[str] = []
         conflicts: List[str] = []
@@ -408,7 +412,7 @@ def set_status(target, fids: Iterable[int], status: str, who: str,
             steps = row.history()
             steps.append({"from": row.status, "to": status, "who": who, "when": stamp,
                           "note": note})
-            batch.append([status, who, _stamp(when), note or None, _dump(steps),
+            batch.append([status, who, _stamp(when, ws.backend), note or None, _dump(steps),
                           row.version + 1, row.fid, row.version])
         if conflicts:
             raise ConflictError(" ".join(conflicts))
@@ -492,6 +496,7 @@ def save_edits(layer: QgsVectorLayer) -> int:
     fields = layer.fields()
     names = ("zt", "czr", "czsj", "clyj", "lsjl", "bbh")
     index = {name: fields.indexOf(name) for name in names}
+    ws = workspace_of(layer)
     batch: List[list] = []
     for fid, values in changed.items():
         feature = layer.getFeature(fid)
@@ -499,7 +504,7 @@ def save_edits(layer: QgsVectorLayer) -> int:
         new_version = int(version) if _text(version) else 1
         handled = feature["czsj"]
         batch.append([_text(feature["zt"]) or FOUND, _text(feature["czr"]) or None,
-                      _stamp(handled) if isinstance(handled, QDateTime)
+                      _stamp(handled, ws.backend) if isinstance(handled, QDateTime)
                       else (_text(handled) or None),
                       _text(feature["clyj"]) or None, _text(feature["lsjl"]) or None,
                       new_version, int(fid), new_version - 1])
@@ -508,7 +513,7 @@ def save_edits(layer: QgsVectorLayer) -> int:
             raise InputError(tr("Only case status steps can be saved here; other "
                                 "fields were edited: {0}.").format(
                 ", ".join(fields.at(position).name() for position in sorted(unknown))))
-    with workspace_of(layer).transaction(tr("saving the case status")) as db:
+    with ws.transaction(tr("saving the case status")) as db:
         _write_steps(db, batch)
     layer.rollBack()
     layer.reload()
