@@ -236,3 +236,25 @@ def test_workspace_of_a_layer_is_its_workspace(backend):
     assert again.backend == backend.kind
     assert again.schema_version() == workspace.schema_version()
     assert isinstance(again.layer("parcel"), QgsVectorLayer)
+
+
+def test_a_step_touches_only_its_rows_and_a_canceled_merge_nothing(backend, tmp_path):
+    from qgis.core import QgsFeedback
+
+    from xingguo_swc_plugin.core.errors import SwcError
+
+    parcels, projects = make_parcels(tmp_path), make_projects(tmp_path)
+    findings = validate_parcels(parcels, projects)
+    store_findings(backend.workspace(), findings, parcels.crs(), who="张三")
+    before = {row.fid: row for row in load_findings(backend.workspace())}
+    chosen = sorted(before)[:2]
+    assert set_status(backend.workspace(), chosen, IDENTIFIED, "李四") == 2
+    after = {row.fid: row for row in load_findings(backend.workspace())}
+    assert {fid for fid in before if after[fid] != before[fid]} == set(chosen)
+
+    feedback = QgsFeedback()
+    feedback.cancel()
+    with pytest.raises(SwcError, match="Canceled"):
+        store_findings(backend.workspace(), findings[:3], parcels.crs(), scope=None,
+                       feedback=feedback)
+    assert {row.fid: row for row in load_findings(backend.workspace())} == after
