@@ -11,6 +11,8 @@ agree, and writes ``bench.md`` / ``bench.json`` to the output folder.
 At 1M, QGIS native is skipped when its predicted time (from the previous size,
 ×10) exceeds the cap (``--native-cap`` seconds, default 900), or stopped at the
 cap; the table says so and the speed-up is then taken at 100k.
+Then the findings part (``findings_bench.py``): 30k findings opened, 1/50/1000
+statuses changed and saved.
 Sizes: ``--sizes 10000,100000``, or BENCH_SIZES / XGSWC_BENCH_SIZES
 (``BENCH_SIZES=10000,100000 make bench``).  Never part of `make test`.
 """
@@ -133,6 +135,13 @@ def main(argv) -> int:
     (out / "bench_postgis.json").write_text(json.dumps(server_rows, indent=1, default=str))
     table += "\n" + postgis_bench.markdown(server_rows)
     # -- end of issue 8 section --
+    # -- issue 15: findings at scale (open 30k, change 1/50/1000 statuses, save) --
+    import findings_bench  # noqa: E402  (tests/bench/findings_bench.py)
+
+    findings_out = out / "bench_findings.json"
+    findings_row = _run([QGIS_PYTHON, str(HERE / "findings_bench.py"), str(findings_out)],
+                        findings_out, 1800)
+    table += findings_bench.markdown(findings_row)
     (out / "bench.md").write_text(table)
     print(table)
     return 0

@@ -3,7 +3,9 @@
 Starts a throw-away PostgreSQL 15 + PostGIS server on loopback (tests/pg_server.py),
 creates a PostGIS workspace, copies the sample into it, runs township statistics,
 the conservation rate, the overlap check and the parcel validation on the server
-and on the GeoPackage, and writes the comparison to out/postgis/report.md.
+and on the GeoPackage, then the whole inspection workflow on the PostGIS
+workspace (import projects → validate → store findings → 查-认-改-罚 → re-run →
+export), and writes it all to out/postgis/report.md.
 
 The demo must not touch the user's QGIS authentication database, so it connects
 with the throw-away server's password held in memory (``accept_password``); real
@@ -80,9 +82,44 @@ def run(workspace: str, out: Path) -> List[str]:
              lambda a, b: "%d / %d findings, %s" % (
                  len(a), len(b), "equal" if [(f.rule, f.parcel_id, f.message) for f in a]
                  == [(f.rule, f.parcel_id, f.message) for f in b] else "DIFFER"))
+        rows.extend(inspection_workflow(remote, local, folder))
         report = folder / "report.md"
         report.write_text("\n".join(rows) + "\n", encoding="utf-8")
     finally:
         server.stop()
     return ["PostGIS workspace: sample copied (%d rows); comparison: %s"
             % (sum(counts.values()), report)] + ["  " + row for row in rows[6:]]
+
+
+def inspection_workflow(remote, local, folder: Path) -> List[str]:
+    """The inspectors' workflow on the shared PostGIS workspace; report lines."""
+    from xingguo_swc_plugin.core.devimport import import_projects
+    from xingguo_swc_plugin.core.findings import (
+        CLOSED, IDENTIFIED, PENALISED, RECTIFIED, check_unique_parcel_ids,
+        export_findings, load_findings, set_status, store_findings)
+    from xingguo_swc_plugin.core.validation import parcel_ids, validate_parcels
+
+    imported = import_projects(remote, local.layer("dev_project"), update_existing=True)
+    parcels = remote.layer("parcel")
+    check_unique_parcel_ids(parcels, "tbbh")
+    findings = validate_parcels(parcels, remote.layer("dev_project"))
+    stored = store_findings(remote, findings, parcels.crs(), parcel_ids(parcels, "tbbh"),
+                            "demo")
+    first = load_findings(remote)[0]
+    for status, who in ((IDENTIFIED, "李四"), (RECTIFIED, "王五"), (PENALISED, "赵六"),
+                        (CLOSED, "赵六")):
+        set_status(remote, [first.fid], status, who, "demo")
+    again = store_findings(remote, validate_parcels(parcels, remote.layer("dev_project")),
+                           parcels.crs(), parcel_ids(parcels, "tbbh"), "demo")
+    case = [row for row in load_findings(remote) if row.fid == first.fid][0]
+    exported = export_findings(remote, str(folder / "findings_postgis.xlsx"))
+    assert again.added == 0 and again.kept == stored.added + stored.kept, again
+    assert case.status == CLOSED and len(case.history()) == 5, case
+    return ["", "## Inspection workflow on the PostGIS workspace", "",
+            "- import projects: %d updated, %d imported" % (imported.updated,
+                                                             imported.imported),
+            "- validate + store: %d findings added" % stored.added,
+            "- finding %s (%s): 待核查 → 已认定 → 已整改 → 已处罚 → 已销号, version %d"
+            % (case.parcel_id, case.rule, case.version),
+            "- re-run: %d added, %d kept with their case status" % (again.added, again.kept),
+            "- export: %s" % exported]

@@ -36,7 +36,8 @@ from ..translation import tr
 from . import schema
 from .errors import InputError, SwcError, WorkspaceError
 from .validation import polygonal
-from .workspace import Workspace, open_workspace
+from .workspace_base import WorkspaceBase
+from .workspaces import workspace_of
 
 TABLE = "dev_project"
 KEY = "xmbh"
@@ -407,7 +408,7 @@ def import_register(workspace, register_path: str, boundaries: QgsVectorLayer,
 
 def _write(workspace, records: List[_Record], update_existing: bool,
            feedback: Optional[QgsFeedback]) -> ImportReport:
-    ws = workspace if isinstance(workspace, Workspace) else open_workspace(str(workspace))
+    ws = workspace_of(workspace)
     layer = ws.layer(TABLE)
     provider = layer.dataProvider()
     fields = layer.fields()
@@ -476,7 +477,7 @@ def _write(workspace, records: List[_Record], update_existing: bool,
             provider.changeGeometryValues(geometry_changes)
     if not ok:
         raise WorkspaceError(tr("Cannot write the projects into {0}: {1}")
-                             .format(ws.path, "; ".join(provider.errors())))
+                             .format(ws.describe(), "; ".join(provider.errors())))
     report.imported = len(new_features)
     report.updated = len(attribute_changes)
     if feedback is not None:
@@ -515,7 +516,7 @@ def _clean_geometry(record: _Record, crs: QgsCoordinateReferenceSystem,
 class _TownshipFinder:
     """Township code at a geometry's point on surface (fills a missing xzqdm)."""
 
-    def __init__(self, workspace: Workspace):
+    def __init__(self, workspace: WorkspaceBase):
         self.layer = workspace.layer("township")
         self.index = QgsSpatialIndex(self.layer.getFeatures())
         self.features = {f.id(): f for f in self.layer.getFeatures()}

@@ -11,6 +11,13 @@ touched, so validating one township leaves the other townships' cases alone.
 The case moves 待核查 → 已认定 → 已整改 → 已处罚 / 已销号 (``TRANSITIONS``); a
 false alarm can be closed straight from 待核查 and a penalised case closed
 afterwards.  Every step appends {from, to, who, when, note} to ``lsjl`` (JSON).
+
+Both backends (GeoPackage, PostGIS) run the same SQL through
+``WorkspaceBase.transaction``: a merge holds the table's write lock from its read
+to its last write (two runs at once cannot both insert the same finding); a case
+step updates only its rows, each only if the row version ``bbh`` is still the
+one read (two inspectors: the second save of the same finding is refused with
+who changed it and when; different findings save side by side).
 """
 
 from __future__ import annotations
@@ -22,7 +29,6 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsFeatureRequest,
     QgsFeedback,
     QgsGeometry,
@@ -36,7 +42,7 @@ from ..qgis_compat import FieldType
 from ..translation import tr
 from .errors import InputError, SwcError, WorkspaceError
 from .validation import RULES, Finding
-from .workspace import Workspace, open_workspace
+from .workspaces import workspace_of
 
 TABLE = "finding"
 FOUND, IDENTIFIED, RECTIFIED, PENALISED, CLOSED = "1", "2", "3", "4", "5"
@@ -81,14 +87,149 @@ def _dump(items: List[dict]) -> str:
     return json.dumps(items, ensure_ascii=False)
 
 
-def _workspace(workspace) -> Workspace:
-    return workspace if isinstance(workspace, Workspace) else open_workspace(str(workspace))
-
-
 def _text(value: object) -> str:
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
     return str(value)
+
+
+def _when_text(value: object) -> str:
+    """A stored time as ``yyyy-MM-dd HH:mm:ss`` whatever the backend returned."""
+    if isinstance(value, QDateTime):
+        return value.toString("yyyy-MM-dd HH:mm:ss")
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    return _text(value).replace("T", " ")[:19]
+
+
+def _stamp(when: QDateTime, backend: str) -> str:
+    """What is written into ``czsj``: GeoPackage's conformant UTC text, or the local
+    time a PostgreSQL ``timestamp`` column holds (as QGIS writes each)."""
+    if backend == "gpkg":
+        return when.toUTC().toString("yyyy-MM-ddTHH:mm:ss.zzzZ")
+    return when.toString("yyyy-MM-ddTHH:mm:ss")
+
+
+class ConflictError(WorkspaceError):
+    """Another user saved the same finding since this session read it."""
+
+
+# --- reading --------------------------------------------------------------------------
+
+#: Columns of ``FindingRow``, in order (no geometry: the fast list for the docks).
+ROW_COLUMNS = ("fid", "uuid", "tbbh", "gz", "hgx", "yzcd", "xx", "mj", "xzqdm", "zt",
+               "czr", "czsj", "clyj", "lsjl", "bbh")
+
+
+@dataclass
+class FindingRow:
+    """One row of the finding table as stored (no geometry); ``version`` is ``bbh``."""
+
+    fid: int
+    uuid: str
+    parcel_id: str
+    rule: str
+    compliance: str
+    severity: str
+    message: str
+    area_m2: Optional[float]
+    township: str
+    status: str
+    handler: str
+    handled_at: str
+    note: str
+    history_json: str
+    version: int
+
+    @property
+    def key(self) -> Tuple[str, str]:
+        return (self.parcel_id, self.rule)
+
+    def history(self) -> List[dict]:
+        return history(self.history_json)
+
+
+def _row(values: Sequence[object]) -> FindingRow:
+    (fid, uuid, tbbh, gz, hgx, yzcd, xx, mj, xzqdm, zt, czr, czsj, clyj, lsjl,
+     bbh) = values
+    return FindingRow(int(fid), _text(uuid), _text(tbbh), _text(gz), _text(hgx),
+                      _text(yzcd), _text(xx), None if mj is None else float(mj),
+                      _text(xzqdm), _text(zt) or FOUND, _text(czr),
+                      _when_text(czsj) if czsj is not None else "", _text(clyj),
+                      _text(lsjl), int(bbh or 0))
+
+
+def _chunks(items: List[int], size: int = 500) -> Iterable[List[int]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _select(db, fids: Optional[Iterable[int]] = None) -> List[FindingRow]:
+    text = "SELECT {0} FROM {1}".format(", ".join(ROW_COLUMNS), db.table(TABLE))
+    if fids is None:
+        return [_row(values) for values in db.query(text + " ORDER BY fid")]
+    rows: List[FindingRow] = []
+    for chunk in _chunks(sorted({int(fid) for fid in fids})):
+        rows.extend(_row(values) for values in db.query(
+            text + " WHERE fid IN ({0})".format(", ".join("?" * len(chunk))), chunk))
+    return rows
+
+
+def load_findings(workspace, fids: Optional[Iterable[int]] = None) -> List[FindingRow]:
+    """Every finding (or those of ``fids``) as rows, without geometry, in one query.
+
+    Fast enough for 30k findings in a dock's list model; ``version`` is what a
+    later ``set_status(..., seen=...)`` compares against.
+    """
+    with workspace_of(workspace).transaction(tr("reading the findings")) as db:
+        return _select(db, fids)
+
+
+# --- merging a validation run ---------------------------------------------------------
+
+def check_unique_keys(findings: Sequence[Finding]) -> None:
+    """Refuse findings of different parcels under one parcel ID (their cases would
+    be mixed up: the status of one would move onto the other), naming the IDs."""
+    owners: Dict[str, set] = {}
+    for finding in findings:
+        owner = finding.parcel_uuid or finding.parcel_fid
+        if owner in ("", -1, None):
+            continue
+        owners.setdefault(finding.parcel_id, set()).add(owner)
+    duplicated = sorted(parcel for parcel, seen in owners.items() if len(seen) > 1)
+    if duplicated:
+        raise InputError(tr("Parcel ID(s) used by more than one parcel: {0}. Give every "
+                            "parcel its own ID before storing findings (nothing was "
+                            "stored).").format(", ".join(duplicated[:20])))
+
+
+def duplicate_parcel_ids(layer: QgsVectorLayer, id_field: str) -> List[str]:
+    """Parcel IDs that more than one feature of ``layer`` carries (sorted)."""
+    request = QgsFeatureRequest()
+    request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([id_field], layer.fields())
+    seen, duplicated = set(), set()
+    for feature in layer.getFeatures(request):
+        value = _text(feature[id_field])
+        if value in seen:
+            duplicated.add(value)
+        seen.add(value)
+    return sorted(duplicated)
+
+
+def check_unique_parcel_ids(layer: QgsVectorLayer, id_field: str) -> None:
+    """Refuse a parcel layer in which two parcels share an ID (IDs named)."""
+    duplicated = duplicate_parcel_ids(layer, id_field)
+    if duplicated:
+        raise InputError(tr("Parcel ID(s) used by more than one parcel in {0}.{1}: {2}. "
+                            "Give every parcel its own ID before storing findings "
+                            "(nothing was stored).")
+                         .format(layer.name(), id_field, ", ".join(duplicated[:20])))
+
+
+_INSERT_COLUMNS = ("uuid", "tbbh", "gz", "hgx", "yzcd", "xx", "mj", "xzqdm", "zt", "czr",
+                   "czsj", "lsjl", "bbh")
+_VALUE_COLUMNS = ("hgx", "yzcd", "xx", "mj", "xzqdm")
 
 
 def store_findings(workspace, findings: Sequence[Finding],
@@ -97,37 +238,27 @@ def store_findings(workspace, findings: Sequence[Finding],
                    feedback: Optional[QgsFeedback] = None) -> StoreResult:
     """Merge a validation run into the workspace ``finding`` table.
 
+    ``workspace``: anything ``workspace_of`` takes (path, layer, workspace).
     ``crs`` is the CRS of the findings' geometry (the parcels' CRS); ``scope`` the
-    parcel IDs the run covered (None: every parcel of the table).
+    parcel IDs the run covered (None: every parcel of the table).  The merge reads
+    and writes in one transaction holding the table's write lock, so two runs at
+    once are serialised (the second merges into what the first wrote) and a
+    failure or cancel leaves the table as it was.
     """
-    layer = _workspace(workspace).layer(TABLE)
-    provider = layer.dataProvider()
-    fields = layer.fields()
+    check_unique_keys(findings)
+    ws = workspace_of(workspace)
+    target_crs = ws.crs()
     transform = None
-    if crs.isValid() and crs != layer.crs():
-        transform = QgsCoordinateTransform(crs, layer.crs(), QgsProject.instance())
+    if crs.isValid() and target_crs.isValid() and crs != target_crs:
+        transform = QgsCoordinateTransform(crs, target_crs, QgsProject.instance())
     scope_ids = None if scope is None else set(scope)
-
-    existing: Dict[Tuple[str, str], List[QgsFeature]] = {}
-    for feature in layer.getFeatures():
-        existing.setdefault((_text(feature["tbbh"]), _text(feature["gz"])),
-                            []).append(feature)
-    for rows in existing.values():
-        rows.sort(key=lambda feature: feature.id())
-
-    result = StoreResult()
-    stamp = now_text()
-    used = set()
-    new_features: List[QgsFeature] = []
-    attribute_changes: Dict[int, Dict[int, object]] = {}
-    geometry_changes: Dict[int, QgsGeometry] = {}
-    occurrence: Dict[Tuple[str, str], int] = {}
+    prepared: List[Tuple[Finding, Dict[str, object], QgsGeometry]] = []
     for position, finding in enumerate(findings):
         if feedback is not None:
             if feedback.isCanceled():
                 raise SwcError(tr("Canceled."))
             if position % 200 == 0:
-                feedback.setProgress(80.0 * position / max(len(findings), 1))
+                feedback.setProgress(60.0 * position / max(len(findings), 1))
         geometry = QgsGeometry(finding.geometry) if finding.geometry is not None \
             else QgsGeometry()
         if transform is not None and not geometry.isNull():
@@ -139,66 +270,78 @@ def store_findings(workspace, findings: Sequence[Finding],
             "mj": round(finding.area_m2, 3),
             "xzqdm": finding.township or None,
         }
-        key = finding.key
-        number = occurrence.get(key, 0)
-        occurrence[key] = number + 1
-        matches = existing.get(key, [])
-        if number < len(matches):
-            feature = matches[number]
-            used.add(feature.id())
-            attribute_changes[feature.id()] = {fields.indexOf(name): value
-                                               for name, value in values.items()}
-            geometry_changes[feature.id()] = geometry
-            result.kept += 1
-            continue
-        feature = QgsFeature(fields)
-        feature.setAttribute("uuid", _uuid())
-        feature.setAttribute("tbbh", finding.parcel_id)
-        feature.setAttribute("gz", finding.rule)
-        for name, value in values.items():
-            feature.setAttribute(name, value)
-        feature.setAttribute("zt", FOUND)
-        feature.setAttribute("czr", who or None)
-        feature.setAttribute("czsj", QDateTime.currentDateTime())
-        feature.setAttribute("lsjl", _dump([{"from": None, "to": FOUND, "who": who,
-                                             "when": stamp,
-                                             "note": tr("found by validation")}]))
-        feature.setGeometry(geometry)
-        new_features.append(feature)
+        prepared.append((finding, values, geometry))
 
-    removals: List[int] = []
-    history_index = fields.indexOf("lsjl")
-    for rows in existing.values():
-        for feature in rows:
-            if feature.id() in used:
+    result = StoreResult()
+    stamp = now_text()
+    written_at = _stamp(QDateTime.currentDateTime(), ws.backend)
+    with ws.transaction(tr("merging the findings"), lock=TABLE) as db:
+        table = db.table(TABLE)
+        existing: Dict[Tuple[str, str], List[FindingRow]] = {}
+        for row in _select(db):
+            existing.setdefault(row.key, []).append(row)
+        used = set()
+        inserts: Dict[str, List[list]] = {}
+        updates: Dict[str, List[list]] = {}
+        occurrence: Dict[Tuple[str, str], int] = {}
+        for finding, values, geometry in prepared:
+            fragment, blob = db.geometry(TABLE, geometry)
+            key = finding.key
+            number = occurrence.get(key, 0)
+            occurrence[key] = number + 1
+            matches = existing.get(key, [])
+            if number < len(matches):
+                row = matches[number]
+                used.add(row.fid)
+                updates.setdefault(fragment, []).append(
+                    [values[name] for name in _VALUE_COLUMNS] + [blob, row.fid])
+                result.kept += 1
                 continue
-            if scope_ids is not None and _text(feature["tbbh"]) not in scope_ids:
-                continue
-            steps = history(feature["lsjl"])
-            if _text(feature["zt"]) == FOUND and all(step.get("from") is None
-                                                     for step in steps):
-                removals.append(feature.id())
-                continue
-            if not steps or steps[-1].get("event") != NOT_DETECTED:
-                steps.append({"event": NOT_DETECTED, "who": who, "when": stamp,
-                              "note": tr("no longer detected by validation")})
-                attribute_changes[feature.id()] = {history_index: _dump(steps)}
-            result.stale += 1
-
-    ok = True
-    if new_features:
-        ok = provider.addFeatures(new_features)[0] and ok
-    if attribute_changes:
-        ok = provider.changeAttributeValues(attribute_changes) and ok
-    if geometry_changes:
-        ok = provider.changeGeometryValues(geometry_changes) and ok
-    if removals:
-        ok = provider.deleteFeatures(removals) and ok
-    if not ok:
-        raise WorkspaceError(tr("Cannot write the findings into {0}: {1}")
-                             .format(layer.source(), "; ".join(provider.errors())))
-    result.added = len(new_features)
-    result.removed = len(removals)
+            first = _dump([{"from": None, "to": FOUND, "who": who, "when": stamp,
+                            "note": tr("found by validation")}])
+            inserts.setdefault(fragment, []).append(
+                [_uuid(), finding.parcel_id, finding.rule] +
+                [values[name] for name in _VALUE_COLUMNS] +
+                [FOUND, who or None, written_at, first, 1, blob])
+        stale_changes: List[list] = []
+        removals: List[list] = []
+        for rows in existing.values():
+            for row in rows:
+                if row.fid in used:
+                    continue
+                if scope_ids is not None and row.parcel_id not in scope_ids:
+                    continue
+                steps = row.history()
+                if row.status == FOUND and all(step.get("from") is None
+                                               for step in steps):
+                    removals.append([row.fid])
+                    continue
+                if not steps or steps[-1].get("event") != NOT_DETECTED:
+                    steps.append({"event": NOT_DETECTED, "who": who, "when": stamp,
+                                  "note": tr("no longer detected by validation")})
+                    stale_changes.append([_dump(steps), row.fid])
+                result.stale += 1
+        if feedback is not None:
+            if feedback.isCanceled():
+                raise SwcError(tr("Canceled."))
+            feedback.setProgress(70.0)
+        for fragment, batch in updates.items():
+            db.executemany("UPDATE {0} SET {1}, geom = {2} WHERE fid = ?".format(
+                table, ", ".join(name + " = ?" for name in _VALUE_COLUMNS), fragment),
+                batch)
+        for fragment, batch in inserts.items():
+            db.executemany("INSERT INTO {0} ({1}, geom) VALUES ({2}, {3})".format(
+                table, ", ".join(_INSERT_COLUMNS), ", ".join("?" * len(_INSERT_COLUMNS)),
+                fragment), batch)
+        # a history entry written by the merge is a change an inspector must not
+        # overwrite unseen: it moves the row version on
+        db.executemany("UPDATE {0} SET lsjl = ?, bbh = coalesce(bbh, 0) + 1 "
+                       "WHERE fid = ?".format(table), stale_changes)
+        db.executemany("DELETE FROM {0} WHERE fid = ?".format(table), removals)
+        if feedback is not None and feedback.isCanceled():
+            raise SwcError(tr("Canceled."))
+        result.added = sum(len(batch) for batch in inserts.values())
+        result.removed = len(removals)
     if feedback is not None:
         feedback.setProgress(100.0)
     return result
@@ -213,52 +356,169 @@ def allowed_statuses(status: str) -> Tuple[str, ...]:
     return TRANSITIONS.get(status, ())
 
 
-def set_status(layer: QgsVectorLayer, fids: Iterable[int], status: str, who: str,
-               note: str = "", when: Optional[QDateTime] = None) -> int:
-    """Move findings to ``status`` with who/when/note; returns how many changed.
+# --- case steps ----------------------------------------------------------------------
 
-    On a layer in edit mode the change is one undoable edit command (the user
-    saves it); otherwise it is written to the table at once.  Raises InputError
-    when a finding cannot move to ``status`` (nothing changed then).
-    """
+def _check_step(status: str, who: str) -> None:
     if status not in codes.CASE_STATUS:
         raise InputError(tr("Unknown case status {0}.").format(status))
     if not who.strip():
         raise InputError(tr("Say who handles the case."))
+
+
+def _refusal(parcel_id: str, rule: str, current: str, status: str) -> str:
+    return tr("{0} ({1}): {2} → {3}").format(
+        parcel_id, rule, codes.CASE_STATUS.label(current), codes.CASE_STATUS.label(status))
+
+
+def conflict_message(row: FindingRow) -> str:
+    """Translated: who changed the finding and when (the row as stored now)."""
+    return tr("The finding {0} ({1}) was changed by {2} at {3} after you read it; "
+              "nothing was saved. Reload the findings and apply your step again.").format(
+        row.parcel_id, row.rule, row.handler or tr("another user"),
+        row.handled_at or tr("an unknown time"))
+
+
+def set_status(target, fids: Iterable[int], status: str, who: str,
+               note: str = "", when: Optional[QDateTime] = None,
+               seen: Optional[Dict[int, int]] = None) -> int:
+    """Move findings to ``status`` with who/when/note; returns how many changed.
+
+    ``target``: a finding layer in edit mode (the change is one undoable edit
+    command; ``save_edits`` writes it) or anything ``workspace_of`` takes (written
+    at once, in one transaction touching only these rows).  ``seen`` maps fid to
+    the row version the caller showed the user (``FindingRow.version``): a row
+    changed since is refused with ``ConflictError`` naming who changed it and when.
+    Raises InputError when a finding cannot move to ``status``.  Nothing is
+    changed when anything is refused.
+    """
+    _check_step(status, who)
     when = when or QDateTime.currentDateTime()
+    fids = [int(fid) for fid in fids]
+    if isinstance(target, QgsVectorLayer) and target.isEditable():
+        return _set_status_in_buffer(target, fids, status, who, note, when)
     stamp = when.toString(Qt.DateFormat.ISODate)
+    ws = workspace_of(target)
+    with ws.transaction(tr("saving the case status")) as db:
+        rows = _select(db, fids)
+        refused: List[str] = []
+        conflicts: List[str] = []
+        batch: List[list] = []
+        for row in rows:
+            if seen is not None and row.fid in seen and int(seen[row.fid]) != row.version:
+                conflicts.append(conflict_message(row))
+                continue
+            if status not in TRANSITIONS.get(row.status, ()):
+                refused.append(_refusal(row.parcel_id, row.rule, row.status, status))
+                continue
+            steps = row.history()
+            steps.append({"from": row.status, "to": status, "who": who, "when": stamp,
+                          "note": note})
+            batch.append([status, who, _stamp(when, ws.backend), note or None, _dump(steps),
+                          row.version + 1, row.fid, row.version])
+        if conflicts:
+            raise ConflictError(" ".join(conflicts))
+        if refused:
+            raise InputError(tr("Not an allowed step: {0}.").format("; ".join(refused)))
+        _write_steps(db, batch)
+    return len(batch)
+
+
+def _write_steps(db, batch: List[list]) -> None:
+    """Conditional updates (row version as read); a row changed meanwhile → conflict."""
+    text = ("UPDATE {0} SET zt = ?, czr = ?, czsj = ?, clyj = ?, lsjl = ?, bbh = ? "
+            "WHERE fid = ? AND coalesce(bbh, 0) = ?").format(db.table(TABLE))
+    for values in batch:
+        if db.execute(text, values) != 1:
+            rows = _select(db, [values[6]])
+            if not rows:
+                raise ConflictError(tr("The finding {0} was deleted by another user; "
+                                       "nothing was saved.").format(values[6]))
+            raise ConflictError(conflict_message(rows[0]))
+
+
+def _set_status_in_buffer(layer: QgsVectorLayer, fids: List[int], status: str, who: str,
+                          note: str, when: QDateTime) -> int:
     fields = layer.fields()
-    index = {name: fields.indexOf(name) for name in ("zt", "czr", "czsj", "clyj", "lsjl")}
+    index = {name: fields.indexOf(name)
+             for name in ("zt", "czr", "czsj", "clyj", "lsjl", "bbh")}
+    pending = layer.editBuffer().changedAttributeValues() if layer.editBuffer() else {}
+    stamp = when.toString(Qt.DateFormat.ISODate)
     changes: Dict[int, Dict[int, object]] = {}
     refused: List[str] = []
-    request = QgsFeatureRequest().setFilterFids(list(fids))
-    for feature in layer.getFeatures(request):
+    for feature in layer.getFeatures(QgsFeatureRequest().setFilterFids(fids)):
         current = _text(feature["zt"]) or FOUND
         if status not in TRANSITIONS.get(current, ()):
-            refused.append(tr("{0} ({1}): {2} → {3}").format(
-                _text(feature["tbbh"]), _text(feature["gz"]),
-                codes.CASE_STATUS.label(current), codes.CASE_STATUS.label(status)))
+            refused.append(_refusal(_text(feature["tbbh"]), _text(feature["gz"]), current,
+                                    status))
             continue
         steps = history(feature["lsjl"])
         steps.append({"from": current, "to": status, "who": who, "when": stamp,
                       "note": note})
-        changes[feature.id()] = {index["zt"]: status, index["czr"]: who,
-                                 index["czsj"]: when, index["clyj"]: note or None,
-                                 index["lsjl"]: _dump(steps)}
+        values = {index["zt"]: status, index["czr"]: who, index["czsj"]: when,
+                  index["clyj"]: note or None, index["lsjl"]: _dump(steps)}
+        if index["bbh"] >= 0 and index["bbh"] not in pending.get(feature.id(), {}):
+            # the version read now + 1; save_edits writes only if it is still the same
+            values[index["bbh"]] = int(feature["bbh"] or 0) + 1 \
+                if _text(feature["bbh"]) else 1
+        changes[feature.id()] = values
     if refused:
         raise InputError(tr("Not an allowed step: {0}.").format("; ".join(refused)))
     if not changes:
         return 0
-    if layer.isEditable():
-        layer.beginEditCommand(tr("Set case status"))
-        for fid, values in changes.items():
-            for field_index, value in values.items():
-                layer.changeAttributeValue(fid, field_index, value)
-        layer.endEditCommand()
-    elif not layer.dataProvider().changeAttributeValues(changes):
-        raise WorkspaceError(tr("Cannot write the case status: {0}")
-                             .format("; ".join(layer.dataProvider().errors())))
+    layer.beginEditCommand(tr("Set case status"))
+    for fid, values in changes.items():
+        for field_index, value in values.items():
+            layer.changeAttributeValue(fid, field_index, value)
+    layer.endEditCommand()
     return len(changes)
+
+
+def save_edits(layer: QgsVectorLayer) -> int:
+    """Save the case steps pending in a finding layer's edit buffer; returns rows saved.
+
+    Only the changed rows are written, in one transaction, each only if its row
+    version is still the one read when the step was made: otherwise nothing is
+    saved, ``ConflictError`` names who changed the finding and when, and the
+    pending steps stay in the buffer.  On success the buffer is emptied (the
+    layer then shows the saved rows).  Buffers holding other edits (added,
+    deleted or reshaped features) are committed the plain QGIS way.
+    """
+    if not layer.isEditable():
+        return 0
+    buffer = layer.editBuffer()
+    changed = dict(buffer.changedAttributeValues())
+    if buffer.addedFeatures() or buffer.deletedFeatureIds() or \
+            buffer.changedGeometries() or layer.fields().indexOf("bbh") < 0:
+        count = len(changed)
+        if not layer.commitChanges():
+            raise WorkspaceError(tr("Cannot save the case status: {0}")
+                                 .format("; ".join(layer.commitErrors())))
+        return count
+    fields = layer.fields()
+    names = ("zt", "czr", "czsj", "clyj", "lsjl", "bbh")
+    index = {name: fields.indexOf(name) for name in names}
+    ws = workspace_of(layer)
+    batch: List[list] = []
+    for fid, values in changed.items():
+        feature = layer.getFeature(fid)
+        version = feature["bbh"]
+        new_version = int(version) if _text(version) else 1
+        handled = feature["czsj"]
+        batch.append([_text(feature["zt"]) or FOUND, _text(feature["czr"]) or None,
+                      _stamp(handled, ws.backend) if isinstance(handled, QDateTime)
+                      else (_text(handled) or None),
+                      _text(feature["clyj"]) or None, _text(feature["lsjl"]) or None,
+                      new_version, int(fid), new_version - 1])
+        unknown = set(values) - set(index.values())
+        if unknown:
+            raise InputError(tr("Only case status steps can be saved here; other "
+                                "fields were edited: {0}.").format(
+                ", ".join(fields.at(position).name() for position in sorted(unknown))))
+    with ws.transaction(tr("saving the case status")) as db:
+        _write_steps(db, batch)
+    layer.rollBack()
+    layer.reload()
+    return len(batch)
 
 
 # --- export ----------------------------------------------------------------------------
@@ -290,11 +550,15 @@ def finding_rows(layer: QgsVectorLayer) -> Tuple[List[tuple], List[List[object]]
     return header, rows
 
 
-def export_findings(layer: QgsVectorLayer, path: str) -> str:
+def export_findings(source, path: str) -> str:
     """Write the findings to ``path``: .gpkg (layer with geometry, QGIS writer),
-    .xlsx or .csv (labelled table through ``core.export``).  Returns the path."""
+    .xlsx or .csv (labelled table through ``core.export``).  Returns the path.
+
+    ``source``: the finding layer, or anything ``workspace_of`` takes."""
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
+    layer = source if isinstance(source, QgsVectorLayer) \
+        else workspace_of(source).layer(TABLE)
     lower = path.lower()
     if lower.endswith(".gpkg"):
         options = QgsVectorFileWriter.SaveVectorOptions()

@@ -43,6 +43,7 @@ from . import schema
 from .errors import WorkspaceError
 from .schema import FieldSpec, LayerSpec
 from .workspace import needs_upgrade, save_default_style
+from .workspace_base import SqlSession, WorkspaceBase
 
 LOG_TAG = "Xingguo SWC"
 GEOMETRY_COLUMN = "geom"
@@ -266,11 +267,47 @@ def qualified(schema_name: str, table: str):
 # -- the workspace ---------------------------------------------------------------------
 
 @dataclass
-class PgWorkspace:
+class PgWorkspace(WorkspaceBase):
     """A PostGIS workspace: a schema in a database reached through ``target``."""
 
     target: PgTarget
     schema: str
+
+    @property
+    def backend(self) -> str:
+        return "postgis"
+
+    def describe(self) -> str:
+        return "{0} ({1})".format(self.schema, self.target.describe())
+
+    @contextmanager
+    def transaction(self, what: str, lock: Optional[str] = None) -> Iterator[SqlSession]:
+        """One transaction on a new connection; ``lock`` takes SHARE ROW EXCLUSIVE on
+        that table (self-conflicting: one such writer at a time; readers go on)."""
+        module = sql()
+        connection = self.connect()
+        srids: Dict[str, int] = {}
+        try:
+            with transaction(connection, what) as cursor:
+                def quote(table: str) -> str:
+                    return qualified(self.schema, table).as_string(cursor)
+
+                def geometry(table: str, value) -> Tuple[str, object]:
+                    if value is None or value.isNull() or value.isEmpty():
+                        return "?", None
+                    if table not in srids:
+                        cursor.execute("SELECT Find_SRID(%s, %s, %s)",
+                                       (self.schema, table, GEOMETRY_COLUMN))
+                        srids[table] = int(cursor.fetchone()[0])
+                    return ("ST_Multi(ST_GeomFromWKB(?, {0}))".format(srids[table]),
+                            _driver().Binary(bytes(value.asWkb())))
+
+                if lock:
+                    cursor.execute(module.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE")
+                                   .format(qualified(self.schema, lock)))
+                yield SqlSession(cursor, "%s", quote, geometry)
+        finally:
+            connection.close()
 
     def uri(self, table: str) -> str:
         """Layer source (authcfg, no password) of a table of this workspace."""

@@ -17,7 +17,7 @@ from typing import Dict, Optional, Tuple
 from ..domain import codes
 from ..domain.codes import CodeList
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Marks a workspace: the name of the table that holds the schema version.
 META_TABLE = "xgswc_meta"
@@ -219,6 +219,9 @@ FINDING = LayerSpec(
         FieldSpec("czsj", "datetime", "经办时间", "handled at"),
         FieldSpec("clyj", "text", "处理意见", "note", 254),
         FieldSpec("lsjl", "text", "处理记录", "history (JSON)", 0),
+        #: Row version for optimistic concurrency: every case step saved adds 1, and
+        #: a save is refused when the row's version is no longer the one read.
+        FieldSpec("bbh", "int", "版本号", "row version"),
     ),
     style_field="zt",
 )

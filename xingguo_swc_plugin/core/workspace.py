@@ -29,8 +29,10 @@ from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 from . import schema
 from .errors import WorkspaceError
+from .gpkg_sql import write_transaction
 from .schema import LayerSpec
 from .styles import apply_style
+from .workspace_base import WorkspaceBase
 
 _FIELD_TYPE = {"text": FieldType.STRING, "int": FieldType.INT, "real": FieldType.DOUBLE,
                "date": FieldType.DATE, "datetime": FieldType.DATETIME}
@@ -45,10 +47,21 @@ def qgs_fields(spec: LayerSpec) -> QgsFields:
 
 
 @dataclass
-class Workspace:
+class Workspace(WorkspaceBase):
     """An opened GeoPackage workspace."""
 
     path: str
+
+    @property
+    def backend(self) -> str:
+        return "gpkg"
+
+    def describe(self) -> str:
+        return self.path
+
+    def transaction(self, what: str, lock: Optional[str] = None):
+        """SQLite's write lock is the whole file's: ``lock`` needs nothing more."""
+        return write_transaction(self.path, what)
 
     def uri(self, table: str) -> str:
         return self.path + "|layername=" + table

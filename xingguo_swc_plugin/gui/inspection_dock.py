@@ -39,6 +39,7 @@ from qgis.PyQt.QtWidgets import QAbstractItemView, QFileDialog, QTreeWidgetItem,
 from ..core import findings as case
 from ..core.devimport import with_sniffed_encoding
 from ..core.errors import SwcError
+from ..core.workspaces import workspace_of
 from ..core.schema import FINDING, META_TABLE
 from ..core.validation import (
     RULES,
@@ -78,9 +79,10 @@ def _open_vector(source: Optional[Source]) -> Optional[QgsVectorLayer]:
 
 def run_inspection(parcels: Source, projects: Source, options: Dict[str, object],
                    dem: Optional[Source], corridors: Optional[Source],
-                   measures: Optional[Source], workspace: str, who: str,
+                   measures: Optional[Source], workspace, who: str,
                    feedback: Optional[QgsFeedback] = None):
-    """Task body: validate on layers opened here, then merge into the workspace."""
+    """Task body: validate on layers opened here, then merge into the workspace
+    (a GeoPackage path or a PostGIS workspace: anything ``workspace_of`` takes)."""
     parcel_layer = _open_vector(parcels)
     raster = None
     if dem is not None:
@@ -91,6 +93,7 @@ def run_inspection(parcels: Source, projects: Source, options: Dict[str, object]
                              corridors=_open_vector(corridors),
                              measures=_open_vector(measures), feedback=feedback,
                              **options)
+    case.check_unique_parcel_ids(parcel_layer, str(options["parcel_id_field"]))
     scope = parcel_ids(parcel_layer, str(options["parcel_id_field"]))
     stored = case.store_findings(workspace, found, parcel_layer.crs(), scope, who)
     return found, stored
@@ -260,17 +263,31 @@ class InspectionDock(QgsDockWidget):
     def set_workspace(self, path: str) -> None:
         self.ui.workspaceWidget.setFilePath(path)
 
+    def current_workspace(self):
+        """The GeoPackage chosen, else the PostGIS workspace the parcels come from."""
+        path = self.workspace_path()
+        if is_workspace(path):
+            return path
+        parcels = self.ui.parcelsCombo.currentLayer()
+        if path or parcels is None or parcels.providerType() != "postgres":
+            return None
+        try:
+            return workspace_of(parcels)
+        except SwcError:
+            return None
+
     # running -------------------------------------------------------------------------
     def run(self) -> Optional[CoreTask]:
         """Start the check in a task; the tree refreshes when it ends."""
         ui = self.ui
         parcels, projects = ui.parcelsCombo.currentLayer(), ui.projectsCombo.currentLayer()
-        workspace = self.workspace_path()
+        workspace = self.current_workspace()
         if parcels is None or projects is None:
             self._error(SwcError(tr("Choose the parcels and the project boundaries.")))
             return None
-        if not is_workspace(workspace):
-            self._error(SwcError(tr("Choose a workspace (.gpkg) to keep the findings in.")))
+        if workspace is None:
+            self._error(SwcError(tr("Choose a workspace to keep the findings in: a .gpkg, "
+                                    "or parcels of a PostGIS workspace.")))
             return None
         if self.finding_layer is not None and self.finding_layer.isEditable():
             self.save()  # pending status steps first: the task writes the same table
@@ -332,16 +349,20 @@ class InspectionDock(QgsDockWidget):
     # finding layer -------------------------------------------------------------------------
     def _ensure_finding_layer(self) -> Optional[QgsVectorLayer]:
         """The workspace finding table, added to the project once (styled)."""
-        workspace = self.workspace_path()
-        uri = workspace + "|layername=" + FINDING.name
-        if self.finding_layer is not None and \
-                self.finding_layer.source().split("|")[0] == workspace:
+        workspace = self.current_workspace()
+        if workspace is None:
+            return None
+        if isinstance(workspace, str):
+            uri, provider = workspace + "|layername=" + FINDING.name, "ogr"
+        else:
+            uri, provider = workspace.uri(FINDING.name), "postgres"
+        if self.finding_layer is not None and self.finding_layer.source() == uri:
             return self.finding_layer
         for layer in QgsProject.instance().mapLayers().values():
             if isinstance(layer, QgsVectorLayer) and layer.source() == uri:
                 self._watch_findings(layer)
                 return layer
-        layer = QgsVectorLayer(uri, FINDING.zh, "ogr")
+        layer = QgsVectorLayer(uri, FINDING.zh, provider)
         if not layer.isValid():
             return None
         QgsProject.instance().addMapLayer(layer)
@@ -530,9 +551,10 @@ class InspectionDock(QgsDockWidget):
         layer = self.finding_layer
         if layer is None or not layer.isEditable():
             return True
-        if not layer.commitChanges():
-            self._error(SwcError(tr("Cannot save the case status: {0}")
-                                 .format("; ".join(layer.commitErrors()))))
+        try:
+            case.save_edits(layer)  # only the changed rows, refused if changed meanwhile
+        except SwcError as error:
+            self._error(error)
             return False
         self._refresh_statuses()
         return True

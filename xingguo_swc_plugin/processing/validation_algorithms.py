@@ -6,7 +6,6 @@ from qgis.core import (
     QgsFeature,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsFeatureSink,
     QgsFields,
@@ -21,13 +20,16 @@ from qgis.core import (
 )
 
 from ..core.settings import setting
+from ..core.findings import check_unique_parcel_ids, store_findings
 from ..core.validation import (
     CORRIDOR_CLASS_FIELD,
+    parcel_ids,
     validate_parcels,
 )
 from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
+from .workspace_params import add_workspace_parameters, workspace_from
 
 #: Output fields of the findings layer (the contract of issue 5).
 FINDING_FIELDS = (("parcel_id", FieldType.STRING, 30), ("rule", FieldType.STRING, 30),
@@ -53,7 +55,10 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
             "(疑似超出防治责任范围), overlaps, steep slope and missing terraces (with a "
             "DEM), within a protected corridor (with road lines whose field dllx says "
             "railway/铁路, expressway/高速, national/国道 or provincial/省道). Geometry = the "
-            "offending part. The input layers are only read.")
+            "offending part. The input layers are only read. With a workspace (GeoPackage, or "
+            "PostgreSQL connection + schema) the findings are also merged into its "
+            "finding table, keeping each case's 查认改罚 status and history; parcel IDs "
+            "must then be unique.")
 
     def initAlgorithm(self, config=None):
         polygon = [QgsProcessing.TypeVectorPolygon]
@@ -95,6 +100,12 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Findings"), QgsProcessing.TypeVectorPolygon))
+        add_workspace_parameters(self, tr("Merge the findings into this workspace"))
+        self.addParameter(QgsProcessingParameterString(
+            "HANDLER", tr("Handled by (for the case history)"), optional=True))
+        self.addOutput(QgsProcessingOutputNumber("ADDED", tr("Findings added")))
+        self.addOutput(QgsProcessingOutputNumber("KEPT", tr("Findings kept")))
+        self.addOutput(QgsProcessingOutputNumber("REMOVED", tr("Findings removed")))
 
     def _field(self, parameters, name, context, default):
         """Field parameters are optional in form only: empty means the default name."""
@@ -111,9 +122,13 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
             self.parameterAsVectorLayer(parameters, "CORRIDORS", context))
         measures = self.parameterAsVectorLayer(parameters, "MEASURES", context)
         dem = self.parameterAsRasterLayer(parameters, "DEM", context)
+        parcel_id_field = self._field(parameters, "PARCEL_ID_FIELD", context, "tbbh")
+        workspace = workspace_from(self, parameters, context, required=False)
+        if workspace is not None:
+            check_unique_parcel_ids(parcels, parcel_id_field)
         findings = validate_parcels(
             parcels, projects,
-            parcel_id_field=self._field(parameters, "PARCEL_ID_FIELD", context, "tbbh"),
+            parcel_id_field=parcel_id_field,
             project_field=self._field(parameters, "PROJECT_FIELD", context, "xmbh"),
             project_id_field=self._field(parameters, "PROJECT_ID_FIELD", context, "xmbh"),
             excess_tolerance=self.parameterAsDouble(parameters, "EXCESS_TOLERANCE",
@@ -138,9 +153,24 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
             feature.setAttributes([finding.parcel_id, finding.rule, finding.compliance,
                                    finding.severity, finding.message,
                                    round(finding.area_m2, 3)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(
+                    tr("Cannot write the finding {0} ({1}) to the output: {2}").format(
+                        finding.parcel_id, finding.rule, sink.lastError()))
         feedback.pushInfo(tr("{0} finding(s).").format(len(findings)))
-        return {"OUTPUT": destination, "COUNT": len(findings)}
+        results = {"OUTPUT": destination, "COUNT": len(findings)}
+        if workspace is not None:
+            stored = store_findings(
+                workspace, findings, parcels.crs(), parcel_ids(parcels, parcel_id_field),
+                self.parameterAsString(parameters, "HANDLER", context).strip(),
+                feedback)
+            feedback.pushInfo(tr("Workspace {0}: {1} finding(s) added, {2} kept with their "
+                                 "case status, {3} removed, {4} no longer detected.")
+                              .format(workspace.describe(), stored.added, stored.kept,
+                                      stored.removed, stored.stale))
+            results.update({"ADDED": stored.added, "KEPT": stored.kept,
+                            "REMOVED": stored.removed})
+        return results
 
 
 class ImportProjectsAlgorithm(SwcAlgorithm):
@@ -151,13 +181,13 @@ class ImportProjectsAlgorithm(SwcAlgorithm):
             "dev_project: GeoPackage, shapefile (UTF-8 or GBK, with or without .cpg), "
             "FileGDB or PostGIS layer. FIELD_MAP maps workspace fields to source fields "
             "as 'xmbh=项目编号;xmmc=项目名称'; empty proposes the mapping from the field "
-            "names. Rows that cannot be taken are listed with the reason.")
+            "names. Rows that cannot be taken are listed with the reason. The workspace is "
+            "a GeoPackage, or a PostgreSQL connection + schema.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "INPUT", tr("Project boundaries"), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterFile(
-            "WORKSPACE", tr("Workspace"), extension="gpkg"))
+        add_workspace_parameters(self, tr("Workspace"))
         self.addParameter(QgsProcessingParameterString(
             "FIELD_MAP", tr("Field mapping (field=source;...)"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -180,7 +210,7 @@ class ImportProjectsAlgorithm(SwcAlgorithm):
                     target, source = pair.split("=", 1)
                     mapping[target.strip()] = source.strip()
         report = import_projects(
-            self.parameterAsFile(parameters, "WORKSPACE", context), layer, mapping,
+            workspace_from(self, parameters, context, required=True), layer, mapping,
             self.parameterAsBool(parameters, "UPDATE_EXISTING", context), feedback)
         for line in report.lines():
             feedback.pushInfo(line)
