@@ -94,7 +94,6 @@ def iter_batches(layer: QgsVectorLayer, fields: Sequence[str],
 
 
 def _iter_arrow(source, fields: Sequence[str], batch_size: int):
-    from osgeo import ogr
 
     from osgeo import gdal
 

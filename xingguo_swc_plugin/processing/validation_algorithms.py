@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -28,7 +27,7 @@ from ..core.validation import (
     validate_parcels,
 )
 from ..translation import QT_TR_NOOP, tr
-from .base import SwcAlgorithm
+from .base import SwcAlgorithm, write_features
 
 #: Output fields of the findings layer (the contract of issue 5).
 FINDING_FIELDS = (("parcel_id", QVariant.String, 30), ("rule", QVariant.String, 30),
@@ -36,9 +35,14 @@ FINDING_FIELDS = (("parcel_id", QVariant.String, 30), ("rule", QVariant.String, 
                   ("message", QVariant.String, 254), ("area_m2", QVariant.Double, 0))
 
 
-def finding_fields() -> QgsFields:
+def finding_fields(findings=()) -> QgsFields:
+    """Fields of the findings table; text fields sized from the findings (a long
+    ID or message is never refused by the sink)."""
     fields = QgsFields()
     for name, kind, length in FINDING_FIELDS:
+        if kind == QVariant.String:
+            length = max([length] + [len(str(getattr(f, name, "")
+                                         or "")) for f in findings])
         fields.append(QgsField(name, kind, "", length))
     return fields
 
@@ -128,18 +132,21 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
             corridor_class_field=self._field(parameters, "CORRIDOR_CLASS_FIELD", context,
                                              CORRIDOR_CLASS_FIELD),
             measures=measures, feedback=feedback)
+        fields = finding_fields(findings)
         sink, destination = self.parameterAsSink(
-            parameters, "OUTPUT", context, finding_fields(), QgsWkbTypes.MultiPolygon,
+            parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon,
             parcels.crs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        rows = []
         for finding in findings:
-            feature = QgsFeature(finding_fields())
+            feature = QgsFeature(fields)
             feature.setGeometry(finding.geometry)
             feature.setAttributes([finding.parcel_id, finding.rule, finding.compliance,
                                    finding.severity, finding.message,
                                    round(finding.area_m2, 3)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            rows.append(feature)
+        write_features(sink, rows, "OUTPUT")
         feedback.pushInfo(tr("{0} finding(s).").format(len(findings)))
         return {"OUTPUT": destination, "COUNT": len(findings)}
 
