@@ -49,7 +49,7 @@ def write(path: str, rows: Sequence[Dict], fields: Sequence[Tuple[str, str]] = (
              "multipolygon": ogr.wkbMultiPolygon}
     options = []
     if encoding:
-        options.append("ENCODING=" + encoding.replace("-nocpg", ""))
+        options.append("ENCODING=UTF-8")  # recoded to GBK below (OGR writes UTF-8)
     out = source.CreateLayer(layer, srs, kinds[geometry], options=options)
     types = {"text": ogr.OFTString, "int": ogr.OFTInteger64, "real": ogr.OFTReal}
     for name, kind in fields:
@@ -69,6 +69,17 @@ def write(path: str, rows: Sequence[Dict], fields: Sequence[Tuple[str, str]] = (
         out.CreateFeature(feature)
     out = None
     source = None
+    if encoding:
+        # recode the .dbf text in place: GBK bytes, padded to the UTF-8 length
+        dbf = Path(path).with_suffix(".dbf")
+        raw = dbf.read_bytes()
+        for row in rows:
+            for name, kind in fields:
+                value = row.get(name)
+                if kind == "text" and isinstance(value, str) and not value.isascii():
+                    utf8, gbk = value.encode("utf-8"), value.encode("gbk")
+                    raw = raw.replace(utf8, gbk + b" " * (len(utf8) - len(gbk)))
+        dbf.write_bytes(raw)
     if encoding and encoding.endswith("-nocpg"):
         cpg = Path(path).with_suffix(".cpg")
         if cpg.exists():
@@ -93,8 +104,10 @@ def digest(*paths: str) -> Dict[str, str]:
         if p.is_dir():
             members = sorted(x for x in p.rglob("*") if x.is_file())
         else:
-            members = sorted(x for x in p.parent.glob(p.stem + ".*") if x.is_file())
-            members += sorted(x for x in p.parent.glob(p.name + "-*") if x.is_file())
+            members = sorted(x for x in p.parent.glob(p.stem + ".*") if x.is_file()
+                             and not x.name.endswith(("-shm", "-wal")))
+            # -wal holds content; -shm is sqlite's shared-memory index (not content)
+            members += sorted(x for x in p.parent.glob(p.name + "-wal") if x.is_file())
         for member in members:
             result[str(member)] = hashlib.sha256(member.read_bytes()).hexdigest()
     return result
