@@ -106,8 +106,24 @@ def digest(*paths: str) -> Dict[str, str]:
         else:
             members = sorted(x for x in p.parent.glob(p.stem + ".*") if x.is_file()
                              and not x.name.endswith(("-shm", "-wal")))
-            # -wal holds content; -shm is sqlite's shared-memory index (not content)
-            members += sorted(x for x in p.parent.glob(p.name + "-wal") if x.is_file())
         for member in members:
-            result[str(member)] = hashlib.sha256(member.read_bytes()).hexdigest()
+            result[str(member)] = _content_hash(member)
     return result
+
+
+def _content_hash(path: Path) -> str:
+    """sha256 of a file; for a GeoPackage, of its whole content as SQL (read
+    through the write-ahead log, which the bytes of the .gpkg alone miss)."""
+    import sqlite3
+
+    digest_ = hashlib.sha256()
+    if path.suffix.lower() == ".gpkg":
+        connection = sqlite3.connect("file:" + str(path) + "?mode=ro", uri=True)
+        try:
+            for line in connection.iterdump():
+                digest_.update(line.encode("utf-8", "surrogatepass"))
+        finally:
+            connection.close()
+        return "sql:" + digest_.hexdigest()
+    digest_.update(path.read_bytes())
+    return digest_.hexdigest()
