@@ -17,7 +17,6 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import data  # noqa: E402
 from data import BOWTIE, box, digest, townships, write  # noqa: E402
 
 ALG = "xingguoswc:"

@@ -340,7 +340,8 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
 
         target_percent = float(setting("targets/conservation_rate_percent"))
     from .postgis_compute import server_database  # issue 8: run as SQL in PostGIS
-    database = server_database(area_method, townships, erosion)
+    # skipping bad grades is a local-engine option (the server refuses them)
+    database = None if skip_bad_grades else server_database(area_method, townships, erosion)
     if database is not None:
         from .postgis_compute import conservation_rate_sql
         return conservation_rate_sql(database, townships, township_field, erosion,

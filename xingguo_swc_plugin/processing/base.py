@@ -94,6 +94,8 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
     DISPLAY = ""
     GROUP = ""
     HELP = ""
+    #: True for algorithms whose output IS a workspace (they check it themselves)
+    WRITES_WORKSPACE = False
 
     def name(self) -> str:
         return self.NAME
@@ -158,7 +160,8 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
                     raise QgsProcessingException(
                         tr("Output {0} is the input file {1}: writing it would replace "
                            "the input. Choose another file.").format(name, path))
-            if os.path.isfile(path) and path.lower().endswith(".gpkg") and _is_workspace(path):
+            if not self.WRITES_WORKSPACE and os.path.isfile(path) and \
+                    path.lower().endswith(".gpkg") and _is_workspace(path):
                 raise QgsProcessingException(
                     tr("Output {0} is the workspace {1}: writing it would replace the "
                        "whole workspace. Choose another file.").format(name, path))
