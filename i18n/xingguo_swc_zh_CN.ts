@@ -59,17 +59,17 @@
         <translation>乡镇图层 {0} 缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="249"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="261"/>
         <source>The layout template cannot be loaded.</source>
         <translation>无法加载布局模板。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="264"/>
         <source>The layout template has no map item: add a map to it.</source>
         <translation>布局模板中没有地图项：请添加地图。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="269"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="281"/>
         <source>The township filter is not a valid expression: {0}</source>
         <translation>乡镇筛选条件不是有效的表达式：{0}</translation>
     </message>
@@ -134,22 +134,22 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="518"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="536"/>
         <source>No township matches the filter.</source>
         <translation>没有符合筛选条件的乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="484"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="496"/>
         <source>atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="535"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="553"/>
         <source>The atlas cannot show township {0}.</source>
         <translation>图集无法显示乡镇 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="564"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="582"/>
         <source>Writing {0} failed: {1}</source>
         <translation>写入 {0} 失败：{1}</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="351"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="352"/>
         <source>The layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
@@ -984,7 +984,7 @@
         <translation>计算时修复了 {1} 的 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="356"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="357"/>
         <source>erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
@@ -1964,22 +1964,22 @@
         <translation>{0} 条核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="92"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="94"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="35"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="36"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="94"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="96"/>
         <source>Number of parcels</source>
         <translation>图斑数量</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="97"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="99"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
@@ -1989,12 +1989,12 @@
         <translation>水土保持率（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="541"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="559"/>
         <source>Writing {0} failed (error {1}).</source>
         <translation>写入 {0} 失败（错误 {1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/export.py" line="37"/>
+        <location filename="../xingguo_swc_plugin/core/export.py" line="40"/>
         <source>Cannot export to {0}: use one of {1}.</source>
         <translation>无法导出到 {0}：请使用以下格式之一：{1}。</translation>
     </message>
@@ -2369,27 +2369,27 @@
         <translation>将已批复的开发项目（面）导入工作空间的 dev_project 表：支持 GeoPackage、shapefile（UTF-8 或 GBK 编码，有无 .cpg 均可）、FileGDB 或 PostGIS 图层。FIELD_MAP 以 'xmbh=项目编号;xmmc=项目名称' 的形式将工作空间字段映射到来源字段；留空则根据字段名自动建议映射。无法导入的行会列出原因。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="24"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="25"/>
         <source>Create workspace</source>
         <translation>创建工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="85"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="87"/>
         <source>Generate sample workspace</source>
         <translation>生成示例工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="87"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="89"/>
         <source>Makes a synthetic Xingguo workspace: the 25 townships with their real codes and names on synthetic boundaries, development parcels and projects, erosion, collapse gullies and measures. Same seed, same data.</source>
         <translation>生成一个模拟的兴国县工作空间：25 个乡镇（真实代码和名称，边界为模拟）、农林开发图斑和项目、土壤侵蚀、崩岗及治理措施。相同的随机种子生成相同的数据。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="357"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="369"/>
         <source>The layout {0} cannot be added to the project.</source>
         <translation>无法将布局 {0} 添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="519"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="537"/>
         <source>The township layer has no township to print.</source>
         <translation>乡镇图层中没有可输出的乡镇。</translation>
     </message>
@@ -2409,22 +2409,22 @@
         <translation>在服务器上读取类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="356"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="357"/>
         <source>Conservation rate</source>
         <translation>水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="370"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="371"/>
         <source>computing the conservation rate on the server</source>
         <translation>在服务器上计算水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="439"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="441"/>
         <source>finding overlaps on the server</source>
         <translation>在服务器上查找重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="537"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="539"/>
         <source>Both layers must be PostGIS tables of one database.</source>
         <translation>两个图层都必须是同一数据库中的 PostGIS 表。</translation>
     </message>
@@ -2519,42 +2519,42 @@
         <translation>按布局模板为每个乡镇输出一幅专题图：乡镇辖区及所选图层（按其样式）、图例、比例尺、指北针、坐标系、数据日期和该乡镇的统计数据（水土保持率、各强度侵蚀面积、各规模和治理状态的崩岗、治理面积、各规则的核查发现）。每个乡镇在输出文件夹中生成一个 &lt;code&gt;_&lt;name&gt;.pdf，并可另外生成一个合并的 PDF。未指定图层时，显示与乡镇图层同一工作空间中的数据表。失败或取消时不会留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="26"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="27"/>
         <source>Creates a GeoPackage workspace with every table of the data model, styles and forms, or opens and upgrades an existing one. With a PostgreSQL connection and a schema it creates the shared PostGIS workspace instead (credentials from the QGIS authentication manager), optionally copying a GeoPackage workspace into it.</source>
         <translation>创建包含数据模型全部数据表、样式和表单的 GeoPackage 工作空间，或打开并升级已有的工作空间。若指定 PostgreSQL 连接和模式，则改为创建多人共享的 PostGIS 工作空间（凭据来自 QGIS 认证管理器），并可将一个 GeoPackage 工作空间的数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="38"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="39"/>
         <source>PostgreSQL connection (shared PostGIS workspace)</source>
         <translation>PostgreSQL 连接（共享 PostGIS 工作空间）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="41"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="42"/>
         <source>Authentication configuration (overrides the connection&apos;s)</source>
         <translation>认证配置（优先于连接中的设置）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="44"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="45"/>
         <source>Schema of the PostGIS workspace</source>
         <translation>PostGIS 工作空间的模式（schema）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="46"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="47"/>
         <source>Copy the data of this GeoPackage workspace into it</source>
         <translation>将此 GeoPackage 工作空间的数据复制进去</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="59"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="60"/>
         <source>Choose a GeoPackage file or a PostgreSQL connection.</source>
         <translation>请选择 GeoPackage 文件或 PostgreSQL 连接。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="68"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="69"/>
         <source>Choose the PostgreSQL connection (server and database) the authentication configuration is for.</source>
         <translation>请选择该认证配置所对应的 PostgreSQL 连接（服务器和数据库）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="76"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="77"/>
         <source>Copying {0} into schema {1}…</source>
         <translation>正在将 {0} 复制到模式 {1}…</translation>
     </message>
@@ -2619,7 +2619,7 @@
         <translation>{1} 中有 {0} 个要素没有几何（空值或空几何），已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="403"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="404"/>
         <source>{0} features of {1} have no erosion grade 1-6 in field {2} and were skipped.</source>
         <translation>{1} 中有 {0} 个要素的字段 {2} 不是侵蚀强度代码 1-6，已跳过。</translation>
     </message>
@@ -2679,12 +2679,12 @@
         <translation>输出目标拒绝写入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="158"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="160"/>
         <source>Output {0} is the input file {1}: writing it would replace the input. Choose another file.</source>
         <translation>输出 {0} 就是输入文件 {1}：写入会覆盖输入。请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="162"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="165"/>
         <source>Output {0} is the workspace {1}: writing it would replace the whole workspace. Choose another file.</source>
         <translation>输出 {0} 是工作空间 {1}：写入会覆盖整个工作空间。请选择其他文件。</translation>
     </message>
@@ -2712,6 +2712,21 @@
         <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="176"/>
         <source>{0} features skipped for a grade that is not 1-6, {1} for a missing geometry.</source>
         <translation>因侵蚀强度不是 1-6 跳过 {0} 个要素，因缺少几何跳过 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="178"/>
+        <source>The township layer {0} stores township {1} as {2} features: one sheet per township needs one feature per code (dissolve the layer by {3}).</source>
+        <translation>乡镇图层 {0} 中乡镇 {1} 存为 {2} 个要素：每个乡镇一幅图，要求每个代码只有一个要素（请按 {3} 融合该图层）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="504"/>
+        <source>{0} is a folder with the name of a sheet: rename or remove it; nothing was written.</source>
+        <translation>{0} 是一个与图幅文件同名的文件夹：请重命名或删除它；未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/export.py" line="88"/>
+        <source>no file was made</source>
+        <translation>未生成文件</translation>
     </message>
 </context>
 <context>
