@@ -99,14 +99,7 @@ def test_cancel_leaves_nothing(sample_workspace, empty_workspace, tmp_path, algo
         assert not atlas.exists() or not any(atlas.iterdir())
         assert digest(workspace, empty_workspace) == before, "a canceled run wrote"
         return
-    assert not feedback.fired or moment > 0 and feedback.reports >= moment and \
-        _finished_at_last_report(feedback), "a canceled run reported success"
-
-
-def _finished_at_last_report(feedback) -> bool:
-    """A cancel that fired on the very last progress report (100 %), after every
-    row was computed and written, may still complete: nothing partial exists."""
-    return feedback.progress() >= 100.0
+    assert not feedback.fired, "a canceled run reported success"
 
 
 def test_cancel_of_a_dock_task_gives_no_result(sample_workspace, qgis_app):

@@ -35,7 +35,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.errors import SwcError
+from ..core.errors import CanceledError, SwcError
 from ..translation import tr
 
 #: Companion files a GeoPackage or shapefile may leave beside the path.
@@ -172,7 +172,12 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
         outputs = self.refuse_output_over_input(parameters, context)
         new_files = [path for path in outputs.values() if not os.path.exists(path)]
         try:
-            return self.execute(parameters, context, feedback)
+            result = self.execute(parameters, context, feedback)
+            if feedback is not None and feedback.isCanceled():
+                # canceled after the last check: still a canceled run, not a result
+                result = None
+                raise CanceledError()
+            return result
         except SwcError as error:
             _drop_frames(error)
             _remove(new_files)
