@@ -317,7 +317,10 @@ def _independent_counts(path: str, year_from: int, year_to: int):
         for feature in layer:
             if feature.GetField("uuid") in wanted:
                 features += 1
-                area = feature.GetGeometryRef().GetArea()
+                geometry = feature.GetGeometryRef()
+                if not geometry.IsValid():  # the one rule: measured repaired
+                    geometry = geometry.MakeValid()
+                area = geometry.GetArea()
                 area_m2 += area
                 code = feature.GetField("xzqdm") or record_township[feature.GetField("uuid")]
                 area_by_township[code] = area_by_township.get(code, 0.0) + area

@@ -33,7 +33,9 @@ def _hand_layer():
     for tbbh, wkt in shapes:
         feature = QgsFeature(layer.fields())
         feature.setAttributes([tbbh])
-        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        geometry = QgsGeometry.fromWkt(wkt)
+        geometry.translate(630000, 2910000)  # near Xingguo: coordinates EPSG:4547 can hold
+        feature.setGeometry(geometry)
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     return layer
@@ -51,7 +53,7 @@ def test_hand_built_overlaps(qgis_app):
     assert pairs[("A", "D")]["overlap_area_m2"] == pytest.approx(100.0)
     assert pairs[("C", "F")]["overlap_area_m2"] == pytest.approx(2.0)
     assert pairs[("A", "B")].geometry().area() == pytest.approx(2500.0)
-    assert pairs[("A", "B")].geometry().boundingBox().xMinimum() == pytest.approx(50.0)
+    assert pairs[("A", "B")].geometry().boundingBox().xMinimum() == pytest.approx(630050.0)
     for f in pairs.values():
         assert f["fid_a"] < f["fid_b"]
     invalid = list(result["INVALID"].getFeatures())
@@ -153,7 +155,8 @@ def test_numpy_clip_paths_equal_geos(qgis_app):
         "tiny": "POLYGON((9.995 9, 11 9, 11 9.5, 9.995 9.5, 9.995 9))",  # 0.0025 with sq
         "col": "POLYGON((2 2, 4 2, 6 2, 6 4, 6 6, 2 6, 2 2))",          # collinear vertices
     }
-    layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=tbbh:string", "p", "memory")
+    # UTM 31N holds coordinates around (0, 0) (the CRS check refuses them in EPSG:4547)
+    layer = QgsVectorLayer("Polygon?crs=EPSG:32631&field=tbbh:string", "p", "memory")
     features = []
     for name, wkt in shapes.items():
         feature = QgsFeature(layer.fields())

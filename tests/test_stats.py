@@ -218,7 +218,9 @@ def _memory(definition: str, rows):
     for values, rect in rows:
         f = QgsFeature(layer.fields())
         f.setAttributes(list(values))
-        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(*rect)))
+        x0, y0, x1, y1 = rect  # near Xingguo: coordinates EPSG:4547 can hold
+        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0 + 630000, y0 + 2910000,
+                                                        x1 + 630000, y1 + 2910000)))
         features.append(f)
     layer.dataProvider().addFeatures(features)
     return layer

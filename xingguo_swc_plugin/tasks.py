@@ -13,13 +13,9 @@ from typing import Any, Callable, Optional
 
 from qgis.core import Qgis, QgsFeedback, QgsMessageLog, QgsTask
 
-from .core.errors import SwcError
+from .core.errors import CanceledError, SwcError
 
 LOG_TAG = "Xingguo SWC"
-
-
-class CanceledError(SwcError):
-    """The user canceled the task."""
 
 
 class CoreTask(QgsTask):

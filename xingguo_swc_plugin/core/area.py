@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from ..domain.thresholds import CRS_PROJECTED
+from .geometry import repaired
 
 PLANIMETRIC = 0
 ELLIPSOIDAL = 1
@@ -49,8 +50,11 @@ class AreaMeasurer:
                 QgsUnitTypes.AreaSquareMeters)
 
     def area_m2(self, geometry: QgsGeometry) -> float:
-        if geometry is None or geometry.isEmpty():
+        """Area in m²; an invalid polygon is measured repaired (``core.geometry``),
+        so a bowtie counts its two triangles, not 0."""
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
             return 0.0
+        geometry, _ = repaired(geometry)
         if self._distance_area is not None:
             return self._distance_area.measureArea(geometry)
         if self._transform is not None:

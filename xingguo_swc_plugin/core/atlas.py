@@ -168,6 +168,18 @@ def check_coverage(layer: QgsVectorLayer) -> None:
     if not any(True for _ in layer.getFeatures(request)):
         raise InputError(tr("The township layer {0} has no polygons: the atlas needs "
                             "township polygons.").format(layer.name()))
+    codes = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    codes.setSubsetOfAttributes([CODE_FIELD], layer.fields())
+    seen: dict = {}
+    for feature in layer.getFeatures(codes):
+        code = str(feature[CODE_FIELD])
+        seen[code] = seen.get(code, 0) + 1
+    repeated = sorted(code for code, count in seen.items() if count > 1)
+    if repeated:  # two sheets with one file name: one would overwrite the other
+        raise InputError(tr("The township layer {0} stores township {1} as {2} features: "
+                            "one sheet per township needs one feature per code (dissolve "
+                            "the layer by {3}).").format(layer.name(), repeated[0],
+                                                         seen[repeated[0]], CODE_FIELD))
 
 
 # --------------------------------------------------------------------------
@@ -502,7 +514,13 @@ def export_atlas(townships: LayerInput, layers: Sequence[LayerInput], output_fol
                                  dpi, StepFeedback(feedback, 95, 100))
         _check(feedback)
         final = []
-        for path in files + ([merged_file] if merged_file else []):
+        outputs = files + ([merged_file] if merged_file else [])
+        for path in outputs:  # all checked before the first is moved: all or nothing
+            target = os.path.join(output_folder, os.path.basename(path))
+            if os.path.isdir(target):
+                raise InputError(tr("{0} is a folder with the name of a sheet: rename or "
+                                    "remove it; nothing was written.").format(target))
+        for path in outputs:
             target = os.path.join(output_folder, os.path.basename(path))
             os.replace(path, target)
             final.append(target)

@@ -50,7 +50,7 @@ from ..domain.thresholds import benggang_scale
 from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 from .area import ELLIPSOIDAL, PLANIMETRIC, AreaMeasurer
-from .errors import InputError
+from .errors import InputError, raise_if_canceled
 from .settings import setting
 
 GULLY_TABLE = "benggang"
@@ -116,8 +116,7 @@ class TownshipIndex:
         self.index = QgsSpatialIndex()
         has_name = "xzqmc" in names
         for feature in townships.getFeatures():
-            if feedback is not None and feedback.isCanceled():
-                break
+            raise_if_canceled(feedback)
             geometry = QgsGeometry(feature.geometry())
             if geometry.isEmpty():
                 continue
@@ -721,16 +720,24 @@ def output_fields(fields: QgsFields) -> QgsFields:
 
 def fill_gully_attributes(source: QgsFeatureSource, townships: QgsFeatureSource,
                           sink: QgsFeatureSink, feedback: Optional[QgsFeedback] = None,
-                          context: Optional[QgsCoordinateTransformContext] = None
-                          ) -> FillReport:
+                          context: Optional[QgsCoordinateTransformContext] = None,
+                          existing: Optional[QgsFeatureSource] = None) -> FillReport:
     """Recompute township, area and scale of every gully and number those without a
     (well-formed, unique) ID, writing each feature to ``sink`` (``output_fields``).
 
     Existing IDs are kept; new ones continue after the highest sequence of the
-    township in the input.  Features outside every township keep an empty
-    township and get no new ID (reported).
+    township in the input and in ``existing`` (the gullies already in the target
+    workspace, whose IDs the imported ones must not repeat: an input ID that
+    is already there is renumbered).  Features outside every township keep an
+    empty township and get no new ID (reported).  A layer that is not polygons
+    is refused: a gully has an area.
     """
     feedback = feedback or QgsFeedback()
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        raise InputError(tr("The gully layer {0} holds {1} geometries; collapse gullies "
+                            "must be polygons (their area gives the scale).").format(
+            source.sourceName(), QgsWkbTypes.geometryDisplayString(
+                QgsWkbTypes.geometryType(source.wkbType()))))
     report = FillReport()
     crs = source.sourceCrs()
     index = TownshipIndex(townships, crs, context, feedback)
@@ -746,10 +753,19 @@ def fill_gully_attributes(source: QgsFeatureSource, townships: QgsFeatureSource,
             if parsed:
                 highest[parsed[0]] = max(highest.get(parsed[0], 0), parsed[1])
     seen = set()
+    if existing is not None and existing.fields().indexOf("bgbh") >= 0:
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes(["bgbh"], existing.fields())
+        for feature in existing.getFeatures(request):
+            current = _text(feature["bgbh"]).strip()
+            if current:
+                seen.add(current)
+            parsed = parse_benggang_id(current)
+            if parsed:
+                highest[parsed[0]] = max(highest.get(parsed[0], 0), parsed[1])
     total = max(source.featureCount(), 1)
     for position, feature in enumerate(source.getFeatures()):
-        if feedback.isCanceled():
-            break
+        raise_if_canceled(feedback)
         out = QgsFeature(fields)
         out.setGeometry(feature.geometry())
         for name in in_fields.names():

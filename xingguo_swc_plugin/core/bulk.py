@@ -25,6 +25,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from .devimport import with_sniffed_encoding
+
 #: Rings with more edges than this are checked by GEOS (pair test is O(m²)).
 MAX_VECTOR_EDGES = 32
 BATCH_SIZE = 100_000
@@ -37,6 +39,8 @@ class Batch:
     fids: np.ndarray
     wkb: List[bytes]
     attributes: Dict[str, list] = field(default_factory=dict)
+    #: features of the batch skipped for a NULL or empty geometry
+    skipped: int = 0
 
 
 def _arrow_source(layer: QgsVectorLayer, dest_crs: QgsCoordinateReferenceSystem):
@@ -61,7 +65,9 @@ def _arrow_source(layer: QgsVectorLayer, dest_crs: QgsCoordinateReferenceSystem)
     path = parts.get("path")
     if not path:
         return None
-    return path, parts.get("layerName"), parts.get("layerId")
+    options = [option for option in parts.get("openOptions") or []
+               if str(option).upper().startswith("ENCODING=")]
+    return path, parts.get("layerName"), parts.get("layerId"), options
 
 
 def iter_batches(layer: QgsVectorLayer, fields: Sequence[str],
@@ -70,10 +76,14 @@ def iter_batches(layer: QgsVectorLayer, fields: Sequence[str],
                  batch_size: int = BATCH_SIZE) -> Iterator[Batch]:
     """Features of ``layer`` in batches, geometry as WKB in ``dest_crs``.
 
-    Features without geometry are skipped.  Attribute values are Python values
-    (strings decoded), ``None`` for NULL.
+    Features without geometry (NULL or empty) are skipped and counted in
+    ``Batch.skipped``.  Attribute values are Python values (strings decoded with
+    the layer's encoding, see ``core.encoding``), ``None`` for NULL.
     """
     dest_crs = dest_crs if dest_crs is not None else layer.crs()
+    # a GBK shapefile without .cpg arrives garbled and merges classes: every
+    # reader goes through the same detection as the project import
+    layer = with_sniffed_encoding(layer)
     source = _arrow_source(layer, dest_crs)
     if source is not None:
         batches = _iter_arrow(source, fields, batch_size)
@@ -84,10 +94,11 @@ def iter_batches(layer: QgsVectorLayer, fields: Sequence[str],
 
 
 def _iter_arrow(source, fields: Sequence[str], batch_size: int):
-    from osgeo import ogr
 
-    path, name, layer_id = source
-    dataset = ogr.Open(path)
+    from osgeo import gdal
+
+    path, name, layer_id, options = source
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=options)
     if dataset is None:
         return None
     if name:
@@ -109,8 +120,16 @@ def _iter_arrow(source, fields: Sequence[str], batch_size: int):
         geom_column = ogr_layer.GetGeometryColumn() or "wkb_geometry"
         for record in stream:
             geoms = record[geom_column]
-            keep = np.not_equal(geoms, None)  # vectorised; bytes never equal None
+            # a NULL geometry is a masked entry (numpy.ma), or None
+            raw = np.ma.getdata(geoms)
+            keep = ~np.ma.getmaskarray(geoms) & np.not_equal(raw, None)
+            kept = np.flatnonzero(keep)
+            lengths = np.fromiter(map(len, raw[kept]), dtype=np.int64, count=len(kept))
+            for i in kept[lengths < 64]:  # too short for a ring: maybe empty
+                if _empty_wkb(bytes(raw[i])):
+                    keep[i] = False
             whole = bool(keep.all())
+            geoms = raw
             fids = np.asarray(record[fid_column], dtype=np.int64)
             fids = fids if whole else fids[keep]
             wkb = (geoms if whole else geoms[keep]).tolist()  # bytes objects: no copy
@@ -119,12 +138,18 @@ def _iter_arrow(source, fields: Sequence[str], batch_size: int):
                 values = record[actual] if whole else record[actual][keep]
                 attributes[requested] = _decoded(values.tolist()) \
                     if values.dtype == object or values.dtype.kind == "S" else values.tolist()
-            yield Batch(fids, wkb, attributes)
+            yield Batch(fids, wkb, attributes, int(len(raw) - keep.sum()))
         # keep the dataset alive until the stream is consumed
         del dataset_ref[:]
 
     dataset_ref = [dataset]
     return generate()
+
+
+def _empty_wkb(wkb: bytes) -> bool:
+    geometry = QgsGeometry()
+    geometry.fromWkb(wkb)
+    return geometry.isNull() or geometry.isEmpty()
 
 
 def _decoded(values: list) -> list:
@@ -157,9 +182,11 @@ def _iter_qgis(layer: QgsVectorLayer, fields: Sequence[str],
     fids: List[int] = []
     wkb: List[bytes] = []
     values: Dict[str, list] = {f: [] for f in fields}
+    skipped = 0
     for feature in layer.getFeatures(request):
         geometry = feature.geometry()
-        if geometry.isNull():
+        if geometry.isNull() or geometry.isEmpty():
+            skipped += 1
             continue
         fids.append(feature.id())
         wkb.append(bytes(geometry.asWkb()))
@@ -167,10 +194,10 @@ def _iter_qgis(layer: QgsVectorLayer, fields: Sequence[str],
             value = feature.attribute(index) if index >= 0 else None
             values[name].append(_qvariant_plain(value))
         if len(fids) >= batch_size:
-            yield Batch(np.asarray(fids, dtype=np.int64), wkb, values)
-            fids, wkb, values = [], [], {f: [] for f in fields}
-    if fids:
-        yield Batch(np.asarray(fids, dtype=np.int64), wkb, values)
+            yield Batch(np.asarray(fids, dtype=np.int64), wkb, values, skipped)
+            fids, wkb, values, skipped = [], [], {f: [] for f in fields}, 0
+    if fids or skipped:
+        yield Batch(np.asarray(fids, dtype=np.int64), wkb, values, skipped)
 
 
 def _qvariant_plain(value):

@@ -7,6 +7,9 @@ writer.  CSV gets a UTF-8 byte-order mark so that Excel shows Chinese text.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
@@ -66,6 +69,37 @@ def export_rows(path: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[
     format allows it.  An existing file is replaced.
     """
     driver = driver_for(path)
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise InputError(tr("The folder {0} does not exist.").format(folder))
+    try:  # tried for real: root ignores permission bits, not an immutable folder
+        work = tempfile.mkdtemp(prefix=".export-", dir=str(folder))
+    except OSError as error:
+        raise InputError(tr("Cannot write {0}: {1}").format(
+            path, error.strerror or str(error))) from None
+    try:
+        if driver == "ESRI Shapefile":
+            _write(path, driver, fields, rows, geometries, crs, layer_name)
+            return path
+        # written beside, then moved over the target: a failure keeps the old file
+        temporary = os.path.join(work, Path(path).name)
+        _write(temporary, driver, fields, rows, geometries, crs, layer_name)
+        if not os.path.isfile(temporary) or os.path.getsize(temporary) == 0:
+            raise InputError(tr("Cannot write {0}: {1}").format(path, tr("no file was made")))
+        try:
+            os.replace(temporary, path)
+        except OSError as error:
+            raise InputError(tr("Cannot write {0}: {1}").format(
+                path, error.strerror or str(error))) from None
+        return path
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _write(path: str, driver: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[Any]],
+           geometries: Optional[Sequence[QgsGeometry]],
+           crs: Optional[QgsCoordinateReferenceSystem], layer_name: Optional[str]) -> None:
+    """Write the rows with QGIS's file writer (``export_rows`` checks the folder)."""
     first = rows[0] if rows else [None] * len(fields)
     qgs_fields = QgsFields()
     for spec, sample in zip(fields, first):
@@ -102,4 +136,3 @@ def export_rows(path: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[
             del writer
             raise InputError(tr("Cannot write {0}: {1}").format(path, message))
     del writer  # flushes and closes the file
-    return path

@@ -38,6 +38,7 @@ from ..domain.townships import TOWNSHIPS_BY_CODE
 from ..domain.units import m2_to_hm2
 from ..translation import tr
 from .area import PLANIMETRIC, AreaMeasurer
+from .values import parse_number
 from .errors import InputError, SwcError
 from .schema import BENGGANG, MEASURE, MEASURE_TYPE, TOWNSHIP, UUID_FIELD
 
@@ -219,7 +220,8 @@ def _record(feature: QgsFeature) -> MeasureRecord:
     year = _number(feature["nd"])
     return MeasureRecord(
         fid=feature.id(), uuid=_text(feature["uuid"]), cslb=_text(feature["cslb"]),
-        csdm=_text(feature["csdm"]), sl=_number(feature["sl"]) or 0.0,
+        csdm=_text(feature["csdm"]),
+        sl=parse_number(feature["sl"], "measure #{0}".format(feature.id()), "sl") or 0.0,
         dw=_text(feature["dw"]), nd=int(year) if year is not None else 0,
         xmmc=_text(feature["xmmc"]), zjly=_text(feature["zjly"]),
         mbtc=_text(feature["mbtc"]), mbid=_text(feature["mbid"]),

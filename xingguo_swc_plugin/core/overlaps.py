@@ -28,7 +28,8 @@ from qgis.core import (
 from ..translation import tr
 from . import bulk
 from .area import PLANIMETRIC, AreaMeasurer
-from .errors import InputError
+from .crs_check import check_area_crs, check_extent
+from .errors import InputError, raise_if_canceled
 
 
 @dataclass
@@ -58,6 +59,8 @@ class OverlapResult:
     invalid: List[InvalidGeometry] = field(default_factory=list)
     #: features examined (with a geometry)
     features: int = 0
+    #: features skipped for a NULL geometry (no shape to compare)
+    skipped_geometries: int = 0
 
 
 def _reason(geometry: QgsGeometry) -> str:
@@ -124,8 +127,7 @@ def _numpy_pairs(a: np.ndarray, b: np.ndarray, wkb_store: List[bytes], fids: np.
     threshold = min_area / factor
     todo = np.flatnonzero(eligible)
     for lo in range(0, len(todo), CLIP_CHUNK):
-        if feedback.isCanceled():
-            break
+        raise_if_canceled(feedback)
         k = todo[lo:lo + CLIP_CHUNK]
         # clip by b when b is convex, else by a
         by_b = convex[lb[k]]
@@ -182,6 +184,8 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
     if database is not None:
         from .postgis_compute import find_overlaps_sql
         return find_overlaps_sql(database, layer, id_field, min_area, feedback)
+    check_extent(layer, tr("input"), context)
+    check_area_crs(layer.crs(), PLANIMETRIC, layer.name())
     crs = layer.crs()
     measurer = AreaMeasurer(crs, PLANIMETRIC)
     projected = crs.isValid() and not crs.isGeographic()
@@ -198,8 +202,8 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
     total = max(1, layer.featureCount())
     done = 0
     for batch in bulk.iter_batches(layer, fields, crs, context):
-        if feedback.isCanceled():
-            return result
+        raise_if_canceled(feedback)
+        result.skipped_geometries += batch.skipped
         arrays = bulk.analyze(batch.wkb)
         batch_ids = batch.attributes[id_field] if id_field else [None] * len(batch.fids)
         for i in np.flatnonzero(~arrays.valid | arrays.empty):
@@ -237,8 +241,7 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
     steps = max(1, len(todo) // 50)
     for n, p in enumerate(todo.tolist()):
         if n % steps == 0:
-            if feedback.isCanceled():
-                break
+            raise_if_canceled(feedback)
             feedback.setProgress(75.0 + 25.0 * n / max(1, len(todo)))
         i, j = int(a[p]), int(b[p])
         first = geometries[i]
@@ -258,6 +261,7 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
         if area < min_area or area <= 0:
             continue
         _append(result, all_fids, ids, i, j, area, shared)
+    raise_if_canceled(feedback)
     result.pairs.sort(key=lambda pair: (pair.fid_a, pair.fid_b))
     feedback.setProgress(100.0)
     return result

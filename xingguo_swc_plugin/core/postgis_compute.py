@@ -350,7 +350,8 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
                           feedback: Optional[QgsFeedback] = None):
     """``core.stats.conservation_rate`` (planimetric) computed by PostGIS."""
     from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME, ERODED_MIN_GRADE
-    from .stats import RateTable, _grades, _log, _rate_row
+    from .stats import RateTable, _log, _rate_row
+    from .values import parse_erosion_grade
     from .zones import read_townships, require_features
 
     require_features(erosion, tr("erosion"))
@@ -375,7 +376,8 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
                            .format(g=grade, t=_relation(source),
                                    col=module.Identifier(source.geometry)))
             values = [row[0] for row in cursor.fetchall()]
-            grades = _grades(values, grade_field)
+            grades = [parse_erosion_grade(value, erosion.name(), grade_field)
+                      for value in values]  # the one rule: a bad grade is refused
             eroded = [value for value, number in zip(values, grades)
                       if number >= ERODED_MIN_GRADE]
             _towns_table(cursor, town_table, mapping, srid)

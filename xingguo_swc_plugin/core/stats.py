@@ -35,7 +35,9 @@ from ..domain.units import m2_to_hm2, m2_to_mu
 from ..translation import tr
 from . import bulk
 from .area import PLANIMETRIC, AreaMeasurer
-from .errors import InputError
+from .crs_check import check_inputs
+from .errors import InputError, raise_if_canceled
+from .values import BadValue, parse_erosion_grade
 from .zones import OUTSIDE, BORDER, Zoning, computation_crs, read_townships, require_features
 
 LOG_TAG = "Xingguo SWC"
@@ -77,18 +79,30 @@ class AreaTable(list):
 
     ``invalid_repaired``: input geometries repaired for the computation;
     ``input_area_m2``: area of all input features (inside the county or not);
-    ``features``: input features with a geometry.
+    ``features``: input features with a geometry; ``skipped_geometries``:
+    features skipped for a NULL or empty geometry; ``outside_area_m2``: input
+    area outside every township.
     """
 
     invalid_repaired = 0
     input_area_m2 = 0.0
     features = 0
+    skipped_geometries = 0
+
+    @property
+    def outside_area_m2(self) -> float:
+        inside = sum(row.area_m2 for row in self if row.xzqdm == COUNTY_CODE)
+        return max(0.0, self.input_area_m2 - inside)
 
 
 class RateTable(list):
-    """A list of RateRow; ``invalid_repaired`` as in AreaTable."""
+    """A list of RateRow; ``invalid_repaired`` and ``skipped_geometries`` as in
+    AreaTable; ``skipped_grades``: features skipped for a grade outside 1-6
+    (only when the caller allowed skipping)."""
 
     invalid_repaired = 0
+    skipped_geometries = 0
+    skipped_grades = 0
 
 
 def _feedback(feedback: Optional[QgsFeedback]) -> QgsFeedback:
@@ -161,6 +175,7 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
                                      ", ".join(layer.fields().names())))
     crs = computation_crs(layer.crs())
     towns = read_townships(townships, township_field, crs, context, feedback)
+    check_inputs(townships, layer, tr("input"), area_method, context)
     zoning = Zoning(towns)
     measure = _Measure(crs, area_method)
     n_towns = len(towns)
@@ -175,8 +190,8 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
     done = 0
     fields = [class_field] if class_field else []
     for batch in bulk.iter_batches(layer, fields, crs, context):
-        if feedback.isCanceled():
-            break
+        raise_if_canceled(feedback)
+        table.skipped_geometries += batch.skipped
         n = len(batch.fids)
         keys = [_class_key(v) for v in batch.attributes[class_field]] if class_field \
             else [""] * n
@@ -255,10 +270,8 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
         table.input_area_m2 += float(feature_area[~arrays.empty].sum())
         done += n
         feedback.setProgress(min(100.0, 100.0 * done / total))
-    if table.invalid_repaired:
-        _log(feedback, tr("{0} invalid geometries of {1} were repaired for the computation "
-                          "(the layer is not changed).").format(table.invalid_repaired,
-                                                                layer.name()))
+    raise_if_canceled(feedback)
+    _report(feedback, table, layer.name())
     classes = sorted(class_index, key=lambda key: (key == "", key)) if class_index \
         else [""]
     if not class_index:
@@ -279,26 +292,29 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
     return table
 
 
-def _grades(values: list, field_name: str) -> np.ndarray:
-    """Erosion grades as integers (0 for NULL); text that is not a number is an error."""
+def _report(feedback: QgsFeedback, table, name: str) -> None:
+    """Say what was repaired or skipped (the numbers are in the result too)."""
+    if table.invalid_repaired:
+        _log(feedback, tr("{0} invalid geometries of {1} were repaired for the computation "
+                          "(the layer is not changed).").format(table.invalid_repaired, name))
+    if table.skipped_geometries:
+        _log(feedback, tr("{0} features of {1} have no geometry (NULL or empty) and were "
+                          "skipped.").format(table.skipped_geometries, name))
+
+
+def _grades(values: list, fids, field_name: str, layer_name: str, skip: bool,
+            table: "RateTable") -> np.ndarray:
+    """Erosion grades 1-6 (``core.values``); a bad grade is refused with the
+    feature named, or, when ``skip``, counted and given grade 0 (not counted)."""
     out = np.zeros(len(values), dtype=np.int64)
     for i, value in enumerate(values):
-        if value is None or (hasattr(value, "isNull") and value.isNull()):
-            continue
-        if isinstance(value, (int, np.integer)):
-            out[i] = int(value)
-            continue
-        if isinstance(value, float):
-            out[i] = int(round(value)) if np.isfinite(value) else 0
-            continue
-        text = str(value).strip()
-        if text == "":
-            continue
         try:
-            out[i] = int(float(text))
-        except ValueError:
-            raise InputError(tr("The grade field {0} holds text values such as '{1}'; "
-                                "it must hold erosion grades 1-6.").format(field_name, text))
+            out[i] = parse_erosion_grade(value, "{0} #{1}".format(layer_name, int(fids[i])),
+                                         field_name)
+        except BadValue:
+            if not skip:
+                raise
+            table.skipped_grades += 1
     return out
 
 
@@ -307,13 +323,16 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
                       target_percent: Optional[float] = None,
                       feedback: Optional[QgsFeedback] = None,
                       context: Optional[QgsCoordinateTransformContext] = None,
-                      area_method: int = PLANIMETRIC) -> RateTable:
+                      area_method: int = PLANIMETRIC,
+                      skip_bad_grades: bool = False) -> RateTable:
     """水土保持率 per township and for the county.
 
     land = township area; eroded = union of erosion polygons with grade ≥ 2
     (overlaps counted once) inside the township; rate = (land − eroded) / land ×
     100; ``meets_target`` compares with ``target_percent`` (default: the setting
-    ``targets/conservation_rate_percent``, 83 %).
+    ``targets/conservation_rate_percent``, 83 %).  A grade that is not 1-6
+    (NULL, 1.9, 99, 'abc') is refused with the feature named, unless
+    ``skip_bad_grades``: then the feature is skipped and counted.
     """
     feedback = _feedback(feedback)
     if target_percent is None:
@@ -321,7 +340,8 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
 
         target_percent = float(setting("targets/conservation_rate_percent"))
     from .postgis_compute import server_database  # issue 8: run as SQL in PostGIS
-    database = server_database(area_method, townships, erosion)
+    # skipping bad grades is a local-engine option (the server refuses them)
+    database = None if skip_bad_grades else server_database(area_method, townships, erosion)
     if database is not None:
         from .postgis_compute import conservation_rate_sql
         return conservation_rate_sql(database, townships, township_field, erosion,
@@ -334,6 +354,7 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
                                  ", ".join(erosion.fields().names())))
     crs = computation_crs(erosion.crs())
     towns = read_townships(townships, township_field, crs, context, feedback)
+    check_inputs(townships, erosion, tr("erosion"), area_method, context)
     zoning = Zoning(towns)
     measure = _Measure(crs, area_method)
     table = RateTable()
@@ -343,9 +364,10 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
     total = max(1, erosion.featureCount())
     done = 0
     for batch in bulk.iter_batches(erosion, [grade_field], crs, context):
-        if feedback.isCanceled():
-            break
-        grades = _grades(batch.attributes[grade_field], grade_field)
+        raise_if_canceled(feedback)
+        table.skipped_geometries += batch.skipped
+        grades = _grades(batch.attributes[grade_field], batch.fids, grade_field,
+                         erosion.name(), skip_bad_grades, table)
         keep = np.flatnonzero(grades >= ERODED_MIN_GRADE)
         wkb = [batch.wkb[i] for i in keep]
         arrays = bulk.analyze(wkb)
@@ -377,15 +399,15 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
                                              b.yMaximum()), measure.geometry(part)))
         done += len(batch.fids)
         feedback.setProgress(min(90.0, 90.0 * done / total))
-    if table.invalid_repaired:
-        _log(feedback, tr("{0} invalid geometries of {1} were repaired for the computation "
-                          "(the layer is not changed).").format(table.invalid_repaired,
-                                                                erosion.name()))
+    _report(feedback, table, erosion.name())
+    if table.skipped_grades:
+        _log(feedback, tr("{0} features of {1} have no erosion grade 1-6 in field {2} and "
+                          "were skipped.").format(table.skipped_grades, erosion.name(),
+                                                  grade_field))
     land_total = 0.0
     eroded_total = 0.0
     for k, town in enumerate(towns):
-        if feedback.isCanceled():
-            break
+        raise_if_canceled(feedback)
         land = measure.geometry(town.geometry)
         eroded = _union_area(pieces[k], measure)
         land_total += land
@@ -498,8 +520,7 @@ def county_dashboard(townships: QgsVectorLayer, township_field: str, layer: QgsV
         target_gullies=int(setting("targets/treated_benggang")))
     result.areas = township_area_stats(townships, township_field, layer, class_field,
                                        area_method, feedback=feedback)
-    if feedback.isCanceled():
-        return result
+    raise_if_canceled(feedback)
     if erosion is not None:
         result.rates = conservation_rate(townships, township_field, erosion, grade_field,
                                          result.target_rate_percent, feedback=feedback,
@@ -524,4 +545,5 @@ def county_dashboard(townships: QgsVectorLayer, township_field: str, layer: QgsV
     if result.treated_source == "" and gullies is not None:
         result.treated_gullies = treated_gullies_by_status(gullies)
         result.treated_source = "benggang"
+    raise_if_canceled(feedback)
     return result

@@ -95,7 +95,12 @@ def read_schema_version(path: str) -> int:
     if row is None:
         raise WorkspaceError(tr("{0} is not a Xingguo SWC workspace (no {1} table).")
                              .format(path, schema.META_TABLE))
-    return int(row[0])
+    try:
+        return int(str(row[0]).strip())
+    except ValueError:
+        raise WorkspaceError(tr("Workspace {0}: the schema_version in table {1} is '{2}', "
+                                "not a number; the file was edited by hand or is damaged.")
+                             .format(path, schema.META_TABLE, row[0])) from None
 
 
 #: Upgrades from version N to N+1, applied in order by ``open_workspace``.

@@ -122,7 +122,56 @@ def read_townships(layer: QgsVectorLayer, code_field: str,
     if not result:
         raise InputError(tr("The townships layer {0} has no geometries.").format(layer.name()))
     result.sort(key=lambda t: t.code)
+    check_zoning(result, layer.name(), feedback)
     return result
+
+
+#: Shared area (m², or CRS units²) above which two townships overlap.
+OVERLAP_TOLERANCE = 1.0
+
+
+def check_zoning(towns: List[Township], name: str, feedback=None) -> None:
+    """Refuse overlapping townships (the county row would count the shared
+    land twice); report gaps (holes in their union) as a warning.
+
+    Why here: every statistic reads the townships through ``read_townships``,
+    so the zoning is checked once for all of them.
+    """
+    boxes = [t.geometry.boundingBox() for t in towns]
+    overlaps = []
+    for i in range(len(towns)):
+        for j in range(i + 1, len(towns)):
+            if not boxes[i].intersects(boxes[j]):
+                continue
+            shared = towns[i].geometry.intersection(towns[j].geometry)
+            if shared is not None and not shared.isEmpty() and \
+                    shared.area() > OVERLAP_TOLERANCE:
+                overlaps.append((towns[i].code, towns[j].code, shared.area()))
+    if overlaps:
+        raise InputError(tr("The townships of {0} overlap: {1}. The county row would count "
+                            "the shared land twice; correct the township boundaries.")
+                         .format(name, "; ".join("{0} / {1} ({2:.1f} m²)".format(a, b, area)
+                                                  for a, b, area in overlaps[:10])))
+    if feedback is None:
+        return
+    union = QgsGeometry.unaryUnion([t.geometry for t in towns])
+    gaps = 0.0
+    for part in union.asGeometryCollection() if union.isMultipart() else [union]:
+        polygon = part.constGet()
+        for k in range(getattr(polygon, "numInteriorRings", lambda: 0)()):
+            gaps += _ring_area(polygon.interiorRing(k))
+    if gaps > OVERLAP_TOLERANCE:
+        feedback.reportError(tr("The townships of {0} leave gaps of {1} m² between them: "
+                                "features there count in no township.").format(
+            name, "{0:.1f}".format(gaps)))
+
+
+def _ring_area(ring) -> float:
+    from qgis.core import QgsPolygon
+
+    polygon = QgsPolygon()
+    polygon.setExteriorRing(ring.clone())
+    return abs(polygon.area())
 
 
 class Zoning:

@@ -30,6 +30,10 @@ class BenggangAttributesAlgorithm(SwcAlgorithm):
             "INPUT", tr("Collapse gullies"), [QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "TOWNSHIPS", tr("Townships"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "EXISTING", tr("Gullies already in the target workspace (IDs continue after "
+                           "theirs; empty: the workspace of the townships)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Collapse gullies with attributes"),
             QgsProcessing.TypeVectorPolygon))
@@ -46,8 +50,20 @@ class BenggangAttributesAlgorithm(SwcAlgorithm):
             source.wkbType(), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        existing = self.parameterAsSource(parameters, "EXISTING", context) \
+            if parameters.get("EXISTING") not in (None, "") else None
+        if existing is None:
+            from ..core.measures import sibling_layer
+
+            township_layer = self.parameterAsVectorLayer(parameters, "TOWNSHIPS", context)
+            existing = sibling_layer(township_layer, "benggang") \
+                if township_layer is not None else None
+        input_layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if existing is not None and input_layer is not None and \
+                hasattr(existing, "source") and existing.source() == input_layer.source():
+            existing = None  # recomputing the workspace's own gullies
         report = fill_gully_attributes(source, townships, sink, feedback,
-                                       context.transformContext())
+                                       context.transformContext(), existing)
         for message in report.messages:
             feedback.pushInfo(message)
         feedback.pushInfo(tr("{0} gullies, {1} changed, {2} new IDs, {3} duplicates "

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
@@ -31,13 +31,18 @@ from ..core.schema import FieldSpec, LayerSpec, UUID_FIELD
 from ..core.workspace import qgs_fields
 from ..domain.thresholds import COUNTY_CODE
 from ..translation import QT_TR_NOOP, tr
-from .base import SwcAlgorithm
+from .base import SwcAlgorithm, write_features
 
 
-def _summary_fields() -> QgsFields:
-    """Fields of the OUTPUT table, typed through the workspace's one type mapping."""
+def _summary_fields(table=()) -> QgsFields:
+    """Fields of the OUTPUT table, typed through the workspace's one type mapping;
+    text fields sized from the rows (a long measure name is never refused)."""
+    def width(name: str) -> int:
+        return max([60] + [len(str(row.get(name))) for row in table
+                           if row.get(name) is not None])
+
     spec = LayerSpec("measure_summary", None, "", "", tuple(
-        FieldSpec(name, kind, name, name, 0 if kind != "text" else 60)
+        FieldSpec(name, kind, name, name, 0 if kind != "text" else width(name))
         for name, kind in SUMMARY_COLUMNS))
     return qgs_fields(spec)
 
@@ -90,14 +95,19 @@ class MeasureSummaryAlgorithm(SwcAlgorithm):
             self.parameterAsInt(parameters, "YEAR_FROM", context),
             self.parameterAsInt(parameters, "YEAR_TO", context), feedback,
             targets=targets)
-        fields = _summary_fields()
+        table = summary_table(summary, COUNTY_CODE)
+        fields = _summary_fields(table)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
                                           QgsWkbTypes.NoGeometry)
-        for row in summary_table(summary, COUNTY_CODE):
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        features = []
+        for row in table:
             feature = QgsFeature(fields)
             for name, value in row.items():
                 feature.setAttribute(name, value)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            features.append(feature)
+        write_features(sink, features, "OUTPUT")
         if summary.unresolved_records:
             feedback.pushWarning(tr("{0} measure records point to features that were "
                                     "not found (layers: {1}); they count in the "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -18,7 +17,7 @@ from qgis.core import (
 from ..core.overlaps import find_overlaps
 from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr
-from .base import SwcAlgorithm
+from .base import SwcAlgorithm, text_field, write_features
 
 
 def _id_value(value):
@@ -58,13 +57,14 @@ class CheckOverlapsAlgorithm(SwcAlgorithm):
         fields = QgsFields()
         fields.append(make_field("fid_a", FieldType.INT64))
         fields.append(make_field("fid_b", FieldType.INT64))
-        fields.append(make_field("id_a", FieldType.STRING, 60))
-        fields.append(make_field("id_b", FieldType.STRING, 60))
+        fields.append(text_field("id_a", (_id_value(p.id_a) for p in result.pairs), 60))
+        fields.append(text_field("id_b", (_id_value(p.id_b) for p in result.pairs), 60))
         fields.append(make_field("overlap_area_m2", FieldType.DOUBLE, 20, 6))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
                                           QgsWkbTypes.MultiPolygon, layer.crs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        features = []
         for pair in result.pairs:
             feature = QgsFeature(fields)
             geometry = pair.geometry
@@ -73,19 +73,26 @@ class CheckOverlapsAlgorithm(SwcAlgorithm):
             feature.setGeometry(geometry)
             feature.setAttributes([pair.fid_a, pair.fid_b, _id_value(pair.id_a),
                                    _id_value(pair.id_b), pair.area_m2])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            features.append(feature)
+        write_features(sink, features, "OUTPUT")
         invalid_fields = QgsFields()
         invalid_fields.append(make_field("fid", FieldType.INT64))
-        invalid_fields.append(make_field("id", FieldType.STRING, 60))
-        invalid_fields.append(make_field("reason", FieldType.STRING, 254))
+        invalid_fields.append(text_field("id", (_id_value(i.id) for i in result.invalid), 60))
+        invalid_fields.append(text_field("reason", (i.reason for i in result.invalid), 254))
         invalid_sink, invalid_dest = self.parameterAsSink(
             parameters, "INVALID", context, invalid_fields, QgsWkbTypes.NoGeometry)
         if invalid_sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "INVALID"))
+        invalid_rows = []
         for item in result.invalid:
             feature = QgsFeature(invalid_fields)
             feature.setAttributes([item.fid, _id_value(item.id), item.reason])
-            invalid_sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            invalid_rows.append(feature)
+        write_features(invalid_sink, invalid_rows, "INVALID")
+        if result.skipped_geometries:
+            feedback.pushWarning(tr("{0} features without geometry were skipped.")
+                                 .format(result.skipped_geometries))
         feedback.pushInfo(tr("{0} features: {1} overlapping pairs, {2} invalid geometries.")
                           .format(result.features, len(result.pairs), len(result.invalid)))
-        return {"OUTPUT": dest, "INVALID": invalid_dest, "PAIRS": len(result.pairs)}
+        return {"OUTPUT": dest, "INVALID": invalid_dest, "PAIRS": len(result.pairs),
+                "SKIPPED_GEOMETRIES": result.skipped_geometries}

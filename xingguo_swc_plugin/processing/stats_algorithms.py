@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
@@ -22,7 +22,7 @@ from qgis.core import (
 from ..core.stats import conservation_rate, township_area_stats
 from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr
-from .base import SwcAlgorithm
+from .base import SwcAlgorithm, text_field, write_features
 
 GROUP = QT_TR_NOOP("Statistics")
 
@@ -35,11 +35,13 @@ def _layer(algorithm, parameters, name, context):
     return layer
 
 
-def _table_fields(spec) -> QgsFields:
+def _table_fields(spec, rows=()) -> QgsFields:
+    """Fields of the table; text fields sized from the rows' values."""
     fields = QgsFields()
     for name, kind in spec:
         if kind == "text":
-            fields.append(make_field(name, FieldType.STRING, 30))
+            key = "klass" if name == "class" else name
+            fields.append(text_field(name, (getattr(row, key) for row in rows), 30))
         elif kind == "int":
             fields.append(make_field(name, FieldType.INT64))
         elif kind == "bool":
@@ -95,19 +97,30 @@ class TownshipStatsAlgorithm(SwcAlgorithm):
         rows = township_area_stats(townships, field, layer, class_field, method,
                                    feedback=feedback,
                                    context=context.transformContext())
-        fields = _table_fields(AREA_FIELDS)
+        fields = _table_fields(AREA_FIELDS, rows)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
                                           QgsWkbTypes.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        features = []
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([row.xzqdm, row.xzqmc, row.klass, row.feature_count,
                                    row.area_m2, row.area_hm2, row.area_mu])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            features.append(feature)
+        write_features(sink, features, "OUTPUT")
         feedback.pushInfo(tr("{0} features, {1} invalid geometries repaired.").format(
             rows.features, rows.invalid_repaired))
-        return {"OUTPUT": dest, "INVALID_REPAIRED": rows.invalid_repaired}
+        if rows.skipped_geometries:
+            feedback.pushWarning(tr("{0} features without geometry were skipped.")
+                                 .format(rows.skipped_geometries))
+        if rows.outside_area_m2 > 0.005:
+            feedback.pushWarning(tr("{0} m² of the input lie outside every township and "
+                                    "count in no row.").format(
+                "{0:.2f}".format(rows.outside_area_m2)))
+        return {"OUTPUT": dest, "INVALID_REPAIRED": rows.invalid_repaired,
+                "SKIPPED_GEOMETRIES": rows.skipped_geometries,
+                "OUTSIDE_AREA_M2": rows.outside_area_m2, "ROWS": len(features)}
 
 
 class ConservationRateAlgorithm(SwcAlgorithm):
@@ -128,6 +141,9 @@ class ConservationRateAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "TARGET", tr("Target rate (%); empty: the setting"),
             QgsProcessingParameterNumber.Double, None, True, 0.0, 100.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "SKIP_BAD_GRADES", tr("Skip (and count) features whose grade is not 1-6"),
+            False))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Soil conservation rate"), QgsProcessing.TypeVector))
 
@@ -140,15 +156,25 @@ class ConservationRateAlgorithm(SwcAlgorithm):
         if parameters.get("TARGET") not in (None, ""):
             target = self.parameterAsDouble(parameters, "TARGET", context)
         rows = conservation_rate(townships, field, erosion, grade, target,
-                                 feedback=feedback, context=context.transformContext())
-        fields = _table_fields(RATE_FIELDS)
+                                 feedback=feedback, context=context.transformContext(),
+                                 skip_bad_grades=self.parameterAsBool(
+                                     parameters, "SKIP_BAD_GRADES", context))
+        fields = _table_fields(RATE_FIELDS, rows)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
                                           QgsWkbTypes.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        features = []
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([row.xzqdm, row.xzqmc, row.land_area_m2,
                                    row.erosion_area_m2, row.rate_percent, row.meets_target])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return {"OUTPUT": dest, "INVALID_REPAIRED": rows.invalid_repaired}
+            features.append(feature)
+        write_features(sink, features, "OUTPUT")
+        if rows.skipped_grades or rows.skipped_geometries:
+            feedback.pushWarning(tr("{0} features skipped for a grade that is not 1-6, {1} "
+                                    "for a missing geometry.").format(
+                rows.skipped_grades, rows.skipped_geometries))
+        return {"OUTPUT": dest, "INVALID_REPAIRED": rows.invalid_repaired,
+                "SKIPPED_GRADES": rows.skipped_grades,
+                "SKIPPED_GEOMETRIES": rows.skipped_geometries, "ROWS": len(features)}

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterString,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -28,7 +27,7 @@ from ..core.validation import (
 )
 from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr
-from .base import SwcAlgorithm
+from .base import SwcAlgorithm, write_features
 from .workspace_params import add_workspace_parameters, workspace_from
 
 #: Output fields of the findings layer (the contract of issue 5).
@@ -37,9 +36,14 @@ FINDING_FIELDS = (("parcel_id", FieldType.STRING, 30), ("rule", FieldType.STRING
                   ("message", FieldType.STRING, 254), ("area_m2", FieldType.DOUBLE, 0))
 
 
-def finding_fields() -> QgsFields:
+def finding_fields(findings=()) -> QgsFields:
+    """Fields of the findings table; text fields sized from the findings (a long
+    ID or message is never refused by the sink)."""
     fields = QgsFields()
     for name, kind, length in FINDING_FIELDS:
+        if kind == FieldType.STRING:
+            length = max([length] + [len(str(getattr(f, name, "")
+                                         or "")) for f in findings])
         fields.append(make_field(name, kind, length))
     return fields
 
@@ -142,21 +146,21 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
             corridor_class_field=self._field(parameters, "CORRIDOR_CLASS_FIELD", context,
                                              CORRIDOR_CLASS_FIELD),
             measures=measures, feedback=feedback)
+        fields = finding_fields(findings)
         sink, destination = self.parameterAsSink(
-            parameters, "OUTPUT", context, finding_fields(), QgsWkbTypes.MultiPolygon,
+            parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon,
             parcels.crs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        rows = []
         for finding in findings:
-            feature = QgsFeature(finding_fields())
+            feature = QgsFeature(fields)
             feature.setGeometry(finding.geometry)
             feature.setAttributes([finding.parcel_id, finding.rule, finding.compliance,
                                    finding.severity, finding.message,
                                    round(finding.area_m2, 3)])
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-                raise QgsProcessingException(
-                    tr("Cannot write the finding {0} ({1}) to the output: {2}").format(
-                        finding.parcel_id, finding.rule, sink.lastError()))
+            rows.append(feature)
+        write_features(sink, rows, "OUTPUT")
         feedback.pushInfo(tr("{0} finding(s).").format(len(findings)))
         results = {"OUTPUT": destination, "COUNT": len(findings)}
         if workspace is not None:

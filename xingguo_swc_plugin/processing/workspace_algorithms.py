@@ -21,6 +21,7 @@ from .base import SwcAlgorithm
 
 class CreateWorkspaceAlgorithm(SwcAlgorithm):
     NAME = "createworkspace"
+    WRITES_WORKSPACE = True
     DISPLAY = QT_TR_NOOP("Create workspace")
     GROUP = QT_TR_NOOP("Workspace")
     HELP = QT_TR_NOOP("Creates a GeoPackage workspace with every table of the data model, "
@@ -82,6 +83,7 @@ class CreateWorkspaceAlgorithm(SwcAlgorithm):
 
 class SampleDataAlgorithm(SwcAlgorithm):
     NAME = "sampledata"
+    WRITES_WORKSPACE = True
     DISPLAY = QT_TR_NOOP("Generate sample workspace")
     GROUP = QT_TR_NOOP("Workspace")
     HELP = QT_TR_NOOP("Makes a synthetic Xingguo workspace: the 25 townships with their real "
