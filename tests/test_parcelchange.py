@@ -136,3 +136,39 @@ def test_other_crs_is_reprojected_and_ids_match(qgis_app):
     assert by_overlap["B"]["match"] == "一对一"
     gone = [f for f in _run(old, new)["OUTPUT"].getFeatures() if f["change"] == "消失"]
     assert [f["old_id"] for f in gone] == ["B"]
+
+
+def test_generated_deliveries_match_geopandas(qgis_app, tmp_path):
+    """Every area within 1e-6 (relative) and every class, old ID and match kind
+    equal to the independent geopandas overlay computation."""
+    import generate_change
+    from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+
+    from xingguo_swc_plugin.core.parcelchange import parcel_change
+
+    old_path, new_path, facts = generate_change.deliveries(tmp_path, 3000, seed=7)
+    out = tmp_path / "peer.json"
+    done = peerenv.run_peer(PEER, str(old_path), str(new_path), str(out),
+                            "--min-area", "50")
+    assert done.returncode == 0, done.stderr
+    peer = json.loads(out.read_text())
+    old = QgsVectorLayer(str(old_path) + "|layername=parcel", "old", "ogr")
+    new = QgsVectorLayer(str(new_path) + "|layername=parcel", "new", "ogr")
+    result = parcel_change(old, new, QgsCoordinateReferenceSystem("EPSG:4547"),
+                           min_area=50.0)
+    mine = {row.new_id: row for row in result.rows if row.new_id}
+    assert set(mine) == set(peer["new"])
+    assert sorted(r.old_id for r in result.rows if r.change == "消失") == peer["gone"]
+    for name, (change, old_id, area_old, area_new, added, match) in peer["new"].items():
+        row = mine[name]
+        assert (row.change, row.old_id, row.match) == (change, old_id, match), name
+        for value, expected in ((row.area_old_m2, area_old), (row.area_new_m2, area_new),
+                                (row.area_added_m2, added)):
+            assert abs(value - expected) <= 1e-6 * max(1.0, expected), (name, value, expected)
+    counts = result.counts()
+    # every class occurs, in the proportions the generator made
+    assert counts["消失"] >= facts["gone"] * 0.8 and counts["新增"] >= facts["added"] * 0.5
+    assert counts["扩大"] >= facts["grown"] * 0.9 and counts["缩小"] > 0
+    assert any(row.match == "分割" for row in result.rows)
+    assert any(row.match == "合并" for row in result.rows)
+    assert not result.repaired and not result.skipped

@@ -133,6 +133,13 @@ def main(argv) -> int:
     (out / "bench_postgis.json").write_text(json.dumps(server_rows, indent=1, default=str))
     table += "\n" + postgis_bench.markdown(server_rows)
     # -- end of issue 8 section --
+    # -- issue 17: change between two deliveries against a geopandas overlay --
+    import change_bench  # noqa: E402  (tests/bench/change_bench.py)
+
+    change_rows = change_bench.run(out, sizes, _run, venv_python, _fmt)
+    (out / "bench_change.json").write_text(json.dumps(change_rows, indent=1, default=str))
+    table += "\n" + change_bench.markdown(change_rows)
+    # -- end of issue 17 section --
     (out / "bench.md").write_text(table)
     print(table)
     return 0
