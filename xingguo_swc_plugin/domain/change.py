@@ -29,3 +29,24 @@ SPLIT_MERGE = "分割合并"
 CHANGE_TYPE_CODE: Dict[str, Optional[str]] = {
     NEW: "1", GROWN: "2", SHRUNK: "3", UNCHANGED: "4", GONE: None,
 }
+
+
+# --- which parcels are "new development" (issue 17 rules) -----------------------------
+
+#: ``codes.CHANGE_TYPE`` codes of new development: 新增 and 续建(范围扩大).
+NEW_DEVELOPMENT_CODES = ("1", "2")
+#: ``codes.DEVELOPMENT_TYPE`` codes of orchards (果园, 脐橙) and of navel oranges.
+ORCHARD_CODES = ("1", "2")
+NAVEL_ORANGE_CODE = "2"
+
+
+def code_in(value: str, codelist, wanted) -> Optional[bool]:
+    """Whether a field value (code or Chinese/English label) is one of ``wanted``
+    codes; None when the value is empty or not of the code list (unknown)."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    code = text if text in codelist else codelist.code_of(text)
+    if code is None:
+        return None
+    return code in wanted
