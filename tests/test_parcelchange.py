@@ -12,7 +12,6 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 
-import generate  # noqa: E402
 import peerenv  # noqa: E402
 
 PEER = Path(__file__).resolve().parent / "bench" / "peer_change.py"
