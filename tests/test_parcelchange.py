@@ -171,3 +171,38 @@ def test_generated_deliveries_match_geopandas(qgis_app, tmp_path):
     assert any(row.match == "分割" for row in result.rows)
     assert any(row.match == "合并" for row in result.rows)
     assert not result.repaired and not result.skipped
+
+
+def test_import_gbk_delivery_fills_change_type(qgis_app, empty_workspace, tmp_path):
+    """A GBK shapefile without .cpg, Chinese field names, no change type: the
+    standard fields are mapped and 扰动变化类型 comes from the comparison."""
+    from qgis.PyQt.QtCore import QVariant
+
+    from validation_data import write_layer
+    from xingguo_swc_plugin.core.devimport import import_parcels, open_source
+    from xingguo_swc_plugin.core.workspace import open_workspace
+
+    def rect(x0, y0, x1, y1):
+        return _box(x0 + 500000.0, y0 + 2900000.0, x1 + 500000.0, y1 + 2900000.0)
+
+    fields = (("图斑编号", QVariant.String), ("扰动类型", QVariant.String),
+              ("建设状态", QVariant.String), ("合规性", QVariant.String))
+    write_layer(tmp_path / "delivery.shp", "delivery", "Polygon", fields, [
+        ({"图斑编号": "N1", "扰动类型": "其他扰动", "建设状态": "施工", "合规性": "疑似未批先建"},
+         rect(0, 0, 100, 130)),
+        ({"图斑编号": "N2", "扰动类型": "弃土(渣)场", "建设状态": "完工", "合规性": "合规"},
+         rect(1000, 0, 1100, 100))], driver="ESRI Shapefile", encoding="GBK")
+    for extension in (".cpg", ".CPG"):
+        (tmp_path / ("delivery" + extension)).unlink(missing_ok=True)
+    source = open_source(str(tmp_path / "delivery.shp"))
+    assert "图斑编号" in source.fields().names()
+    previous = _layer([("O1", _box(0, 0, 100, 100))])
+    report = import_parcels(empty_workspace, source, previous=previous, delivery="2024-2")
+    assert (report.imported, report.skipped) == (2, []), report.lines()
+    parcels = {f["tbbh"]: f for f in open_workspace(empty_workspace).layer("parcel")
+               .getFeatures()}
+    assert (parcels["N1"]["bhlx"], parcels["N1"]["sqtbbh"]) == ("2", "O1")  # 扩大
+    assert parcels["N2"]["bhlx"] == "1"                                     # 新增
+    assert (parcels["N1"]["rdlx"], parcels["N1"]["jszt"], parcels["N1"]["hgx"]) == \
+        ("3", "3", "02")
+    assert parcels["N2"]["rdlx"] == "1" and parcels["N2"]["jcpc"] == "2024-2"

@@ -574,3 +574,74 @@ class _TownshipFinder:
             if feature.geometry().intersects(point):
                 return _to_text(feature["xzqdm"])
         return None
+
+
+# --- issue 17: delivered disturbance parcels (扰动图斑) into ``parcel`` ----------------
+
+#: Short change names deliveries use for ``bhlx`` besides the code list labels.
+_CHANGE_ALIASES = {"扩大": "2", "范围扩大": "2", "缩小": "3", "范围缩小": "3",
+                   "不变": "4", "范围不变": "4"}
+
+
+def import_parcels(workspace, source: QgsVectorLayer,
+                   field_map: Optional[Dict[str, str]] = None,
+                   update_existing: bool = False,
+                   previous: Optional[QgsVectorLayer] = None,
+                   delivery: str = "", min_area: Optional[float] = None,
+                   feedback: Optional[QgsFeedback] = None) -> ImportReport:
+    """Import a delivery of disturbance parcels into the workspace table ``parcel``.
+
+    Fields are mapped as for projects (``auto_field_map`` with the parcel names).
+    Where the delivery has no change type (``bhlx`` unmapped or empty) and the
+    ``previous`` delivery is given, it comes from ``core.parcelchange`` (新增,
+    扩大, 缩小, 不变), with the matched previous parcel ID in ``sqtbbh``;
+    ``delivery`` fills ``jcpc``.  Parcels without a change type and without a
+    previous delivery keep it empty (said in the report).
+    """
+    if source is None or not source.isValid():
+        raise InputError(tr("The parcel source cannot be read."))
+    if source.geometryType() != QgsWkbTypes.PolygonGeometry:
+        raise InputError(tr("The parcel source {0} has no polygons.").format(source.name()))
+    names = source.fields().names()
+    field_map = field_map if field_map is not None else auto_field_map(names, PARCELS)
+    _check_mapping(field_map, names, PARCELS)
+    ws = workspace if isinstance(workspace, Workspace) else open_workspace(str(workspace))
+    changes: Dict[int, Tuple[str, str]] = {}
+    if previous is not None:
+        from ..domain.change import CHANGE_TYPE_CODE
+        from .parcelchange import parcel_change
+        from .settings import setting
+
+        result = parcel_change(previous, source, ws.crs(), None,
+                               setting("change/min_area_m2") if min_area is None
+                               else min_area, (field_map[PARCELS.key],
+                                             auto_field_map(previous.fields().names(),
+                                                            PARCELS).get(PARCELS.key, "")),
+                               feedback)
+        for row in result.rows:
+            if row.new_fid is not None:
+                changes[row.new_fid] = (CHANGE_TYPE_CODE[row.change] or "", row.old_id or "")
+    records: List[_Record] = []
+    unknown = 0
+    for feature in source.getFeatures():
+        values = {target: feature[src] for target, src in field_map.items() if src}
+        change = values.get("bhlx")
+        if not _is_null(change) and _to_text(change) in _CHANGE_ALIASES:
+            values["bhlx"] = _CHANGE_ALIASES[_to_text(change)]
+        elif _is_null(change):
+            code, old_id = changes.get(feature.id(), ("", ""))
+            values["bhlx"] = code or None
+            if code and old_id:
+                values["sqtbbh"] = old_id
+            unknown += 0 if code else 1
+        if delivery and _is_null(values.get("jcpc")):
+            values["jcpc"] = delivery
+        number = values.get(PARCELS.key)
+        records.append(_Record(tr("{0} (feature {1})").format(
+            "?" if _is_null(number) else _to_text(number), feature.id()),
+            values, QgsGeometry(feature.geometry()), source.crs()))
+    report = _write(ws, records, update_existing, feedback, PARCELS)
+    if unknown:
+        report.warnings.append(tr("{0} parcel(s) have no change type: give the previous "
+                                  "delivery to fill it.").format(unknown))
+    return report

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 from qgis.core import (
@@ -276,15 +276,15 @@ def _remaining_areas(side: _Side, other: _Side, overlapping: List[List[int]],
 
 def parcel_change(old_layer: QgsVectorLayer, new_layer: QgsVectorLayer,
                   crs: QgsCoordinateReferenceSystem, match_field: Optional[str] = None,
-                  min_area: float = 50.0, id_field: str = "tbbh",
+                  min_area: float = 50.0, id_field: Union[str, Sequence[str]] = "tbbh",
                   feedback: Optional[QgsFeedback] = None,
                   context: Optional[QgsCoordinateTransformContext] = None) -> ChangeResult:
     """Classify the parcels of ``new_layer`` against ``old_layer`` (module docstring).
 
     Both layers are read in ``crs`` (areas in a projected CRS: a geographic
     ``crs`` is worked in CGCS2000 / GK CM 114°E and the geometries returned in
-    ``crs``).  Parcel IDs are ``match_field`` or else ``id_field`` when the layer
-    has it, else ``#fid``.  Raises InputError for unusable inputs, SwcError when
+    ``crs``).  Parcel IDs are ``match_field`` or else ``id_field`` (or the first
+    of several names) the layer has, else ``#fid``.  Raises InputError for unusable inputs, SwcError when
     canceled.
     """
     feedback = feedback if feedback is not None else QgsFeedback()
@@ -310,7 +310,10 @@ def parcel_change(old_layer: QgsVectorLayer, new_layer: QgsVectorLayer,
     def label_field(layer: QgsVectorLayer) -> Optional[str]:
         if match_field:
             return match_field
-        return id_field if id_field and layer.fields().lookupField(id_field) >= 0 else None
+        for name in ([id_field] if isinstance(id_field, str) else list(id_field or ())):
+            if name and layer.fields().lookupField(name) >= 0:
+                return name
+        return None
 
     feedback.setProgress(0.0)
     old = _read(old_layer, tr("previous delivery"), label_field(old_layer), work, factor,
