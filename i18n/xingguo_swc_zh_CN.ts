@@ -399,7 +399,7 @@
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="377"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="387"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="160"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="164"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
@@ -1474,82 +1474,82 @@
         <translation>无法打开 DEM {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="286"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="296"/>
         <source>Parcel inspection</source>
         <translation>图斑核查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="156"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="160"/>
         <source>GeoPackage workspace (*.gpkg)</source>
         <translation>GeoPackage 工作空间 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="160"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="164"/>
         <source>Finding</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="160"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="164"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="270"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="275"/>
         <source>Choose the parcels and the project boundaries.</source>
         <translation>请选择图斑和项目范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="273"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="278"/>
         <source>Choose a workspace (.gpkg) to keep the findings in.</source>
         <translation>请选择保存核查发现的工作空间（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="327"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="337"/>
         <source>{0} finding(s): {1} new, {2} kept with their status, {3} removed, {4} no longer detected.</source>
         <translation>{0} 条核查发现：新增 {1} 条，保留原状态 {2} 条，删除 {3} 条，不再发现 {4} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="393"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="403"/>
         <source>{0} finding(s) in {1} rule(s).</source>
         <translation>共 {0} 条核查发现，涉及 {1} 条规则。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="452"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="462"/>
         <source>Finding {0} has no geometry (empty parcel).</source>
         <translation>核查发现 {0} 没有几何（空图斑）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="519"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="529"/>
         <source>{0} finding(s) set to {1}: click Save to keep it.</source>
         <translation>已将 {0} 条核查发现设为{1}：单击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="534"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="544"/>
         <source>Cannot save the case status: {0}</source>
         <translation>无法保存查处状态：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="542"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="552"/>
         <source>Export findings</source>
         <translation>导出核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="542"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="552"/>
         <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="551"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="561"/>
         <source>No findings yet: run the check first.</source>
         <translation>尚无核查发现：请先运行核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="560"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="570"/>
         <source>Findings exported to {0}.</source>
         <translation>核查发现已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="567"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="577"/>
         <source>Choose a workspace (.gpkg) to import into.</source>
         <translation>请选择要导入的工作空间（.gpkg）。</translation>
     </message>
@@ -2822,6 +2822,41 @@
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="125"/>
         <source>Distance to reservoirs and main rivers (m)</source>
         <translation>到水库和主要河流的距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="62"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="65"/>
+        <source>Validate only new and grown parcels</source>
+        <translation>仅核查新增和扩大的图斑</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="82"/>
+        <source>Choose the parcels and the previous delivery.</source>
+        <translation>请选择图斑和上期扰动图斑。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="108"/>
+        <source>{0} {1}: {2:.0f} m² added</source>
+        <translation>{0} {1}：新增面积 {2:.0f} m²</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="110"/>
+        <source>Compared with the previous delivery: {0} new, {1} grown.</source>
+        <translation>已与上期比较：新增 {0} 个，扩大 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="127"/>
+        <source>Compare with the previous delivery first.</source>
+        <translation>请先与上期比较。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="129"/>
+        <source>Only parcels read from a file can be limited to the new and grown ones.</source>
+        <translation>只有从文件读取的图斑才能限定为新增和扩大的图斑。</translation>
     </message>
 </context>
 <context>
