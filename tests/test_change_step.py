@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from qgis.core import QgsProject
 
-from test_validation_dock import dock, run_and_wait  # noqa: F401  (fixture)
+import test_validation_dock as base
 from validation_data import PARCEL_FIELDS, PARCELS, box, write_layer
+
+dock = base.dock  # the inspection dock fixture, shared
+run_and_wait = base.run_and_wait
 
 
 def _previous(folder):
@@ -21,7 +24,7 @@ def _previous(folder):
                        PARCEL_FIELDS, rows)
 
 
-def test_compare_then_validate_only_new_and_grown(qtbot, dock, tmp_path):  # noqa: F811
+def test_compare_then_validate_only_new_and_grown(qtbot, dock, tmp_path):
     previous = _previous(tmp_path)
     QgsProject.instance().addMapLayer(previous)
     step = dock.change_step
@@ -40,7 +43,7 @@ def test_compare_then_validate_only_new_and_grown(qtbot, dock, tmp_path):  # noq
     assert not parcels & {"T01", "T04", "T07", "T08"}  # unchanged: not validated
 
 
-def test_validate_only_needs_a_comparison(qtbot, dock):  # noqa: F811
+def test_validate_only_needs_a_comparison(qtbot, dock):
     dock.change_step.onlyChangedCheck.setChecked(True)
     assert dock.run() is None
     assert dock.iface.bar.items()
