@@ -2739,11 +2739,6 @@
         <translation>本期扰动图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="64"/>
-        <source>Parcel ID field present in both (optional)</source>
-        <translation>两期共有的图斑编号字段（可选）</translation>
-    </message>
-    <message>
         <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="66"/>
         <source>Parcel ID field shown (without a match field)</source>
         <translation>显示的图斑编号字段（无匹配字段时）</translation>
@@ -2857,6 +2852,11 @@
         <location filename="../xingguo_swc_plugin/gui/change_step.py" line="129"/>
         <source>Only parcels read from a file can be limited to the new and grown ones.</source>
         <translation>只有从文件读取的图斑才能限定为新增和扩大的图斑。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="64"/>
+        <source>Parcel ID field present in both</source>
+        <translation>两期共有的图斑编号字段</translation>
     </message>
 </context>
 <context>

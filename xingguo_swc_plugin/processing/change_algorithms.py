@@ -62,7 +62,7 @@ class ParcelChangeAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "NEW", tr("Current delivery"), polygon))
         self.addParameter(QgsProcessingParameterString(
-            "MATCH_FIELD", tr("Parcel ID field present in both (optional)"), optional=True))
+            "MATCH_FIELD", tr("Parcel ID field present in both"), optional=True))
         self.addParameter(QgsProcessingParameterField(
             "ID_FIELD", tr("Parcel ID field shown (without a match field)"), "tbbh", "NEW",
             optional=True))
