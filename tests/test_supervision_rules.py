@@ -151,3 +151,18 @@ def test_workspace_taxonomy_flags_terraces(qgis_app, empty_workspace):
     terraces = {m.code: m.zh for m in taxonomy if m.terrace}
     assert terraces == {"E01": "梯田(土坎)", "E02": "梯田(石坎)", "E16": "水平竹节沟",
                         "E17": "台地", "T01": "等高耕作/农业耕作"}
+
+
+def test_validateparcels_passes_the_new_inputs(qgis_app, tmp_path):
+    import processing
+
+    parcels = _parcels(tmp_path, [("N1", "PE", "2", "1", (0, 0, 100, 100)),
+                                  ("N4", "PE", "2", "4", (200, 0, 300, 100))])
+    zones = write_layer(tmp_path / "zones.gpkg", "zones", "Polygon",
+                        (("name", QVariant.String),), [({"name": "z"}, box(50, -50, 550, 150))])
+    result = processing.run("xingguoswc:validateparcels", {
+        "PARCELS": parcels, "PROJECTS": _projects(tmp_path), "ORANGE_ZONES": zones,
+        "OUTPUT": "memory:"})
+    rows = [(f["parcel_id"], f["area_m2"]) for f in result["OUTPUT"].getFeatures()
+            if f["rule"] == NAVEL_ORANGE_ZONE]
+    assert rows == [("N1", 5000.0)]
