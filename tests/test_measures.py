@@ -145,7 +145,7 @@ def test_bad_input_is_refused_and_nothing_written(gully_workspace, change, messa
 def test_units_follow_the_taxonomy(gully_workspace):
     ws, measure, gullies, fids = gully_workspace
     taxonomy = core.load_taxonomy(measure)
-    assert len(taxonomy) == 22
+    assert len(taxonomy) == 23  # issue 17 added 台地 (E17)
     for code, unit in (("E01", "hm2"), ("E03", "m"), ("E06", "zuo"), ("E12", "m3"),
                        ("E14", "chu"), ("V05", "hm2"), ("T01", "hm2")):
         assert taxonomy.get(code).unit == unit

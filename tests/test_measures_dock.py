@@ -48,7 +48,8 @@ def test_dock_picks_active_layer_and_workspace_measure_table(dock_setup):
     assert dock.measure_layer.source().endswith("|layername=measure")
     assert dock.ui.statusButton.isEnabled()
     codes = dock.measure_codes()
-    assert len(codes) == 22 and codes[0] == "E01" and codes[-1] == "T01"
+    assert len(codes) == 23  # issue 17 added 台地 (E17)
+    assert codes[0] == "E01" and codes[-1] == "T01"
     # class headers are shown and not selectable
     model = dock.ui.measureCombo.model()
     assert model.item(0).text() == "工程措施"

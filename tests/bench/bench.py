@@ -142,6 +142,13 @@ def main(argv) -> int:
     findings_row = _run([QGIS_PYTHON, str(HERE / "findings_bench.py"), str(findings_out)],
                         findings_out, 1800)
     table += findings_bench.markdown(findings_row)
+    # -- issue 17: change between two deliveries against a geopandas overlay --
+    import change_bench  # noqa: E402  (tests/bench/change_bench.py)
+
+    change_rows = change_bench.run(out, sizes, _run, venv_python, _fmt)
+    (out / "bench_change.json").write_text(json.dumps(change_rows, indent=1, default=str))
+    table += "\n" + change_bench.markdown(change_rows)
+    # -- end of issue 17 section --
     (out / "bench.md").write_text(table)
     print(table)
     return 0

@@ -55,6 +55,8 @@ def _arrow_source(layer: QgsVectorLayer, dest_crs: QgsCoordinateReferenceSystem)
         return None
     if layer.providerType() != "ogr" or layer.subsetString():
         return None
+    if "|option:" in layer.source():  # open options (e.g. a GBK shapefile's ENCODING)
+        return None
     if layer.isEditable() and layer.isModified():
         return None
     if dest_crs.isValid() and layer.crs() != dest_crs:

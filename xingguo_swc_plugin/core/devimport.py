@@ -57,6 +57,39 @@ SYNONYMS: Dict[str, Tuple[str, ...]] = {
 }
 
 
+@dataclass(frozen=True)
+class Target:
+    """A workspace table rows are imported into: its spec, key field, the other
+    names sources use for its fields, and how the report counts the rows."""
+
+    spec: "schema.LayerSpec"
+    key: str
+    synonyms: Dict[str, Tuple[str, ...]]
+    noun: str  # English source text of the row noun, e.g. "project(s)"
+
+
+PROJECTS = Target(schema.DEV_PROJECT, KEY, SYNONYMS, "project(s)")
+
+#: Field names of delivered disturbance parcels (扰动图斑), besides each field's
+#: name and Chinese label (issue 17).
+PARCEL_SYNONYMS: Dict[str, Tuple[str, ...]] = {
+    "tbbh": ("图斑编号", "扰动图斑编号", "图斑号", "编号", "tbbh", "bh", "parcel_id"),
+    "xmbh": ("项目编号", "项目代码", "xmdm", "project_no"),
+    "xzqdm": ("乡镇代码", "行政区代码", "行政区划代码", "xzqhdm"),
+    "kflx": ("开发类型",),
+    "rdlx": ("扰动类型", "扰动图斑类型", "disturbance_type"),
+    "bhlx": ("扰动变化类型", "变化类型", "change_type"),
+    "jszt": ("建设状态", "施工状态", "construction_state"),
+    "hgx": ("合规性", "扰动合规性", "合规性分析", "compliance"),
+    "jcrq": ("监测日期", "解译日期", "影像日期", "detection_date"),
+    "jcpc": ("监测批次", "批次"),
+    "mj": ("面积", "扰动面积", "图斑面积", "area"),
+    "bz": ("备注", "notes", "remark"),
+}
+
+PARCELS = Target(schema.PARCEL, "tbbh", PARCEL_SYNONYMS, "parcel(s)")
+
+
 @dataclass
 class SkippedRow:
     """A source row that was not imported, and why."""
@@ -71,11 +104,15 @@ class ImportReport:
     updated: int = 0
     skipped: List[SkippedRow] = field(default_factory=list)
     warnings: List[str] = field(default_factory=list)
+    noun: str = "project(s)"
 
     def lines(self) -> List[str]:
         """Readable summary for the dialog, the log and Processing."""
-        out = [tr("{0} project(s) imported, {1} updated, {2} row(s) not taken.")
-               .format(self.imported, self.updated, len(self.skipped))]
+        if self.noun == "parcel(s)":
+            head = tr("{0} parcel(s) imported, {1} updated, {2} row(s) not taken.")
+        else:
+            head = tr("{0} project(s) imported, {1} updated, {2} row(s) not taken.")
+        out = [head.format(self.imported, self.updated, len(self.skipped))]
         out += [tr("Row {0}: {1}").format(item.row, item.reason) for item in self.skipped]
         out += self.warnings
         return out
@@ -231,14 +268,14 @@ def _normalise(name: str) -> str:
     return re.sub(r"[\s_()（）]+", "", text)
 
 
-def auto_field_map(source_fields: Iterable[str]) -> Dict[str, str]:
+def auto_field_map(source_fields: Iterable[str], target: Target = PROJECTS) -> Dict[str, str]:
     """Target field -> source field for every target field recognisable by name."""
     available = {_normalise(name): name for name in source_fields}
     mapping: Dict[str, str] = {}
-    for spec in schema.DEV_PROJECT.fields:
+    for spec in target.spec.fields:
         if spec.name == schema.UUID_FIELD:
             continue
-        candidates = (spec.name, spec.zh) + SYNONYMS.get(spec.name, ())
+        candidates = (spec.name, spec.zh) + target.synonyms.get(spec.name, ())
         for candidate in candidates:
             source = available.get(_normalise(candidate))
             if source is not None and source not in mapping.values():
@@ -321,13 +358,18 @@ class _Record:
     crs: QgsCoordinateReferenceSystem
 
 
-def _check_mapping(field_map: Dict[str, str], source_fields: Sequence[str]) -> None:
-    if not field_map.get(KEY):
-        raise InputError(tr("Map a source field to the project number ({0}).").format(KEY))
+def _check_mapping(field_map: Dict[str, str], source_fields: Sequence[str],
+                   table: Target = PROJECTS) -> None:
+    if not field_map.get(table.key):
+        if table is PARCELS:
+            raise InputError(tr("Map a source field to the parcel ID ({0}).")
+                             .format(table.key))
+        raise InputError(tr("Map a source field to the project number ({0}).")
+                         .format(table.key))
     for target, source in field_map.items():
-        if target not in schema.DEV_PROJECT.field_names():
-            raise InputError(tr("{0} is not a field of the development projects.")
-                             .format(target))
+        if target not in table.spec.field_names():
+            raise InputError(tr("{0} is not a field of the table {1}.")
+                             .format(target, table.spec.name))
         if source and source not in source_fields:
             raise InputError(tr("The source has no field \"{0}\".").format(source))
 
@@ -407,12 +449,13 @@ def import_register(workspace, register_path: str, boundaries: QgsVectorLayer,
 
 
 def _write(workspace, records: List[_Record], update_existing: bool,
-           feedback: Optional[QgsFeedback]) -> ImportReport:
+           feedback: Optional[QgsFeedback], table: Target = PROJECTS) -> ImportReport:
     ws = workspace_of(workspace)
-    layer = ws.layer(TABLE)
+    layer = ws.layer(table.spec.name)
     provider = layer.dataProvider()
     fields = layer.fields()
-    report = ImportReport()
+    report = ImportReport(noun=table.noun)
+    KEY = table.key  # noqa: N806  (the key of this table)
     existing = {_to_text(f[KEY]): f.id() for f in layer.getFeatures(
         QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)) if not _is_null(f[KEY])}
     townships = _TownshipFinder(ws)
@@ -425,23 +468,27 @@ def _write(workspace, records: List[_Record], update_existing: bool,
                 raise SwcError(tr("Canceled."))
             feedback.setProgress(90.0 * position / max(len(records), 1))
         try:
-            values = {name: convert(schema.DEV_PROJECT.field(name), value)
+            values = {name: convert(table.spec.field(name), value)
                       for name, value in record.values.items()}
         except ValueError as error:
             report.skipped.append(SkippedRow(record.label, str(error)))
             continue
         number = values.get(KEY)
+        parcel = table is PARCELS
         if not number:
-            report.skipped.append(SkippedRow(record.label, tr("no project number")))
+            report.skipped.append(SkippedRow(
+                record.label, tr("no parcel ID") if parcel else tr("no project number")))
             continue
         if number in seen:
-            report.skipped.append(SkippedRow(record.label, tr(
-                "project number {0} appears again (first at row {1})")
-                .format(number, seen[number])))
+            message = tr("parcel ID {0} appears again (first at row {1})") if parcel else \
+                tr("project number {0} appears again (first at row {1})")
+            report.skipped.append(SkippedRow(record.label,
+                                             message.format(number, seen[number])))
             continue
         if number in existing and not update_existing:
-            report.skipped.append(SkippedRow(record.label, tr(
-                "project {0} is already in the workspace").format(number)))
+            message = tr("parcel {0} is already in the workspace") if parcel else \
+                tr("project {0} is already in the workspace")
+            report.skipped.append(SkippedRow(record.label, message.format(number)))
             continue
         geometry, problem = _clean_geometry(record, layer.crs(), transforms)
         if problem:
@@ -476,8 +523,8 @@ def _write(workspace, records: List[_Record], update_existing: bool,
         ok = provider.changeAttributeValues(attribute_changes) and \
             provider.changeGeometryValues(geometry_changes)
     if not ok:
-        raise WorkspaceError(tr("Cannot write the projects into {0}: {1}")
-                             .format(ws.describe(), "; ".join(provider.errors())))
+        raise WorkspaceError(tr("Cannot write the rows of {0} into {1}: {2}")
+                             .format(table.spec.name, ws.describe(), "; ".join(provider.errors())))
     report.imported = len(new_features)
     report.updated = len(attribute_changes)
     if feedback is not None:
@@ -528,3 +575,74 @@ class _TownshipFinder:
             if feature.geometry().intersects(point):
                 return _to_text(feature["xzqdm"])
         return None
+
+
+# --- issue 17: delivered disturbance parcels (扰动图斑) into ``parcel`` ----------------
+
+#: Short change names deliveries use for ``bhlx`` besides the code list labels.
+_CHANGE_ALIASES = {"扩大": "2", "范围扩大": "2", "缩小": "3", "范围缩小": "3",
+                   "不变": "4", "范围不变": "4"}
+
+
+def import_parcels(workspace, source: QgsVectorLayer,
+                   field_map: Optional[Dict[str, str]] = None,
+                   update_existing: bool = False,
+                   previous: Optional[QgsVectorLayer] = None,
+                   delivery: str = "", min_area: Optional[float] = None,
+                   feedback: Optional[QgsFeedback] = None) -> ImportReport:
+    """Import a delivery of disturbance parcels into the workspace table ``parcel``.
+
+    Fields are mapped as for projects (``auto_field_map`` with the parcel names).
+    Where the delivery has no change type (``bhlx`` unmapped or empty) and the
+    ``previous`` delivery is given, it comes from ``core.parcelchange`` (新增,
+    扩大, 缩小, 不变), with the matched previous parcel ID in ``sqtbbh``;
+    ``delivery`` fills ``jcpc``.  Parcels without a change type and without a
+    previous delivery keep it empty (said in the report).
+    """
+    if source is None or not source.isValid():
+        raise InputError(tr("The parcel source cannot be read."))
+    if source.geometryType() != QgsWkbTypes.PolygonGeometry:
+        raise InputError(tr("The parcel source {0} has no polygons.").format(source.name()))
+    names = source.fields().names()
+    field_map = field_map if field_map is not None else auto_field_map(names, PARCELS)
+    _check_mapping(field_map, names, PARCELS)
+    ws = workspace_of(workspace)
+    changes: Dict[int, Tuple[str, str]] = {}
+    if previous is not None:
+        from ..domain.change import CHANGE_TYPE_CODE
+        from .parcelchange import parcel_change
+        from .settings import setting
+
+        result = parcel_change(previous, source, ws.crs(), None,
+                               setting("change/min_area_m2") if min_area is None
+                               else min_area, (field_map[PARCELS.key],
+                                             auto_field_map(previous.fields().names(),
+                                                            PARCELS).get(PARCELS.key, "")),
+                               feedback)
+        for row in result.rows:
+            if row.new_fid is not None:
+                changes[row.new_fid] = (CHANGE_TYPE_CODE[row.change] or "", row.old_id or "")
+    records: List[_Record] = []
+    unknown = 0
+    for feature in source.getFeatures():
+        values = {target: feature[src] for target, src in field_map.items() if src}
+        change = values.get("bhlx")
+        if not _is_null(change) and _to_text(change) in _CHANGE_ALIASES:
+            values["bhlx"] = _CHANGE_ALIASES[_to_text(change)]
+        elif _is_null(change):
+            code, old_id = changes.get(feature.id(), ("", ""))
+            values["bhlx"] = code or None
+            if code and old_id:
+                values["sqtbbh"] = old_id
+            unknown += 0 if code else 1
+        if delivery and _is_null(values.get("jcpc")):
+            values["jcpc"] = delivery
+        number = values.get(PARCELS.key)
+        records.append(_Record(tr("{0} (feature {1})").format(
+            "?" if _is_null(number) else _to_text(number), feature.id()),
+            values, QgsGeometry(feature.geometry()), source.crs()))
+    report = _write(ws, records, update_existing, feedback, PARCELS)
+    if unknown:
+        report.warnings.append(tr("{0} parcel(s) have no change type: give the previous "
+                                  "delivery to fill it.").format(unknown))
+    return report

@@ -161,14 +161,20 @@ def load_taxonomy(source: Optional[QgsVectorLayer]) -> Taxonomy:
         if table is None:
             return Taxonomy(SEED_MEASURES)
     measures = []
+    has_flag = table.fields().indexOf("tt") >= 0
+    seed_terraces = {m.code for m in SEED_MEASURES if m.terrace}
     for feature in table.getFeatures():
         code = _text(feature["csdm"])
         if not code:
             continue
+        # the table's terrace flag; a table without it (older workspace) or a NULL
+        # flag: the SPEC seed's flag for that code
+        flag = _text(feature["tt"]) if has_flag else ""
+        terrace = flag not in ("", "0") if flag else code in seed_terraces
         measures.append(MeasureType(
             code=code, measure_class=_text(feature["cslb"]), zh=_text(feature["csmc"]),
             en=_text(feature["csmc_en"]) if table.fields().indexOf("csmc_en") >= 0
-            else "", unit=_text(feature["dw"])))
+            else "", unit=_text(feature["dw"]), terrace=terrace))
     return Taxonomy(measures)
 
 

@@ -629,9 +629,10 @@ def _create_support_tables(cursor, schema_name: str, crs: QgsCoordinateReference
 def _seed_measure_types(cursor, schema_name: str) -> None:
     from ..domain.measures import SEED_MEASURES
 
-    rows = [(m.code, m.measure_class, m.zh, m.en, m.unit) for m in SEED_MEASURES]
+    rows = [(m.code, m.measure_class, m.zh, m.en, m.unit, int(m.terrace))
+            for m in SEED_MEASURES]
     _driver().extras.execute_values(cursor, sql().SQL(
-        "INSERT INTO {} (csdm, cslb, csmc, csmc_en, dw) VALUES %s").format(
+        "INSERT INTO {} (csdm, cslb, csmc, csmc_en, dw, tt) VALUES %s").format(
         qualified(schema_name, "measure_type")).as_string(cursor), rows)
 
 

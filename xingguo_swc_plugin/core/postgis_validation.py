@@ -170,6 +170,8 @@ def validate_parcels_sql(database: PgDatabase, parcels: QgsVectorLayer,
     for fid, kinds, area, wkb in corridor_rows:
         if fid not in valid_fids:
             continue
+        if not v.corridor_applies(parcels_by_fid[fid].kflx, parcels_by_fid[fid].bhlx):
+            continue  # issue 17: the rule is for new orchard development
         emit(parcels_by_fid[fid], v.CORRIDOR,
              tr("Within {0} m of a {1}.").format(corridor_distance, ", ".join(
                  sorted({names[kind] for kind in kinds}))), _geometry(wkb), area)
@@ -187,15 +189,17 @@ def _read_parcels(parcels: QgsVectorLayer, id_field: str, project_field: str) ->
     request = QgsFeatureRequest()
     request.setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes(
-        [name for name in (id_field, project_field, "uuid", "xzqdm") if name in names],
-        parcels.fields())
+        [name for name in (id_field, project_field, "uuid", "xzqdm", "kflx", "bhlx")
+         if name in names], parcels.fields())
     result = {}
     for feature in parcels.getFeatures(request):
         result[feature.id()] = v._Parcel(
             feature.id(), v._text(feature[id_field]) or "#{0}".format(feature.id()),
             v._text(feature[project_field]),
             v._text(feature["uuid"]) if "uuid" in names else "",
-            v._text(feature["xzqdm"]) if "xzqdm" in names else "", QgsGeometry(), 0.0)
+            v._text(feature["xzqdm"]) if "xzqdm" in names else "", QgsGeometry(), 0.0,
+            v._text(feature["kflx"]) if "kflx" in names else "",
+            v._text(feature["bhlx"]) if "bhlx" in names else "")
     return result
 
 

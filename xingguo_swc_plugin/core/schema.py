@@ -145,6 +145,8 @@ MEASURE_TYPE = LayerSpec(
         FieldSpec("csmc", "text", "措施名称", "measure name", 50, required=True),
         FieldSpec("csmc_en", "text", "英文名称", "English name", 80),
         FieldSpec("dw", "text", "单位", "unit", 4, codes.MEASURE_UNIT, required=True),
+        # issue 17: 1 = the measure satisfies the terrace rule (梯田, 台地, 水平竹节沟, contour)
+        FieldSpec("tt", "int", "计为梯田", "counts as terrace"),
     ),
     unique=(("csdm",),),
 )
@@ -165,6 +167,10 @@ PARCEL = LayerSpec(
                   codes.CONSTRUCTION_STATE),
         FieldSpec("hgx", "text", "合规性", "compliance", 2, codes.COMPLIANCE),
         FieldSpec("jcrq", "date", "监测日期", "detection date"),
+        # issue 17: delivery the parcel came with (e.g. 2024-2) and the matched
+        # parcel of the previous delivery (from parcelchange)
+        FieldSpec("jcpc", "text", "监测批次", "delivery", 20),
+        FieldSpec("sqtbbh", "text", "上期图斑编号", "previous parcel ID", 30),
         _AREA,
         _NOTE,
     ),
@@ -184,6 +190,8 @@ DEV_PROJECT = LayerSpec(
         FieldSpec("pfwh", "text", "批复文号", "approval number", 60),
         FieldSpec("pfrq", "date", "批复日期", "approval date"),
         FieldSpec("pfmj", "real", "批复面积(m²)", "approved area (m²)"),
+        # issue 17: approval number of the soil-conservation plan; empty = no plan
+        FieldSpec("stbcfa", "text", "水土保持方案", "soil-conservation plan", 60),
         _NOTE,
     ),
     unique=(("xmbh",),),

@@ -12,13 +12,23 @@ the parcel as geometry, in the parcels' CRS.  The rules and their SPEC meaning:
   boundary larger than the tolerance; area = that part.
 * ``OVERLAP`` — one finding per parcel: the union of what it shares with other
   parcels (computed by ``core.overlaps.find_overlaps``); the message names them.
-* ``STEEP_SLOPE`` / ``TERRACE_REQUIRED`` — mean DEM slope above the steep limit,
-  or between the terrace and steep limits with no terrace measure (measure rows
-  with ``csdm`` in ``TERRACE_MEASURES`` whose ``mbid`` is the parcel's ``uuid``).
-* ``CORRIDOR`` — within the corridor distance of a railway, expressway, national
-  or provincial road; the class is read from the corridor field ``dllx``
-  (``CORRIDOR_CLASS_FIELD``), see ``corridor_class``; a layer without that field
-  is taken as protected corridors only.
+* ``STEEP_SLOPE`` / ``TERRACE_REQUIRED`` — the share of the parcel's area (DEM
+  pixels inside) steeper than the steep limit reaches the steep share setting;
+  the share between the terrace and steep limits reaches the terrace share
+  setting and no terrace measure is recorded (measure rows whose ``csdm`` is
+  flagged ``terrace`` in the workspace taxonomy — 梯田, 台地, 水平竹节沟,
+  contour measures — and whose ``mbid`` is the parcel's ``uuid``).
+* ``PLAN_REQUIRED`` — the share between the plan and steep limits (5-25°)
+  reaches the terrace share setting and the parcel's project has no
+  soil-conservation plan (``dev_project.stbcfa`` empty) or is not registered.
+* ``NAVEL_ORANGE_ZONE`` — a new navel-orange parcel inside a designated
+  collapse/landslide zone, or on an eroded slope within the (practice) distance
+  of a reservoir or main river (``core.validation_zones``).
+* ``CORRIDOR`` — new orchard development (see ``corridor_applies``) within the
+  corridor distance of a railway, expressway, national or provincial road; the
+  class is read from the corridor field ``dllx`` (``CORRIDOR_CLASS_FIELD``), see
+  ``corridor_class``; a layer without that field is taken as protected
+  corridors only.
 
 All geometry work happens in a projected working CRS (the parcels' CRS, or
 CGCS2000 / GK CM 114°E when the parcels are geographic); other layers are
@@ -46,8 +56,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..domain import codes
-from ..domain.measures import TERRACE_MEASURES
+from ..domain import change, codes
 from ..domain.thresholds import CRS_PROJECTED, DEFAULTS
 from ..translation import tr
 from .area import AreaMeasurer
@@ -61,6 +70,8 @@ OVERLAP = "OVERLAP"
 STEEP_SLOPE = "STEEP_SLOPE"
 TERRACE_REQUIRED = "TERRACE_REQUIRED"
 CORRIDOR = "CORRIDOR"
+PLAN_REQUIRED = "PLAN_REQUIRED"
+NAVEL_ORANGE_ZONE = "NAVEL_ORANGE_ZONE"
 
 #: Rule -> (compliance code of SPEC or None, severity), in display order.
 RULES: Dict[str, Tuple[Optional[str], str]] = {
@@ -72,12 +83,16 @@ RULES: Dict[str, Tuple[Optional[str], str]] = {
     STEEP_SLOPE: (None, "high"),
     TERRACE_REQUIRED: (None, "medium"),
     CORRIDOR: (None, "medium"),
+    PLAN_REQUIRED: (None, "medium"),
+    NAVEL_ORANGE_ZONE: (None, "high"),
 }
 
 SEVERITIES = ("high", "medium", "low")
 
 #: Default distance (m) to a protected corridor *(practice: no written value)*.
 DEFAULT_CORRIDOR_DISTANCE = DEFAULTS["validation/corridor_distance_m"]
+#: Field of the projects holding the soil-conservation plan (empty = none).
+PLAN_FIELD = "stbcfa"
 #: Field of the corridor layer holding the road class.
 CORRIDOR_CLASS_FIELD = "dllx"
 
@@ -102,6 +117,8 @@ def rule_label(rule: str) -> str:
         STEEP_SLOPE: tr("Steep slope"),
         TERRACE_REQUIRED: tr("Terraces required"),
         CORRIDOR: tr("Within a protected corridor"),
+        PLAN_REQUIRED: tr("Soil-conservation plan required"),
+        NAVEL_ORANGE_ZONE: tr("New navel oranges in a forbidden zone"),
     }
     return labels.get(rule, rule)
 
@@ -160,6 +177,9 @@ class _Parcel:
     township: str
     geometry: QgsGeometry  # working CRS, valid
     area: float
+    #: development type and change type as stored (code or label), '' if absent
+    kflx: str = ""
+    bhlx: str = ""
 
 
 class _Steps:
@@ -284,8 +304,21 @@ def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
                      measures: Optional[QgsVectorLayer] = None,
                      feedback: Optional[QgsFeedback] = None,
                      corridor_class_field: str = CORRIDOR_CLASS_FIELD,
-                     overlap_min_area: float = 0.01) -> List[Finding]:
+                     overlap_min_area: float = 0.01,
+                     steep_share: float = DEFAULTS["validation/steep_share_percent"],
+                     terrace_share: float = DEFAULTS["validation/terrace_share_percent"],
+                     plan_slope: float = DEFAULTS["validation/plan_slope_deg"],
+                     plan_field: str = PLAN_FIELD,
+                     orange_zones: Optional[QgsVectorLayer] = None,
+                     eroded: Optional[QgsVectorLayer] = None,
+                     waters: Optional[QgsVectorLayer] = None,
+                     water_distance: float = DEFAULTS[
+                         "validation/navel_orange_water_distance_m"]) -> List[Finding]:
     """Check every parcel against the rules; returns the findings (inputs untouched).
+
+    Shares are in percent of the parcel's area.  PLAN_REQUIRED runs with a DEM
+    when PROJECTS has ``plan_field``; NAVEL_ORANGE_ZONE when designated zones,
+    or eroded slopes together with waters, are given.
 
     Raises ``InputError`` before any work when an input cannot be used: missing
     layer or id field, thresholds out of order, a DEM that does not cover every
@@ -312,8 +345,12 @@ def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
     if measures is not None and measures.isValid():
         _require_field(measures, "csdm", tr("measures"))
         _require_field(measures, "mbid", tr("measures"))
+    _check_rule_inputs(dem, steep_share, terrace_share, plan_slope, steep_slope,
+                       orange_zones, eroded, waters, water_distance)
+    zoned = orange_zones is not None or (eroded is not None and waters is not None)
     from .postgis_compute import server_database  # issue 8: run as SQL in PostGIS
-    database = server_database(0, parcels, projects, corridors) if dem is None else None
+    database = server_database(0, parcels, projects, corridors) \
+        if dem is None and not zoned else None
     if database is not None:
         from .postgis_validation import validate_parcels_sql
         return validate_parcels_sql(
@@ -349,12 +386,13 @@ def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
                                 tr("Geometry is {0}.").format(reason), 0.0,
                                 geometry, parcel.fid, parcel.uuid, parcel.township))
 
-    dem_values: Dict[int, float] = {}
+    dem_values: Dict[int, object] = {}
     if dem is not None:
         steps.phase(25, 40)
-        from .validation_slope import mean_slopes  # numpy only with a DEM
-        dem_values = mean_slopes(dem, {p.fid: p.geometry for p in valid}, work,
-                                 {p.fid: p.parcel_id for p in valid}, steps.progress)
+        from .validation_slope import slope_statistics  # numpy only with a DEM
+        dem_values = slope_statistics(dem, {p.fid: p.geometry for p in valid}, work,
+                                      {p.fid: p.parcel_id for p in valid}, steep_slope,
+                                      terrace_slope, plan_slope, steps.progress)
 
     steps.phase(40, 55)
     approved = _read_projects(projects, project_id_field, work, steps)
@@ -368,27 +406,20 @@ def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
 
     if dem is not None:
         steps.phase(80, 85)
-        terraced = _terraced_parcels(measures)
-        for parcel in valid:
-            slope = dem_values.get(parcel.fid)
-            if slope is None or math.isnan(slope):
-                continue
-            if slope > steep_slope:
-                emit(parcel, STEEP_SLOPE,
-                     tr("Mean slope {0:.1f}° is above {1}°: new cultivation and "
-                        "whole-slope clearing are forbidden.").format(slope, steep_slope),
-                     parcel.geometry, parcel.area)
-            elif slope >= terrace_slope and parcel.uuid not in terraced \
-                    and parcel.parcel_id not in terraced:
-                emit(parcel, TERRACE_REQUIRED,
-                     tr("Mean slope {0:.1f}° is between {1}° and {2}° and no terrace "
-                        "measure is recorded.").format(slope, terrace_slope, steep_slope),
-                     parcel.geometry, parcel.area)
+        plans = _project_plans(projects, project_id_field, plan_field)
+        _check_slopes(valid, dem_values, _terraced_parcels(measures), plans,
+                      steep_slope, terrace_slope, plan_slope, steep_share,
+                      terrace_share, emit)
 
     if corridors is not None:
-        steps.phase(85, 100)
-        _check_corridors(valid, corridors, corridor_class_field, corridor_distance,
+        steps.phase(85, 95)
+        _check_corridors([p for p in valid if corridor_applies(p.kflx, p.bhlx)],
+                         corridors, corridor_class_field, corridor_distance,
                          work, measurer, steps, emit)
+    if zoned:
+        steps.phase(95, 100)
+        _check_orange_zones(valid, work, orange_zones, eroded, waters, water_distance,
+                            measurer, steps, emit)
     steps.phase(100, 100)
     order = {rule: position for position, rule in enumerate(RULES)}
     findings.sort(key=lambda f: (order[f.rule], f.parcel_id, f.parcel_fid))
@@ -406,8 +437,10 @@ def _read_parcels(parcels: QgsVectorLayer, id_field: str, project_field: str,
     total = max(parcels.featureCount(), 1)
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes(
-        [name for name in (id_field, project_field, "uuid", "xzqdm") if name in names],
-        parcels.fields())
+        [name for name in (id_field, project_field, "uuid", "xzqdm", "kflx", "bhlx")
+         if name in names], parcels.fields())
+    kflx_index, bhlx_index = names.index("kflx") if "kflx" in names else -1, \
+        names.index("bhlx") if "bhlx" in names else -1
     for position, feature in enumerate(parcels.getFeatures(request)):
         if position % 200 == 0:
             steps.progress(position, total)
@@ -416,7 +449,9 @@ def _read_parcels(parcels: QgsVectorLayer, id_field: str, project_field: str,
         parcel = _Parcel(feature.id(), parcel_id, _text(feature[project_field]),
                          _text(feature.attribute(uuid_index)) if uuid_index >= 0 else "",
                          _text(feature.attribute(township_index))
-                         if township_index >= 0 else "", geometry, 0.0)
+                         if township_index >= 0 else "", geometry, 0.0,
+                         _text(feature.attribute(kflx_index)) if kflx_index >= 0 else "",
+                         _text(feature.attribute(bhlx_index)) if bhlx_index >= 0 else "")
         problem = _geometry_problem(geometry)
         if problem is None and to_work is not None:
             try:
@@ -535,14 +570,18 @@ def _check_overlaps(parcels: QgsVectorLayer, id_field: str, min_area: float,
 
 
 def _terraced_parcels(measures: Optional[QgsVectorLayer]) -> Set[str]:
-    """``mbid`` of every terrace measure (the parcel's uuid)."""
+    """``mbid`` of every terrace measure (the parcel's uuid); which measures count
+    is the ``terrace`` flag of the measures' workspace taxonomy (issue 17)."""
     if measures is None or not measures.isValid():
         return set()
+    from .measures import load_taxonomy
+
+    terraces = {m.code for m in load_taxonomy(measures) if m.terrace}
     request = QgsFeatureRequest()
     request.setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes(["csdm", "mbid"], measures.fields())
     return {_text(feature["mbid"]) for feature in measures.getFeatures(request)
-            if _text(feature["csdm"]) in TERRACE_MEASURES}
+            if _text(feature["csdm"]) in terraces}
 
 
 def _check_corridors(valid: Sequence[_Parcel], corridors: QgsVectorLayer,
@@ -585,6 +624,126 @@ def _check_corridors(valid: Sequence[_Parcel], corridors: QgsVectorLayer,
         emit(parcel, CORRIDOR,
              tr("Within {0} m of a {1}.").format(distance, ", ".join(kinds)),
              part, measurer.area_m2(part))
+
+
+# --- issue 17: slope shares, plans, navel-orange zones, which parcels are new -------
+
+def corridor_applies(kflx: str, bhlx: str) -> bool:
+    """CORRIDOR applies to new orchard development (Ganzhou regulation): 果园 or
+    脐橙 that is 新增 or 续建(范围扩大).  An empty or unknown development or change
+    type counts as possibly new orchard: the rule then still runs (no silent
+    miss)."""
+    orchard = change.code_in(kflx, codes.DEVELOPMENT_TYPE, change.ORCHARD_CODES)
+    new = change.code_in(bhlx, codes.CHANGE_TYPE, change.NEW_DEVELOPMENT_CODES)
+    return orchard is not False and new is not False
+
+
+def _check_rule_inputs(dem, steep_share: float, terrace_share: float, plan_slope: float,
+                       steep_slope: float, orange_zones, eroded, waters,
+                       water_distance: float) -> None:
+    for share in (steep_share, terrace_share):
+        if not 0.0 <= share <= 100.0:
+            raise InputError(tr("A slope share must be between 0 and 100 %, not {0}.")
+                             .format(share))
+    if dem is not None and plan_slope > steep_slope:
+        raise InputError(tr("The plan slope ({0}°) must not exceed the steep slope "
+                            "({1}°).").format(plan_slope, steep_slope))
+    for layer, role in ((orange_zones, tr("collapse/landslide zones")),
+                        (eroded, tr("eroded slopes")), (waters, tr("reservoirs and rivers"))):
+        if layer is not None:
+            _require_layer(layer, role, None)
+    if (eroded is None) != (waters is None):
+        raise InputError(tr("Eroded slopes and reservoirs/rivers are needed together for "
+                            "the navel-orange rule."))
+    if water_distance < 0:
+        raise InputError(tr("The distance to reservoirs and rivers must not be negative."))
+
+
+def _project_plans(projects: QgsVectorLayer, id_field: str,
+                   plan_field: str) -> Optional[Dict[str, str]]:
+    """Plan approval per project number; None when PROJECTS has no plan field."""
+    if not plan_field or projects.fields().indexOf(plan_field) < 0:
+        return None
+    request = QgsFeatureRequest()
+    request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([id_field, plan_field], projects.fields())
+    plans: Dict[str, str] = {}
+    for feature in projects.getFeatures(request):
+        number = _text(feature[id_field])
+        if number:
+            plans[number] = plans.get(number) or _text(feature[plan_field])
+    return plans
+
+
+def _check_slopes(valid: Sequence[_Parcel], stats: Dict[int, object], terraced: Set[str],
+                  plans: Optional[Dict[str, str]], steep_slope: float,
+                  terrace_slope: float, plan_slope: float, steep_share: float,
+                  terrace_share: float, emit) -> None:
+    """STEEP_SLOPE, TERRACE_REQUIRED and PLAN_REQUIRED from the slope shares."""
+    for parcel in valid:
+        slope = stats.get(parcel.fid)
+        if slope is None or math.isnan(slope.mean):
+            continue
+        steep = 100.0 * slope.steep_share
+        if steep >= steep_share and steep > 0:
+            emit(parcel, STEEP_SLOPE,
+                 tr("Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) is steeper "
+                    "than {3}°, where new cultivation and whole-slope clearing are "
+                    "forbidden.").format(slope.mean, steep, parcel.area * slope.steep_share,
+                                         steep_slope),
+                 parcel.geometry, parcel.area)
+        terrace = 100.0 * slope.terrace_share
+        if terrace >= terrace_share and terrace > 0 and parcel.uuid not in terraced \
+                and parcel.parcel_id not in terraced:
+            emit(parcel, TERRACE_REQUIRED,
+                 tr("Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) lies between "
+                    "{3}° and {4}° and no terrace measure is recorded.").format(
+                     slope.mean, terrace, parcel.area * slope.terrace_share, terrace_slope,
+                     steep_slope),
+                 parcel.geometry, parcel.area)
+        share = 100.0 * slope.plan_share
+        if plans is None or share < terrace_share or share <= 0:
+            continue
+        if parcel.project and plans.get(parcel.project):
+            continue
+        reason = tr("project {0} has no soil-conservation plan").format(parcel.project) \
+            if parcel.project in plans else tr("no registered project")
+        emit(parcel, PLAN_REQUIRED,
+             tr("{0:.0f} % of the parcel lies between {1}° and {2}° (reclaimed land needs "
+                "a soil-conservation plan): {3}.").format(share, plan_slope, steep_slope,
+                                                        reason),
+             parcel.geometry, parcel.area)
+
+
+def _check_orange_zones(valid: Sequence[_Parcel], work: QgsCoordinateReferenceSystem,
+                        zones, eroded, waters, distance: float, measurer: AreaMeasurer,
+                        steps: _Steps, emit) -> None:
+    """NAVEL_ORANGE_ZONE: new 脐橙 parcels (an unknown change type counts as new)."""
+    from .validation_zones import ForbiddenZones
+
+    forbidden = ForbiddenZones(work, zones, eroded, waters, distance)
+    for position, parcel in enumerate(valid):
+        if position % 100 == 0:
+            steps.progress(position, len(valid))
+        if not change.code_in(parcel.kflx, codes.DEVELOPMENT_TYPE,
+                              (change.NAVEL_ORANGE_CODE,)):
+            continue
+        if change.code_in(parcel.bhlx, codes.CHANGE_TYPE,
+                          change.NEW_DEVELOPMENT_CODES) is False:
+            continue
+        part = forbidden.part(parcel.geometry)
+        if part is None:
+            continue
+        where = []
+        if "zone" in forbidden.kinds:
+            where.append(tr("a designated collapse/landslide zone"))
+        if "water" in forbidden.kinds:
+            where.append(tr("an eroded slope within {0} m of a reservoir or main river")
+                         .format(distance))
+        area = measurer.area_m2(part)
+        emit(parcel, NAVEL_ORANGE_ZONE,
+             tr("{0:.1f} m² of new navel oranges lie in {1}: new planting is forbidden "
+                "there.").format(area, "; ".join(where)), part, area)
 
 
 def findings_by_rule(findings: Iterable[Finding]) -> Dict[str, List[Finding]]:

@@ -1,4 +1,5 @@
-"""Mean slope of parcels from a DEM, for the slope rules of ``core.validation``.
+"""Slope of parcels from a DEM (mean, and shares of the area by slope class) for
+the slope rules of ``core.validation``.
 
 The DEM is read with the QGIS raster API (``QgsRasterDataProvider.block``) in
 tiles around the parcels only, slope is Horn's 3x3 method in numpy (cell sizes in
@@ -11,6 +12,7 @@ Pixels next to NODATA have no slope and are left out of the mean.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 import numpy as np
@@ -39,6 +41,38 @@ _METRES_PER_DEGREE_LAT = 110574.0
 _METRES_PER_DEGREE_LON = 111320.0
 
 
+@dataclass(frozen=True)
+class SlopeStats:
+    """Slope of one parcel: mean (°) and shares (0-1) of its area (pixels inside)
+    steeper than the steep limit, between the terrace and steep limits, and
+    between the plan and steep limits (limits inclusive)."""
+
+    mean: float
+    steep_share: float
+    terrace_share: float
+    plan_share: float
+
+
+def slope_statistics(dem: QgsRasterLayer, geometries: Dict[int, QgsGeometry],
+                     crs: QgsCoordinateReferenceSystem, names: Dict[int, str],
+                     steep: float, terrace: float, plan: float,
+                     progress: Optional[Callable[[int, int], None]] = None
+                     ) -> Dict[int, SlopeStats]:
+    """``SlopeStats`` per key of ``geometries`` (issue 17: the slope rules judge
+    the share of the parcel's area, not the mean).  NaN everywhere for a parcel
+    whose pixels are all NODATA; errors as ``mean_slopes``."""
+    def stats(values: np.ndarray) -> SlopeStats:
+        if not values.size:
+            nan = float("nan")
+            return SlopeStats(nan, nan, nan, nan)
+        count = float(values.size)
+        return SlopeStats(float(values.mean()), np.count_nonzero(values > steep) / count,
+                          np.count_nonzero((values >= terrace) & (values <= steep)) / count,
+                          np.count_nonzero((values >= plan) & (values <= steep)) / count)
+
+    return _per_parcel(dem, geometries, crs, names, stats, progress)
+
+
 def mean_slopes(dem: QgsRasterLayer, geometries: Dict[int, QgsGeometry],
                 crs: QgsCoordinateReferenceSystem, names: Dict[int, str],
                 progress: Optional[Callable[[int, int], None]] = None
@@ -48,6 +82,16 @@ def mean_slopes(dem: QgsRasterLayer, geometries: Dict[int, QgsGeometry],
     Raises ``InputError`` naming the parcels the DEM does not cover.  NaN for a
     parcel whose pixels are all NODATA.
     """
+    return _per_parcel(dem, geometries, crs, names,
+                       lambda values: float(values.mean()) if values.size else float("nan"),
+                       progress)
+
+
+def _per_parcel(dem: QgsRasterLayer, geometries: Dict[int, QgsGeometry],
+                crs: QgsCoordinateReferenceSystem, names: Dict[int, str],
+                summary: Callable[[np.ndarray], object],
+                progress: Optional[Callable[[int, int], None]] = None) -> Dict:
+    """``summary(slopes of the pixels inside, NODATA left out)`` per parcel."""
     provider = dem.dataProvider()
     extent = dem.extent()
     xres, yres = dem.rasterUnitsPerPixelX(), dem.rasterUnitsPerPixelY()
@@ -94,7 +138,7 @@ def mean_slopes(dem: QgsRasterLayer, geometries: Dict[int, QgsGeometry],
         values = _read(provider, grid, window)
         slope = _horn_slope(values, grid, window, geographic, unit_factor)
         for key in keys:
-            result[key] = _mean_inside(in_dem[key], slope, grid, window)
+            result[key] = summary(_inside_values(in_dem[key], slope, grid, window))
             done += 1
             if progress is not None and done % 100 == 0:
                 progress(done, len(in_dem))
@@ -184,8 +228,8 @@ def _edges(geometry: QgsGeometry) -> np.ndarray:
     return np.vstack(chunks) if chunks else np.zeros((0, 4))
 
 
-def _mean_inside(geometry: QgsGeometry, slope: np.ndarray, grid: _Grid,
-                 window: Tuple[int, int, int, int]) -> float:
+def _inside_values(geometry: QgsGeometry, slope: np.ndarray, grid: _Grid,
+                   window: Tuple[int, int, int, int]) -> np.ndarray:
     col0, row0 = window[0], window[1]
     sub = grid.window(geometry.boundingBox())
     columns = np.arange(sub[0], sub[2])
@@ -212,5 +256,4 @@ def _mean_inside(geometry: QgsGeometry, slope: np.ndarray, grid: _Grid,
         column, row = grid.cell(point.x(), point.y())
         grid_rows, grid_columns = np.array([row]), np.array([column])
     values = slope[grid_rows - row0, grid_columns - col0]
-    values = values[~np.isnan(values)]
-    return float(values.mean()) if values.size else float("nan")
+    return values[~np.isnan(values)]

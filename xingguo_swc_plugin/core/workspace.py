@@ -260,7 +260,7 @@ def seed_measure_types(workspace: Workspace) -> None:
         feature = QgsFeature(layer.fields())
         for name, value in (("csdm", measure.code), ("cslb", measure.measure_class),
                             ("csmc", measure.zh), ("csmc_en", measure.en),
-                            ("dw", measure.unit)):
+                            ("dw", measure.unit), ("tt", int(measure.terrace))):
             feature.setAttribute(name, value)
         features.append(feature)
     if not layer.dataProvider().addFeatures(features):

@@ -35,6 +35,14 @@ DEFAULTS = {
     "validation/terrace_slope_deg": 15.0,
     "validation/plan_slope_deg": 5.0,
     "validation/corridor_distance_m": 100.0,  # (practice) no written distance found
+    # issue 17: slope rules on the share of the parcel's area, not the mean slope
+    "validation/steep_share_percent": 20.0,
+    "validation/terrace_share_percent": 20.0,
+    # (practice) no written distance for "along reservoirs and main rivers"
+    "validation/navel_orange_water_distance_m": 200.0,
+    # (practice) slivers below this neither link two deliveries' parcels nor count
+    # as growth or shrinkage
+    "change/min_area_m2": 50.0,
     "penalty/individual_yuan_per_m2": 2.0,
     "penalty/unit_yuan_per_m2": 10.0,
 }

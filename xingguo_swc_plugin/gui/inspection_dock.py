@@ -129,6 +129,10 @@ class InspectionDock(QgsDockWidget):
         self.last_message: Optional[Tuple[str, int]] = None
         self.last_result = None
         self.rubber_band: Optional[QgsRubberBand] = None
+        from .change_step import ChangeStep  # issue 17: "与上期比较"
+
+        self.change_step = ChangeStep(self, body)
+        self.ui.mainLayout.insertWidget(1, self.change_step)
         self._setup_widgets()
         self._connect()
         self._pick_default_layers()
@@ -181,6 +185,7 @@ class InspectionDock(QgsDockWidget):
 
     def cleanup(self) -> None:
         """Disconnect, drop the highlight, cancel a running check (plugin unload)."""
+        self.change_step.cleanup()
         try:
             QgsProject.instance().layersAdded.disconnect(self._layers_added)
         except TypeError:
@@ -300,8 +305,13 @@ class InspectionDock(QgsDockWidget):
             "terrace_slope": ui.terraceSpin.value(),
             "corridor_distance": ui.corridorDistanceSpin.value(),
         }
+        try:
+            parcel_source = self.change_step.parcel_subset(parcels)  # issue 17
+        except SwcError as error:
+            self._error(error)
+            return None
         self.task = CoreTask(
-            tr("Parcel inspection"), run_inspection, _source(parcels), _source(projects),
+            tr("Parcel inspection"), run_inspection, parcel_source, _source(projects),
             options, _source(ui.demCombo.currentLayer()),
             _source(ui.corridorsCombo.currentLayer()),
             _source(ui.measuresCombo.currentLayer()), workspace, self.who(),

@@ -26,6 +26,7 @@ ALGORITHM_MODULES = (
     ("overlap_algorithms", ("CheckOverlapsAlgorithm",)),
     ("benggang_algorithms", ("BenggangAttributesAlgorithm",)),
     ("atlas_algorithms", ("AtlasAlgorithm",)),
+    ("change_algorithms", ("ParcelChangeAlgorithm",)),
 )
 
 

@@ -56,13 +56,16 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
             "development database and writes one finding per parcel and rule: invalid "
             "geometry, not registered (疑似未批先建), elsewhere than its project "
             "(疑似建设地点变更), beyond the approved boundary by more than the tolerance "
-            "(疑似超出防治责任范围), overlaps, steep slope and missing terraces (with a "
-            "DEM), within a protected corridor (with road lines whose field dllx says "
-            "railway/铁路, expressway/高速, national/国道 or provincial/省道). Geometry = the "
-            "offending part. The input layers are only read. With a workspace (GeoPackage, or "
-            "PostgreSQL connection + schema) the findings are also merged into its "
-            "finding table, keeping each case's 查认改罚 status and history; parcel IDs "
-            "must then be unique.")
+            "(疑似超出防治责任范围), overlaps; with a DEM: steep slope and missing terraces "
+            "(on the share of the parcel's area above 25° or between 15° and 25°) and a "
+            "missing soil-conservation plan (5-25°, project field stbcfa); new orchards "
+            "near railways and roads (lines whose field dllx says railway/铁路, "
+            "expressway/高速, national/国道 or provincial/省道); new navel oranges in "
+            "designated collapse/landslide zones or on eroded slopes near reservoirs and "
+            "main rivers. Geometry = the offending part. The input layers are only read. "
+            "With a workspace (GeoPackage, or PostgreSQL connection + schema) the findings "
+            "are also merged into its finding table, keeping each case's 查认改罚 status "
+            "and history; parcel IDs must then be unique.")
 
     def initAlgorithm(self, config=None):
         polygon = [QgsProcessing.TypeVectorPolygon]
@@ -102,6 +105,7 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "MEASURES", tr("Treatment measures (table)"), [QgsProcessing.TypeVector],
             optional=True))
+        self._add_supervision_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Findings"), QgsProcessing.TypeVectorPolygon))
         add_workspace_parameters(self, tr("Merge the findings into this workspace"))
@@ -110,6 +114,45 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("ADDED", tr("Findings added")))
         self.addOutput(QgsProcessingOutputNumber("KEPT", tr("Findings kept")))
         self.addOutput(QgsProcessingOutputNumber("REMOVED", tr("Findings removed")))
+
+    def _add_supervision_parameters(self) -> None:
+        """Issue 17: slope shares, plan slope, navel-orange zone layers."""
+        double = QgsProcessingParameterNumber.Double
+        self.addParameter(QgsProcessingParameterNumber(
+            "STEEP_SHARE", tr("Share of the area steeper than the steep slope (%)"), double,
+            setting("validation/steep_share_percent"), False, 0.0, 100.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "TERRACE_SHARE", tr("Share of the area in the terrace or plan range (%)"),
+            double, setting("validation/terrace_share_percent"), False, 0.0, 100.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "PLAN_SLOPE", tr("Soil-conservation plan required from slope (°)"), double,
+            setting("validation/plan_slope_deg"), False, 0.0, 90.0))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "ORANGE_ZONES", tr("Designated collapse/landslide zones"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "ERODED", tr("Eroded slopes (erosion polygons)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "WATERS", tr("Reservoirs and main rivers"), [QgsProcessing.TypeVectorAnyGeometry],
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "WATER_DISTANCE", tr("Distance to reservoirs and main rivers (m)"), double,
+            setting("validation/navel_orange_water_distance_m"), False, 0.0))
+
+    def _supervision_arguments(self, parameters, context) -> dict:
+        from ..core.devimport import with_sniffed_encoding
+
+        return {
+            "steep_share": self.parameterAsDouble(parameters, "STEEP_SHARE", context),
+            "terrace_share": self.parameterAsDouble(parameters, "TERRACE_SHARE", context),
+            "plan_slope": self.parameterAsDouble(parameters, "PLAN_SLOPE", context),
+            "orange_zones": with_sniffed_encoding(
+                self.parameterAsVectorLayer(parameters, "ORANGE_ZONES", context)),
+            "eroded": self.parameterAsVectorLayer(parameters, "ERODED", context),
+            "waters": self.parameterAsVectorLayer(parameters, "WATERS", context),
+            "water_distance": self.parameterAsDouble(parameters, "WATER_DISTANCE", context),
+        }
 
     def _field(self, parameters, name, context, default):
         """Field parameters are optional in form only: empty means the default name."""
@@ -145,7 +188,8 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
                                                      context),
             corridor_class_field=self._field(parameters, "CORRIDOR_CLASS_FIELD", context,
                                              CORRIDOR_CLASS_FIELD),
-            measures=measures, feedback=feedback)
+            measures=measures, feedback=feedback,
+            **self._supervision_arguments(parameters, context))
         fields = finding_fields(findings)
         sink, destination = self.parameterAsSink(
             parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon,
