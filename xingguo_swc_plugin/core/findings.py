@@ -8,9 +8,9 @@ finding that is no longer detected is deleted only if nobody has acted on it
 saying it was no longer detected.  Only parcels inside the run's scope are
 touched, so validating one township leaves the other townships' cases alone.
 
-The case moves 待核查 → 已认定 → 已整改 → 已处罚 / 已销号 (``TRANSITIONS``); a
-false alarm can be closed straight from 待核查 and a penalised case closed
-afterwards.  Every step appends {from, to, who, when, note} to ``lsjl`` (JSON).
+The case moves 待核查 → 已认定 → 已整改 → 已处罚 / 已销号, or 已认定 → 已处罚
+(``codes.CASE_TRANSITIONS``); a false alarm can be closed straight from 待核查 and a
+penalised case closed afterwards.  Every step appends {from, to, who, when, note} to ``lsjl`` (JSON).
 """
 
 from __future__ import annotations
@@ -40,13 +40,7 @@ from .workspace import Workspace, open_workspace
 TABLE = "finding"
 FOUND, IDENTIFIED, RECTIFIED, PENALISED, CLOSED = "1", "2", "3", "4", "5"
 #: Allowed next statuses of each status (codes of ``codes.CASE_STATUS``).
-TRANSITIONS: Dict[str, Tuple[str, ...]] = {
-    FOUND: (IDENTIFIED, CLOSED),
-    IDENTIFIED: (RECTIFIED,),
-    RECTIFIED: (PENALISED, CLOSED),
-    PENALISED: (CLOSED,),
-    CLOSED: (),
-}
+TRANSITIONS: Dict[str, Tuple[str, ...]] = codes.CASE_TRANSITIONS
 #: History event of a finding the latest run no longer detected.
 NOT_DETECTED = "not_detected"
 

@@ -33,7 +33,8 @@ from .schema import LayerSpec
 from .styles import apply_style
 
 _QVARIANT = {"text": QVariant.String, "int": QVariant.Int, "real": QVariant.Double,
-             "date": QVariant.Date, "datetime": QVariant.DateTime}
+             "date": QVariant.Date, "datetime": QVariant.DateTime,
+             "blob": QVariant.ByteArray}
 
 
 def qgs_fields(spec: LayerSpec) -> QgsFields:
