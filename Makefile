@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Debian packages the targets need; `deps` installs those missing.
 DEB_PACKAGES := qgis python3-qgis qgis-providers python3-pytest python3-pytestqt \
 	python3-numpy python3-geopandas python3-fiona python3-psutil python3-pyflakes gdal-bin xvfb xauth \
-	poppler-utils fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools zip unzip \
+	poppler-utils fonts-noto-cjk fonts-wqy-microhei pyqt5-dev-tools qttools5-dev-tools zip unzip \
 	postgresql-15-postgis-3 postgresql-15 postgresql-client-15 e2fsprogs python3-psycopg2
 
 .PHONY: deps test demo package deploy run bench translations lint e2e clean
