@@ -280,3 +280,26 @@ def test_import_refuses_a_folder_that_is_not_a_package(findings_workspace, tmp_p
         import_field_package(str(tmp_path), findings_workspace)
     with sqlite3.connect(findings_workspace) as connection:
         assert connection.execute("SELECT count(*) FROM finding_photo").fetchone()[0] == 0
+
+
+def test_processing_algorithms_export_import_and_casefile(findings_workspace, tmp_path):
+    import processing
+
+    workspace = open_workspace(findings_workspace)
+    township = township_with_cases(workspace)
+    folder = str(tmp_path / "pkg")
+    result = processing.run("xingguoswc:fieldpackage", {
+        "WORKSPACE": findings_workspace, "TOWNSHIPS": township, "RULES": "UNREGISTERED",
+        "INSPECTOR": "李四", "OUTPUT_FOLDER": folder})
+    assert result["FINDINGS"] >= 3 and os.path.isfile(result["PROJECT"])
+    report = processing.run("xingguoswc:importfieldpackage", {
+        "INPUT": folder, "WORKSPACE": findings_workspace})
+    assert (report["APPLIED"], report["CONFLICTS"], report["PHOTOS"]) == (0, 0, 0)
+    files = processing.run("xingguoswc:casefile", {
+        "WORKSPACE": findings_workspace, "TOWNSHIPS": township, "RULES": "UNREGISTERED",
+        "OUTPUT": str(tmp_path / "cases")})
+    assert files["FILES"] == result["FINDINGS"] + 1
+    with pytest.raises(Exception, match="UNKNOWN"):
+        processing.run("xingguoswc:casefile", {
+            "WORKSPACE": findings_workspace, "RULES": "UNKNOWN",
+            "OUTPUT": str(tmp_path / "x")})

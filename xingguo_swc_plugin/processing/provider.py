@@ -26,6 +26,8 @@ ALGORITHM_MODULES = (
     ("overlap_algorithms", ("CheckOverlapsAlgorithm",)),
     ("benggang_algorithms", ("BenggangAttributesAlgorithm",)),
     ("atlas_algorithms", ("AtlasAlgorithm",)),
+    ("fieldwork_algorithms", ("FieldPackageAlgorithm", "ImportFieldPackageAlgorithm",
+                              "CaseFileAlgorithm")),
 )
 
 
