@@ -6,7 +6,6 @@ import os
 import re
 import subprocess
 
-import pytest
 from qgis.PyQt.QtCore import QDateTime
 from qgis.PyQt.QtGui import QColor, QImage
 
