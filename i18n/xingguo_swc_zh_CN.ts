@@ -944,17 +944,17 @@
         <translation>为崩岗编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="89"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="91"/>
         <source>copying {0} into workspace {1}</source>
         <translation>将 {0} 复制到工作空间 {1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="144"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="146"/>
         <source>Copied {0} rows from {1} into PostGIS workspace {2}.</source>
         <translation>已从 {1} 复制 {0} 行到 PostGIS 工作空间 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="170"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="172"/>
         <source>Table {0} of workspace {1} already holds data: empty it or choose to replace it.</source>
         <translation>工作空间 {1} 的表 {0} 中已有数据：请清空或选择替换。</translation>
     </message>
@@ -2584,117 +2584,117 @@
         <translation>未安装 Python 包 {0}：{1} 不可用。请安装该包（Debian：python3-{0}）后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="62"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="63"/>
         <source>{0} case file(s) of findings, {1} of townships, index {2}.</source>
         <translation>图斑案卷 {0} 份，乡镇案卷 {1} 份，目录 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="70"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="71"/>
         <source>Unknown party type {0}.</source>
         <translation>未知的当事人类型 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="81"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="82"/>
         <source>The font {0} is missing: install the package {1} so the case files carry searchable Chinese text.</source>
         <translation>缺少字体 {0}：请安装软件包 {1}，案卷中的中文才可检索。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="149"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="152"/>
         <source>not registered</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="161"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="164"/>
         <source>no geometry</source>
         <translation>无几何图形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="166"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="169"/>
         <source>Suspected class</source>
         <translation>疑似类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="171"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="174"/>
         <source>Parcel area (m²)</source>
         <translation>图斑面积(m²)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="172"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="175"/>
         <source>Excess area (m²)</source>
         <translation>超出面积(m²)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="174"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="177"/>
         <source>Centroid</source>
         <translation>中心点坐标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="176"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="179"/>
         <source>Party type</source>
         <translation>当事人类型</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="176"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="179"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="183"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="186"/>
         <source>{0}: {1:.0f} – {2:.2f} 元 ({3:.0f} 元/m² × {4:.1f} m²)</source>
         <translation>{0}：{1:.0f} – {2:.2f} 元（{3:.0f} 元/m² × {4:.1f} m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="186"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="189"/>
         <source>Penalty range</source>
         <translation>处罚幅度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="205"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="208"/>
         <source>Soil and water conservation case file: {0}</source>
         <translation>水土保持监督检查案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="237"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="240"/>
         <source>Map 1:{0:.0f} — red: offending part; black: parcel; green: approved boundary (防治责任范围).</source>
         <translation>比例尺 1:{0:.0f} — 红色：违规部分；黑色：图斑；绿色：防治责任范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="436"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="445"/>
         <source>Field photos</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="246"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="249"/>
         <source>No field photos.</source>
         <translation>无现场照片。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="263"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="266"/>
         <source>{0}; taken {1}; {2}; ±{3} m</source>
         <translation>{0}；拍摄于 {1}；{2}；±{3} m</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="268"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="271"/>
         <source>History (查-认-改-罚)</source>
         <translation>处理记录（查-认-改-罚）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="278"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="281"/>
         <source>Cannot write the case file {0}.</source>
         <translation>无法写入案卷 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="298"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="305"/>
         <source>No finding matches the filter: no case file to write.</source>
         <translation>没有符合条件的核查发现，无案卷可写。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="334"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="341"/>
         <source>Case files of {0} ({1}): {2} case(s)</source>
         <translation>{0}（{1}）案卷：{2} 件</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="353"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="360"/>
         <source>Case files by township</source>
         <translation>各乡镇案卷目录</translation>
     </message>
@@ -2779,77 +2779,77 @@
         <translation>无法写入外业结果：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="101"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="102"/>
         <source>Field package {0}: {1} finding(s), {2} parcel(s), {3} project boundary(ies), {4} base map(s).</source>
         <translation>外业包 {0}：核查发现 {1} 条，图斑 {2} 个，防治责任范围 {3} 个，底图 {4} 幅。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="130"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="131"/>
         <source>The folder {0} is not empty: choose a new or empty folder for the field package.</source>
         <translation>文件夹 {0} 不为空：请为外业包选择新的或空的文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="135"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="136"/>
         <source>No finding matches the filter: nothing to take to the field.</source>
         <translation>没有符合条件的核查发现，无需外业核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="204"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="205"/>
         <source>Findings to verify</source>
         <translation>待核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="204"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="205"/>
         <source>Development parcels (read-only)</source>
         <translation>农林开发图斑（只读）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="204"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="205"/>
         <source>Approved project boundaries (read-only)</source>
         <translation>防治责任范围（只读）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="211"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="212"/>
         <source>Cannot open the table {0} of the field package.</source>
         <translation>无法打开外业包中的表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="301"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="302"/>
         <source>Cannot write table {0}: {1}</source>
         <translation>无法写入表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="323"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="324"/>
         <source>Only the next steps of the case are allowed.</source>
         <translation>只允许案件的下一处理步骤。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="388"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="389"/>
         <source>A base map layer is not valid.</source>
         <translation>底图图层无效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="396"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="397"/>
         <source>The base map {0} does not cover the findings.</source>
         <translation>底图 {0} 未覆盖核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="407"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="416"/>
         <source>Cannot write the base map {0}.</source>
         <translation>无法写入底图 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="417"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="426"/>
         <source>Xingguo SWC field verification</source>
         <translation>兴国水保外业核查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="441"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="450"/>
         <source>Cannot link the photos to the findings.</source>
         <translation>无法将照片关联到核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="448"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="457"/>
         <source>Cannot write the project {0}: {1}</source>
         <translation>无法写入工程 {0}：{1}</translation>
     </message>
@@ -2974,14 +2974,29 @@
         <translation>每条核查发现一份、每个乡镇一份 PDF：规则及疑似类别、图斑、乡镇、项目、面积、中心点、标出防治责任范围和违规部分的大比例尺地图、现场照片、完整处理记录，以及未批先建 / 超出防治责任范围的处罚幅度（个人 2 元/m²，单位 10 元/m²）。中文可检索。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="128"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="131"/>
         <source>Case file folder</source>
         <translation>案卷文件夹</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="130"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="133"/>
         <source>Case files</source>
         <translation>案卷</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="300"/>
+        <source>An imagery layer is not valid.</source>
+        <translation>影像图层无效。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="238"/>
+        <source>The field photos {0} were not stored intact.</source>
+        <translation>现场照片 {0} 未能完整保存。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="128"/>
+        <source>Imagery under the parcel maps</source>
+        <translation>图斑地图底层影像</translation>
     </message>
 </context>
 <context>

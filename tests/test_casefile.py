@@ -9,7 +9,7 @@ import subprocess
 from qgis.PyQt.QtCore import QDateTime
 from qgis.PyQt.QtGui import QColor, QImage
 
-from test_fieldpackage import with_findings
+from test_fieldpackage import make_imagery, with_findings
 from xingguo_swc_plugin.core import casework
 from xingguo_swc_plugin.core.casefile import penalty_range, write_case_files
 from xingguo_swc_plugin.core.casework import FindingFilter, Photo, text
@@ -110,3 +110,16 @@ def test_unregistered_case_says_not_registered_and_both_penalties(sample_copy, t
     assert "notregistered" in content
     assert "{0:.2f}".format(area * 2) in content and "{0:.2f}".format(area * 10) in content
     assert "个人" in content and "疑似未批先建" in content
+
+
+def test_imagery_is_drawn_under_the_parcel_map(sample_copy, tmp_path):
+    workspace = open_workspace(with_findings(sample_copy))
+    target = sorted((f for f in workspace.layer("finding").getFeatures()
+                     if text(f["gz"]) == "UNREGISTERED"), key=lambda f: text(f["tbbh"]))[0]
+    imagery = make_imagery(workspace, str(tmp_path / "imagery.tif"))
+    selection = FindingFilter([text(target["xzqdm"])], ["UNREGISTERED"])
+    plain = write_case_files(workspace, selection, str(tmp_path / "plain"))
+    shown = write_case_files(workspace, selection, str(tmp_path / "shown"),
+                             imagery=[imagery])
+    assert image_count(plain.findings[0]) == 0
+    assert image_count(shown.findings[0]) >= 1

@@ -303,3 +303,81 @@ def test_processing_algorithms_export_import_and_casefile(findings_workspace, tm
         processing.run("xingguoswc:casefile", {
             "WORKSPACE": findings_workspace, "RULES": "UNKNOWN",
             "OUTPUT": str(tmp_path / "x")})
+
+
+def test_photos_are_copied_with_a_geopackage_into_postgis(findings_workspace, pg_target,
+                                                          pg_schema):
+    from xingguo_swc_plugin.core.postgis import create_postgis_workspace
+    from xingguo_swc_plugin.core.postgis_load import load_geopackage
+    from xingguo_swc_plugin.core.workspace import checkpoint
+
+    owner = text(next(open_workspace(findings_workspace).layer("finding").getFeatures())
+                 ["uuid"])
+    data = b"\xff\xd8" + bytes(range(256)) * 4  # a JPEG starts with FF D8
+    photo = casework.Photo(owner, "x.jpg", casework.sha1_of(data), None, 115.0, 26.0, 2.0,
+                           data)
+    assert casework.store_photos(findings_workspace, [photo]) == 1
+    assert casework.store_photos(findings_workspace, [photo]) == 0  # same SHA-1: once
+    checkpoint(findings_workspace)
+    workspace = create_postgis_workspace(pg_target, pg_schema, CRS)
+    load_geopackage(findings_workspace, workspace)
+    assert casework.stored_photos(workspace)[owner][0].content == data
+
+
+def make_imagery(workspace, path: str, size: float = 10.0):
+    """A GeoTIFF over the whole county (``size`` m pixels, a grey ramp)."""
+    from osgeo import gdal, osr
+    from qgis.core import QgsRasterLayer
+
+    county = workspace.layer("township").extent()
+    columns, rows = int(county.width() / size) + 1, int(county.height() / size) + 1
+    dataset = gdal.GetDriverByName("GTiff").Create(path, columns, rows, 1, gdal.GDT_Byte)
+    dataset.SetGeoTransform((county.xMinimum(), size, 0, county.yMaximum(), 0, -size))
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(4547)
+    dataset.SetProjection(reference.ExportToWkt())
+    import numpy
+
+    ramp = (numpy.arange(columns, dtype=numpy.uint32) % 200 + 30).astype(numpy.uint8)
+    dataset.GetRasterBand(1).WriteArray(numpy.tile(ramp, (rows, 1)))
+    dataset = None
+    raster = QgsRasterLayer(path, "imagery")
+    assert raster.isValid()
+    return raster
+
+
+def test_base_map_is_clipped_to_the_findings_plus_margin(findings_workspace, tmp_path):
+    from qgis.core import QgsRasterLayer, QgsRectangle
+
+    workspace = open_workspace(findings_workspace)
+    township = township_with_cases(workspace)
+    size = 10.0
+    raster = make_imagery(workspace, str(tmp_path / "imagery.tif"), size)
+    columns = raster.width()
+    folder = str(tmp_path / "pkg")
+    result = fieldpackage.write_field_package(workspace, FindingFilter([township]), folder,
+                                              basemaps=[raster], margin=100.0)
+    assert len(result.basemaps) == 1
+    clipped = QgsRasterLayer(result.basemaps[0], "clipped")
+    extent, parcel_ids = QgsRectangle(), set()
+    for feature in workspace.layer("finding").getFeatures():
+        if text(feature["xzqdm"]) == township:
+            extent.combineExtentWith(feature.geometry().boundingBox())
+            parcel_ids.add(text(feature["tbbh"]))
+    for feature in workspace.layer("parcel").getFeatures():
+        if text(feature["tbbh"]) in parcel_ids:
+            extent.combineExtentWith(feature.geometry().boundingBox())
+    grown = QgsRectangle(extent)
+    grown.grow(100.0 + size)
+    inner = QgsRectangle(extent)
+    inner.grow(100.0 - size)  # the margin, give or take the pixel snapping
+    assert grown.contains(clipped.extent()) and clipped.extent().contains(inner)
+    assert clipped.width() < columns
+    project = QgsProject()
+    assert project.read(os.path.join(folder, fieldpackage.PROJECT_FILE))
+    layers = [layer for layer in project.mapLayers().values()
+              if layer.source().endswith("basemap_1.tif")]
+    assert len(layers) == 1 and layers[0].isValid()
+    with open(os.path.join(folder, fieldpackage.PROJECT_FILE), encoding="utf-8") as handle:
+        assert "./basemap/basemap_1.tif" in handle.read()
+    project.clear()

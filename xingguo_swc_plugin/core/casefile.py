@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -31,6 +31,7 @@ from qgis.core import (
     QgsLayoutSize,
     QgsPrintLayout,
     QgsProject,
+    QgsRasterLayer,
     QgsRectangle,
     QgsSingleSymbolRenderer,
     QgsUnitTypes,
@@ -122,6 +123,8 @@ class _Context:
     folder: str
     #: memory layers the map items draw (kept alive until the export)
     keep: list = field(default_factory=list)
+    #: imagery drawn under the parcel map, if any
+    imagery: list = field(default_factory=list)
 
 
 def _memory(name: str, crs, geometries, fill: str, stroke: str) -> QgsVectorLayer:
@@ -224,7 +227,7 @@ def _finding_pages(pages: _Pages, finding: QgsFeature, ctx: _Context) -> None:
     map_h = PAGE_H - MARGIN - map_top - 10
     item = QgsLayoutItemMap(pages.layout)
     item.setCrs(ctx.crs)
-    item.setLayers(layers)
+    item.setLayers(layers + list(ctx.imagery))
     pages.layout.addLayoutItem(item)
     item.attemptResize(QgsLayoutSize(PAGE_W - 2 * MARGIN, map_h))
     item.attemptMove(QgsLayoutPoint(MARGIN, map_top), page=first)
@@ -286,11 +289,15 @@ def _layout(name: str) -> QgsPrintLayout:
 
 
 def write_case_files(workspace, selection: FindingFilter, folder: str,
-                     feedback: Optional[QgsFeedback] = None) -> CaseFileResult:
+                     feedback: Optional[QgsFeedback] = None,
+                     imagery: Sequence[QgsRasterLayer] = ()) -> CaseFileResult:
     """Write ``folder/<xzqdm>_<xzqmc>/<parcel>_<rule>.pdf``, one township file
     ``<xzqdm>_<xzqmc>.pdf`` per township and ``index.pdf`` (every township with its
-    number of cases)."""
+    number of cases).  ``imagery``: rasters drawn under each parcel map."""
     workspace = casework.open_any_workspace(workspace)
+    for raster in imagery:
+        if raster is None or not raster.isValid():
+            raise InputError(tr("An imagery layer is not valid."))
     _font()
     layer = workspace.layer(case.TABLE)
     chosen = casework.select_findings(layer, selection)
@@ -304,7 +311,7 @@ def write_case_files(workspace, selection: FindingFilter, folder: str,
     scratch = tempfile.TemporaryDirectory(prefix="xgswc-case-")
     ctx = _Context(workspace, layer.crs(), parcels, projects,
                    casework.stored_photos(workspace, [text(f["uuid"]) for f in chosen]),
-                   scratch.name)
+                   scratch.name, imagery=list(imagery))
     result = CaseFileResult()
     by_township: Dict[str, List[QgsFeature]] = {}
     for feature in chosen:

@@ -228,6 +228,15 @@ def store_photos(workspace, photos: Sequence[Photo]) -> int:
         if not layer.dataProvider().addFeatures([feature])[0]:
             raise WorkspaceError(tr("Cannot store the field photos: {0}")
                                  .format("; ".join(layer.dataProvider().errors())))
+    if features:  # read back: a photo is stored only if its bytes are
+        written = {(p.finding, p.sha1): sha1_of(p.content)
+                   for photos_of in stored_photos(workspace, {f["fxuuid"] for f in features})
+                   .values() for p in photos_of}
+        bad = [f["wjm"] for f in features
+               if written.get((f["fxuuid"], f["sha1"])) != f["sha1"]]
+        if bad:
+            raise WorkspaceError(tr("The field photos {0} were not stored intact.")
+                                 .format(", ".join(bad)))
     return len(features)
 
 

@@ -23,6 +23,7 @@ layer properties, and read-only reference layers.
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -395,6 +396,14 @@ def _copy_basemap(raster: QgsRasterLayer, extent: QgsRectangle, margin: float, c
     if area.isEmpty():
         raise InputError(tr("The base map {0} does not cover the findings.")
                          .format(raster.name()))
+    # snap to the raster's own pixel grid: the copy keeps its pixels as they are
+    full = raster.extent()
+    step_x, step_y = raster.rasterUnitsPerPixelX(), raster.rasterUnitsPerPixelY()
+    area = QgsRectangle(
+        full.xMinimum() + math.floor((area.xMinimum() - full.xMinimum()) / step_x) * step_x,
+        full.yMaximum() - math.ceil((full.yMaximum() - area.yMinimum()) / step_y) * step_y,
+        full.xMinimum() + math.ceil((area.xMaximum() - full.xMinimum()) / step_x) * step_x,
+        full.yMaximum() - math.floor((full.yMaximum() - area.yMaximum()) / step_y) * step_y)
     os.makedirs(os.path.join(folder, BASEMAP_FOLDER), exist_ok=True)
     target = os.path.join(folder, BASEMAP_FOLDER, "basemap_{0}.tif".format(position + 1))
     pipe = QgsRasterPipe()

@@ -125,6 +125,9 @@ class CaseFileAlgorithm(SwcAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(_workspace_parameter())
         _filter_parameters(self)
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            "IMAGERY", tr("Imagery under the parcel maps"), QgsProcessing.TypeRaster,
+            optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(
             "OUTPUT", tr("Case file folder")))
         self.addOutput(QgsProcessingOutputNumber("FILES", tr("Case files")))
@@ -135,7 +138,8 @@ class CaseFileAlgorithm(SwcAlgorithm):
         result = write_case_files(
             self.parameterAsString(parameters, "WORKSPACE", context),
             _filter(self, parameters, context),
-            self.parameterAsString(parameters, "OUTPUT", context), feedback)
+            self.parameterAsString(parameters, "OUTPUT", context), feedback,
+            self.parameterAsLayerList(parameters, "IMAGERY", context) or [])
         for line in result.lines():
             feedback.pushInfo(line)
         return {"OUTPUT": self.parameterAsString(parameters, "OUTPUT", context),
