@@ -116,10 +116,11 @@ def test_older_schema_is_upgraded_in_place_by_its_migration(empty_workspace, mon
         with sqlite3.connect(path) as connection:
             connection.execute('ALTER TABLE parcel ADD COLUMN "upgraded" INTEGER')
 
-    monkeypatch.setitem(workspace_module.MIGRATIONS, 0, add_column)
+    previous = schema.SCHEMA_VERSION - 1
+    monkeypatch.setitem(workspace_module.MIGRATIONS, previous, add_column)
     with sqlite3.connect(empty_workspace) as connection:
         connection.execute("UPDATE " + schema.META_TABLE +
-                           " SET value='0' WHERE key='schema_version'")
+                           " SET value=? WHERE key='schema_version'", (str(previous),))
     assert open_workspace(empty_workspace).schema_version() == schema.SCHEMA_VERSION
     layer = QgsVectorLayer(empty_workspace + "|layername=parcel", "p", "ogr")
     assert layer.fields().indexOf("upgraded") >= 0
