@@ -6,6 +6,8 @@ import os
 import re
 import subprocess
 
+import pytest
+
 from qgis.PyQt.QtCore import QDateTime
 from qgis.PyQt.QtGui import QColor, QImage
 
@@ -123,3 +125,20 @@ def test_imagery_is_drawn_under_the_parcel_map(sample_copy, tmp_path):
                              imagery=[imagery])
     assert image_count(plain.findings[0]) == 0
     assert image_count(shown.findings[0]) >= 1
+
+
+def test_cancel_leaves_nothing(sample_copy, tmp_path):
+    from qgis.core import QgsFeedback
+
+    from xingguo_swc_plugin.core.errors import SwcError
+    from xingguo_swc_plugin.core.fieldpackage import write_field_package
+
+    workspace = open_workspace(with_findings(sample_copy))
+    feedback = QgsFeedback()
+    feedback.cancel()
+    with pytest.raises(SwcError):
+        write_case_files(workspace, FindingFilter(), str(tmp_path / "cases"), feedback)
+    with pytest.raises(SwcError):
+        write_field_package(workspace, FindingFilter(), str(tmp_path / "pkg"),
+                            feedback=feedback)
+    assert [name for name in os.listdir(tmp_path) if not name.startswith("sample_copy")] == []

@@ -303,6 +303,7 @@ def write_case_files(workspace, selection: FindingFilter, folder: str,
     chosen = casework.select_findings(layer, selection)
     if not chosen:
         raise InputError(tr("No finding matches the filter: no case file to write."))
+    created = [] if os.path.isdir(folder) else [folder]
     os.makedirs(folder, exist_ok=True)
     parcel_ids = {text(f["tbbh"]) for f in chosen}
     parcels = {text(f["tbbh"]): f for f in workspace.layer("parcel").getFeatures()
@@ -322,6 +323,8 @@ def write_case_files(workspace, selection: FindingFilter, folder: str,
             township = TOWNSHIPS_BY_CODE.get(code)
             name = township.xzqmc if township else code
             sub = os.path.join(folder, sheet_file_name(code, name)[:-4])
+            if not os.path.isdir(sub):
+                created.append(sub)
             os.makedirs(sub, exist_ok=True)
             for feature in features:
                 if feedback is not None:
@@ -368,6 +371,9 @@ def write_case_files(workspace, selection: FindingFilter, folder: str,
         for path in result.findings + result.townships + [result.index]:
             if path and os.path.exists(path):
                 os.remove(path)
+        for path in reversed(created):  # folders this run made, now empty
+            if os.path.isdir(path) and not os.listdir(path):
+                os.rmdir(path)
         raise
     finally:
         scratch.cleanup()
