@@ -2689,12 +2689,12 @@
         <translation>没有符合条件的核查发现，无案卷可写。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="341"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="344"/>
         <source>Case files of {0} ({1}): {2} case(s)</source>
         <translation>{0}（{1}）案卷：{2} 件</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="360"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="363"/>
         <source>Case files by township</source>
         <translation>各乡镇案卷目录</translation>
     </message>
@@ -2759,22 +2759,22 @@
         <translation>{0} 不是本插件的外业包。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="135"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="140"/>
         <source>{0}: the finding is no longer in the workspace.</source>
         <translation>{0}：工作空间中已无此核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="146"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="151"/>
         <source>{0}: changed in the office after the package was written ({1}).</source>
         <translation>{0}：外业包导出后已在内业修改（{1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="153"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="158"/>
         <source>{0}: {1} → {2} is not an allowed step.</source>
         <translation>{0}：{1} → {2} 不是允许的处理步骤。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="185"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="190"/>
         <source>Cannot write the field results: {0}</source>
         <translation>无法写入外业结果：{0}</translation>
     </message>
@@ -2997,6 +2997,11 @@
         <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="128"/>
         <source>Imagery under the parcel maps</source>
         <translation>图斑地图底层影像</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="127"/>
+        <source>photo(s) {0} belong to no finding of the package.</source>
+        <translation>照片 {0} 不属于外业包中的任何核查发现。</translation>
     </message>
 </context>
 <context>

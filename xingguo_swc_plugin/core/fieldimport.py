@@ -121,6 +121,11 @@ def import_field_package(folder: str, workspace,
     new_photos: List[Photo] = []
     confirmed_parcels = set()
     rows = list(package.getFeatures())
+    known = {text(row["uuid"]) for row in rows}
+    for owner, orphans in sorted(photos.items()):
+        if owner not in known:
+            report.refused.append(tr("photo(s) {0} belong to no finding of the package.")
+                                  .format(", ".join(photo.name for photo in orphans)))
     for position, row in enumerate(rows):
         if feedback is not None:
             if feedback.isCanceled():
