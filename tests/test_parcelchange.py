@@ -176,7 +176,7 @@ def test_generated_deliveries_match_geopandas(qgis_app, tmp_path):
 def test_import_gbk_delivery_fills_change_type(qgis_app, empty_workspace, tmp_path):
     """A GBK shapefile without .cpg, Chinese field names, no change type: the
     standard fields are mapped and 扰动变化类型 comes from the comparison."""
-    from qgis.PyQt.QtCore import QVariant
+    from xingguo_swc_plugin.qgis_compat import FieldType
 
     from validation_data import write_layer
     from xingguo_swc_plugin.core.devimport import import_parcels, open_source
@@ -185,8 +185,8 @@ def test_import_gbk_delivery_fills_change_type(qgis_app, empty_workspace, tmp_pa
     def rect(x0, y0, x1, y1):
         return _box(x0 + 500000.0, y0 + 2900000.0, x1 + 500000.0, y1 + 2900000.0)
 
-    fields = (("图斑编号", QVariant.String), ("扰动类型", QVariant.String),
-              ("建设状态", QVariant.String), ("合规性", QVariant.String))
+    fields = (("图斑编号", FieldType.STRING), ("扰动类型", FieldType.STRING),
+              ("建设状态", FieldType.STRING), ("合规性", FieldType.STRING))
     write_layer(tmp_path / "delivery.shp", "delivery", "Polygon", fields, [
         ({"图斑编号": "N1", "扰动类型": "其他扰动", "建设状态": "施工", "合规性": "疑似未批先建"},
          rect(0, 0, 100, 130)),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from qgis.PyQt.QtCore import QVariant
+from xingguo_swc_plugin.qgis_compat import FieldType
 
 from validation_data import box, make_dem, write_layer
 
@@ -22,9 +22,9 @@ from xingguo_swc_plugin.core.validation import (
     validate_parcels,
 )
 
-FIELDS = (("uuid", QVariant.String), ("tbbh", QVariant.String), ("xmbh", QVariant.String),
-          ("kflx", QVariant.String), ("bhlx", QVariant.String))
-PROJECT_FIELDS = (("xmbh", QVariant.String), ("stbcfa", QVariant.String))
+FIELDS = (("uuid", FieldType.STRING), ("tbbh", FieldType.STRING), ("xmbh", FieldType.STRING),
+          ("kflx", FieldType.STRING), ("bhlx", FieldType.STRING))
+PROJECT_FIELDS = (("xmbh", FieldType.STRING), ("stbcfa", FieldType.STRING))
 
 
 def _found(findings):
@@ -60,8 +60,8 @@ def test_slope_rules_judge_the_share_of_the_area(qgis_app, tmp_path):
         ("F", "", "1", "1", (410, 0, 490, 100)),      # 10°, no project at all
     ])
     measures = write_layer(tmp_path / "measures.gpkg", "measure", None,
-                           (("uuid", QVariant.String), ("csdm", QVariant.String),
-                            ("mbid", QVariant.String)),
+                           (("uuid", FieldType.STRING), ("csdm", FieldType.STRING),
+                            ("mbid", FieldType.STRING)),
                            [({"uuid": "m1", "csdm": "E16", "mbid": "u-B"}, None),
                             ({"uuid": "m2", "csdm": "V03", "mbid": "u-C"}, None)])
     dem = make_dem(tmp_path / "dem.tif", -50, -50, 600, 250, BANDS)
@@ -95,13 +95,13 @@ def test_navel_orange_zones(qgis_app, tmp_path):
         ("N6", "PE", "2", "1", (2000, 1000, 2100, 1100)),  # 微度 erosion by the river
     ])
     zones = write_layer(tmp_path / "zones.gpkg", "zones", "Polygon",
-                        (("name", QVariant.String),), [({"name": "z"}, box(50, -50, 550, 150))])
+                        (("name", FieldType.STRING),), [({"name": "z"}, box(50, -50, 550, 150))])
     eroded = write_layer(tmp_path / "erosion.gpkg", "erosion", "Polygon",
-                         (("qsqd", QVariant.Int),),
+                         (("qsqd", FieldType.INT),),
                          [({"qsqd": 3}, box(-50, 950, 1150, 1150)),
                           ({"qsqd": 1}, box(1950, 950, 2150, 1150))])
     waters = write_layer(tmp_path / "rivers.gpkg", "rivers", "LineString",
-                         (("name", QVariant.String),),
+                         (("name", FieldType.STRING),),
                          [({"name": "平江"}, "LINESTRING(%f %f, %f %f)" % (
                              640000 - 500, 2910000 + 1250, 640000 + 400, 2910000 + 1250)),
                           ({"name": "平江"}, "LINESTRING(%f %f, %f %f)" % (
@@ -134,7 +134,7 @@ def test_corridor_only_for_new_orchards(qgis_app, tmp_path):
         ("C5", "PE", "2", "2", (800, 0, 900, 100)),    # 脐橙 grown: new development
     ])
     roads = write_layer(tmp_path / "roads.gpkg", "roads", "LineString",
-                        (("dllx", QVariant.String),),
+                        (("dllx", FieldType.STRING),),
                         [({"dllx": "国道"}, "LINESTRING(%f %f, %f %f)" % (
                             640000 - 100, 2910000 + 150, 640000 + 1000, 2910000 + 150))])
     found = _found(validate_parcels(parcels, _projects(tmp_path), corridors=roads,
@@ -159,7 +159,7 @@ def test_validateparcels_passes_the_new_inputs(qgis_app, tmp_path):
     parcels = _parcels(tmp_path, [("N1", "PE", "2", "1", (0, 0, 100, 100)),
                                   ("N4", "PE", "2", "4", (200, 0, 300, 100))])
     zones = write_layer(tmp_path / "zones.gpkg", "zones", "Polygon",
-                        (("name", QVariant.String),), [({"name": "z"}, box(50, -50, 550, 150))])
+                        (("name", FieldType.STRING),), [({"name": "z"}, box(50, -50, 550, 150))])
     result = processing.run("xingguoswc:validateparcels", {
         "PARCELS": parcels, "PROJECTS": _projects(tmp_path), "ORANGE_ZONES": zones,
         "OUTPUT": "memory:"})

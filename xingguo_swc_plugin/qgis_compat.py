@@ -27,6 +27,7 @@ class FieldType(Enum):
     BOOL = ("Bool", "Bool")
     DATE = ("QDate", "Date")
     DATETIME = ("QDateTime", "DateTime")
+    BYTES = ("QByteArray", "ByteArray")
 
     def qt_type(self):
         """The enum value QgsField expects on the running QGIS."""

@@ -8,9 +8,10 @@ finding that is no longer detected is deleted only if nobody has acted on it
 saying it was no longer detected.  Only parcels inside the run's scope are
 touched, so validating one township leaves the other townships' cases alone.
 
-The case moves 待核查 → 已认定 → 已整改 → 已处罚 / 已销号 (``TRANSITIONS``); a
-false alarm can be closed straight from 待核查 and a penalised case closed
-afterwards.  Every step appends {from, to, who, when, note} to ``lsjl`` (JSON).
+The case moves 待核查 → 已认定 → 已整改 → 已处罚 / 已销号, or 已认定 → 已处罚
+(``codes.CASE_TRANSITIONS``); a false alarm can be closed straight from 待核查 and a
+penalised case closed afterwards.  Every step appends {from, to, who, when, note} to
+``lsjl`` (JSON).
 
 Both backends (GeoPackage, PostGIS) run the same SQL through
 ``WorkspaceBase.transaction``: a merge holds the table's write lock from its read
@@ -47,13 +48,7 @@ from .workspaces import workspace_of
 TABLE = "finding"
 FOUND, IDENTIFIED, RECTIFIED, PENALISED, CLOSED = "1", "2", "3", "4", "5"
 #: Allowed next statuses of each status (codes of ``codes.CASE_STATUS``).
-TRANSITIONS: Dict[str, Tuple[str, ...]] = {
-    FOUND: (IDENTIFIED, CLOSED),
-    IDENTIFIED: (RECTIFIED,),
-    RECTIFIED: (PENALISED, CLOSED),
-    PENALISED: (CLOSED,),
-    CLOSED: (),
-}
+TRANSITIONS: Dict[str, Tuple[str, ...]] = codes.CASE_TRANSITIONS
 #: History event of a finding the latest run no longer detected.
 NOT_DETECTED = "not_detected"
 

@@ -54,7 +54,7 @@ BGBH_SEQUENCE_TABLE = "benggang_seq"
 APPLICATION_NAME = "Xingguo SWC"
 
 _SQL_TYPES = {"int": "integer", "real": "double precision", "date": "date",
-              "datetime": "timestamp"}
+              "datetime": "timestamp", "blob": "bytea"}
 
 
 class ConnectionLostError(WorkspaceError):

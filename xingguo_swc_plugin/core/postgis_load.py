@@ -24,7 +24,7 @@ from qgis.core import (
     QgsMessageLog,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime, QVariant
 
 from ..translation import tr
 from . import schema
@@ -56,6 +56,8 @@ def _value(value):
         return value.toPyDateTime() if value.isValid() else None
     if isinstance(value, QDate):
         return value.toPyDate() if value.isValid() else None
+    if isinstance(value, QByteArray):  # photo content (bytea)
+        return bytes(value)
     return value
 
 

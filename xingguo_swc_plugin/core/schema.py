@@ -25,7 +25,8 @@ META_TABLE = "xgswc_meta"
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """One attribute: name, type ('text'|'int'|'real'|'date'|'datetime'), labels."""
+    """One attribute: name, type ('text'|'int'|'real'|'date'|'datetime'|'blob'),
+    labels."""
 
     name: str
     kind: str
@@ -230,13 +231,38 @@ FINDING = LayerSpec(
         #: Row version for optimistic concurrency: every case step saved adds 1, and
         #: a save is refused when the row's version is no longer the one read.
         FieldSpec("bbh", "int", "版本号", "row version"),
+        # field verification (QField round trip, issue 16) and the case file
+        FieldSpec("dslx", "text", "当事人类型", "party type", 2, codes.PARTY_TYPE),
+        FieldSpec("hcr", "text", "核查人", "inspector", 30),
+        FieldSpec("hcsj", "datetime", "核查时间", "verified at"),
+        FieldSpec("hcjd", "real", "核查经度", "verification longitude"),
+        FieldSpec("hcwd", "real", "核查纬度", "verification latitude"),
+        FieldSpec("dwjd", "real", "定位精度(m)", "position accuracy (m)"),
     ),
     style_field="zt",
+)
+
+#: Field photos of findings: the workspace's attachment store (content in the
+#: table, so GeoPackage and PostGIS workspaces keep them the same way).
+FINDING_PHOTO = LayerSpec(
+    "finding_photo", None, "核查照片", "Finding photos",
+    (
+        _UUID,
+        FieldSpec("fxuuid", "text", "核查发现标识", "finding UUID", 38, required=True),
+        FieldSpec("wjm", "text", "文件名", "file name", 254, required=True),
+        FieldSpec("pssj", "datetime", "拍摄时间", "taken at"),
+        FieldSpec("jd", "real", "经度", "longitude"),
+        FieldSpec("wd", "real", "纬度", "latitude"),
+        FieldSpec("dwjd", "real", "定位精度(m)", "position accuracy (m)"),
+        FieldSpec("sha1", "text", "校验值", "SHA-1", 40, required=True),
+        FieldSpec("nr", "blob", "内容", "content"),
+    ),
+    unique=(("fxuuid", "sha1"),),
 )
 
 #: All tables of a workspace, in creation order.
 LAYERS: Tuple[LayerSpec, ...] = (
     TOWNSHIP, BENGGANG, BENGGANG_PART, MEASURE, MEASURE_TYPE, PARCEL, DEV_PROJECT,
-    EROSION, FINDING,
+    EROSION, FINDING, FINDING_PHOTO,
 )
 LAYERS_BY_NAME: Dict[str, LayerSpec] = {spec.name: spec for spec in LAYERS}

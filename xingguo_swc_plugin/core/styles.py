@@ -39,6 +39,11 @@ _PALETTES = {
 _TOWNSHIP_OUTLINE = "#37474f"
 #: Debian's fonts-noto-cjk; Qt falls back to another CJK font where it is missing.
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
+#: Font of PDF text that must stay searchable: Noto CJK shares the glyphs of some
+#: ideographs with the Kangxi radicals (龙 高 良 方 鼎 长 木), so a PDF written with it
+#: extracts 龙口镇 as ⻰口镇; WenQuanYi Micro Hei (Debian fonts-wqy-microhei) does not.
+PDF_CJK_FONT_FAMILY = "WenQuanYi Micro Hei"
+PDF_CJK_FONT_PACKAGE = "fonts-wqy-microhei"
 
 
 def apply_form(layer: QgsVectorLayer, spec: LayerSpec) -> None:

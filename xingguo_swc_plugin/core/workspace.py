@@ -35,7 +35,8 @@ from .styles import apply_style
 from .workspace_base import WorkspaceBase
 
 _FIELD_TYPE = {"text": FieldType.STRING, "int": FieldType.INT, "real": FieldType.DOUBLE,
-               "date": FieldType.DATE, "datetime": FieldType.DATETIME}
+               "date": FieldType.DATE, "datetime": FieldType.DATETIME,
+               "blob": FieldType.BYTES}
 
 
 def qgs_fields(spec: LayerSpec) -> QgsFields:

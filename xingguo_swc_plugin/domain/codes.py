@@ -170,6 +170,32 @@ CASE_STATUS = _codes(
     ("5", "已销号", "closed"),
 )
 
+#: Case workflow 查-认-改-罚 (SPEC): allowed next statuses of each case status.  The
+#: one place the steps are defined; a false alarm closes from 待核查, an identified
+#: case may be fined without rectification (已认定 → 已处罚) or rectified and closed.
+CASE_TRANSITIONS = {
+    "1": ("2", "5"),
+    "2": ("3", "4"),
+    "3": ("4", "5"),
+    "4": ("5",),
+    "5": (),
+}
+
+#: Confirming a case (待核查 → 已认定) turns the parcel's suspected compliance class
+#: into the confirmed one.
+CONFIRMED_COMPLIANCE = {"02": "03", "04": "05", "06": "07"}
+
+PARTY_TYPE = _codes(
+    "party_type",
+    ("1", "个人", "individual"),
+    ("2", "单位", "unit"),
+)
+
+#: Penalty ceiling per m² of the offending area by party type (SPEC, Ganzhou
+#: regulation), for the classes that are fined by area.
+PENALTY_YUAN_PER_M2 = {"1": 2.0, "2": 10.0}
+PENALISED_COMPLIANCE = ("03", "05")
+
 MEASURE_CLASS = _codes(
     "measure_class",
     ("E", "工程措施", "engineering"),
@@ -195,6 +221,6 @@ TOWNSHIP_KIND = _codes(
 ALL_CODE_LISTS: Tuple[CodeList, ...] = (
     BENGGANG_SHAPE, BENGGANG_ACTIVITY, BENGGANG_SCALE, BENGGANG_PART,
     TREATMENT_STATUS, EROSION_GRADE, COMPLIANCE, DISTURBANCE_TYPE, CHANGE_TYPE,
-    CONSTRUCTION_STATE, DEVELOPMENT_TYPE, CASE_STATUS, MEASURE_CLASS,
+    CONSTRUCTION_STATE, DEVELOPMENT_TYPE, CASE_STATUS, PARTY_TYPE, MEASURE_CLASS,
     MEASURE_UNIT, TOWNSHIP_KIND,
 )

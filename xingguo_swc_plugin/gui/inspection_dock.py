@@ -37,6 +37,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QAbstractItemView, QFileDialog, QTreeWidgetItem, QWidget
 
 from ..core import findings as case
+from ..core.casework import sync_parcel_compliance
 from ..core.devimport import with_sniffed_encoding
 from ..core.errors import SwcError
 from ..core.workspaces import workspace_of
@@ -124,6 +125,10 @@ class InspectionDock(QgsDockWidget):
         body = QWidget(self)
         self.ui.setupUi(body)
         self.setWidget(body)
+        from .fieldwork_buttons import FieldworkButtons
+
+        self.fieldwork = FieldworkButtons(self, body)
+        body.layout().addWidget(self.fieldwork)
         self.task: Optional[CoreTask] = None
         self.finding_layer: Optional[QgsVectorLayer] = None
         self.last_message: Optional[Tuple[str, int]] = None
@@ -566,6 +571,10 @@ class InspectionDock(QgsDockWidget):
         except SwcError as error:
             self._error(error)
             return False
+        try:  # confirmed cases give their parcels the confirmed compliance code
+            sync_parcel_compliance(self.workspace_path())
+        except SwcError as error:
+            self._error(error)
         self._refresh_statuses()
         return True
 

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -19,24 +18,24 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.settings import setting
 from ..domain.thresholds import CRS_PROJECTED
+from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
 #: Output fields (the contract of issue 17).
-CHANGE_FIELDS = (("change", QVariant.String, 10), ("old_id", QVariant.String, 60),
-                 ("new_id", QVariant.String, 60), ("area_old_m2", QVariant.Double, 0),
-                 ("area_new_m2", QVariant.Double, 0), ("area_added_m2", QVariant.Double, 0),
-                 ("match", QVariant.String, 10), ("related", QVariant.String, 254))
+CHANGE_FIELDS = (("change", FieldType.STRING, 10), ("old_id", FieldType.STRING, 60),
+                 ("new_id", FieldType.STRING, 60), ("area_old_m2", FieldType.DOUBLE, 0),
+                 ("area_new_m2", FieldType.DOUBLE, 0), ("area_added_m2", FieldType.DOUBLE, 0),
+                 ("match", FieldType.STRING, 10), ("related", FieldType.STRING, 254))
 
 
 def change_fields() -> QgsFields:
     fields = QgsFields()
     for name, kind, length in CHANGE_FIELDS:
-        fields.append(QgsField(name, kind, "", length, 6 if kind == QVariant.Double else 0))
+        fields.append(make_field(name, kind, length, 6 if kind == FieldType.DOUBLE else 0))
     return fields
 
 

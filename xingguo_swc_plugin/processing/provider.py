@@ -27,6 +27,8 @@ ALGORITHM_MODULES = (
     ("benggang_algorithms", ("BenggangAttributesAlgorithm",)),
     ("atlas_algorithms", ("AtlasAlgorithm",)),
     ("change_algorithms", ("ParcelChangeAlgorithm",)),
+    ("fieldwork_algorithms", ("FieldPackageAlgorithm", "ImportFieldPackageAlgorithm",
+                              "CaseFileAlgorithm")),
 )
 
 
