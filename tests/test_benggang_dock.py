@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import List, Tuple
 
 import pytest
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
@@ -278,6 +278,15 @@ def test_list_filters_counts_and_zooms(setup, qtbot):
 def test_a_layer_without_the_fields_is_refused(setup, qtbot):
     dock, _canvas, _gullies, _parts = setup
     dock.gully_combo.setLayer(dock.township_combo.currentLayer())
+    # the township table as gullies: refused as the wrong table, naming both
+    assert not dock.start_digitizing()
+    assert "(township)" in dock.messages[-1][1] and "(benggang)" in dock.messages[-1][1]
+    assert not dock.digitize_button.isChecked()
+    # a layer from outside the workspace without the fields: refused naming them
+    outside = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=name:string", "outside",
+                             "memory")
+    QgsProject.instance().addMapLayer(outside)
+    dock.gully_combo.setLayer(outside)
     assert not dock.start_digitizing()
     assert "bgbh" in dock.messages[-1][1]
     assert not dock.digitize_button.isChecked()

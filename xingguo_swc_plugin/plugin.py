@@ -7,12 +7,12 @@ then only the Processing provider is registered.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List
+from typing import Dict, List
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QDialog
 
 from .dependencies import MISSING, import_capability, missing_message
 from .localization import install_translator, remove_translator
@@ -55,6 +55,13 @@ class XingguoSwcPlugin:
             return
         self.toolbar = self.iface.addToolBar(tr("Xingguo SWC"))
         self.toolbar.setObjectName("XingguoSwcToolbar")
+        self.open_action = QAction(QgsApplication.getThemeIcon("/mActionFileOpen.svg"),
+                                   tr("Open workspace…"), self.iface.mainWindow())
+        self.open_action.setObjectName("XingguoSwcOpenWorkspace")
+        self.open_action.triggered.connect(self.choose_workspace)
+        self.iface.addPluginToMenu(self.menu_title, self.open_action)
+        self.toolbar.addAction(self.open_action)
+        self.actions.append(self.open_action)
         for module_name, class_name in DOCK_CLASSES:
             module = import_capability(".gui." + module_name, __package__)
             if module is None:
@@ -71,6 +78,46 @@ class XingguoSwcPlugin:
         for package_name in MISSING:
             self.iface.messageBar().pushWarning(tr("Xingguo SWC"),
                                                 missing_message(package_name))
+
+    # Workspace --------------------------------------------------------------
+    def choose_workspace(self) -> None:
+        """Ask for a GeoPackage or PostGIS workspace and open it."""
+        from .core.errors import SwcError
+        from .gui.workspace_dialog import WorkspaceDialog
+
+        dialog = WorkspaceDialog(self.iface.mainWindow())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            workspace = dialog.open_chosen()
+            self.open_workspace(workspace)
+        except SwcError as error:
+            self.iface.messageBar().pushWarning(tr("Open workspace"), str(error))
+
+    def open_workspace(self, workspace) -> Dict[str, QgsVectorLayer]:
+        """Load the workspace's data tables into one layer group (Chinese names,
+        stored styles) and give every dock its layers by table."""
+        from .core.workspace_layers import add_workspace_to_project, workspace_layers
+
+        name = Path(workspace.path).stem if hasattr(workspace, "path") \
+            else workspace.schema
+        layers = add_workspace_to_project(workspace_layers(workspace),
+                                          tr("Workspace {0}").format(name))
+        for dock in self.docks:
+            if hasattr(dock, "use_workspace"):
+                dock.use_workspace(layers)
+        if self.iface is not None:
+            township = layers.get("township")
+            if township is not None and township.extent().isFinite() and \
+                    not township.extent().isEmpty():
+                canvas = self.iface.mapCanvas()
+                canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(
+                    township, township.extent()))
+                canvas.refresh()
+            self.iface.messageBar().pushSuccess(
+                tr("Open workspace"), tr("Workspace {0} opened: {1} tables.")
+                .format(name, len(layers)))
+        return layers
 
     def unload(self) -> None:
         for action in self.actions:

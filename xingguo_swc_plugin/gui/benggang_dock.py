@@ -19,7 +19,6 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsMessageLog,
     QgsProject,
-    QgsProviderRegistry,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -57,8 +56,10 @@ from ..core.errors import SwcError
 from ..domain import codes
 from ..domain.codes import CodeList
 from ..translation import tr
+from .scrolling import scrolled
 from .layer_signals import LayerSignals
 from .map_tools import PolygonDigitizingTool
+from .table_combos import TableCombos
 
 LOG_TAG = "Xingguo SWC"
 
@@ -70,14 +71,6 @@ def _code_combo(codelist: CodeList, empty_text: str) -> QComboBox:
     for entry in codelist:
         combo.addItem(entry.zh, entry.code)
     return combo
-
-
-def _table_of(layer: QgsVectorLayer) -> Tuple[str, str]:
-    """(file path, table name) of an OGR layer, ('', '') otherwise."""
-    if layer is None or layer.providerType() != "ogr":
-        return "", ""
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    return parts.get("path", "") or "", parts.get("layerName", "") or ""
 
 
 class BenggangDock(QgsDockWidget):
@@ -124,6 +117,11 @@ class BenggangDock(QgsDockWidget):
         self.part_combo = QgsMapLayerComboBox()
         self.part_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.part_combo.setAllowEmptyLayer(True)
+        self.table_combos = TableCombos(
+            lambda text: self.show_message(text, Qgis.Warning), follow_project=False)
+        self.table_combos.add(self.gully_combo, benggang.GULLY_TABLE)
+        self.table_combos.add(self.township_combo, "township")
+        self.table_combos.add(self.part_combo, benggang.PART_TABLE)
         layers.addRow(tr("Gully layer"), self.gully_combo)
         layers.addRow(tr("Township layer"), self.township_combo)
         layers.addRow(tr("Part layer"), self.part_combo)
@@ -133,7 +131,7 @@ class BenggangDock(QgsDockWidget):
         self.tabs.addTab(self._build_part_tab(), tr("Parts"))
         self.tabs.addTab(self._build_list_tab(), tr("List"))
         layout.addWidget(self.tabs)
-        self.setWidget(body)
+        self.setWidget(scrolled(body))
         self.gully_combo.layerChanged.connect(self._gully_layer_changed)
         self.township_combo.layerChanged.connect(self._township_layer_changed)
         self.part_combo.layerChanged.connect(self._part_layer_changed)
@@ -284,15 +282,15 @@ class BenggangDock(QgsDockWidget):
     def _pick_default_layers(self, *_args) -> None:
         """Select the workspace tables benggang / township / benggang_part if loaded
         (also when a project or workspace is loaded after the dock was created)."""
-        for combo, table in ((self.gully_combo, benggang.GULLY_TABLE),
-                             (self.township_combo, "township"),
-                             (self.part_combo, benggang.PART_TABLE)):
-            if _table_of(combo.currentLayer())[1] == table:
-                continue
-            for layer in QgsProject.instance().mapLayers().values():
-                if isinstance(layer, QgsVectorLayer) and _table_of(layer)[1] == table:
-                    combo.setLayer(layer)
-                    break
+        self.table_combos.pick()
+        self._sync_layers()
+
+    def use_workspace(self, layers: Dict[str, QgsVectorLayer]) -> None:
+        """The tables of a workspace just opened, by table name."""
+        self.table_combos.pick(layers)
+        self._sync_layers()
+
+    def _sync_layers(self) -> None:
         # a combo may pick its first layer without emitting layerChanged
         if self.township_layer() is not self._township_signals.layer:
             self._township_layer_changed()
@@ -340,10 +338,15 @@ class BenggangDock(QgsDockWidget):
         self._ensure_relation()
 
     def _ensure_relation(self) -> None:
+        """Relate gullies and parts once both are in the project and have the
+        key field (combos still holding other layers meanwhile need no relation
+        and no warning)."""
         gully, parts = self.gully_layer(), self.part_layer()
         project = QgsProject.instance()
         if gully is None or parts is None or project.mapLayer(gully.id()) is None or \
-                project.mapLayer(parts.id()) is None:
+                project.mapLayer(parts.id()) is None or \
+                "bgbh" not in gully.fields().names() or \
+                "bgbh" not in parts.fields().names():
             return
         try:
             benggang.ensure_part_relation(project, gully, parts)
@@ -385,6 +388,7 @@ class BenggangDock(QgsDockWidget):
     def start_digitizing(self) -> bool:
         """Check the layers, start editing the gully layer, activate the map tool."""
         try:
+            self.table_combos.check()
             gully = self.gully_layer()
             benggang.check_layer(gully)
             self.townships()
@@ -396,6 +400,7 @@ class BenggangDock(QgsDockWidget):
 
     def start_part_digitizing(self) -> bool:
         try:
+            self.table_combos.check()
             parts = self.part_layer()
             if parts is None:
                 raise SwcError(tr("Choose the part layer (benggang_part) first."))
@@ -417,6 +422,9 @@ class BenggangDock(QgsDockWidget):
                               Qgis.Warning)
             return False
         self._stop_tool()
+        if self.iface is not None:
+            # QGIS's own tools (select, undo) act on the layer being edited
+            self.iface.setActiveLayer(layer)
         self.tool = PolygonDigitizingTool(self.canvas, self._cad_dock(), layer)
         self.tool.polygonCaptured.connect(self._gully_captured if target == "gully"
                                           else self._part_captured)
@@ -709,3 +717,4 @@ class BenggangDock(QgsDockWidget):
             self.rubber_band = None
         self._gully_signals.release()
         self._township_signals.release()
+        self.table_combos.release()

@@ -39,7 +39,7 @@ from qgis.PyQt.QtWidgets import QAbstractItemView, QFileDialog, QTreeWidgetItem,
 from ..core import findings as case
 from ..core.devimport import with_sniffed_encoding
 from ..core.errors import SwcError
-from ..core.schema import FINDING, META_TABLE
+from ..core.schema import DEV_PROJECT, FINDING, MEASURE, META_TABLE, PARCEL
 from ..core.validation import (
     RULES,
     parcel_ids,
@@ -47,10 +47,13 @@ from ..core.validation import (
     validate_parcels,
 )
 from ..core.settings import setting
+from ..core.workspace_layers import project_layers_of_table, workspace_key
 from ..domain import codes
 from ..tasks import CoreTask
 from ..translation import tr
+from .scrolling import scrolled
 from .layer_signals import LayerSignals
+from .table_combos import TableCombos
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -120,7 +123,7 @@ class InspectionDock(QgsDockWidget):
         self.ui = FORM_CLASS()
         body = QWidget(self)
         self.ui.setupUi(body)
-        self.setWidget(body)
+        self.setWidget(scrolled(body))
         self.task: Optional[CoreTask] = None
         self.finding_layer: Optional[QgsVectorLayer] = None
         self.last_message: Optional[Tuple[str, int]] = None
@@ -143,6 +146,11 @@ class InspectionDock(QgsDockWidget):
             combo.setLayer(None)
         for combo in (ui.parcelIdCombo, ui.projectFieldCombo, ui.projectIdCombo):
             combo.setFilters(QgsFieldProxyModel.AllTypes)
+        self.table_combos = TableCombos(lambda text: self._message(text, Qgis.Warning),
+                                        follow_project=False)
+        self.table_combos.add(ui.parcelsCombo, PARCEL.name)
+        self.table_combos.add(ui.projectsCombo, DEV_PROJECT.name)
+        self.table_combos.add(ui.measuresCombo, MEASURE.name)
         ui.toleranceSpin.setRange(0.0, 1e9)
         ui.toleranceSpin.setValue(1.0)
         ui.steepSpin.setRange(0.0, 90.0)
@@ -182,6 +190,7 @@ class InspectionDock(QgsDockWidget):
             QgsProject.instance().layersAdded.disconnect(self._layers_added)
         except TypeError:
             pass
+        self.table_combos.release()
         self._watch_findings(None)
         self.clear_highlight()
         if self.task is not None:
@@ -201,26 +210,33 @@ class InspectionDock(QgsDockWidget):
         self._message(str(error), Qgis.Warning)
 
     # inputs ---------------------------------------------------------------------
-    def _pick_default_layers(self) -> None:
-        """Pick the workspace parcel / dev_project / measure tables when loaded."""
-        for layer in QgsProject.instance().mapLayers().values():
-            table = layer.source().split("|layername=")[-1] if "|layername=" in \
-                layer.source() else ""
-            if table == "parcel":
-                self.ui.parcelsCombo.setLayer(layer)
-            elif table == "dev_project":
-                self.ui.projectsCombo.setLayer(layer)
-            elif table == "measure" and self.ui.measuresCombo.currentLayer() is None:
-                self.ui.measuresCombo.setLayer(layer)
-            elif table == FINDING.name and self.finding_layer is None:
-                self._watch_findings(layer)
+    def _pick_default_layers(self, layers: Optional[Dict[str, QgsVectorLayer]] = None
+                             ) -> None:
+        """Pick the workspace parcel / dev_project / measure tables (and watch its
+        finding table) when loaded; ``layers``: a workspace just opened."""
+        self.table_combos.pick(layers)
+        findings = (layers or {}).get(FINDING.name)
+        if findings is None and self.finding_layer is None:
+            parcels = self.ui.parcelsCombo.currentLayer()
+            candidates = project_layers_of_table(FINDING.name,
+                                                 prefer=workspace_key(parcels))
+            findings = candidates[0] if candidates else None
+        if findings is not None and findings is not self.finding_layer:
+            self._watch_findings(findings)
+            if findings.providerType() == "ogr":
+                path = findings.source().split("|")[0]
+                if is_workspace(path):
+                    self.set_workspace(path)
+            self.refresh()
         self._parcels_changed(self.ui.parcelsCombo.currentLayer())
         self._projects_changed(self.ui.projectsCombo.currentLayer())
 
+    def use_workspace(self, layers: Dict[str, QgsVectorLayer]) -> None:
+        """The tables of a workspace just opened, by table name."""
+        self._pick_default_layers(layers)
+
     def _layers_added(self, layers) -> None:
-        if self.ui.parcelsCombo.currentLayer() is None or \
-                self.ui.projectsCombo.currentLayer() is None:
-            self._pick_default_layers()
+        self._pick_default_layers()
 
     def set_inputs(self, parcels: QgsVectorLayer, projects: QgsVectorLayer,
                    dem: Optional[QgsRasterLayer] = None,
@@ -268,6 +284,11 @@ class InspectionDock(QgsDockWidget):
         workspace = self.workspace_path()
         if parcels is None or projects is None:
             self._error(SwcError(tr("Choose the parcels and the project boundaries.")))
+            return None
+        try:
+            self.table_combos.check()
+        except SwcError as error:
+            self._error(error)
             return None
         if not is_workspace(workspace):
             self._error(SwcError(tr("Choose a workspace (.gpkg) to keep the findings in.")))

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsApplication,
     QgsFieldProxyModel,
     QgsMapLayerProxyModel,
+    QgsProject,
     QgsVectorLayer,
 )
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsMapLayerComboBox
@@ -36,12 +37,17 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.errors import SwcError
 from ..core.export import export_rows
+from ..core.schema import BENGGANG, DEV_PROJECT, EROSION, PARCEL, TOWNSHIP
+from ..core.workspace_layers import project_layers_of_table, table_of
 from ..core.stats import Dashboard, county_dashboard
 from ..domain.thresholds import COUNTY_CODE
 from ..domain.units import m2_to_hm2, m2_to_mu
 from ..tasks import CoreTask
 from ..translation import tr
+from .scrolling import scrolled
+from .table_combos import TableCombos
 
 
 class BarChart(QWidget):
@@ -123,6 +129,9 @@ class StatsDock(QgsDockWidget):
         self.erosion_combo.setAllowEmptyLayer(True)
         self.grade_field = QgsFieldComboBox()
         self.grade_field.setFilters(QgsFieldProxyModel.AllTypes)
+        self.table_combos = TableCombos(self._message)
+        self.table_combos.add(self.townships_combo, TOWNSHIP.name)
+        self.table_combos.add(self.erosion_combo, EROSION.name)
         form.addRow(tr("Townships"), self.townships_combo)
         form.addRow(tr("Township code field"), self.township_field)
         form.addRow(tr("Input polygons"), self.input_combo)
@@ -176,7 +185,7 @@ class StatsDock(QgsDockWidget):
         county_form.addRow(tr("Treated gullies"), self.gully_label)
         county_form.addRow("", self.gully_bar)
         layout.addWidget(county)
-        self.setWidget(body)
+        self.setWidget(scrolled(body))
 
         self.townships_combo.layerChanged.connect(self._townships_changed)
         self.input_combo.layerChanged.connect(self.class_field.setLayer)
@@ -188,8 +197,39 @@ class StatsDock(QgsDockWidget):
         self._townships_changed(self.townships_combo.currentLayer())
         self.class_field.setLayer(self.input_combo.currentLayer())
         self._erosion_changed(self.erosion_combo.currentLayer())
+        self.table_combos.pick()
+        #: the user chose the input polygons (else the workspace's erosion is used)
+        self._input_chosen = False
+        self.input_combo.activated.connect(self._input_activated)
+        self._pick_input()
+        QgsProject.instance().layersAdded.connect(self._pick_input)
 
     # -- inputs ---------------------------------------------------------------
+    def use_workspace(self, layers) -> None:
+        """The tables of a workspace just opened, by table name: its townships,
+        erosion as input (by grade) and as erosion layer."""
+        self.table_combos.pick(layers)
+        if EROSION.name in layers:
+            self.input_combo.setLayer(layers[EROSION.name])
+            self.class_field.setField("qsqd")
+
+    def _input_activated(self, *_args) -> None:
+        self._input_chosen = True
+
+    def _pick_input(self, *_args) -> None:
+        """Input polygons: the workspace's erosion (by grade) rather than a table
+        that makes no sense to sum (findings, townships themselves)."""
+        current = table_of(self.input_combo.currentLayer())
+        if current == EROSION.name or (self._input_chosen and (
+                current in (PARCEL.name, BENGGANG.name, DEV_PROJECT.name) or
+                (self.input_combo.currentLayer() is not None and not current))):
+            return
+        candidates = project_layers_of_table(EROSION.name)
+        if candidates:
+            self.input_combo.setLayer(candidates[0])
+            self.class_field.setLayer(candidates[0])
+            self.class_field.setField("qsqd")
+
     def _townships_changed(self, layer) -> None:
         self.township_field.setLayer(layer)
         if layer is not None and layer.fields().lookupField("xzqdm") >= 0:
@@ -219,6 +259,11 @@ class StatsDock(QgsDockWidget):
         layer = self.input_combo.currentLayer()
         if townships is None or layer is None:
             self._message(tr("Choose the townships and the input layer."))
+            return
+        try:
+            self.table_combos.check()
+        except SwcError as error:
+            self._message(str(error))
             return
         erosion = self.erosion_combo.currentLayer()
         self.progress.setValue(0)
@@ -346,6 +391,11 @@ class StatsDock(QgsDockWidget):
 
     def cleanup(self) -> None:
         """Detach a running task from this dock (unload): it may outlive the widgets."""
+        self.table_combos.release()
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._pick_input)
+        except (TypeError, RuntimeError):
+            pass
         if self.task is not None:
             task, self.task = self.task, None
             task.on_done = task.on_error = None
