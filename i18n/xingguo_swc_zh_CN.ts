@@ -74,14 +74,14 @@
         <translation>乡镇筛选条件不是有效的表达式：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="191"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="192"/>
         <source>Township atlas</source>
         <translation>乡镇图集</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="115"/>
         <source>Land area (km²)</source>
-        <translation>土地面积（km²）</translation>
+        <translation>国土面积（km²）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="117"/>
@@ -106,7 +106,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="128"/>
         <source>Erosion {0} ({1})</source>
-        <translation>侵蚀 {0}（{1}）</translation>
+        <translation>{0}侵蚀面积（{1}）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="148"/>
@@ -129,7 +129,7 @@
         <translation>核查发现：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="241"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="242"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -204,7 +204,7 @@
         <translation>崩岗需要至少有三个节点的多边形。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="559"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="561"/>
         <source>The polygon is not valid ({0}). Use the repaired polygon or digitize it again.</source>
         <translation>多边形无效（{0}）。请使用修复后的多边形或重新绘制。</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>该崩岗与已有崩岗 {0} 重叠（{1:.2f} m²）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="420"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="463"/>
         <source>Layer {0} cannot be edited.</source>
         <translation>图层 {0} 无法编辑。</translation>
     </message>
@@ -244,62 +244,57 @@
         <translation>重新计算崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="554"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="556"/>
         <source>Unknown gully part {0}.</source>
         <translation>未知的崩岗部位 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="557"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="559"/>
         <source>The part needs a polygon with at least three vertices.</source>
         <translation>部位需要至少有三个节点的多边形。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="563"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="574"/>
         <source>There is no gully {0}.</source>
         <translation>不存在崩岗 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="573"/>
-        <source>The part is not on or near any gully: select its gully first.</source>
-        <translation>该部位不在任何崩岗上或附近：请先选择其所属崩岗。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="585"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="595"/>
         <source>Add {0} of gully {1}</source>
         <translation>添加崩岗 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="589"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="599"/>
         <source>Layer {0} refused the new part.</source>
         <translation>图层 {0} 拒绝了新部位。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="612"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="622"/>
         <source>Gully parts</source>
         <translation>崩岗部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="617"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="627"/>
         <source>Cannot relate {0} to {1}: both need the field bgbh and must be in the project.</source>
         <translation>无法关联 {0} 与 {1}：两者都需要 bgbh 字段且必须在工程中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="760"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="770"/>
         <source>Feature {0}: invalid geometry, area of the repaired polygon.</source>
         <translation>要素 {0}：几何无效，采用修复后多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="768"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="778"/>
         <source>Feature {0}: not in any township.</source>
         <translation>要素 {0}：不在任何乡镇内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="779"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="789"/>
         <source>Feature {0}: duplicate ID {1} renumbered.</source>
         <translation>要素 {0}：重复编号 {1} 已重新编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="791"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="801"/>
         <source>Cannot write gully {0}.</source>
         <translation>无法写入崩岗 {0}。</translation>
     </message>
@@ -404,7 +399,7 @@
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="397"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="402"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -524,17 +519,17 @@
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="167"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="169"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="416"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="416"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
         <source>Township code</source>
         <translation>乡镇代码</translation>
     </message>
@@ -574,7 +569,7 @@
         <translation>请导出为 .gpkg、.xlsx 或 .csv，而不是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="555"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="558"/>
         <source>No measure table: open a workspace first.</source>
         <translation>没有措施表：请先打开工作空间。</translation>
     </message>
@@ -629,19 +624,19 @@
         <translation>{0} 超过 {1} 个字符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="534"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="537"/>
         <source>Cannot save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/measures.py" line="432"/>
         <source>No layer to tag: choose a layer and select features.</source>
-        <translation>没有可标注的图层：请选择图层并选中要素。</translation>
+        <translation>没有可登记措施的图层：请选择图层并选中要素。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/measures.py" line="435"/>
         <source>Nothing is selected in {0}: select the features to tag.</source>
-        <translation>{0} 中没有选中要素：请选择要标注的要素。</translation>
+        <translation>{0} 中没有选中要素：请选中要登记措施的要素。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/measures.py" line="444"/>
@@ -676,7 +671,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/measures.py" line="501"/>
         <source>Tag {0} features with {1}</source>
-        <translation>为 {0} 个要素标注{1}</translation>
+        <translation>为 {0} 个要素登记措施{1}</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/measures.py" line="505"/>
@@ -1011,7 +1006,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="100"/>
         <source>Beyond the approved boundary</source>
-        <translation>超出批复范围</translation>
+        <translation>疑似超出防治责任范围</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="101"/>
@@ -1031,7 +1026,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="104"/>
         <source>Within a protected corridor</source>
-        <translation>位于保护廊道内</translation>
+        <translation>位于铁路、高速、国道、省道沿线控制距离内</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="222"/>
@@ -1126,12 +1121,12 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="493"/>
         <source>The parcel does not lie within the approved boundary of project {0}.</source>
-        <translation>该图斑不在项目 {0} 的批复范围内。</translation>
+        <translation>该图斑不在项目 {0} 的防治责任范围内。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="500"/>
         <source>{0:.1f} m² lie outside the approved boundary of project {1}.</source>
-        <translation>有 {0:.1f} m² 超出项目 {1} 的批复范围。</translation>
+        <translation>有 {0:.1f} m² 超出项目 {1} 的防治责任范围。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="532"/>
@@ -1161,7 +1156,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="567"/>
         <source>protected corridor</source>
-        <translation>保护廊道</translation>
+        <translation>铁路、高速、国道、省道沿线</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="585"/>
@@ -1274,227 +1269,227 @@
         <translation>崩岗调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="124"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="128"/>
         <source>Gully layer</source>
         <translation>崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="125"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="129"/>
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="126"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="130"/>
         <source>Part layer</source>
         <translation>部位图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="129"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="133"/>
         <source>Digitize</source>
         <translation>数字化</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="130"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="134"/>
         <source>Parts</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="131"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="135"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="141"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="151"/>
         <source>Digitize gully</source>
         <translation>绘制崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="143"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="153"/>
         <source>Left click adds vertices, right click finishes; snapping and the advanced digitizing panel work as in QGIS.</source>
         <translation>左键添加节点，右键结束；捕捉和高级数字化面板与 QGIS 中的用法相同。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="148"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="158"/>
         <source>Derived before saving</source>
         <translation>保存前自动计算</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="416"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
         <source>Gully ID</source>
         <translation>崩岗编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="166"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="176"/>
         <source>Survey</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="170"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="180"/>
         <source>(not set)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="177"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="187"/>
         <source>Shape</source>
         <translation>形态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
         <source>Activity</source>
         <translation>活动性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
         <source>Treatment status</source>
         <translation>治理状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="180"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="190"/>
         <source>Survey date</source>
         <translation>调查日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="181"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="191"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="182"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="192"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="185"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="195"/>
         <source>Use repaired polygon</source>
         <translation>使用修复后的多边形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="186"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="196"/>
         <source>Save gully</source>
         <translation>保存崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="187"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="197"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="205"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="215"/>
         <source>empty: the gully under the part</source>
         <translation>留空：部位所在的崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="206"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="216"/>
         <source>Digitize part</source>
         <translation>绘制部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="209"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="219"/>
         <source>Part</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="220"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="230"/>
         <source>Map extent</source>
         <translation>当前地图范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="221"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="231"/>
         <source>Whole layer</source>
         <translation>整个图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="225"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="235"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="226"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="236"/>
         <source>Gullies of</source>
         <translation>崩岗范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="238"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="248"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="359"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="402"/>
         <source>Choose the township layer first.</source>
         <translation>请先选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="405"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="448"/>
         <source>Choose the part layer (benggang_part) first.</source>
         <translation>请先选择崩岗部位图层（benggang_part）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="417"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="460"/>
         <source>No map canvas.</source>
         <translation>没有地图画布。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="476"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="519"/>
         <source>Gully {0}: {1:.2f} m², {2}, {3}. Fill in the survey and save.</source>
         <translation>崩岗 {0}：{1:.2f} m²，{2}，{3}。请填写调查信息并保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="499"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="542"/>
         <source>Digitize a gully first.</source>
         <translation>请先数字化一个崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="509"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="552"/>
         <source>Saved gully {0} ({1:.2f} m²). Undo with Ctrl+Z; save the layer edits to keep it.</source>
         <translation>已保存崩岗 {0}（{1:.2f} m²）。可用 Ctrl+Z 撤销；保存图层编辑后才会写入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="555"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="598"/>
         <source>Saved {0} of gully {1}.</source>
         <translation>已保存崩岗 {1} 的{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="597"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="640"/>
         <source>Gully {0} recomputed: {1:.2f} m², {2}, {3}.</source>
         <translation>崩岗 {0} 已重新计算：{1:.2f} m²，{2}，{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="597"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="640"/>
         <source>no township</source>
         <translation>无乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="647"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="690"/>
         <source>{0} gullies</source>
-        <translation>{0} 处崩岗</translation>
+        <translation>{0} 座崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="651"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="694"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="77"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="78"/>
         <source>Cannot open the layer {0}.</source>
         <translation>无法打开图层 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="91"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="92"/>
         <source>Cannot open the DEM {0}.</source>
         <translation>无法打开 DEM {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="306"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="311"/>
         <source>Parcel inspection</source>
         <translation>图斑核查</translation>
     </message>
@@ -1504,72 +1499,72 @@
         <translation>GeoPackage 工作空间 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="167"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="169"/>
         <source>Finding</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="167"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="169"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="285"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="290"/>
         <source>Choose the parcels and the project boundaries.</source>
         <translation>请选择图斑和项目范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="293"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="298"/>
         <source>Choose a workspace (.gpkg) to keep the findings in.</source>
         <translation>请选择保存核查发现的工作空间（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="347"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="352"/>
         <source>{0} finding(s): {1} new, {2} kept with their status, {3} removed, {4} no longer detected.</source>
         <translation>{0} 条核查发现：新增 {1} 条，保留原状态 {2} 条，删除 {3} 条，不再发现 {4} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="413"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="418"/>
         <source>{0} finding(s) in {1} rule(s).</source>
         <translation>共 {0} 条核查发现，涉及 {1} 条规则。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="472"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="477"/>
         <source>Finding {0} has no geometry (empty parcel).</source>
         <translation>核查发现 {0} 没有几何（空图斑）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="539"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="546"/>
         <source>{0} finding(s) set to {1}: click Save to keep it.</source>
         <translation>已将 {0} 条核查发现设为{1}：单击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="554"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="561"/>
         <source>Cannot save the case status: {0}</source>
         <translation>无法保存查处状态：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="562"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="569"/>
         <source>Export findings</source>
         <translation>导出核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="562"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="569"/>
         <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="571"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="578"/>
         <source>No findings yet: run the check first.</source>
         <translation>尚无核查发现：请先运行核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="580"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="587"/>
         <source>Findings exported to {0}.</source>
         <translation>核查发现已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="587"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="594"/>
         <source>Choose a workspace (.gpkg) to import into.</source>
         <translation>请选择要导入的工作空间（.gpkg）。</translation>
     </message>
@@ -1584,22 +1579,22 @@
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="623"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="626"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="623"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="626"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="624"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="627"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="623"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="626"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -1634,62 +1629,62 @@
         <translation>按乡镇、年度和措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="389"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="392"/>
         <source>Choose a layer</source>
         <translation>选择图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="391"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="394"/>
         <source>No features selected in {0}</source>
         <translation>{0} 中未选择要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="393"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="396"/>
         <source>{0} features selected in {1}</source>
         <translation>{1} 中已选择 {0} 个要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="437"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="440"/>
         <source>Measures of the selection: {0}</source>
         <translation>所选要素的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="472"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="475"/>
         <source>No measure table: open a workspace or choose the measure table.</source>
         <translation>没有措施表：请打开工作空间或选择措施表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="475"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="478"/>
         <source>Choose the layer whose features get the measure.</source>
-        <translation>请选择要标注措施的要素所在图层。</translation>
+        <translation>请选择要登记措施的要素所在图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="486"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="489"/>
         <source>{0} measure records written (undo with Undo; Save keeps them).</source>
         <translation>已写入 {0} 条措施记录（可用“撤销”撤回；“保存”后生效）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="494"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="497"/>
         <source>Choose one measure record in the table to edit.</source>
         <translation>请在表中选择一条要编辑的措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="510"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="513"/>
         <source>No measure table.</source>
         <translation>没有措施表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="537"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="540"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="547"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="550"/>
         <source>Treatment status of {0} gullies set to {1}.</source>
-        <translation>已将 {0} 处崩岗的治理状态设为{1}。</translation>
+        <translation>已将 {0} 座崩岗的治理状态设为{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="558"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="561"/>
         <source>Unsaved measure records are not in the summary: save first.</source>
         <translation>未保存的措施记录不计入汇总：请先保存。</translation>
     </message>
@@ -1699,22 +1694,22 @@
         <translation>治理措施汇总</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="586"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="589"/>
         <source>{0} records; treated {1} features, {2:.2f} hm² ({3:.1f} % of the {4:g} km² target); treated gullies {5} ({6:.1f} % of {7}).</source>
-        <translation>{0} 条记录；已治理 {1} 个要素，{2:.2f} 公顷（占 {4:g} km² 目标的 {3:.1f} %）；已治理崩岗 {5} 处（占 {7} 处的 {6:.1f} %）。</translation>
+        <translation>{0} 条记录；已治理 {1} 个要素，{2:.2f} 公顷（占 {4:g} km² 目标的 {3:.1f} %）；已治理崩岗 {5} 座（占 {7} 座的 {6:.1f} %）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="593"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="596"/>
         <source>{0} records point to missing features.</source>
         <translation>{0} 条记录指向不存在的要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="608"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="611"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="624"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="627"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
@@ -1729,7 +1724,7 @@
         <translation>治理面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="184"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="187"/>
         <source>Treated gullies</source>
         <translation>已治理崩岗</translation>
     </message>
@@ -1739,7 +1734,7 @@
         <translation>兴国水土保持</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="79"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="85"/>
         <source>Xingguo SWC</source>
         <translation>兴国水保</translation>
     </message>
@@ -1756,7 +1751,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/benggang_algorithms.py" line="53"/>
         <source>{0} gullies, {1} changed, {2} new IDs, {3} duplicates renumbered, {4} outside every township.</source>
-        <translation>{0} 处崩岗，修改 {1} 处，新编号 {2} 个，重复编号重编 {3} 个，{4} 处不在任何乡镇内。</translation>
+        <translation>{0} 座崩岗，修改 {1} 座，新编号 {2} 个，重复编号重编 {3} 个，{4} 座不在任何乡镇内。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="57"/>
@@ -1796,7 +1791,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="106"/>
         <source>Treated area {0:.2f} hm² ({1:.1f} % of {2} km²), treated collapse gullies {3} ({4:.1f} % of {5}).</source>
-        <translation>治理面积 {0:.2f} 公顷（占 {2} km² 目标的 {1:.1f} %），已治理崩岗 {3} 处（占 {5} 处目标的 {4:.1f} %）。</translation>
+        <translation>治理面积 {0:.2f} 公顷（占 {2} km² 目标的 {1:.1f} %），已治理崩岗 {3} 座（占 {5} 座目标的 {4:.1f} %）。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="39"/>
@@ -1916,7 +1911,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="68"/>
         <source>Approved project boundaries</source>
-        <translation>项目批复范围</translation>
+        <translation>防治责任范围</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="70"/>
@@ -1989,7 +1984,7 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="421"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="438"/>
         <source>Soil conservation rate (%)</source>
         <translation>水土保持率（%）</translation>
     </message>
@@ -2056,7 +2051,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="116"/>
         <source>Sheet</source>
-        <translation>图幅</translation>
+        <translation>工作表</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="117"/>
@@ -2104,112 +2099,112 @@
         <translation>请选择范围图层及其项目编号字段。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="75"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="76"/>
         <source>No statistics yet</source>
         <translation>尚无统计结果</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="143"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="146"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="144"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="146"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="149"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="417"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="433"/>
         <source>Area (hm²)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="169"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="172"/>
         <source>County targets</source>
         <translation>全县目标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="182"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="185"/>
         <source>Treated area</source>
         <translation>治理面积</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="260"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="263"/>
         <source>Choose the townships and the input layer.</source>
         <translation>请选择乡镇图层和输入图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="324"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="331"/>
         <source>{0} invalid geometries were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="331"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="338"/>
         <source>{0:.2f} % (target ≥ {1:.0f} %)</source>
         <translation>{0:.2f} %（目标 ≥ {1:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="336"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="345"/>
         <source>no erosion layer chosen</source>
         <translation>未选择土壤侵蚀图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="339"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="350"/>
         <source>{0:.2f} km² of {1:.0f} km²</source>
         <translation>{0:.2f} km² / {1:.0f} km²</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="344"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="355"/>
         <source>no measure records in the workspace</source>
         <translation>工作空间中没有措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="347"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="358"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="352"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="363"/>
         <source>no gully layer in the workspace</source>
         <translation>工作空间中没有崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="374"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="385"/>
         <source>Export township statistics</source>
         <translation>导出乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="374"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="385"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="388"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="399"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="416"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
         <source>Features</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="417"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="433"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="419"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="435"/>
         <source>{0} (hm²)</source>
         <translation>{0}（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="421"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="438"/>
         <source>Erosion area (hm²)</source>
         <translation>侵蚀面积（公顷）</translation>
     </message>
@@ -2351,7 +2346,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="118"/>
         <source>水土保持率 per township and for the county: (land area − erosion area of grade 2 and above) / land area × 100. Overlapping erosion polygons are counted once. meets_target compares with the target (83 % by default, a setting).</source>
-        <translation>各乡镇及全县的水土保持率：（土地面积 − 轻度及以上侵蚀面积）/ 土地面积 × 100。相互重叠的侵蚀多边形只计一次。meets_target 表示是否达到目标（默认 83 %，可在设置中修改）。</translation>
+        <translation>各乡镇及全县的水土保持率：（国土面积 − 轻度及以上侵蚀面积）/ 国土面积 × 100。相互重叠的侵蚀多边形只计一次。meets_target 表示是否达到目标（默认 83 %，可在设置中修改）。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="48"/>
@@ -2366,7 +2361,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="50"/>
         <source>Checks development parcels against the approved project boundaries of the development database and writes one finding per parcel and rule: invalid geometry, not registered (疑似未批先建), elsewhere than its project (疑似建设地点变更), beyond the approved boundary by more than the tolerance (疑似超出防治责任范围), overlaps, steep slope and missing terraces (with a DEM), within a protected corridor (with road lines whose field dllx says railway/铁路, expressway/高速, national/国道 or provincial/省道). Geometry = the offending part. The input layers are only read.</source>
-        <translation>将农林开发图斑与开发项目库中的项目批复范围比对，每个图斑每条规则输出一条核查发现：几何无效、未登记（疑似未批先建）、不在所属项目范围内（疑似建设地点变更）、超出批复范围且超过容差（疑似超出防治责任范围）、图斑重叠、陡坡及未修梯田（需 DEM）、位于保护廊道内（需道路线图层，字段 dllx 为 railway/铁路、expressway/高速、national/国道 或 provincial/省道）。几何为违规部分。输入图层只读，不会被修改。</translation>
+        <translation>将农林开发图斑与开发项目库中的防治责任范围比对，每个图斑每条规则输出一条核查发现：几何无效、未登记（疑似未批先建）、不在所属项目范围内（疑似建设地点变更）、超出防治责任范围且超过容差（疑似超出防治责任范围）、图斑重叠、陡坡及未修梯田（需 DEM）、位于铁路、高速、国道、省道沿线（需道路线图层，字段 dllx 为 railway/铁路、expressway/高速、national/国道 或 provincial/省道）。几何为违规部分。输入图层只读，不会被修改。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="151"/>
@@ -2436,75 +2431,75 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="484"/>
         <source>Project {0} has no approved boundary to compare with.</source>
-        <translation>项目 {0} 没有可比对的批复范围。</translation>
+        <translation>项目 {0} 没有可比对的防治责任范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="254"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="258"/>
         <source>Atlas</source>
         <translation>图集输出</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="68"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="69"/>
         <source>Layout templates (*.qpt)</source>
         <translation>布局模板 (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="114"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="115"/>
         <source>{0} selected</source>
         <translation>已选 {0} 个</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="162"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="163"/>
         <source>No township selected: select townships on the map or print all.</source>
         <translation>未选择乡镇：请在地图上选择乡镇，或输出全部乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="175"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="176"/>
         <source>Choose the township layer.</source>
         <translation>请选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="178"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="179"/>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="198"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="199"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="219"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="220"/>
         <source>{0} sheets written to {1} in {2:.0f} s.</source>
         <translation>已将 {0} 幅图输出到 {1}，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="228"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="229"/>
         <source>Layout {0} added to the project.</source>
         <translation>布局 {0} 已添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="242"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="243"/>
         <source>Atlas export canceled: nothing was written.</source>
         <translation>图集导出已取消：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="246"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="247"/>
         <source>The atlas export failed: {0}</source>
         <translation>图集导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="229"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="239"/>
         <source>At map centre</source>
         <translation>地图中心所在乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="230"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240"/>
         <source>Choose the township under the centre of the map</source>
         <translation>选择地图中心所在的乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="672"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="715"/>
         <source>The map centre is outside every township.</source>
         <translation>地图中心不在任何乡镇内。</translation>
     </message>
@@ -2589,7 +2584,7 @@
         <translation>图层 {0} 是工作空间的表 {1}，不能用作 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="117"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="123"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
@@ -2614,19 +2609,129 @@
         <translation>模式（schema）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="58"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="59"/>
         <source>Open workspace…</source>
         <translation>打开工作空间…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="104"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="110"/>
         <source>Workspace {0}</source>
         <translation>工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="117"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="123"/>
         <source>Workspace {0} opened: {1} tables.</source>
         <translation>已打开工作空间 {0}：{1} 个数据表。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="435"/>
+        <source>{0} erosion area (hm²)</source>
+        <translation>{0}侵蚀面积（hm²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="33"/>
+        <source>Small gully below (m²)</source>
+        <translation>小型崩岗上限（m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="34"/>
+        <source>Medium gully below (m²)</source>
+        <translation>中型崩岗上限（m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="35"/>
+        <source>Smallest gully (m²)</source>
+        <translation>崩岗最小面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="37"/>
+        <source>Target soil conservation rate (%)</source>
+        <translation>水土保持率目标（%）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="38"/>
+        <source>Target treated area (km²)</source>
+        <translation>治理面积目标（km²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="39"/>
+        <source>Target treated gullies</source>
+        <translation>崩岗治理目标（座）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="42"/>
+        <source>Soil conservation plan required from slope (°)</source>
+        <translation>需编报水土保持方案的坡度（°）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="44"/>
+        <source>Penalty for individuals (yuan/m²)</source>
+        <translation>个人罚款标准（元/m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="45"/>
+        <source>Penalty for units (yuan/m²)</source>
+        <translation>单位罚款标准（元/m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="47"/>
+        <source>Plan: first year</source>
+        <translation>规划起始年</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="48"/>
+        <source>Plan: last year</source>
+        <translation>规划截止年</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="66"/>
+        <source>Default: {0}</source>
+        <translation>默认值：{0}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="69"/>
+        <source>Reset to the defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="46"/>
+        <source>Case handler</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="576"/>
+        <source>The part lies farther than {0:g} m from gully {1}: digitize it on or beside its gully (the distance is a setting).</source>
+        <translation>该部位距崩岗 {1} 超过 {0:g} m：请在崩岗上或紧邻崩岗处绘制（距离可在设置中修改）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="582"/>
+        <source>The part is not on or near any gully (farther than {0:g} m from every gully): digitize it on or beside its gully.</source>
+        <translation>该部位不在任何崩岗上或附近（距每座崩岗都超过 {0:g} m）：请在其所属崩岗上或紧邻处绘制。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="137"/>
+        <source>Save layer edits</source>
+        <translation>保存图层编辑</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="138"/>
+        <source>Write the gully and part edits to the workspace (as QGIS&apos;s Save Layer Edits)</source>
+        <translation>将崩岗和部位的编辑写入工作空间（同 QGIS 的“保存图层编辑”）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="336"/>
+        <source>Cannot save the edits of {0}: {1}</source>
+        <translation>无法保存 {0} 的编辑：{1}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="343"/>
+        <source>Saved the edits of {0}.</source>
+        <translation>已保存 {0} 的编辑。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="36"/>
+        <source>Gully part at most this far from its gully (m)</source>
+        <translation>崩岗部位距所属崩岗的最大距离（m）</translation>
     </message>
 </context>
 <context>
@@ -2762,7 +2867,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="49"/>
         <source>Approved project boundaries of the development database</source>
-        <translation>开发项目库中的项目批复范围</translation>
+        <translation>开发项目库中的防治责任范围</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="54"/>
@@ -2777,7 +2882,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="68"/>
         <source>Area outside the approved boundary that is still accepted</source>
-        <translation>超出批复范围但仍可接受的面积</translation>
+        <translation>超出防治责任范围但仍可接受的面积</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="73"/>
@@ -2945,7 +3050,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.ui" line="18"/>
         <source>Layer whose selected features get the measure (follows the active layer)</source>
-        <translation>其选中要素将被标注措施的图层（跟随当前图层）</translation>
+        <translation>其选中要素将被登记措施的图层（跟随当前图层）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.ui" line="23"/>
@@ -2960,7 +3065,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.ui" line="129"/>
         <source>Tag</source>
-        <translation>标注</translation>
+        <translation>登记措施</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.ui" line="46"/>

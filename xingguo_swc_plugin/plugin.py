@@ -39,6 +39,7 @@ class XingguoSwcPlugin:
         self.actions: List[QAction] = []
         self.menu_title = tr("Xingguo SWC (兴国水保)")
         self.toolbar = None
+        self.options_factory = None
 
     # Processing -----------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API name)
@@ -75,6 +76,11 @@ class XingguoSwcPlugin:
             self.toolbar.addAction(action)
             self.docks.append(dock)
             self.actions.append(action)
+        from .gui.options_page import SettingsFactory
+
+        self.options_factory = SettingsFactory(QIcon(str(PLUGIN_DIR / "resources" /
+                                                         "icon.png")))
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
         for package_name in MISSING:
             self.iface.messageBar().pushWarning(tr("Xingguo SWC"),
                                                 missing_message(package_name))
@@ -124,6 +130,9 @@ class XingguoSwcPlugin:
             if self.iface is not None:
                 self.iface.removePluginMenu(self.menu_title, action)
         self.actions.clear()
+        if self.options_factory is not None and self.iface is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
         for dock in self.docks:
             if hasattr(dock, "cleanup"):
                 dock.cleanup()

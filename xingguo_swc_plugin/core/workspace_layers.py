@@ -134,3 +134,25 @@ def _ordered(tables: Iterable[str]) -> List[str]:
     names = list(tables)
     return sorted(names, key=lambda name: GROUP_ORDER.index(name)
                   if name in GROUP_ORDER else len(GROUP_ORDER))
+
+
+def class_labels(layer: Optional[QgsMapLayer], field_name: str) -> Dict[str, str]:
+    """Chinese label per stored code of a field (erosion grade '2' -> 轻度): from the
+    workspace schema for a workspace table, else from the field's value-map
+    widget; empty when the field has no code list (its values are labels)."""
+    if not isinstance(layer, QgsVectorLayer) or not field_name:
+        return {}
+    spec = schema.LAYERS_BY_NAME.get(table_of(layer))
+    if spec is not None and field_name in spec.field_names():
+        codelist = spec.field(field_name).codelist
+        if codelist is not None:
+            return {str(entry.code): entry.zh for entry in codelist}
+    index = layer.fields().indexOf(field_name)
+    if index < 0:
+        return {}
+    setup = layer.editorWidgetSetup(index)
+    if setup.type() != "ValueMap":
+        return {}
+    value_map = setup.config().get("map")
+    items = value_map if isinstance(value_map, list) else [value_map or {}]
+    return {str(code): str(label) for item in items for label, code in item.items()}

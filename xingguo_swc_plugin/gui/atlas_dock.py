@@ -64,7 +64,7 @@ class AtlasDock(QgsDockWidget):
         self._run_inputs: dict = {}
         ui = self.ui
         ui.townshipCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
-        self.table_combos = TableCombos(lambda text: self._message(text, Qgis.Warning))
+        self.table_combos = TableCombos(self._warn)
         self.table_combos.add(ui.townshipCombo, TOWNSHIP.name)
         ui.templateWidget.setFilter(tr("Layout templates (*.qpt)"))
         ui.folderWidget.setStorageMode(QgsFileWidget.GetDirectory)
@@ -248,6 +248,9 @@ class AtlasDock(QgsDockWidget):
             level = Qgis.Critical
         self.ui.statusLabel.setText(text)
         self._message(text, level)
+
+    def _warn(self, text: str) -> None:
+        self._message(text, Qgis.Warning)
 
     def _message(self, text: str, level) -> None:
         self.last_message = (text, level)

@@ -93,6 +93,10 @@ class BenggangDock(QgsDockWidget):
             self._townships_edited, "dataChanged", "attributeValueChanged",
             "geometryChanged", "featureAdded", "featureDeleted", "afterRollBack")
         self._pending: Set[int] = set()
+        edit_signals = ("layerModified", "editingStarted", "editingStopped",
+                        "afterCommitChanges", "afterRollBack")
+        self._gully_edits = LayerSignals(self._update_commit_button, *edit_signals)
+        self._part_edits = LayerSignals(self._update_commit_button, *edit_signals)
         self._own_cad: Optional[QgsAdvancedDigitizingDockWidget] = None
         self.rubber_band: Optional[QgsRubberBand] = None
         self.rows: List[benggang.GullyRow] = []
@@ -117,8 +121,7 @@ class BenggangDock(QgsDockWidget):
         self.part_combo = QgsMapLayerComboBox()
         self.part_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.part_combo.setAllowEmptyLayer(True)
-        self.table_combos = TableCombos(
-            lambda text: self.show_message(text, Qgis.Warning), follow_project=False)
+        self.table_combos = TableCombos(self._warn, follow_project=False)
         self.table_combos.add(self.gully_combo, benggang.GULLY_TABLE)
         self.table_combos.add(self.township_combo, "township")
         self.table_combos.add(self.part_combo, benggang.PART_TABLE)
@@ -131,6 +134,12 @@ class BenggangDock(QgsDockWidget):
         self.tabs.addTab(self._build_part_tab(), tr("Parts"))
         self.tabs.addTab(self._build_list_tab(), tr("List"))
         layout.addWidget(self.tabs)
+        self.commit_button = QPushButton(tr("Save layer edits"))
+        self.commit_button.setToolTip(tr("Write the gully and part edits to the "
+                                         "workspace (as QGIS's Save Layer Edits)"))
+        self.commit_button.setEnabled(False)
+        self.commit_button.clicked.connect(self.commit_edits)
+        layout.addWidget(self.commit_button)
         self.setWidget(scrolled(body))
         self.gully_combo.layerChanged.connect(self._gully_layer_changed)
         self.township_combo.layerChanged.connect(self._township_layer_changed)
@@ -257,6 +266,9 @@ class BenggangDock(QgsDockWidget):
         return tab
 
     # Messages -----------------------------------------------------------
+    def _warn(self, text: str) -> None:
+        self.show_message(text, Qgis.Warning)
+
     def show_message(self, text: str, level: int = Qgis.Info) -> None:
         """Show in the dock's message bar; kept in ``messages`` (tests read them)."""
         self.messages.append((level, text))
@@ -291,6 +303,7 @@ class BenggangDock(QgsDockWidget):
         self._sync_layers()
 
     def _sync_layers(self) -> None:
+        self._part_edits.watch(self.part_layer())
         # a combo may pick its first layer without emitting layerChanged
         if self.township_layer() is not self._township_signals.layer:
             self._township_layer_changed()
@@ -306,8 +319,35 @@ class BenggangDock(QgsDockWidget):
         if parts is not None:
             self.part_combo.setLayer(parts)
 
+    def _update_commit_button(self, *_args) -> None:
+        """Enabled only with edits to save (never a "saved" for nothing)."""
+        self.commit_button.setEnabled(any(
+            layer is not None and layer.isModified()
+            for layer in (self.gully_layer(), self.part_layer())))
+
+    def commit_edits(self) -> bool:
+        """Save the pending edits of the gully and part layers; on a refusal the
+        edits stay in the layer and the message says why."""
+        saved = []
+        for layer in (self.gully_layer(), self.part_layer()):
+            if layer is None or not layer.isModified():
+                continue
+            if not layer.commitChanges():
+                self.show_message(tr("Cannot save the edits of {0}: {1}").format(
+                    layer.name(), "; ".join(layer.commitErrors())), Qgis.Critical)
+                self._update_commit_button()
+                return False
+            saved.append(layer.name())
+        self._update_commit_button()
+        if saved:
+            self.show_message(tr("Saved the edits of {0}.").format("、".join(saved)),
+                              Qgis.Success)
+        return bool(saved)
+
     def _gully_layer_changed(self, *_args) -> None:
         self._gully_signals.watch(self.gully_layer())
+        self._gully_edits.watch(self.gully_layer())
+        self._update_commit_button()
         self._townships = None
         self.discard()
         self._stop_tool()
@@ -335,6 +375,8 @@ class BenggangDock(QgsDockWidget):
         self._townships = None
 
     def _part_layer_changed(self, *_args) -> None:
+        self._part_edits.watch(self.part_layer())
+        self._update_commit_button()
         self._ensure_relation()
 
     def _ensure_relation(self) -> None:
@@ -717,4 +759,6 @@ class BenggangDock(QgsDockWidget):
             self.rubber_band = None
         self._gully_signals.release()
         self._township_signals.release()
+        self._gully_edits.release()
+        self._part_edits.release()
         self.table_combos.release()

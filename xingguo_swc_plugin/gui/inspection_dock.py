@@ -46,7 +46,7 @@ from ..core.validation import (
     rule_label,
     validate_parcels,
 )
-from ..core.settings import setting
+from ..core.settings import set_setting, setting
 from ..core.workspace_layers import project_layers_of_table, workspace_key
 from ..domain import codes
 from ..tasks import CoreTask
@@ -146,8 +146,7 @@ class InspectionDock(QgsDockWidget):
             combo.setLayer(None)
         for combo in (ui.parcelIdCombo, ui.projectFieldCombo, ui.projectIdCombo):
             combo.setFilters(QgsFieldProxyModel.AllTypes)
-        self.table_combos = TableCombos(lambda text: self._message(text, Qgis.Warning),
-                                        follow_project=False)
+        self.table_combos = TableCombos(self._error_text, follow_project=False)
         self.table_combos.add(ui.parcelsCombo, PARCEL.name)
         self.table_combos.add(ui.projectsCombo, DEV_PROJECT.name)
         self.table_combos.add(ui.measuresCombo, MEASURE.name)
@@ -162,7 +161,9 @@ class InspectionDock(QgsDockWidget):
         ui.workspaceWidget.setStorageMode(QgsFileWidget.SaveFile)
         ui.workspaceWidget.setConfirmOverwrite(False)
         ui.workspaceWidget.setFilter(tr("GeoPackage workspace (*.gpkg)"))
-        ui.whoEdit.setText(QgsApplication.userFullName() or QgsApplication.userLoginName())
+        # the handler of the settings (never the OS login, e.g. "root"); an empty
+        # name is refused when a status is set
+        ui.whoEdit.setText(str(setting("case/handler")))
         ui.findingsTree.setSelectionMode(QAbstractItemView.ExtendedSelection)
         ui.findingsTree.setColumnCount(4)
         ui.findingsTree.setHeaderLabels([tr("Finding"), tr("Status"), tr("Area (m²)"),
@@ -201,6 +202,9 @@ class InspectionDock(QgsDockWidget):
             self.task = None
 
     # messages ------------------------------------------------------------------
+    def _error_text(self, text: str) -> None:
+        self._message(text, Qgis.Warning)
+
     def _message(self, text: str, level=Qgis.Info) -> None:
         self.last_message = (text, level)
         if self.iface is not None:
@@ -536,6 +540,8 @@ class InspectionDock(QgsDockWidget):
         except SwcError as error:
             self._error(error)
             return 0
+        if self.who() != setting("case/handler"):
+            set_setting("case/handler", self.who())  # remembered for the next case
         self._refresh_statuses()
         self._message(tr("{0} finding(s) set to {1}: click Save to keep it.")
                       .format(changed, codes.CASE_STATUS.label(status)))

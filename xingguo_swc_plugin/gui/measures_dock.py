@@ -125,8 +125,7 @@ class MeasuresDock(QgsDockWidget):
         ui.targetCombo.setAllowEmptyLayer(True)
         ui.measureTableCombo.setFilters(QgsMapLayerProxyModel.NoGeometry)
         ui.measureTableCombo.setAllowEmptyLayer(True)
-        self.table_combos = TableCombos(lambda text: self._message(text, Qgis.Warning),
-                                        follow_project=False)
+        self.table_combos = TableCombos(self._warn, follow_project=False)
         self.table_combos.add(ui.measureTableCombo, MEASURE.name)
         ui.yearSpin.setValue(QDate.currentDate().year())
         ui.quantitySpin.setToolTip(tr("Quantity of EACH selected feature, in the unit "
@@ -189,6 +188,9 @@ class MeasuresDock(QgsDockWidget):
     # messages -----------------------------------------------------------------
     def _error(self, error: BaseException) -> None:
         self._message(str(error), Qgis.Warning)
+
+    def _warn(self, text: str) -> None:
+        self._message(text, Qgis.Warning)
 
     def _message(self, text: str, level=Qgis.Info) -> None:
         self.last_message = (text, level)

@@ -7,7 +7,7 @@ same core the Processing algorithms use; the dock only shows the result.
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     Qgis,
@@ -40,7 +40,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.errors import SwcError
 from ..core.export import export_rows
 from ..core.schema import BENGGANG, DEV_PROJECT, EROSION, PARCEL, TOWNSHIP
-from ..core.workspace_layers import project_layers_of_table, table_of
+from ..core.workspace_layers import class_labels, project_layers_of_table, table_of
 from ..core.stats import Dashboard, county_dashboard
 from ..domain.thresholds import COUNTY_CODE
 from ..domain.units import m2_to_hm2, m2_to_mu
@@ -111,6 +111,8 @@ class StatsDock(QgsDockWidget):
         self.result: Optional[Dashboard] = None
         self.headers: List[str] = []
         self.table_rows: List[list] = []
+        #: (input layer, class field) of the last run: labels for its class codes
+        self._class_source: Tuple[Optional[QgsVectorLayer], str] = (None, "")
         body = QWidget()
         layout = QVBoxLayout(body)
         form = QFormLayout()
@@ -269,6 +271,7 @@ class StatsDock(QgsDockWidget):
         self.progress.setValue(0)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        self._class_source = (layer, self.class_field.currentField())
         self.task = CoreTask(
             tr("Township statistics"), county_dashboard,
             self._for_task(townships), self.township_field.currentField() or "xzqdm",
@@ -303,7 +306,10 @@ class StatsDock(QgsDockWidget):
     # -- display --------------------------------------------------------------
     def show_result(self, result: Dashboard) -> None:
         self.result = result
-        self.headers, self.table_rows = dashboard_table(result)
+        layer, field_name = self._class_source
+        self.headers, self.table_rows = dashboard_table(
+            result, class_labels(layer, field_name),
+            table_of(layer) == EROSION.name and field_name == "qsqd")
         self.table.clear()
         self.table.setColumnCount(len(self.headers))
         self.table.setRowCount(len(self.table_rows))
@@ -331,11 +337,15 @@ class StatsDock(QgsDockWidget):
             county = result.rates[-1]
             self.rate_label.setText(tr("{0:.2f} % (target ≥ {1:.0f} %)").format(
                 county.rate_percent, result.target_rate_percent))
-            self.rate_bar.setValue(int(min(100.0, 100.0 * county.rate_percent /
-                                           result.target_rate_percent)))
+            # the bar is the rate itself (87.75 %), not the progress to the target
+            self.rate_bar.setRange(0, 10000)
+            self.rate_bar.setValue(int(round(100.0 * county.rate_percent)))
+            self.rate_bar.setFormat("{0:.2f} %".format(county.rate_percent))
         else:
             self.rate_label.setText(tr("no erosion layer chosen"))
+            self.rate_bar.setRange(0, 100)
             self.rate_bar.setValue(0)
+            self.rate_bar.setFormat("%p%")
         if result.treated_area_km2 is not None:
             self.area_label.setText(tr("{0:.2f} km² of {1:.0f} km²").format(
                 result.treated_area_km2, result.target_area_km2))
@@ -406,8 +416,13 @@ class StatsDock(QgsDockWidget):
             task.cancel()
 
 
-def dashboard_table(result: Dashboard) -> Tuple[List[str], List[list]]:
-    """One row per township (and the county): totals, area per class, 水保率."""
+def dashboard_table(result: Dashboard, labels: Optional[Dict[str, str]] = None,
+                    erosion_grades: bool = False) -> Tuple[List[str], List[list]]:
+    """One row per township (and the county): totals, area per class, 水保率.
+
+    ``labels``: the class codes' labels for the column titles (轻度, not 2);
+    ``erosion_grades``: the classes are erosion grades (轻度侵蚀面积（hm²）)."""
+    labels = labels or {}
     classes = []
     for row in result.areas:
         if row.klass not in classes:
@@ -417,7 +432,8 @@ def dashboard_table(result: Dashboard) -> Tuple[List[str], List[list]]:
     headers = [tr("Township code"), tr("Township"), tr("Features"), tr("Area (m²)"),
                tr("Area (hm²)"), tr("Area (mu)")]
     if len(classes) > 1 or classes != [""]:
-        headers += [tr("{0} (hm²)").format(c) for c in classes]
+        title = tr("{0} erosion area (hm²)") if erosion_grades else tr("{0} (hm²)")
+        headers += [title.format(labels.get(str(c), c)) for c in classes]
     if rates:
         headers += [tr("Erosion area (hm²)"), tr("Soil conservation rate (%)")]
     order: List[str] = []

@@ -9,6 +9,7 @@ workspace (a shapefile, a memory layer) stay allowed.
 
 from __future__ import annotations
 
+import weakref
 from typing import Callable, Dict, List, Optional, Tuple
 
 from qgis.core import QgsMapLayer, QgsProject
@@ -29,9 +30,11 @@ class TableCombos:
     """
 
     def __init__(self, warn: Callable[[str], None], follow_project: bool = True):
-        """``follow_project``: pick again whenever layers are added (False when
-        the dock calls ``pick`` from its own handler)."""
-        self.warn = warn
+        """``warn``: a bound method of the dock (held weakly: no reference cycle,
+        so a closed dock is freed at once, never by a garbage collection that may
+        run in a task's thread); ``follow_project``: pick again whenever layers are
+        added (False when the dock calls ``pick`` from its own handler)."""
+        self._warn = weakref.WeakMethod(warn)
         self.combos: List[Tuple[QgsMapLayerComboBox, str]] = []
         self._previous: Dict[int, Optional[QgsMapLayer]] = {}
         self._following = follow_project
@@ -94,7 +97,9 @@ class TableCombos:
         try:
             check_table(combo.currentLayer(), table)
         except InputError as error:
-            self.warn(str(error))
+            warn = self._warn()
+            if warn is not None:
+                warn(str(error))
 
     @staticmethod
     def _restore(combo: QgsMapLayerComboBox, layer: Optional[QgsMapLayer]) -> None:
