@@ -4,7 +4,7 @@
 <context>
     <name>XingguoSWC</name>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="105"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="106"/>
         <source>Soil and water conservation map</source>
         <translation>水土保持图</translation>
     </message>
@@ -19,57 +19,57 @@
         <translation>无法打开图层 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="120"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="121"/>
         <source>No output folder given.</source>
         <translation>未指定输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="122"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="123"/>
         <source>The output folder {0} is a file, not a folder.</source>
         <translation>输出文件夹 {0} 是文件而不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="129"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="130"/>
         <source>The output folder {0} cannot be created: {1}</source>
         <translation>无法创建输出文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="137"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="138"/>
         <source>The output folder {0} cannot be written: {1}</source>
         <translation>无法写入输出文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="148"/>
         <source>The layout template {0} cannot be read: {1}</source>
         <translation>无法读取布局模板 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="151"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="152"/>
         <source>The layout template {0} is not a QGIS layout template (.qpt).</source>
         <translation>{0} 不是 QGIS 布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="168"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="169"/>
         <source>The township layer {0} has no polygons: the atlas needs township polygons.</source>
         <translation>乡镇图层 {0} 中没有面：图集需要乡镇面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="163"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="164"/>
         <source>The township layer {0} lacks the fields {1}.</source>
         <translation>乡镇图层 {0} 缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="249"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="250"/>
         <source>The layout template cannot be loaded.</source>
         <translation>无法加载布局模板。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="253"/>
         <source>The layout template has no map item: add a map to it.</source>
         <translation>布局模板中没有地图项：请添加地图。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="269"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="270"/>
         <source>The township filter is not a valid expression: {0}</source>
         <translation>乡镇筛选条件不是有效的表达式：{0}</translation>
     </message>
@@ -134,22 +134,22 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="518"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="519"/>
         <source>No township matches the filter.</source>
         <translation>没有符合筛选条件的乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="484"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="485"/>
         <source>atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="535"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="536"/>
         <source>The atlas cannot show township {0}.</source>
         <translation>图集无法显示乡镇 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="564"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="567"/>
         <source>Writing {0} failed: {1}</source>
         <translation>写入 {0} 失败：{1}</translation>
     </message>
@@ -1989,7 +1989,7 @@
         <translation>水土保持率（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="541"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="542"/>
         <source>Writing {0} failed (error {1}).</source>
         <translation>写入 {0} 失败（错误 {1}）。</translation>
     </message>
@@ -2384,12 +2384,12 @@
         <translation>生成一个模拟的兴国县工作空间：25 个乡镇（真实代码和名称，边界为模拟）、农林开发图斑和项目、土壤侵蚀、崩岗及治理措施。相同的随机种子生成相同的数据。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="357"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="358"/>
         <source>The layout {0} cannot be added to the project.</source>
         <translation>无法将布局 {0} 添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="519"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="520"/>
         <source>The township layer has no township to print.</source>
         <translation>乡镇图层中没有可输出的乡镇。</translation>
     </message>

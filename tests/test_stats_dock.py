@@ -136,12 +136,21 @@ def test_dock_reports_bad_input(qtbot, project_layers):
     dock, iface = _dock(qtbot, project_layers)
     dock.township_field.setField("xzqmc")  # names are unique but erosion grade is fine
     dock.grade_field.setField("qsms")      # numeric: accepted
-    dock.townships_combo.setLayer(project_layers["parcel"])  # no xzqdm, tbbh unique
+    # the workspace's parcel table as townships: refused as the wrong table
+    dock.townships_combo.setLayer(project_layers["parcel"])
+    dock.run()
+    assert dock.task is None and "(township)" in iface.bar.messages[-1][1]
+    # parcels from outside a workspace: accepted as a layer, then refused by the core
+    from qgis.core import QgsFeatureRequest, QgsProject
+
+    outside = project_layers["parcel"].materialize(QgsFeatureRequest())
+    QgsProject.instance().addMapLayer(outside)
+    qtbot.wait(50)  # the refused layer is put back first
+    dock.townships_combo.setLayer(outside)  # no xzqdm, tbbh unique
     dock.township_field.setField("kflx")   # repeated codes
     dock.run()
-    qtbot.waitUntil(lambda: bool(iface.bar.messages), timeout=120000)
+    qtbot.waitUntil(lambda: "unique" in iface.bar.messages[-1][1], timeout=120000)
     assert dock.result is None
-    assert "unique" in iface.bar.messages[-1][1]
     assert dock.run_button.isEnabled()
 
 
