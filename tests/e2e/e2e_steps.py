@@ -279,7 +279,9 @@ def step_load_workspace(ctx: Context):
         raise AssertionError("township layer is empty: the demo workspace has no data")
     canvas.setExtent(extent)
     canvas.refresh()
+    wait(500)  # the refresh starts deferred: let it begin before waiting for its end
     wait_until(lambda: not canvas.isDrawing(), 60, "map rendering")
+    wait(300)
     counts = {name: layer.featureCount() for name, layer in ctx.layers.items()}
     assert counts["township"] == 25, counts
     # Domain codes show as the Chinese labels of SPEC (value maps stored in the workspace).
