@@ -1729,12 +1729,12 @@
         <translation>已治理崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="40"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="47"/>
         <source>Xingguo SWC (兴国水保)</source>
         <translation>兴国水土保持</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="85"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="96"/>
         <source>Xingguo SWC</source>
         <translation>兴国水保</translation>
     </message>
@@ -2584,7 +2584,7 @@
         <translation>图层 {0} 是工作空间的表 {1}，不能用作 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="140"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
@@ -2609,17 +2609,17 @@
         <translation>模式（schema）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="59"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="67"/>
         <source>Open workspace…</source>
         <translation>打开工作空间…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="110"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="127"/>
         <source>Workspace {0}</source>
         <translation>工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="140"/>
         <source>Workspace {0} opened: {1} tables.</source>
         <translation>已打开工作空间 {0}：{1} 个数据表。</translation>
     </message>

@@ -20,6 +20,13 @@ from .translation import tr
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 
+#: One SVG icon per capability: resources/icons/<module>.svg.
+ICONS = PLUGIN_DIR / "resources" / "icons"
+#: Shortcuts (changeable in Settings → Keyboard Shortcuts), by module / action.
+SHORTCUTS = {"open_workspace": "Ctrl+Alt+Shift+W", "benggang_dock": "Ctrl+Alt+Shift+G",
+             "measures_dock": "Ctrl+Alt+Shift+M", "inspection_dock": "Ctrl+Alt+Shift+I",
+             "stats_dock": "Ctrl+Alt+Shift+S", "atlas_dock": "Ctrl+Alt+Shift+A"}
+
 #: (module under gui/, dock class); one line per capability, in menu order.
 DOCK_CLASSES = (
     ("benggang_dock", "BenggangDock"),
@@ -40,6 +47,7 @@ class XingguoSwcPlugin:
         self.menu_title = tr("Xingguo SWC (兴国水保)")
         self.toolbar = None
         self.options_factory = None
+        self._shortcut_actions: List[QAction] = []
 
     # Processing -----------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API name)
@@ -56,10 +64,11 @@ class XingguoSwcPlugin:
             return
         self.toolbar = self.iface.addToolBar(tr("Xingguo SWC"))
         self.toolbar.setObjectName("XingguoSwcToolbar")
-        self.open_action = QAction(QgsApplication.getThemeIcon("/mActionFileOpen.svg"),
+        self.open_action = QAction(QIcon(str(ICONS / "open_workspace.svg")),
                                    tr("Open workspace…"), self.iface.mainWindow())
         self.open_action.setObjectName("XingguoSwcOpenWorkspace")
         self.open_action.triggered.connect(self.choose_workspace)
+        self._register_shortcut(self.open_action, "open_workspace")
         self.iface.addPluginToMenu(self.menu_title, self.open_action)
         self.toolbar.addAction(self.open_action)
         self.actions.append(self.open_action)
@@ -71,7 +80,9 @@ class XingguoSwcPlugin:
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.hide()
             action = dock.toggleViewAction()
-            action.setIcon(QIcon(str(PLUGIN_DIR / "resources" / "icon.png")))
+            action.setIcon(QIcon(str(ICONS / (module_name + ".svg"))))
+            action.setObjectName("XingguoSwcToggle_" + module_name)
+            self._register_shortcut(action, module_name)
             self.iface.addPluginToMenu(self.menu_title, action)
             self.toolbar.addAction(action)
             self.docks.append(dock)
@@ -84,6 +95,12 @@ class XingguoSwcPlugin:
         for package_name in MISSING:
             self.iface.messageBar().pushWarning(tr("Xingguo SWC"),
                                                 missing_message(package_name))
+
+    def _register_shortcut(self, action: QAction, key: str) -> None:
+        """A default shortcut the user can change (QGIS's shortcut manager)."""
+        if hasattr(self.iface, "registerMainWindowAction"):
+            self.iface.registerMainWindowAction(action, SHORTCUTS[key])
+            self._shortcut_actions.append(action)
 
     # Workspace --------------------------------------------------------------
     def choose_workspace(self) -> None:
@@ -126,6 +143,10 @@ class XingguoSwcPlugin:
         return layers
 
     def unload(self) -> None:
+        for action in self._shortcut_actions:
+            if self.iface is not None:
+                self.iface.unregisterMainWindowAction(action)
+        self._shortcut_actions.clear()
         for action in self.actions:
             if self.iface is not None:
                 self.iface.removePluginMenu(self.menu_title, action)
