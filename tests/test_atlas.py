@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -31,16 +30,11 @@ from xingguo_swc_plugin.core import atlas, stats
 from xingguo_swc_plugin.core.errors import InputError, SwcError
 from xingguo_swc_plugin.core.workspace import open_workspace
 
-#: Chinese-simplified radicals pdftotext returns for glyphs Noto CJK shares with
-#: ideographs (NFKC maps the Kangxi radicals, not these).
-_RADICALS = str.maketrans("⻓⻔⻢⻋⻅⻉⻛⻜⻥⻦⻩⻬⻮⻰⻆⻘⻤⻨⻧⻙⻚⻝⻈",
-                          "长门马车见贝风飞鱼鸟黄齐齿龙角青鬼麦卤韦页食讠")
-
-
 def pdf_text(path) -> str:
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+    """The text as a reader copies or searches it: no normalization, so a radical
+    (⻰ for 龙) fails the test."""
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
                           check=True).stdout.decode("utf-8")
-    return unicodedata.normalize("NFKC", text).translate(_RADICALS)
 
 
 def pdf_pages(path) -> int:
@@ -305,6 +299,7 @@ def test_sample_workspace_atlas_processing(sample_workspace, tmp_path):
         result["MERGED_FILE"])]
     assert len(sheets) == 25 and all(name.endswith(".pdf") for name in sheets)
     assert pdf_pages(result["MERGED_FILE"]) == 25
+    merged_text = pdf_text(result["MERGED_FILE"])
 
     workspace = open_workspace(sample_workspace)
     townships = workspace.layer("township")
@@ -317,6 +312,7 @@ def test_sample_workspace_atlas_processing(sample_workspace, tmp_path):
         assert path.is_file(), path
         text = pdf_text(path)
         assert name in text, name
+        assert name in merged_text, name
         assert atlas.format_rate(rates[code].rate_percent) in text, (name, text)
 
     png = page_png(out / sorted(sheets)[0], tmp_path / "page")
@@ -412,3 +408,29 @@ def test_processing_in_a_background_task_with_project_layers(small_workspace, tm
     assert folder_entries(tmp_path / "bg") == [
         "360732101_江背镇.pdf", "360732203_长冈乡.pdf", "atlas.pdf"]
     assert feedback.progress() == pytest.approx(100)
+
+
+def test_pdf_text_extracts_unified_ideographs_not_radicals(qgis_app, tmp_path):
+    """Noto CJK shares glyphs between 龙 and the radical ⻰ (口 ⼝, 高 ⾼, 木 ⽊,
+    方 ⽅, 鼎 ⿍, 长 ⻓): Qt's PDF maps them to the radicals; the fix maps back."""
+    from qgis.PyQt.QtGui import QFont, QPainter, QPdfWriter
+
+    from xingguo_swc_plugin.core.pdf_text import fix_pdf_cjk_text
+    from xingguo_swc_plugin.domain.townships import TOWNSHIPS
+
+    names = [township.xzqmc for township in TOWNSHIPS]
+    assert len(names) == 25
+    path = tmp_path / "names.pdf"
+    writer = QPdfWriter(str(path))
+    painter = QPainter(writer)
+    painter.setFont(QFont("Noto Sans CJK SC", 12))
+    for row, name in enumerate(names):
+        painter.drawText(100, 300 + 300 * row, name)
+    painter.end()
+    before = pdf_text(path)
+    assert "⻰" in before or "龙" in before  # the bug shows with Debian's font
+    fix_pdf_cjk_text(str(path))
+    after = pdf_text(path)
+    assert [name for name in names if name not in after] == []
+    assert not any(0x2E80 <= ord(c) <= 0x2FDF for c in after), after
+    assert pdf_pages(path) == 1

@@ -215,6 +215,12 @@ def test_parts_link_to_their_gully_and_the_relation(gully_workspace):
     assert fan["bgbh"] == gully["bgbh"]
     with pytest.raises(InputError, match="not on or near"):
         benggang.save_part(parts, gullies, square(633000, 2913000, 10), "1")
+    # 60 m beside the gully: farther than the 30 m setting, refused (never attached)
+    with pytest.raises(InputError, match="30 m"):
+        benggang.save_part(parts, gullies, square(631100, 2911000, 10), "2")
+    with pytest.raises(InputError, match="farther than 30 m from gully"):
+        benggang.save_part(parts, gullies, square(631100, 2911000, 10), "2",
+                           gully["bgbh"])
     with pytest.raises(InputError, match="no gully"):
         benggang.save_part(parts, gullies, square(633000, 2913000, 10), "1", "x-0001")
     assert parts.undoStack().count() == 2

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import List, Tuple
 
 import pytest
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
@@ -278,6 +278,15 @@ def test_list_filters_counts_and_zooms(setup, qtbot):
 def test_a_layer_without_the_fields_is_refused(setup, qtbot):
     dock, _canvas, _gullies, _parts = setup
     dock.gully_combo.setLayer(dock.township_combo.currentLayer())
+    # the township table as gullies: refused as the wrong table, naming both
+    assert not dock.start_digitizing()
+    assert "(township)" in dock.messages[-1][1] and "(benggang)" in dock.messages[-1][1]
+    assert not dock.digitize_button.isChecked()
+    # a layer from outside the workspace without the fields: refused naming them
+    outside = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=name:string", "outside",
+                             "memory")
+    QgsProject.instance().addMapLayer(outside)
+    dock.gully_combo.setLayer(outside)
     assert not dock.start_digitizing()
     assert "bgbh" in dock.messages[-1][1]
     assert not dock.digitize_button.isChecked()
@@ -417,3 +426,30 @@ def test_workspace_tables_are_picked_when_loaded_after_the_dock(gully_workspace,
         dock.cleanup()
         project.removeAllMapLayers()
         project.relationManager().clear()
+
+
+def test_tool_makes_the_edited_layer_current_and_layer_edits_are_saved(setup, qtbot):
+    """After 绘制崩岗 QGIS's current layer is the gully layer (its select tool and
+    Ctrl+Z act on it); 保存图层编辑 is enabled only with edits and writes them."""
+    from iface_stand_in import DesktopIface
+
+    _old, canvas, gullies, parts = setup
+    iface = DesktopIface()
+    dock = BenggangDock(iface, None, canvas=canvas)
+    qtbot.addWidget(dock)
+    dock.set_layers(gullies, QgsProject.instance().mapLayersByName("乡镇")[0], parts)
+    dock.show()
+    iface.setActiveLayer(QgsProject.instance().mapLayersByName("乡镇")[0])
+    assert not dock.commit_button.isEnabled()
+    qtbot.mouseClick(dock.digitize_button, Qt.MouseButton.LeftButton)
+    assert iface.activeLayer() is gullies
+    click_polygon(canvas, [(634700, 2911100), (634780, 2911100), (634740, 2911180)])
+    assert dock.draft is not None and dock.draft.ok
+    qtbot.mouseClick(dock.save_button, Qt.MouseButton.LeftButton)
+    assert gullies.isModified() and dock.commit_button.isEnabled()
+    qtbot.mouseClick(dock.commit_button, Qt.MouseButton.LeftButton)
+    assert not gullies.isModified() and not dock.commit_button.isEnabled()
+    stored = QgsVectorLayer(gullies.source(), "check", "ogr")
+    assert stored.featureCount() == 1
+    assert dock.messages[-1][0] == Qgis.Success
+    dock.cleanup()

@@ -79,8 +79,9 @@ def test_dock_runs_task_and_shows_core_numbers(qtbot, project_layers, tmp_path):
         rate = next(x for x in rates if x.xzqdm == code)
         assert values[rate_col] == pytest.approx(rate.rate_percent, rel=1e-9)
     assert dock.table_rows[-1][0] == "360732"
-    # class columns: one per development type present
-    assert "1 (hm²)" in headers and "9 (hm²)" in headers
+    # class columns: one per development type present, titled by label, not code
+    assert "果园 (hm²)" in headers and "其他 (hm²)" in headers
+    assert "1 (hm²)" not in headers
     # chart and county panel
     assert len(dock.chart.values) == 25
     assert sum(v for _, v in dock.chart.values) == pytest.approx(
@@ -89,8 +90,24 @@ def test_dock_runs_task_and_shows_core_numbers(qtbot, project_layers, tmp_path):
     assert [v for _, v in dock.chart.values] == pytest.approx(
         [r.rate_percent for r in rates[:-1]])
     assert "%" in dock.rate_label.text() and dock.rate_bar.value() > 0
+    # the rate bar shows the county's rate itself, not the progress to the target
+    county_rate = rates[-1].rate_percent
+    assert dock.rate_bar.text() == "{0:.2f} %".format(county_rate)
+    assert dock.rate_bar.value() == round(100 * county_rate)
     image = dock.chart.grab()
     assert not image.isNull()
+
+
+def test_erosion_grades_are_columns_named_by_grade(qtbot, project_layers):
+    dock, iface = _dock(qtbot, project_layers)
+    dock.input_combo.setLayer(project_layers["erosion"])
+    dock.class_field.setField("qsqd")
+    dock.run()
+    qtbot.waitUntil(lambda: dock.result is not None or bool(iface.bar.messages),
+                    timeout=120000)
+    assert dock.result is not None, iface.bar.messages
+    grade_columns = [h for h in dock.headers if "erosion area (hm²)" in h]
+    assert grade_columns and all(not h[0].isdigit() for h in grade_columns), dock.headers
 
 
 def test_dock_export_xlsx_and_csv(qtbot, project_layers, tmp_path):
@@ -119,12 +136,21 @@ def test_dock_reports_bad_input(qtbot, project_layers):
     dock, iface = _dock(qtbot, project_layers)
     dock.township_field.setField("xzqmc")  # names are unique but erosion grade is fine
     dock.grade_field.setField("qsms")      # numeric: accepted
-    dock.townships_combo.setLayer(project_layers["parcel"])  # no xzqdm, tbbh unique
+    # the workspace's parcel table as townships: refused as the wrong table
+    dock.townships_combo.setLayer(project_layers["parcel"])
+    dock.run()
+    assert dock.task is None and "(township)" in iface.bar.messages[-1][1]
+    # parcels from outside a workspace: accepted as a layer, then refused by the core
+    from qgis.core import QgsFeatureRequest, QgsProject
+
+    outside = project_layers["parcel"].materialize(QgsFeatureRequest())
+    QgsProject.instance().addMapLayer(outside)
+    qtbot.wait(50)  # the refused layer is put back first
+    dock.townships_combo.setLayer(outside)  # no xzqdm, tbbh unique
     dock.township_field.setField("kflx")   # repeated codes
     dock.run()
-    qtbot.waitUntil(lambda: bool(iface.bar.messages), timeout=120000)
+    qtbot.waitUntil(lambda: "unique" in iface.bar.messages[-1][1], timeout=120000)
     assert dock.result is None
-    assert "unique" in iface.bar.messages[-1][1]
     assert dock.run_button.isEnabled()
 
 

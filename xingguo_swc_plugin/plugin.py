@@ -7,18 +7,25 @@ then only the Processing provider is registered.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List
+from typing import Dict, List
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QDialog
 
 from .dependencies import MISSING, import_capability, missing_message
 from .localization import install_translator, remove_translator
 from .translation import tr
 
 PLUGIN_DIR = Path(__file__).resolve().parent
+
+#: One SVG icon per capability: resources/icons/<module>.svg.
+ICONS = PLUGIN_DIR / "resources" / "icons"
+#: Shortcuts (changeable in Settings → Keyboard Shortcuts), by module / action.
+SHORTCUTS = {"open_workspace": "Ctrl+Alt+Shift+W", "benggang_dock": "Ctrl+Alt+Shift+G",
+             "measures_dock": "Ctrl+Alt+Shift+M", "inspection_dock": "Ctrl+Alt+Shift+I",
+             "stats_dock": "Ctrl+Alt+Shift+S", "atlas_dock": "Ctrl+Alt+Shift+A"}
 
 #: (module under gui/, dock class); one line per capability, in menu order.
 DOCK_CLASSES = (
@@ -39,6 +46,8 @@ class XingguoSwcPlugin:
         self.actions: List[QAction] = []
         self.menu_title = tr("Xingguo SWC (兴国水保)")
         self.toolbar = None
+        self.options_factory = None
+        self._shortcut_actions: List[QAction] = []
 
     # Processing -----------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API name)
@@ -55,6 +64,14 @@ class XingguoSwcPlugin:
             return
         self.toolbar = self.iface.addToolBar(tr("Xingguo SWC"))
         self.toolbar.setObjectName("XingguoSwcToolbar")
+        self.open_action = QAction(QIcon(str(ICONS / "open_workspace.svg")),
+                                   tr("Open workspace…"), self.iface.mainWindow())
+        self.open_action.setObjectName("XingguoSwcOpenWorkspace")
+        self.open_action.triggered.connect(self.choose_workspace)
+        self._register_shortcut(self.open_action, "open_workspace")
+        self.iface.addPluginToMenu(self.menu_title, self.open_action)
+        self.toolbar.addAction(self.open_action)
+        self.actions.append(self.open_action)
         for module_name, class_name in DOCK_CLASSES:
             module = import_capability(".gui." + module_name, __package__)
             if module is None:
@@ -63,20 +80,80 @@ class XingguoSwcPlugin:
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.hide()
             action = dock.toggleViewAction()
-            action.setIcon(QIcon(str(PLUGIN_DIR / "resources" / "icon.png")))
+            action.setIcon(QIcon(str(ICONS / (module_name + ".svg"))))
+            action.setObjectName("XingguoSwcToggle_" + module_name)
+            self._register_shortcut(action, module_name)
             self.iface.addPluginToMenu(self.menu_title, action)
             self.toolbar.addAction(action)
             self.docks.append(dock)
             self.actions.append(action)
+        from .gui.options_page import SettingsFactory
+
+        self.options_factory = SettingsFactory(QIcon(str(PLUGIN_DIR / "resources" /
+                                                         "icon.png")))
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
         for package_name in MISSING:
             self.iface.messageBar().pushWarning(tr("Xingguo SWC"),
                                                 missing_message(package_name))
 
+    def _register_shortcut(self, action: QAction, key: str) -> None:
+        """A default shortcut the user can change (QGIS's shortcut manager)."""
+        if hasattr(self.iface, "registerMainWindowAction"):
+            self.iface.registerMainWindowAction(action, SHORTCUTS[key])
+            self._shortcut_actions.append(action)
+
+    # Workspace --------------------------------------------------------------
+    def choose_workspace(self) -> None:
+        """Ask for a GeoPackage or PostGIS workspace and open it."""
+        from .core.errors import SwcError
+        from .gui.workspace_dialog import WorkspaceDialog
+
+        dialog = WorkspaceDialog(self.iface.mainWindow())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            workspace = dialog.open_chosen()
+            self.open_workspace(workspace)
+        except SwcError as error:
+            self.iface.messageBar().pushWarning(tr("Open workspace"), str(error))
+
+    def open_workspace(self, workspace) -> Dict[str, QgsVectorLayer]:
+        """Load the workspace's data tables into one layer group (Chinese names,
+        stored styles) and give every dock its layers by table."""
+        from .core.workspace_layers import add_workspace_to_project, workspace_layers
+
+        name = Path(workspace.path).stem if hasattr(workspace, "path") \
+            else workspace.schema
+        layers = add_workspace_to_project(workspace_layers(workspace),
+                                          tr("Workspace {0}").format(name))
+        for dock in self.docks:
+            if hasattr(dock, "use_workspace"):
+                dock.use_workspace(layers)
+        if self.iface is not None:
+            township = layers.get("township")
+            if township is not None and township.extent().isFinite() and \
+                    not township.extent().isEmpty():
+                canvas = self.iface.mapCanvas()
+                canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(
+                    township, township.extent()))
+                canvas.refresh()
+            self.iface.messageBar().pushSuccess(
+                tr("Open workspace"), tr("Workspace {0} opened: {1} tables.")
+                .format(name, len(layers)))
+        return layers
+
     def unload(self) -> None:
+        for action in self._shortcut_actions:
+            if self.iface is not None:
+                self.iface.unregisterMainWindowAction(action)
+        self._shortcut_actions.clear()
         for action in self.actions:
             if self.iface is not None:
                 self.iface.removePluginMenu(self.menu_title, action)
         self.actions.clear()
+        if self.options_factory is not None and self.iface is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
         for dock in self.docks:
             if hasattr(dock, "cleanup"):
                 dock.cleanup()

@@ -304,6 +304,9 @@ def parcel_validation(ctx: Context, module: str):
     ctx.shot("finding_zoomed_dock", dock)
     status_before = item.text(1)
     if ui.statusCombo.count():
+        # no handler by default (never the OS login): the inspector types the name
+        assert not ui.whoEdit.text() or ui.whoEdit.text() != "root", ui.whoEdit.text()
+        ui.whoEdit.setText("张核查")
         click(ui.statusButton)
         wait(100)
         click(ui.saveButton)

@@ -25,11 +25,13 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QDockWidget,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QTabWidget,
     QWidget,
 )
@@ -246,17 +248,30 @@ def step_chinese_ui(ctx: Context):
 
 
 def step_load_workspace(ctx: Context):
-    """Open every table of the demo workspace, styled, as a technician would."""
+    """Open the demo workspace with the plugin's "open workspace" action (the
+    dialog's choice given directly: a modal dialog would block the run); every
+    dock's layers must then be the workspace tables of their role."""
     workspace_module = __import__(ctx.plugin_name + ".core.workspace", fromlist=["x"])
     schema = __import__(ctx.plugin_name + ".core.schema", fromlist=["x"])
+    tables = __import__(ctx.plugin_name + ".core.workspace_layers", fromlist=["x"])
     workspace = workspace_module.open_workspace(ctx.config["workspace"])
     shown_before = len(ctx.recorder.data.get("message_bar", []))
     project = QgsProject.instance()
     project.setCrs(workspace.crs())
-    for spec in reversed(schema.LAYERS):
-        layer = workspace.layer(spec.name)
-        project.addMapLayer(layer)
-        ctx.layers[spec.name] = layer
+    assert ctx.plugin().open_action.text(), "no open-workspace action"
+    ctx.layers.update(ctx.plugin().open_workspace(workspace))
+    assert len(project.mapLayers()) == len(schema.LAYERS), sorted(
+        layer.name() for layer in project.mapLayers().values())
+    dock_tables = {}
+    for dock in ctx.plugin().docks:
+        combos = getattr(dock, "table_combos", None)
+        if combos is None:
+            continue
+        for combo, table in combos.combos:
+            actual = tables.table_of(combo.currentLayer())
+            assert actual == table, "{0}: {1} instead of {2}".format(
+                dock.objectName(), actual or combo.currentText(), table)
+            dock_tables.setdefault(dock.objectName(), []).append(table)
     townships = ctx.layers["township"]
     canvas = ctx.iface.mapCanvas()
     extent = townships.extent()
@@ -264,7 +279,9 @@ def step_load_workspace(ctx: Context):
         raise AssertionError("township layer is empty: the demo workspace has no data")
     canvas.setExtent(extent)
     canvas.refresh()
+    wait(500)  # the refresh starts deferred: let it begin before waiting for its end
     wait_until(lambda: not canvas.isDrawing(), 60, "map rendering")
+    wait(300)
     counts = {name: layer.featureCount() for name, layer in ctx.layers.items()}
     assert counts["township"] == 25, counts
     # Domain codes show as the Chinese labels of SPEC (value maps stored in the workspace).
@@ -288,6 +305,7 @@ def step_load_workspace(ctx: Context):
     # Not an error yet, but worth seeing: what the docks said while the layers came in.
     counts["messages_on_open"] = [text for _, text in
                                   ctx.recorder.data.get("message_bar", [])[shown_before:]]
+    counts["dock_tables"] = dock_tables
     return counts
 
 
@@ -305,7 +323,7 @@ def step_docks_exist(ctx: Context):
         assert re.search("[\u4e00-\u9fff]", dock.windowTitle()), \
             "untranslated dock title: " + dock.windowTitle()
     menu_actions = [a.text() for a in ctx.plugin().actions]
-    assert len(menu_actions) == len(registered), menu_actions
+    assert len(menu_actions) == len(registered) + 1, menu_actions  # + open workspace
     return {"titles": titles} if registered else Skip("no dock registered yet")
 
 
@@ -318,6 +336,48 @@ def step_open_dock(ctx: Context, module: str):
         ctx.shot("dock_" + module, dock)
         return {"title": dock.windowTitle(), "widgets": len(dock.findChildren(QWidget))}
     return run
+
+
+def step_buttons_reachable(ctx: Context):
+    """At 1280×800 every button of every dock (each tab shown in turn) can be
+    scrolled into view and is the widget under the mouse at its centre."""
+    window = ctx.iface.mainWindow()
+    window.showNormal()
+    window.resize(1280, 800)
+    wait(300)
+    checked = {}
+    for dock in ctx.plugin().docks:
+        hide_plugin_docks(ctx, keep=dock)
+        show_dock(dock)
+        area = dock.widget()
+        assert isinstance(area, QScrollArea), dock.objectName() + " has no scroll area"
+        tab_widgets = dock.findChildren(QTabWidget)
+        pages = [(tabs, index) for tabs in tab_widgets for index in range(tabs.count())] \
+            or [(None, 0)]
+        seen = set()
+        for tabs, index in pages:
+            if tabs is not None:
+                tabs.setCurrentIndex(index)
+                wait(100)
+            for button in dock.findChildren(QAbstractButton):
+                if id(button) in seen or not button.isVisibleTo(dock) or \
+                        button.parent() is None or not button.text() and \
+                        not button.toolTip():
+                    continue
+                area.ensureWidgetVisible(button, 10, 10)
+                wait(30)
+                centre = button.mapToGlobal(button.rect().center())
+                under = QApplication.widgetAt(centre)
+                assert under is button or (under is not None and button.isAncestorOf(under)), \
+                    "{0}: button {1} not reachable at 1280×800 (under the mouse: {2})".format(
+                        dock.objectName(), button.text() or button.toolTip(),
+                        under.objectName() if under is not None else None)
+                seen.add(id(button))
+        checked[dock.objectName()] = len(seen)
+        ctx.shot("reach_" + dock.objectName(), window)
+    window.showMaximized()
+    wait(300)
+    return {"window": [1280, 800], "buttons": checked}
 
 
 def step_i18n(ctx: Context):
@@ -438,6 +498,7 @@ def steps(ctx: Context) -> List[Tuple[str, Callable]]:
     plugin_module = __import__(ctx.plugin_name + ".plugin", fromlist=["DOCK_CLASSES"])
     for module_name, _ in plugin_module.DOCK_CLASSES:
         result.append(("open_" + module_name, step_open_dock(ctx, module_name)))
+    result.append(("buttons_reachable_1280x800", lambda: step_buttons_reachable(ctx)))
     result += capability_steps(ctx)
     result += [
         ("i18n_docks", lambda: step_i18n(ctx)),

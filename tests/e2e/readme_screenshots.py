@@ -30,6 +30,7 @@ WANTED = {
     "stats_dock": "_stats_dock_result.png",
     "atlas": "_atlas.png",
     "atlas_dock": "_atlas_dock_result.png",
+    "inspection_1280x800": "_reach_XingguoSwcInspectionDock.png",
 }
 
 

@@ -74,6 +74,7 @@ from .atlas_layers import (  # noqa: F401 (part of this module's interface)
     table_name,
 )
 from .errors import InputError, SwcError
+from .pdf_text import fix_pdf_cjk_text
 
 #: Names re-exported from atlas_figures / atlas_layers: callers import only ``atlas``.
 __all__ = ["LayerSnapshot", "default_layers", "format_rate", "origin", "export_atlas",
@@ -574,6 +575,7 @@ def _export_sheets(layout: QgsPrintLayout, folder: str, dpi: int,
             result = exporter.exportToPdf(path, settings)
             if result != QgsLayoutExporter.Success:
                 raise SwcError(tr("Writing {0} failed (error {1}).").format(path, result))
+            fix_pdf_cjk_text(path)  # 龙 not the radical ⻰ when copied or searched
             files.append(path)
             feedback.setProgress(100.0 * (position + 1) / count)
     finally:
@@ -591,10 +593,12 @@ def _merge(layout: QgsPrintLayout, files: List[str], folder: str, name: str, dpi
         completed = subprocess.run([tool] + files + [path], capture_output=True,
                                    timeout=600, check=False)
         if completed.returncode == 0 and os.path.isfile(path):
+            fix_pdf_cjk_text(path)
             return path
     result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), path, pdf_settings(dpi),
                                                   feedback)
     _check(feedback)
     if result != QgsLayoutExporter.Success:
         raise SwcError(tr("Writing {0} failed: {1}").format(path, error))
+    fix_pdf_cjk_text(path)
     return path

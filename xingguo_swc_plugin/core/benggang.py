@@ -546,7 +546,9 @@ def save_part(part_layer: QgsVectorLayer, gully_layer: QgsVectorLayer,
     """Add a gully part (集水坡面, 崩壁 ...) linked by ``bgbh``, one undoable command.
 
     Without ``bgbh`` the part joins the gully it overlaps most (or the nearest
-    within 200 m).  ``geometry`` is in the part layer's CRS.
+    within the setting benggang/part_max_distance_m); a part farther than that
+    from every gully (or from gully ``bgbh``) is refused.  ``geometry`` is in the
+    part layer's CRS.
     """
     check_layer(part_layer, PART_FIELDS)
     if part_code not in codes.BENGGANG_PART:
@@ -557,20 +559,28 @@ def save_part(part_layer: QgsVectorLayer, gully_layer: QgsVectorLayer,
     if not geometry.isGeosValid():
         raise InputError(tr("The polygon is not valid ({0}). Use the repaired polygon "
                             "or digitize it again.").format(_invalid_reason(geometry)))
+    in_gully_crs = QgsGeometry(geometry)
+    if part_layer.crs() != gully_layer.crs():
+        in_gully_crs.transform(QgsCoordinateTransform(
+            part_layer.crs(), gully_layer.crs(),
+            context or QgsProject.instance().transformContext()))
+    reach_m = float(setting("benggang/part_max_distance_m"))
+    # map units: metres, or degrees of CGCS2000 (about 111 km per degree)
+    reach = reach_m if not gully_layer.crs().isGeographic() else reach_m / 111000.0
     if bgbh:
-        if gully_by_id(gully_layer, bgbh) is None:
+        gully = gully_by_id(gully_layer, bgbh)
+        if gully is None:
             raise InputError(tr("There is no gully {0}.").format(bgbh))
+        if gully.geometry().distance(in_gully_crs) > reach:
+            raise InputError(tr("The part lies farther than {0:g} m from gully {1}: "
+                                "digitize it on or beside its gully (the distance is "
+                                "a setting).").format(reach_m, bgbh))
     else:
-        in_gully_crs = QgsGeometry(geometry)
-        if part_layer.crs() != gully_layer.crs():
-            in_gully_crs.transform(QgsCoordinateTransform(
-                part_layer.crs(), gully_layer.crs(),
-                context or QgsProject.instance().transformContext()))
-        reach = 200.0 if not gully_layer.crs().isGeographic() else 0.002
         gully = gully_for_part(gully_layer, in_gully_crs, reach)
         if gully is None:
-            raise InputError(tr("The part is not on or near any gully: select its gully "
-                                "first."))
+            raise InputError(tr("The part is not on or near any gully (farther than "
+                                "{0:g} m from every gully): digitize it on or beside "
+                                "its gully.").format(reach_m))
         bgbh = gully["bgbh"]
     values = dict(attributes or {})
     values.update({"bgbh": bgbh, "bw": part_code,

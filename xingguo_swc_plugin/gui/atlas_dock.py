@@ -31,9 +31,12 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
 from ..core import atlas
 from ..core.errors import SwcError
+from ..core.schema import TOWNSHIP
 from ..tasks import LOG_TAG, CanceledError, CoreTask
 from ..translation import tr
+from .scrolling import scrolled
 from .layer_signals import LayerSignals
+from .table_combos import TableCombos
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -53,7 +56,7 @@ class AtlasDock(QgsDockWidget):
         self.ui = FORM_CLASS()
         body = QWidget(self)
         self.ui.setupUi(body)
-        self.setWidget(body)
+        self.setWidget(scrolled(body))
         self.task: Optional[CoreTask] = None
         self.last_result: Optional[atlas.AtlasResult] = None
         self.last_layout = None
@@ -61,6 +64,8 @@ class AtlasDock(QgsDockWidget):
         self._run_inputs: dict = {}
         ui = self.ui
         ui.townshipCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.table_combos = TableCombos(self._warn)
+        self.table_combos.add(ui.townshipCombo, TOWNSHIP.name)
         ui.templateWidget.setFilter(tr("Layout templates (*.qpt)"))
         ui.folderWidget.setStorageMode(QgsFileWidget.GetDirectory)
         ui.titleEdit.setText(atlas.default_title())
@@ -72,6 +77,12 @@ class AtlasDock(QgsDockWidget):
         project.layersAdded.connect(self._refresh_layers)
         project.layersRemoved.connect(self._refresh_layers)
         self._township_layer_changed(ui.townshipCombo.currentLayer())
+        self.table_combos.pick()
+
+    def use_workspace(self, layers) -> None:
+        """The tables of a workspace just opened, by table name."""
+        self.table_combos.pick(layers)
+        self._refresh_layers()
 
     def cleanup(self) -> None:
         """Disconnect from the project and the township layer (plugin unload)."""
@@ -83,6 +94,7 @@ class AtlasDock(QgsDockWidget):
             except TypeError:
                 pass
         self._watch_selection(None)
+        self.table_combos.release()
         if self.task is not None:
             self.task.cancel()
 
@@ -162,6 +174,7 @@ class AtlasDock(QgsDockWidget):
         try:
             if townships is None:
                 raise SwcError(tr("Choose the township layer."))
+            self.table_combos.check()
             if not folder:
                 raise SwcError(tr("Choose an output folder."))
             expression = self.filter_expression()
@@ -235,6 +248,9 @@ class AtlasDock(QgsDockWidget):
             level = Qgis.Critical
         self.ui.statusLabel.setText(text)
         self._message(text, level)
+
+    def _warn(self, text: str) -> None:
+        self._message(text, Qgis.Warning)
 
     def _message(self, text: str, level) -> None:
         self.last_message = (text, level)

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsMessageLog,
     QgsProject,
-    QgsProviderRegistry,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -57,8 +56,10 @@ from ..core.errors import SwcError
 from ..domain import codes
 from ..domain.codes import CodeList
 from ..translation import tr
+from .scrolling import scrolled
 from .layer_signals import LayerSignals
 from .map_tools import PolygonDigitizingTool
+from .table_combos import TableCombos
 
 LOG_TAG = "Xingguo SWC"
 
@@ -70,14 +71,6 @@ def _code_combo(codelist: CodeList, empty_text: str) -> QComboBox:
     for entry in codelist:
         combo.addItem(entry.zh, entry.code)
     return combo
-
-
-def _table_of(layer: QgsVectorLayer) -> Tuple[str, str]:
-    """(file path, table name) of an OGR layer, ('', '') otherwise."""
-    if layer is None or layer.providerType() != "ogr":
-        return "", ""
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    return parts.get("path", "") or "", parts.get("layerName", "") or ""
 
 
 class BenggangDock(QgsDockWidget):
@@ -100,6 +93,10 @@ class BenggangDock(QgsDockWidget):
             self._townships_edited, "dataChanged", "attributeValueChanged",
             "geometryChanged", "featureAdded", "featureDeleted", "afterRollBack")
         self._pending: Set[int] = set()
+        edit_signals = ("layerModified", "editingStarted", "editingStopped",
+                        "afterCommitChanges", "afterRollBack")
+        self._gully_edits = LayerSignals(self._update_commit_button, *edit_signals)
+        self._part_edits = LayerSignals(self._update_commit_button, *edit_signals)
         self._own_cad: Optional[QgsAdvancedDigitizingDockWidget] = None
         self.rubber_band: Optional[QgsRubberBand] = None
         self.rows: List[benggang.GullyRow] = []
@@ -124,6 +121,10 @@ class BenggangDock(QgsDockWidget):
         self.part_combo = QgsMapLayerComboBox()
         self.part_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.part_combo.setAllowEmptyLayer(True)
+        self.table_combos = TableCombos(self._warn, follow_project=False)
+        self.table_combos.add(self.gully_combo, benggang.GULLY_TABLE)
+        self.table_combos.add(self.township_combo, "township")
+        self.table_combos.add(self.part_combo, benggang.PART_TABLE)
         layers.addRow(tr("Gully layer"), self.gully_combo)
         layers.addRow(tr("Township layer"), self.township_combo)
         layers.addRow(tr("Part layer"), self.part_combo)
@@ -133,7 +134,13 @@ class BenggangDock(QgsDockWidget):
         self.tabs.addTab(self._build_part_tab(), tr("Parts"))
         self.tabs.addTab(self._build_list_tab(), tr("List"))
         layout.addWidget(self.tabs)
-        self.setWidget(body)
+        self.commit_button = QPushButton(tr("Save layer edits"))
+        self.commit_button.setToolTip(tr("Write the gully and part edits to the "
+                                         "workspace (as QGIS's Save Layer Edits)"))
+        self.commit_button.setEnabled(False)
+        self.commit_button.clicked.connect(self.commit_edits)
+        layout.addWidget(self.commit_button)
+        self.setWidget(scrolled(body))
         self.gully_combo.layerChanged.connect(self._gully_layer_changed)
         self.township_combo.layerChanged.connect(self._township_layer_changed)
         self.part_combo.layerChanged.connect(self._part_layer_changed)
@@ -259,6 +266,9 @@ class BenggangDock(QgsDockWidget):
         return tab
 
     # Messages -----------------------------------------------------------
+    def _warn(self, text: str) -> None:
+        self.show_message(text, Qgis.Warning)
+
     def show_message(self, text: str, level: int = Qgis.Info) -> None:
         """Show in the dock's message bar; kept in ``messages`` (tests read them)."""
         self.messages.append((level, text))
@@ -284,15 +294,16 @@ class BenggangDock(QgsDockWidget):
     def _pick_default_layers(self, *_args) -> None:
         """Select the workspace tables benggang / township / benggang_part if loaded
         (also when a project or workspace is loaded after the dock was created)."""
-        for combo, table in ((self.gully_combo, benggang.GULLY_TABLE),
-                             (self.township_combo, "township"),
-                             (self.part_combo, benggang.PART_TABLE)):
-            if _table_of(combo.currentLayer())[1] == table:
-                continue
-            for layer in QgsProject.instance().mapLayers().values():
-                if isinstance(layer, QgsVectorLayer) and _table_of(layer)[1] == table:
-                    combo.setLayer(layer)
-                    break
+        self.table_combos.pick()
+        self._sync_layers()
+
+    def use_workspace(self, layers: Dict[str, QgsVectorLayer]) -> None:
+        """The tables of a workspace just opened, by table name."""
+        self.table_combos.pick(layers)
+        self._sync_layers()
+
+    def _sync_layers(self) -> None:
+        self._part_edits.watch(self.part_layer())
         # a combo may pick its first layer without emitting layerChanged
         if self.township_layer() is not self._township_signals.layer:
             self._township_layer_changed()
@@ -308,8 +319,35 @@ class BenggangDock(QgsDockWidget):
         if parts is not None:
             self.part_combo.setLayer(parts)
 
+    def _update_commit_button(self, *_args) -> None:
+        """Enabled only with edits to save (never a "saved" for nothing)."""
+        self.commit_button.setEnabled(any(
+            layer is not None and layer.isModified()
+            for layer in (self.gully_layer(), self.part_layer())))
+
+    def commit_edits(self) -> bool:
+        """Save the pending edits of the gully and part layers; on a refusal the
+        edits stay in the layer and the message says why."""
+        saved = []
+        for layer in (self.gully_layer(), self.part_layer()):
+            if layer is None or not layer.isModified():
+                continue
+            if not layer.commitChanges():
+                self.show_message(tr("Cannot save the edits of {0}: {1}").format(
+                    layer.name(), "; ".join(layer.commitErrors())), Qgis.Critical)
+                self._update_commit_button()
+                return False
+            saved.append(layer.name())
+        self._update_commit_button()
+        if saved:
+            self.show_message(tr("Saved the edits of {0}.").format("、".join(saved)),
+                              Qgis.Success)
+        return bool(saved)
+
     def _gully_layer_changed(self, *_args) -> None:
         self._gully_signals.watch(self.gully_layer())
+        self._gully_edits.watch(self.gully_layer())
+        self._update_commit_button()
         self._townships = None
         self.discard()
         self._stop_tool()
@@ -337,13 +375,20 @@ class BenggangDock(QgsDockWidget):
         self._townships = None
 
     def _part_layer_changed(self, *_args) -> None:
+        self._part_edits.watch(self.part_layer())
+        self._update_commit_button()
         self._ensure_relation()
 
     def _ensure_relation(self) -> None:
+        """Relate gullies and parts once both are in the project and have the
+        key field (combos still holding other layers meanwhile need no relation
+        and no warning)."""
         gully, parts = self.gully_layer(), self.part_layer()
         project = QgsProject.instance()
         if gully is None or parts is None or project.mapLayer(gully.id()) is None or \
-                project.mapLayer(parts.id()) is None:
+                project.mapLayer(parts.id()) is None or \
+                "bgbh" not in gully.fields().names() or \
+                "bgbh" not in parts.fields().names():
             return
         try:
             benggang.ensure_part_relation(project, gully, parts)
@@ -385,6 +430,7 @@ class BenggangDock(QgsDockWidget):
     def start_digitizing(self) -> bool:
         """Check the layers, start editing the gully layer, activate the map tool."""
         try:
+            self.table_combos.check()
             gully = self.gully_layer()
             benggang.check_layer(gully)
             self.townships()
@@ -396,6 +442,7 @@ class BenggangDock(QgsDockWidget):
 
     def start_part_digitizing(self) -> bool:
         try:
+            self.table_combos.check()
             parts = self.part_layer()
             if parts is None:
                 raise SwcError(tr("Choose the part layer (benggang_part) first."))
@@ -417,6 +464,9 @@ class BenggangDock(QgsDockWidget):
                               Qgis.Warning)
             return False
         self._stop_tool()
+        if self.iface is not None:
+            # QGIS's own tools (select, undo) act on the layer being edited
+            self.iface.setActiveLayer(layer)
         self.tool = PolygonDigitizingTool(self.canvas, self._cad_dock(), layer)
         self.tool.polygonCaptured.connect(self._gully_captured if target == "gully"
                                           else self._part_captured)
@@ -709,3 +759,6 @@ class BenggangDock(QgsDockWidget):
             self.rubber_band = None
         self._gully_signals.release()
         self._township_signals.release()
+        self._gully_edits.release()
+        self._part_edits.release()
+        self.table_combos.release()

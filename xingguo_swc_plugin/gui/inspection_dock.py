@@ -40,19 +40,22 @@ from ..core import findings as case
 from ..core.casework import sync_parcel_compliance
 from ..core.devimport import with_sniffed_encoding
 from ..core.errors import SwcError
+from ..core.schema import DEV_PROJECT, FINDING, MEASURE, META_TABLE, PARCEL
 from ..core.workspaces import workspace_of
-from ..core.schema import FINDING, META_TABLE
 from ..core.validation import (
     RULES,
     parcel_ids,
     rule_label,
     validate_parcels,
 )
-from ..core.settings import setting
+from ..core.settings import set_setting, setting
+from ..core.workspace_layers import project_layers_of_table, workspace_key
 from ..domain import codes
 from ..tasks import CoreTask
 from ..translation import tr
+from .scrolling import scrolled
 from .layer_signals import LayerSignals
+from .table_combos import TableCombos
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -124,7 +127,7 @@ class InspectionDock(QgsDockWidget):
         self.ui = FORM_CLASS()
         body = QWidget(self)
         self.ui.setupUi(body)
-        self.setWidget(body)
+        self.setWidget(scrolled(body))
         from .fieldwork_buttons import FieldworkButtons
 
         self.fieldwork = FieldworkButtons(self, body)
@@ -155,6 +158,10 @@ class InspectionDock(QgsDockWidget):
             combo.setLayer(None)
         for combo in (ui.parcelIdCombo, ui.projectFieldCombo, ui.projectIdCombo):
             combo.setFilters(QgsFieldProxyModel.AllTypes)
+        self.table_combos = TableCombos(self._error_text, follow_project=False)
+        self.table_combos.add(ui.parcelsCombo, PARCEL.name)
+        self.table_combos.add(ui.projectsCombo, DEV_PROJECT.name)
+        self.table_combos.add(ui.measuresCombo, MEASURE.name)
         ui.toleranceSpin.setRange(0.0, 1e9)
         ui.toleranceSpin.setValue(1.0)
         ui.steepSpin.setRange(0.0, 90.0)
@@ -166,7 +173,9 @@ class InspectionDock(QgsDockWidget):
         ui.workspaceWidget.setStorageMode(QgsFileWidget.SaveFile)
         ui.workspaceWidget.setConfirmOverwrite(False)
         ui.workspaceWidget.setFilter(tr("GeoPackage workspace (*.gpkg)"))
-        ui.whoEdit.setText(QgsApplication.userFullName() or QgsApplication.userLoginName())
+        # the handler of the settings (never the OS login, e.g. "root"); an empty
+        # name is refused when a status is set
+        ui.whoEdit.setText(str(setting("case/handler")))
         ui.findingsTree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         ui.findingsTree.setColumnCount(4)
         ui.findingsTree.setHeaderLabels([tr("Finding"), tr("Status"), tr("Area (m²)"),
@@ -195,6 +204,7 @@ class InspectionDock(QgsDockWidget):
             QgsProject.instance().layersAdded.disconnect(self._layers_added)
         except TypeError:
             pass
+        self.table_combos.release()
         self._watch_findings(None)
         self.clear_highlight()
         if self.task is not None:
@@ -205,6 +215,9 @@ class InspectionDock(QgsDockWidget):
             self.task = None
 
     # messages ------------------------------------------------------------------
+    def _error_text(self, text: str) -> None:
+        self._message(text, Qgis.Warning)
+
     def _message(self, text: str, level=Qgis.Info) -> None:
         self.last_message = (text, level)
         if self.iface is not None:
@@ -214,26 +227,33 @@ class InspectionDock(QgsDockWidget):
         self._message(str(error), Qgis.Warning)
 
     # inputs ---------------------------------------------------------------------
-    def _pick_default_layers(self) -> None:
-        """Pick the workspace parcel / dev_project / measure tables when loaded."""
-        for layer in QgsProject.instance().mapLayers().values():
-            table = layer.source().split("|layername=")[-1] if "|layername=" in \
-                layer.source() else ""
-            if table == "parcel":
-                self.ui.parcelsCombo.setLayer(layer)
-            elif table == "dev_project":
-                self.ui.projectsCombo.setLayer(layer)
-            elif table == "measure" and self.ui.measuresCombo.currentLayer() is None:
-                self.ui.measuresCombo.setLayer(layer)
-            elif table == FINDING.name and self.finding_layer is None:
-                self._watch_findings(layer)
+    def _pick_default_layers(self, layers: Optional[Dict[str, QgsVectorLayer]] = None
+                             ) -> None:
+        """Pick the workspace parcel / dev_project / measure tables (and watch its
+        finding table) when loaded; ``layers``: a workspace just opened."""
+        self.table_combos.pick(layers)
+        findings = (layers or {}).get(FINDING.name)
+        if findings is None and self.finding_layer is None:
+            parcels = self.ui.parcelsCombo.currentLayer()
+            candidates = project_layers_of_table(FINDING.name,
+                                                 prefer=workspace_key(parcels))
+            findings = candidates[0] if candidates else None
+        if findings is not None and findings is not self.finding_layer:
+            self._watch_findings(findings)
+            if findings.providerType() == "ogr":
+                path = findings.source().split("|")[0]
+                if is_workspace(path):
+                    self.set_workspace(path)
+            self.refresh()
         self._parcels_changed(self.ui.parcelsCombo.currentLayer())
         self._projects_changed(self.ui.projectsCombo.currentLayer())
 
+    def use_workspace(self, layers: Dict[str, QgsVectorLayer]) -> None:
+        """The tables of a workspace just opened, by table name."""
+        self._pick_default_layers(layers)
+
     def _layers_added(self, layers) -> None:
-        if self.ui.parcelsCombo.currentLayer() is None or \
-                self.ui.projectsCombo.currentLayer() is None:
-            self._pick_default_layers()
+        self._pick_default_layers()
 
     def set_inputs(self, parcels: QgsVectorLayer, projects: QgsVectorLayer,
                    dem: Optional[QgsRasterLayer] = None,
@@ -294,6 +314,11 @@ class InspectionDock(QgsDockWidget):
         workspace = self.current_workspace()
         if parcels is None or projects is None:
             self._error(SwcError(tr("Choose the parcels and the project boundaries.")))
+            return None
+        try:
+            self.table_combos.check()
+        except SwcError as error:
+            self._error(error)
             return None
         if workspace is None:
             self._error(SwcError(tr("Choose a workspace to keep the findings in: a .gpkg, "
@@ -551,6 +576,8 @@ class InspectionDock(QgsDockWidget):
         except SwcError as error:
             self._error(error)
             return 0
+        if self.who() != setting("case/handler"):
+            set_setting("case/handler", self.who())  # remembered for the next case
         self._refresh_statuses()
         self._message(tr("{0} finding(s) set to {1}: click Save to keep it.")
                       .format(changed, codes.CASE_STATUS.label(status)))

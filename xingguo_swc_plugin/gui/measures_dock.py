@@ -32,13 +32,15 @@ from qgis.PyQt.QtWidgets import QAbstractItemView, QTableWidgetItem, QWidget
 from ..core import measures as core
 from ..core.area import AreaMeasurer
 from ..core.errors import SwcError
-from ..core.schema import MEASURE, UUID_FIELD
+from ..core.schema import BENGGANG, MEASURE, UUID_FIELD
 from ..domain import codes
 from ..domain.townships import TOWNSHIPS_BY_CODE
 from ..domain.units import m2_to_hm2
 from ..tasks import CoreTask
 from ..translation import tr
+from .scrolling import scrolled
 from .layer_signals import LayerSignals
+from .table_combos import TableCombos
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -98,7 +100,7 @@ class MeasuresDock(QgsDockWidget):
         self.ui = FORM_CLASS()
         body = QWidget(self)
         self.ui.setupUi(body)
-        self.setWidget(body)
+        self.setWidget(scrolled(body))
         self.taxonomy = core.Taxonomy(())
         self.target: Optional[QgsVectorLayer] = None
         self.measure_layer: Optional[QgsVectorLayer] = None
@@ -123,6 +125,8 @@ class MeasuresDock(QgsDockWidget):
         ui.targetCombo.setAllowEmptyLayer(True)
         ui.measureTableCombo.setFilters(QgsMapLayerProxyModel.NoGeometry)
         ui.measureTableCombo.setAllowEmptyLayer(True)
+        self.table_combos = TableCombos(self._warn, follow_project=False)
+        self.table_combos.add(ui.measureTableCombo, MEASURE.name)
         ui.yearSpin.setValue(QDate.currentDate().year())
         ui.quantitySpin.setToolTip(tr("Quantity of EACH selected feature, in the unit "
                                       "beside it"))
@@ -173,6 +177,7 @@ class MeasuresDock(QgsDockWidget):
             pass
         self._watch_target(None)
         self._watch_measures(None)
+        self.table_combos.release()
         if self.task is not None:
             try:
                 self.task.cancel()
@@ -184,6 +189,9 @@ class MeasuresDock(QgsDockWidget):
     def _error(self, error: BaseException) -> None:
         self._message(str(error), Qgis.Warning)
 
+    def _warn(self, text: str) -> None:
+        self._message(text, Qgis.Warning)
+
     def _message(self, text: str, level=Qgis.Info) -> None:
         self.last_message = (text, level)
         if self.iface is not None:
@@ -193,6 +201,15 @@ class MeasuresDock(QgsDockWidget):
     def _active_layer_changed(self, layer: Optional[QgsMapLayer]) -> None:
         if isinstance(layer, QgsVectorLayer) and layer.isSpatial():
             self.ui.targetCombo.setLayer(layer)
+
+    def use_workspace(self, layers: Dict[str, QgsVectorLayer]) -> None:
+        """The tables of a workspace just opened: its measure table; gullies as
+        the target until another layer becomes active."""
+        if MEASURE.name in layers:
+            self._set_measure_table(layers[MEASURE.name])
+            self._auto_added = None
+        if self.target is None and BENGGANG.name in layers:
+            self.ui.targetCombo.setLayer(layers[BENGGANG.name])
 
     def _layers_added(self, layers) -> None:
         """Pick up a measure table added to the project; drop our own copy of it."""

@@ -7,13 +7,14 @@ same core the Processing algorithms use; the dock only shows the result.
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     Qgis,
     QgsApplication,
     QgsFieldProxyModel,
     QgsMapLayerProxyModel,
+    QgsProject,
     QgsVectorLayer,
 )
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsMapLayerComboBox
@@ -36,12 +37,17 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.errors import SwcError
 from ..core.export import export_rows
+from ..core.schema import BENGGANG, DEV_PROJECT, EROSION, PARCEL, TOWNSHIP
+from ..core.workspace_layers import class_labels, project_layers_of_table, table_of
 from ..core.stats import Dashboard, county_dashboard
 from ..domain.thresholds import COUNTY_CODE
 from ..domain.units import m2_to_hm2, m2_to_mu
 from ..tasks import CoreTask
 from ..translation import tr
+from .scrolling import scrolled
+from .table_combos import TableCombos
 
 
 class BarChart(QWidget):
@@ -105,6 +111,8 @@ class StatsDock(QgsDockWidget):
         self.result: Optional[Dashboard] = None
         self.headers: List[str] = []
         self.table_rows: List[list] = []
+        #: (input layer, class field) of the last run: labels for its class codes
+        self._class_source: Tuple[Optional[QgsVectorLayer], str] = (None, "")
         body = QWidget()
         layout = QVBoxLayout(body)
         form = QFormLayout()
@@ -123,6 +131,9 @@ class StatsDock(QgsDockWidget):
         self.erosion_combo.setAllowEmptyLayer(True)
         self.grade_field = QgsFieldComboBox()
         self.grade_field.setFilters(QgsFieldProxyModel.AllTypes)
+        self.table_combos = TableCombos(self._message)
+        self.table_combos.add(self.townships_combo, TOWNSHIP.name)
+        self.table_combos.add(self.erosion_combo, EROSION.name)
         form.addRow(tr("Townships"), self.townships_combo)
         form.addRow(tr("Township code field"), self.township_field)
         form.addRow(tr("Input polygons"), self.input_combo)
@@ -176,7 +187,7 @@ class StatsDock(QgsDockWidget):
         county_form.addRow(tr("Treated gullies"), self.gully_label)
         county_form.addRow("", self.gully_bar)
         layout.addWidget(county)
-        self.setWidget(body)
+        self.setWidget(scrolled(body))
 
         self.townships_combo.layerChanged.connect(self._townships_changed)
         self.input_combo.layerChanged.connect(self.class_field.setLayer)
@@ -188,8 +199,39 @@ class StatsDock(QgsDockWidget):
         self._townships_changed(self.townships_combo.currentLayer())
         self.class_field.setLayer(self.input_combo.currentLayer())
         self._erosion_changed(self.erosion_combo.currentLayer())
+        self.table_combos.pick()
+        #: the user chose the input polygons (else the workspace's erosion is used)
+        self._input_chosen = False
+        self.input_combo.activated.connect(self._input_activated)
+        self._pick_input()
+        QgsProject.instance().layersAdded.connect(self._pick_input)
 
     # -- inputs ---------------------------------------------------------------
+    def use_workspace(self, layers) -> None:
+        """The tables of a workspace just opened, by table name: its townships,
+        erosion as input (by grade) and as erosion layer."""
+        self.table_combos.pick(layers)
+        if EROSION.name in layers:
+            self.input_combo.setLayer(layers[EROSION.name])
+            self.class_field.setField("qsqd")
+
+    def _input_activated(self, *_args) -> None:
+        self._input_chosen = True
+
+    def _pick_input(self, *_args) -> None:
+        """Input polygons: the workspace's erosion (by grade) rather than a table
+        that makes no sense to sum (findings, townships themselves)."""
+        current = table_of(self.input_combo.currentLayer())
+        if current == EROSION.name or (self._input_chosen and (
+                current in (PARCEL.name, BENGGANG.name, DEV_PROJECT.name) or
+                (self.input_combo.currentLayer() is not None and not current))):
+            return
+        candidates = project_layers_of_table(EROSION.name)
+        if candidates:
+            self.input_combo.setLayer(candidates[0])
+            self.class_field.setLayer(candidates[0])
+            self.class_field.setField("qsqd")
+
     def _townships_changed(self, layer) -> None:
         self.township_field.setLayer(layer)
         if layer is not None and layer.fields().lookupField("xzqdm") >= 0:
@@ -220,10 +262,16 @@ class StatsDock(QgsDockWidget):
         if townships is None or layer is None:
             self._message(tr("Choose the townships and the input layer."))
             return
+        try:
+            self.table_combos.check()
+        except SwcError as error:
+            self._message(str(error))
+            return
         erosion = self.erosion_combo.currentLayer()
         self.progress.setValue(0)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        self._class_source = (layer, self.class_field.currentField())
         self.task = CoreTask(
             tr("Township statistics"), county_dashboard,
             self._for_task(townships), self.township_field.currentField() or "xzqdm",
@@ -258,7 +306,10 @@ class StatsDock(QgsDockWidget):
     # -- display --------------------------------------------------------------
     def show_result(self, result: Dashboard) -> None:
         self.result = result
-        self.headers, self.table_rows = dashboard_table(result)
+        layer, field_name = self._class_source
+        self.headers, self.table_rows = dashboard_table(
+            result, class_labels(layer, field_name),
+            table_of(layer) == EROSION.name and field_name == "qsqd")
         self.table.clear()
         self.table.setColumnCount(len(self.headers))
         self.table.setRowCount(len(self.table_rows))
@@ -286,11 +337,15 @@ class StatsDock(QgsDockWidget):
             county = result.rates[-1]
             self.rate_label.setText(tr("{0:.2f} % (target ≥ {1:.0f} %)").format(
                 county.rate_percent, result.target_rate_percent))
-            self.rate_bar.setValue(int(min(100.0, 100.0 * county.rate_percent /
-                                           result.target_rate_percent)))
+            # the bar is the rate itself (87.75 %), not the progress to the target
+            self.rate_bar.setRange(0, 10000)
+            self.rate_bar.setValue(int(round(100.0 * county.rate_percent)))
+            self.rate_bar.setFormat("{0:.2f} %".format(county.rate_percent))
         else:
             self.rate_label.setText(tr("no erosion layer chosen"))
+            self.rate_bar.setRange(0, 100)
             self.rate_bar.setValue(0)
+            self.rate_bar.setFormat("%p%")
         if result.treated_area_km2 is not None:
             self.area_label.setText(tr("{0:.2f} km² of {1:.0f} km²").format(
                 result.treated_area_km2, result.target_area_km2))
@@ -346,6 +401,11 @@ class StatsDock(QgsDockWidget):
 
     def cleanup(self) -> None:
         """Detach a running task from this dock (unload): it may outlive the widgets."""
+        self.table_combos.release()
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._pick_input)
+        except (TypeError, RuntimeError):
+            pass
         if self.task is not None:
             task, self.task = self.task, None
             task.on_done = task.on_error = None
@@ -356,8 +416,13 @@ class StatsDock(QgsDockWidget):
             task.cancel()
 
 
-def dashboard_table(result: Dashboard) -> Tuple[List[str], List[list]]:
-    """One row per township (and the county): totals, area per class, 水保率."""
+def dashboard_table(result: Dashboard, labels: Optional[Dict[str, str]] = None,
+                    erosion_grades: bool = False) -> Tuple[List[str], List[list]]:
+    """One row per township (and the county): totals, area per class, 水保率.
+
+    ``labels``: the class codes' labels for the column titles (轻度, not 2);
+    ``erosion_grades``: the classes are erosion grades (轻度侵蚀面积（hm²）)."""
+    labels = labels or {}
     classes = []
     for row in result.areas:
         if row.klass not in classes:
@@ -367,7 +432,8 @@ def dashboard_table(result: Dashboard) -> Tuple[List[str], List[list]]:
     headers = [tr("Township code"), tr("Township"), tr("Features"), tr("Area (m²)"),
                tr("Area (hm²)"), tr("Area (mu)")]
     if len(classes) > 1 or classes != [""]:
-        headers += [tr("{0} (hm²)").format(c) for c in classes]
+        title = tr("{0} erosion area (hm²)") if erosion_grades else tr("{0} (hm²)")
+        headers += [title.format(labels.get(str(c), c)) for c in classes]
     if rates:
         headers += [tr("Erosion area (hm²)"), tr("Soil conservation rate (%)")]
     order: List[str] = []
