@@ -4,7 +4,7 @@
 <context>
     <name>XingguoSWC</name>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="105"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="107"/>
         <source>Soil and water conservation map</source>
         <translation>水土保持图</translation>
     </message>
@@ -19,62 +19,62 @@
         <translation>无法打开图层 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="120"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="122"/>
         <source>No output folder given.</source>
         <translation>未指定输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="122"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="124"/>
         <source>The output folder {0} is a file, not a folder.</source>
         <translation>输出文件夹 {0} 是文件而不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="129"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="131"/>
         <source>The output folder {0} cannot be created: {1}</source>
         <translation>无法创建输出文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="137"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="139"/>
         <source>The output folder {0} cannot be written: {1}</source>
         <translation>无法写入输出文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="149"/>
         <source>The layout template {0} cannot be read: {1}</source>
         <translation>无法读取布局模板 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="151"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="153"/>
         <source>The layout template {0} is not a QGIS layout template (.qpt).</source>
         <translation>{0} 不是 QGIS 布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="168"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="170"/>
         <source>The township layer {0} has no polygons: the atlas needs township polygons.</source>
         <translation>乡镇图层 {0} 中没有面：图集需要乡镇面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="163"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="165"/>
         <source>The township layer {0} lacks the fields {1}.</source>
         <translation>乡镇图层 {0} 缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="249"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="263"/>
         <source>The layout template cannot be loaded.</source>
         <translation>无法加载布局模板。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="266"/>
         <source>The layout template has no map item: add a map to it.</source>
         <translation>布局模板中没有地图项：请添加地图。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="269"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="283"/>
         <source>The township filter is not a valid expression: {0}</source>
         <translation>乡镇筛选条件不是有效的表达式：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="192"/>
         <source>Township atlas</source>
         <translation>乡镇图集</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>治理面积（{0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="102"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="109"/>
         <source>Findings</source>
         <translation>核查发现</translation>
     </message>
@@ -129,27 +129,27 @@
         <translation>核查发现：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="229"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="242"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="518"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="554"/>
         <source>No township matches the filter.</source>
         <translation>没有符合筛选条件的乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="484"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="514"/>
         <source>atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="535"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="571"/>
         <source>The atlas cannot show township {0}.</source>
         <translation>图集无法显示乡镇 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="564"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="602"/>
         <source>Writing {0} failed: {1}</source>
         <translation>写入 {0} 失败：{1}</translation>
     </message>
@@ -159,582 +159,567 @@
         <translation>乡镇图层没有字段 xzqdm（乡镇代码）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="135"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="134"/>
         <source>The township layer has no township polygons.</source>
         <translation>乡镇图层中没有乡镇面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="219"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="218"/>
         <source>No township: cannot number the gully.</source>
         <translation>不在任何乡镇内：无法为崩岗编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="258"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="257"/>
         <source>Cannot allocate a gully ID in {0}: {1}</source>
         <translation>无法在 {0} 中分配崩岗编号：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="302"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="301"/>
         <source>No valid gully layer selected.</source>
         <translation>未选择有效的崩岗图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="304"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="303"/>
         <source>Layer {0} is not a polygon layer.</source>
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="307"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="306"/>
         <source>Layer {0} lacks the fields {1}.</source>
         <translation>图层 {0} 缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="345"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="344"/>
         <source>{0} at {1:.2f}, {2:.2f}</source>
         <translation>{0}，位于 {1:.2f}, {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="367"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="366"/>
         <source>(no ID, feature {0})</source>
         <translation>（无编号，要素 {0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="384"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="383"/>
         <source>The gully needs a polygon with at least three vertices.</source>
         <translation>崩岗需要至少有三个节点的多边形。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="559"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="560"/>
         <source>The polygon is not valid ({0}). Use the repaired polygon or digitize it again.</source>
         <translation>多边形无效（{0}）。请使用修复后的多边形或重新绘制。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="402"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="401"/>
         <source>The gully covers {0:.2f} m², less than the minimum of {1:.2f} m² for a registered collapse gully.</source>
         <translation>该崩岗面积为 {0:.2f} m²，小于崩岗登记的最小面积 {1:.2f} m²。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="407"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="406"/>
         <source>{0:.2f} m² of the gully lie outside the county (the union of the townships).</source>
         <translation>该崩岗有 {0:.2f} m² 位于县界（各乡镇合并范围）之外。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="413"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="412"/>
         <source>The gully overlaps the existing gully {0} ({1:.2f} m²).</source>
         <translation>该崩岗与已有崩岗 {0} 重叠（{1:.2f} m²）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="416"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="463"/>
         <source>Layer {0} cannot be edited.</source>
         <translation>图层 {0} 无法编辑。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="452"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="451"/>
         <source>Add collapse gully {0}</source>
         <translation>添加崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="455"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="454"/>
         <source>Layer {0} refused the new gully.</source>
         <translation>图层 {0} 拒绝了新崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="501"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="500"/>
         <source>Recompute collapse gully {0}</source>
         <translation>重新计算崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="554"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="555"/>
         <source>Unknown gully part {0}.</source>
         <translation>未知的崩岗部位 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="557"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="558"/>
         <source>The part needs a polygon with at least three vertices.</source>
         <translation>部位需要至少有三个节点的多边形。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="563"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="573"/>
         <source>There is no gully {0}.</source>
         <translation>不存在崩岗 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="573"/>
-        <source>The part is not on or near any gully: select its gully first.</source>
-        <translation>该部位不在任何崩岗上或附近：请先选择其所属崩岗。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="585"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="594"/>
         <source>Add {0} of gully {1}</source>
         <translation>添加崩岗 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="589"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="598"/>
         <source>Layer {0} refused the new part.</source>
         <translation>图层 {0} 拒绝了新部位。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="612"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="621"/>
         <source>Gully parts</source>
         <translation>崩岗部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="617"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="626"/>
         <source>Cannot relate {0} to {1}: both need the field bgbh and must be in the project.</source>
         <translation>无法关联 {0} 与 {1}：两者都需要 bgbh 字段且必须在工程中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="760"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="786"/>
         <source>Feature {0}: invalid geometry, area of the repaired polygon.</source>
         <translation>要素 {0}：几何无效，采用修复后多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="768"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="794"/>
         <source>Feature {0}: not in any township.</source>
         <translation>要素 {0}：不在任何乡镇内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="779"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="805"/>
         <source>Feature {0}: duplicate ID {1} renumbered.</source>
         <translation>要素 {0}：重复编号 {1} 已重新编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="791"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="817"/>
         <source>Cannot write gully {0}.</source>
         <translation>无法写入崩岗 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="77"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="114"/>
         <source>{0} project(s) imported, {1} updated, {2} row(s) not taken.</source>
         <translation>已导入 {0} 个项目，更新 {1} 个，{2} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="79"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="116"/>
         <source>Row {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="178"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="215"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="299"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="332"/>
         <source>projects</source>
         <translation>开发项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="149"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="186"/>
         <source>Cannot open {0} as a layer: {1}</source>
         <translation>无法将 {0} 作为图层打开：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="210"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="247"/>
         <source>Cannot read the register {0}.</source>
         <translation>无法读取登记表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="213"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="250"/>
         <source>The register {0} has no sheet &quot;{1}&quot;.</source>
         <translation>登记表 {0} 中没有工作表“{1}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="291"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="328"/>
         <source>{0} &quot;{1}&quot; is not a number</source>
         <translation>{0}“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="296"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="333"/>
         <source>{0} &quot;{1}&quot; is not a whole number</source>
         <translation>{0}“{1}”不是整数</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="300"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="337"/>
         <source>{0} &quot;{1}&quot; is not a date</source>
         <translation>{0}“{1}”不是日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="308"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="345"/>
         <source>{0} &quot;{1}&quot; is not one of: {2}</source>
         <translation>{0}“{1}”不在以下取值中：{2}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="326"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="367"/>
         <source>Map a source field to the project number ({0}).</source>
         <translation>请将一个来源字段映射到项目编号（{0}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="329"/>
-        <source>{0} is not a field of the development projects.</source>
-        <translation>{0} 不是开发项目的字段。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="332"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="374"/>
         <source>The source has no field &quot;{0}&quot;.</source>
         <translation>数据源没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="341"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="383"/>
         <source>The project source cannot be read.</source>
         <translation>无法读取项目数据源。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="343"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="385"/>
         <source>The project source {0} has no polygons.</source>
         <translation>项目数据源 {0} 中没有面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="360"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="641"/>
         <source>{0} (feature {1})</source>
         <translation>{0}（要素 {1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="367"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="409"/>
         <source>{0} features of project {1} were merged into one boundary.</source>
         <translation>项目 {1} 的 {0} 个要素已合并为一个范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="382"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="424"/>
         <source>The boundary layer cannot be read.</source>
         <translation>无法读取范围图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="384"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="426"/>
         <source>The boundary layer has no field &quot;{0}&quot;.</source>
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="398"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="438"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="404"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="446"/>
         <source>{0} boundary polygon(s) have no register row: {1}</source>
         <translation>{0} 个范围面在登记表中没有对应行：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="435"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="479"/>
         <source>no project number</source>
         <translation>没有项目编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="438"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="484"/>
         <source>project number {0} appears again (first at row {1})</source>
         <translation>项目编号 {0} 重复出现（首次出现在第 {1} 行）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="443"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="490"/>
         <source>project {0} is already in the workspace</source>
         <translation>项目 {0} 已在工作空间中</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="479"/>
-        <source>Cannot write the projects into {0}: {1}</source>
-        <translation>无法将项目写入 {0}：{1}</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="512"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="559"/>
         <source>no boundary polygon</source>
         <translation>没有范围面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="495"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="542"/>
         <source>the boundary is not a polygon</source>
         <translation>范围不是面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="499"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="546"/>
         <source>the boundary polygon is invalid and cannot be repaired</source>
         <translation>范围面无效且无法修复</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="509"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="556"/>
         <source>the boundary cannot be reprojected to the workspace CRS</source>
         <translation>范围无法投影到工作空间坐标系</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="299"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="295"/>
         <source>found by validation</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="319"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="315"/>
         <source>no longer detected by validation</source>
         <translation>核查中已不再发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="362"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="358"/>
         <source>Unknown case status {0}.</source>
         <translation>未知的查处状态 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="364"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="360"/>
         <source>Say who handles the case.</source>
         <translation>请填写案件处理人。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="368"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="364"/>
         <source>{0} ({1}): {2} → {3}</source>
         <translation>{0}（{1}）：{2} → {3}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="464"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="460"/>
         <source>Not an allowed step: {0}.</source>
         <translation>不允许的状态变更：{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="467"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="463"/>
         <source>Set case status</source>
         <translation>设置查处状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="532"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Parcel ID</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="532"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="532"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Rule name</source>
         <translation>规则名称</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="532"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Compliance</source>
         <translation>合规性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="532"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="163"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="181"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="367"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="367"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
         <source>Township code</source>
         <translation>乡镇代码</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="532"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Case status</source>
         <translation>查处状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="532"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="532"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Handled at</source>
         <translation>处理时间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="532"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="532"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>History (JSON)</source>
         <translation>处理记录（JSON）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="572"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="566"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="580"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="574"/>
         <source>Export to .gpkg, .xlsx or .csv, not {0}.</source>
         <translation>请导出为 .gpkg、.xlsx 或 .csv，而不是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="541"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="558"/>
         <source>No measure table: open a workspace first.</source>
         <translation>没有措施表：请先打开工作空间。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="104"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="105"/>
         <source>Layer {0} is not a measure table: fields {1} are missing.</source>
         <translation>图层 {0} 不是措施表：缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="133"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="134"/>
         <source>Unknown measure {0}: it is not in the measure taxonomy.</source>
         <translation>未知措施 {0}：不在措施分类中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="456"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="464"/>
         <source>Layer {0} has no uuid field: its features cannot carry measures.</source>
         <translation>图层 {0} 没有 uuid 字段：其要素无法关联措施。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="282"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="290"/>
         <source>The year must be a whole number.</source>
         <translation>年度必须是整数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="284"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="292"/>
         <source>The year {0} is outside {1}-{2}.</source>
         <translation>年度 {0} 不在 {1}-{2} 范围内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="293"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="301"/>
         <source>The quantity must be a number.</source>
         <translation>数量必须是数字。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="295"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="303"/>
         <source>The quantity must be greater than 0 (got {0}).</source>
         <translation>数量必须大于 0（当前为 {0}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="310"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="318"/>
         <source>Measure {0} ({1}) is counted in {2}, not in {3}.</source>
         <translation>措施 {0}（{1}）的计量单位是 {2}，不是 {3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="317"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="325"/>
         <source>Use {0} ({1}) for {2}.</source>
         <translation>将 {0}（{1}）用作{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="328"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="336"/>
         <source>{0} is longer than {1} characters.</source>
         <translation>{0} 超过 {1} 个字符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="520"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="537"/>
         <source>Cannot save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="432"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="440"/>
         <source>No layer to tag: choose a layer and select features.</source>
         <translation>没有可标注的图层：请选择图层并选中要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="435"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="443"/>
         <source>Nothing is selected in {0}: select the features to tag.</source>
         <translation>{0} 中没有选中要素：请选择要标注的要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="444"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="452"/>
         <source>Type the quantity of {0} in {1}.</source>
         <translation>请输入{0}的数量（单位：{1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="447"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="455"/>
         <source>{0} has no areas: type the quantity of {1} in hm².</source>
         <translation>{0} 没有面积：请以公顷为单位输入{1}的数量。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="453"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="461"/>
         <source>The layer name {0} is too long to link measures.</source>
         <translation>图层名 {0} 过长，无法关联措施。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="470"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="478"/>
         <source>{0} selected features no longer exist in {1}.</source>
         <translation>{1} 中有 {0} 个选中要素已不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="479"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="487"/>
         <source>Feature {0} of {1} has no uuid: save the layer or fill its uuid first.</source>
         <translation>{1} 的要素 {0} 没有 uuid：请先保存图层或填写其 uuid。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="485"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="493"/>
         <source>Feature {0} of {1} has no area: type the quantity.</source>
         <translation>{1} 的要素 {0} 没有面积：请输入数量。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="501"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="509"/>
         <source>Tag {0} features with {1}</source>
         <translation>为 {0} 个要素标注{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="505"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="513"/>
         <source>Cannot add the measure records to {0}.</source>
         <translation>无法向 {0} 添加措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="546"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="554"/>
         <source>Measure record {0} does not exist.</source>
         <translation>措施记录 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="568"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="576"/>
         <source>Edit measure {0}</source>
         <translation>编辑措施 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="573"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="581"/>
         <source>Cannot change measure record {0}.</source>
         <translation>无法修改措施记录 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="585"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="593"/>
         <source>No measure record is selected.</source>
         <translation>未选择措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="587"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="595"/>
         <source>Delete {0} measure records</source>
         <translation>删除 {0} 条措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="590"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="598"/>
         <source>Cannot delete the measure records.</source>
         <translation>无法删除措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="601"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="609"/>
         <source>Choose the collapse gully layer (it has the treatment status field zlzt).</source>
         <translation>请选择崩岗图层（含治理状态字段 zlzt）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="605"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="613"/>
         <source>Unknown treatment status {0}.</source>
         <translation>未知的治理状态 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="608"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="616"/>
         <source>Nothing is selected in {0}: select the gullies.</source>
         <translation>{0} 中没有选中要素：请选择崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="612"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="620"/>
         <source>Set treatment status to {0}</source>
         <translation>将治理状态设为{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="617"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="625"/>
         <source>Cannot change the treatment status.</source>
         <translation>无法修改治理状态。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="736"/>
+        <location filename="../xingguo_swc_plugin/core/measures.py" line="744"/>
         <source>The first year {0} is after the last year {1}.</source>
         <translation>起始年度 {0} 晚于截止年度 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="254"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="274"/>
         <source>empty geometry</source>
         <translation>空几何</translation>
     </message>
@@ -744,17 +729,17 @@
         <translation>无效几何</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="54"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="52"/>
         <source>The input layer is missing or cannot be read.</source>
         <translation>输入图层缺失或无法读取。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/overlaps.py" line="176"/>
+        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="296"/>
         <source>The layer {0} is not a polygon layer.</source>
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="332"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="352"/>
         <source>The layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
@@ -854,12 +839,12 @@
         <translation>模式 {0} 为保留名称：请另选名称。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="111"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="116"/>
         <source>Workspace {0} has schema version {1}, newer than this plugin&apos;s {2}: update the plugin.</source>
         <translation>工作空间 {0} 的数据模型版本为 {1}，比本插件的版本 {2} 新：请更新插件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="115"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="120"/>
         <source>Workspace {0} has the old schema version {1}.</source>
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧。</translation>
     </message>
@@ -869,7 +854,7 @@
         <translation>升级工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="132"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="137"/>
         <source>No upgrade from schema version {0}.</source>
         <translation>无法从数据模型版本 {0} 升级。</translation>
     </message>
@@ -879,12 +864,12 @@
         <translation>已将 PostGIS 工作空间 {0} 升级到数据模型版本 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="160"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="165"/>
         <source>Unknown coordinate reference system.</source>
         <translation>未知的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="162"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="167"/>
         <source>{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.</source>
         <translation>{0} 是地理坐标系：请使用 CGCS2000（EPSG:4490）或投影坐标系。</translation>
     </message>
@@ -914,37 +899,37 @@
         <translation>数据库中没有坐标参考系 SRID {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="273"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="278"/>
         <source>Cannot store the style of {0}: {1}</source>
         <translation>无法保存 {0} 的样式：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="643"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="644"/>
         <source>removing workspace {0}</source>
         <translation>删除工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="670"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="671"/>
         <source>The gully has no township code: cannot number it.</source>
         <translation>该崩岗没有乡镇代码：无法编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="691"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="692"/>
         <source>numbering a gully</source>
         <translation>为崩岗编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="89"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="91"/>
         <source>copying {0} into workspace {1}</source>
         <translation>将 {0} 复制到工作空间 {1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="144"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="146"/>
         <source>Copied {0} rows from {1} into PostGIS workspace {2}.</source>
         <translation>已从 {1} 复制 {0} 行到 PostGIS 工作空间 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="170"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="172"/>
         <source>Table {0} of workspace {1} already holds data: empty it or choose to replace it.</source>
         <translation>工作空间 {1} 的表 {0} 中已有数据：请清空或选择替换。</translation>
     </message>
@@ -964,67 +949,62 @@
         <translation>图斑数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="156"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="178"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="381"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="298"/>
         <source>{0} invalid geometries of {1} were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {1} 的 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="300"/>
-        <source>The grade field {0} holds text values such as &apos;{1}&apos;; it must hold erosion grades 1-6.</source>
-        <translation>强度字段 {0} 含有文本值（如“{1}”）；它必须为侵蚀强度等级 1-6。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="329"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="357"/>
         <source>erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="97"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="112"/>
         <source>Invalid or empty geometry</source>
         <translation>几何无效或为空</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="98"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="113"/>
         <source>Not registered (suspected built without approval)</source>
         <translation>未登记（疑似未批先建）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="99"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="114"/>
         <source>Elsewhere than its project (suspected location change)</source>
         <translation>不在所属项目范围内（疑似建设地点变更）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="100"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="115"/>
         <source>Beyond the approved boundary</source>
         <translation>超出批复范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="101"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="116"/>
         <source>Overlaps other parcels</source>
         <translation>与其他图斑重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="102"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="117"/>
         <source>Steep slope</source>
         <translation>陡坡</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="103"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="118"/>
         <source>Terraces required</source>
         <translation>需修梯田</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="104"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="119"/>
         <source>Within a protected corridor</source>
         <translation>位于保护廊道内</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="222"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="242"/>
         <source>The {0} layer {1} has no field &quot;{2}&quot;; fields: {3}.</source>
         <translation>{0}图层 {1} 没有字段“{2}”；现有字段：{3}。</translation>
     </message>
@@ -1034,142 +1014,132 @@
         <translation>{0}图层缺失或无法读取。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="233"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="253"/>
         <source>The {0} layer {1} has the wrong geometry type.</source>
         <translation>{0}图层 {1} 的几何类型不正确。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="256"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="276"/>
         <source>not a polygon</source>
         <translation>不是面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="259"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="279"/>
         <source>not valid: {0}</source>
         <translation>无效：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="298"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="331"/>
         <source>parcels</source>
         <translation>图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="301"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="334"/>
         <source>The excess tolerance must not be negative.</source>
         <translation>超出容差不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="304"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="337"/>
         <source>The DEM cannot be read.</source>
         <translation>无法读取 DEM。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="306"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="339"/>
         <source>The terrace slope ({0}°) must not exceed the steep slope ({1}°).</source>
         <translation>梯田坡度（{0}°）不能大于陡坡坡度（{1}°）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="309"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="342"/>
         <source>corridors</source>
         <translation>廊道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="311"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="344"/>
         <source>The corridor distance must not be negative.</source>
         <translation>廊道距离不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="314"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="347"/>
         <source>measures</source>
         <translation>治理措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="346"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="383"/>
         <source>Geometry is {0}.</source>
         <translation>几何为{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="377"/>
-        <source>Mean slope {0:.1f}° is above {1}°: new cultivation and whole-slope clearing are forbidden.</source>
-        <translation>平均坡度 {0:.1f}° 超过 {1}°：禁止新开垦和全坡面开发。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="383"/>
-        <source>Mean slope {0:.1f}° is between {1}° and {2}° and no terrace measure is recorded.</source>
-        <translation>平均坡度 {0:.1f}° 介于 {1}° 与 {2}° 之间，但没有梯田措施记录。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="425"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="460"/>
         <source>outside the area of its coordinate reference system</source>
         <translation>超出其坐标参考系的适用范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="474"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="509"/>
         <source>The parcel has no project number.</source>
         <translation>该图斑没有项目编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="479"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="514"/>
         <source>Project {0} is not in the development database.</source>
         <translation>项目 {0} 不在开发项目库中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="493"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="528"/>
         <source>The parcel does not lie within the approved boundary of project {0}.</source>
         <translation>该图斑不在项目 {0} 的批复范围内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="500"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="535"/>
         <source>{0:.1f} m² lie outside the approved boundary of project {1}.</source>
         <translation>有 {0:.1f} m² 超出项目 {1} 的批复范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="532"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="567"/>
         <source>{0:.1f} m² shared with parcel(s) {1}.</source>
         <translation>与图斑 {1} 重叠 {0:.1f} m²。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="565"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="604"/>
         <source>railway</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="565"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="604"/>
         <source>expressway</source>
         <translation>高速公路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="566"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="605"/>
         <source>national road</source>
         <translation>国道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="566"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="605"/>
         <source>provincial road</source>
         <translation>省道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="567"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="606"/>
         <source>protected corridor</source>
         <translation>保护廊道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="585"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="624"/>
         <source>Within {0} m of a {1}.</source>
         <translation>距{1}不足 {0} 米。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation_slope.py" line="55"/>
+        <location filename="../xingguo_swc_plugin/core/validation_slope.py" line="99"/>
         <source>The DEM has no usable pixel size.</source>
         <translation>DEM 没有可用的像元大小。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation_slope.py" line="74"/>
+        <location filename="../xingguo_swc_plugin/core/validation_slope.py" line="118"/>
         <source>The DEM {0} does not cover {1} parcel(s), e.g. {2}: use a DEM that covers all parcels or leave the DEM out.</source>
         <translation>DEM {0} 未覆盖 {1} 个图斑（如 {2}）：请使用覆盖全部图斑的 DEM，或不使用 DEM。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation_slope.py" line="138"/>
+        <location filename="../xingguo_swc_plugin/core/validation_slope.py" line="182"/>
         <source>The DEM has an unsupported data type.</source>
         <translation>DEM 的数据类型不受支持。</translation>
     </message>
@@ -1184,37 +1154,37 @@
         <translation>{0} 不是兴国水保工作空间（没有 {1} 表）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="128"/>
         <source>Workspace {0} does not exist.</source>
         <translation>工作空间 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="127"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="132"/>
         <source>Workspace {0} has the old schema version {1} and cannot be upgraded: the file is read-only.</source>
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧且无法升级：文件为只读。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="142"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="147"/>
         <source>The workspace must be a .gpkg file: {0}</source>
         <translation>工作空间必须是 .gpkg 文件：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="145"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="150"/>
         <source>The folder {0} does not exist.</source>
         <translation>文件夹 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="152"/>
         <source>The folder {0} is read-only.</source>
         <translation>文件夹 {0} 为只读。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="202"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="207"/>
         <source>Cannot create table {0}: {1}</source>
         <translation>无法创建表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="263"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="268"/>
         <source>Cannot seed the measure taxonomy.</source>
         <translation>无法写入初始措施分类。</translation>
     </message>
@@ -1264,732 +1234,732 @@
         <translation>崩岗调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="127"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="128"/>
         <source>Gully layer</source>
         <translation>崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="128"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="129"/>
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="129"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="130"/>
         <source>Part layer</source>
         <translation>部位图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="132"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="133"/>
         <source>Digitize</source>
         <translation>数字化</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="133"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="134"/>
         <source>Parts</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="134"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="135"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="144"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="151"/>
         <source>Digitize gully</source>
         <translation>绘制崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="146"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="153"/>
         <source>Left click adds vertices, right click finishes; snapping and the advanced digitizing panel work as in QGIS.</source>
         <translation>左键添加节点，右键结束；捕捉和高级数字化面板与 QGIS 中的用法相同。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="151"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="158"/>
         <source>Derived before saving</source>
         <translation>保存前自动计算</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="367"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="245"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="245"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
         <source>Gully ID</source>
         <translation>崩岗编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="169"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="176"/>
         <source>Survey</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="173"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="180"/>
         <source>(not set)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="180"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="187"/>
         <source>Shape</source>
         <translation>形态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="245"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
         <source>Activity</source>
         <translation>活动性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="245"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
         <source>Treatment status</source>
         <translation>治理状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="183"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="190"/>
         <source>Survey date</source>
         <translation>调查日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="184"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="191"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="185"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="192"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="188"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="195"/>
         <source>Use repaired polygon</source>
         <translation>使用修复后的多边形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="189"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="196"/>
         <source>Save gully</source>
         <translation>保存崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="190"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="197"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="208"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="215"/>
         <source>empty: the gully under the part</source>
         <translation>留空：部位所在的崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="209"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="216"/>
         <source>Digitize part</source>
         <translation>绘制部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="212"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="219"/>
         <source>Part</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="223"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="230"/>
         <source>Map extent</source>
         <translation>当前地图范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="224"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="231"/>
         <source>Whole layer</source>
         <translation>整个图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="228"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="235"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="229"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="236"/>
         <source>Gullies of</source>
         <translation>崩岗范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="241"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="248"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="357"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="402"/>
         <source>Choose the township layer first.</source>
         <translation>请先选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="401"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="448"/>
         <source>Choose the part layer (benggang_part) first.</source>
         <translation>请先选择崩岗部位图层（benggang_part）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="413"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="460"/>
         <source>No map canvas.</source>
         <translation>没有地图画布。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="469"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="519"/>
         <source>Gully {0}: {1:.2f} m², {2}, {3}. Fill in the survey and save.</source>
         <translation>崩岗 {0}：{1:.2f} m²，{2}，{3}。请填写调查信息并保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="492"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="542"/>
         <source>Digitize a gully first.</source>
         <translation>请先数字化一个崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="502"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="552"/>
         <source>Saved gully {0} ({1:.2f} m²). Undo with Ctrl+Z; save the layer edits to keep it.</source>
         <translation>已保存崩岗 {0}（{1:.2f} m²）。可用 Ctrl+Z 撤销；保存图层编辑后才会写入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="548"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="598"/>
         <source>Saved {0} of gully {1}.</source>
         <translation>已保存崩岗 {1} 的{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="590"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="640"/>
         <source>Gully {0} recomputed: {1:.2f} m², {2}, {3}.</source>
         <translation>崩岗 {0} 已重新计算：{1:.2f} m²，{2}，{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="590"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="640"/>
         <source>no township</source>
         <translation>无乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="640"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="690"/>
         <source>{0} gullies</source>
         <translation>{0} 处崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="644"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="694"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="76"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="80"/>
         <source>Cannot open the layer {0}.</source>
         <translation>无法打开图层 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="91"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="95"/>
         <source>Cannot open the DEM {0}.</source>
         <translation>无法打开 DEM {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="303"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="343"/>
         <source>Parcel inspection</source>
         <translation>图斑核查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="159"/>
+        <location filename="../xingguo_swc_plugin/gui/workspace_dialog.py" line="43"/>
         <source>GeoPackage workspace (*.gpkg)</source>
         <translation>GeoPackage 工作空间 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="163"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="181"/>
         <source>Finding</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="163"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="181"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="286"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="316"/>
         <source>Choose the parcels and the project boundaries.</source>
         <translation>请选择图斑和项目范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="344"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="384"/>
         <source>{0} finding(s): {1} new, {2} kept with their status, {3} removed, {4} no longer detected.</source>
         <translation>{0} 条核查发现：新增 {1} 条，保留原状态 {2} 条，删除 {3} 条，不再发现 {4} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="414"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="454"/>
         <source>{0} finding(s) in {1} rule(s).</source>
         <translation>共 {0} 条核查发现，涉及 {1} 条规则。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="473"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="513"/>
         <source>Finding {0} has no geometry (empty parcel).</source>
         <translation>核查发现 {0} 没有几何（空图斑）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="540"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="582"/>
         <source>{0} finding(s) set to {1}: click Save to keep it.</source>
         <translation>已将 {0} 条核查发现设为{1}：单击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="493"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="489"/>
         <source>Cannot save the case status: {0}</source>
         <translation>无法保存查处状态：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="564"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="610"/>
         <source>Export findings</source>
         <translation>导出核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="564"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="610"/>
         <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="573"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="619"/>
         <source>No findings yet: run the check first.</source>
         <translation>尚无核查发现：请先运行核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="582"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="628"/>
         <source>Findings exported to {0}.</source>
         <translation>核查发现已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="589"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="635"/>
         <source>Choose a workspace (.gpkg) to import into.</source>
         <translation>请选择要导入的工作空间（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="48"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="53"/>
         <source>Treatment measures</source>
         <translation>治理措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="135"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="139"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="609"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="626"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="609"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="626"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="610"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="627"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="609"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="626"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="136"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="140"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="136"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="140"/>
         <source>Funding</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="140"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="144"/>
         <source>By measure</source>
         <translation>按措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="141"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="145"/>
         <source>By township</source>
         <translation>按乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="142"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="146"/>
         <source>By year</source>
         <translation>按年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="143"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="147"/>
         <source>By township, year and measure</source>
         <translation>按乡镇、年度和措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="375"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="392"/>
         <source>Choose a layer</source>
         <translation>选择图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="377"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="394"/>
         <source>No features selected in {0}</source>
         <translation>{0} 中未选择要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="379"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="396"/>
         <source>{0} features selected in {1}</source>
         <translation>{1} 中已选择 {0} 个要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="423"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="440"/>
         <source>Measures of the selection: {0}</source>
         <translation>所选要素的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="458"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="475"/>
         <source>No measure table: open a workspace or choose the measure table.</source>
         <translation>没有措施表：请打开工作空间或选择措施表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="461"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="478"/>
         <source>Choose the layer whose features get the measure.</source>
         <translation>请选择要标注措施的要素所在图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="472"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="489"/>
         <source>{0} measure records written (undo with Undo; Save keeps them).</source>
         <translation>已写入 {0} 条措施记录（可用“撤销”撤回；“保存”后生效）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="480"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="497"/>
         <source>Choose one measure record in the table to edit.</source>
         <translation>请在表中选择一条要编辑的措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="496"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="513"/>
         <source>No measure table.</source>
         <translation>没有措施表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="523"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="540"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="533"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="550"/>
         <source>Treatment status of {0} gullies set to {1}.</source>
         <translation>已将 {0} 处崩岗的治理状态设为{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="544"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="561"/>
         <source>Unsaved measure records are not in the summary: save first.</source>
         <translation>未保存的措施记录不计入汇总：请先保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="47"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="52"/>
         <source>Treatment measure summary</source>
         <translation>治理措施汇总</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="572"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="589"/>
         <source>{0} records; treated {1} features, {2:.2f} hm² ({3:.1f} % of the {4:g} km² target); treated gullies {5} ({6:.1f} % of {7}).</source>
         <translation>{0} 条记录；已治理 {1} 个要素，{2:.2f} 公顷（占 {4:g} km² 目标的 {3:.1f} %）；已治理崩岗 {5} 处（占 {7} 处的 {6:.1f} %）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="579"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="596"/>
         <source>{0} records point to missing features.</source>
         <translation>{0} 条记录指向不存在的要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="594"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="611"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="610"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="627"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="71"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="76"/>
         <source>Treated features</source>
         <translation>已治理要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="73"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="78"/>
         <source>Treated area (hm²)</source>
         <translation>治理面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="176"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="187"/>
         <source>Treated gullies</source>
         <translation>已治理崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="40"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="47"/>
         <source>Xingguo SWC (兴国水保)</source>
         <translation>兴国水土保持</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="72"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="96"/>
         <source>Xingguo SWC</source>
         <translation>兴国水保</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="62"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="63"/>
         <source>Townships</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/benggang_algorithms.py" line="33"/>
+        <location filename="../xingguo_swc_plugin/processing/benggang_algorithms.py" line="37"/>
         <source>Collapse gullies with attributes</source>
         <translation>含属性的崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/benggang_algorithms.py" line="53"/>
+        <location filename="../xingguo_swc_plugin/processing/benggang_algorithms.py" line="69"/>
         <source>{0} gullies, {1} changed, {2} new IDs, {3} duplicates renumbered, {4} outside every township.</source>
         <translation>{0} 处崩岗，修改 {1} 处，新编号 {2} 个，重复编号重编 {3} 个，{4} 处不在任何乡镇内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="57"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="62"/>
         <source>Measure table</source>
         <translation>措施表</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="62"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="67"/>
         <source>First year</source>
         <translation>起始年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="65"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="70"/>
         <source>Last year</source>
         <translation>截止年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="68"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="73"/>
         <source>Measure summary</source>
         <translation>措施汇总</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="70"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="75"/>
         <source>Measure records</source>
         <translation>措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="75"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="80"/>
         <source>Treated collapse gullies</source>
         <translation>已治理崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="102"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="112"/>
         <source>{0} measure records point to features that were not found (layers: {1}); they count in the measure totals only.</source>
         <translation>{0} 条措施记录指向的要素未找到（图层：{1}）；它们只计入措施合计。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="106"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="116"/>
         <source>Treated area {0:.2f} hm² ({1:.1f} % of {2} km²), treated collapse gullies {3} ({4:.1f} % of {5}).</source>
         <translation>治理面积 {0:.2f} 公顷（占 {2} km² 目标的 {1:.1f} %），已治理崩岗 {3} 处（占 {5} 处目标的 {4:.1f} %）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="39"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="37"/>
         <source>Polygons</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="41"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="39"/>
         <source>Identifier field</source>
         <translation>标识字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="43"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="41"/>
         <source>Minimum shared area (m²)</source>
         <translation>最小重叠面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="46"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="44"/>
         <source>Overlaps</source>
         <translation>重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="48"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="46"/>
         <source>Invalid geometries</source>
         <translation>无效几何</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="90"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="95"/>
         <source>{0} features: {1} overlapping pairs, {2} invalid geometries.</source>
         <translation>{0} 个要素：{1} 对重叠，{2} 个无效几何。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/provider.py" line="37"/>
+        <location filename="../xingguo_swc_plugin/processing/provider.py" line="40"/>
         <source>Xingguo soil and water conservation</source>
         <translation>兴国水土保持</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="34"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="33"/>
         <source>The layer {0} is missing or cannot be read.</source>
         <translation>图层 {0} 缺失或无法读取。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="64"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="65"/>
         <source>Township code field</source>
         <translation>乡镇代码字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="80"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="81"/>
         <source>Input polygons</source>
         <translation>输入面图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="82"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="83"/>
         <source>Class field</source>
         <translation>分类字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="84"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="85"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="84"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="85"/>
         <source>Planimetric (projected CRS)</source>
         <translation>平面面积（投影坐标系）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="84"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="85"/>
         <source>Ellipsoidal (CGCS2000)</source>
         <translation>椭球面积（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="87"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="88"/>
         <source>Township statistics</source>
         <translation>乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="109"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="112"/>
         <source>{0} features, {1} invalid geometries repaired.</source>
         <translation>{0} 个要素，已修复 {1} 个无效几何。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="125"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="137"/>
         <source>Soil erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="127"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="139"/>
         <source>Erosion grade field</source>
         <translation>侵蚀强度字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="129"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="141"/>
         <source>Target rate (%); empty: the setting</source>
         <translation>目标水土保持率（%）；留空则使用设置值</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="132"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
         <source>Soil conservation rate</source>
         <translation>水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="66"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="72"/>
         <source>Development parcels</source>
         <translation>农林开发图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="68"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="74"/>
         <source>Parcel ID field</source>
         <translation>图斑编号字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="70"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="76"/>
         <source>Project number field of the parcels</source>
         <translation>图斑的项目编号字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="73"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="79"/>
         <source>Approved project boundaries</source>
         <translation>项目批复范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="75"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="81"/>
         <source>Project number field of the projects</source>
         <translation>项目的项目编号字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="78"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="84"/>
         <source>Excess tolerance (m²)</source>
         <translation>超出容差（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="81"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="87"/>
         <source>DEM (elevation, metres)</source>
         <translation>DEM（高程，米）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="83"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="89"/>
         <source>Steep slope (°)</source>
         <translation>陡坡（°）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="86"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="92"/>
         <source>Terraces required from slope (°)</source>
         <translation>需修梯田的起始坡度（°）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="90"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="96"/>
         <source>Railways and roads (lines)</source>
         <translation>铁路和公路（线）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="93"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="99"/>
         <source>Corridor distance (m)</source>
         <translation>廊道距离（米）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="96"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="102"/>
         <source>Road class field of the corridors</source>
         <translation>廊道的道路等级字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="99"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="105"/>
         <source>Treatment measures (table)</source>
         <translation>治理措施（表）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="161"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="208"/>
         <source>{0} finding(s).</source>
         <translation>{0} 条核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="92"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="94"/>
         <source>Workspace</source>
         <translation>工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="35"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="36"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="94"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="96"/>
         <source>Number of parcels</source>
         <translation>图斑数量</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="97"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="99"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="372"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="438"/>
         <source>Soil conservation rate (%)</source>
         <translation>水土保持率（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="541"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="577"/>
         <source>Writing {0} failed (error {1}).</source>
         <translation>写入 {0} 失败（错误 {1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/export.py" line="37"/>
+        <location filename="../xingguo_swc_plugin/core/export.py" line="40"/>
         <source>Cannot export to {0}: use one of {1}.</source>
         <translation>无法导出到 {0}：请使用以下格式之一：{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="226"/>
         <source>Import development projects</source>
         <translation>导入开发项目</translation>
     </message>
@@ -2019,7 +1989,7 @@
         <translation>矢量文件 (*.gpkg *.shp *.gdb *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="96"/>
+        <location filename="../xingguo_swc_plugin/gui/workspace_dialog.py" line="48"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -2069,7 +2039,7 @@
         <translation>来源字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="194"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="241"/>
         <source>Update projects already in the workspace</source>
         <translation>更新工作空间中已有的项目</translation>
     </message>
@@ -2089,112 +2059,112 @@
         <translation>请选择范围图层及其项目编号字段。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="70"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="76"/>
         <source>No statistics yet</source>
         <translation>尚无统计结果</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="135"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="146"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="136"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="138"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="149"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="368"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="433"/>
         <source>Area (hm²)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="161"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="172"/>
         <source>County targets</source>
         <translation>全县目标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="174"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="185"/>
         <source>Treated area</source>
         <translation>治理面积</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="221"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="263"/>
         <source>Choose the townships and the input layer.</source>
         <translation>请选择乡镇图层和输入图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="280"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="331"/>
         <source>{0} invalid geometries were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="287"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="338"/>
         <source>{0:.2f} % (target ≥ {1:.0f} %)</source>
         <translation>{0:.2f} %（目标 ≥ {1:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="292"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="345"/>
         <source>no erosion layer chosen</source>
         <translation>未选择土壤侵蚀图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="295"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="350"/>
         <source>{0:.2f} km² of {1:.0f} km²</source>
         <translation>{0:.2f} km² / {1:.0f} km²</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="300"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="355"/>
         <source>no measure records in the workspace</source>
         <translation>工作空间中没有措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="303"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="358"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="308"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="363"/>
         <source>no gully layer in the workspace</source>
         <translation>工作空间中没有崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="330"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="385"/>
         <source>Export township statistics</source>
         <translation>导出乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="330"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="385"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="344"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="399"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="367"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
         <source>Features</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="368"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="433"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="370"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="435"/>
         <source>{0} (hm²)</source>
         <translation>{0}（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="372"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="438"/>
         <source>Erosion area (hm²)</source>
         <translation>侵蚀面积（公顷）</translation>
     </message>
@@ -2264,27 +2234,27 @@
         <translation>{1} 中共 {0} 幅（{2:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="189"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="236"/>
         <source>Project boundaries</source>
         <translation>项目范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="192"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="239"/>
         <source>Field mapping (field=source;...)</source>
         <translation>字段映射（字段=来源;...）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="196"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="243"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="197"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="244"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="198"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="245"/>
         <source>Not taken</source>
         <translation>未导入</translation>
     </message>
@@ -2299,187 +2269,187 @@
         <translation>用于从其他来源导入的崩岗：重新计算所属乡镇（重叠面积最大者）、面积（m²；投影坐标系下为平面面积，地理坐标系下为 CGCS2000 椭球面积）和规模等级（按设置中的阈值），并为没有编号的崩岗编号（乡镇代码-4 位序号，接续现有最大序号；重复编号将重新编号）。缺少的字段会自动添加，已有编号保持不变。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="49"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="54"/>
         <source>Totals of the treatment measures built in a period: quantity per measure, township and year, and the treated area (hm²) and treated collapse gullies, each feature counted once even when several measures cover it. A feature is treated once it has any measure in the period. Row kind (lx): measure = one measure in one township and year; township, year, county = treated totals (zltb features, zlmj hm², zlbg gullies).</source>
         <translation>统计某一时期内实施的治理措施：按措施、乡镇和年度汇总数量，以及治理面积（公顷）和已治理崩岗数；同一要素即使有多项措施也只计一次。要素在该时期内有任一措施即视为已治理。行类型（lx）：measure = 某乡镇某年度的一项措施；township、year、county = 治理合计（zltb 要素数，zlmj 公顷，zlbg 崩岗数）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="31"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="29"/>
         <source>Check overlaps</source>
         <translation>重叠检查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="32"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="30"/>
         <source>Inspection</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="33"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="31"/>
         <source>One feature per pair of overlapping polygons (listed once), geometry = the shared part, with its area in m². Pairs sharing less than the minimum area are ignored. Invalid or empty geometries go to a separate table and do not stop the run.</source>
         <translation>每对相互重叠的多边形输出一个要素（每对只列一次），几何为重叠部分，并给出其面积（m²）。重叠面积小于最小值的忽略。无效或空几何输出到单独的表，不会中断运行。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="28"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="27"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="71"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="72"/>
         <source>Township area statistics</source>
         <translation>乡镇面积统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="73"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="74"/>
         <source>Area (m², hm², mu) and feature count of a polygon layer per township and class, with a county row (360732). A feature crossing townships is split by area; every township gets a row, zeros included. Invalid geometries are repaired for the computation only and counted in the log.</source>
         <translation>按乡镇和类别统计面图层的面积（m²、公顷、亩）和要素数，并附全县合计行（360732）。跨乡镇的要素按面积分割；每个乡镇都有一行（包括为零的）。无效几何仅在计算时修复，并在日志中计数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="118"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="130"/>
         <source>水土保持率 per township and for the county: (land area − erosion area of grade 2 and above) / land area × 100. Overlapping erosion polygons are counted once. meets_target compares with the target (83 % by default, a setting).</source>
         <translation>各乡镇及全县的水土保持率：（土地面积 − 轻度及以上侵蚀面积）/ 土地面积 × 100。相互重叠的侵蚀多边形只计一次。meets_target 表示是否达到目标（默认 83 %，可在设置中修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="50"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="53"/>
         <source>Validate development parcels</source>
         <translation>农林开发图斑核查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="180"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="227"/>
         <source>Supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="24"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="25"/>
         <source>Create workspace</source>
         <translation>创建工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="85"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="87"/>
         <source>Generate sample workspace</source>
         <translation>生成示例工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="87"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="89"/>
         <source>Makes a synthetic Xingguo workspace: the 25 townships with their real codes and names on synthetic boundaries, development parcels and projects, erosion, collapse gullies and measures. Same seed, same data.</source>
         <translation>生成一个模拟的兴国县工作空间：25 个乡镇（真实代码和名称，边界为模拟）、农林开发图斑和项目、土壤侵蚀、崩岗及治理措施。相同的随机种子生成相同的数据。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="357"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="387"/>
         <source>The layout {0} cannot be added to the project.</source>
         <translation>无法将布局 {0} 添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="519"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="555"/>
         <source>The township layer has no township to print.</source>
         <translation>乡镇图层中没有可输出的乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="170"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="171"/>
         <source>{0}: computed in the PostGIS database {1}.</source>
         <translation>{0}：已在 PostGIS 数据库 {1} 中计算。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="267"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="268"/>
         <source>computing township statistics on the server</source>
         <translation>在服务器上计算乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="335"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="336"/>
         <source>reading classes on the server</source>
         <translation>在服务器上读取类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="356"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="358"/>
         <source>Conservation rate</source>
         <translation>水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="370"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="372"/>
         <source>computing the conservation rate on the server</source>
         <translation>在服务器上计算水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="439"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="442"/>
         <source>finding overlaps on the server</source>
         <translation>在服务器上查找重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="537"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="540"/>
         <source>Both layers must be PostGIS tables of one database.</source>
         <translation>两个图层都必须是同一数据库中的 PostGIS 表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="484"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="519"/>
         <source>Project {0} has no approved boundary to compare with.</source>
         <translation>项目 {0} 没有可比对的批复范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="242"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="258"/>
         <source>Atlas</source>
         <translation>图集输出</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="64"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="69"/>
         <source>Layout templates (*.qpt)</source>
         <translation>布局模板 (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="103"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="115"/>
         <source>{0} selected</source>
         <translation>已选 {0} 个</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="151"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="163"/>
         <source>No township selected: select townships on the map or print all.</source>
         <translation>未选择乡镇：请在地图上选择乡镇，或输出全部乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="164"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="176"/>
         <source>Choose the township layer.</source>
         <translation>请选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="166"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="179"/>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="186"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="199"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="207"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="220"/>
         <source>{0} sheets written to {1} in {2:.0f} s.</source>
         <translation>已将 {0} 幅图输出到 {1}，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="216"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="229"/>
         <source>Layout {0} added to the project.</source>
         <translation>布局 {0} 已添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="230"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="243"/>
         <source>Atlas export canceled: nothing was written.</source>
         <translation>图集导出已取消：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="234"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="247"/>
         <source>The atlas export failed: {0}</source>
         <translation>图集导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="232"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="239"/>
         <source>At map centre</source>
         <translation>地图中心所在乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="233"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240"/>
         <source>Choose the township under the centre of the map</source>
         <translation>选择地图中心所在的乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="665"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="715"/>
         <source>The map centre is outside every township.</source>
         <translation>地图中心不在任何乡镇内。</translation>
     </message>
@@ -2499,7 +2469,7 @@
         <translation>按布局模板为每个乡镇输出一幅专题图：乡镇辖区及所选图层（按其样式）、图例、比例尺、指北针、坐标系、数据日期和该乡镇的统计数据（水土保持率、各强度侵蚀面积、各规模和治理状态的崩岗、治理面积、各规则的核查发现）。每个乡镇在输出文件夹中生成一个 &lt;code&gt;_&lt;name&gt;.pdf，并可另外生成一个合并的 PDF。未指定图层时，显示与乡镇图层同一工作空间中的数据表。失败或取消时不会留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="26"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="27"/>
         <source>Creates a GeoPackage workspace with every table of the data model, styles and forms, or opens and upgrades an existing one. With a PostgreSQL connection and a schema it creates the shared PostGIS workspace instead (credentials from the QGIS authentication manager), optionally copying a GeoPackage workspace into it.</source>
         <translation>创建包含数据模型全部数据表、样式和表单的 GeoPackage 工作空间，或打开并升级已有的工作空间。若指定 PostgreSQL 连接和模式，则改为创建多人共享的 PostGIS 工作空间（凭据来自 QGIS 认证管理器），并可将一个 GeoPackage 工作空间的数据复制进去。</translation>
     </message>
@@ -2519,22 +2489,22 @@
         <translation>PostGIS 工作空间的模式（schema）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="46"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="47"/>
         <source>Copy the data of this GeoPackage workspace into it</source>
         <translation>将此 GeoPackage 工作空间的数据复制进去</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="59"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="60"/>
         <source>Choose a GeoPackage file or a PostgreSQL connection.</source>
         <translation>请选择 GeoPackage 文件或 PostgreSQL 连接。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="68"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="69"/>
         <source>Choose the PostgreSQL connection (server and database) the authentication configuration is for.</source>
         <translation>请选择该认证配置所对应的 PostgreSQL 连接（服务器和数据库）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="76"/>
+        <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="77"/>
         <source>Copying {0} into schema {1}…</source>
         <translation>正在将 {0} 复制到模式 {1}…</translation>
     </message>
@@ -2549,7 +2519,7 @@
         <translation>在服务器上核查图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="127"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="131"/>
         <source>Quantity of EACH selected feature, in the unit beside it</source>
         <translation>每个选中要素各自的数量，单位见右侧</translation>
     </message>
@@ -2559,52 +2529,52 @@
         <translation>未安装 Python 包 {0}：{1} 不可用。请安装该包（Debian：python3-{0}）后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="183"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="179"/>
         <source>reading the findings</source>
         <translation>读取核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="200"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="196"/>
         <source>Parcel ID(s) used by more than one parcel: {0}. Give every parcel its own ID before storing findings (nothing was stored).</source>
         <translation>以下图斑编号被多个图斑共用：{0}。请先为每个图斑设置唯一编号，再保存核查发现（未保存任何内容）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="223"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="219"/>
         <source>Parcel ID(s) used by more than one parcel in {0}.{1}: {2}. Give every parcel its own ID before storing findings (nothing was stored).</source>
         <translation>{0}.{1} 中以下图斑编号被多个图斑共用：{2}。请先为每个图斑设置唯一编号，再保存核查发现（未保存任何内容）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="277"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="273"/>
         <source>merging the findings</source>
         <translation>合并核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="374"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="370"/>
         <source>The finding {0} ({1}) was changed by {2} at {3} after you read it; nothing was saved. Reload the findings and apply your step again.</source>
         <translation>核查发现 {0}（{1}）在您读取之后已被 {2} 于 {3} 修改；未保存任何内容。请重新加载核查发现后再执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="375"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="371"/>
         <source>another user</source>
         <translation>其他用户</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="375"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="371"/>
         <source>an unknown time</source>
         <translation>未知时间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="516"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="512"/>
         <source>saving the case status</source>
         <translation>保存处理状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="433"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="429"/>
         <source>The finding {0} was deleted by another user; nothing was saved.</source>
         <translation>核查发现 {0} 已被其他用户删除；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="513"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="509"/>
         <source>Only case status steps can be saved here; other fields were edited: {0}.</source>
         <translation>此处只能保存处理状态的变更；以下其他字段也被编辑过：{0}。</translation>
     </message>
@@ -2634,52 +2604,42 @@
         <translation>图层 {0} 不是工作空间（GeoPackage 或 PostGIS）中的表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="289"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="324"/>
         <source>Choose a workspace to keep the findings in: a .gpkg, or parcels of a PostGIS workspace.</source>
         <translation>请选择保存核查发现的工作空间：.gpkg 文件，或来自 PostGIS 工作空间的图斑。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="52"/>
-        <source>Checks development parcels against the approved project boundaries of the development database and writes one finding per parcel and rule: invalid geometry, not registered (疑似未批先建), elsewhere than its project (疑似建设地点变更), beyond the approved boundary by more than the tolerance (疑似超出防治责任范围), overlaps, steep slope and missing terraces (with a DEM), within a protected corridor (with road lines whose field dllx says railway/铁路, expressway/高速, national/国道 or provincial/省道). Geometry = the offending part. The input layers are only read. With a workspace (GeoPackage, or PostgreSQL connection + schema) the findings are also merged into its finding table, keeping each case's 查认改罚 status and history; parcel IDs must then be unique.</source>
-        <translation>将农林开发图斑与开发项目库中的项目批复范围比对，每个图斑每条规则输出一条核查发现：几何无效、未登记（疑似未批先建）、不在所属项目范围内（疑似建设地点变更）、超出批复范围且超过容差（疑似超出防治责任范围）、图斑重叠、陡坡及未修梯田（需 DEM）、位于保护廊道内（需道路线图层，字段 dllx 为 railway/铁路、expressway/高速、national/国道 或 provincial/省道）。几何为违规部分。输入图层只读，不会被修改。给出工作空间（GeoPackage，或 PostgreSQL 连接及模式）时，核查发现还会合并到其 finding 表，保留每个案件的查认改罚状态和处理记录；此时图斑编号必须唯一。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="104"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="111"/>
         <source>Merge the findings into this workspace</source>
         <translation>将核查发现合并到此工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="105"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="112"/>
         <source>Handled by (for the case history)</source>
         <translation>经办人（记入处理记录）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="107"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="114"/>
         <source>Findings added</source>
         <translation>新增核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="108"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="115"/>
         <source>Findings kept</source>
         <translation>保留的核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="109"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="116"/>
         <source>Findings removed</source>
         <translation>删除的核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="158"/>
-        <source>Cannot write the finding {0} ({1}) to the output: {2}</source>
-        <translation>无法将核查发现 {0}（{1}）写入输出：{2}</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="168"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="215"/>
         <source>Workspace {0}: {1} finding(s) added, {2} kept with their case status, {3} removed, {4} no longer detected.</source>
         <translation>工作空间 {0}：新增 {1} 条核查发现，{2} 条保留原处理状态，删除 {3} 条，{4} 条不再检出。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="181"/>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="228"/>
         <source>Imports approved development projects (polygons) into the workspace table dev_project: GeoPackage, shapefile (UTF-8 or GBK, with or without .cpg), FileGDB or PostGIS layer. FIELD_MAP maps workspace fields to source fields as 'xmbh=项目编号;xmmc=项目名称'; empty proposes the mapping from the field names. Rows that cannot be taken are listed with the reason. The workspace is a GeoPackage, or a PostgreSQL connection + schema.</source>
         <translation>将已批复的开发项目（面）导入工作空间的 dev_project 表：支持 GeoPackage、shapefile（UTF-8 或 GBK 编码，有无 .cpg 均可）、FileGDB 或 PostGIS 图层。FIELD_MAP 以 'xmbh=项目编号;xmmc=项目名称' 的形式将工作空间字段映射到来源字段；留空则根据字段名自动建议映射。无法导入的行会列出原因。工作空间可以是 GeoPackage，或 PostgreSQL 连接及模式。</translation>
     </message>
@@ -2692,6 +2652,1031 @@
         <location filename="../xingguo_swc_plugin/processing/workspace_params.py" line="55"/>
         <source>Enter the schema of the PostGIS workspace on {0}.</source>
         <translation>请输入 {0} 上 PostGIS 工作空间的模式名。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="180"/>
+        <source>The township layer {0} stores township {1} as {2} features: one sheet per township needs one feature per code (dissolve the layer by {3}).</source>
+        <translation>乡镇图层 {0} 中乡镇 {1} 存为 {2} 个要素：每个乡镇一幅图，要求每个代码只有一个要素（请按 {3} 融合该图层）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="522"/>
+        <source>{0} is a folder with the name of a sheet: rename or remove it; nothing was written.</source>
+        <translation>{0} 是一个与图幅文件同名的文件夹：请重命名或删除它；未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="575"/>
+        <source>The part lies farther than {0:g} m from gully {1}: digitize it on or beside its gully (the distance is a setting).</source>
+        <translation>该部位距崩岗 {1} 超过 {0:g} m：请在崩岗上或紧邻崩岗处绘制（距离可在设置中修改）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="581"/>
+        <source>The part is not on or near any gully (farther than {0:g} m from every gully): digitize it on or beside its gully.</source>
+        <translation>该部位不在任何崩岗上或附近（距每座崩岗都超过 {0:g} m）：请在其所属崩岗上或紧邻处绘制。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="747"/>
+        <source>The gully layer {0} holds {1} geometries; collapse gullies must be polygons (their area gives the scale).</source>
+        <translation>崩岗图层 {0} 的几何类型为{1}；崩岗必须是面（规模由面积确定）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="63"/>
+        <source>{0} case file(s) of findings, {1} of townships, index {2}.</source>
+        <translation>图斑案卷 {0} 份，乡镇案卷 {1} 份，目录 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="71"/>
+        <source>Unknown party type {0}.</source>
+        <translation>未知的当事人类型 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="82"/>
+        <source>The font {0} is missing: install the package {1} so the case files carry searchable Chinese text.</source>
+        <translation>缺少字体 {0}：请安装软件包 {1}，案卷中的中文才可检索。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="152"/>
+        <source>not registered</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="164"/>
+        <source>no geometry</source>
+        <translation>无几何图形</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="169"/>
+        <source>Suspected class</source>
+        <translation>疑似类别</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="174"/>
+        <source>Parcel area (m²)</source>
+        <translation>图斑面积(m²)</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="175"/>
+        <source>Excess area (m²)</source>
+        <translation>超出面积(m²)</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="177"/>
+        <source>Centroid</source>
+        <translation>中心点坐标</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="179"/>
+        <source>Party type</source>
+        <translation>当事人类型</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="179"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="186"/>
+        <source>{0}: {1:.0f} – {2:.2f} 元 ({3:.0f} 元/m² × {4:.1f} m²)</source>
+        <translation>{0}：{1:.0f} – {2:.2f} 元（{3:.0f} 元/m² × {4:.1f} m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="189"/>
+        <source>Penalty range</source>
+        <translation>处罚幅度</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="208"/>
+        <source>Soil and water conservation case file: {0}</source>
+        <translation>水土保持监督检查案卷：{0}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="240"/>
+        <source>Map 1:{0:.0f} — red: offending part; black: parcel; green: approved boundary (防治责任范围).</source>
+        <translation>比例尺 1:{0:.0f} — 红色：违规部分；黑色：图斑；绿色：防治责任范围。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="445"/>
+        <source>Field photos</source>
+        <translation>现场照片</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="249"/>
+        <source>No field photos.</source>
+        <translation>无现场照片。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="266"/>
+        <source>{0}; taken {1}; {2}; ±{3} m</source>
+        <translation>{0}；拍摄于 {1}；{2}；±{3} m</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="271"/>
+        <source>History (查-认-改-罚)</source>
+        <translation>处理记录（查-认-改-罚）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="281"/>
+        <source>Cannot write the case file {0}.</source>
+        <translation>无法写入案卷 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="300"/>
+        <source>An imagery layer is not valid.</source>
+        <translation>影像图层无效。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="305"/>
+        <source>No finding matches the filter: no case file to write.</source>
+        <translation>没有符合条件的核查发现，无案卷可写。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="344"/>
+        <source>Case files of {0} ({1}): {2} case(s)</source>
+        <translation>{0}（{1}）案卷：{2} 件</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="363"/>
+        <source>Case files by township</source>
+        <translation>各乡镇案卷目录</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="46"/>
+        <source>Name a PostGIS workspace as pg:CONNECTION/SCHEMA, not {0}.</source>
+        <translation>PostGIS 工作空间请写作 pg:连接名/模式，而不是 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="51"/>
+        <source>Choose a workspace.</source>
+        <translation>请选择工作空间。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="92"/>
+        <source>Unknown rule(s): {0}.</source>
+        <translation>未知规则：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="95"/>
+        <source>Unknown case status(es): {0}.</source>
+        <translation>未知处理状态：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="147"/>
+        <source>Cannot write the parcels&apos; compliance: {0}</source>
+        <translation>无法写入图斑合规性：{0}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="229"/>
+        <source>Cannot store the field photos: {0}</source>
+        <translation>无法保存现场照片：{0}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="238"/>
+        <source>The field photos {0} were not stored intact.</source>
+        <translation>现场照片 {0} 未能完整保存。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="46"/>
+        <source>The {0} layer {1} has no coordinate reference system (a shapefile without .prj?). Set its CRS, e.g. {2} (CGCS2000 / 3-degree Gauss-Kruger CM 114°E) or {3} for degrees, and run again.</source>
+        <translation>{0}图层 {1} 没有坐标参考系（shapefile 缺少 .prj？）。请设置其坐标系，例如 {2}（CGCS2000 / 3 度带高斯-克吕格，中央经线 114°E），经纬度数据用 {3}，然后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="63"/>
+        <source>Layer {0} is in {1}, a projection that distorts areas (about +25 % at Xingguo for Web Mercator). Reproject it to {2} (CGCS2000 / 3-degree Gauss-Kruger CM 114°E) or choose the ellipsoidal area.</source>
+        <translation>图层 {0} 的坐标系为 {1}，该投影会使面积变形（Web 墨卡托在兴国约大 25 %）。请将其重投影到 {2}（CGCS2000 / 3 度带高斯-克吕格，中央经线 114°E），或选择椭球面积。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="72"/>
+        <source>The x coordinates carry a zone prefix: the CRS is probably {0}.</source>
+        <translation>X 坐标带有带号：坐标系可能是 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="76"/>
+        <source>The coordinates look like degrees: the CRS is probably {0}.</source>
+        <translation>坐标看起来是经纬度：坐标系可能是 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="102"/>
+        <source>The {0} layer {1} claims {2}, but its coordinates ({3}) lie outside the area where {2} is used.</source>
+        <translation>{0}图层 {1} 声明的坐标系为 {2}，但其坐标（{3}）位于 {2} 的适用范围之外。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="122"/>
+        <source>The {0} layer {1} ({2}) lies entirely outside the townships layer {3}: check the CRS each layer claims.</source>
+        <translation>{0}图层 {1}（{2}）完全位于乡镇图层 {3} 之外：请检查各图层声明的坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="112"/>
+        <source>{0} parcel(s) imported, {1} updated, {2} row(s) not taken.</source>
+        <translation>已导入 {0} 个图斑，更新 {1} 个，{2} 行未导入。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="365"/>
+        <source>Map a source field to the parcel ID ({0}).</source>
+        <translation>请为图斑编号（{0}）指定来源字段。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="371"/>
+        <source>{0} is not a field of the table {1}.</source>
+        <translation>{0} 不是数据表 {1} 的字段。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="479"/>
+        <source>no parcel ID</source>
+        <translation>没有图斑编号</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="483"/>
+        <source>parcel ID {0} appears again (first at row {1})</source>
+        <translation>图斑编号 {0} 重复出现（首次出现在第 {1} 行）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="489"/>
+        <source>parcel {0} is already in the workspace</source>
+        <translation>图斑 {0} 已在工作空间中</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="526"/>
+        <source>Cannot write the rows of {0} into {1}: {2}</source>
+        <translation>无法将 {0} 的记录写入 {1}：{2}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="603"/>
+        <source>The parcel source cannot be read.</source>
+        <translation>无法读取图斑数据源。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="605"/>
+        <source>The parcel source {0} has no polygons.</source>
+        <translation>图斑数据源 {0} 中没有面。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="646"/>
+        <source>{0} parcel(s) have no change type: give the previous delivery to fill it.</source>
+        <translation>{0} 个图斑没有扰动变化类型：请指定上期图斑以填写。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/export.py" line="88"/>
+        <source>no file was made</source>
+        <translation>未生成文件</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="57"/>
+        <source>{0} finding(s) updated from the field, {1} unchanged, {2} imported before; {3} photo(s) stored; {4} parcel(s) confirmed.</source>
+        <translation>外业更新核查发现 {0} 条，未变 {1} 条，此前已导入 {2} 条；保存照片 {3} 张；认定图斑 {4} 个。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="60"/>
+        <source>Conflict, not imported: {0}</source>
+        <translation>冲突，未导入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="61"/>
+        <source>Refused: {0}</source>
+        <translation>拒绝：{0}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="69"/>
+        <source>{0} is not a field package of this plugin (table {1} missing).</source>
+        <translation>{0} 不是本插件的外业包（缺少表 {1}）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="88"/>
+        <source>The photo {0} of the field package is missing.</source>
+        <translation>外业包中的照片 {0} 缺失。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="111"/>
+        <source>{0} is not a field package of this plugin.</source>
+        <translation>{0} 不是本插件的外业包。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="127"/>
+        <source>photo(s) {0} belong to no finding of the package.</source>
+        <translation>照片 {0} 不属于外业包中的任何核查发现。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="140"/>
+        <source>{0}: the finding is no longer in the workspace.</source>
+        <translation>{0}：工作空间中已无此核查发现。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="151"/>
+        <source>{0}: changed in the office after the package was written ({1}).</source>
+        <translation>{0}：外业包导出后已在内业修改（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="158"/>
+        <source>{0}: {1} → {2} is not an allowed step.</source>
+        <translation>{0}：{1} → {2} 不是允许的处理步骤。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="190"/>
+        <source>Cannot write the field results: {0}</source>
+        <translation>无法写入外业结果：{0}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="102"/>
+        <source>Field package {0}: {1} finding(s), {2} parcel(s), {3} project boundary(ies), {4} base map(s).</source>
+        <translation>外业包 {0}：核查发现 {1} 条，图斑 {2} 个，防治责任范围 {3} 个，底图 {4} 幅。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="131"/>
+        <source>The folder {0} is not empty: choose a new or empty folder for the field package.</source>
+        <translation>文件夹 {0} 不为空：请为外业包选择新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="136"/>
+        <source>No finding matches the filter: nothing to take to the field.</source>
+        <translation>没有符合条件的核查发现，无需外业核查。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="205"/>
+        <source>Findings to verify</source>
+        <translation>待核查发现</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="205"/>
+        <source>Development parcels (read-only)</source>
+        <translation>农林开发图斑（只读）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="205"/>
+        <source>Approved project boundaries (read-only)</source>
+        <translation>防治责任范围（只读）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="212"/>
+        <source>Cannot open the table {0} of the field package.</source>
+        <translation>无法打开外业包中的表 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="302"/>
+        <source>Cannot write table {0}: {1}</source>
+        <translation>无法写入表 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="324"/>
+        <source>Only the next steps of the case are allowed.</source>
+        <translation>只允许案件的下一处理步骤。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="389"/>
+        <source>A base map layer is not valid.</source>
+        <translation>底图图层无效。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="397"/>
+        <source>The base map {0} does not cover the findings.</source>
+        <translation>底图 {0} 未覆盖核查发现。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="416"/>
+        <source>Cannot write the base map {0}.</source>
+        <translation>无法写入底图 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="426"/>
+        <source>Xingguo SWC field verification</source>
+        <translation>兴国水保外业核查</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="450"/>
+        <source>Cannot link the photos to the findings.</source>
+        <translation>无法将照片关联到核查发现。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="457"/>
+        <source>Cannot write the project {0}: {1}</source>
+        <translation>无法写入工程 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="319"/>
+        <source>previous delivery</source>
+        <translation>上期扰动图斑</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="322"/>
+        <source>current delivery</source>
+        <translation>本期扰动图斑</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="302"/>
+        <source>The minimum area must not be negative.</source>
+        <translation>最小面积不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="304"/>
+        <source>The coordinate reference system of the comparison is not valid.</source>
+        <translation>比较所用的坐标参考系无效。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="361"/>
+        <source>The parcel ID {0} appears more than once in the {1} (field {2}): IDs must be unique to match by them.</source>
+        <translation>图斑编号 {0} 在{1}中出现多次（字段 {2}）：按编号匹配时编号必须唯一。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="301"/>
+        <source>{0} features of {1} have no geometry (NULL or empty) and were skipped.</source>
+        <translation>{1} 中有 {0} 个要素没有几何（空值或空几何），已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="404"/>
+        <source>{0} features of {1} have no erosion grade 1-6 in field {2} and were skipped.</source>
+        <translation>{1} 中有 {0} 个要素的字段 {2} 不是侵蚀强度代码 1-6，已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="120"/>
+        <source>Soil-conservation plan required</source>
+        <translation>须编报水土保持方案</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="121"/>
+        <source>New navel oranges in a forbidden zone</source>
+        <translation>禁止区域内新种脐橙</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="646"/>
+        <source>A slope share must be between 0 and 100 %, not {0}.</source>
+        <translation>坡度面积占比必须在 0 到 100 % 之间，而不是 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="649"/>
+        <source>The plan slope ({0}°) must not exceed the steep slope ({1}°).</source>
+        <translation>须编报方案的坡度（{0}°）不能大于陡坡坡度（{1}°）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="651"/>
+        <source>collapse/landslide zones</source>
+        <translation>崩塌滑坡危险区</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="651"/>
+        <source>eroded slopes</source>
+        <translation>水土流失坡地</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="651"/>
+        <source>reservoirs and rivers</source>
+        <translation>水库和主要河流</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="656"/>
+        <source>Eroded slopes and reservoirs/rivers are needed together for the navel-orange rule.</source>
+        <translation>脐橙规则需要同时提供水土流失坡地和水库/河流图层。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="659"/>
+        <source>The distance to reservoirs and rivers must not be negative.</source>
+        <translation>到水库和河流的距离不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="689"/>
+        <source>Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) is steeper than {3}°, where new cultivation and whole-slope clearing are forbidden.</source>
+        <translation>平均坡度 {0:.1f}°：图斑 {1:.0f} %（{2:.0f} m²）的坡度大于 {3}°，该部分禁止开垦种植和全坡面开挖。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="698"/>
+        <source>Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) lies between {3}° and {4}° and no terrace measure is recorded.</source>
+        <translation>平均坡度 {0:.1f}°：图斑 {1:.0f} %（{2:.0f} m²）的坡度在 {3}° 至 {4}° 之间，且未登记梯田类措施。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="709"/>
+        <source>project {0} has no soil-conservation plan</source>
+        <translation>项目 {0} 没有水土保持方案</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="710"/>
+        <source>no registered project</source>
+        <translation>没有登记的项目</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="711"/>
+        <source>{0:.0f} % of the parcel lies between {1}° and {2}° (reclaimed land needs a soil-conservation plan): {3}.</source>
+        <translation>图斑 {0:.0f} % 的坡度在 {1}° 至 {2}° 之间（开垦须编报水土保持方案）：{3}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="739"/>
+        <source>a designated collapse/landslide zone</source>
+        <translation>划定的崩塌滑坡危险区</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="741"/>
+        <source>an eroded slope within {0} m of a reservoir or main river</source>
+        <translation>水库或主要河流 {0} m 范围内的水土流失坡地</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="744"/>
+        <source>{0:.1f} m² of new navel oranges lie in {1}: new planting is forbidden there.</source>
+        <translation>新种脐橙有 {0:.1f} m² 位于{1}：该区域禁止新种。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/values.py" line="71"/>
+        <source>Feature {0}: field {1} holds &apos;{2}&apos;, which is not a number.</source>
+        <translation>要素 {0}：字段 {1} 的值为“{2}”，不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/values.py" line="67"/>
+        <source>Feature {0}: field {1} holds &apos;{2}&apos;, which is not a number (write digits with a decimal point, no thousands separator).</source>
+        <translation>要素 {0}：字段 {1} 的值为“{2}”，不是数字（请用小数点书写数字，不要使用千位分隔符）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/values.py" line="80"/>
+        <source>Feature {0}: field {1} is empty; a quantity is required.</source>
+        <translation>要素 {0}：字段 {1} 为空；必须填写数量。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/values.py" line="83"/>
+        <source>Feature {0}: field {1} holds {2}; a quantity must be greater than 0.</source>
+        <translation>要素 {0}：字段 {1} 的值为 {2}；数量必须大于 0。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/values.py" line="105"/>
+        <source>Feature {0}: field {1} is empty; it must hold a code {2}-{3}.</source>
+        <translation>要素 {0}：字段 {1} 为空；必须填写代码 {2}-{3}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/values.py" line="110"/>
+        <source>Feature {0}: field {1} holds &apos;{2}&apos;, which is not a code {3}-{4}.</source>
+        <translation>要素 {0}：字段 {1} 的值为“{2}”，不是代码 {3}-{4}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="102"/>
+        <source>Workspace {0}: the schema_version in table {1} is &apos;{2}&apos;, not a number; the file was edited by hand or is damaged.</source>
+        <translation>工作空间 {0}：表 {1} 中的 schema_version 为“{2}”，不是数字；该文件被手工修改过或已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/workspace_layers.py" line="67"/>
+        <source>Layer {0} is the workspace table {1}; it cannot be used as {2}.</source>
+        <translation>图层 {0} 是工作空间的表 {1}，不能用作 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="151"/>
+        <source>The townships of {0} overlap: {1}. The county row would count the shared land twice; correct the township boundaries.</source>
+        <translation>{0} 中的乡镇相互重叠：{1}。全县合计会将重叠部分计算两次；请修正乡镇边界。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="164"/>
+        <source>The townships of {0} leave gaps of {1} m² between them: features there count in no township.</source>
+        <translation>{0} 中的乡镇之间有 {1} m² 的空隙：位于空隙中的要素不计入任何乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="137"/>
+        <source>Save layer edits</source>
+        <translation>保存图层编辑</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="138"/>
+        <source>Write the gully and part edits to the workspace (as QGIS&apos;s Save Layer Edits)</source>
+        <translation>将崩岗和部位的编辑写入工作空间（同 QGIS 的“保存图层编辑”）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="336"/>
+        <source>Cannot save the edits of {0}: {1}</source>
+        <translation>无法保存 {0} 的编辑：{1}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="343"/>
+        <source>Saved the edits of {0}.</source>
+        <translation>已保存 {0} 的编辑。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="44"/>
+        <source>Compare with the previous delivery</source>
+        <translation>与上期比较</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="62"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="65"/>
+        <source>Validate only new and grown parcels</source>
+        <translation>仅核查新增和扩大的图斑</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="59"/>
+        <source>Previous delivery</source>
+        <translation>上期扰动图斑</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="82"/>
+        <source>Choose the parcels and the previous delivery.</source>
+        <translation>请选择图斑和上期扰动图斑。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="108"/>
+        <source>{0} {1}: {2:.0f} m² added</source>
+        <translation>{0} {1}：新增面积 {2:.0f} m²</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="110"/>
+        <source>Compared with the previous delivery: {0} new, {1} grown.</source>
+        <translation>已与上期比较：新增 {0} 个，扩大 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="127"/>
+        <source>Compare with the previous delivery first.</source>
+        <translation>请先与上期比较。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/change_step.py" line="129"/>
+        <source>Only parcels read from a file can be limited to the new and grown ones.</source>
+        <translation>只有从文件读取的图斑才能限定为新增和扩大的图斑。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="82"/>
+        <source>Export field package</source>
+        <translation>导出外业包</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="94"/>
+        <source>Import field results</source>
+        <translation>导入外业结果</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="60"/>
+        <source>Choose a workspace (.gpkg) first.</source>
+        <translation>请先选择工作空间(.gpkg)。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="67"/>
+        <source>Field package folder</source>
+        <translation>外业包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="72"/>
+        <source>Returned field package</source>
+        <translation>返回的外业包</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="33"/>
+        <source>Small gully below (m²)</source>
+        <translation>小型崩岗上限（m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="34"/>
+        <source>Medium gully below (m²)</source>
+        <translation>中型崩岗上限（m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="35"/>
+        <source>Smallest gully (m²)</source>
+        <translation>崩岗最小面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="36"/>
+        <source>Gully part at most this far from its gully (m)</source>
+        <translation>崩岗部位距所属崩岗的最大距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="37"/>
+        <source>Target soil conservation rate (%)</source>
+        <translation>水土保持率目标（%）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="38"/>
+        <source>Target treated area (km²)</source>
+        <translation>治理面积目标（km²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="39"/>
+        <source>Target treated gullies</source>
+        <translation>崩岗治理目标（座）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="42"/>
+        <source>Soil conservation plan required from slope (°)</source>
+        <translation>需编报水土保持方案的坡度（°）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="44"/>
+        <source>Penalty for individuals (yuan/m²)</source>
+        <translation>个人罚款标准（元/m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="45"/>
+        <source>Penalty for units (yuan/m²)</source>
+        <translation>单位罚款标准（元/m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="46"/>
+        <source>Case handler</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="47"/>
+        <source>Plan: first year</source>
+        <translation>规划起始年</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="48"/>
+        <source>Plan: last year</source>
+        <translation>规划截止年</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="66"/>
+        <source>Default: {0}</source>
+        <translation>默认值：{0}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="69"/>
+        <source>Reset to the defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="435"/>
+        <source>{0} erosion area (hm²)</source>
+        <translation>{0}侵蚀面积（hm²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="140"/>
+        <source>Open workspace</source>
+        <translation>打开工作空间</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/workspace_dialog.py" line="39"/>
+        <source>GeoPackage workspace</source>
+        <translation>GeoPackage 工作空间</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/workspace_dialog.py" line="40"/>
+        <source>Shared PostGIS workspace</source>
+        <translation>共享 PostGIS 工作空间</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/workspace_dialog.py" line="50"/>
+        <source>PostgreSQL connection</source>
+        <translation>PostgreSQL 连接</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/workspace_dialog.py" line="51"/>
+        <source>Schema</source>
+        <translation>模式（schema）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="67"/>
+        <source>Open workspace…</source>
+        <translation>打开工作空间…</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="127"/>
+        <source>Workspace {0}</source>
+        <translation>工作空间 {0}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="140"/>
+        <source>Workspace {0} opened: {1} tables.</source>
+        <translation>已打开工作空间 {0}：{1} 个数据表。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="58"/>
+        <source>Output {0}: {1} rows could not be written ({2}); nothing is reported as complete.</source>
+        <translation>输出 {0}：有 {1} 行无法写入（{2}）；结果不完整，不予报告为完成。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="58"/>
+        <source>the sink refused them</source>
+        <translation>输出目标拒绝写入</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="160"/>
+        <source>Output {0} is the input file {1}: writing it would replace the input. Choose another file.</source>
+        <translation>输出 {0} 就是输入文件 {1}：写入会覆盖输入。请选择其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="165"/>
+        <source>Output {0} is the workspace {1}: writing it would replace the whole workspace. Choose another file.</source>
+        <translation>输出 {0} 是工作空间 {1}：写入会覆盖整个工作空间。请选择其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/benggang_algorithms.py" line="33"/>
+        <source>Gullies already in the target workspace (IDs continue after theirs; empty: the workspace of the townships)</source>
+        <translation>目标工作空间中已有的崩岗（编号接续其最大编号；留空：乡镇图层所在的工作空间）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="46"/>
+        <source>Compares this year's disturbance parcels (NEW) with the previous delivery (OLD), both reprojected to the workspace CRS (or the CRS given). One feature per parcel of the new delivery and per old parcel without successor: change = 新增, 扩大, 缩小, 不变 or 消失, with old_id, new_id, area_old_m2, area_new_m2 and area_added_m2 (the part outside every old parcel; it is the geometry of 新增 and 扩大). Parcels are matched by MATCH_FIELD when given, otherwise (and for the rest) by the largest shared area, one to one where possible; splits (分割) and merges (合并) are named in the match and related fields. Shared areas below the minimum area do not link parcels, and growth or shrinkage must exceed it.</source>
+        <translation>将本期扰动图斑（NEW）与上期（OLD）比较，两者均重投影到工作空间坐标系（或指定的坐标系）。本期每个图斑及上期每个无后继的图斑各输出一个要素：change 为 新增、扩大、缩小、不变 或 消失，并给出 old_id、new_id、area_old_m2、area_new_m2 和 area_added_m2（位于所有上期图斑之外的部分，即新增和扩大要素的几何）。指定 MATCH_FIELD 时按编号匹配，否则（以及其余图斑）按最大共有面积匹配，尽量一对一；分割和合并在 match 与 related 字段中注明。小于最小面积的共有部分不视为关联，扩大或缩小也须超过该面积。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="61"/>
+        <source>Current delivery</source>
+        <translation>本期扰动图斑</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="63"/>
+        <source>Parcel ID field present in both</source>
+        <translation>两期共有的图斑编号字段</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="65"/>
+        <source>Parcel ID field shown (without a match field)</source>
+        <translation>显示的图斑编号字段（无匹配字段时）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="68"/>
+        <source>Minimum area (m²)</source>
+        <translation>最小面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="71"/>
+        <source>Workspace (its CRS is used)</source>
+        <translation>工作空间（使用其坐标系）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="73"/>
+        <source>CRS without a workspace</source>
+        <translation>无工作空间时的坐标系</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="75"/>
+        <source>Changes</source>
+        <translation>变化图斑</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="114"/>
+        <source>Cannot write the change of parcel {0}: {1}</source>
+        <translation>无法写入图斑 {0} 的变化：{1}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="118"/>
+        <source>{0}: parcel {1} (feature {2}) had an invalid geometry; compared as repaired.</source>
+        <translation>{0}：图斑 {1}（要素 {2}）几何无效，已按修复后的几何比较。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/change_algorithms.py" line="121"/>
+        <source>{0}: parcel {1} (feature {2}) has no usable polygon and is left out.</source>
+        <translation>{0}：图斑 {1}（要素 {2}）没有可用的面，未参与比较。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="21"/>
+        <source>Workspace (.gpkg path, or pg:CONNECTION/SCHEMA for PostGIS)</source>
+        <translation>工作空间（.gpkg 路径，PostGIS 为 pg:连接名/模式）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="26"/>
+        <source>Township codes (comma separated; empty: all)</source>
+        <translation>乡镇代码（逗号分隔；空：全部）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="28"/>
+        <source>Rules (comma separated; empty: all)</source>
+        <translation>规则（逗号分隔；空：全部）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="30"/>
+        <source>Case status codes (comma separated; empty: all)</source>
+        <translation>处理状态代码（逗号分隔；空：全部）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="45"/>
+        <source>Field package for QField</source>
+        <translation>QField 外业包</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="47"/>
+        <source>Writes a folder QField opens as it is: a project with relative paths and one GeoPackage with the chosen findings (phone form: status among the allowed next steps, note, party type, inspector, time now(), position and accuracy from QField&apos;s GNSS variables, photos under DCIM/), their parcels and approved project boundaries (read-only). Optional base map rasters are clipped to the findings plus a margin.</source>
+        <translation>写出 QField 可直接打开的文件夹：使用相对路径的工程和一个 GeoPackage，包含所选核查发现（手机表单：允许的下一处理状态、处理意见、当事人类型、核查人、时间 now()、QField GNSS 变量给出的位置和精度、DCIM/ 下的照片），以及相关图斑和防治责任范围（只读）。可选底图栅格按核查发现范围加边距裁剪。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="57"/>
+        <source>Inspector</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="59"/>
+        <source>Base map rasters</source>
+        <translation>底图栅格</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="61"/>
+        <source>Base map margin (m)</source>
+        <translation>底图边距(m)</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="64"/>
+        <source>Package folder</source>
+        <translation>外业包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="66"/>
+        <source>QField project</source>
+        <translation>QField 工程</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="87"/>
+        <source>Import field results from QField</source>
+        <translation>导入 QField 外业结果</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="89"/>
+        <source>Merges what was changed in the field into the workspace findings: status along the allowed steps, note, who, when, position, photos (copied into the workspace), one history entry per finding. A finding changed in the office meanwhile is reported as a conflict, not overwritten; importing the same package again changes nothing.</source>
+        <translation>将外业修改合并到工作空间的核查发现：按允许步骤变更的状态、处理意见、核查人、时间、位置、照片（复制到工作空间），每条核查发现一条处理记录。其间在内业修改过的核查发现作为冲突报告，不覆盖；重复导入同一外业包不作任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="96"/>
+        <source>Returned package folder</source>
+        <translation>返回的外业包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="99"/>
+        <source>Updated findings</source>
+        <translation>已更新的核查发现</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="100"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="101"/>
+        <source>Photos stored</source>
+        <translation>已保存照片</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="117"/>
+        <source>Case files (PDF)</source>
+        <translation>案卷 (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="119"/>
+        <source>One PDF per finding and one per township: rule and suspected class, parcel, township, project, areas, centroid, a large-scale map with the approved boundary and the offending part, field photos, the full history and, for 未批先建 / 超出防治责任范围, the penalty range (2 元/m² individual, 10 元/m² unit). Searchable Chinese text.</source>
+        <translation>每条核查发现一份、每个乡镇一份 PDF：规则及疑似类别、图斑、乡镇、项目、面积、中心点、标出防治责任范围和违规部分的大比例尺地图、现场照片、完整处理记录，以及未批先建 / 超出防治责任范围的处罚幅度（个人 2 元/m²，单位 10 元/m²）。中文可检索。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="128"/>
+        <source>Imagery under the parcel maps</source>
+        <translation>图斑地图底层影像</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="131"/>
+        <source>Case file folder</source>
+        <translation>案卷文件夹</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="133"/>
+        <source>Case files</source>
+        <translation>案卷</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="115"/>
+        <source>{0} features without geometry were skipped.</source>
+        <translation>已跳过 {0} 个没有几何的要素。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="118"/>
+        <source>{0} m² of the input lie outside every township and count in no row.</source>
+        <translation>输入中有 {0} m² 位于所有乡镇之外，未计入任何一行。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="144"/>
+        <source>Skip (and count) features whose grade is not 1-6</source>
+        <translation>跳过（并统计）侵蚀强度不是 1-6 的要素</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="175"/>
+        <source>{0} features skipped for a grade that is not 1-6, {1} for a missing geometry.</source>
+        <translation>因侵蚀强度不是 1-6 跳过 {0} 个要素，因缺少几何跳过 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="55"/>
+        <source>Checks development parcels against the approved project boundaries of the development database and writes one finding per parcel and rule: invalid geometry, not registered (疑似未批先建), elsewhere than its project (疑似建设地点变更), beyond the approved boundary by more than the tolerance (疑似超出防治责任范围), overlaps; with a DEM: steep slope and missing terraces (on the share of the parcel's area above 25° or between 15° and 25°) and a missing soil-conservation plan (5-25°, project field stbcfa); new orchards near railways and roads (lines whose field dllx says railway/铁路, expressway/高速, national/国道 or provincial/省道); new navel oranges in designated collapse/landslide zones or on eroded slopes near reservoirs and main rivers. Geometry = the offending part. The input layers are only read. With a workspace (GeoPackage, or PostgreSQL connection + schema) the findings are also merged into its finding table, keeping each case's 查认改罚 status and history; parcel IDs must then be unique.</source>
+        <translation>将农林开发图斑与开发项目库中的防治责任范围比对，每个图斑每条规则输出一条核查发现：几何无效、未登记（疑似未批先建）、不在其项目范围内（疑似建设地点变更）、超出防治责任范围且超过容差（疑似超出防治责任范围）、图斑重叠；提供 DEM 时：陡坡和缺少梯田（按图斑面积中坡度大于 25° 或在 15°-25° 之间的占比）以及缺少水土保持方案（5-25°，项目字段 stbcfa）；铁路、高速、国道、省道沿线（两侧控制距离）的新开发果园（线图层字段 dllx 为 railway/铁路、expressway/高速、national/国道 或 provincial/省道）；划定的崩塌滑坡危险区内或水库、主要河流沿岸水土流失坡地上的新种脐橙。几何为违规部分。输入图层只读不写。给出工作空间（GeoPackage，或 PostgreSQL 连接及模式）时，核查发现还会合并到其 finding 表，保留每个案件的查认改罚状态和处理记录；此时图斑编号必须唯一。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="121"/>
+        <source>Share of the area steeper than the steep slope (%)</source>
+        <translation>坡度大于陡坡坡度的面积占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="124"/>
+        <source>Share of the area in the terrace or plan range (%)</source>
+        <translation>坡度在梯田或方案范围内的面积占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="127"/>
+        <source>Soil-conservation plan required from slope (°)</source>
+        <translation>须编报水土保持方案的起始坡度（°）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="130"/>
+        <source>Designated collapse/landslide zones</source>
+        <translation>划定的崩塌滑坡危险区</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="133"/>
+        <source>Eroded slopes (erosion polygons)</source>
+        <translation>水土流失坡地（侵蚀图斑）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="136"/>
+        <source>Reservoirs and main rivers</source>
+        <translation>水库和主要河流</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="139"/>
+        <source>Distance to reservoirs and main rivers (m)</source>
+        <translation>到水库和主要河流的距离（m）</translation>
     </message>
 </context>
 <context>
