@@ -2754,7 +2754,7 @@
         <translation>比例尺 1:{0:.0f} — 红色：违规部分；黑色：图斑；绿色：防治责任范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="445"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="446"/>
         <source>Field photos</source>
         <translation>现场照片</translation>
     </message>
@@ -3029,22 +3029,22 @@
         <translation>底图 {0} 未覆盖核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="416"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="417"/>
         <source>Cannot write the base map {0}.</source>
         <translation>无法写入底图 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="426"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="427"/>
         <source>Xingguo SWC field verification</source>
         <translation>兴国水保外业核查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="450"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="451"/>
         <source>Cannot link the photos to the findings.</source>
         <translation>无法将照片关联到核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="457"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="458"/>
         <source>Cannot write the project {0}: {1}</source>
         <translation>无法写入工程 {0}：{1}</translation>
     </message>
@@ -3349,37 +3349,37 @@
         <translation>需编报水土保持方案的坡度（°）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="44"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="50"/>
         <source>Penalty for individuals (yuan/m²)</source>
         <translation>个人罚款标准（元/m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="45"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="51"/>
         <source>Penalty for units (yuan/m²)</source>
         <translation>单位罚款标准（元/m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="46"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="52"/>
         <source>Case handler</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="47"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="53"/>
         <source>Plan: first year</source>
         <translation>规划起始年</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="48"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="54"/>
         <source>Plan: last year</source>
         <translation>规划截止年</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="66"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="72"/>
         <source>Default: {0}</source>
         <translation>默认值：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="69"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="75"/>
         <source>Reset to the defaults</source>
         <translation>恢复默认值</translation>
     </message>
@@ -3677,6 +3677,26 @@
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="139"/>
         <source>Distance to reservoirs and main rivers (m)</source>
         <translation>到水库和主要河流的距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="44"/>
+        <source>Steep slope: share of the parcel above it (%)</source>
+        <translation>陡坡：图斑面积中超过陡坡坡度的占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="45"/>
+        <source>Terraces: share of the parcel in the slope band (%)</source>
+        <translation>梯田：图斑面积中处于需修梯田坡度段的占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="47"/>
+        <source>Navel oranges: distance to reservoirs and main rivers (m)</source>
+        <translation>脐橙：距水库及主要河流的控制距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="49"/>
+        <source>Change between deliveries: smallest area (m²)</source>
+        <translation>前后两期图斑比较：最小面积（m²）</translation>
     </message>
 </context>
 <context>

@@ -109,13 +109,3 @@ def sample_copy(sample_workspace, tmp_path) -> str:
 pytest_plugins = ("pg_fixtures", "benggang_fixtures")
 
 
-@pytest.fixture(autouse=True)
-def collect_garbage_on_the_main_thread():
-    """Free each test's cyclic garbage (docks, layers) here, on the GUI thread:
-    left to Python's automatic collection it may be freed inside the next test's
-    QgsTask thread, and deleting Qt objects there crashes (seen as a segfault in
-    test_validation_dock after test_benggang_dock)."""
-    yield
-    import gc
-
-    gc.collect()

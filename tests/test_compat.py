@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from qgis.core import QgsFeature, QgsVectorLayer
-from qgis.PyQt.QtCore import QDate, QDateTime
+from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "xingguo_swc_plugin"
@@ -82,7 +82,8 @@ def test_make_field_types_survive_a_geopackage(qgis_app, tmp_path):
     values = {FieldType.STRING: "兴国", FieldType.INT: 7, FieldType.INT64: 2 ** 40,
               FieldType.DOUBLE: 1.25, FieldType.BOOL: True,
               FieldType.DATE: QDate(2026, 12, 4),
-              FieldType.DATETIME: QDateTime(QDate(2026, 12, 4), QDateTime.currentDateTime().time())}
+              FieldType.DATETIME: QDateTime(QDate(2026, 12, 4), QDateTime.currentDateTime().time()),
+              FieldType.BYTES: QByteArray(b"\xff\xd8photo\x00bytes")}
     assert set(values) == set(FieldType)
     fields = [make_field(kind.name.lower(), kind) for kind in FieldType]
     for qgs_field, kind in zip(fields, FieldType):

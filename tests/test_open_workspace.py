@@ -117,8 +117,8 @@ def test_open_loads_the_data_tables_in_a_chinese_group_with_styles(qtbot, deskto
 def test_dragged_in_gpkg_docks_pick_tables_never_finding(qtbot, desktop, workspace_copy):
     """As when the .gpkg is dragged in: every sublayer, finding first, added at once."""
     plugin, _iface = desktop
-    names = ["finding", "layer_styles", schema.META_TABLE, "dev_project", "erosion",
-             "benggang_part", "parcel", "measure_type", "measure", "benggang", "township"]
+    names = ["finding", "layer_styles", schema.META_TABLE] + sorted(
+        set(DATA_TABLES) - {"finding"}, reverse=True)
     layers = [QgsVectorLayer(workspace_copy + "|layername=" + name, "s — " + name, "ogr")
               for name in names]
     assert all(layer.isValid() for layer in layers if layer.name()[4:] in DATA_TABLES)

@@ -411,7 +411,8 @@ def _copy_basemap(raster: QgsRasterLayer, extent: QgsRectangle, margin: float, c
     columns = max(1, int(round(area.width() / raster.rasterUnitsPerPixelX())))
     rows = max(1, int(round(area.height() / raster.rasterUnitsPerPixelY())))
     writer = QgsRasterFileWriter(target)
-    error = writer.writeRaster(pipe, columns, rows, area, raster.crs())
+    error = writer.writeRaster(pipe, columns, rows, area, raster.crs(),
+                               QgsCoordinateTransformContext())
     if error != QgsRasterFileWriter.NoError:
         raise WorkspaceError(tr("Cannot write the base map {0}.").format(target))
     return target

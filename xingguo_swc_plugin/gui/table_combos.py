@@ -44,8 +44,8 @@ class TableCombos:
     def add(self, combo: QgsMapLayerComboBox, table: str) -> None:
         self.combos.append((combo, table))
         self._previous[id(combo)] = combo.currentLayer()
-        combo.layerChanged.connect(lambda layer, c=combo, t=table: self._changed(c, t, layer))
-        combo.activated.connect(lambda _index, c=combo, t=table: self._chosen(c, t))
+        combo.layerChanged.connect(_ComboSlot(self._changed, combo, table))
+        combo.activated.connect(_ComboSlot(self._chosen_index, combo, table))
 
     def release(self) -> None:
         """Disconnect from the project (dock unloaded)."""
@@ -92,6 +92,9 @@ class TableCombos:
             combo.layerChanged.emit(layer)
         self._previous[id(combo)] = layer
 
+    def _chosen_index(self, combo: QgsMapLayerComboBox, table: str, _index=None) -> None:
+        self._chosen(combo, table)
+
     def _chosen(self, combo: QgsMapLayerComboBox, table: str) -> None:
         """The user picked a layer in the list: say why a wrong table is refused."""
         try:
@@ -129,3 +132,20 @@ class TableCombos:
             QTimer.singleShot(0, lambda: self._restore(combo, previous))
             return
         self._previous[id(combo)] = layer
+
+
+class _ComboSlot:
+    """A slot bound to one combo and its table (a plain callable: PyQt keeps it
+    alive with the connection and calls it with the signal's arguments).
+
+    When the dock owning the combos is garbage-collected as a cycle while its C++
+    combos still live, the collector clears this object's attributes; a signal
+    arriving after that is ignored instead of raising inside Qt's event loop."""
+
+    def __init__(self, method: Callable, combo: QgsMapLayerComboBox, table: str):
+        self.method, self.combo, self.table = method, combo, table
+
+    def __call__(self, *args) -> None:
+        method = getattr(self, "method", None)
+        if method is not None:
+            method(self.combo, self.table, *args[:1])
