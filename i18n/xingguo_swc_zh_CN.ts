@@ -714,7 +714,7 @@
         <translation>无法修改治理状态。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="744"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="127"/>
         <source>The first year {0} is after the last year {1}.</source>
         <translation>起始年度 {0} 晚于截止年度 {1}。</translation>
     </message>
@@ -839,82 +839,82 @@
         <translation>模式 {0} 为保留名称：请另选名称。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="116"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="118"/>
         <source>Workspace {0} has schema version {1}, newer than this plugin&apos;s {2}: update the plugin.</source>
         <translation>工作空间 {0} 的数据模型版本为 {1}，比本插件的版本 {2} 新：请更新插件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="120"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="122"/>
         <source>Workspace {0} has the old schema version {1}.</source>
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="423"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="474"/>
         <source>upgrading workspace {0}</source>
         <translation>升级工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="137"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="139"/>
         <source>No upgrade from schema version {0}.</source>
         <translation>无法从数据模型版本 {0} 升级。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="435"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="486"/>
         <source>Upgraded PostGIS workspace {0} to schema version {1}.</source>
         <translation>已将 PostGIS 工作空间 {0} 升级到数据模型版本 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="165"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="276"/>
         <source>Unknown coordinate reference system.</source>
         <translation>未知的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="167"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="169"/>
         <source>{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.</source>
         <translation>{0} 是地理坐标系：请使用 CGCS2000（EPSG:4490）或投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="467"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="518"/>
         <source>Schema {0} already holds tables and is not a Xingguo SWC workspace: choose another schema.</source>
         <translation>模式 {0} 中已有数据表且不是兴国水保工作空间：请选择其他模式。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="470"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="521"/>
         <source>creating workspace {0}</source>
         <translation>创建工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="499"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="550"/>
         <source>Created PostGIS workspace {0} on {1}.</source>
         <translation>已在 {1} 上创建 PostGIS 工作空间 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="512"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="563"/>
         <source>PostGIS is not enabled in this database and cannot be enabled by this user: ask the administrator to run CREATE EXTENSION postgis. ({0})</source>
         <translation>该数据库未启用 PostGIS，且当前用户无权启用：请联系管理员执行 CREATE EXTENSION postgis。（{0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="518"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="569"/>
         <source>The database does not know the coordinate reference system SRID {0}.</source>
         <translation>数据库中没有坐标参考系 SRID {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="278"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="348"/>
         <source>Cannot store the style of {0}: {1}</source>
         <translation>无法保存 {0} 的样式：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="644"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="711"/>
         <source>removing workspace {0}</source>
         <translation>删除工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="671"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="738"/>
         <source>The gully has no township code: cannot number it.</source>
         <translation>该崩岗没有乡镇代码：无法编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="692"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="759"/>
         <source>numbering a gully</source>
         <translation>为崩岗编号</translation>
     </message>
@@ -1144,7 +1144,7 @@
         <translation>DEM 的数据类型不受支持。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="76"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="269"/>
         <source>Table {0} is missing in the workspace {1}.</source>
         <translation>工作空间 {1} 中缺少表 {0}。</translation>
     </message>
@@ -1154,37 +1154,37 @@
         <translation>{0} 不是兴国水保工作空间（没有 {1} 表）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="128"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="130"/>
         <source>Workspace {0} does not exist.</source>
         <translation>工作空间 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="132"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="134"/>
         <source>Workspace {0} has the old schema version {1} and cannot be upgraded: the file is read-only.</source>
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧且无法升级：文件为只读。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="149"/>
         <source>The workspace must be a .gpkg file: {0}</source>
         <translation>工作空间必须是 .gpkg 文件：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="150"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="152"/>
         <source>The folder {0} does not exist.</source>
         <translation>文件夹 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="152"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="154"/>
         <source>The folder {0} is read-only.</source>
         <translation>文件夹 {0} 为只读。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="207"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="224"/>
         <source>Cannot create table {0}: {1}</source>
         <translation>无法创建表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="268"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="338"/>
         <source>Cannot seed the measure taxonomy.</source>
         <translation>无法写入初始措施分类。</translation>
     </message>
@@ -3697,6 +3697,31 @@
         <location filename="../xingguo_swc_plugin/gui/options_page.py" line="49"/>
         <source>Change between deliveries: smallest area (m²)</source>
         <translation>前后两期图斑比较：最小面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="149"/>
+        <source>No township layer: give the townships.</source>
+        <translation>没有乡镇图层：请指定乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="292"/>
+        <source>Gully {0}: the number of gullies bgsl must be a whole number of at least 1 (got {1}).</source>
+        <translation>崩岗 {0}：崩岗数量 bgsl 须为不小于 1 的整数（当前为 {1}）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="313"/>
+        <source>The gully layer {0} lacks the fields {1}: open it as a workspace table (the upgrade adds them).</source>
+        <translation>崩岗图层 {0} 缺少字段 {1}：请作为工作空间表打开（升级会添加这些字段）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="337"/>
+        <source>Gully {0}: new farmland xzgd is not a number ({1}).</source>
+        <translation>崩岗 {0}：新增耕地 xzgd 不是数字（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="348"/>
+        <source>Gully {0} lies in no township (xzqdm {1}): it cannot be counted.</source>
+        <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
     </message>
 </context>
 <context>

@@ -403,6 +403,51 @@ def check_schema_name(name: str) -> None:
 PG_MIGRATIONS: Dict[int, Callable[[object, str], None]] = {}
 
 
+def add_missing_schema(cursor, schema_name: str) -> None:
+    """The generic upgrade (PostGIS flavour of ``core.workspace.add_missing_schema``):
+    create every table of ``core.schema`` the workspace lacks and add every missing
+    column with its type, default, code check and comment.  Styles of the tables
+    touched are stored by ``open_postgis_workspace`` after the transaction."""
+    module = sql()
+    cursor.execute("SELECT table_name, column_name FROM information_schema.columns "
+                   "WHERE table_schema = %s", (schema_name,))
+    existing: Dict[str, set] = {}
+    for table, column in cursor.fetchall():
+        existing.setdefault(table, set()).add(column)
+    cursor.execute("SELECT srid FROM public.geometry_columns WHERE f_table_schema = %s "
+                   "AND f_table_name = %s", (schema_name, "township"))
+    row = cursor.fetchone()
+    if row is None:
+        raise WorkspaceError(tr("Table {0} is missing in the workspace {1}.")
+                             .format("township", schema_name))
+    srid = int(row[0])
+    for spec in schema.LAYERS:
+        if spec.name not in existing:
+            for statement in table_ddl(schema_name, spec, srid):
+                cursor.execute(statement)
+            continue
+        table = qualified(schema_name, spec.name)
+        for field_spec in spec.fields:
+            if field_spec.name in existing[spec.name]:
+                continue
+            parts = [module.Identifier(field_spec.name), module.SQL(column_type(field_spec))]
+            default = _column_default(field_spec)
+            if default is not None:
+                parts.append(module.SQL("DEFAULT {}").format(default))
+                if field_spec.required:
+                    parts.append(module.SQL("NOT NULL"))
+            check = _code_check(field_spec)
+            if check is not None:
+                parts.append(check)
+            cursor.execute(module.SQL("ALTER TABLE {} ADD COLUMN {}").format(
+                table, module.SQL(" ").join(parts)))
+            cursor.execute(module.SQL("COMMENT ON COLUMN {}.{} IS {}").format(
+                table, module.Identifier(field_spec.name), module.Literal(field_spec.zh)))
+
+
+PG_MIGRATIONS[1] = add_missing_schema
+
+
 def open_postgis_workspace(target: PgTarget, schema_name: str,
                            upgrade: bool = True) -> PgWorkspace:
     """Open a PostGIS workspace, upgrading an older schema in one transaction."""
@@ -410,11 +455,27 @@ def open_postgis_workspace(target: PgTarget, schema_name: str,
     connection = target.connect()
     try:
         version = int(read_meta(connection, schema_name).get("schema_version", "0"))
-        if needs_upgrade(schema_name, version, upgrade):
+        upgraded = needs_upgrade(schema_name, version, upgrade)
+        if upgraded:
             _upgrade(connection, schema_name)
     finally:
         connection.close()
-    return PgWorkspace(target, schema_name)
+    workspace = PgWorkspace(target, schema_name)
+    if upgraded:
+        # Forms and styles of new tables and fields (QGIS writes them, after the commit).
+        # The old default styles go first: QGIS 3.22 blocks when it overwrites a
+        # stored style of the same name (seen on GeoPackage and PostGIS alike).
+        connection = target.connect()
+        try:
+            with transaction(connection, tr("upgrading workspace {0}").format(schema_name)) \
+                    as cursor:
+                cursor.execute("DELETE FROM public.layer_styles WHERE f_table_schema = %s",
+                               (schema_name,))
+        finally:
+            connection.close()
+        for spec in schema.LAYERS:
+            save_default_style(workspace, spec)
+    return workspace
 
 
 def _upgrade(connection, schema_name: str) -> None:
@@ -532,7 +593,25 @@ def _column_default(field_spec: FieldSpec):
     default = field_spec.default
     if default and len(default) >= 2 and default[0] == default[-1] == "'":
         return module.Literal(default[1:-1].replace("''", "'"))
+    if default and field_spec.kind in ("int", "real"):
+        try:
+            number = int(default) if field_spec.kind == "int" else float(default)
+        except ValueError:
+            return None
+        return module.Literal(number)
     return None
+
+
+def _code_check(field_spec: FieldSpec):
+    """CHECK clause limiting a coded column to its code list, or None."""
+    if field_spec.codelist is None:
+        return None
+    module = sql()
+    values = [int(code) if field_spec.kind == "int" else code
+              for code in field_spec.codelist.codes()]
+    return module.SQL("CHECK ({} IN ({}))").format(
+        module.Identifier(field_spec.name),
+        module.SQL(", ").join(module.Literal(value) for value in values))
 
 
 def table_ddl(schema_name: str, spec: LayerSpec, srid: int) -> List:
@@ -547,12 +626,9 @@ def table_ddl(schema_name: str, spec: LayerSpec, srid: int) -> List:
         default = _column_default(field_spec)
         if default is not None:
             parts.append(module.SQL("DEFAULT {}").format(default))
-        if field_spec.codelist is not None:
-            values = [int(code) if field_spec.kind == "int" else code
-                      for code in field_spec.codelist.codes()]
-            parts.append(module.SQL("CHECK ({} IN ({}))").format(
-                module.Identifier(field_spec.name),
-                module.SQL(", ").join(module.Literal(value) for value in values)))
+        check = _code_check(field_spec)
+        if check is not None:
+            parts.append(check)
         columns.append(module.SQL(" ").join(parts))
     if spec.geometry:
         columns.append(module.SQL("{} geometry({}, {})").format(
@@ -603,7 +679,8 @@ def _defaults_trigger(schema_name: str, spec: LayerSpec) -> List:
     function = qualified(schema_name, spec.name + "_defaults")
     body = module.SQL("BEGIN {} RETURN NEW; END;").format(module.SQL(" ").join(assignments))
     return [
-        module.SQL("CREATE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {}").format(
+        module.SQL("CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql "
+                   "AS {}").format(
             function, module.Composed([module.SQL("$xgswc$"), body, module.SQL("$xgswc$")])),
         module.SQL("CREATE TRIGGER {} BEFORE INSERT ON {} FOR EACH ROW EXECUTE FUNCTION {}()")
         .format(module.Identifier(spec.name + "_defaults"), qualified(schema_name, spec.name),

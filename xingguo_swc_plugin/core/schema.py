@@ -5,8 +5,10 @@ tables, value maps, aliases and styles from these specs, so the two never drift.
 Field names are the customary pinyin abbreviations; each layer has a stable
 text UUID per feature (``uuid``) that links records across layers.
 
-Bump ``SCHEMA_VERSION`` and add a migration in ``core.workspace.MIGRATIONS``
-whenever a spec changes in a way existing workspaces must follow.
+Bump ``SCHEMA_VERSION`` whenever a spec changes in a way existing workspaces must
+follow.  The generic upgrade (``core.workspace.MIGRATIONS`` and
+``core.postgis.PG_MIGRATIONS``) adds every table and column of these specs that
+a workspace lacks, so adding a field or a table needs no migration code of its own.
 """
 
 from __future__ import annotations
@@ -101,6 +103,12 @@ BENGGANG = LayerSpec(
         FieldSpec("dcrq", "date", "调查日期", "survey date"),
         FieldSpec("dcy", "text", "调查人", "surveyor", 30),
         _NOTE,
+        # Plan progress (schema 2): a gully counts as treated when zlzt = 已治理 and
+        # zlnd lies in the plan window; it counts bgsl 座 (a 崩岗群 holds several).
+        FieldSpec("zlnd", "int", "治理完成年度", "treatment completion year"),
+        FieldSpec("bgsl", "int", "崩岗数量(座)", "number of gullies (座)", default="1"),
+        FieldSpec("zlms", "text", "治理模式", "treatment mode", 2, codes.TREATMENT_MODE),
+        FieldSpec("xzgd", "real", "新增耕地(hm²)", "new farmland (hm²)"),
     ),
     style_field="gm",
     unique=(("bgbh",),),
@@ -260,9 +268,40 @@ FINDING_PHOTO = LayerSpec(
     unique=(("fxuuid", "sha1"),),
 )
 
+
+TOWNSHIP_TARGET = LayerSpec(
+    "township_target", None, "乡镇考核目标", "Township targets",
+    (
+        FieldSpec("xzqdm", "text", "乡镇代码", "township code", 9, required=True),
+        FieldSpec("nd", "int", "年度", "year", required=True),
+        FieldSpec("bcl_mb", "real", "水土保持率目标(%)", "conservation rate target (%)"),
+        FieldSpec("zlmj_mb", "real", "新增治理面积目标(hm²)", "treated area target (hm²)"),
+        FieldSpec("zlbg_mb", "int", "治理崩岗目标(座)", "treated gullies target (座)"),
+        FieldSpec("xh_mb", "real", "核查发现办结率目标(%)",
+                  "finding closure target (%)"),
+        _NOTE,
+    ),
+    unique=(("xzqdm", "nd"),),
+)
+
+WATERSHED = LayerSpec(
+    "watershed", "MultiPolygon", "小流域", "Small watersheds",
+    (
+        _UUID,
+        FieldSpec("lydm", "text", "小流域代码", "watershed code", 30, required=True),
+        FieldSpec("lymc", "text", "小流域名称", "watershed name", 50),
+        FieldSpec("lylx", "text", "小流域类型", "watershed type", 2, codes.WATERSHED_TYPE),
+        FieldSpec("xzqdm", "text", "涉及乡镇代码", "township codes", 254),
+        _AREA,
+        _NOTE,
+    ),
+    style_field="lylx",
+    unique=(("lydm",),),
+)
+
 #: All tables of a workspace, in creation order.
 LAYERS: Tuple[LayerSpec, ...] = (
     TOWNSHIP, BENGGANG, BENGGANG_PART, MEASURE, MEASURE_TYPE, PARCEL, DEV_PROJECT,
-    EROSION, FINDING, FINDING_PHOTO,
+    EROSION, FINDING, FINDING_PHOTO, TOWNSHIP_TARGET, WATERSHED,
 )
 LAYERS_BY_NAME: Dict[str, LayerSpec] = {spec.name: spec for spec in LAYERS}

@@ -104,7 +104,9 @@ def read_schema_version(path: str) -> int:
                              .format(path, schema.META_TABLE, row[0])) from None
 
 
-#: Upgrades from version N to N+1, applied in order by ``open_workspace``.
+#: Upgrades from version N to N+1, applied in order by ``open_workspace``.  From 1 to 2
+#: (and any later bump) the one generic step: add what ``core.schema`` has and the
+#: workspace lacks (assigned below, after its definition).
 MIGRATIONS: Dict[int, Callable[[str], None]] = {}
 
 
@@ -181,35 +183,14 @@ def create_workspace(path: str, crs: QgsCoordinateReferenceSystem,
 
 def _create_tables(path: str, crs: QgsCoordinateReferenceSystem,
                    feedback: Optional[QgsFeedback]) -> None:
-    context = QgsCoordinateTransformContext()
     total = len(schema.LAYERS)
     for position, spec in enumerate(schema.LAYERS):
         if feedback is not None and feedback.isCanceled():
             raise WorkspaceError(tr("Canceled."))
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName = "GPKG"
-        options.layerName = spec.name
-        options.fileEncoding = "UTF-8"
-        options.actionOnExistingFile = (
-            QgsVectorFileWriter.CreateOrOverwriteFile if position == 0
-            else QgsVectorFileWriter.CreateOrOverwriteLayer)
-        if spec.geometry is None:
-            options.layerOptions = ["FID=fid"]
-        else:
-            options.layerOptions = ["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"]
-        wkb = QgsWkbTypes.NoGeometry if spec.geometry is None \
-            else QgsWkbTypes.parseType(spec.geometry)
-        writer = QgsVectorFileWriter.create(path, qgs_fields(spec), wkb, crs, context,
-                                            options)
-        if writer.hasError() != QgsVectorFileWriter.NoError:
-            message = writer.errorMessage()
-            del writer
-            raise WorkspaceError(tr("Cannot create table {0}: {1}")
-                                 .format(spec.name, message))
-        del writer
+        _create_table(path, spec, crs, new_file=position == 0)
         if feedback is not None:
             feedback.setProgress(100.0 * (position + 1) / (total + 1))
-    _create_indexes(path)
+    _create_indexes(path, schema.LAYERS)
     _write_meta(path, {"schema_version": str(schema.SCHEMA_VERSION),
                        "crs": crs.authid(),
                        "created": QDateTime.currentDateTimeUtc().toString("yyyy-MM-ddTHH:mm:ssZ")})
@@ -219,9 +200,35 @@ def _create_tables(path: str, crs: QgsCoordinateReferenceSystem,
     checkpoint(path)
 
 
-def _create_indexes(path: str) -> None:
+def _create_table(path: str, spec: LayerSpec, crs: QgsCoordinateReferenceSystem,
+                  new_file: bool) -> None:
+    """One table of ``spec`` in the GeoPackage (the file itself when ``new_file``)."""
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = spec.name
+    options.fileEncoding = "UTF-8"
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.CreateOrOverwriteFile if new_file
+        else QgsVectorFileWriter.CreateOrOverwriteLayer)
+    if spec.geometry is None:
+        options.layerOptions = ["FID=fid"]
+    else:
+        options.layerOptions = ["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"]
+    wkb = QgsWkbTypes.NoGeometry if spec.geometry is None \
+        else QgsWkbTypes.parseType(spec.geometry)
+    writer = QgsVectorFileWriter.create(path, qgs_fields(spec), wkb, crs,
+                                        QgsCoordinateTransformContext(), options)
+    if writer.hasError() != QgsVectorFileWriter.NoError:
+        message = writer.errorMessage()
+        del writer
+        raise WorkspaceError(tr("Cannot create table {0}: {1}")
+                             .format(spec.name, message))
+    del writer
+
+
+def _create_indexes(path: str, specs) -> None:
     with sqlite3.connect(path) as connection:
-        for spec in schema.LAYERS:
+        for spec in specs:
             names = spec.field_names()
             if schema.UUID_FIELD in names:
                 connection.execute(
@@ -230,6 +237,69 @@ def _create_indexes(path: str) -> None:
                 connection.execute('CREATE UNIQUE INDEX "{0}_{1}_key" ON "{0}" ({2})'.format(
                     spec.name, "_".join(columns),
                     ", ".join('"' + column + '"' for column in columns)))
+
+
+def _gpkg_tables(path: str) -> Dict[str, set]:
+    """Tables of the GeoPackage's contents with their column names."""
+    with sqlite3.connect(path) as connection:
+        tables = [row[0] for row in connection.execute(
+            "SELECT table_name FROM gpkg_contents")]
+        return {table: {row[1] for row in connection.execute(
+            'PRAGMA table_info("{0}")'.format(table.replace('"', '""')))}
+            for table in tables}
+
+
+def _gpkg_type(field_spec) -> str:
+    """The column type GDAL's GeoPackage driver declares for a field spec."""
+    if field_spec.kind == "text":
+        return "TEXT({0})".format(field_spec.length) if field_spec.length else "TEXT"
+    return {"int": "MEDIUMINT", "real": "REAL", "date": "DATE",
+            "datetime": "DATETIME", "blob": "BLOB"}[field_spec.kind]
+
+
+def add_missing_schema(path: str) -> None:
+    """The generic upgrade: add every table and column of ``core.schema`` that the
+    GeoPackage lacks, with the indexes, default styles and forms of what changed.
+
+    Columns get the declared types OGR writes at creation (``_gpkg_type``); existing
+    rows get NULL, which every reader treats as the field's default (e.g. ``bgsl``).
+    """
+    existing = _gpkg_tables(path)
+    if "township" not in existing:
+        raise WorkspaceError(tr("Table {0} is missing in the workspace {1}.")
+                             .format("township", path))
+    with sqlite3.connect(path) as connection:
+        row = connection.execute("SELECT value FROM " + schema.META_TABLE +
+                                 " WHERE key = 'crs'").fetchone()
+    crs = QgsCoordinateReferenceSystem(row[0] if row else "")
+    if not crs.isValid():
+        raise WorkspaceError(tr("Unknown coordinate reference system."))
+    created, changed = [], []
+    for spec in schema.LAYERS:
+        if spec.name not in existing:
+            _create_table(path, spec, crs, new_file=False)
+            created.append(spec)
+            continue
+        missing = [field_spec for field_spec in spec.fields
+                   if field_spec.name not in existing[spec.name]]
+        if not missing:
+            continue
+        with sqlite3.connect(path) as connection:
+            for field_spec in missing:
+                connection.execute('ALTER TABLE "{0}" ADD COLUMN "{1}" {2}'.format(
+                    spec.name, field_spec.name, _gpkg_type(field_spec)))
+        changed.append(spec)
+    if created:
+        _create_indexes(path, created)
+    # QGIS 3.22's OGR provider blocks when it overwrites a stored style of the same
+    # name, so the old default style of a changed table is removed first.
+    with sqlite3.connect(path) as connection:
+        connection.executemany(
+            "DELETE FROM layer_styles WHERE f_table_name = ? AND styleName = ?",
+            [(spec.name, spec.name) for spec in created + changed])
+    for spec in created + changed:
+        save_default_style(Workspace(path), spec)
+    checkpoint(path)
 
 
 def _write_meta(path: str, values: Dict[str, str]) -> None:
@@ -278,3 +348,6 @@ def save_default_style(workspace, spec: LayerSpec) -> None:
         raise WorkspaceError(tr("Cannot store the style of {0}: {1}")
                              .format(spec.name, message))
 
+
+
+MIGRATIONS[1] = add_missing_schema

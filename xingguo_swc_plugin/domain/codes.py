@@ -212,6 +212,21 @@ MEASURE_UNIT = _codes(
     ("chu", "处", "site"),
 )
 
+TREATMENT_MODE = _codes(
+    "treatment_mode",
+    ("1", "生态恢复", "ecological restoration"),
+    ("2", "农林开发", "farm/forestry development"),
+    ("3", "新增造地", "new farmland"),
+    ("4", "综合", "integrated"),
+)
+
+WATERSHED_TYPE = _codes(
+    "watershed_type",
+    ("1", "生态清洁型", "eco-clean"),
+    ("2", "生态经济型", "eco-economic"),
+    ("3", "生态旅游型", "eco-tourism"),
+)
+
 TOWNSHIP_KIND = _codes(
     "township_kind",
     ("镇", "镇", "town"),
@@ -222,5 +237,5 @@ ALL_CODE_LISTS: Tuple[CodeList, ...] = (
     BENGGANG_SHAPE, BENGGANG_ACTIVITY, BENGGANG_SCALE, BENGGANG_PART,
     TREATMENT_STATUS, EROSION_GRADE, COMPLIANCE, DISTURBANCE_TYPE, CHANGE_TYPE,
     CONSTRUCTION_STATE, DEVELOPMENT_TYPE, CASE_STATUS, PARTY_TYPE, MEASURE_CLASS,
-    MEASURE_UNIT, TOWNSHIP_KIND,
+    MEASURE_UNIT, TOWNSHIP_KIND, TREATMENT_MODE, WATERSHED_TYPE,
 )

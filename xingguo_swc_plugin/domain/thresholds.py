@@ -32,6 +32,9 @@ DEFAULTS = {
     "targets/conservation_rate_percent": 83.0,
     "targets/treated_area_km2": 120.0,
     "targets/treated_benggang": 800,
+    # The plan window (2022-2025 plan): every period default of the plugin comes from it.
+    "plan/year_from": 2022,
+    "plan/year_to": 2025,
     "validation/steep_slope_deg": 25.0,
     "validation/terrace_slope_deg": 15.0,
     "validation/plan_slope_deg": 5.0,
