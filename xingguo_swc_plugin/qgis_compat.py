@@ -1,4 +1,5 @@
-"""The one place for field types across QGIS 3.22 and 3.40+.
+"""The one place for APIs that changed between QGIS 3.22 and 3.40+: field types
+and the font of layout labels.
 
 QGIS 3.38 moved attribute types from ``QVariant.Type`` to ``QMetaType.Type`` and
 deprecated ``QgsField(name, QVariant.X)``; 3.22 only accepts ``QVariant.Type``.
@@ -10,7 +11,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from qgis.core import Qgis, QgsField
+from qgis.core import Qgis, QgsField, QgsLayoutItemLabel, QgsTextFormat
+from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
 #: QgsField takes and returns QMetaType.Type from this version on.
@@ -44,3 +46,12 @@ def make_field(name: str, kind: FieldType, length: int = 0, precision: int = 0) 
 def is_type(qgs_field: QgsField, kind: FieldType) -> bool:
     """Whether an existing field holds ``kind`` values."""
     return int(qgs_field.type()) == int(kind.qt_type())
+
+
+def set_label_font(label: QgsLayoutItemLabel, font: QFont) -> None:
+    """The label's font: a text format from 3.24 on (``setFont`` is deprecated
+    there), ``setFont`` on 3.22, which has no ``setTextFormat``."""
+    if hasattr(label, "setTextFormat"):
+        label.setTextFormat(QgsTextFormat.fromQFont(font))
+    else:
+        label.setFont(font)

@@ -42,6 +42,7 @@ from qgis.PyQt.QtGui import QFont, QFontDatabase
 from ..domain import codes
 from ..domain.townships import TOWNSHIPS, TOWNSHIPS_BY_CODE
 from ..translation import tr
+from ..qgis_compat import set_label_font
 from . import casework, findings as case
 from .atlas import pdf_settings, sheet_file_name
 from .casework import FindingFilter, text
@@ -106,7 +107,7 @@ class _Pages:
         font = QFont(self.font)
         font.setPointSizeF(size)
         font.setBold(bold)
-        item.setFont(font)
+        set_label_font(item, font)
         item.setText(content)
         self.layout.addLayoutItem(item)
         item.attemptResize(QgsLayoutSize(w, h))
