@@ -56,7 +56,7 @@ def _mentions_peer(item) -> bool:
         source = inspect.getsource(item.function)
     except (OSError, TypeError, AttributeError):
         return False
-    return "run_peer" in source or "peer_" in source or "PEER" in source
+    return "peer" in source.lower()
 
 
 def pytest_collection_modifyitems(config, items):
@@ -65,9 +65,10 @@ def pytest_collection_modifyitems(config, items):
     geopandas venv), ``slow`` (listed in SLOW_TESTS)."""
     for item in items:
         path = Path(str(item.fspath))
-        if "e2e" in path.parts:
+        if "e2e" in path.parts or path.stem == "test_e2e":
             item.add_marker(pytest.mark.e2e)
-        if "pg_server" in getattr(item, "fixturenames", ()):
+        parameters = item.name.partition("[")[2]
+        if "pg_server" in getattr(item, "fixturenames", ()) or "postgis" in parameters:
             item.add_marker(pytest.mark.postgis)
         if _mentions_peer(item):
             item.add_marker(pytest.mark.peer)
