@@ -18,6 +18,12 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parents[1]
 
 
+def _key(test_id: str) -> str:
+    """A test's id without its folder (the log may come from before a test moved)."""
+    path, _, rest = test_id.partition("::")
+    return Path(path).name + "::" + rest
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("log")
@@ -27,11 +33,11 @@ def main() -> None:
         [sys.executable, "-m", "pytest", "-q", "--collect-only", "-m",
          "not postgis and not e2e and not peer", str(TESTS)],
         capture_output=True, text=True, check=False, cwd=TESTS.parent).stdout
-    fast_ids = {line.strip() for line in collected.splitlines() if "::" in line}
+    fast_ids = {_key(line.strip()) for line in collected.splitlines() if "::" in line}
     per_function: collections.Counter = collections.Counter()
     for line in Path(args.log).read_text(encoding="utf-8").splitlines():
         match = re.match(r"([\d.]+)s (call|setup|teardown)\s+(\S+)", line)
-        if match and match.group(3) in fast_ids:
+        if match and _key(match.group(3)) in fast_ids:
             per_function[match.group(3).split("::")[-1].split("[")[0]] += float(match.group(1))
     left, slow = sum(per_function.values()), []
     for name, seconds in per_function.most_common():
