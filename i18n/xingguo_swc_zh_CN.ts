@@ -1694,7 +1694,7 @@
         <translation>兴国水保</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="96"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="106"/>
         <source>Xingguo SWC</source>
         <translation>兴国水保</translation>
     </message>
@@ -3389,7 +3389,7 @@
         <translation>{0}侵蚀面积（hm²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="140"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="150"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
@@ -3414,17 +3414,17 @@
         <translation>模式（schema）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="67"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="69"/>
         <source>Open workspace…</source>
         <translation>打开工作空间…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="127"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="137"/>
         <source>Workspace {0}</source>
         <translation>工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="140"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="150"/>
         <source>Workspace {0} opened: {1} tables.</source>
         <translation>已打开工作空间 {0}：{1} 个数据表。</translation>
     </message>
@@ -3722,6 +3722,21 @@
         <location filename="../xingguo_swc_plugin/core/plan.py" line="348"/>
         <source>Gully {0} lies in no township (xzqdm {1}): it cannot be counted.</source>
         <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/help.py" line="55"/>
+        <source>Xingguo SWC help</source>
+        <translation>兴国水保帮助</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="93"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/help.py" line="94"/>
+        <source>Open the help page of this panel</source>
+        <translation>打开本面板的帮助页面</translation>
     </message>
 </context>
 <context>
