@@ -9,7 +9,6 @@ against the table, so a new string with an avoided term fails here.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Iterator, List, Tuple
 
 from test_i18n import PACKAGE, REPO, ts_messages

@@ -11,13 +11,14 @@ from typing import Callable, List, Optional, Tuple
 
 from qgis.core import (QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProject,
                        QgsRectangle, QgsVectorLayer)
-from qgis.PyQt.QtCore import QEvent, QMetaObject, Qt
+from qgis.PyQt.QtCore import QEvent, Qt
 from qgis.PyQt.QtGui import QKeyEvent
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication
 
-from e2e_steps import (Context, Skip, canvas_pixel, click, click_map, find_button,
-                       hide_plugin_docks, show_dock, tasks_idle, wait, wait_until)
+from e2e_steps import (Context, Skip, bring_into_view, canvas_pixel, click, click_map,
+                       find_button, hide_plugin_docks, show_dock, tasks_idle, wait,
+                       wait_until)
 
 
 def find_module(ctx: Context, *keywords: str) -> Optional[str]:
@@ -186,6 +187,7 @@ def digitize_gully(ctx: Context, module: str):
     dock.activity_combo.setCurrentIndex(1)
     dock.surveyor_edit.clear()
     type_text(dock.surveyor_edit, "e2e 调查员")
+    bring_into_view(dock.id_label)
     ctx.shot("technician_2_gully_draft")
     ctx.shot("technician_2_gully_draft_dock", dock)
     click(dock.save_button)
