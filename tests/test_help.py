@@ -58,13 +58,6 @@ def button_texts(dock) -> List[str]:
     return texts
 
 
-@pytest.fixture
-def chinese_ui(chinese):
-    """QGIS's locale zh_CN and the plugin's translator (as test_i18n)."""
-    assert chinese is not None
-    yield chinese
-
-
 def build(module_name: str, class_name: str, iface):
     module = importlib.import_module("xingguo_swc_plugin.gui." + module_name)
     dock = getattr(module, class_name)(iface, iface.window)
@@ -111,8 +104,8 @@ def test_each_dock_has_a_help_button_and_its_english_page_names_its_buttons(qtbo
     check_docks(qtbot, "en")
 
 
-def test_each_dock_has_a_help_button_and_its_chinese_page_names_its_buttons(qtbot,
-                                                                            chinese_ui):
+@pytest.mark.usefixtures("chinese")
+def test_each_dock_has_a_help_button_and_its_chinese_page_names_its_buttons(qtbot):
     assert plugin_help.help_language() == "zh_CN"  # follows QGIS's locale
     for code in ("zh_CN", "zh-Hans", "zh"):
         assert plugin_help.help_language(code) == "zh_CN"
@@ -163,7 +156,8 @@ class MenuIface(DesktopIface):
         pass
 
 
-def test_plugin_menu_has_help_opening_the_index(qtbot, chinese_ui):
+@pytest.mark.usefixtures("chinese")
+def test_plugin_menu_has_help_opening_the_index(qtbot):
     from xingguo_swc_plugin.plugin import XingguoSwcPlugin
 
     iface = MenuIface()
@@ -181,11 +175,14 @@ def test_plugin_menu_has_help_opening_the_index(qtbot, chinese_ui):
         helps[0].trigger()
         window = iface.window.findChild(plugin_help.HelpWindow, plugin_help.WINDOW_NAME)
         assert window is not None and window.isVisible()
-        assert Path(window.browser.source().toLocalFile()) == \
-            plugin_help.page_path("index", "zh_CN")
+        assert Path(window.browser.source().toLocalFile()) == plugin_help.page_path(
+            "index", "zh_CN"
+        )
         assert "打开工作空间" in window.browser.toPlainText()
     finally:
         plugin.unload()
     assert iface.menu == []
-    assert iface.window.findChild(plugin_help.HelpWindow, plugin_help.WINDOW_NAME) is None \
+    assert (
+        iface.window.findChild(plugin_help.HelpWindow, plugin_help.WINDOW_NAME) is None
         or not iface.window.findChild(plugin_help.HelpWindow).isVisible()
+    )

@@ -21,8 +21,10 @@ FORBIDDEN: List[Tuple[str, str]] = [
     (r"保护廊道", "铁路、高速、国道、省道沿线 (两侧控制距离)"),
     (r"土地面积", "国土面积 in the 水土保持率"),
     (r"标注", "登记措施 for tagging (标注 is QGIS's labelling)"),
-    (r"侵蚀\s*(\{\d+\}|轻度|中度|强烈|极强烈|剧烈)\s*[（(]",
-     "轻度侵蚀面积（hm²） style columns, not 侵蚀 轻度（hm²）"),
+    (
+        r"侵蚀\s*(\{\d+\}|轻度|中度|强烈|极强烈|剧烈)\s*[（(]",
+        "轻度侵蚀面积（hm²） style columns, not 侵蚀 轻度（hm²）",
+    ),
     (r"[（(]公顷[）)]", "hm² in column titles (公顷 only in prose)"),
     (r"(\}|\d)\s*处(?![理罚置])", "座 counts gullies (and 条/个 other things), not 处"),
     (r"个崩岗|条崩岗", "座 counts gullies"),
@@ -61,8 +63,11 @@ def chinese_texts() -> Iterator[Tuple[str, str, str]]:
             yield "ts:" + context, source, translation
     for path in sorted(PACKAGE.rglob("*.py")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            code = line.split("#", 1)[0] if "#" in line and not CJK.search(
-                line.split("#", 1)[0]) else line
+            code = (
+                line.split("#", 1)[0]
+                if "#" in line and not CJK.search(line.split("#", 1)[0])
+                else line
+            )
             for match in LITERAL.finditer(code):
                 text = match.group(1) or match.group(2)
                 yield "{0}:{1}".format(path.relative_to(REPO), number), "", text
@@ -78,15 +83,21 @@ def test_no_avoided_term_anywhere():
                 continue  # English words in a Chinese page are not severity codes
             found = re.search(pattern, text)
             if found:
-                wrong.append("{0}: {1!r} in {2!r} ({3}) — source {4!r}".format(
-                    where, found.group(0), text[:80], why, source[:60]))
+                wrong.append(
+                    "{0}: {1!r} in {2!r} ({3}) — source {4!r}".format(
+                        where, found.group(0), text[:80], why, source[:60]
+                    )
+                )
     assert wrong == [], "\n".join(wrong)
 
 
 def test_map_sheet_only_in_the_atlas():
     """图幅 (a map sheet) only where the source means one; an Excel sheet is 工作表."""
-    wrong = [(source, translation) for _, source, translation, finished in ts_messages()
-             if finished and "图幅" in translation and source not in MAP_SHEET_SOURCES]
+    wrong = [
+        (source, translation)
+        for _, source, translation, finished in ts_messages()
+        if finished and "图幅" in translation and source not in MAP_SHEET_SOURCES
+    ]
     assert wrong == [], wrong
 
 
@@ -100,9 +111,19 @@ def test_fixed_translations_of_the_term_table():
 
 def test_the_checks_catch_the_old_wrong_terms():
     """The patterns are not vacuous: each catches the translation it replaced."""
-    old = ["超出批复范围", "位于保护廊道内", "土地面积（km²）", "为 {0} 个要素标注{1}",
-           "侵蚀 {0}（{1}）", "面积（公顷）", "{0} 处崩岗", "已治理崩岗 12 处", "medium"]
+    old = [
+        "超出批复范围",
+        "位于保护廊道内",
+        "土地面积（km²）",
+        "为 {0} 个要素标注{1}",
+        "侵蚀 {0}（{1}）",
+        "面积（公顷）",
+        "{0} 处崩岗",
+        "已治理崩岗 12 处",
+        "medium",
+    ]
     for text in old:
         assert any(re.search(pattern, text) for pattern, _ in FORBIDDEN), text
-    assert not any(re.search(pattern, "处理人；查处状态；单击可缩放至该处")
-                   for pattern, _ in FORBIDDEN)
+    assert not any(
+        re.search(pattern, "处理人；查处状态；单击可缩放至该处") for pattern, _ in FORBIDDEN
+    )

@@ -9,16 +9,33 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, List, Optional, Tuple
 
-from qgis.core import (QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProject,
-                       QgsRectangle, QgsVectorLayer)
+from e2e_steps import (
+    Context,
+    Skip,
+    bring_into_view,
+    canvas_pixel,
+    click,
+    click_map,
+    find_button,
+    hide_plugin_docks,
+    show_dock,
+    tasks_idle,
+    wait,
+    wait_until,
+)
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QEvent, Qt
 from qgis.PyQt.QtGui import QKeyEvent
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication
-
-from e2e_steps import (Context, Skip, bring_into_view, canvas_pixel, click, click_map,
-                       find_button, hide_plugin_docks, show_dock, tasks_idle, wait,
-                       wait_until)
 
 
 def find_module(ctx: Context, *keywords: str) -> Optional[str]:

@@ -15,8 +15,15 @@ from typing import Optional
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt, QUrl
-from qgis.PyQt.QtWidgets import (QDialog, QHBoxLayout, QScrollArea, QTextBrowser,
-                                 QToolButton, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QScrollArea,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..localization import candidates, user_locale
 from ..translation import tr
