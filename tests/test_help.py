@@ -19,6 +19,7 @@ from iface_stand_in import DesktopIface
 from test_i18n import chinese  # noqa: F401 (fixture)
 
 from xingguo_swc_plugin.gui import help as plugin_help
+from xingguo_swc_plugin.localization import help_language
 from xingguo_swc_plugin.plugin import DOCK_CLASSES
 
 KEYS = [module for module, _ in DOCK_CLASSES]
@@ -100,15 +101,15 @@ def check_docks(qtbot, language: str) -> None:
 
 
 def test_each_dock_has_a_help_button_and_its_english_page_names_its_buttons(qtbot, qgis_app):
-    assert plugin_help.help_language("en_US") == "en"
+    assert help_language("en_US") == "en"
     check_docks(qtbot, "en")
 
 
 @pytest.mark.usefixtures("chinese")
 def test_each_dock_has_a_help_button_and_its_chinese_page_names_its_buttons(qtbot):
-    assert plugin_help.help_language() == "zh_CN"  # follows QGIS's locale
+    assert help_language() == "zh_CN"  # follows QGIS's locale
     for code in ("zh_CN", "zh-Hans", "zh"):
-        assert plugin_help.help_language(code) == "zh_CN"
+        assert help_language(code) == "zh_CN"
     check_docks(qtbot, "zh_CN")
 
 
@@ -186,3 +187,21 @@ def test_plugin_menu_has_help_opening_the_index(qtbot):
         iface.window.findChild(plugin_help.HelpWindow, plugin_help.WINDOW_NAME) is None
         or not iface.window.findChild(plugin_help.HelpWindow).isVisible()
     )
+
+
+@pytest.mark.usefixtures("chinese")
+def test_processing_algorithms_link_the_help_page_of_their_dock(qgis_app):
+    """The toolbox's help button of every algorithm opens an existing page."""
+    from qgis.PyQt.QtCore import QUrl
+
+    from xingguo_swc_plugin.processing.provider import XingguoProvider
+
+    provider = XingguoProvider()
+    provider.loadAlgorithms()
+    pages = {}
+    for algorithm in provider.algorithms():
+        page = Path(QUrl(algorithm.helpUrl()).toLocalFile())
+        assert page.is_file() and page.name.endswith(".zh_CN.html"), (algorithm.id(), page)
+        pages[algorithm.id()] = page.name
+    assert pages["xingguoswc:benggangattributes"] == "benggang_dock.zh_CN.html"
+    assert pages["xingguoswc:atlas"] == "atlas_dock.zh_CN.html"

@@ -14,6 +14,9 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
+#: Help pages shipped with the plugin: resources/help/<key>.<language>.html.
+HELP_DIR = Path(__file__).resolve().parent / "resources" / "help"
+HELP_LANGUAGES = ("zh_CN", "en")
 
 #: Locale codes (normalised to ``xx_Yyyy``/``xx_YY``) served by another file.
 ALIASES = {
@@ -79,3 +82,17 @@ def install_translator(locale: Optional[str] = None) -> Optional[QTranslator]:
 def remove_translator(translator: Optional[QTranslator]) -> None:
     if translator is not None:
         QCoreApplication.removeTranslator(translator)
+
+
+def help_language(locale: Optional[str] = None) -> str:
+    """``zh_CN`` for any Chinese locale (as the translator), else ``en``."""
+    for name in candidates(locale or user_locale()):
+        if name in HELP_LANGUAGES:
+            return name
+    return "en"
+
+
+def help_page(key: str, language: Optional[str] = None) -> Path:
+    """The help page of ``key`` (a dock module name or ``index``) in the UI language:
+    one definition for the docks' help buttons and the Processing algorithms."""
+    return HELP_DIR / "{0}.{1}.html".format(key, language or help_language())

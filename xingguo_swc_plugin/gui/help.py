@@ -25,28 +25,19 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..localization import candidates, user_locale
+from ..localization import HELP_DIR, HELP_LANGUAGES, help_page
 from ..translation import tr
 
-HELP_DIR = Path(__file__).resolve().parent.parent / "resources" / "help"
-#: Languages with pages, preferred first when the locale matches none.
-LANGUAGES = ("zh_CN", "en")
+#: Languages with pages (``localization`` finds them, for Processing too).
+LANGUAGES = HELP_LANGUAGES
 #: Object names, so tests and the e2e find them whatever a dock's layout becomes.
 BUTTON_NAME = "XingguoSwcHelpButton"
 WINDOW_NAME = "XingguoSwcHelpWindow"
 
 
-def help_language(locale: Optional[str] = None) -> str:
-    """``zh_CN`` for any Chinese locale (as the translator), else ``en``."""
-    for name in candidates(locale or user_locale()):
-        if name in LANGUAGES:
-            return name
-    return "en"
-
-
 def page_path(key: str, language: Optional[str] = None) -> Path:
     """The page of ``key`` (a dock module name or ``index``) in the UI language."""
-    return HELP_DIR / "{0}.{1}.html".format(key, language or help_language())
+    return help_page(key, language)
 
 
 def page_url(key: str, language: Optional[str] = None) -> QUrl:
