@@ -526,7 +526,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Handled at</source>
-        <translation>处理时间</translation>
+        <translation>经办时间</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
@@ -3429,22 +3429,22 @@
         <translation>已打开工作空间 {0}：{1} 个数据表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="58"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="60"/>
         <source>Output {0}: {1} rows could not be written ({2}); nothing is reported as complete.</source>
         <translation>输出 {0}：有 {1} 行无法写入（{2}）；结果不完整，不予报告为完成。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="58"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="60"/>
         <source>the sink refused them</source>
         <translation>输出目标拒绝写入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="160"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="173"/>
         <source>Output {0} is the input file {1}: writing it would replace the input. Choose another file.</source>
         <translation>输出 {0} 就是输入文件 {1}：写入会覆盖输入。请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="165"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="178"/>
         <source>Output {0} is the workspace {1}: writing it would replace the whole workspace. Choose another file.</source>
         <translation>输出 {0} 是工作空间 {1}：写入会覆盖整个工作空间。请选择其他文件。</translation>
     </message>
@@ -3724,7 +3724,7 @@
         <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/help.py" line="55"/>
+        <location filename="../xingguo_swc_plugin/gui/help.py" line="53"/>
         <source>Xingguo SWC help</source>
         <translation>兴国水保帮助</translation>
     </message>
@@ -3734,7 +3734,7 @@
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/help.py" line="94"/>
+        <location filename="../xingguo_swc_plugin/gui/help.py" line="92"/>
         <source>Open the help page of this panel</source>
         <translation>打开本面板的帮助页面</translation>
     </message>
@@ -3912,7 +3912,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="101"/>
         <source>Roads (optional)</source>
-        <translation>道路（可选）</translation>
+        <translation>铁路和公路（可选）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="106"/>
