@@ -299,6 +299,9 @@ def open_workspace_with_the_action(ctx: Context, path: str) -> Dict[str, Any]:
         wait_until(lambda: seen.get("answered", False), 20, "the open-workspace dialog")
     finally:
         ctx.modal_handlers.remove(answer)
+    # Qt's own buttons in Chinese too (qttranslations5-l10n, installed by make deps)
+    assert re.search("[\u4e00-\u9fff]", seen.get("button", "")), \
+        "Qt's button in English: " + seen.get("button", "")
     return seen
 
 
