@@ -205,3 +205,20 @@ def test_processing_algorithms_link_the_help_page_of_their_dock(qgis_app):
         pages[algorithm.id()] = page.name
     assert pages["xingguoswc:benggangattributes"] == "benggang_dock.zh_CN.html"
     assert pages["xingguoswc:atlas"] == "atlas_dock.zh_CN.html"
+
+
+def test_qt_own_buttons_follow_the_plugin_language(qgis_app):
+    """QGIS 3.22 in Chinese (zh-Hans) loads no Qt translation: the plugin loads Qt's
+    (qttranslations5-l10n) with its own, so 打开/取消 not Open/Cancel, and removes both."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from xingguo_swc_plugin import localization
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    translator = localization.install_translator("zh-Hans")
+    try:
+        assert translator is not None and translator.qt_base is not None
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    finally:
+        localization.remove_translator(translator)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
