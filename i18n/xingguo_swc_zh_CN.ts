@@ -81,7 +81,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="115"/>
         <source>Land area (km²)</source>
-        <translation>土地面积（km²）</translation>
+        <translation>国土面积（km²）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="117"/>
@@ -106,7 +106,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="128"/>
         <source>Erosion {0} ({1})</source>
-        <translation>侵蚀 {0}（{1}）</translation>
+        <translation>{0}侵蚀面积（{1}）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="148"/>
@@ -521,12 +521,12 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Handled by</source>
-        <translation>处理人</translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Handled at</source>
-        <translation>处理时间</translation>
+        <translation>经办时间</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
@@ -611,12 +611,12 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/measures.py" line="440"/>
         <source>No layer to tag: choose a layer and select features.</source>
-        <translation>没有可标注的图层：请选择图层并选中要素。</translation>
+        <translation>没有可登记措施的图层：请选择图层并选中要素。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/measures.py" line="443"/>
         <source>Nothing is selected in {0}: select the features to tag.</source>
-        <translation>{0} 中没有选中要素：请选择要标注的要素。</translation>
+        <translation>{0} 中没有选中要素：请选择要登记措施的要素。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/measures.py" line="452"/>
@@ -651,7 +651,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/measures.py" line="509"/>
         <source>Tag {0} features with {1}</source>
-        <translation>为 {0} 个要素标注{1}</translation>
+        <translation>为 {0} 个要素登记措施：{1}</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/measures.py" line="513"/>
@@ -849,7 +849,7 @@
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="474"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="484"/>
         <source>upgrading workspace {0}</source>
         <translation>升级工作空间 {0}</translation>
     </message>
@@ -859,7 +859,7 @@
         <translation>无法从数据模型版本 {0} 升级。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="486"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="496"/>
         <source>Upgraded PostGIS workspace {0} to schema version {1}.</source>
         <translation>已将 PostGIS 工作空间 {0} 升级到数据模型版本 {1}。</translation>
     </message>
@@ -874,27 +874,27 @@
         <translation>{0} 是地理坐标系：请使用 CGCS2000（EPSG:4490）或投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="518"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="528"/>
         <source>Schema {0} already holds tables and is not a Xingguo SWC workspace: choose another schema.</source>
         <translation>模式 {0} 中已有数据表且不是兴国水保工作空间：请选择其他模式。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="521"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="531"/>
         <source>creating workspace {0}</source>
         <translation>创建工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="550"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="560"/>
         <source>Created PostGIS workspace {0} on {1}.</source>
         <translation>已在 {1} 上创建 PostGIS 工作空间 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="563"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="573"/>
         <source>PostGIS is not enabled in this database and cannot be enabled by this user: ask the administrator to run CREATE EXTENSION postgis. ({0})</source>
         <translation>该数据库未启用 PostGIS，且当前用户无权启用：请联系管理员执行 CREATE EXTENSION postgis。（{0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="569"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="579"/>
         <source>The database does not know the coordinate reference system SRID {0}.</source>
         <translation>数据库中没有坐标参考系 SRID {0}。</translation>
     </message>
@@ -904,17 +904,17 @@
         <translation>无法保存 {0} 的样式：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="711"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="721"/>
         <source>removing workspace {0}</source>
         <translation>删除工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="738"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="748"/>
         <source>The gully has no township code: cannot number it.</source>
         <translation>该崩岗没有乡镇代码：无法编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="759"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="769"/>
         <source>numbering a gully</source>
         <translation>为崩岗编号</translation>
     </message>
@@ -981,7 +981,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="115"/>
         <source>Beyond the approved boundary</source>
-        <translation>超出批复范围</translation>
+        <translation>疑似超出防治责任范围</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="116"/>
@@ -1001,7 +1001,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="119"/>
         <source>Within a protected corridor</source>
-        <translation>位于保护廊道内</translation>
+        <translation>位于铁路、高速、国道、省道沿线控制距离内</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="242"/>
@@ -1051,12 +1051,12 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="342"/>
         <source>corridors</source>
-        <translation>廊道</translation>
+        <translation>铁路和公路</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="344"/>
         <source>The corridor distance must not be negative.</source>
-        <translation>廊道距离不能为负数。</translation>
+        <translation>铁路、高速、国道、省道沿线两侧控制距离不能为负数。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="347"/>
@@ -1086,12 +1086,12 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="528"/>
         <source>The parcel does not lie within the approved boundary of project {0}.</source>
-        <translation>该图斑不在项目 {0} 的批复范围内。</translation>
+        <translation>该图斑不在项目 {0} 的防治责任范围内。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="535"/>
         <source>{0:.1f} m² lie outside the approved boundary of project {1}.</source>
-        <translation>有 {0:.1f} m² 超出项目 {1} 的批复范围。</translation>
+        <translation>有 {0:.1f} m² 超出项目 {1} 的防治责任范围。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="567"/>
@@ -1121,7 +1121,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="606"/>
         <source>protected corridor</source>
-        <translation>保护廊道</translation>
+        <translation>铁路、高速、国道、省道</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="624"/>
@@ -1411,7 +1411,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="542"/>
         <source>Digitize a gully first.</source>
-        <translation>请先数字化一个崩岗。</translation>
+        <translation>请先绘制一座崩岗。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="552"/>
@@ -1436,7 +1436,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="690"/>
         <source>{0} gullies</source>
-        <translation>{0} 处崩岗</translation>
+        <translation>{0} 座崩岗</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="694"/>
@@ -1616,7 +1616,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="478"/>
         <source>Choose the layer whose features get the measure.</source>
-        <translation>请选择要标注措施的要素所在图层。</translation>
+        <translation>请选择要登记措施的要素所在图层。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="489"/>
@@ -1641,7 +1641,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="550"/>
         <source>Treatment status of {0} gullies set to {1}.</source>
-        <translation>已将 {0} 处崩岗的治理状态设为{1}。</translation>
+        <translation>已将 {0} 座崩岗的治理状态设为{1}。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="561"/>
@@ -1656,7 +1656,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="589"/>
         <source>{0} records; treated {1} features, {2:.2f} hm² ({3:.1f} % of the {4:g} km² target); treated gullies {5} ({6:.1f} % of {7}).</source>
-        <translation>{0} 条记录；已治理 {1} 个要素，{2:.2f} 公顷（占 {4:g} km² 目标的 {3:.1f} %）；已治理崩岗 {5} 处（占 {7} 处的 {6:.1f} %）。</translation>
+        <translation>{0} 条记录；已治理 {1} 个要素，{2:.2f} 公顷（占 {4:g} km² 目标的 {3:.1f} %）；已治理崩岗 {5} 座（占 {7} 座的 {6:.1f} %）。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="596"/>
@@ -1681,7 +1681,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="78"/>
         <source>Treated area (hm²)</source>
-        <translation>治理面积（公顷）</translation>
+        <translation>治理面积（hm²）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="187"/>
@@ -1691,10 +1691,10 @@
     <message>
         <location filename="../xingguo_swc_plugin/plugin.py" line="47"/>
         <source>Xingguo SWC (兴国水保)</source>
-        <translation>兴国水土保持</translation>
+        <translation>兴国水保</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="96"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="106"/>
         <source>Xingguo SWC</source>
         <translation>兴国水保</translation>
     </message>
@@ -1711,7 +1711,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/benggang_algorithms.py" line="69"/>
         <source>{0} gullies, {1} changed, {2} new IDs, {3} duplicates renumbered, {4} outside every township.</source>
-        <translation>{0} 处崩岗，修改 {1} 处，新编号 {2} 个，重复编号重编 {3} 个，{4} 处不在任何乡镇内。</translation>
+        <translation>{0} 座崩岗，修改 {1} 座，新编号 {2} 个，重复编号重编 {3} 个，{4} 座不在任何乡镇内。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="62"/>
@@ -1751,7 +1751,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="116"/>
         <source>Treated area {0:.2f} hm² ({1:.1f} % of {2} km²), treated collapse gullies {3} ({4:.1f} % of {5}).</source>
-        <translation>治理面积 {0:.2f} 公顷（占 {2} km² 目标的 {1:.1f} %），已治理崩岗 {3} 处（占 {5} 处目标的 {4:.1f} %）。</translation>
+        <translation>治理面积 {0:.2f} 公顷（占 {2} km² 目标的 {1:.1f} %），已治理崩岗 {3} 座（占 {5} 座目标的 {4:.1f} %）。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="37"/>
@@ -1871,7 +1871,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="79"/>
         <source>Approved project boundaries</source>
-        <translation>项目批复范围</translation>
+        <translation>防治责任范围</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="81"/>
@@ -1906,12 +1906,12 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="99"/>
         <source>Corridor distance (m)</source>
-        <translation>廊道距离（米）</translation>
+        <translation>沿线两侧控制距离（米）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="102"/>
         <source>Road class field of the corridors</source>
-        <translation>廊道的道路等级字段</translation>
+        <translation>铁路和公路的道路等级字段</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="105"/>
@@ -2011,7 +2011,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="116"/>
         <source>Sheet</source>
-        <translation>图幅</translation>
+        <translation>工作表</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="117"/>
@@ -2081,7 +2081,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="433"/>
         <source>Area (hm²)</source>
-        <translation>面积（公顷）</translation>
+        <translation>面积（hm²）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="172"/>
@@ -2161,12 +2161,12 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="435"/>
         <source>{0} (hm²)</source>
-        <translation>{0}（公顷）</translation>
+        <translation>{0}（hm²）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="438"/>
         <source>Erosion area (hm²)</source>
-        <translation>侵蚀面积（公顷）</translation>
+        <translation>侵蚀面积（hm²）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="43"/>
@@ -2271,7 +2271,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="54"/>
         <source>Totals of the treatment measures built in a period: quantity per measure, township and year, and the treated area (hm²) and treated collapse gullies, each feature counted once even when several measures cover it. A feature is treated once it has any measure in the period. Row kind (lx): measure = one measure in one township and year; township, year, county = treated totals (zltb features, zlmj hm², zlbg gullies).</source>
-        <translation>统计某一时期内实施的治理措施：按措施、乡镇和年度汇总数量，以及治理面积（公顷）和已治理崩岗数；同一要素即使有多项措施也只计一次。要素在该时期内有任一措施即视为已治理。行类型（lx）：measure = 某乡镇某年度的一项措施；township、year、county = 治理合计（zltb 要素数，zlmj 公顷，zlbg 崩岗数）。</translation>
+        <translation>统计某一时期内实施的治理措施：按措施、乡镇和年度汇总数量，以及治理面积（hm²）和已治理崩岗数；同一要素即使有多项措施也只计一次。要素在该时期内有任一措施即视为已治理。行类型（lx）：measure = 某乡镇某年度的一项措施；township、year、county = 治理合计（zltb 要素数，zlmj 公顷，zlbg 崩岗数）。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="29"/>
@@ -2306,7 +2306,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="130"/>
         <source>水土保持率 per township and for the county: (land area − erosion area of grade 2 and above) / land area × 100. Overlapping erosion polygons are counted once. meets_target compares with the target (83 % by default, a setting).</source>
-        <translation>各乡镇及全县的水土保持率：（土地面积 − 轻度及以上侵蚀面积）/ 土地面积 × 100。相互重叠的侵蚀多边形只计一次。meets_target 表示是否达到目标（默认 83 %，可在设置中修改）。</translation>
+        <translation>各乡镇及全县的水土保持率：（国土面积 − 轻度及以上侵蚀面积）/ 国土面积 × 100。相互重叠的侵蚀多边形只计一次。meets_target 表示是否达到目标（默认 83 %，可在设置中修改）。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="53"/>
@@ -2381,7 +2381,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/validation.py" line="519"/>
         <source>Project {0} has no approved boundary to compare with.</source>
-        <translation>项目 {0} 没有可比对的批复范围。</translation>
+        <translation>项目 {0} 没有可比对的防治责任范围。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="258"/>
@@ -2566,7 +2566,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/findings.py" line="512"/>
         <source>saving the case status</source>
-        <translation>保存处理状态</translation>
+        <translation>保存查处状态</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/findings.py" line="429"/>
@@ -2576,7 +2576,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/findings.py" line="509"/>
         <source>Only case status steps can be saved here; other fields were edited: {0}.</source>
-        <translation>此处只能保存处理状态的变更；以下其他字段也被编辑过：{0}。</translation>
+        <translation>此处只能保存查处状态的变更；以下其他字段也被编辑过：{0}。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/gpkg_sql.py" line="111"/>
@@ -2679,77 +2679,77 @@
         <translation>崩岗图层 {0} 的几何类型为{1}；崩岗必须是面（规模由面积确定）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="63"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="64"/>
         <source>{0} case file(s) of findings, {1} of townships, index {2}.</source>
         <translation>图斑案卷 {0} 份，乡镇案卷 {1} 份，目录 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="71"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="72"/>
         <source>Unknown party type {0}.</source>
         <translation>未知的当事人类型 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="82"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="83"/>
         <source>The font {0} is missing: install the package {1} so the case files carry searchable Chinese text.</source>
         <translation>缺少字体 {0}：请安装软件包 {1}，案卷中的中文才可检索。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="152"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="153"/>
         <source>not registered</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="164"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="165"/>
         <source>no geometry</source>
         <translation>无几何图形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="169"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="170"/>
         <source>Suspected class</source>
         <translation>疑似类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="174"/>
-        <source>Parcel area (m²)</source>
-        <translation>图斑面积(m²)</translation>
-    </message>
-    <message>
         <location filename="../xingguo_swc_plugin/core/casefile.py" line="175"/>
-        <source>Excess area (m²)</source>
-        <translation>超出面积(m²)</translation>
+        <source>Parcel area (m²)</source>
+        <translation>图斑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="177"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="176"/>
+        <source>Excess area (m²)</source>
+        <translation>超出面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="178"/>
         <source>Centroid</source>
         <translation>中心点坐标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="180"/>
         <source>Party type</source>
         <translation>当事人类型</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="180"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="186"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="187"/>
         <source>{0}: {1:.0f} – {2:.2f} 元 ({3:.0f} 元/m² × {4:.1f} m²)</source>
         <translation>{0}：{1:.0f} – {2:.2f} 元（{3:.0f} 元/m² × {4:.1f} m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="189"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="190"/>
         <source>Penalty range</source>
         <translation>处罚幅度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="208"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="209"/>
         <source>Soil and water conservation case file: {0}</source>
         <translation>水土保持监督检查案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="240"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="241"/>
         <source>Map 1:{0:.0f} — red: offending part; black: parcel; green: approved boundary (防治责任范围).</source>
         <translation>比例尺 1:{0:.0f} — 红色：违规部分；黑色：图斑；绿色：防治责任范围。</translation>
     </message>
@@ -2759,42 +2759,42 @@
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="249"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="250"/>
         <source>No field photos.</source>
         <translation>无现场照片。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="266"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="267"/>
         <source>{0}; taken {1}; {2}; ±{3} m</source>
         <translation>{0}；拍摄于 {1}；{2}；±{3} m</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="271"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="272"/>
         <source>History (查-认-改-罚)</source>
         <translation>处理记录（查-认-改-罚）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="281"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="282"/>
         <source>Cannot write the case file {0}.</source>
         <translation>无法写入案卷 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="300"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="301"/>
         <source>An imagery layer is not valid.</source>
         <translation>影像图层无效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="305"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="306"/>
         <source>No finding matches the filter: no case file to write.</source>
         <translation>没有符合条件的核查发现，无案卷可写。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="344"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="345"/>
         <source>Case files of {0} ({1}): {2} case(s)</source>
         <translation>{0}（{1}）案卷：{2} 件</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="363"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="364"/>
         <source>Case files by township</source>
         <translation>各乡镇案卷目录</translation>
     </message>
@@ -2816,7 +2816,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/core/casework.py" line="95"/>
         <source>Unknown case status(es): {0}.</source>
-        <translation>未知处理状态：{0}。</translation>
+        <translation>未知查处状态：{0}。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/core/casework.py" line="147"/>
@@ -3296,7 +3296,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="60"/>
         <source>Choose a workspace (.gpkg) first.</source>
-        <translation>请先选择工作空间(.gpkg)。</translation>
+        <translation>请先选择工作空间（.gpkg）。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="67"/>
@@ -3389,7 +3389,7 @@
         <translation>{0}侵蚀面积（hm²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="140"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="150"/>
         <source>Open workspace</source>
         <translation>打开工作空间</translation>
     </message>
@@ -3414,37 +3414,37 @@
         <translation>模式（schema）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="67"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="69"/>
         <source>Open workspace…</source>
         <translation>打开工作空间…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="127"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="137"/>
         <source>Workspace {0}</source>
         <translation>工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/plugin.py" line="140"/>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="150"/>
         <source>Workspace {0} opened: {1} tables.</source>
         <translation>已打开工作空间 {0}：{1} 个数据表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="58"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="60"/>
         <source>Output {0}: {1} rows could not be written ({2}); nothing is reported as complete.</source>
         <translation>输出 {0}：有 {1} 行无法写入（{2}）；结果不完整，不予报告为完成。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="58"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="60"/>
         <source>the sink refused them</source>
         <translation>输出目标拒绝写入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="160"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="173"/>
         <source>Output {0} is the input file {1}: writing it would replace the input. Choose another file.</source>
         <translation>输出 {0} 就是输入文件 {1}：写入会覆盖输入。请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="165"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="178"/>
         <source>Output {0} is the workspace {1}: writing it would replace the whole workspace. Choose another file.</source>
         <translation>输出 {0} 是工作空间 {1}：写入会覆盖整个工作空间。请选择其他文件。</translation>
     </message>
@@ -3526,7 +3526,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="30"/>
         <source>Case status codes (comma separated; empty: all)</source>
-        <translation>处理状态代码（逗号分隔；空：全部）</translation>
+        <translation>查处状态代码（逗号分隔；空：全部）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="45"/>
@@ -3551,7 +3551,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="61"/>
         <source>Base map margin (m)</source>
-        <translation>底图边距(m)</translation>
+        <translation>底图边距（m）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="64"/>
@@ -3596,7 +3596,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="117"/>
         <source>Case files (PDF)</source>
-        <translation>案卷 (PDF)</translation>
+        <translation>案卷（PDF）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="119"/>
@@ -3722,6 +3722,21 @@
         <location filename="../xingguo_swc_plugin/core/plan.py" line="348"/>
         <source>Gully {0} lies in no township (xzqdm {1}): it cannot be counted.</source>
         <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/help.py" line="53"/>
+        <source>Xingguo SWC help</source>
+        <translation>兴国水保帮助</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/plugin.py" line="93"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/help.py" line="92"/>
+        <source>Open the help page of this panel</source>
+        <translation>打开本面板的帮助页面</translation>
     </message>
 </context>
 <context>
@@ -3857,7 +3872,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="49"/>
         <source>Approved project boundaries of the development database</source>
-        <translation>开发项目库中的项目批复范围</translation>
+        <translation>开发项目库中的防治责任范围</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="54"/>
@@ -3872,7 +3887,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="68"/>
         <source>Area outside the approved boundary that is still accepted</source>
-        <translation>超出批复范围但仍可接受的面积</translation>
+        <translation>超出防治责任范围但仍可接受的面积</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="73"/>
@@ -3897,17 +3912,17 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="101"/>
         <source>Roads (optional)</source>
-        <translation>道路（可选）</translation>
+        <translation>铁路和公路（可选）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="106"/>
         <source>Railway and road lines; field dllx holds the road class</source>
-        <translation>铁路和公路线；字段 dllx 为道路等级</translation>
+        <translation>铁路和公路线；字段 dllx 为道路等级（铁路、高速、国道、省道沿线规则）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="111"/>
         <source>Corridor distance (m)</source>
-        <translation>廊道距离（米）</translation>
+        <translation>沿线两侧控制距离（米）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="120"/>
@@ -3987,7 +4002,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="198"/>
         <source>Handled by</source>
-        <translation>处理人</translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="206"/>
@@ -4040,7 +4055,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.ui" line="18"/>
         <source>Layer whose selected features get the measure (follows the active layer)</source>
-        <translation>其选中要素将被标注措施的图层（跟随当前图层）</translation>
+        <translation>其选中要素将登记措施的图层（跟随当前图层）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.ui" line="23"/>
@@ -4055,7 +4070,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.ui" line="129"/>
         <source>Tag</source>
-        <translation>标注</translation>
+        <translation>登记措施</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.ui" line="46"/>
@@ -4080,7 +4095,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.ui" line="88"/>
         <source>Each feature's own area (hm²)</source>
-        <translation>各要素自身面积（公顷）</translation>
+        <translation>各要素自身面积（hm²）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.ui" line="94"/>

@@ -33,8 +33,10 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProviderRegistry,
 )
+from qgis.PyQt.QtCore import QUrl
 
 from ..core.errors import CanceledError, SwcError
+from ..localization import help_page
 from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 
@@ -86,6 +88,12 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+#: Help page of each algorithm group (English group source): its dock's page.
+HELP_PAGES = {"Collapse gullies": "benggang_dock", "Treatment measures": "measures_dock",
+              "Supervision": "inspection_dock", "Inspection": "inspection_dock",
+              "Statistics": "stats_dock", "Reports": "atlas_dock", "Workspace": "index"}
+
+
 class SwcAlgorithm(QgsProcessingAlgorithm):
     """Base: subclasses set NAME, DISPLAY (English source text), GROUP, and
     implement ``initAlgorithm`` and ``execute``."""
@@ -111,6 +119,11 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
 
     def shortHelpString(self) -> str:
         return tr(self.HELP)
+
+    def helpUrl(self) -> str:
+        """The help page of the dock doing the same work (resources/help)."""
+        page = help_page(HELP_PAGES.get(self.GROUP, "index"))
+        return QUrl.fromLocalFile(str(page)).toString()
 
     def createInstance(self):
         return type(self)()
