@@ -250,3 +250,42 @@ def test_atlas_dock_refuses_the_wrong_table_as_townships(qtbot, county_layers, c
     assert not (tmp_path / "atlas").exists()
     assert QgsProject.instance().layoutManager().layouts() == []
     assert digest(county) == before
+
+
+def test_stats_dock_says_what_it_skipped_and_what_lies_outside(qtbot, qgis_app, tmp_path):
+    from data import box, townships, write
+    from iface_stand_in import MessageIface
+    from qgis.core import Qgis, QgsProject, QgsVectorLayer
+
+    from xingguo_swc_plugin.gui.stats_dock import StatsDock
+
+    towns = townships(str(tmp_path / "towns.gpkg"))
+    path = write(str(tmp_path / "parcels.gpkg"), [
+        {"wkt": box(631000, 2911000, 631100, 2911100), "kflx": "a"},      # 10,000 m² inside
+        {"wkt": None, "kflx": "a"},                                        # NULL geometry
+        {"wkt": box(639950, 2911000, 640050, 2911100), "kflx": "a"}],     # 5,000 m² outside
+        [("kflx", "text")])
+    town_layer = QgsVectorLayer(towns + "|layername=township", "township", "ogr")
+    parcels = QgsVectorLayer(path + "|layername=data", "parcels", "ogr")
+    QgsProject.instance().addMapLayers([town_layer, parcels])
+    try:
+        iface = MessageIface()
+        dock = StatsDock(iface, None)
+        qtbot.addWidget(dock)
+        dock.townships_combo.setLayer(town_layer)
+        dock.input_combo.setLayer(parcels)
+        dock.class_field.setField("kflx")
+        dock.erosion_combo.setLayer(None)
+        before = digest(towns, path)
+        dock.run()
+        qtbot.waitUntil(lambda: dock.task is None, timeout=120_000)
+        assert dock.result is not None, iface.bar.messages
+        texts = [(text, level) for _title, text, level in iface.bar.messages]
+        assert ("1 features without geometry were skipped.", Qgis.Warning) in texts, texts
+        assert ("5000.00 m² of the input lie outside every township and count in no row.",
+                Qgis.Warning) in texts, texts
+        county = [row for row in dock.result.areas if row.xzqdm == "360732"]
+        assert sum(row.area_m2 for row in county) == pytest.approx(15000.0)
+        assert digest(towns, path) == before
+    finally:
+        QgsProject.instance().removeAllMapLayers()
