@@ -299,17 +299,17 @@
         <translation>无法写入崩岗 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="114"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="115"/>
         <source>{0} project(s) imported, {1} updated, {2} row(s) not taken.</source>
         <translation>已导入 {0} 个项目，更新 {1} 个，{2} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="116"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="117"/>
         <source>Row {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="215"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="216"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
@@ -319,77 +319,77 @@
         <translation>开发项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="186"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="187"/>
         <source>Cannot open {0} as a layer: {1}</source>
         <translation>无法将 {0} 作为图层打开：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="247"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="248"/>
         <source>Cannot read the register {0}.</source>
         <translation>无法读取登记表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="250"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="251"/>
         <source>The register {0} has no sheet &quot;{1}&quot;.</source>
         <translation>登记表 {0} 中没有工作表“{1}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="328"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="329"/>
         <source>{0} &quot;{1}&quot; is not a number</source>
         <translation>{0}“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="333"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="334"/>
         <source>{0} &quot;{1}&quot; is not a whole number</source>
         <translation>{0}“{1}”不是整数</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="337"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="338"/>
         <source>{0} &quot;{1}&quot; is not a date</source>
         <translation>{0}“{1}”不是日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="345"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="346"/>
         <source>{0} &quot;{1}&quot; is not one of: {2}</source>
         <translation>{0}“{1}”不在以下取值中：{2}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="367"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="368"/>
         <source>Map a source field to the project number ({0}).</source>
         <translation>请将一个来源字段映射到项目编号（{0}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="374"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="375"/>
         <source>The source has no field &quot;{0}&quot;.</source>
         <translation>数据源没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="383"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="384"/>
         <source>The project source cannot be read.</source>
         <translation>无法读取项目数据源。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="385"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="386"/>
         <source>The project source {0} has no polygons.</source>
         <translation>项目数据源 {0} 中没有面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="641"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="645"/>
         <source>{0} (feature {1})</source>
         <translation>{0}（要素 {1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="409"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="411"/>
         <source>{0} features of project {1} were merged into one boundary.</source>
         <translation>项目 {1} 的 {0} 个要素已合并为一个范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="424"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="426"/>
         <source>The boundary layer cannot be read.</source>
         <translation>无法读取范围图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="426"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="429"/>
         <source>The boundary layer has no field &quot;{0}&quot;.</source>
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
@@ -399,42 +399,42 @@
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="446"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="449"/>
         <source>{0} boundary polygon(s) have no register row: {1}</source>
         <translation>{0} 个范围面在登记表中没有对应行：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="479"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="482"/>
         <source>no project number</source>
         <translation>没有项目编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="484"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="487"/>
         <source>project number {0} appears again (first at row {1})</source>
         <translation>项目编号 {0} 重复出现（首次出现在第 {1} 行）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="490"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="493"/>
         <source>project {0} is already in the workspace</source>
         <translation>项目 {0} 已在工作空间中</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="559"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="562"/>
         <source>no boundary polygon</source>
         <translation>没有范围面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="542"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="545"/>
         <source>the boundary is not a polygon</source>
         <translation>范围不是面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="546"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="549"/>
         <source>the boundary polygon is invalid and cannot be repaired</source>
         <translation>范围面无效且无法修复</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="556"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="559"/>
         <source>the boundary cannot be reprojected to the workspace CRS</source>
         <translation>范围无法投影到工作空间坐标系</translation>
     </message>
@@ -1809,17 +1809,17 @@
         <translation>分类字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="85"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="85"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
         <source>Planimetric (projected CRS)</source>
         <translation>平面面积（投影坐标系）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="85"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
         <source>Ellipsoidal (CGCS2000)</source>
         <translation>椭球面积（CGCS2000）</translation>
     </message>
@@ -1849,7 +1849,7 @@
         <translation>目标水土保持率（%）；留空则使用设置值</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="150"/>
         <source>Soil conservation rate</source>
         <translation>水土保持率</translation>
     </message>
@@ -2834,77 +2834,77 @@
         <translation>{0}图层 {1} 没有坐标参考系（shapefile 缺少 .prj？）。请设置其坐标系，例如 {2}（CGCS2000 / 3 度带高斯-克吕格，中央经线 114°E），经纬度数据用 {3}，然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="63"/>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="70"/>
         <source>Layer {0} is in {1}, a projection that distorts areas (about +25 % at Xingguo for Web Mercator). Reproject it to {2} (CGCS2000 / 3-degree Gauss-Kruger CM 114°E) or choose the ellipsoidal area.</source>
         <translation>图层 {0} 的坐标系为 {1}，该投影会使面积变形（Web 墨卡托在兴国约大 25 %）。请将其重投影到 {2}（CGCS2000 / 3 度带高斯-克吕格，中央经线 114°E），或选择椭球面积。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="72"/>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="79"/>
         <source>The x coordinates carry a zone prefix: the CRS is probably {0}.</source>
         <translation>X 坐标带有带号：坐标系可能是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="76"/>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="83"/>
         <source>The coordinates look like degrees: the CRS is probably {0}.</source>
         <translation>坐标看起来是经纬度：坐标系可能是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="102"/>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="109"/>
         <source>The {0} layer {1} claims {2}, but its coordinates ({3}) lie outside the area where {2} is used.</source>
         <translation>{0}图层 {1} 声明的坐标系为 {2}，但其坐标（{3}）位于 {2} 的适用范围之外。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="122"/>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="129"/>
         <source>The {0} layer {1} ({2}) lies entirely outside the townships layer {3}: check the CRS each layer claims.</source>
         <translation>{0}图层 {1}（{2}）完全位于乡镇图层 {3} 之外：请检查各图层声明的坐标系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="112"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="113"/>
         <source>{0} parcel(s) imported, {1} updated, {2} row(s) not taken.</source>
         <translation>已导入 {0} 个图斑，更新 {1} 个，{2} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="365"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="366"/>
         <source>Map a source field to the parcel ID ({0}).</source>
         <translation>请为图斑编号（{0}）指定来源字段。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="371"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="372"/>
         <source>{0} is not a field of the table {1}.</source>
         <translation>{0} 不是数据表 {1} 的字段。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="479"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="482"/>
         <source>no parcel ID</source>
         <translation>没有图斑编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="483"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="486"/>
         <source>parcel ID {0} appears again (first at row {1})</source>
         <translation>图斑编号 {0} 重复出现（首次出现在第 {1} 行）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="489"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="492"/>
         <source>parcel {0} is already in the workspace</source>
         <translation>图斑 {0} 已在工作空间中</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="529"/>
         <source>Cannot write the rows of {0} into {1}: {2}</source>
         <translation>无法将 {0} 的记录写入 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="603"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="606"/>
         <source>The parcel source cannot be read.</source>
         <translation>无法读取图斑数据源。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="605"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="608"/>
         <source>The parcel source {0} has no polygons.</source>
         <translation>图斑数据源 {0} 中没有面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="646"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="650"/>
         <source>{0} parcel(s) have no change type: give the previous delivery to fill it.</source>
         <translation>{0} 个图斑没有扰动变化类型：请指定上期图斑以填写。</translation>
     </message>
@@ -3629,7 +3629,7 @@
         <translation>跳过（并统计）侵蚀强度不是 1-6 的要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="175"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="180"/>
         <source>{0} features skipped for a grade that is not 1-6, {1} for a missing geometry.</source>
         <translation>因侵蚀强度不是 1-6 跳过 {0} 个要素，因缺少几何跳过 {1} 个。</translation>
     </message>
@@ -3747,6 +3747,21 @@
         <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="32"/>
         <source>One feature per pair of overlapping polygons (listed once), geometry = the shared part, with its area in m². Pairs sharing less than the minimum area are ignored. Invalid or empty geometries go to a separate table and do not stop the run. Areas are planimetric (a projection that distorts areas, such as Web Mercator, is refused) or, when chosen, ellipsoidal on CGCS2000.</source>
         <translation>每对重叠的多边形输出一个要素（每对只列一次），几何为重叠部分，并给出其面积（m²）。重叠面积小于最小面积的要素对忽略。无效或空几何写入单独的表，不会中断运行。面积按平面计算（会使面积变形的投影，如 Web 墨卡托，将被拒绝），或在选择时按 CGCS2000 椭球面计算。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="387"/>
+        <source>project source</source>
+        <translation>项目来源</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="427"/>
+        <source>boundary</source>
+        <translation>边界</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="609"/>
+        <source>parcel source</source>
+        <translation>图斑来源</translation>
     </message>
 </context>
 <context>

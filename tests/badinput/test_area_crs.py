@@ -103,3 +103,76 @@ def test_measure_summary_web_mercator_target_area(empty_workspace, tmp_path):
     assert summary.total.treated_features == 1
     assert summary.total.treated_area_hm2 == pytest.approx(area_4547(wkt) / 10000.0,
                                                            rel=1e-6)
+
+
+def test_conservationrate_web_mercator_refused_or_ellipsoidal(qgis_app, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException, QgsVectorLayer
+    from test_overlaps_crs import geodesic_areas
+
+    towns = townships(str(tmp_path / "towns.gpkg"))
+    square = box(631000, 2911000, 631100, 2911100)
+    erosion = write(str(tmp_path / "erosion.gpkg"), [{"wkt": to_3857(square), "qsqd": 3}],
+                    [("qsqd", "int")], epsg=3857)
+
+    def params(method):
+        return {"TOWNSHIPS": QgsVectorLayer(towns + "|layername=township", "t", "ogr"),
+                "EROSION": QgsVectorLayer(erosion + "|layername=data", "erosion", "ogr"),
+                "GRADE_FIELD": "qsqd", "AREA_METHOD": method, "OUTPUT": "memory:"}
+
+    before = digest(towns, erosion)
+    with pytest.raises(QgsProcessingException) as info:
+        processing.run("xingguoswc:conservationrate", params(0))
+    assert "EPSG:3857" in str(info.value) and "EPSG:4547" in str(info.value)
+    result = processing.run("xingguoswc:conservationrate", params(1))
+    assert digest(towns, erosion) == before
+    rows = {f["xzqdm"]: f for f in result["OUTPUT"].getFeatures()}
+    x0, y0, x1, y1 = TOWNS[0][2:]
+    town_ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
+    ring = [[631000, 2911000], [631100, 2911000], [631100, 2911100], [631000, 2911100],
+            [631000, 2911000]]
+    land, eroded = geodesic_areas("EPSG:4547", [town_ring, ring])
+    row = rows[TOWNS[0][0]]
+    assert row["land_area_m2"] == pytest.approx(land, rel=1e-6)
+    assert row["erosion_area_m2"] == pytest.approx(eroded, rel=1e-6)
+    assert row["rate_percent"] == pytest.approx(100.0 * (land - eroded) / land, abs=1e-4)
+
+
+def test_importprojects_refuses_degrees_without_prj(empty_workspace, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException, QgsVectorLayer
+
+    path = write(str(tmp_path / "projects.shp"),
+                 [{"wkt": box(115.30, 26.30, 115.31, 26.31), "xmbh": "XM001"}],
+                 [("xmbh", "text")], epsg=None)
+    assert not Path(path).with_suffix(".prj").exists()
+    before = digest(empty_workspace, path)
+    with pytest.raises(QgsProcessingException) as info:
+        processing.run("xingguoswc:importprojects", {
+            "INPUT": QgsVectorLayer(path, "projects", "ogr"),
+            "WORKSPACE": empty_workspace})
+    message = str(info.value)
+    assert "projects" in message and "no coordinate reference system" in message, message
+    assert digest(empty_workspace, path) == before
+
+
+def test_importprojects_in_degrees_with_their_crs_are_stored_in_metres(empty_workspace,
+                                                                      tmp_path):
+    import processing
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
+                           QgsGeometry, QgsProject, QgsVectorLayer)
+
+    square = QgsGeometry.fromWkt(box(631000, 2911000, 631100, 2911100))
+    square.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
+                                            QgsCoordinateReferenceSystem("EPSG:4490"),
+                                            QgsProject.instance()))
+    path = write(str(tmp_path / "projects.gpkg"), [{"wkt": square.asWkt(17), "xmbh": "XM001"}],
+                 [("xmbh", "text")], epsg=4490)
+    result = processing.run("xingguoswc:importprojects", {
+        "INPUT": QgsVectorLayer(path + "|layername=data", "projects", "ogr"),
+        "WORKSPACE": empty_workspace})
+    assert result["IMPORTED"] == 1
+    stored = QgsVectorLayer(empty_workspace + "|layername=dev_project", "p", "ogr")
+    feature, = list(stored.getFeatures())
+    assert stored.crs().authid() == "EPSG:4547"
+    assert feature.geometry().area() == pytest.approx(10000.0, rel=1e-6)
