@@ -289,3 +289,23 @@ def test_stats_dock_says_what_it_skipped_and_what_lies_outside(qtbot, qgis_app, 
         assert digest(towns, path) == before
     finally:
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_measures_dock_tags_a_gully_without_geometry_honestly(qtbot, measures):
+    """A gully whose geometry was lost: an area measure (V02, hm²) cannot take its
+    area from it; refused, naming the feature, nothing written."""
+    from qgis.core import Qgis, QgsGeometry
+    from qgis.PyQt.QtCore import Qt
+
+    dock, iface, gullies, fids, workspace = measures
+    assert gullies.dataProvider().changeGeometryValues({fids[0]: QgsGeometry()})
+    gullies.reload()
+    gullies.selectByIds([fids[0]])
+    before = digest(workspace)
+    dock.select_measure("V02")
+    qtbot.mouseClick(dock.ui.tagButton, Qt.MouseButton.LeftButton)
+    texts = [item.text() for item in iface.bar.items()]
+    assert texts == ["Feature 1 of 崩岗 has no area: type the quantity."], texts
+    assert iface.bar.currentItem().level() == Qgis.Warning
+    assert dock.measure_layer.featureCount() == 0 and not dock.measure_layer.isModified()
+    assert digest(workspace) == before
