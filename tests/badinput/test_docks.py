@@ -309,3 +309,24 @@ def test_measures_dock_tags_a_gully_without_geometry_honestly(qtbot, measures):
     assert iface.bar.currentItem().level() == Qgis.Warning
     assert dock.measure_layer.featureCount() == 0 and not dock.measure_layer.isModified()
     assert digest(workspace) == before
+
+
+def test_stats_dock_refuses_degrees_labelled_as_metres(qtbot, county_layers, county, tmp_path):
+    from data import box, write
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    path = write(str(tmp_path / "degrees.gpkg"),
+                 [{"wkt": box(115.30, 26.30, 115.31, 26.31), "kflx": "a"}], [("kflx", "text")],
+                 epsg=4547)
+    layer = QgsVectorLayer(path + "|layername=data", "degrees", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    dock, iface = stats_dock(qtbot, county_layers)
+    dock.input_combo.setLayer(layer)
+    dock.class_field.setField("kflx")
+    before = digest(county, path)
+    dock.run()
+    qtbot.waitUntil(lambda: dock.task is None, timeout=120_000)
+    text = iface.bar.messages[-1][1]
+    assert "degrees" in text and "EPSG:4547" in text and "EPSG:4490" in text, text
+    assert dock.result is None
+    assert digest(county, path) == before
