@@ -139,3 +139,27 @@ def test_measuresummary_gbk_townships(empty_workspace, tmp_path):
     named = {(f["xzqdm"], f["xzqmc"]) for f in result["OUTPUT"].getFeatures()
              if f["xzqdm"] in ("360732100", "360732101")}
     assert named == {("360732100", "潋江镇"), ("360732101", "江背镇")}
+
+
+def test_selected_features_of_a_gbk_layer_keep_selection_and_text(qgis_app, tmp_path):
+    """'Selected features only' on a GBK shapefile: the reopened layer keeps the
+    user's selection (only the selected gully is written) and its text."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject
+
+    towns = gbk_townships(str(tmp_path / "towns.shp"))
+    gullies = gbk_file(str(tmp_path / "gullies.shp"),
+                       [{"wkt": box(633000, 2911000, 633040, 2911040), "bz": "活动型崩岗"},
+                        {"wkt": box(636000, 2911000, 636020, 2911020), "bz": "相对稳定"}],
+                       [("bz", "text")])
+    layer = shp(gullies)
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        chosen = sorted(f.id() for f in layer.getFeatures())[1:]
+        layer.selectByIds(chosen)
+        result = run("benggangattributes", {
+            "INPUT": QgsProcessingFeatureSourceDefinition(layer.id(), True),
+            "TOWNSHIPS": shp(towns), "OUTPUT": "memory:"})
+        out = [(f["bz"], f["xzqmc"]) for f in result["OUTPUT"].getFeatures()]
+        assert out == [("相对稳定", "江背镇")]
+    finally:
+        QgsProject.instance().removeAllMapLayers()

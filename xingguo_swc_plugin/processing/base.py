@@ -35,6 +35,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterVectorLayer,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingUtils,
     QgsProperty,
     QgsProviderRegistry,
     QgsVectorLayer,
@@ -165,6 +166,14 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
     def _decoded(self, parameters, name, context):
         """(layer as given, layer as read); one reopened copy per input and run."""
         layer = super().parameterAsVectorLayer(parameters, name, context)
+        value = parameters.get(name)
+        if layer is None and isinstance(value, QgsProcessingFeatureSourceDefinition):
+            # QGIS 3.22 resolves no layer from a source definition (selected only)
+            text = value.source.staticValue() \
+                if value.source.propertyType() == QgsProperty.StaticProperty \
+                else value.source.valueAsString(context.expressionContext())[0]
+            found = QgsProcessingUtils.mapLayerFromString(str(text), context)
+            layer = found if isinstance(found, QgsVectorLayer) else None
         if layer is None:
             return None, None
         cache = self.__dict__.setdefault("_decoded_ids", {})
