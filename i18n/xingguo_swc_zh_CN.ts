@@ -504,12 +504,12 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="440"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="442"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="440"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="442"/>
         <source>Township code</source>
         <translation>乡镇代码</translation>
     </message>
@@ -739,7 +739,7 @@
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="352"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="354"/>
         <source>The layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
@@ -949,17 +949,17 @@
         <translation>图斑数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="178"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="180"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="298"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="300"/>
         <source>{0} invalid geometries of {1} were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {1} 的 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="357"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="359"/>
         <source>erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
@@ -1279,7 +1279,7 @@
         <translation>保存前自动计算</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="440"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="442"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
@@ -1944,7 +1944,7 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="446"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="448"/>
         <source>Soil conservation rate (%)</source>
         <translation>水土保持率（%）</translation>
     </message>
@@ -2079,7 +2079,7 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="441"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="443"/>
         <source>Area (hm²)</source>
         <translation>面积（公顷）</translation>
     </message>
@@ -2104,67 +2104,67 @@
         <translation>计算时修复了 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="346"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="348"/>
         <source>{0:.2f} % (target ≥ {1:.0f} %)</source>
         <translation>{0:.2f} %（目标 ≥ {1:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="353"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="355"/>
         <source>no erosion layer chosen</source>
         <translation>未选择土壤侵蚀图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="358"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="360"/>
         <source>{0:.2f} km² of {1:.0f} km²</source>
         <translation>{0:.2f} km² / {1:.0f} km²</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="363"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="365"/>
         <source>no measure records in the workspace</source>
         <translation>工作空间中没有措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="366"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="368"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="371"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="373"/>
         <source>no gully layer in the workspace</source>
         <translation>工作空间中没有崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="393"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="395"/>
         <source>Export township statistics</source>
         <translation>导出乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="393"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="395"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="407"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="409"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="440"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="442"/>
         <source>Features</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="441"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="443"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="443"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="445"/>
         <source>{0} (hm²)</source>
         <translation>{0}（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="446"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="448"/>
         <source>Erosion area (hm²)</source>
         <translation>侵蚀面积（公顷）</translation>
     </message>
@@ -3069,12 +3069,12 @@
         <translation>图斑编号 {0} 在{1}中出现多次（字段 {2}）：按编号匹配时编号必须唯一。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="301"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="303"/>
         <source>{0} features of {1} have no geometry (NULL or empty) and were skipped.</source>
         <translation>{1} 中有 {0} 个要素没有几何（空值或空几何），已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="404"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="413"/>
         <source>{0} features of {1} have no erosion grade 1-6 in field {2} and were skipped.</source>
         <translation>{1} 中有 {0} 个要素的字段 {2} 不是侵蚀强度代码 1-6，已跳过。</translation>
     </message>
@@ -3379,7 +3379,7 @@
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="443"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="445"/>
         <source>{0} erosion area (hm²)</source>
         <translation>{0}侵蚀面积（hm²）</translation>
     </message>
@@ -3424,22 +3424,22 @@
         <translation>已打开工作空间 {0}：{1} 个数据表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="64"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="65"/>
         <source>Output {0}: {1} rows could not be written ({2}); nothing is reported as complete.</source>
         <translation>输出 {0}：有 {1} 行无法写入（{2}）；结果不完整，不予报告为完成。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="64"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="65"/>
         <source>the sink refused them</source>
         <translation>输出目标拒绝写入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="219"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="228"/>
         <source>Output {0} is the input file {1}: writing it would replace the input. Choose another file.</source>
         <translation>输出 {0} 就是输入文件 {1}：写入会覆盖输入。请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="224"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="233"/>
         <source>Output {0} is the workspace {1}: writing it would replace the whole workspace. Choose another file.</source>
         <translation>输出 {0} 是工作空间 {1}：写入会覆盖整个工作空间。请选择其他文件。</translation>
     </message>
@@ -3619,7 +3619,7 @@
         <translation>已跳过 {0} 个没有几何的要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="118"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="184"/>
         <source>{0} m² of the input lie outside every township and count in no row.</source>
         <translation>输入中有 {0} m² 位于所有乡镇之外，未计入任何一行。</translation>
     </message>

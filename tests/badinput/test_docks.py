@@ -265,9 +265,13 @@ def test_stats_dock_says_what_it_skipped_and_what_lies_outside(qtbot, qgis_app, 
         {"wkt": None, "kflx": "a"},                                        # NULL geometry
         {"wkt": box(639950, 2911000, 640050, 2911100), "kflx": "a"}],     # 5,000 m² outside
         [("kflx", "text")])
+    eroded = write(str(tmp_path / "erosion.gpkg"), [
+        {"wkt": box(631000, 2909950, 631050, 2910050), "qsqd": 3}],       # 2,500 m² outside
+        [("qsqd", "int")])
     town_layer = QgsVectorLayer(towns + "|layername=township", "township", "ogr")
     parcels = QgsVectorLayer(path + "|layername=data", "parcels", "ogr")
-    QgsProject.instance().addMapLayers([town_layer, parcels])
+    erosion = QgsVectorLayer(eroded + "|layername=data", "erosion", "ogr")
+    QgsProject.instance().addMapLayers([town_layer, parcels, erosion])
     try:
         iface = MessageIface()
         dock = StatsDock(iface, None)
@@ -275,8 +279,9 @@ def test_stats_dock_says_what_it_skipped_and_what_lies_outside(qtbot, qgis_app, 
         dock.townships_combo.setLayer(town_layer)
         dock.input_combo.setLayer(parcels)
         dock.class_field.setField("kflx")
-        dock.erosion_combo.setLayer(None)
-        before = digest(towns, path)
+        dock.erosion_combo.setLayer(erosion)
+        dock.grade_field.setField("qsqd")
+        before = digest(towns, path, eroded)
         dock.run()
         qtbot.waitUntil(lambda: dock.task is None, timeout=120_000)
         assert dock.result is not None, iface.bar.messages
@@ -284,9 +289,12 @@ def test_stats_dock_says_what_it_skipped_and_what_lies_outside(qtbot, qgis_app, 
         assert ("1 features without geometry were skipped.", Qgis.Warning) in texts, texts
         assert ("5000.00 m² of the input lie outside every township and count in no row.",
                 Qgis.Warning) in texts, texts
+        assert ("2500.00 m² of the input lie outside every township and count in no row.",
+                Qgis.Warning) in texts, texts
         county = [row for row in dock.result.areas if row.xzqdm == "360732"]
         assert sum(row.area_m2 for row in county) == pytest.approx(15000.0)
-        assert digest(towns, path) == before
+        assert dock.result.rates[-1].erosion_area_m2 == pytest.approx(2500.0)
+        assert digest(towns, path, eroded) == before
     finally:
         QgsProject.instance().removeAllMapLayers()
 

@@ -180,6 +180,11 @@ class ConservationRateAlgorithm(SwcAlgorithm):
             feedback.pushWarning(tr("{0} features skipped for a grade that is not 1-6, {1} "
                                     "for a missing geometry.").format(
                 rows.skipped_grades, rows.skipped_geometries))
+        if rows.outside_area_m2 > 0.005:
+            feedback.pushWarning(tr("{0} m² of the input lie outside every township and "
+                                    "count in no row.").format(
+                "{0:.2f}".format(rows.outside_area_m2)))
         return {"OUTPUT": dest, "INVALID_REPAIRED": rows.invalid_repaired,
+                "OUTSIDE_AREA_M2": rows.outside_area_m2,
                 "SKIPPED_GRADES": rows.skipped_grades,
                 "SKIPPED_GEOMETRIES": rows.skipped_geometries, "ROWS": len(features)}
