@@ -14,7 +14,7 @@
         <translation>图集的某个图层缺失或无效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="81"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="84"/>
         <source>Layer {0} cannot be opened: {1}</source>
         <translation>无法打开图层 {0}：{1}</translation>
     </message>
@@ -154,72 +154,72 @@
         <translation>写入 {0} 失败：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="109"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="110"/>
         <source>The township layer has no field xzqdm (township code).</source>
         <translation>乡镇图层没有字段 xzqdm（乡镇代码）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="134"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="135"/>
         <source>The township layer has no township polygons.</source>
         <translation>乡镇图层中没有乡镇面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="218"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="219"/>
         <source>No township: cannot number the gully.</source>
         <translation>不在任何乡镇内：无法为崩岗编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="257"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="258"/>
         <source>Cannot allocate a gully ID in {0}: {1}</source>
         <translation>无法在 {0} 中分配崩岗编号：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="301"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="302"/>
         <source>No valid gully layer selected.</source>
         <translation>未选择有效的崩岗图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="303"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="304"/>
         <source>Layer {0} is not a polygon layer.</source>
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="306"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="307"/>
         <source>Layer {0} lacks the fields {1}.</source>
         <translation>图层 {0} 缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="344"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="345"/>
         <source>{0} at {1:.2f}, {2:.2f}</source>
         <translation>{0}，位于 {1:.2f}, {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="366"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="367"/>
         <source>(no ID, feature {0})</source>
         <translation>（无编号，要素 {0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="383"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="384"/>
         <source>The gully needs a polygon with at least three vertices.</source>
         <translation>崩岗需要至少有三个节点的多边形。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="560"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="561"/>
         <source>The polygon is not valid ({0}). Use the repaired polygon or digitize it again.</source>
         <translation>多边形无效（{0}）。请使用修复后的多边形或重新绘制。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="401"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="402"/>
         <source>The gully covers {0:.2f} m², less than the minimum of {1:.2f} m² for a registered collapse gully.</source>
         <translation>该崩岗面积为 {0:.2f} m²，小于崩岗登记的最小面积 {1:.2f} m²。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="406"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="407"/>
         <source>{0:.2f} m² of the gully lie outside the county (the union of the townships).</source>
         <translation>该崩岗有 {0:.2f} m² 位于县界（各乡镇合并范围）之外。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="412"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="413"/>
         <source>The gully overlaps the existing gully {0} ({1:.2f} m²).</source>
         <translation>该崩岗与已有崩岗 {0} 重叠（{1:.2f} m²）。</translation>
     </message>
@@ -229,167 +229,167 @@
         <translation>图层 {0} 无法编辑。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="451"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="452"/>
         <source>Add collapse gully {0}</source>
         <translation>添加崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="454"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="455"/>
         <source>Layer {0} refused the new gully.</source>
         <translation>图层 {0} 拒绝了新崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="500"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="501"/>
         <source>Recompute collapse gully {0}</source>
         <translation>重新计算崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="555"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="556"/>
         <source>Unknown gully part {0}.</source>
         <translation>未知的崩岗部位 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="558"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="559"/>
         <source>The part needs a polygon with at least three vertices.</source>
         <translation>部位需要至少有三个节点的多边形。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="573"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="574"/>
         <source>There is no gully {0}.</source>
         <translation>不存在崩岗 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="594"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="595"/>
         <source>Add {0} of gully {1}</source>
         <translation>添加崩岗 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="598"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="599"/>
         <source>Layer {0} refused the new part.</source>
         <translation>图层 {0} 拒绝了新部位。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="621"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="622"/>
         <source>Gully parts</source>
         <translation>崩岗部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="626"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="627"/>
         <source>Cannot relate {0} to {1}: both need the field bgbh and must be in the project.</source>
         <translation>无法关联 {0} 与 {1}：两者都需要 bgbh 字段且必须在工程中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="786"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="787"/>
         <source>Feature {0}: invalid geometry, area of the repaired polygon.</source>
         <translation>要素 {0}：几何无效，采用修复后多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="794"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="795"/>
         <source>Feature {0}: not in any township.</source>
         <translation>要素 {0}：不在任何乡镇内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="805"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="806"/>
         <source>Feature {0}: duplicate ID {1} renumbered.</source>
         <translation>要素 {0}：重复编号 {1} 已重新编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="817"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="818"/>
         <source>Cannot write gully {0}.</source>
         <translation>无法写入崩岗 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="114"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="115"/>
         <source>{0} project(s) imported, {1} updated, {2} row(s) not taken.</source>
         <translation>已导入 {0} 个项目，更新 {1} 个，{2} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="116"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="117"/>
         <source>Row {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="215"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="216"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="332"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="333"/>
         <source>projects</source>
         <translation>开发项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="186"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="187"/>
         <source>Cannot open {0} as a layer: {1}</source>
         <translation>无法将 {0} 作为图层打开：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="247"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="248"/>
         <source>Cannot read the register {0}.</source>
         <translation>无法读取登记表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="250"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="251"/>
         <source>The register {0} has no sheet &quot;{1}&quot;.</source>
         <translation>登记表 {0} 中没有工作表“{1}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="328"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="329"/>
         <source>{0} &quot;{1}&quot; is not a number</source>
         <translation>{0}“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="333"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="334"/>
         <source>{0} &quot;{1}&quot; is not a whole number</source>
         <translation>{0}“{1}”不是整数</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="337"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="338"/>
         <source>{0} &quot;{1}&quot; is not a date</source>
         <translation>{0}“{1}”不是日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="345"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="346"/>
         <source>{0} &quot;{1}&quot; is not one of: {2}</source>
         <translation>{0}“{1}”不在以下取值中：{2}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="367"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="368"/>
         <source>Map a source field to the project number ({0}).</source>
         <translation>请将一个来源字段映射到项目编号（{0}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="374"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="375"/>
         <source>The source has no field &quot;{0}&quot;.</source>
         <translation>数据源没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="383"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="384"/>
         <source>The project source cannot be read.</source>
         <translation>无法读取项目数据源。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="385"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="386"/>
         <source>The project source {0} has no polygons.</source>
         <translation>项目数据源 {0} 中没有面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="641"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="645"/>
         <source>{0} (feature {1})</source>
         <translation>{0}（要素 {1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="409"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="411"/>
         <source>{0} features of project {1} were merged into one boundary.</source>
         <translation>项目 {1} 的 {0} 个要素已合并为一个范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="424"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="426"/>
         <source>The boundary layer cannot be read.</source>
         <translation>无法读取范围图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="426"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="429"/>
         <source>The boundary layer has no field &quot;{0}&quot;.</source>
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
@@ -399,42 +399,42 @@
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="446"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="449"/>
         <source>{0} boundary polygon(s) have no register row: {1}</source>
         <translation>{0} 个范围面在登记表中没有对应行：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="479"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="482"/>
         <source>no project number</source>
         <translation>没有项目编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="484"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="487"/>
         <source>project number {0} appears again (first at row {1})</source>
         <translation>项目编号 {0} 重复出现（首次出现在第 {1} 行）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="490"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="493"/>
         <source>project {0} is already in the workspace</source>
         <translation>项目 {0} 已在工作空间中</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="559"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="562"/>
         <source>no boundary polygon</source>
         <translation>没有范围面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="542"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="545"/>
         <source>the boundary is not a polygon</source>
         <translation>范围不是面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="546"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="549"/>
         <source>the boundary polygon is invalid and cannot be repaired</source>
         <translation>范围面无效且无法修复</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="556"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="559"/>
         <source>the boundary cannot be reprojected to the workspace CRS</source>
         <translation>范围无法投影到工作空间坐标系</translation>
     </message>
@@ -504,12 +504,12 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="442"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="442"/>
         <source>Township code</source>
         <translation>乡镇代码</translation>
     </message>
@@ -714,12 +714,12 @@
         <translation>无法修改治理状态。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="127"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="128"/>
         <source>The first year {0} is after the last year {1}.</source>
         <translation>起始年度 {0} 晚于截止年度 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="274"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="275"/>
         <source>empty geometry</source>
         <translation>空几何</translation>
     </message>
@@ -729,7 +729,7 @@
         <translation>无效几何</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="52"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="57"/>
         <source>The input layer is missing or cannot be read.</source>
         <translation>输入图层缺失或无法读取。</translation>
     </message>
@@ -739,7 +739,7 @@
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="352"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="354"/>
         <source>The layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
@@ -934,77 +934,77 @@
         <translation>工作空间 {1} 的表 {0} 中已有数据：请清空或选择替换。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/sampledata.py" line="169"/>
+        <location filename="../xingguo_swc_plugin/core/sampledata.py" line="170"/>
         <source>Cannot write sample data into {0}: {1}</source>
         <translation>无法将示例数据写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/sampledata.py" line="193"/>
+        <location filename="../xingguo_swc_plugin/core/sampledata.py" line="194"/>
         <source>{0} already exists: sample data is only written into a new file.</source>
         <translation>{0} 已存在：示例数据只写入新文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/sampledata.py" line="196"/>
+        <location filename="../xingguo_swc_plugin/core/sampledata.py" line="197"/>
         <source>The number of parcels cannot be negative.</source>
         <translation>图斑数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="178"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="180"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="298"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="300"/>
         <source>{0} invalid geometries of {1} were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {1} 的 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="357"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="359"/>
         <source>erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="112"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="113"/>
         <source>Invalid or empty geometry</source>
         <translation>几何无效或为空</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="113"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="114"/>
         <source>Not registered (suspected built without approval)</source>
         <translation>未登记（疑似未批先建）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="114"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="115"/>
         <source>Elsewhere than its project (suspected location change)</source>
         <translation>不在所属项目范围内（疑似建设地点变更）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="115"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="116"/>
         <source>Beyond the approved boundary</source>
         <translation>疑似超出防治责任范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="116"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="117"/>
         <source>Overlaps other parcels</source>
         <translation>与其他图斑重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="117"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="118"/>
         <source>Steep slope</source>
         <translation>陡坡</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="118"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="119"/>
         <source>Terraces required</source>
         <translation>需修梯田</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="119"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="120"/>
         <source>Within a protected corridor</source>
         <translation>位于铁路、高速、国道、省道沿线控制距离内</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="242"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="243"/>
         <source>The {0} layer {1} has no field &quot;{2}&quot;; fields: {3}.</source>
         <translation>{0}图层 {1} 没有字段“{2}”；现有字段：{3}。</translation>
     </message>
@@ -1014,117 +1014,117 @@
         <translation>{0}图层缺失或无法读取。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="253"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="254"/>
         <source>The {0} layer {1} has the wrong geometry type.</source>
         <translation>{0}图层 {1} 的几何类型不正确。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="276"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="277"/>
         <source>not a polygon</source>
         <translation>不是面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="279"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="280"/>
         <source>not valid: {0}</source>
         <translation>无效：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="331"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="332"/>
         <source>parcels</source>
         <translation>图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="334"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="335"/>
         <source>The excess tolerance must not be negative.</source>
         <translation>超出容差不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="337"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="338"/>
         <source>The DEM cannot be read.</source>
         <translation>无法读取 DEM。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="339"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="340"/>
         <source>The terrace slope ({0}°) must not exceed the steep slope ({1}°).</source>
         <translation>梯田坡度（{0}°）不能大于陡坡坡度（{1}°）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="342"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="343"/>
         <source>corridors</source>
         <translation>铁路和公路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="344"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="345"/>
         <source>The corridor distance must not be negative.</source>
         <translation>铁路、高速、国道、省道沿线两侧控制距离不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="347"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="348"/>
         <source>measures</source>
         <translation>治理措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="383"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="384"/>
         <source>Geometry is {0}.</source>
         <translation>几何为{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="460"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="461"/>
         <source>outside the area of its coordinate reference system</source>
         <translation>超出其坐标参考系的适用范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="509"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="510"/>
         <source>The parcel has no project number.</source>
         <translation>该图斑没有项目编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="514"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="515"/>
         <source>Project {0} is not in the development database.</source>
         <translation>项目 {0} 不在开发项目库中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="528"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="529"/>
         <source>The parcel does not lie within the approved boundary of project {0}.</source>
         <translation>该图斑不在项目 {0} 的防治责任范围内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="535"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="536"/>
         <source>{0:.1f} m² lie outside the approved boundary of project {1}.</source>
         <translation>有 {0:.1f} m² 超出项目 {1} 的防治责任范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="567"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="568"/>
         <source>{0:.1f} m² shared with parcel(s) {1}.</source>
         <translation>与图斑 {1} 重叠 {0:.1f} m²。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="604"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="605"/>
         <source>railway</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="604"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="605"/>
         <source>expressway</source>
         <translation>高速公路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="605"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="606"/>
         <source>national road</source>
         <translation>国道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="605"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="606"/>
         <source>provincial road</source>
         <translation>省道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="606"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="607"/>
         <source>protected corridor</source>
         <translation>铁路、高速、国道、省道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="624"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="625"/>
         <source>Within {0} m of a {1}.</source>
         <translation>距{1}不足 {0} 米。</translation>
     </message>
@@ -1279,7 +1279,7 @@
         <translation>保存前自动计算</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="442"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
@@ -1754,32 +1754,32 @@
         <translation>治理面积 {0:.2f} 公顷（占 {2} km² 目标的 {1:.1f} %），已治理崩岗 {3} 座（占 {5} 座目标的 {4:.1f} %）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="37"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="39"/>
         <source>Polygons</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="39"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="41"/>
         <source>Identifier field</source>
         <translation>标识字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="41"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="43"/>
         <source>Minimum shared area (m²)</source>
         <translation>最小重叠面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="44"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="49"/>
         <source>Overlaps</source>
         <translation>重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="46"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="51"/>
         <source>Invalid geometries</source>
         <translation>无效几何</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="95"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="101"/>
         <source>{0} features: {1} overlapping pairs, {2} invalid geometries.</source>
         <translation>{0} 个要素：{1} 对重叠，{2} 个无效几何。</translation>
     </message>
@@ -1809,17 +1809,17 @@
         <translation>分类字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="85"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="85"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
         <source>Planimetric (projected CRS)</source>
         <translation>平面面积（投影坐标系）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="85"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
         <source>Ellipsoidal (CGCS2000)</source>
         <translation>椭球面积（CGCS2000）</translation>
     </message>
@@ -1849,7 +1849,7 @@
         <translation>目标水土保持率（%）；留空则使用设置值</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="150"/>
         <source>Soil conservation rate</source>
         <translation>水土保持率</translation>
     </message>
@@ -1944,7 +1944,7 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="438"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="448"/>
         <source>Soil conservation rate (%)</source>
         <translation>水土保持率（%）</translation>
     </message>
@@ -2079,7 +2079,7 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="433"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="443"/>
         <source>Area (hm²)</source>
         <translation>面积（hm²）</translation>
     </message>
@@ -2104,67 +2104,67 @@
         <translation>计算时修复了 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="338"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="348"/>
         <source>{0:.2f} % (target ≥ {1:.0f} %)</source>
         <translation>{0:.2f} %（目标 ≥ {1:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="345"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="355"/>
         <source>no erosion layer chosen</source>
         <translation>未选择土壤侵蚀图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="350"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="360"/>
         <source>{0:.2f} km² of {1:.0f} km²</source>
         <translation>{0:.2f} km² / {1:.0f} km²</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="355"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="365"/>
         <source>no measure records in the workspace</source>
         <translation>工作空间中没有措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="358"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="368"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="363"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="373"/>
         <source>no gully layer in the workspace</source>
         <translation>工作空间中没有崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="385"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="395"/>
         <source>Export township statistics</source>
         <translation>导出乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="385"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="395"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="399"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="409"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="442"/>
         <source>Features</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="433"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="443"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="435"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="445"/>
         <source>{0} (hm²)</source>
         <translation>{0}（hm²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="438"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="448"/>
         <source>Erosion area (hm²)</source>
         <translation>侵蚀面积（hm²）</translation>
     </message>
@@ -2274,19 +2274,14 @@
         <translation>统计某一时期内实施的治理措施：按措施、乡镇和年度汇总数量，以及治理面积（hm²）和已治理崩岗数；同一要素即使有多项措施也只计一次。要素在该时期内有任一措施即视为已治理。行类型（lx）：measure = 某乡镇某年度的一项措施；township、year、county = 治理合计（zltb 要素数，zlmj 公顷，zlbg 崩岗数）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="29"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="30"/>
         <source>Check overlaps</source>
         <translation>重叠检查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="30"/>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="31"/>
         <source>Inspection</source>
         <translation>核查</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="31"/>
-        <source>One feature per pair of overlapping polygons (listed once), geometry = the shared part, with its area in m². Pairs sharing less than the minimum area are ignored. Invalid or empty geometries go to a separate table and do not stop the run.</source>
-        <translation>每对相互重叠的多边形输出一个要素（每对只列一次），几何为重叠部分，并给出其面积（m²）。重叠面积小于最小值的忽略。无效或空几何输出到单独的表，不会中断运行。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="27"/>
@@ -2379,7 +2374,7 @@
         <translation>两个图层都必须是同一数据库中的 PostGIS 表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="519"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="520"/>
         <source>Project {0} has no approved boundary to compare with.</source>
         <translation>项目 {0} 没有可比对的防治责任范围。</translation>
     </message>
@@ -2664,17 +2659,17 @@
         <translation>{0} 是一个与图幅文件同名的文件夹：请重命名或删除它；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="575"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="576"/>
         <source>The part lies farther than {0:g} m from gully {1}: digitize it on or beside its gully (the distance is a setting).</source>
         <translation>该部位距崩岗 {1} 超过 {0:g} m：请在崩岗上或紧邻崩岗处绘制（距离可在设置中修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="581"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="582"/>
         <source>The part is not on or near any gully (farther than {0:g} m from every gully): digitize it on or beside its gully.</source>
         <translation>该部位不在任何崩岗上或附近（距每座崩岗都超过 {0:g} m）：请在其所属崩岗上或紧邻处绘制。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="747"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="748"/>
         <source>The gully layer {0} holds {1} geometries; collapse gullies must be polygons (their area gives the scale).</source>
         <translation>崩岗图层 {0} 的几何类型为{1}；崩岗必须是面（规模由面积确定）。</translation>
     </message>
@@ -2694,62 +2689,62 @@
         <translation>缺少字体 {0}：请安装软件包 {1}，案卷中的中文才可检索。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="153"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="155"/>
         <source>not registered</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="165"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="167"/>
         <source>no geometry</source>
         <translation>无几何图形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="170"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="172"/>
         <source>Suspected class</source>
         <translation>疑似类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="175"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="177"/>
         <source>Parcel area (m²)</source>
         <translation>图斑面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="176"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="178"/>
         <source>Excess area (m²)</source>
         <translation>超出面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="178"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="180"/>
         <source>Centroid</source>
         <translation>中心点坐标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="180"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="182"/>
         <source>Party type</source>
         <translation>当事人类型</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="180"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="182"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="187"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="189"/>
         <source>{0}: {1:.0f} – {2:.2f} 元 ({3:.0f} 元/m² × {4:.1f} m²)</source>
         <translation>{0}：{1:.0f} – {2:.2f} 元（{3:.0f} 元/m² × {4:.1f} m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="190"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="192"/>
         <source>Penalty range</source>
         <translation>处罚幅度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="209"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="211"/>
         <source>Soil and water conservation case file: {0}</source>
         <translation>水土保持监督检查案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="241"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="243"/>
         <source>Map 1:{0:.0f} — red: offending part; black: parcel; green: approved boundary (防治责任范围).</source>
         <translation>比例尺 1:{0:.0f} — 红色：违规部分；黑色：图斑；绿色：防治责任范围。</translation>
     </message>
@@ -2759,42 +2754,42 @@
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="250"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="252"/>
         <source>No field photos.</source>
         <translation>无现场照片。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="267"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="269"/>
         <source>{0}; taken {1}; {2}; ±{3} m</source>
         <translation>{0}；拍摄于 {1}；{2}；±{3} m</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="272"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="274"/>
         <source>History (查-认-改-罚)</source>
         <translation>处理记录（查-认-改-罚）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="282"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="284"/>
         <source>Cannot write the case file {0}.</source>
         <translation>无法写入案卷 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="301"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="303"/>
         <source>An imagery layer is not valid.</source>
         <translation>影像图层无效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="306"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="308"/>
         <source>No finding matches the filter: no case file to write.</source>
         <translation>没有符合条件的核查发现，无案卷可写。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="345"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="347"/>
         <source>Case files of {0} ({1}): {2} case(s)</source>
         <translation>{0}（{1}）案卷：{2} 件</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="364"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="366"/>
         <source>Case files by township</source>
         <translation>各乡镇案卷目录</translation>
     </message>
@@ -2839,77 +2834,77 @@
         <translation>{0}图层 {1} 没有坐标参考系（shapefile 缺少 .prj？）。请设置其坐标系，例如 {2}（CGCS2000 / 3 度带高斯-克吕格，中央经线 114°E），经纬度数据用 {3}，然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="63"/>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="70"/>
         <source>Layer {0} is in {1}, a projection that distorts areas (about +25 % at Xingguo for Web Mercator). Reproject it to {2} (CGCS2000 / 3-degree Gauss-Kruger CM 114°E) or choose the ellipsoidal area.</source>
         <translation>图层 {0} 的坐标系为 {1}，该投影会使面积变形（Web 墨卡托在兴国约大 25 %）。请将其重投影到 {2}（CGCS2000 / 3 度带高斯-克吕格，中央经线 114°E），或选择椭球面积。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="72"/>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="79"/>
         <source>The x coordinates carry a zone prefix: the CRS is probably {0}.</source>
         <translation>X 坐标带有带号：坐标系可能是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="76"/>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="83"/>
         <source>The coordinates look like degrees: the CRS is probably {0}.</source>
         <translation>坐标看起来是经纬度：坐标系可能是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="102"/>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="109"/>
         <source>The {0} layer {1} claims {2}, but its coordinates ({3}) lie outside the area where {2} is used.</source>
         <translation>{0}图层 {1} 声明的坐标系为 {2}，但其坐标（{3}）位于 {2} 的适用范围之外。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="122"/>
+        <location filename="../xingguo_swc_plugin/core/crs_check.py" line="129"/>
         <source>The {0} layer {1} ({2}) lies entirely outside the townships layer {3}: check the CRS each layer claims.</source>
         <translation>{0}图层 {1}（{2}）完全位于乡镇图层 {3} 之外：请检查各图层声明的坐标系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="112"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="113"/>
         <source>{0} parcel(s) imported, {1} updated, {2} row(s) not taken.</source>
         <translation>已导入 {0} 个图斑，更新 {1} 个，{2} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="365"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="366"/>
         <source>Map a source field to the parcel ID ({0}).</source>
         <translation>请为图斑编号（{0}）指定来源字段。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="371"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="372"/>
         <source>{0} is not a field of the table {1}.</source>
         <translation>{0} 不是数据表 {1} 的字段。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="479"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="482"/>
         <source>no parcel ID</source>
         <translation>没有图斑编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="483"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="486"/>
         <source>parcel ID {0} appears again (first at row {1})</source>
         <translation>图斑编号 {0} 重复出现（首次出现在第 {1} 行）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="489"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="492"/>
         <source>parcel {0} is already in the workspace</source>
         <translation>图斑 {0} 已在工作空间中</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="529"/>
         <source>Cannot write the rows of {0} into {1}: {2}</source>
         <translation>无法将 {0} 的记录写入 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="603"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="606"/>
         <source>The parcel source cannot be read.</source>
         <translation>无法读取图斑数据源。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="605"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="608"/>
         <source>The parcel source {0} has no polygons.</source>
         <translation>图斑数据源 {0} 中没有面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="646"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="650"/>
         <source>{0} parcel(s) have no change type: give the previous delivery to fill it.</source>
         <translation>{0} 个图斑没有扰动变化类型：请指定上期图斑以填写。</translation>
     </message>
@@ -3074,97 +3069,97 @@
         <translation>图斑编号 {0} 在{1}中出现多次（字段 {2}）：按编号匹配时编号必须唯一。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="301"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="303"/>
         <source>{0} features of {1} have no geometry (NULL or empty) and were skipped.</source>
         <translation>{1} 中有 {0} 个要素没有几何（空值或空几何），已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="404"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="413"/>
         <source>{0} features of {1} have no erosion grade 1-6 in field {2} and were skipped.</source>
         <translation>{1} 中有 {0} 个要素的字段 {2} 不是侵蚀强度代码 1-6，已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="120"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="121"/>
         <source>Soil-conservation plan required</source>
         <translation>须编报水土保持方案</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="121"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="122"/>
         <source>New navel oranges in a forbidden zone</source>
         <translation>禁止区域内新种脐橙</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="646"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="647"/>
         <source>A slope share must be between 0 and 100 %, not {0}.</source>
         <translation>坡度面积占比必须在 0 到 100 % 之间，而不是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="649"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="650"/>
         <source>The plan slope ({0}°) must not exceed the steep slope ({1}°).</source>
         <translation>须编报方案的坡度（{0}°）不能大于陡坡坡度（{1}°）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="651"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="652"/>
         <source>collapse/landslide zones</source>
         <translation>崩塌滑坡危险区</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="651"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="652"/>
         <source>eroded slopes</source>
         <translation>水土流失坡地</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="651"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="652"/>
         <source>reservoirs and rivers</source>
         <translation>水库和主要河流</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="656"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="657"/>
         <source>Eroded slopes and reservoirs/rivers are needed together for the navel-orange rule.</source>
         <translation>脐橙规则需要同时提供水土流失坡地和水库/河流图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="659"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="660"/>
         <source>The distance to reservoirs and rivers must not be negative.</source>
         <translation>到水库和河流的距离不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="689"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="690"/>
         <source>Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) is steeper than {3}°, where new cultivation and whole-slope clearing are forbidden.</source>
         <translation>平均坡度 {0:.1f}°：图斑 {1:.0f} %（{2:.0f} m²）的坡度大于 {3}°，该部分禁止开垦种植和全坡面开挖。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="698"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="699"/>
         <source>Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) lies between {3}° and {4}° and no terrace measure is recorded.</source>
         <translation>平均坡度 {0:.1f}°：图斑 {1:.0f} %（{2:.0f} m²）的坡度在 {3}° 至 {4}° 之间，且未登记梯田类措施。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="709"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="710"/>
         <source>project {0} has no soil-conservation plan</source>
         <translation>项目 {0} 没有水土保持方案</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="710"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="711"/>
         <source>no registered project</source>
         <translation>没有登记的项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="711"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="712"/>
         <source>{0:.0f} % of the parcel lies between {1}° and {2}° (reclaimed land needs a soil-conservation plan): {3}.</source>
         <translation>图斑 {0:.0f} % 的坡度在 {1}° 至 {2}° 之间（开垦须编报水土保持方案）：{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="739"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="740"/>
         <source>a designated collapse/landslide zone</source>
         <translation>划定的崩塌滑坡危险区</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="741"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="742"/>
         <source>an eroded slope within {0} m of a reservoir or main river</source>
         <translation>水库或主要河流 {0} m 范围内的水土流失坡地</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="744"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="745"/>
         <source>{0:.1f} m² of new navel oranges lie in {1}: new planting is forbidden there.</source>
         <translation>新种脐橙有 {0:.1f} m² 位于{1}：该区域禁止新种。</translation>
     </message>
@@ -3384,7 +3379,7 @@
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="435"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="445"/>
         <source>{0} erosion area (hm²)</source>
         <translation>{0}侵蚀面积（hm²）</translation>
     </message>
@@ -3429,22 +3424,22 @@
         <translation>已打开工作空间 {0}：{1} 个数据表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="60"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="67"/>
         <source>Output {0}: {1} rows could not be written ({2}); nothing is reported as complete.</source>
         <translation>输出 {0}：有 {1} 行无法写入（{2}）；结果不完整，不予报告为完成。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="60"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="67"/>
         <source>the sink refused them</source>
         <translation>输出目标拒绝写入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="173"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="239"/>
         <source>Output {0} is the input file {1}: writing it would replace the input. Choose another file.</source>
         <translation>输出 {0} 就是输入文件 {1}：写入会覆盖输入。请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/base.py" line="178"/>
+        <location filename="../xingguo_swc_plugin/processing/base.py" line="244"/>
         <source>Output {0} is the workspace {1}: writing it would replace the whole workspace. Choose another file.</source>
         <translation>输出 {0} 是工作空间 {1}：写入会覆盖整个工作空间。请选择其他文件。</translation>
     </message>
@@ -3624,7 +3619,7 @@
         <translation>已跳过 {0} 个没有几何的要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="118"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="184"/>
         <source>{0} m² of the input lie outside every township and count in no row.</source>
         <translation>输入中有 {0} m² 位于所有乡镇之外，未计入任何一行。</translation>
     </message>
@@ -3634,7 +3629,7 @@
         <translation>跳过（并统计）侵蚀强度不是 1-6 的要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="175"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="180"/>
         <source>{0} features skipped for a grade that is not 1-6, {1} for a missing geometry.</source>
         <translation>因侵蚀强度不是 1-6 跳过 {0} 个要素，因缺少几何跳过 {1} 个。</translation>
     </message>
@@ -3699,27 +3694,27 @@
         <translation>前后两期图斑比较：最小面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="149"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="150"/>
         <source>No township layer: give the townships.</source>
         <translation>没有乡镇图层：请指定乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="292"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="293"/>
         <source>Gully {0}: the number of gullies bgsl must be a whole number of at least 1 (got {1}).</source>
         <translation>崩岗 {0}：崩岗数量 bgsl 须为不小于 1 的整数（当前为 {1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="313"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="314"/>
         <source>The gully layer {0} lacks the fields {1}: open it as a workspace table (the upgrade adds them).</source>
         <translation>崩岗图层 {0} 缺少字段 {1}：请作为工作空间表打开（升级会添加这些字段）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="337"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="338"/>
         <source>Gully {0}: new farmland xzgd is not a number ({1}).</source>
         <translation>崩岗 {0}：新增耕地 xzgd 不是数字（{1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="348"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="349"/>
         <source>Gully {0} lies in no township (xzqdm {1}): it cannot be counted.</source>
         <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
     </message>
@@ -3737,6 +3732,51 @@
         <location filename="../xingguo_swc_plugin/gui/help.py" line="92"/>
         <source>Open the help page of this panel</source>
         <translation>打开本面板的帮助页面</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="139"/>
+        <source>The map layer {0} could not take all its {1} features: the sheet would miss some.</source>
+        <translation>地图图层 {0} 未能写入全部 {1} 个要素：工作表会缺少部分内容。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="133"/>
+        <source>Township {0}</source>
+        <translation>乡镇 {0}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="387"/>
+        <source>project source</source>
+        <translation>项目来源</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="427"/>
+        <source>boundary</source>
+        <translation>边界</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="609"/>
+        <source>parcel source</source>
+        <translation>图斑来源</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/geometry.py" line="54"/>
+        <source>{0} cannot be placed in the spatial index (no geometry, or coordinates that are not finite numbers: {1}); it would silently drop out of the result. Repair or remove it.</source>
+        <translation>{0} 无法放入空间索引（没有几何，或坐标不是有限数值：{1}）；它会在结果中被悄悄遗漏。请修复或删除它。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/geometry.py" line="54"/>
+        <source>Feature {0}</source>
+        <translation>要素 {0}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/geometry.py" line="54"/>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="32"/>
+        <source>One feature per pair of overlapping polygons (listed once), geometry = the shared part, with its area in m². Pairs sharing less than the minimum area are ignored. Invalid or empty geometries go to a separate table and do not stop the run. Areas are planimetric (a projection that distorts areas, such as Web Mercator, is refused) or, when chosen, ellipsoidal on CGCS2000.</source>
+        <translation>每对重叠的多边形输出一个要素（每对只列一次），几何为重叠部分，并给出其面积（m²）。重叠面积小于最小面积的要素对忽略。无效或空几何写入单独的表，不会中断运行。面积按平面计算（会使面积变形的投影，如 Web 墨卡托，将被拒绝），或在选择时按 CGCS2000 椭球面计算。</translation>
     </message>
 </context>
 <context>
@@ -4186,6 +4226,14 @@
         <location filename="../xingguo_swc_plugin/gui/measures_dock.ui" line="228"/>
         <source>Summarize</source>
         <translation>汇总</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../xingguo_swc_plugin/localization.py" line="87"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -72,7 +72,10 @@ class LayerSnapshot:
             layer.setCrs(QgsCoordinateReferenceSystem.fromWkt(self.crs))
             layer.dataProvider().addAttributes(self.fields.toList())
             layer.updateFields()
-            layer.dataProvider().addFeatures(self.features)
+            if not layer.dataProvider().addFeatures(self.features)[0]:
+                raise InputError(tr("The map layer {0} could not take all its {1} features: "
+                                    "the sheet would miss some.").format(self.name,
+                                                                        len(self.features)))
             layer.updateExtents()
         else:
             options = QgsVectorLayer.LayerOptions(False, False)

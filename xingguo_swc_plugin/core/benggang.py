@@ -51,6 +51,7 @@ from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 from .area import ELLIPSOIDAL, PLANIMETRIC, AreaMeasurer
 from .errors import InputError, raise_if_canceled
+from .geometry import index_geometry
 from .settings import setting
 
 GULLY_TABLE = "benggang"
@@ -129,7 +130,7 @@ class TownshipIndex:
             code = feature["xzqdm"]
             name = feature["xzqmc"] if has_name else None
             self.attributes[key] = (_text(code), _text(name))
-            self.index.addFeature(key, geometry.boundingBox())
+            index_geometry(self.index, key, geometry, tr("Township {0}").format(_text(code)))
         if not self.geometries:
             raise InputError(tr("The township layer has no township polygons."))
         self._county: Optional[QgsGeometry] = None

@@ -135,7 +135,9 @@ def _memory(name: str, crs, geometries, fill: str, stroke: str) -> QgsVectorLaye
         feature = QgsFeature()
         feature.setGeometry(geometry)
         features.append(feature)
-    layer.dataProvider().addFeatures(features)
+    if not layer.dataProvider().addFeatures(features)[0]:
+        raise SwcError(tr("The map layer {0} could not take all its {1} features: "
+                          "the sheet would miss some.").format(name, len(features)))
     symbol = QgsFillSymbol.createSimple({"color": fill, "outline_color": stroke,
                                          "outline_width": "0.6"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))

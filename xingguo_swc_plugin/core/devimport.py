@@ -34,6 +34,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QUuid
 
 from ..translation import tr
 from . import schema
+from .crs_check import require_crs
 from .errors import InputError, SwcError, WorkspaceError
 from .validation import polygonal
 from .workspace_base import WorkspaceBase
@@ -383,6 +384,7 @@ def import_projects(workspace, source: QgsVectorLayer,
         raise InputError(tr("The project source cannot be read."))
     if source.geometryType() != QgsWkbTypes.PolygonGeometry:
         raise InputError(tr("The project source {0} has no polygons.").format(source.name()))
+    require_crs(source, tr("project source"))  # degrees without .prj stored as metres
     names = source.fields().names()
     field_map = field_map if field_map is not None else auto_field_map(names)
     _check_mapping(field_map, names)
@@ -422,6 +424,7 @@ def import_register(workspace, register_path: str, boundaries: QgsVectorLayer,
     _check_mapping(field_map, header)
     if boundaries is None or not boundaries.isValid():
         raise InputError(tr("The boundary layer cannot be read."))
+    require_crs(boundaries, tr("boundary"))
     if boundaries.fields().indexOf(boundary_key) < 0:
         raise InputError(tr("The boundary layer has no field \"{0}\".").format(boundary_key))
     shapes: Dict[str, List[QgsGeometry]] = {}
@@ -603,6 +606,7 @@ def import_parcels(workspace, source: QgsVectorLayer,
         raise InputError(tr("The parcel source cannot be read."))
     if source.geometryType() != QgsWkbTypes.PolygonGeometry:
         raise InputError(tr("The parcel source {0} has no polygons.").format(source.name()))
+    require_crs(source, tr("parcel source"))
     names = source.fields().names()
     field_map = field_map if field_map is not None else auto_field_map(names, PARCELS)
     _check_mapping(field_map, names, PARCELS)

@@ -5,14 +5,20 @@ measure summary while the township statistics repaired it.  The rule now:
 
 * NULL or empty geometries are skipped and counted (``usable`` is False);
 * invalid polygons are repaired with GEOS makeValid for the computation only
-  (never written back), keeping the polygonal parts, and counted by the caller.
+  (never written back), keeping the polygonal parts, and counted by the caller;
+* a geometry enters a spatial index only through ``index_geometry``, which
+  refuses what the index cannot find again (an empty or non-finite box would
+  make the feature silently drop out of every overlay).
 """
 
 from __future__ import annotations
 
 from typing import Optional, Tuple
 
-from qgis.core import QgsGeometry, QgsWkbTypes
+from qgis.core import QgsGeometry, QgsSpatialIndex, QgsWkbTypes
+
+from ..translation import tr
+from .errors import InputError
 
 
 def usable(geometry: Optional[QgsGeometry]) -> bool:
@@ -35,3 +41,18 @@ def repaired(geometry: QgsGeometry) -> Tuple[QgsGeometry, bool]:
                     if part.type() == QgsWkbTypes.PolygonGeometry]
         fixed = QgsGeometry.collectGeometry(polygons) if polygons else QgsGeometry()
     return fixed, True
+
+
+def index_geometry(index: QgsSpatialIndex, key: int, geometry: QgsGeometry,
+                   what: str = "") -> None:
+    """Add ``geometry``'s bounding box to ``index`` under ``key``, or raise InputError
+    naming the feature (``what``, else the key): never a feature missing silently."""
+    bounds = geometry.boundingBox() if usable(geometry) else None
+    if bounds is None or not bounds.isFinite() or \
+            bounds.xMinimum() > bounds.xMaximum() or bounds.yMinimum() > bounds.yMaximum() \
+            or not index.addFeature(key, bounds):
+        raise InputError(tr("{0} cannot be placed in the spatial index (no geometry, or "
+                            "coordinates that are not finite numbers: {1}); it would "
+                            "silently drop out of the result. Repair or remove it.").format(
+            what or tr("Feature {0}").format(key),
+            bounds.toString() if bounds is not None else tr("empty")))

@@ -27,7 +27,7 @@ from qgis.core import (
 
 from ..translation import tr
 from . import bulk
-from .area import PLANIMETRIC, AreaMeasurer
+from .area import ELLIPSOIDAL, PLANIMETRIC, AreaMeasurer
 from .crs_check import check_area_crs, check_extent
 from .errors import InputError, raise_if_canceled
 
@@ -162,14 +162,17 @@ def _numpy_pairs(a: np.ndarray, b: np.ndarray, wkb_store: List[bytes], fids: np.
 
 def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
                   min_area: float = 0.01, feedback: Optional[QgsFeedback] = None,
-                  context: Optional[QgsCoordinateTransformContext] = None) -> OverlapResult:
+                  context: Optional[QgsCoordinateTransformContext] = None,
+                  area_method: int = PLANIMETRIC) -> OverlapResult:
     """Pairs of features of ``layer`` overlapping by at least ``min_area`` m².
 
     Pairs are unordered and listed once with ``fid_a < fid_b``; ``id_a``/``id_b``
     are the values of ``id_field`` (None without it); the shared part is a
-    polygon geometry in the layer CRS, its area measured with ``AreaMeasurer``
-    (planimetric).  Invalid or empty geometries go to ``invalid`` and are not
-    compared.  Raises InputError for a missing id field or a non-polygon layer.
+    polygon geometry in the layer CRS, its area measured with ``AreaMeasurer``:
+    planimetric (a projection that distorts areas, e.g. EPSG:3857, is refused
+    naming EPSG:4547) or, with ``area_method`` ELLIPSOIDAL, on the CGCS2000
+    ellipsoid in any CRS.  Invalid or empty geometries go to ``invalid`` and are
+    not compared.  Raises InputError for a missing id field or a non-polygon layer.
     """
     feedback = feedback if feedback is not None else QgsFeedback()
     if layer is None or not layer.isValid():
@@ -180,15 +183,17 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
         raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
                          .format(layer.name(), id_field, ", ".join(layer.fields().names())))
     from .postgis_compute import server_database  # issue 8: run as SQL in PostGIS
-    database = server_database(PLANIMETRIC, layer)
+    database = server_database(area_method, layer)
     if database is not None:
         from .postgis_compute import find_overlaps_sql
         return find_overlaps_sql(database, layer, id_field, min_area, feedback)
     check_extent(layer, tr("input"), context)
-    check_area_crs(layer.crs(), PLANIMETRIC, layer.name())
+    check_area_crs(layer.crs(), area_method, layer.name())
     crs = layer.crs()
-    measurer = AreaMeasurer(crs, PLANIMETRIC)
-    projected = crs.isValid() and not crs.isGeographic()
+    measurer = AreaMeasurer(crs, area_method, context)
+    # the numpy shortcut and the box threshold work in CRS units: only for a
+    # planimetric area in a projected CRS (ellipsoidal areas all go to GEOS)
+    projected = crs.isValid() and not crs.isGeographic() and area_method != ELLIPSOIDAL
     factor = 1.0
     if projected:
         factor = QgsUnitTypes.fromUnitToUnitFactor(

@@ -42,6 +42,7 @@ from ..domain.units import m2_to_hm2
 from ..translation import tr
 from .area import PLANIMETRIC, AreaMeasurer
 from .errors import InputError, SwcError
+from .geometry import index_geometry
 from .measures import (
     TownshipLocator,
     check_year,
@@ -221,7 +222,7 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     # -- per zone ----------------------------------------------------------------------
     index = QgsSpatialIndex()
     for position, geometry in enumerate(full):
-        index.addFeature(position, geometry.boundingBox())
+        index_geometry(index, position, geometry)
 
     def shares(items, zone_geometry: QgsGeometry) -> float:
         total = 0.0

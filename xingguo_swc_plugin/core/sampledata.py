@@ -38,6 +38,7 @@ from ..domain.measures import SEED_MEASURES
 from ..domain.units import m2_to_hm2
 from ..translation import tr
 from .errors import WorkspaceError
+from .geometry import index_geometry
 from .schema import META_TABLE
 from .settings import setting
 from .workspace import Workspace, checkpoint, create_workspace
@@ -312,7 +313,7 @@ def _add_benggang(writer: _Writer, rng: _Random, county: QgsGeometry,
             "kd": round(rng.uniform(5, 80), 1), "dcrq": _date(rng, 2022, 2024),
             "dcy": rng.choice(("张伟", "李娜", "王强", "刘洋")),
         }, shape)
-        index.addFeature(len(shapes), shape.boundingBox())
+        index_geometry(index, len(shapes), shape)
         shapes.append(shape)
         gullies.append((gully_uuid, bgbh, shape, status))
         if len(gullies) <= 20:

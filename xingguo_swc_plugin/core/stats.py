@@ -98,11 +98,13 @@ class AreaTable(list):
 class RateTable(list):
     """A list of RateRow; ``invalid_repaired`` and ``skipped_geometries`` as in
     AreaTable; ``skipped_grades``: features skipped for a grade outside 1-6
-    (only when the caller allowed skipping)."""
+    (only when the caller allowed skipping); ``outside_area_m2``: eroded input
+    area (grade 2 and above) outside every township, counted in no rate."""
 
     invalid_repaired = 0
     skipped_geometries = 0
     skipped_grades = 0
+    outside_area_m2 = 0.0
 
 
 def _feedback(feedback: Optional[QgsFeedback]) -> QgsFeedback:
@@ -385,6 +387,9 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
                 value = measure.geometry(_from_wkb(wkb[i]))
             pieces[label[i]].append((wkb[i], (arrays.minx[i], arrays.miny[i],
                                               arrays.maxx[i], arrays.maxy[i]), value))
+        for i in np.flatnonzero((label == OUTSIDE) & ~arrays.empty):  # issue 13: said
+            table.outside_area_m2 += float(measure.planar(arrays.area[i])) \
+                if measure.method == PLANIMETRIC else measure.geometry(_from_wkb(wkb[i]))
         for i in np.flatnonzero(label == BORDER):
             geometry = _from_wkb(wkb[i])
             if not arrays.valid[i]:
@@ -392,11 +397,15 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
                 table.invalid_repaired += 1
             box = geometry.boundingBox()
             bbox = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+            inside = 0.0
             for k, parts in zoning.split(geometry, bbox, bool(touched[i])):
                 for part in parts:
                     b = part.boundingBox()
+                    value = measure.geometry(part)
+                    inside += value
                     pieces[k].append((part, (b.xMinimum(), b.yMinimum(), b.xMaximum(),
-                                             b.yMaximum()), measure.geometry(part)))
+                                             b.yMaximum()), value))
+            table.outside_area_m2 += max(0.0, measure.geometry(geometry) - inside)
         done += len(batch.fids)
         feedback.setProgress(min(90.0, 90.0 * done / total))
     _report(feedback, table, erosion.name())

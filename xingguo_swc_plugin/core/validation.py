@@ -61,6 +61,7 @@ from ..domain.thresholds import CRS_PROJECTED, DEFAULTS
 from ..translation import tr
 from .area import AreaMeasurer
 from .errors import InputError, SwcError
+from .geometry import index_geometry
 
 INVALID_GEOMETRY = "INVALID_GEOMETRY"
 UNREGISTERED = "UNREGISTERED"
@@ -600,7 +601,7 @@ def _check_corridors(valid: Sequence[_Parcel], corridors: QgsVectorLayer,
         if transform is not None:
             geometry.transform(transform)
         lines[feature.id()] = (geometry, kind)
-        index.addFeature(feature.id(), geometry.boundingBox())
+        index_geometry(index, feature.id(), geometry, "{0} #{1}".format(corridors.name(), feature.id()))
     names = {"railway": tr("railway"), "expressway": tr("expressway"),
              "national": tr("national road"), "provincial": tr("provincial road"),
              "corridor": tr("protected corridor")}

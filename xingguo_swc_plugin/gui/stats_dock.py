@@ -331,6 +331,16 @@ class StatsDock(QgsDockWidget):
             self._message(tr("{0} invalid geometries were repaired for the computation "
                              "(the layer is not changed).").format(
                                  result.areas.invalid_repaired), Qgis.Info)
+        # skipped and outside input is said here as in the algorithm (issue 13)
+        if result.areas.skipped_geometries:
+            self._message(tr("{0} features without geometry were skipped.").format(
+                result.areas.skipped_geometries), Qgis.Warning)
+        for table in (result.areas, result.rates):
+            outside = getattr(table, "outside_area_m2", 0.0) if table is not None else 0.0
+            if outside > 0.005:
+                self._message(tr("{0} m² of the input lie outside every township and count "
+                                 "in no row.").format("{0:.2f}".format(outside)),
+                              Qgis.Warning)
 
     def _update_county(self, result: Dashboard) -> None:
         if result.rates:
