@@ -107,6 +107,7 @@ def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLay
 
     erosion = tables.get("erosion")
     if _has_features(erosion):
+        erosion, _ = stats.erosion_of_year(erosion)  # the latest monitoring year only
         target = setting("targets/conservation_rate_percent")
         rates = stats.conservation_rate(coverage, CODE_FIELD, erosion,
                                         target_percent=target, feedback=feedback)

@@ -41,7 +41,7 @@ from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME
 from ..domain.units import m2_to_hm2
 from ..translation import tr
 from .area import PLANIMETRIC, AreaMeasurer
-from .errors import InputError, SwcError
+from .errors import InputError, raise_if_canceled
 from .measures import (
     TownshipLocator,
     check_year,
@@ -112,8 +112,8 @@ class PlanProgress:
 
 
 def _check_canceled(feedback: Optional[QgsFeedback]) -> None:
-    if feedback is not None and feedback.isCanceled():
-        raise SwcError(tr("Canceled."))
+    """A canceled run ends as canceled (``CanceledError``), never with partial rows."""
+    raise_if_canceled(feedback)
 
 
 def window(year_from: Optional[int], year_to: Optional[int]) -> Tuple[int, int]:

@@ -246,6 +246,9 @@ def _add_erosion(writer: _Writer, rng: _Random, county: QgsGeometry,
     centres = [_random_point_in(rng, county) for _ in range(700)]
     for spot in hot_spots:
         centres += [_random_point_in(rng, spot) for _ in range(110)]
+    # the earlier survey draws from its own generator: the latest year (and every
+    # table generated after it) stays what it was before several years existed
+    earlier = _Random(rng.getstate()[1][0])
     for centre in centres:
         grade = rng.choices(range(1, 7), weights)[0]
         modulus = rng.uniform(limits[grade - 1], limits[grade] - 1)
@@ -258,10 +261,40 @@ def _add_erosion(writer: _Writer, rng: _Random, county: QgsGeometry,
         if shape.isEmpty():
             continue
         assert erosion_grade(modulus) == grade
-        township = TOWNSHIPS[_township_of(centre, cells)]
+        index = _township_of(centre, cells)
+        township = TOWNSHIPS[index]
         writer.add("erosion", {"uuid": rng.uuid(), "qsqd": grade,
                                "qsms": round(modulus, 1), "xzqdm": township.xzqdm,
-                               "nd": 2024}, shape)
+                               "nd": LATEST_SURVEY}, shape)
+        _add_earlier_patch(writer, earlier, county, centre, ring, grade, index, limits)
+
+
+#: Monitoring years of the sample erosion (erosion ``nd``): the earlier survey has
+#: more and stronger erosion in most townships, less in ``WORSENED`` ones.
+EARLIER_SURVEY, LATEST_SURVEY = 2021, 2024
+WORSENED = (5, 12, 20)
+
+
+def _add_earlier_patch(writer: _Writer, rng: _Random, county: QgsGeometry,
+                       centre: QgsPointXY, ring, grade: int, township: int,
+                       limits) -> None:
+    """The same patch in the earlier survey: larger and often a grade stronger
+    (erosion fell since), or smaller and weaker in the townships that worsened."""
+    if township in WORSENED:
+        scale = rng.uniform(0.75, 0.95)
+        before = max(1, grade - (1 if rng.random() < 0.4 else 0))
+    else:
+        scale = rng.uniform(1.0, 1.2)
+        before = min(6, grade + (1 if rng.random() < 0.35 else 0))
+    scaled = [(centre.x() + (x - centre.x()) * scale, centre.y() + (y - centre.y()) * scale)
+              for x, y in ring]
+    shape = _polygon(scaled).intersection(county)
+    if shape.isEmpty():
+        return
+    modulus = rng.uniform(limits[before - 1], limits[before] - 1)
+    assert erosion_grade(modulus) == before
+    writer.add("erosion", {"uuid": rng.uuid(), "qsqd": before, "qsms": round(modulus, 1),
+                           "xzqdm": TOWNSHIPS[township].xzqdm, "nd": EARLIER_SURVEY}, shape)
 
 
 def _gully_shape(rng: _Random, cx: float, cy: float, area: float) -> QgsGeometry:
@@ -424,10 +457,21 @@ def _add_measures(writer: _Writer, rng: _Random,
                   parcels: List[Tuple[str, QgsGeometry, str]]) -> None:
     """Measures on treated and in-treatment gullies, and terraces on some parcels."""
     taxonomy = {measure.code: measure for measure in SEED_MEASURES}
+    pending = {feature["uuid"]: feature for feature in writer.pending.get("benggang", [])}
+    treated = 0
     for gully_uuid, bgbh, shape, status in gullies:
         if status == "0":
             continue
         year = rng.randint(2020, 2025)
+        if status == "2":  # completed in the year of its measures; modes in turn
+            treated += 1
+            mode = codes.TREATMENT_MODE.codes()[treated % 4]
+            gully = pending[gully_uuid]
+            gully.setAttribute("zlnd", year)
+            gully.setAttribute("zlms", mode)
+            gully.setAttribute("bgsl", 3 if treated % 10 == 0 else 1)  # some 崩岗群
+            if mode == "3":
+                gully.setAttribute("xzgd", round(m2_to_hm2(shape.area()) * 0.6, 4))
         xzqdm = bgbh.split("-")[0]
         for code, quantity in (("E06", rng.randint(1, 4)),
                                ("E03", round(rng.uniform(50, 400), 1)),
@@ -446,6 +490,24 @@ def _add_measures(writer: _Writer, rng: _Random,
             "sl": round(m2_to_hm2(shape.area()), 4), "dw": measure.unit,
             "nd": rng.randint(2022, 2025), "xmmc": "坡改梯项目", "zjly": "业主自筹",
             "mbtc": "parcel", "mbid": parcel_uuid, "xzqdm": xzqdm})
+    _add_township_targets(writer)
+
+
+#: Township targets of the sample (others take the county defaults): code, year,
+#: rate %, treated area hm², gullies 座, finding closure %.
+SAMPLE_TARGETS = (
+    ("360732100", 2023, 85.0, 40.0, 10, 90.0),
+    ("360732100", 2024, 85.0, 40.0, 10, 90.0),
+    ("360732104", 2023, 80.0, 25.0, 6, 80.0),
+    ("360732104", 2024, 80.0, 25.0, 6, 80.0),
+)
+
+
+def _add_township_targets(writer: _Writer) -> None:
+    for code, year, rate, area, gullies, closure in SAMPLE_TARGETS:
+        writer.add("township_target", {"xzqdm": code, "nd": year, "bcl_mb": rate,
+                                        "zlmj_mb": area, "zlbg_mb": gullies,
+                                        "xh_mb": closure})
 
 
 def _mark_synthetic(path: str) -> None:

@@ -103,6 +103,70 @@ class RateTable(list):
     invalid_repaired = 0
     skipped_geometries = 0
     skipped_grades = 0
+    #: the monitoring year (erosion ``nd``) computed; None for an undated layer
+    year: Optional[int] = None
+
+
+def erosion_years(erosion: QgsVectorLayer) -> Tuple[List[int], int]:
+    """(sorted monitoring years ``nd`` present, number of features without one)."""
+    from qgis.core import QgsFeatureRequest
+
+    index = erosion.fields().lookupField("nd")
+    if index < 0:
+        return [], erosion.featureCount()
+    years = set()
+    undated = 0
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([index])
+    for feature in erosion.getFeatures(request):
+        value = feature.attribute(index)
+        if value is None or (hasattr(value, "isNull") and value.isNull()) or value == "":
+            undated += 1
+            continue
+        try:
+            years.add(int(float(value)))
+        except (TypeError, ValueError):
+            raise InputError(tr("Erosion feature #{0} of {1}: the monitoring year nd is "
+                                "not a year ({2}).").format(feature.id(), erosion.name(),
+                                                            value)) from None
+    return sorted(years), undated
+
+
+def erosion_of_year(erosion: QgsVectorLayer, year: Optional[int] = None
+                    ) -> Tuple[QgsVectorLayer, Optional[int]]:
+    """The erosion features of ONE monitoring year (never a mix of years).
+
+    ``year`` None: the latest year ``nd`` present.  A layer without any year (no
+    field ``nd`` or all empty) is one undated survey, used whole (year None);
+    asking it for a year is refused.  Dated and undated features together are
+    refused (the undated ones belong to no year).  The layer returned is the
+    input itself when it holds only that year, else an in-memory copy of that
+    year's features (the input's own filter is kept).
+    """
+    years, undated = erosion_years(erosion)
+    if not years:
+        if year is not None:
+            raise InputError(tr("The erosion layer {0} has no monitoring year nd: it cannot "
+                                "give the year {1}.").format(erosion.name(), year))
+        return erosion, None
+    if undated:
+        raise InputError(tr("{0} features of the erosion layer {1} have no monitoring year "
+                            "nd while others have ({2}): fill in nd so that years are not "
+                            "mixed.").format(undated, erosion.name(),
+                                             ", ".join(str(y) for y in years)))
+    chosen = years[-1] if year is None else int(year)
+    if chosen not in years:
+        raise InputError(tr("The erosion layer {0} has no features of the year {1}; its "
+                            "years are: {2}.").format(erosion.name(), chosen,
+                                                      ", ".join(str(y) for y in years)))
+    if years == [chosen]:
+        return erosion, chosen
+    from qgis.core import QgsFeatureRequest
+
+    copy = erosion.materialize(QgsFeatureRequest().setFilterExpression(
+        '"nd" = {0}'.format(chosen)))
+    copy.setName(erosion.name())
+    return copy, chosen
 
 
 def _feedback(feedback: Optional[QgsFeedback]) -> QgsFeedback:
@@ -324,17 +388,21 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
                       feedback: Optional[QgsFeedback] = None,
                       context: Optional[QgsCoordinateTransformContext] = None,
                       area_method: int = PLANIMETRIC,
-                      skip_bad_grades: bool = False) -> RateTable:
-    """水土保持率 per township and for the county.
+                      skip_bad_grades: bool = False,
+                      year: Optional[int] = None) -> RateTable:
+    """水土保持率 per township and for the county, of ONE monitoring year.
 
     land = township area; eroded = union of erosion polygons with grade ≥ 2
     (overlaps counted once) inside the township; rate = (land − eroded) / land ×
     100; ``meets_target`` compares with ``target_percent`` (default: the setting
     ``targets/conservation_rate_percent``, 83 %).  A grade that is not 1-6
     (NULL, 1.9, 99, 'abc') is refused with the feature named, unless
-    ``skip_bad_grades``: then the feature is skipped and counted.
+    ``skip_bad_grades``: then the feature is skipped and counted.  ``year``: the
+    monitoring year ``nd`` (default: the latest present; ``erosion_of_year``);
+    ``RateTable.year`` tells which.
     """
     feedback = _feedback(feedback)
+    erosion, chosen_year = erosion_of_year(erosion, year)
     if target_percent is None:
         from .settings import setting
 
@@ -344,8 +412,10 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
     database = None if skip_bad_grades else server_database(area_method, townships, erosion)
     if database is not None:
         from .postgis_compute import conservation_rate_sql
-        return conservation_rate_sql(database, townships, township_field, erosion,
-                                     grade_field, target_percent, feedback)
+        rates = conservation_rate_sql(database, townships, township_field, erosion,
+                                      grade_field, target_percent, feedback)
+        rates.year = chosen_year
+        return rates
     require_features(erosion, tr("erosion"))
     field_index = erosion.fields().lookupField(grade_field)
     if field_index < 0:
@@ -358,6 +428,7 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
     zoning = Zoning(towns)
     measure = _Measure(crs, area_method)
     table = RateTable()
+    table.year = chosen_year
     # per township: pieces (geometry maker, bbox, area in m²)
     pieces: List[List[Tuple[object, Tuple[float, float, float, float], float]]] = \
         [[] for _ in towns]
