@@ -377,3 +377,36 @@ def test_assessment_agrees_with_plan_progress_on_the_sample(sample_workspace, tm
     # the sample's own targets are used (360732100: 40 hm², 10 座, 85 %)
     assert assessment.row(2024, "360732100").target["area"] == pytest.approx(40.0)
     assert assessment.row(2024, "360732100").target["rate"] == pytest.approx(85.0)
+
+
+# ------------------------------------------------------------------ PostGIS workspace
+def test_rate_of_an_earlier_year_on_the_server_equals_the_local_engine(sample_workspace,
+                                                                        pg_sample):
+    from test_postgis_compute import ServerLog, close
+
+    local = open_workspace(sample_workspace)
+    expected = conservation_rate(local.layer("township"), "xzqdm", local.layer("erosion"),
+                                 year=2021)
+    with ServerLog() as log:
+        result = conservation_rate(pg_sample.layer("township"), "xzqdm",
+                                   pg_sample.layer("erosion"), year=2021)
+    assert log.on_server()
+    assert result.year == expected.year == 2021
+    latest = conservation_rate(local.layer("township"), "xzqdm", local.layer("erosion"))
+    assert latest.year == 2024
+    assert not close(latest[-1].erosion_area_m2, expected[-1].erosion_area_m2)
+    for a, b in zip(expected, result):
+        assert a.xzqdm == b.xzqdm and close(a.erosion_area_m2, b.erosion_area_m2), (a, b)
+
+
+def test_assessment_on_postgis_equals_geopackage(sample_workspace, pg_sample):
+    local = township_assessment(open_workspace(sample_workspace), 2023, 2024)
+    server = township_assessment(pg_sample, 2023, 2024)
+    assert len(local.rows) == len(server.rows) == 2 * 26
+    for a, b in zip(local.rows, server.rows):
+        assert (a.year, a.xzqdm, a.unmet) == (b.year, b.xzqdm, b.unmet)
+        for item in a.achieved:
+            if a.achieved[item] is None:
+                assert b.achieved[item] is None
+            else:
+                assert b.achieved[item] == pytest.approx(a.achieved[item], rel=1e-9)

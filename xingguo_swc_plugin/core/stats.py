@@ -143,12 +143,27 @@ def erosion_of_year(erosion: QgsVectorLayer, year: Optional[int] = None
     input itself when it holds only that year, else an in-memory copy of that
     year's features (the input's own filter is kept).
     """
+    chosen, several = choose_erosion_year(erosion, year)
+    if not several:
+        return erosion, chosen
+    from qgis.core import QgsFeatureRequest
+
+    copy = erosion.materialize(QgsFeatureRequest().setFilterExpression(
+        '"nd" = {0}'.format(chosen)))
+    copy.setName(erosion.name())
+    return copy, chosen
+
+
+def choose_erosion_year(erosion: QgsVectorLayer, year: Optional[int] = None
+                        ) -> Tuple[Optional[int], bool]:
+    """(the monitoring year to use, whether the layer holds other years too) under
+    the rules of ``erosion_of_year``; refuses what they refuse."""
     years, undated = erosion_years(erosion)
     if not years:
         if year is not None:
             raise InputError(tr("The erosion layer {0} has no monitoring year nd: it cannot "
                                 "give the year {1}.").format(erosion.name(), year))
-        return erosion, None
+        return None, False
     if undated:
         raise InputError(tr("{0} features of the erosion layer {1} have no monitoring year "
                             "nd while others have ({2}): fill in nd so that years are not "
@@ -159,14 +174,7 @@ def erosion_of_year(erosion: QgsVectorLayer, year: Optional[int] = None
         raise InputError(tr("The erosion layer {0} has no features of the year {1}; its "
                             "years are: {2}.").format(erosion.name(), chosen,
                                                       ", ".join(str(y) for y in years)))
-    if years == [chosen]:
-        return erosion, chosen
-    from qgis.core import QgsFeatureRequest
-
-    copy = erosion.materialize(QgsFeatureRequest().setFilterExpression(
-        '"nd" = {0}'.format(chosen)))
-    copy.setName(erosion.name())
-    return copy, chosen
+    return chosen, years != [chosen]
 
 
 def _feedback(feedback: Optional[QgsFeedback]) -> QgsFeedback:
@@ -402,7 +410,7 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
     ``RateTable.year`` tells which.
     """
     feedback = _feedback(feedback)
-    erosion, chosen_year = erosion_of_year(erosion, year)
+    chosen_year, several_years = choose_erosion_year(erosion, year)
     if target_percent is None:
         from .settings import setting
 
@@ -413,9 +421,12 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
     if database is not None:
         from .postgis_compute import conservation_rate_sql
         rates = conservation_rate_sql(database, townships, township_field, erosion,
-                                      grade_field, target_percent, feedback)
+                                      grade_field, target_percent, feedback,
+                                      year=chosen_year if several_years else None)
         rates.year = chosen_year
         return rates
+    if several_years:
+        erosion, _ = erosion_of_year(erosion, chosen_year)
     require_features(erosion, tr("erosion"))
     field_index = erosion.fields().lookupField(grade_field)
     if field_index < 0:
