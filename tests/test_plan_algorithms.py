@@ -410,3 +410,32 @@ def test_assessment_on_postgis_equals_geopackage(sample_workspace, pg_sample):
                 assert b.achieved[item] is None
             else:
                 assert b.achieved[item] == pytest.approx(a.achieved[item], rel=1e-9)
+
+
+# ------------------------------------------------------------------ cancel
+@pytest.mark.parametrize("moment", (0, 1, 3))
+@pytest.mark.parametrize("algorithm", ("planprogress", "erosionchange",
+                                       "townshipassessment"))
+def test_cancel_leaves_nothing(sample_workspace, tmp_path, algorithm, moment):
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "badinput"))
+    from test_cancel import make_feedback
+
+    out = tmp_path / ("out.xlsx" if algorithm == "townshipassessment" else "out.gpkg")
+    parameters = {
+        "planprogress": {"MEASURES": layer(sample_workspace, "measure"),
+                         "OUTPUT": str(out)},
+        "erosionchange": {"TOWNSHIPS": layer(sample_workspace, "township"),
+                          "EROSION": layer(sample_workspace, "erosion"), "YEAR_A": 2021,
+                          "YEAR_B": 2024, "OUTPUT": str(out)},
+        "townshipassessment": {"WORKSPACE": sample_workspace, "OUTPUT": str(out)},
+    }[algorithm]
+    feedback = make_feedback(moment)
+    try:
+        processing.run("xingguoswc:" + algorithm, parameters, feedback=feedback)
+    except QgsProcessingException as error:
+        assert feedback.fired, "failed without a cancel: {0}".format(error)
+        assert "Cancel" in str(error) or "取消" in str(error), str(error)
+        assert not out.exists(), "a canceled run left its output"
+        return
+    assert not feedback.fired, "a canceled run reported success"
+    assert out.exists()
