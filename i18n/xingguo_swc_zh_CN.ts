@@ -79,42 +79,42 @@
         <translation>乡镇图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="115"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="116"/>
         <source>Land area (km²)</source>
         <translation>土地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="117"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="118"/>
         <source>Soil erosion area (km²)</source>
         <translation>水土流失面积（km²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="121"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="122"/>
         <source>Target {0} %</source>
         <translation>目标 {0} %</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="121"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="122"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="121"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="122"/>
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="128"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="129"/>
         <source>Erosion {0} ({1})</source>
         <translation>侵蚀 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="148"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="149"/>
         <source>Collapse gullies {0}</source>
         <translation>崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="154"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="155"/>
         <source>Treated area ({0})</source>
         <translation>治理面积（{0}）</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="169"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="170"/>
         <source>Findings: {0}</source>
         <translation>核查发现：{0}</translation>
     </message>
@@ -739,7 +739,7 @@
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="352"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="433"/>
         <source>The layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="474"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="484"/>
         <source>upgrading workspace {0}</source>
         <translation>升级工作空间 {0}</translation>
     </message>
@@ -859,7 +859,7 @@
         <translation>无法从数据模型版本 {0} 升级。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="486"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="496"/>
         <source>Upgraded PostGIS workspace {0} to schema version {1}.</source>
         <translation>已将 PostGIS 工作空间 {0} 升级到数据模型版本 {1}。</translation>
     </message>
@@ -874,27 +874,27 @@
         <translation>{0} 是地理坐标系：请使用 CGCS2000（EPSG:4490）或投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="518"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="528"/>
         <source>Schema {0} already holds tables and is not a Xingguo SWC workspace: choose another schema.</source>
         <translation>模式 {0} 中已有数据表且不是兴国水保工作空间：请选择其他模式。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="521"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="531"/>
         <source>creating workspace {0}</source>
         <translation>创建工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="550"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="560"/>
         <source>Created PostGIS workspace {0} on {1}.</source>
         <translation>已在 {1} 上创建 PostGIS 工作空间 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="563"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="573"/>
         <source>PostGIS is not enabled in this database and cannot be enabled by this user: ask the administrator to run CREATE EXTENSION postgis. ({0})</source>
         <translation>该数据库未启用 PostGIS，且当前用户无权启用：请联系管理员执行 CREATE EXTENSION postgis。（{0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="569"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="579"/>
         <source>The database does not know the coordinate reference system SRID {0}.</source>
         <translation>数据库中没有坐标参考系 SRID {0}。</translation>
     </message>
@@ -904,17 +904,17 @@
         <translation>无法保存 {0} 的样式：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="711"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="721"/>
         <source>removing workspace {0}</source>
         <translation>删除工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="738"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="748"/>
         <source>The gully has no township code: cannot number it.</source>
         <translation>该崩岗没有乡镇代码：无法编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="759"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="769"/>
         <source>numbering a gully</source>
         <translation>为崩岗编号</translation>
     </message>
@@ -949,17 +949,17 @@
         <translation>图斑数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="178"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="250"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="298"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="370"/>
         <source>{0} invalid geometries of {1} were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {1} 的 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="357"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="438"/>
         <source>erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
@@ -1679,7 +1679,7 @@
         <translation>已治理要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="78"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="114"/>
         <source>Treated area (hm²)</source>
         <translation>治理面积（公顷）</translation>
     </message>
@@ -1714,7 +1714,7 @@
         <translation>{0} 处崩岗，修改 {1} 处，新编号 {2} 个，重复编号重编 {3} 个，{4} 处不在任何乡镇内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="62"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="95"/>
         <source>Measure table</source>
         <translation>措施表</translation>
     </message>
@@ -1739,7 +1739,7 @@
         <translation>措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="80"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="116"/>
         <source>Treated collapse gullies</source>
         <translation>已治理崩岗</translation>
     </message>
@@ -1784,7 +1784,7 @@
         <translation>{0} 个要素：{1} 对重叠，{2} 个无效几何。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/provider.py" line="40"/>
+        <location filename="../xingguo_swc_plugin/processing/provider.py" line="42"/>
         <source>Xingguo soil and water conservation</source>
         <translation>兴国水土保持</translation>
     </message>
@@ -1834,22 +1834,22 @@
         <translation>{0} 个要素，已修复 {1} 个无效几何。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="137"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="138"/>
         <source>Soil erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="139"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="140"/>
         <source>Erosion grade field</source>
         <translation>侵蚀强度字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="141"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="142"/>
         <source>Target rate (%); empty: the setting</source>
         <translation>目标水土保持率（%）；留空则使用设置值</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="151"/>
         <source>Soil conservation rate</source>
         <translation>水土保持率</translation>
     </message>
@@ -2304,11 +2304,6 @@
         <translation>按乡镇和类别统计面图层的面积（m²、公顷、亩）和要素数，并附全县合计行（360732）。跨乡镇的要素按面积分割；每个乡镇都有一行（包括为零的）。无效几何仅在计算时修复，并在日志中计数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="130"/>
-        <source>水土保持率 per township and for the county: (land area − erosion area of grade 2 and above) / land area × 100. Overlapping erosion polygons are counted once. meets_target compares with the target (83 % by default, a setting).</source>
-        <translation>各乡镇及全县的水土保持率：（土地面积 − 轻度及以上侵蚀面积）/ 土地面积 × 100。相互重叠的侵蚀多边形只计一次。meets_target 表示是否达到目标（默认 83 %，可在设置中修改）。</translation>
-    </message>
-    <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="53"/>
         <source>Validate development parcels</source>
         <translation>农林开发图斑核查</translation>
@@ -2359,22 +2354,22 @@
         <translation>在服务器上读取类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="358"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="360"/>
         <source>Conservation rate</source>
         <translation>水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="372"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="374"/>
         <source>computing the conservation rate on the server</source>
         <translation>在服务器上计算水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="442"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="447"/>
         <source>finding overlaps on the server</source>
         <translation>在服务器上查找重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="540"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="545"/>
         <source>Both layers must be PostGIS tables of one database.</source>
         <translation>两个图层都必须是同一数据库中的 PostGIS 表。</translation>
     </message>
@@ -2679,77 +2674,77 @@
         <translation>崩岗图层 {0} 的几何类型为{1}；崩岗必须是面（规模由面积确定）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="63"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="64"/>
         <source>{0} case file(s) of findings, {1} of townships, index {2}.</source>
         <translation>图斑案卷 {0} 份，乡镇案卷 {1} 份，目录 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="71"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="72"/>
         <source>Unknown party type {0}.</source>
         <translation>未知的当事人类型 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="82"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="83"/>
         <source>The font {0} is missing: install the package {1} so the case files carry searchable Chinese text.</source>
         <translation>缺少字体 {0}：请安装软件包 {1}，案卷中的中文才可检索。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="152"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="153"/>
         <source>not registered</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="164"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="165"/>
         <source>no geometry</source>
         <translation>无几何图形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="169"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="170"/>
         <source>Suspected class</source>
         <translation>疑似类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="174"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="175"/>
         <source>Parcel area (m²)</source>
         <translation>图斑面积(m²)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="175"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="176"/>
         <source>Excess area (m²)</source>
         <translation>超出面积(m²)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="177"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="178"/>
         <source>Centroid</source>
         <translation>中心点坐标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="180"/>
         <source>Party type</source>
         <translation>当事人类型</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="180"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="186"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="187"/>
         <source>{0}: {1:.0f} – {2:.2f} 元 ({3:.0f} 元/m² × {4:.1f} m²)</source>
         <translation>{0}：{1:.0f} – {2:.2f} 元（{3:.0f} 元/m² × {4:.1f} m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="189"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="190"/>
         <source>Penalty range</source>
         <translation>处罚幅度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="208"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="209"/>
         <source>Soil and water conservation case file: {0}</source>
         <translation>水土保持监督检查案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="240"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="241"/>
         <source>Map 1:{0:.0f} — red: offending part; black: parcel; green: approved boundary (防治责任范围).</source>
         <translation>比例尺 1:{0:.0f} — 红色：违规部分；黑色：图斑；绿色：防治责任范围。</translation>
     </message>
@@ -2759,42 +2754,42 @@
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="249"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="250"/>
         <source>No field photos.</source>
         <translation>无现场照片。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="266"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="267"/>
         <source>{0}; taken {1}; {2}; ±{3} m</source>
         <translation>{0}；拍摄于 {1}；{2}；±{3} m</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="271"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="272"/>
         <source>History (查-认-改-罚)</source>
         <translation>处理记录（查-认-改-罚）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="281"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="282"/>
         <source>Cannot write the case file {0}.</source>
         <translation>无法写入案卷 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="300"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="301"/>
         <source>An imagery layer is not valid.</source>
         <translation>影像图层无效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="305"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="306"/>
         <source>No finding matches the filter: no case file to write.</source>
         <translation>没有符合条件的核查发现，无案卷可写。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="344"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="345"/>
         <source>Case files of {0} ({1}): {2} case(s)</source>
         <translation>{0}（{1}）案卷：{2} 件</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="363"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="364"/>
         <source>Case files by township</source>
         <translation>各乡镇案卷目录</translation>
     </message>
@@ -3074,12 +3069,12 @@
         <translation>图斑编号 {0} 在{1}中出现多次（字段 {2}）：按编号匹配时编号必须唯一。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="301"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="373"/>
         <source>{0} features of {1} have no geometry (NULL or empty) and were skipped.</source>
         <translation>{1} 中有 {0} 个要素没有几何（空值或空几何），已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="404"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="486"/>
         <source>{0} features of {1} have no erosion grade 1-6 in field {2} and were skipped.</source>
         <translation>{1} 中有 {0} 个要素的字段 {2} 不是侵蚀强度代码 1-6，已跳过。</translation>
     </message>
@@ -3344,42 +3339,42 @@
         <translation>崩岗治理目标（座）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="42"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="43"/>
         <source>Soil conservation plan required from slope (°)</source>
         <translation>需编报水土保持方案的坡度（°）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="50"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="51"/>
         <source>Penalty for individuals (yuan/m²)</source>
         <translation>个人罚款标准（元/m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="51"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="52"/>
         <source>Penalty for units (yuan/m²)</source>
         <translation>单位罚款标准（元/m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="52"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="53"/>
         <source>Case handler</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="53"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="54"/>
         <source>Plan: first year</source>
         <translation>规划起始年</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="54"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="55"/>
         <source>Plan: last year</source>
         <translation>规划截止年</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="72"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="73"/>
         <source>Default: {0}</source>
         <translation>默认值：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="75"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="76"/>
         <source>Reset to the defaults</source>
         <translation>恢复默认值</translation>
     </message>
@@ -3629,12 +3624,12 @@
         <translation>输入中有 {0} m² 位于所有乡镇之外，未计入任何一行。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="144"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="148"/>
         <source>Skip (and count) features whose grade is not 1-6</source>
         <translation>跳过（并统计）侵蚀强度不是 1-6 的要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="175"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="186"/>
         <source>{0} features skipped for a grade that is not 1-6, {1} for a missing geometry.</source>
         <translation>因侵蚀强度不是 1-6 跳过 {0} 个要素，因缺少几何跳过 {1} 个。</translation>
     </message>
@@ -3679,22 +3674,22 @@
         <translation>到水库和主要河流的距离（m）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="44"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="45"/>
         <source>Steep slope: share of the parcel above it (%)</source>
         <translation>陡坡：图斑面积中超过陡坡坡度的占比（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="45"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="46"/>
         <source>Terraces: share of the parcel in the slope band (%)</source>
         <translation>梯田：图斑面积中处于需修梯田坡度段的占比（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="47"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="48"/>
         <source>Navel oranges: distance to reservoirs and main rivers (m)</source>
         <translation>脐橙：距水库及主要河流的控制距离（m）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="49"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="50"/>
         <source>Change between deliveries: smallest area (m²)</source>
         <translation>前后两期图斑比较：最小面积（m²）</translation>
     </message>
@@ -3722,6 +3717,221 @@
         <location filename="../xingguo_swc_plugin/core/plan.py" line="348"/>
         <source>Gully {0} lies in no township (xzqdm {1}): it cannot be counted.</source>
         <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="112"/>
+        <source>conservation rate</source>
+        <translation>水土保持率</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="112"/>
+        <source>newly treated area</source>
+        <translation>新增治理面积</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="113"/>
+        <source>treated gullies</source>
+        <translation>治理崩岗</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="113"/>
+        <source>finding closure</source>
+        <translation>核查发现办结率</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="264"/>
+        <source>The assessment is written as an Excel workbook (.xlsx), not {0}.</source>
+        <translation>考核结果须写为 Excel 工作簿（.xlsx），不能写为 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="155"/>
+        <source>Erosion of {0} in {1}: the grade areas ({2} hm²) do not add up to the erosion area ({3} hm²).</source>
+        <translation>{0} {1} 年的水土流失：各强度面积之和（{2} hm²）与水土流失面积（{3} hm²）不符。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="170"/>
+        <source>The first monitoring year {0} must be before the second {1}.</source>
+        <translation>第一个监测年度 {0} 须早于第二个监测年度 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="174"/>
+        <source>The erosion layer {0} has no features of the year {1}; its years are: {2}.</source>
+        <translation>土壤侵蚀图层 {0} 中没有 {1} 年度的要素；其监测年度为：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="129"/>
+        <source>Erosion feature #{0} of {1}: the monitoring year nd is not a year ({2}).</source>
+        <translation>{1} 的土壤侵蚀要素 #{0}：监测年度 nd 不是年份（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="164"/>
+        <source>The erosion layer {0} has no monitoring year nd: it cannot give the year {1}.</source>
+        <translation>土壤侵蚀图层 {0} 没有监测年度 nd：无法提供 {1} 年度的数据。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="168"/>
+        <source>{0} features of the erosion layer {1} have no monitoring year nd while others have ({2}): fill in nd so that years are not mixed.</source>
+        <translation>土壤侵蚀图层 {1} 中有 {0} 个要素没有监测年度 nd，而其他要素有（{2}）：请填写 nd，以免混用不同年度。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="40"/>
+        <source>Target finding closure (%)</source>
+        <translation>核查发现办结率目标（%）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="112"/>
+        <source>Plan progress</source>
+        <translation>规划进度</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="85"/>
+        <source>Newly treated area (hm²) and treated collapse gullies (座) per township and for the county (360732) in a period (default: the plan window). Only area measures (unit hm²) add area: a feature adds min(its area, largest quantity of its records); fully treated features are dissolved so land counts once; land treated before the period is re-treated, not new. A gully counts when 已治理 with its completion year zlnd in the period, bgsl 座 in its own township. ZONES + ZONE_FIELD report per zone (e.g. small watersheds) instead.</source>
+        <translation>按乡镇和全县（360732）统计时段内（默认：规划期）的新增治理水土流失面积（hm²）和治理崩岗（座）。只有面积类措施（单位 hm²）计入面积：每个要素计 min(其面积, 其措施记录中的最大数量)；全部治理的要素先融合，同一块土地只计一次；时段之前已治理的土地计为重复治理，不计为新增。崩岗在“已治理”且治理完成年度 zlnd 在时段内时计入，按 bgsl 计座数，只计入其所属乡镇。给出 ZONES + ZONE_FIELD 时改为按分区（如小流域）统计。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="100"/>
+        <source>Collapse gullies (empty: the workspace&apos;s)</source>
+        <translation>崩岗（留空：使用工作空间的崩岗）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="224"/>
+        <source>First year (empty: the plan window)</source>
+        <translation>起始年度（留空：规划期）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="226"/>
+        <source>Last year (empty: the plan window)</source>
+        <translation>截止年度（留空：规划期）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="107"/>
+        <source>Zones (e.g. small watersheds; empty: townships)</source>
+        <translation>分区（如小流域；留空：按乡镇）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="110"/>
+        <source>Zone code field</source>
+        <translation>分区代码字段</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="144"/>
+        <source>Period {0}-{1}: newly treated area {2} hm², treated collapse gullies {3} 座.</source>
+        <translation>{0}-{1} 年：新增治理面积 {2} hm²，治理崩岗 {3} 座。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="150"/>
+        <source>{0} features treated before the period are re-treated ({1} hm²), not new.</source>
+        <translation>{0} 个要素在时段之前已治理，计为重复治理（{1} hm²），不计为新增。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="155"/>
+        <source>{0} treated features were not found (no polygon layer or feature for their records): they add no area.</source>
+        <translation>有 {0} 个治理要素未找到（其措施记录没有对应的面图层或要素）：不计入面积。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="159"/>
+        <source>{0} gullies are 已治理 without a completion year zlnd and are not counted.</source>
+        <translation>有 {0} 座崩岗为“已治理”但没有治理完成年度 zlnd，未计入。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="168"/>
+        <source>Erosion change (双下降)</source>
+        <translation>水土流失变化（双下降）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="170"/>
+        <source>Erosion area by grade (hm²) in two monitoring years A &lt; B (erosion nd) per township and for the county (360732), both 水土保持率 and 双下降: erosion area (grade ≥ 2) fell AND intensity fell (area of grade ≥ 3 fell and the area-weighted mean grade fell). Where polygons of one year overlap, the higher grade holds the shared area.</source>
+        <translation>按乡镇和全县（360732）统计两个监测年度 A &lt; B（土壤侵蚀 nd）各侵蚀强度的面积（hm²）、两年的水土保持率及是否“双下降”：水土流失面积（强度 ≥ 2 级）下降，且强度下降（强度 ≥ 3 级的面积下降，且水土流失面积的面积加权平均强度下降）。同一年度的侵蚀图斑重叠时，重叠部分计入较高强度。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="182"/>
+        <source>Earlier monitoring year A</source>
+        <translation>较早监测年度 A</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="184"/>
+        <source>Later monitoring year B</source>
+        <translation>较晚监测年度 B</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="186"/>
+        <source>Erosion change</source>
+        <translation>水土流失变化</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="188"/>
+        <source>Townships with 双下降</source>
+        <translation>实现双下降的乡镇数</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="205"/>
+        <source>双下降 in {0} of {1} townships; county: {2}.</source>
+        <translation>{1} 个乡镇中有 {0} 个实现双下降；全县：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="205"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="205"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="213"/>
+        <source>Township assessment</source>
+        <translation>乡镇考核</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="215"/>
+        <source>Per township and year (default: the plan window): each target (table township_target, defaults from the county targets), the achieved value, the percent and the unmet items: 水土保持率 of the monitoring year, newly treated area, treated gullies and finding closure (已销号 share of the township's findings). Excel workbook with one sheet per year.</source>
+        <translation>按乡镇和年度（默认：规划期）列出各项目标（township_target 表，未填写时取全县目标）、完成值、完成百分比及未完成项目：当年监测的水土保持率、新增治理面积、治理崩岗和核查发现办结率（本乡镇核查发现中“已销号”的比例）。输出 Excel 工作簿，每年一个工作表。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="223"/>
+        <source>Workspace (GeoPackage)</source>
+        <translation>工作空间（GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="228"/>
+        <source>Assessment workbook</source>
+        <translation>考核工作簿</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="228"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="230"/>
+        <source>Township-years with unmet items</source>
+        <translation>有未完成项目的乡镇年度数</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="242"/>
+        <source>No erosion monitoring in {0}: the conservation rate is not assessed in those years.</source>
+        <translation>{0} 年没有水土流失监测：这些年度不考核水土保持率。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="245"/>
+        <source>{0} township-years with unmet items.</source>
+        <translation>{0} 个乡镇年度有未完成项目。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="130"/>
+        <source>水土保持率 per township and for the county: (land area − erosion area of grade 2 and above) / land area × 100, of one monitoring year: YEAR (erosion nd; empty: the latest year present), never a mix of years. Overlapping erosion polygons are counted once. meets_target compares with the target (83 % by default, a setting).</source>
+        <translation>按乡镇和全县计算水土保持率：（国土面积 − 强度 2 级及以上的水土流失面积）/ 国土面积 × 100，只用一个监测年度的数据：YEAR（土壤侵蚀 nd；留空：现有最新年度），绝不混用不同年度。重叠的侵蚀图斑只计一次。meets_target 与目标值比较（默认 83 %，可在设置中修改）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="145"/>
+        <source>Monitoring year (erosion nd); empty: the latest present</source>
+        <translation>监测年度（土壤侵蚀 nd）；留空：现有最新年度</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="184"/>
+        <source>Monitoring year {0}.</source>
+        <translation>监测年度 {0}。</translation>
     </message>
 </context>
 <context>
