@@ -439,3 +439,17 @@ def test_cancel_leaves_nothing(sample_workspace, tmp_path, algorithm, moment):
         return
     assert not feedback.fired, "a canceled run reported success"
     assert out.exists()
+
+
+def test_dashboard_erosion_by_grade_is_of_the_rate_year(sample_workspace):
+    from xingguo_swc_plugin.core.stats import county_dashboard, township_area_stats
+
+    towns, erosion = layer(sample_workspace, "township"), layer(sample_workspace, "erosion")
+    board = county_dashboard(towns, "xzqdm", erosion, "qsqd", erosion=erosion)
+    latest, year = erosion_of_year(erosion)
+    assert year == 2024 and board.rates.year == 2024
+    expected = township_area_stats(towns, "xzqdm", latest, "qsqd")
+    assert [(r.xzqdm, r.klass, r.area_m2) for r in board.areas] == \
+        [(r.xzqdm, r.klass, r.area_m2) for r in expected]
+    assert sum(r.feature_count for r in board.areas if r.xzqdm == COUNTY) < \
+        erosion.featureCount()

@@ -600,6 +600,8 @@ def county_dashboard(townships: QgsVectorLayer, township_field: str, layer: QgsV
         target_rate_percent=float(setting("targets/conservation_rate_percent")),
         target_area_km2=float(setting("targets/treated_area_km2")),
         target_gullies=int(setting("targets/treated_benggang")))
+    if layer.fields().lookupField("nd") >= 0 and layer.fields().lookupField(grade_field) >= 0:
+        layer, _ = erosion_of_year(layer)  # erosion by grade: the rate's year, never mixed
     result.areas = township_area_stats(townships, township_field, layer, class_field,
                                        area_method, feedback=feedback)
     raise_if_canceled(feedback)
