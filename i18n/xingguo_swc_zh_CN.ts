@@ -79,42 +79,42 @@
         <translation>乡镇图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="116"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="117"/>
         <source>Land area (km²)</source>
         <translation>土地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="118"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="119"/>
         <source>Soil erosion area (km²)</source>
         <translation>水土流失面积（km²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="122"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="123"/>
         <source>Target {0} %</source>
         <translation>目标 {0} %</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="122"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="123"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="122"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="123"/>
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="129"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="130"/>
         <source>Erosion {0} ({1})</source>
         <translation>侵蚀 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="149"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="150"/>
         <source>Collapse gullies {0}</source>
         <translation>崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="155"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="156"/>
         <source>Treated area ({0})</source>
         <translation>治理面积（{0}）</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="170"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="171"/>
         <source>Findings: {0}</source>
         <translation>核查发现：{0}</translation>
     </message>
@@ -739,7 +739,7 @@
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="433"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="364"/>
         <source>The layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
@@ -949,17 +949,17 @@
         <translation>图斑数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="250"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="181"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="370"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="301"/>
         <source>{0} invalid geometries of {1} were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {1} 的 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="438"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="369"/>
         <source>erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
@@ -3069,12 +3069,12 @@
         <translation>图斑编号 {0} 在{1}中出现多次（字段 {2}）：按编号匹配时编号必须唯一。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="373"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="304"/>
         <source>{0} features of {1} have no geometry (NULL or empty) and were skipped.</source>
         <translation>{1} 中有 {0} 个要素没有几何（空值或空几何），已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="486"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="417"/>
         <source>{0} features of {1} have no erosion grade 1-6 in field {2} and were skipped.</source>
         <translation>{1} 中有 {0} 个要素的字段 {2} 不是侵蚀强度代码 1-6，已跳过。</translation>
     </message>
@@ -3739,37 +3739,37 @@
         <translation>核查发现办结率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/assessment.py" line="264"/>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="265"/>
         <source>The assessment is written as an Excel workbook (.xlsx), not {0}.</source>
         <translation>考核结果须写为 Excel 工作簿（.xlsx），不能写为 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="155"/>
+        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="156"/>
         <source>Erosion of {0} in {1}: the grade areas ({2} hm²) do not add up to the erosion area ({3} hm²).</source>
         <translation>{0} {1} 年的水土流失：各强度面积之和（{2} hm²）与水土流失面积（{3} hm²）不符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="170"/>
+        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="171"/>
         <source>The first monitoring year {0} must be before the second {1}.</source>
         <translation>第一个监测年度 {0} 须早于第二个监测年度 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="174"/>
+        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="79"/>
         <source>The erosion layer {0} has no features of the year {1}; its years are: {2}.</source>
         <translation>土壤侵蚀图层 {0} 中没有 {1} 年度的要素；其监测年度为：{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="129"/>
+        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="36"/>
         <source>Erosion feature #{0} of {1}: the monitoring year nd is not a year ({2}).</source>
         <translation>{1} 的土壤侵蚀要素 #{0}：监测年度 nd 不是年份（{2}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="164"/>
+        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="69"/>
         <source>The erosion layer {0} has no monitoring year nd: it cannot give the year {1}.</source>
         <translation>土壤侵蚀图层 {0} 没有监测年度 nd：无法提供 {1} 年度的数据。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="168"/>
+        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="73"/>
         <source>{0} features of the erosion layer {1} have no monitoring year nd while others have ({2}): fill in nd so that years are not mixed.</source>
         <translation>土壤侵蚀图层 {1} 中有 {0} 个要素没有监测年度 nd，而其他要素有（{2}）：请填写 nd，以免混用不同年度。</translation>
     </message>

@@ -175,7 +175,8 @@ def township_assessment(workspace, year_from: Optional[int] = None,
     value, the percent and the unmet items; ``workspace`` is a WorkspaceBase."""
     from .plan import plan_progress, window
     from .settings import setting
-    from .stats import conservation_rate, erosion_years
+    from .monitoring import erosion_years
+    from .stats import conservation_rate
 
     first, last = window(year_from, year_to)
     townships = workspace.layer("township")

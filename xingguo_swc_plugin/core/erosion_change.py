@@ -29,11 +29,12 @@ from ..domain.units import m2_to_hm2
 from ..translation import tr
 from .area import PLANIMETRIC
 from .errors import InputError, raise_if_canceled
-from .stats import conservation_rate, erosion_of_year, erosion_years
+from .monitoring import erosion_of_year, erosion_years
+from .stats import conservation_rate
 from .values import parse_erosion_grade
 
 #: Grades reported (SL 190: 2 轻度 .. 6 剧烈); grade 1 is not erosion area.
-GRADES = (2, 3, 4, 5, 6)
+GRADES = tuple(range(ERODED_MIN_GRADE, 7))
 SEVERE_MIN_GRADE = 3
 
 
