@@ -454,3 +454,29 @@ def test_dashboard_erosion_by_grade_is_of_the_rate_year(sample_workspace):
         [(r.xzqdm, r.klass, r.area_m2) for r in expected]
     assert sum(r.feature_count for r in board.areas if r.xzqdm == COUNTY) < \
         erosion.featureCount()
+
+
+def test_planprogress_on_postgis_equals_geopackage(sample_workspace, pg_sample):
+    local = plan_rows(sample_workspace)
+    server = plan_rows(sample_workspace, MEASURES=pg_sample.layer("measure"))
+    assert len(local) == len(server) == 26
+    for code, row in local.items():
+        for name in ("treated_area_hm2", "retreated_area_hm2", "new_farmland_hm2",
+                     "target_area_hm2"):
+            assert server[code][name] == pytest.approx(row[name], rel=1e-9, abs=1e-9)
+        assert server[code]["treated_gullies"] == row["treated_gullies"]
+    assert local[COUNTY]["treated_gullies"] > 0 and local[COUNTY]["treated_area_hm2"] > 0
+
+
+def test_planprogress_matches_geopandas_on_the_sample(sample_workspace, tmp_path):
+    for first, last in ((2022, 2025), (2023, 2024)):
+        rows = plan_rows(sample_workspace, YEAR_FROM=first, YEAR_TO=last)
+        peer = _peer("plan", sample_workspace, tmp_path / "plan.json", first, last)
+        assert len(peer["rows"]) == len(rows) == 26
+        for expected in peer["rows"]:
+            row = rows[expected["xzqdm"]]
+            for name in ("treated_area_hm2", "retreated_area_hm2", "new_farmland_hm2"):
+                assert row[name] == pytest.approx(expected[name], abs=1e-6), name
+            assert row["treated_gullies"] == expected["treated_gullies"]
+        assert rows[COUNTY]["retreated_area_hm2"] > 0 or first == 2022
+        assert rows[COUNTY]["treated_gullies"] > 0

@@ -483,13 +483,17 @@ def _add_measures(writer: _Writer, rng: _Random,
                 "xmmc": "兴国县崩岗治理项目{0}".format(year),
                 "zjly": rng.choice(("中央水利发展资金", "省级水保补偿费", "县级配套")),
                 "mbtc": "benggang", "mbid": gully_uuid, "xzqdm": xzqdm})
-    for parcel_uuid, shape, xzqdm in parcels[::7]:
+    for position, (parcel_uuid, shape, xzqdm) in enumerate(parcels[::7]):
         measure = taxonomy["E01"]
-        writer.add("measure", {
+        values = {
             "uuid": rng.uuid(), "cslb": measure.measure_class, "csdm": "E01",
             "sl": round(m2_to_hm2(shape.area()), 4), "dw": measure.unit,
             "nd": rng.randint(2022, 2025), "xmmc": "坡改梯项目", "zjly": "业主自筹",
-            "mbtc": "parcel", "mbid": parcel_uuid, "xzqdm": xzqdm})
+            "mbtc": "parcel", "mbid": parcel_uuid, "xzqdm": xzqdm}
+        writer.add("measure", values)
+        if position % 4 == 0:  # terraces first built in 2019: re-treated, not new
+            writer.add("measure", dict(values, nd=2019, xmmc="坡改梯项目2019", uuid=str(
+                uuid.uuid5(uuid.NAMESPACE_URL, "xgswc-retreated-" + parcel_uuid))))
     _add_township_targets(writer)
 
 
