@@ -17,17 +17,16 @@ import processing
 import pytest
 from osgeo import ogr
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from test_measures import add_townships, box_wkt
+from test_plan import add_gully, add_parcels, add_records
 
 from xingguo_swc_plugin.core.assessment import township_assessment
 from xingguo_swc_plugin.core.erosion_change import GRADES, erosion_change
 from xingguo_swc_plugin.core.errors import InputError
-from xingguo_swc_plugin.core.plan import plan_progress
 from xingguo_swc_plugin.core.monitoring import erosion_of_year
+from xingguo_swc_plugin.core.plan import plan_progress
 from xingguo_swc_plugin.core.stats import conservation_rate
 from xingguo_swc_plugin.core.workspace import open_workspace
-
-from test_measures import add_townships, box_wkt
-from test_plan import add_gully, add_parcels, add_records
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 import peerenv  # noqa: E402

@@ -71,7 +71,7 @@ def plan(gpkg: str, first: int, last: int) -> dict:
     rows = []
     total = {"treated_area_hm2": 0.0, "retreated_area_hm2": 0.0, "treated_gullies": 0,
              "new_farmland_hm2": 0.0}
-    for code, name, town in zip(towns["xzqdm"], towns["xzqmc"], towns.geometry):
+    for code, town in zip(towns["xzqdm"], towns.geometry):
         town = _valid(town)
         pieces = [g.intersection(town) for g in full]
         dissolved = shapely.union_all(pieces).area / 10000.0 if pieces else 0.0

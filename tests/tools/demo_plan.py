@@ -13,8 +13,8 @@ def run(workspace: str, out: Path) -> List[str]:
     from qgis.core import QgsVectorLayer
 
     from xingguo_swc_plugin.core.assessment import township_assessment
-    from xingguo_swc_plugin.core.settings import plan_window
     from xingguo_swc_plugin.core.monitoring import erosion_years
+    from xingguo_swc_plugin.core.settings import plan_window
     from xingguo_swc_plugin.core.workspace import open_workspace
 
     def layer(name: str) -> QgsVectorLayer:

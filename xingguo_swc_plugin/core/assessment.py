@@ -173,9 +173,9 @@ def township_assessment(workspace, year_from: Optional[int] = None,
                         feedback: Optional[QgsFeedback] = None) -> Assessment:
     """Per township and year (default: the plan window) each target, the achieved
     value, the percent and the unmet items; ``workspace`` is a WorkspaceBase."""
+    from .monitoring import erosion_years
     from .plan import plan_progress, window
     from .settings import setting
-    from .monitoring import erosion_years
     from .stats import conservation_rate
 
     first, last = window(year_from, year_to)

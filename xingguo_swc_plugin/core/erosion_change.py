@@ -21,8 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsFeedback, \
-    QgsVectorLayer
+from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsFeedback, QgsVectorLayer
 
 from ..domain.thresholds import COUNTY_CODE, ERODED_MIN_GRADE
 from ..domain.units import m2_to_hm2
