@@ -399,9 +399,28 @@ def test_rate_of_an_earlier_year_on_the_server_equals_the_local_engine(sample_wo
         assert a.xzqdm == b.xzqdm and close(a.erosion_area_m2, b.erosion_area_m2), (a, b)
 
 
-def test_assessment_on_postgis_equals_geopackage(sample_workspace, pg_sample):
+def test_assessment_on_postgis_equals_geopackage(sample_workspace, pg_sample,
+                                                 pg_connection, tmp_path):
     local = township_assessment(open_workspace(sample_workspace), 2023, 2024)
     server = township_assessment(pg_sample, 2023, 2024)
+    books = []
+    for name, workspace in (("gpkg", {"WORKSPACE": sample_workspace}),
+                            ("pg", {"CONNECTION": pg_connection,
+                                    "SCHEMA": pg_sample.schema})):
+        path = tmp_path / (name + ".xlsx")
+        processing.run("xingguoswc:townshipassessment", dict(
+            workspace, YEAR_FROM=2023, YEAR_TO=2024, OUTPUT=str(path)))
+        books.append(_sheets(str(path)))
+    assert sorted(books[0]) == sorted(books[1]) == ["2023", "2024"]
+    for sheet in books[0]:
+        assert len(books[0][sheet]) == len(books[1][sheet]) == 26
+        for a, b in zip(books[0][sheet], books[1][sheet]):
+            assert a.keys() == b.keys()
+            for key in a:
+                if isinstance(a[key], float):
+                    assert b[key] == pytest.approx(a[key], rel=1e-9), key
+                else:
+                    assert a[key] == b[key], key
     assert len(local.rows) == len(server.rows) == 2 * 26
     for a, b in zip(local.rows, server.rows):
         assert (a.year, a.xzqdm, a.unmet) == (b.year, b.xzqdm, b.unmet)
