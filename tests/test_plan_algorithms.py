@@ -498,3 +498,13 @@ def test_planprogress_matches_geopandas_on_the_sample(sample_workspace, tmp_path
             assert row["treated_gullies"] == expected["treated_gullies"]
         assert rows[COUNTY]["retreated_area_hm2"] > 0 or first == 2022
         assert rows[COUNTY]["treated_gullies"] > 0
+
+
+def test_atlas_map_shows_the_latest_survey(sample_workspace):
+    from xingguo_swc_plugin.core.atlas_layers import default_layers
+
+    (erosion,) = [lay for lay in default_layers(layer(sample_workspace, "township"))
+                  if lay.source().endswith("layername=erosion") or "erosion" in lay.source()]
+    years = {feature["nd"] for feature in erosion.getFeatures()}
+    assert years == {2024}
+    assert layer(sample_workspace, "erosion").featureCount() > erosion.featureCount() > 0
