@@ -507,4 +507,5 @@ def test_atlas_map_shows_the_latest_survey(sample_workspace):
                   if lay.source().endswith("layername=erosion") or "erosion" in lay.source()]
     years = {feature["nd"] for feature in erosion.getFeatures()}
     assert years == {2024}
-    assert layer(sample_workspace, "erosion").featureCount() > erosion.featureCount() > 0
+    shown = sum(1 for _ in erosion.getFeatures())
+    assert layer(sample_workspace, "erosion").featureCount() > shown > 0
