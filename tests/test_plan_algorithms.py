@@ -509,3 +509,8 @@ def test_atlas_map_shows_the_latest_survey(sample_workspace):
     assert years == {2024}
     shown = sum(1 for _ in erosion.getFeatures())
     assert layer(sample_workspace, "erosion").featureCount() > shown > 0
+
+
+def test_missing_erosion_layer_is_named(ws):
+    with pytest.raises(InputError, match="erosion"):
+        conservation_rate(layer(ws, "township"), "xzqdm", None)

@@ -18,6 +18,8 @@ from .errors import InputError
 
 def erosion_years(erosion: QgsVectorLayer) -> Tuple[List[int], int]:
     """(sorted monitoring years ``nd`` present, number of features without one)."""
+    if erosion is None or not erosion.isValid():
+        return [], 0  # the caller's own check names the missing layer
     index = erosion.fields().lookupField("nd")
     if index < 0:
         return [], erosion.featureCount()
