@@ -116,14 +116,16 @@ def test_zones_report_per_zone(ws, tmp_path):
     add_gully(ws, (501000, 2901000, 501100, 2901100), WEST, count=2)
     (parcel,) = add_parcels(ws, [(509000, 2901000, 511000, 2901100)])  # 20 hm² across
     add_records(ws, [("V01", 20.0, 2023, "parcel", parcel)])
-    zones = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=lydm:string", "ws", "memory")
+    zones = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=lydm:string&field=lymc:string",
+                           "ws", "memory")
     zone = QgsFeature(zones.fields())
-    zone.setAttributes(["LY01"])
+    zone.setAttributes(["LY01", "潋江小流域"])
     zone.setGeometry(QgsGeometry.fromWkt(box_wkt(500000, 2900000, 509500, 2910000)))
     assert zones.dataProvider().addFeatures([zone])[0]
     rows = plan_rows(ws, ZONES=zones, ZONE_FIELD="lydm")
     assert rows["LY01"]["treated_area_hm2"] == pytest.approx(5.0)
     assert rows["LY01"]["treated_gullies"] == 2
+    assert rows["LY01"]["xzqmc"] == "潋江小流域"
     assert rows[COUNTY]["treated_area_hm2"] == pytest.approx(20.0)
 
 
