@@ -3699,22 +3699,22 @@
         <translation>没有乡镇图层：请指定乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="292"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="305"/>
         <source>Gully {0}: the number of gullies bgsl must be a whole number of at least 1 (got {1}).</source>
         <translation>崩岗 {0}：崩岗数量 bgsl 须为不小于 1 的整数（当前为 {1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="313"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="326"/>
         <source>The gully layer {0} lacks the fields {1}: open it as a workspace table (the upgrade adds them).</source>
         <translation>崩岗图层 {0} 缺少字段 {1}：请作为工作空间表打开（升级会添加这些字段）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="337"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="350"/>
         <source>Gully {0}: new farmland xzgd is not a number ({1}).</source>
         <translation>崩岗 {0}：新增耕地 xzgd 不是数字（{1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="348"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="361"/>
         <source>Gully {0} lies in no township (xzqdm {1}): it cannot be counted.</source>
         <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
     </message>
@@ -3744,32 +3744,32 @@
         <translation>考核结果须写为 Excel 工作簿（.xlsx），不能写为 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="156"/>
+        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="155"/>
         <source>Erosion of {0} in {1}: the grade areas ({2} hm²) do not add up to the erosion area ({3} hm²).</source>
         <translation>{0} {1} 年的水土流失：各强度面积之和（{2} hm²）与水土流失面积（{3} hm²）不符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="171"/>
+        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="170"/>
         <source>The first monitoring year {0} must be before the second {1}.</source>
         <translation>第一个监测年度 {0} 须早于第二个监测年度 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="79"/>
+        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="81"/>
         <source>The erosion layer {0} has no features of the year {1}; its years are: {2}.</source>
         <translation>土壤侵蚀图层 {0} 中没有 {1} 年度的要素；其监测年度为：{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="36"/>
+        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="38"/>
         <source>Erosion feature #{0} of {1}: the monitoring year nd is not a year ({2}).</source>
         <translation>{1} 的土壤侵蚀要素 #{0}：监测年度 nd 不是年份（{2}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="69"/>
+        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="71"/>
         <source>The erosion layer {0} has no monitoring year nd: it cannot give the year {1}.</source>
         <translation>土壤侵蚀图层 {0} 没有监测年度 nd：无法提供 {1} 年度的数据。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="73"/>
+        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="75"/>
         <source>{0} features of the erosion layer {1} have no monitoring year nd while others have ({2}): fill in nd so that years are not mixed.</source>
         <translation>土壤侵蚀图层 {1} 中有 {0} 个要素没有监测年度 nd，而其他要素有（{2}）：请填写 nd，以免混用不同年度。</translation>
     </message>
@@ -3794,12 +3794,12 @@
         <translation>崩岗（留空：使用工作空间的崩岗）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="224"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="229"/>
         <source>First year (empty: the plan window)</source>
         <translation>起始年度（留空：规划期）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="226"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="231"/>
         <source>Last year (empty: the plan window)</source>
         <translation>截止年度（留空：规划期）</translation>
     </message>
@@ -3844,77 +3844,77 @@
         <translation>按乡镇和全县（360732）统计两个监测年度 A &lt; B（土壤侵蚀 nd）各侵蚀强度的面积（hm²）、两年的水土保持率及是否“双下降”：水土流失面积（强度 ≥ 2 级）下降，且强度下降（强度 ≥ 3 级的面积下降，且水土流失面积的面积加权平均强度下降）。同一年度的侵蚀图斑重叠时，重叠部分计入较高强度。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="182"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="185"/>
         <source>Earlier monitoring year A</source>
         <translation>较早监测年度 A</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="184"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="187"/>
         <source>Later monitoring year B</source>
         <translation>较晚监测年度 B</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="186"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="189"/>
         <source>Erosion change</source>
         <translation>水土流失变化</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="188"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="191"/>
         <source>Townships with 双下降</source>
         <translation>实现双下降的乡镇数</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="205"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="210"/>
         <source>双下降 in {0} of {1} townships; county: {2}.</source>
         <translation>{1} 个乡镇中有 {0} 个实现双下降；全县：{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="205"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="210"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="205"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="210"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="213"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="218"/>
         <source>Township assessment</source>
         <translation>乡镇考核</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="215"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="220"/>
         <source>Per township and year (default: the plan window): each target (table township_target, defaults from the county targets), the achieved value, the percent and the unmet items: 水土保持率 of the monitoring year, newly treated area, treated gullies and finding closure (已销号 share of the township's findings). Excel workbook with one sheet per year.</source>
         <translation>按乡镇和年度（默认：规划期）列出各项目标（township_target 表，未填写时取全县目标）、完成值、完成百分比及未完成项目：当年监测的水土保持率、新增治理面积、治理崩岗和核查发现办结率（本乡镇核查发现中“已销号”的比例）。输出 Excel 工作簿，每年一个工作表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="223"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="228"/>
         <source>Workspace (GeoPackage)</source>
         <translation>工作空间（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="228"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="233"/>
         <source>Assessment workbook</source>
         <translation>考核工作簿</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="228"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="233"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="230"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="235"/>
         <source>Township-years with unmet items</source>
         <translation>有未完成项目的乡镇年度数</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="242"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="247"/>
         <source>No erosion monitoring in {0}: the conservation rate is not assessed in those years.</source>
         <translation>{0} 年没有水土流失监测：这些年度不考核水土保持率。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="245"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="250"/>
         <source>{0} township-years with unmet items.</source>
         <translation>{0} 个乡镇年度有未完成项目。</translation>
     </message>

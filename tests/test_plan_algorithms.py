@@ -223,6 +223,19 @@ def test_double_decline_by_hand(ws):
     assert county["rate_a"] == pytest.approx((20000 - 11) / 20000 * 100)
     assert county["rate_b"] == pytest.approx((20000 - 7) / 20000 * 100)
     assert result["DOUBLE_DECLINE_TOWNSHIPS"] == 1
+    # per small watershed exactly as per township (a zoning layer and its code field)
+    zones = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=lydm:string", "ws", "memory")
+    zone = QgsFeature(zones.fields())
+    zone.setAttributes(["LY01"])
+    zone.setGeometry(QgsGeometry.fromWkt(box_wkt(500000, 2900000, 501150, 2910000)))
+    assert zones.dataProvider().addFeatures([zone])[0]
+    result = processing.run("xingguoswc:erosionchange", {
+        "TOWNSHIPS": zones, "TOWNSHIP_FIELD": "lydm", "EROSION": erosion, "YEAR_A": 2021,
+        "YEAR_B": 2024, "OUTPUT": "TEMPORARY_OUTPUT"})
+    rows = {f["xzqdm"]: f for f in result["OUTPUT"].getFeatures()}
+    assert rows["LY01"]["g4_a_hm2"] == pytest.approx(3.0)   # x 501000-501150 of grade 4
+    assert rows["LY01"]["g2_a_hm2"] == pytest.approx(0.0)
+    assert rows["LY01"]["g3_b_hm2"] == pytest.approx(1.5)
     with pytest.raises(QgsProcessingException, match="2019"):
         processing.run("xingguoswc:erosionchange", {
             "TOWNSHIPS": layer(ws, "township"), "EROSION": erosion, "YEAR_A": 2019,

@@ -177,6 +177,9 @@ class ErosionChangeAlgorithm(SwcAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "TOWNSHIPS", tr("Townships"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            "TOWNSHIP_FIELD", tr("Township code field"), "xzqdm", "TOWNSHIPS",
+            optional=True))  # another zoning (small watersheds: lydm) works the same
         self.addParameter(QgsProcessingParameterVectorLayer(
             "EROSION", tr("Soil erosion"), [QgsProcessing.TypeVectorPolygon]))
         self.addParameter(_year_parameter("YEAR_A", tr("Earlier monitoring year A"),
@@ -198,6 +201,8 @@ class ErosionChangeAlgorithm(SwcAlgorithm):
         change = erosion_change(townships, erosion,
                                 self.parameterAsInt(parameters, "YEAR_A", context),
                                 self.parameterAsInt(parameters, "YEAR_B", context),
+                                self.parameterAsString(parameters, "TOWNSHIP_FIELD",
+                                                       context) or "xzqdm",
                                 feedback=feedback, context=context.transformContext())
         rows = change_table(change)
         dest = _write_table(self, parameters, context, CHANGE_COLUMNS, rows)
