@@ -529,3 +529,20 @@ def test_atlas_map_shows_the_latest_survey(sample_workspace):
 def test_missing_erosion_layer_is_named(ws):
     with pytest.raises(InputError, match="erosion"):
         conservation_rate(layer(ws, "township"), "xzqdm", None)
+
+
+def test_sample_carries_surveys_targets_and_completion_years(sample_workspace):
+    from xingguo_swc_plugin.core.monitoring import erosion_years
+
+    assert erosion_years(layer(sample_workspace, "erosion")) == ([2021, 2024], 0)
+    targets = layer(sample_workspace, "township_target")
+    assert targets.featureCount() >= 4
+    gullies = list(layer(sample_workspace, "benggang").getFeatures())
+    treated = [g for g in gullies if g["zlzt"] == "2"]
+    assert treated and all(2020 <= g["zlnd"] <= 2025 for g in treated)
+    assert any(g["bgsl"] == 3 for g in treated)                       # 崩岗群
+    assert any(g["zlms"] == "3" and g["xzgd"] > 0 for g in treated)   # 新增造地
+    change = erosion_change(layer(sample_workspace, "township"),
+                            layer(sample_workspace, "erosion"), 2021, 2024)
+    declined = sum(1 for row in change.rows[:-1] if row.double_decline)
+    assert 15 <= declined < 25 and change.rows[-1].double_decline
