@@ -101,6 +101,18 @@ class ErosionChange:
         raise KeyError(code)
 
 
+def _inner(feedback: Optional[QgsFeedback]) -> Optional[QgsFeedback]:
+    """A feedback for one inner computation: canceled with ``feedback``, its own
+    progress (the inner runs would move the outer bar back and forth)."""
+    if feedback is None:
+        return None
+    inner = QgsFeedback()
+    if feedback.isCanceled():
+        inner.cancel()
+    feedback.canceled.connect(inner.cancel)
+    return inner
+
+
 def _year_figures(townships: QgsVectorLayer, township_field: str, erosion: QgsVectorLayer,
                   grade_field: str, year: int, area_method: int,
                   context: Optional[QgsCoordinateTransformContext],
@@ -130,7 +142,7 @@ def _year_figures(townships: QgsVectorLayer, township_field: str, erosion: QgsVe
         if selected is not None:
             selected.setName(erosion.name())
             rates = conservation_rate(townships, township_field, selected, grade_field,
-                                      feedback=None, context=context,
+                                      feedback=_inner(feedback), context=context,
                                       area_method=area_method)
         else:  # no polygon of this grade or above: the land area still comes below
             rates = None
@@ -144,7 +156,8 @@ def _year_figures(townships: QgsVectorLayer, township_field: str, erosion: QgsVe
             figure.by_grade[grade] = max(0.0, m2_to_hm2(row.erosion_area_m2 - above))
             union_above[row.xzqdm] = row.erosion_area_m2
     # the 水土保持率 of the year, by the one definition (grades 1-6 as the user has them)
-    rates = conservation_rate(townships, township_field, layer, grade_field, feedback=None,
+    rates = conservation_rate(townships, township_field, layer, grade_field,
+                              feedback=_inner(feedback),
                               context=context, area_method=area_method)
     for row in rates:
         name_figures = figures.setdefault(row.xzqdm, (row.xzqmc, YearFigures()))
