@@ -546,3 +546,19 @@ def test_sample_carries_surveys_targets_and_completion_years(sample_workspace):
                             layer(sample_workspace, "erosion"), 2021, 2024)
     declined = sum(1 for row in change.rows[:-1] if row.double_decline)
     assert 15 <= declined < 25 and change.rows[-1].double_decline
+
+
+def test_planprogress_per_watershed_matches_geopandas(sample_workspace, tmp_path):
+    rows = plan_rows(sample_workspace, ZONES=layer(sample_workspace, "watershed"),
+                     ZONE_FIELD="lydm", YEAR_FROM=2020, YEAR_TO=2025)
+    peer = _peer("plan", sample_workspace, tmp_path / "zones.json", 2020, 2025,
+                 "watershed", "lydm")
+    assert [r["xzqdm"] for r in peer["rows"]] == list(rows) == \
+        ["XG-LY01", "XG-LY02", "XG-LY03", "XG-LY04", COUNTY]
+    for expected in peer["rows"]:
+        row = rows[expected["xzqdm"]]
+        for name in ("treated_area_hm2", "retreated_area_hm2", "new_farmland_hm2"):
+            assert row[name] == pytest.approx(expected[name], abs=1e-6), name
+        assert row["treated_gullies"] == expected["treated_gullies"]
+    assert rows["XG-LY01"]["xzqmc"] == "示例一号小流域"
+    assert sum(rows[code]["treated_gullies"] for code in list(rows)[:-1]) > 0

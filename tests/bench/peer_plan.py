@@ -2,7 +2,8 @@
 geopandas >= 1.0 / shapely 2.  Runs ONLY in the peer venv (``peerenv.py``).
 
 Usage: peer_plan.py MODE GPKG OUT.json ARGS
-  plan    YEAR_FROM YEAR_TO   newly treated / re-treated area and gullies per township
+  plan    YEAR_FROM YEAR_TO [ZONE_TABLE ZONE_FIELD]   newly treated / re-treated area
+          and gullies per township (or per zone; gullies by their point on surface)
   change  YEAR_A YEAR_B       erosion by grade (the higher grade holds overlaps), 双下降
 Areas planimetric in the layers' CRS (EPSG:4547 metres), in hm².
 """
@@ -36,8 +37,9 @@ def _text(value) -> str:
         else str(value).strip()
 
 
-def plan(gpkg: str, first: int, last: int) -> dict:
+def plan(gpkg: str, first: int, last: int, zone_table: str = "", zone_field: str = "") -> dict:
     towns = gpd.read_file(gpkg, layer="township", engine="pyogrio")
+    zones = gpd.read_file(gpkg, layer=zone_table, engine="pyogrio") if zone_table else None
     taxonomy = pyogrio.read_dataframe(gpkg, layer="measure_type", read_geometry=False)
     area_codes = {code for code, unit in zip(taxonomy["csdm"], taxonomy["dw"])
                   if unit == "hm2"}
@@ -71,28 +73,36 @@ def plan(gpkg: str, first: int, last: int) -> dict:
     rows = []
     total = {"treated_area_hm2": 0.0, "retreated_area_hm2": 0.0, "treated_gullies": 0,
              "new_farmland_hm2": 0.0}
-    for code, town in zip(towns["xzqdm"], towns.geometry):
+    def figures(code, town, in_zone) -> dict:
         town = _valid(town)
         pieces = [g.intersection(town) for g in full]
         dissolved = shapely.union_all(pieces).area / 10000.0 if pieces else 0.0
         share = sum(q * g.intersection(town).area / g.area for g, q in partial)
         retreated = sum(q * g.intersection(town).area / g.area for g, q in again)
         count, farmland = 0, 0.0
-        for own, status, year, number, new_land in zip(
+        for own, status, year, number, new_land, shape in zip(
                 gullies["xzqdm"], gullies["zlzt"], gullies["zlnd"], gullies["bgsl"],
-                gullies["xzgd"]):
-            if _text(status) != "2" or _text(year) == "" or _text(own) != code:
+                gullies["xzgd"], gullies.geometry):
+            if _text(status) != "2" or _text(year) == "" or not first <= int(year) <= last:
                 continue
-            if not first <= int(year) <= last:
+            if not in_zone(_text(own), shape, town):
                 continue
             count += 1 if _text(number) == "" else int(number)
             farmland += 0.0 if _text(new_land) == "" else float(new_land)
-        row = {"xzqdm": code, "treated_area_hm2": dissolved + share,
-               "retreated_area_hm2": retreated, "treated_gullies": count,
-               "new_farmland_hm2": farmland}
-        rows.append(row)
+        return {"xzqdm": str(code), "treated_area_hm2": dissolved + share,
+                "retreated_area_hm2": retreated, "treated_gullies": count,
+                "new_farmland_hm2": farmland}
+
+    for code, town in zip(towns["xzqdm"], towns.geometry):
+        row = figures(code, town, lambda own, shape, town, code=code: own == code)
+        if zones is None:
+            rows.append(row)
         for key in total:
             total[key] += row[key]
+    if zones is not None:
+        for code, zone in sorted(zip(zones[zone_field], zones.geometry)):
+            rows.append(figures(code, zone, lambda own, shape, zone: zone.intersects(
+                shape.representative_point())))
     rows.append(dict(total, xzqdm=COUNTY))
     return {"rows": rows}
 
@@ -148,7 +158,8 @@ def change(gpkg: str, year_a: int, year_b: int) -> dict:
 def main() -> None:
     mode, gpkg, out = sys.argv[1:4]
     first, second = int(sys.argv[4]), int(sys.argv[5])
-    result = plan(gpkg, first, second) if mode == "plan" else change(gpkg, first, second)
+    result = plan(gpkg, first, second, *sys.argv[6:8]) if mode == "plan" \
+        else change(gpkg, first, second)
     with open(out, "w", encoding="utf-8") as handle:
         json.dump(result, handle)
 

@@ -34,6 +34,14 @@ def run(workspace: str, out: Path) -> List[str]:
                      county["target_area_hm2"], county["area_progress_percent"],
                      county["retreated_area_hm2"], county["treated_gullies"],
                      county["target_gullies"], county["new_farmland_hm2"]))
+    if layer("watershed").featureCount() > 0:
+        zones = processing.run("xingguoswc:planprogress", {
+            "MEASURES": layer("measure"), "ZONES": layer("watershed"), "ZONE_FIELD": "lydm",
+            "OUTPUT": "TEMPORARY_OUTPUT"})
+        for row in list(zones["OUTPUT"].getFeatures())[:-1]:
+            lines.append("  small watershed %s %s: newly treated %.2f hm², treated gullies "
+                         "%d 座" % (row["xzqdm"], row["xzqmc"], row["treated_area_hm2"],
+                                   row["treated_gullies"]))
     years, _ = erosion_years(layer("erosion"))
     if len(years) >= 2:
         change = processing.run("xingguoswc:erosionchange", {

@@ -229,6 +229,7 @@ def _fill(workspace: Workspace, parcel_count: int, rng: _Random,
     parcels = _add_projects_and_parcels(writer, rng, county, cells, parcel_count, summary)
     _check(feedback, 80)
     _add_measures(writer, rng, gullies, parcels)
+    _add_watersheds(writer, county, cells)
     summary.counts = writer.flush()
     writer.layers.clear()  # release the providers before the checkpoint
     _mark_synthetic(workspace.path)
@@ -524,3 +525,30 @@ def _mark_synthetic(path: str) -> None:
         connection.execute(
             "INSERT OR REPLACE INTO " + META_TABLE + " (key, value) VALUES (?, ?)",
             ("synthetic", SYNTHETIC_NOTE))
+
+
+#: Sample small watersheds (小流域): code, name, type, centre offset from the county
+#: centre (km), radius (km).  Synthetic, as all sample geometry.
+SAMPLE_WATERSHEDS = (
+    ("XG-LY01", "示例一号小流域", "1", (-12.0, -8.0), 4.5),
+    ("XG-LY02", "示例二号小流域", "2", (10.0, -10.0), 5.0),
+    ("XG-LY03", "示例三号小流域", "3", (-6.0, 12.0), 4.0),
+    ("XG-LY04", "示例四号小流域", "2", (14.0, 8.0), 5.5),
+)
+
+
+def _add_watersheds(writer: _Writer, county: QgsGeometry, cells: List[QgsGeometry]) -> None:
+    """A few non-overlapping small watersheds with the townships they touch."""
+    cx, cy = COUNTY_CENTRE
+    for code, name, kind, (dx, dy), radius in SAMPLE_WATERSHEDS:
+        ring = [(cx + dx * 1000 + radius * 1000 * (1 + 0.15 * math.sin(3 * k * math.pi / 12))
+                 * math.cos(k * math.pi / 12),
+                 cy + dy * 1000 + radius * 1000 * (1 + 0.15 * math.sin(3 * k * math.pi / 12))
+                 * math.sin(k * math.pi / 12)) for k in range(24)]
+        shape = _polygon(ring).intersection(county)
+        towns = [TOWNSHIPS[i].xzqdm for i, cell in enumerate(cells)
+                 if cell.intersection(shape).area() > 1.0]
+        writer.add("watershed", {"uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, "xgswc-" + code)),
+                                 "lydm": code, "lymc": name, "lylx": kind,
+                                 "xzqdm": ",".join(sorted(towns)),
+                                 "mj": round(shape.area(), 2)}, shape)
