@@ -79,42 +79,42 @@
         <translation>乡镇图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="115"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="117"/>
         <source>Land area (km²)</source>
         <translation>国土面积（km²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="117"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="119"/>
         <source>Soil erosion area (km²)</source>
         <translation>水土流失面积（km²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="121"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="123"/>
         <source>Target {0} %</source>
         <translation>目标 {0} %</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="121"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="123"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="121"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="123"/>
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="128"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="130"/>
         <source>Erosion {0} ({1})</source>
         <translation>{0}侵蚀面积（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="148"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="150"/>
         <source>Collapse gullies {0}</source>
         <translation>崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="154"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="156"/>
         <source>Treated area ({0})</source>
         <translation>治理面积（{0}）</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="169"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="171"/>
         <source>Findings: {0}</source>
         <translation>核查发现：{0}</translation>
     </message>
@@ -739,7 +739,7 @@
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="354"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="366"/>
         <source>The layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
@@ -949,17 +949,17 @@
         <translation>图斑数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="180"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="183"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="300"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="303"/>
         <source>{0} invalid geometries of {1} were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {1} 的 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="359"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="371"/>
         <source>erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
@@ -1679,7 +1679,7 @@
         <translation>已治理要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="78"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="114"/>
         <source>Treated area (hm²)</source>
         <translation>治理面积（hm²）</translation>
     </message>
@@ -1714,7 +1714,7 @@
         <translation>{0} 座崩岗，修改 {1} 座，新编号 {2} 个，重复编号重编 {3} 个，{4} 座不在任何乡镇内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="62"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="95"/>
         <source>Measure table</source>
         <translation>措施表</translation>
     </message>
@@ -1739,7 +1739,7 @@
         <translation>措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="80"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="116"/>
         <source>Treated collapse gullies</source>
         <translation>已治理崩岗</translation>
     </message>
@@ -1784,7 +1784,7 @@
         <translation>{0} 个要素：{1} 对重叠，{2} 个无效几何。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/provider.py" line="40"/>
+        <location filename="../xingguo_swc_plugin/processing/provider.py" line="42"/>
         <source>Xingguo soil and water conservation</source>
         <translation>兴国水土保持</translation>
     </message>
@@ -1809,17 +1809,17 @@
         <translation>分类字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="151"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="151"/>
         <source>Planimetric (projected CRS)</source>
         <translation>平面面积（投影坐标系）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="151"/>
         <source>Ellipsoidal (CGCS2000)</source>
         <translation>椭球面积（CGCS2000）</translation>
     </message>
@@ -1834,22 +1834,22 @@
         <translation>{0} 个要素，已修复 {1} 个无效几何。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="137"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="138"/>
         <source>Soil erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="139"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="140"/>
         <source>Erosion grade field</source>
         <translation>侵蚀强度字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="141"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="142"/>
         <source>Target rate (%); empty: the setting</source>
         <translation>目标水土保持率（%）；留空则使用设置值</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="150"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="154"/>
         <source>Soil conservation rate</source>
         <translation>水土保持率</translation>
     </message>
@@ -2299,11 +2299,6 @@
         <translation>按乡镇和类别统计面图层的面积（m²、公顷、亩）和要素数，并附全县合计行（360732）。跨乡镇的要素按面积分割；每个乡镇都有一行（包括为零的）。无效几何仅在计算时修复，并在日志中计数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="130"/>
-        <source>水土保持率 per township and for the county: (land area − erosion area of grade 2 and above) / land area × 100. Overlapping erosion polygons are counted once. meets_target compares with the target (83 % by default, a setting).</source>
-        <translation>各乡镇及全县的水土保持率：（国土面积 − 轻度及以上侵蚀面积）/ 国土面积 × 100。相互重叠的侵蚀多边形只计一次。meets_target 表示是否达到目标（默认 83 %，可在设置中修改）。</translation>
-    </message>
-    <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="53"/>
         <source>Validate development parcels</source>
         <translation>农林开发图斑核查</translation>
@@ -2354,22 +2349,22 @@
         <translation>在服务器上读取类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="358"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="360"/>
         <source>Conservation rate</source>
         <translation>水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="372"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="374"/>
         <source>computing the conservation rate on the server</source>
         <translation>在服务器上计算水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="442"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="447"/>
         <source>finding overlaps on the server</source>
         <translation>在服务器上查找重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="540"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="545"/>
         <source>Both layers must be PostGIS tables of one database.</source>
         <translation>两个图层都必须是同一数据库中的 PostGIS 表。</translation>
     </message>
@@ -3069,12 +3064,12 @@
         <translation>图斑编号 {0} 在{1}中出现多次（字段 {2}）：按编号匹配时编号必须唯一。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="303"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="306"/>
         <source>{0} features of {1} have no geometry (NULL or empty) and were skipped.</source>
         <translation>{1} 中有 {0} 个要素没有几何（空值或空几何），已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="413"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="426"/>
         <source>{0} features of {1} have no erosion grade 1-6 in field {2} and were skipped.</source>
         <translation>{1} 中有 {0} 个要素的字段 {2} 不是侵蚀强度代码 1-6，已跳过。</translation>
     </message>
@@ -3339,42 +3334,42 @@
         <translation>崩岗治理目标（座）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="42"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="43"/>
         <source>Soil conservation plan required from slope (°)</source>
         <translation>需编报水土保持方案的坡度（°）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="50"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="51"/>
         <source>Penalty for individuals (yuan/m²)</source>
         <translation>个人罚款标准（元/m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="51"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="52"/>
         <source>Penalty for units (yuan/m²)</source>
         <translation>单位罚款标准（元/m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="52"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="53"/>
         <source>Case handler</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="53"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="54"/>
         <source>Plan: first year</source>
         <translation>规划起始年</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="54"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="55"/>
         <source>Plan: last year</source>
         <translation>规划截止年</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="72"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="73"/>
         <source>Default: {0}</source>
         <translation>默认值：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="75"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="76"/>
         <source>Reset to the defaults</source>
         <translation>恢复默认值</translation>
     </message>
@@ -3619,17 +3614,17 @@
         <translation>已跳过 {0} 个没有几何的要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="184"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="195"/>
         <source>{0} m² of the input lie outside every township and count in no row.</source>
         <translation>输入中有 {0} m² 位于所有乡镇之外，未计入任何一行。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="144"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="148"/>
         <source>Skip (and count) features whose grade is not 1-6</source>
         <translation>跳过（并统计）侵蚀强度不是 1-6 的要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="180"/>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="191"/>
         <source>{0} features skipped for a grade that is not 1-6, {1} for a missing geometry.</source>
         <translation>因侵蚀强度不是 1-6 跳过 {0} 个要素，因缺少几何跳过 {1} 个。</translation>
     </message>
@@ -3674,22 +3669,22 @@
         <translation>到水库和主要河流的距离（m）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="44"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="45"/>
         <source>Steep slope: share of the parcel above it (%)</source>
         <translation>陡坡：图斑面积中超过陡坡坡度的占比（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="45"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="46"/>
         <source>Terraces: share of the parcel in the slope band (%)</source>
         <translation>梯田：图斑面积中处于需修梯田坡度段的占比（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="47"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="48"/>
         <source>Navel oranges: distance to reservoirs and main rivers (m)</source>
         <translation>脐橙：距水库及主要河流的控制距离（m）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="49"/>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="50"/>
         <source>Change between deliveries: smallest area (m²)</source>
         <translation>前后两期图斑比较：最小面积（m²）</translation>
     </message>
@@ -3699,22 +3694,22 @@
         <translation>没有乡镇图层：请指定乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="293"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="306"/>
         <source>Gully {0}: the number of gullies bgsl must be a whole number of at least 1 (got {1}).</source>
         <translation>崩岗 {0}：崩岗数量 bgsl 须为不小于 1 的整数（当前为 {1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="314"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="327"/>
         <source>The gully layer {0} lacks the fields {1}: open it as a workspace table (the upgrade adds them).</source>
         <translation>崩岗图层 {0} 缺少字段 {1}：请作为工作空间表打开（升级会添加这些字段）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="338"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="351"/>
         <source>Gully {0}: new farmland xzgd is not a number ({1}).</source>
         <translation>崩岗 {0}：新增耕地 xzgd 不是数字（{1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="349"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="362"/>
         <source>Gully {0} lies in no township (xzqdm {1}): it cannot be counted.</source>
         <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
     </message>
@@ -3777,6 +3772,221 @@
         <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="32"/>
         <source>One feature per pair of overlapping polygons (listed once), geometry = the shared part, with its area in m². Pairs sharing less than the minimum area are ignored. Invalid or empty geometries go to a separate table and do not stop the run. Areas are planimetric (a projection that distorts areas, such as Web Mercator, is refused) or, when chosen, ellipsoidal on CGCS2000.</source>
         <translation>每对重叠的多边形输出一个要素（每对只列一次），几何为重叠部分，并给出其面积（m²）。重叠面积小于最小面积的要素对忽略。无效或空几何写入单独的表，不会中断运行。面积按平面计算（会使面积变形的投影，如 Web 墨卡托，将被拒绝），或在选择时按 CGCS2000 椭球面计算。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="112"/>
+        <source>conservation rate</source>
+        <translation>水土保持率</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="112"/>
+        <source>newly treated area</source>
+        <translation>新增治理面积</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="113"/>
+        <source>treated gullies</source>
+        <translation>治理崩岗</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="113"/>
+        <source>finding closure</source>
+        <translation>核查发现办结率</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="265"/>
+        <source>The assessment is written as an Excel workbook (.xlsx), not {0}.</source>
+        <translation>考核结果须写为 Excel 工作簿（.xlsx），不能写为 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="168"/>
+        <source>Erosion of {0} in {1}: the grade areas ({2} hm²) do not add up to the erosion area ({3} hm²).</source>
+        <translation>{0} {1} 年的水土流失：各强度面积之和（{2} hm²）与水土流失面积（{3} hm²）不符。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="183"/>
+        <source>The first monitoring year {0} must be before the second {1}.</source>
+        <translation>第一个监测年度 {0} 须早于第二个监测年度 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="81"/>
+        <source>The erosion layer {0} has no features of the year {1}; its years are: {2}.</source>
+        <translation>土壤侵蚀图层 {0} 中没有 {1} 年度的要素；其监测年度为：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="38"/>
+        <source>Erosion feature #{0} of {1}: the monitoring year nd is not a year ({2}).</source>
+        <translation>{1} 的土壤侵蚀要素 #{0}：监测年度 nd 不是年份（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="71"/>
+        <source>The erosion layer {0} has no monitoring year nd: it cannot give the year {1}.</source>
+        <translation>土壤侵蚀图层 {0} 没有监测年度 nd：无法提供 {1} 年度的数据。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/monitoring.py" line="75"/>
+        <source>{0} features of the erosion layer {1} have no monitoring year nd while others have ({2}): fill in nd so that years are not mixed.</source>
+        <translation>土壤侵蚀图层 {1} 中有 {0} 个要素没有监测年度 nd，而其他要素有（{2}）：请填写 nd，以免混用不同年度。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/options_page.py" line="40"/>
+        <source>Target finding closure (%)</source>
+        <translation>核查发现办结率目标（%）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="112"/>
+        <source>Plan progress</source>
+        <translation>规划进度</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="85"/>
+        <source>Newly treated area (hm²) and treated collapse gullies (座) per township and for the county (360732) in a period (default: the plan window). Only area measures (unit hm²) add area: a feature adds min(its area, largest quantity of its records); fully treated features are dissolved so land counts once; land treated before the period is re-treated, not new. A gully counts when 已治理 with its completion year zlnd in the period, bgsl 座 in its own township. ZONES + ZONE_FIELD report per zone (e.g. small watersheds) instead.</source>
+        <translation>按乡镇和全县（360732）统计时段内（默认：规划期）的新增治理水土流失面积（hm²）和治理崩岗（座）。只有面积类措施（单位 hm²）计入面积：每个要素计 min(其面积, 其措施记录中的最大数量)；全部治理的要素先融合，同一块土地只计一次；时段之前已治理的土地计为重复治理，不计为新增。崩岗在“已治理”且治理完成年度 zlnd 在时段内时计入，按 bgsl 计座数，只计入其所属乡镇。给出 ZONES + ZONE_FIELD 时改为按分区（如小流域）统计。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="100"/>
+        <source>Collapse gullies (empty: the workspace&apos;s)</source>
+        <translation>崩岗（留空：使用工作空间的崩岗）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="229"/>
+        <source>First year (empty: the plan window)</source>
+        <translation>起始年度（留空：规划期）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="231"/>
+        <source>Last year (empty: the plan window)</source>
+        <translation>截止年度（留空：规划期）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="107"/>
+        <source>Zones (e.g. small watersheds; empty: townships)</source>
+        <translation>分区（如小流域；留空：按乡镇）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="110"/>
+        <source>Zone code field</source>
+        <translation>分区代码字段</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="144"/>
+        <source>Period {0}-{1}: newly treated area {2} hm², treated collapse gullies {3} 座.</source>
+        <translation>{0}-{1} 年：新增治理面积 {2} hm²，治理崩岗 {3} 座。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="150"/>
+        <source>{0} features treated before the period are re-treated ({1} hm²), not new.</source>
+        <translation>{0} 个要素在时段之前已治理，计为重复治理（{1} hm²），不计为新增。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="155"/>
+        <source>{0} treated features were not found (no polygon layer or feature for their records): they add no area.</source>
+        <translation>有 {0} 个治理要素未找到（其措施记录没有对应的面图层或要素）：不计入面积。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="159"/>
+        <source>{0} gullies are 已治理 without a completion year zlnd and are not counted.</source>
+        <translation>有 {0} 座崩岗为“已治理”但没有治理完成年度 zlnd，未计入。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="168"/>
+        <source>Erosion change (双下降)</source>
+        <translation>水土流失变化（双下降）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="170"/>
+        <source>Erosion area by grade (hm²) in two monitoring years A &lt; B (erosion nd) per township and for the county (360732), both 水土保持率 and 双下降: erosion area (grade ≥ 2) fell AND intensity fell (area of grade ≥ 3 fell and the area-weighted mean grade fell). Where polygons of one year overlap, the higher grade holds the shared area.</source>
+        <translation>按乡镇和全县（360732）统计两个监测年度 A &lt; B（土壤侵蚀 nd）各侵蚀强度的面积（hm²）、两年的水土保持率及是否“双下降”：水土流失面积（强度 ≥ 2 级）下降，且强度下降（强度 ≥ 3 级的面积下降，且水土流失面积的面积加权平均强度下降）。同一年度的侵蚀图斑重叠时，重叠部分计入较高强度。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="185"/>
+        <source>Earlier monitoring year A</source>
+        <translation>较早监测年度 A</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="187"/>
+        <source>Later monitoring year B</source>
+        <translation>较晚监测年度 B</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="189"/>
+        <source>Erosion change</source>
+        <translation>水土流失变化</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="191"/>
+        <source>Townships with 双下降</source>
+        <translation>实现双下降的乡镇数</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="210"/>
+        <source>双下降 in {0} of {1} townships; county: {2}.</source>
+        <translation>{1} 个乡镇中有 {0} 个实现双下降；全县：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="210"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="210"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="218"/>
+        <source>Township assessment</source>
+        <translation>乡镇考核</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="220"/>
+        <source>Per township and year (default: the plan window): each target (table township_target, defaults from the county targets), the achieved value, the percent and the unmet items: 水土保持率 of the monitoring year, newly treated area, treated gullies and finding closure (已销号 share of the township's findings). Excel workbook with one sheet per year.</source>
+        <translation>按乡镇和年度（默认：规划期）列出各项目标（township_target 表，未填写时取全县目标）、完成值、完成百分比及未完成项目：当年监测的水土保持率、新增治理面积、治理崩岗和核查发现办结率（本乡镇核查发现中“已销号”的比例）。输出 Excel 工作簿，每年一个工作表。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="228"/>
+        <source>Workspace (GeoPackage)</source>
+        <translation>工作空间（GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="233"/>
+        <source>Assessment workbook</source>
+        <translation>考核工作簿</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="233"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="235"/>
+        <source>Township-years with unmet items</source>
+        <translation>有未完成项目的乡镇年度数</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="247"/>
+        <source>No erosion monitoring in {0}: the conservation rate is not assessed in those years.</source>
+        <translation>{0} 年没有水土流失监测：这些年度不考核水土保持率。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="250"/>
+        <source>{0} township-years with unmet items.</source>
+        <translation>{0} 个乡镇年度有未完成项目。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="130"/>
+        <source>水土保持率 per township and for the county: (land area − erosion area of grade 2 and above) / land area × 100, of one monitoring year: YEAR (erosion nd; empty: the latest year present), never a mix of years. Overlapping erosion polygons are counted once. meets_target compares with the target (83 % by default, a setting).</source>
+        <translation>按乡镇和全县计算水土保持率：（国土面积 − 强度 2 级及以上的水土流失面积）/ 国土面积 × 100，只用一个监测年度的数据：YEAR（土壤侵蚀 nd；留空：现有最新年度），绝不混用不同年度。重叠的侵蚀图斑只计一次。meets_target 与目标值比较（默认 83 %，可在设置中修改）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="145"/>
+        <source>Monitoring year (erosion nd); empty: the latest present</source>
+        <translation>监测年度（土壤侵蚀 nd）；留空：现有最新年度</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="189"/>
+        <source>Monitoring year {0}.</source>
+        <translation>监测年度 {0}。</translation>
     </message>
 </context>
 <context>

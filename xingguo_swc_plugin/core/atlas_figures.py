@@ -96,6 +96,7 @@ def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLay
     """The sheet's figures per township: 水保率, erosion by grade, gullies by scale
     and treatment status, treated area, findings by rule."""
     from . import stats
+    from .monitoring import erosion_of_year
     from .settings import setting
 
     sheet = SheetStatistics()
@@ -107,6 +108,7 @@ def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLay
 
     erosion = tables.get("erosion")
     if _has_features(erosion):
+        erosion, _ = erosion_of_year(erosion)  # the latest monitoring year only
         target = setting("targets/conservation_rate_percent")
         rates = stats.conservation_rate(coverage, CODE_FIELD, erosion,
                                         target_percent=target, feedback=feedback)

@@ -127,8 +127,23 @@ def default_layers(townships: QgsVectorLayer) -> List[QgsVectorLayer]:
             layer = QgsVectorLayer(path + "|layername=" + table,
                                    schema.LAYERS_BY_NAME[table].zh, "ogr")
             if layer.isValid():
+                if table == "erosion":
+                    _latest_survey(layer)
                 layers.append(layer)
     return layers
+
+
+def _latest_survey(erosion: QgsVectorLayer) -> None:
+    """Show one monitoring year on the map, the one the sheet's figures use."""
+    from .errors import InputError
+    from .monitoring import choose_erosion_year
+
+    try:
+        year, several = choose_erosion_year(erosion)
+    except InputError:  # undated beside dated features: the figures refuse it
+        return
+    if several:
+        erosion.setSubsetString('"nd" = {0}'.format(int(year)))
 
 
 def origin(layer: QgsVectorLayer) -> QgsVectorLayer:

@@ -41,7 +41,7 @@ from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME
 from ..domain.units import m2_to_hm2
 from ..translation import tr
 from .area import PLANIMETRIC, AreaMeasurer
-from .errors import InputError, SwcError
+from .errors import InputError, raise_if_canceled
 from .geometry import index_geometry
 from .measures import (
     TownshipLocator,
@@ -113,8 +113,8 @@ class PlanProgress:
 
 
 def _check_canceled(feedback: Optional[QgsFeedback]) -> None:
-    if feedback is not None and feedback.isCanceled():
-        raise SwcError(tr("Canceled."))
+    """A canceled run ends as canceled (``CanceledError``), never with partial rows."""
+    raise_if_canceled(feedback)
 
 
 def window(year_from: Optional[int], year_to: Optional[int]) -> Tuple[int, int]:
@@ -156,6 +156,8 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     towns = read_townships(townships, "xzqdm", crs, context, feedback)
     zone_list = towns if zones is None else read_townships(zones, zone_field, crs, context,
                                                            feedback)
+    if zones is not None:
+        _name_watersheds(zones, zone_field, zone_list)
     result = PlanProgress(first, last)
 
     # -- area records by target --------------------------------------------------------
@@ -279,6 +281,17 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     if feedback is not None:
         feedback.setProgress(100.0)
     return result
+
+
+def _name_watersheds(zones: QgsVectorLayer, zone_field: str, zone_list) -> None:
+    """Zones of the ``watershed`` table are named by ``lymc`` (townships by ``xzqmc``)."""
+    if zones.fields().lookupField("lymc") < 0 or zones.fields().lookupField(zone_field) < 0:
+        return
+    names = {str(f[zone_field]).strip(): f["lymc"] for f in zones.getFeatures(
+        QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry))}
+    for zone in zone_list:
+        if not zone.name and names.get(zone.code) not in (None, ""):
+            zone.name = str(names[zone.code])
 
 
 def gully_count(value, bgbh: str) -> int:

@@ -347,8 +347,10 @@ def _all_classes(database: PgDatabase, source: PgTable, class_field: str) -> set
 def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
                           township_field: str, erosion: QgsVectorLayer,
                           grade_field: str, target_percent: float,
-                          feedback: Optional[QgsFeedback] = None):
-    """``core.stats.conservation_rate`` (planimetric) computed by PostGIS."""
+                          feedback: Optional[QgsFeedback] = None,
+                          year: Optional[int] = None):
+    """``core.stats.conservation_rate`` (planimetric) computed by PostGIS; ``year``:
+    only the erosion features of that monitoring year ``nd`` (issue 14)."""
     from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME, ERODED_MIN_GRADE
     from .stats import RateTable, _log, _rate_row
     from .values import parse_erosion_grade
@@ -372,9 +374,12 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
         with transaction(connection, tr("computing the conservation rate on the server"),
                          feedback) as cursor:
             # grades as the local engine reads them (text '2', 2.0, errors for 'abc')
-            cursor.execute(module.SQL("SELECT DISTINCT {g} FROM {t} WHERE {col} IS NOT NULL")
+            of_year = module.SQL("") if year is None else \
+                module.SQL(" AND nd = {0}").format(module.Literal(int(year)))
+            cursor.execute(module.SQL("SELECT DISTINCT {g} FROM {t} WHERE {col} IS NOT NULL"
+                                      "{y}")
                            .format(g=grade, t=_relation(source),
-                                   col=module.Identifier(source.geometry)))
+                                   col=module.Identifier(source.geometry), y=of_year))
             values = [row[0] for row in cursor.fetchall()]
             grades = [parse_erosion_grade(value, erosion.name(), grade_field)
                       for value in values]  # the one rule: a bad grade is refused
@@ -390,9 +395,9 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
                 "ST_CollectionExtract(ST_MakeValid(g0), 3) END AS g "
                 "FROM {t} s CROSS JOIN LATERAL (SELECT {geometry} AS g0) x "
                 "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col}) "
-                "AND s.{g} = ANY(%s)").format(
+                "AND s.{g} = ANY(%s){y}").format(
                 t=_relation(source), geometry=_geometry_in(source, srid),
-                col=module.Identifier(source.geometry), g=grade), (eroded,))
+                col=module.Identifier(source.geometry), g=grade, y=of_year), (eroded,))
             cursor.execute("SELECT count(*) FILTER (WHERE NOT valid) FROM xgswc_eroded")
             table.invalid_repaired = int(cursor.fetchone()[0])
             cursor.execute("CREATE INDEX ON xgswc_eroded USING gist (g)")

@@ -37,6 +37,7 @@ from . import bulk
 from .area import PLANIMETRIC, AreaMeasurer
 from .crs_check import check_inputs
 from .errors import InputError, raise_if_canceled
+from .monitoring import choose_erosion_year, erosion_of_year
 from .values import BadValue, parse_erosion_grade
 from .zones import OUTSIDE, BORDER, Zoning, computation_crs, read_townships, require_features
 
@@ -105,6 +106,8 @@ class RateTable(list):
     skipped_geometries = 0
     skipped_grades = 0
     outside_area_m2 = 0.0
+    #: the monitoring year (erosion ``nd``) computed; None for an undated layer
+    year: Optional[int] = None
 
 
 def _feedback(feedback: Optional[QgsFeedback]) -> QgsFeedback:
@@ -326,17 +329,21 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
                       feedback: Optional[QgsFeedback] = None,
                       context: Optional[QgsCoordinateTransformContext] = None,
                       area_method: int = PLANIMETRIC,
-                      skip_bad_grades: bool = False) -> RateTable:
-    """水土保持率 per township and for the county.
+                      skip_bad_grades: bool = False,
+                      year: Optional[int] = None) -> RateTable:
+    """水土保持率 per township and for the county, of ONE monitoring year.
 
     land = township area; eroded = union of erosion polygons with grade ≥ 2
     (overlaps counted once) inside the township; rate = (land − eroded) / land ×
     100; ``meets_target`` compares with ``target_percent`` (default: the setting
     ``targets/conservation_rate_percent``, 83 %).  A grade that is not 1-6
     (NULL, 1.9, 99, 'abc') is refused with the feature named, unless
-    ``skip_bad_grades``: then the feature is skipped and counted.
+    ``skip_bad_grades``: then the feature is skipped and counted.  ``year``: the
+    monitoring year ``nd`` (default: the latest present; ``erosion_of_year``);
+    ``RateTable.year`` tells which.
     """
     feedback = _feedback(feedback)
+    chosen_year, several_years = choose_erosion_year(erosion, year)
     if target_percent is None:
         from .settings import setting
 
@@ -346,8 +353,13 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
     database = None if skip_bad_grades else server_database(area_method, townships, erosion)
     if database is not None:
         from .postgis_compute import conservation_rate_sql
-        return conservation_rate_sql(database, townships, township_field, erosion,
-                                     grade_field, target_percent, feedback)
+        rates = conservation_rate_sql(database, townships, township_field, erosion,
+                                      grade_field, target_percent, feedback,
+                                      year=chosen_year if several_years else None)
+        rates.year = chosen_year
+        return rates
+    if several_years:
+        erosion, _ = erosion_of_year(erosion, chosen_year)
     require_features(erosion, tr("erosion"))
     field_index = erosion.fields().lookupField(grade_field)
     if field_index < 0:
@@ -360,6 +372,7 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
     zoning = Zoning(towns)
     measure = _Measure(crs, area_method)
     table = RateTable()
+    table.year = chosen_year
     # per township: pieces (geometry maker, bbox, area in m²)
     pieces: List[List[Tuple[object, Tuple[float, float, float, float], float]]] = \
         [[] for _ in towns]
@@ -527,6 +540,8 @@ def county_dashboard(townships: QgsVectorLayer, township_field: str, layer: QgsV
         target_rate_percent=float(setting("targets/conservation_rate_percent")),
         target_area_km2=float(setting("targets/treated_area_km2")),
         target_gullies=int(setting("targets/treated_benggang")))
+    if layer.fields().lookupField("nd") >= 0 and layer.fields().lookupField(grade_field) >= 0:
+        layer, _ = erosion_of_year(layer)  # erosion by grade: the rate's year, never mixed
     result.areas = township_area_stats(townships, township_field, layer, class_field,
                                        area_method, feedback=feedback)
     raise_if_canceled(feedback)

@@ -75,6 +75,10 @@ class ForbiddenZones:
                  waters: Optional[QgsVectorLayer], distance: float):
         self.distance = distance
         self.zones = _Shapes(zones, work) if zones is not None else None
+        if eroded is not None and waters is not None:
+            from .monitoring import erosion_of_year
+
+            eroded, _ = erosion_of_year(eroded)  # the latest monitoring year, not a mix
         self.eroded = _Shapes(eroded, work, _eroded) \
             if eroded is not None and waters is not None else None
         self.waters = _Shapes(waters, work) \
