@@ -12,7 +12,7 @@ from typing import Dict, Optional, Tuple
 from qgis.core import QgsVectorLayer
 
 from ..domain.thresholds import COUNTY_CODE
-from .measures import sibling_layer
+from .measure_records import sibling_layer
 from .schema import TOWNSHIP_TARGET
 
 
