@@ -51,7 +51,12 @@ from ..core.schema import (
     TOWNSHIP,
     WATERSHED,
 )
-from ..core.workspace_layers import class_labels, project_layers_of_table, table_of
+from ..core.workspace_layers import (
+    class_labels,
+    project_layers_of_table,
+    table_of,
+    workspace_key,
+)
 from ..core.dashboard import Dashboard, county_dashboard, dashboard_table
 from ..domain.thresholds import COUNTY_CODE
 from ..tasks import CoreTask
@@ -144,8 +149,19 @@ class StatsDock(QgsDockWidget):
         self.table_combos = TableCombos(self._message)
         self.table_combos.add(self.townships_combo, TOWNSHIP.name)
         self.table_combos.add(self.erosion_combo, EROSION.name)
+        # statistics per zone of another zoning (small watersheds) instead
+        self.zones_combo = QgsMapLayerComboBox()
+        self.zones_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.zones_combo.setAllowEmptyLayer(True)
+        self.zones_combo.setLayer(None)
+        self.zones_combo.setToolTip(tr("Empty: per township. A zoning layer (small "
+                                       "watersheds): per zone."))
+        self.zone_field = QgsFieldComboBox()
+        self.zone_field.setEnabled(False)
         form.addRow(tr("Townships"), self.townships_combo)
         form.addRow(tr("Township code field"), self.township_field)
+        form.addRow(tr("Zones"), self.zones_combo)
+        form.addRow(tr("Zone code field"), self.zone_field)
         form.addRow(tr("Input polygons"), self.input_combo)
         form.addRow(tr("Class field"), self.class_field)
         form.addRow(tr("Area"), self.method_combo)
@@ -211,6 +227,7 @@ class StatsDock(QgsDockWidget):
         self.setWidget(scrolled(body))
 
         self.townships_combo.layerChanged.connect(self._townships_changed)
+        self.zones_combo.layerChanged.connect(self._zones_changed)
         self.input_combo.layerChanged.connect(self.class_field.setLayer)
         self.erosion_combo.layerChanged.connect(self._erosion_changed)
         self.run_button.clicked.connect(self.run)
@@ -255,17 +272,24 @@ class StatsDock(QgsDockWidget):
 
     def _townships_changed(self, layer) -> None:
         self.township_field.setLayer(layer)
-        if layer is not None and table_of(layer) == WATERSHED.name and \
-                layer.fields().lookupField("lydm") >= 0:
-            self.township_field.setField("lydm")
-        elif layer is not None and layer.fields().lookupField("xzqdm") >= 0:
+        if layer is not None and layer.fields().lookupField("xzqdm") >= 0:
             self.township_field.setField("xzqdm")
+
+    def _zones_changed(self, layer) -> None:
+        self.zone_field.setLayer(layer)
+        self.zone_field.setEnabled(layer is not None)
+        if layer is None:
+            return
+        name = "lydm" if table_of(layer) == WATERSHED.name else "xzqdm"
+        if layer.fields().lookupField(name) >= 0:
+            self.zone_field.setField(name)
 
     def _measure_layers(self) -> Tuple[Optional[QgsVectorLayer], Optional[QgsVectorLayer]]:
         """The workspace's measure and township tables for the plan progress: the
         project's, else None (the core then looks beside the zones)."""
-        measures = project_layers_of_table(MEASURE.name)
-        townships = project_layers_of_table(TOWNSHIP.name)
+        prefer = workspace_key(self.townships_combo.currentLayer())
+        measures = project_layers_of_table(MEASURE.name, prefer=prefer)
+        townships = project_layers_of_table(TOWNSHIP.name, prefer=prefer)
         return (self._for_task(measures[0]) if measures else None,
                 self._for_task(townships[0]) if townships else None)
 
@@ -305,9 +329,17 @@ class StatsDock(QgsDockWidget):
         self.cancel_button.setEnabled(True)
         self._class_source = (layer, self.class_field.currentField())
         measures, county = self._measure_layers()
+        zones, zone_field = townships, self.township_field.currentField() or "xzqdm"
+        if self.zones_combo.currentLayer() is not None:
+            if not self.zone_field.currentField():
+                self._message(tr("Choose the zone code field."))
+                self._finish()
+                return
+            zones, zone_field = self.zones_combo.currentLayer(), self.zone_field.currentField()
+            county = self._for_task(townships)
         self.task = CoreTask(
             tr("Township statistics"), county_dashboard,
-            self._for_task(townships), self.township_field.currentField() or "xzqdm",
+            self._for_task(zones), zone_field,
             self._for_task(layer), self.class_field.currentField() or None,
             int(self.method_combo.currentData()), self._for_task(erosion),
             self.grade_field.currentField() or "qsqd", measures,
