@@ -177,14 +177,14 @@ def test_cleanup_detaches_running_task(qtbot, project_layers):
     assert dock.result is None
 
 
-from test_dashboard import plan_workspace  # noqa: E402,F401 (fixture)
-
-
 @pytest.fixture
-def workspace_layers(plan_workspace):
+def workspace_layers(sample_copy):
     from qgis.core import QgsProject, QgsVectorLayer
 
-    layers = {name: QgsVectorLayer(plan_workspace + "|layername=" + name, name, "ogr")
+    from plan_fixtures import add_plan_figures
+
+    path = add_plan_figures(sample_copy)
+    layers = {name: QgsVectorLayer(path + "|layername=" + name, name, "ogr")
               for name in ("township", "parcel", "erosion", "measure", "watershed")}
     QgsProject.instance().addMapLayers(list(layers.values()))
     yield layers

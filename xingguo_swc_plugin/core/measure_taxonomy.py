@@ -86,9 +86,4 @@ def load_taxonomy(source: Optional[QgsVectorLayer]) -> Taxonomy:
     return Taxonomy(measures)
 
 
-def area_codes(taxonomy: Taxonomy) -> set:
-    """Codes of the area measures (unit hm²): the only ones that add treated area."""
-    return {measure.code for measure in taxonomy if measure.unit == "hm2"}
-
-
-__all__ = ["Taxonomy", "area_codes", "load_taxonomy"]
+__all__ = ["Taxonomy", "load_taxonomy"]
