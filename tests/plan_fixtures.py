@@ -27,9 +27,11 @@ def add_plan_figures(sample_copy: str) -> str:
     changes = {}
     for feature in rng.sample(list(gullies.getFeatures()), 40):
         year = rng.choice([2019, 2021, 2022, 2023, 2024, 2025, 2026, None])
-        changes[feature.id()] = {fields.indexOf("zlzt"): "2",
-                                 fields.indexOf("zlnd"): year,
-                                 fields.indexOf("bgsl"): rng.choice([1, 1, 2, 3])}
+        changes[feature.id()] = {
+            fields.indexOf("zlzt"): "2",
+            fields.indexOf("zlnd"): year,
+            fields.indexOf("bgsl"): rng.choice([1, 1, 2, 3]),
+        }
     assert gullies.dataProvider().changeAttributeValues(changes)
     parcels = ws.layer("parcel")
     measure = ws.layer("measure")
@@ -49,8 +51,9 @@ def add_plan_figures(sample_copy: str) -> str:
         feature.setAttribute("uuid", "ws-{0}".format(number))
         feature.setAttribute("lydm", "LY{0:02d}".format(number + 1))
         feature.setAttribute("lymc", "小流域{0}".format(number + 1))
-        feature.setGeometry(QgsGeometry.unaryUnion(
-            [towns[start].geometry(), towns[start + 1].geometry()]))
+        feature.setGeometry(
+            QgsGeometry.unaryUnion([towns[start].geometry(), towns[start + 1].geometry()])
+        )
         features.append(feature)
     assert watershed.dataProvider().addFeatures(features)[0]
     return sample_copy

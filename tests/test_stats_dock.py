@@ -179,9 +179,8 @@ def test_cleanup_detaches_running_task(qtbot, project_layers):
 
 @pytest.fixture
 def workspace_layers(sample_copy):
-    from qgis.core import QgsProject, QgsVectorLayer
-
     from plan_fixtures import add_plan_figures
+    from qgis.core import QgsProject, QgsVectorLayer
 
     path = add_plan_figures(sample_copy)
     layers = {name: QgsVectorLayer(path + "|layername=" + name, name, "ogr")

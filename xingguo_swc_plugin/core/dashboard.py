@@ -65,14 +65,22 @@ def is_township_zoning(zones: QgsVectorLayer, zone_field: str) -> bool:
     return layer_key(zones) == TOWNSHIP.name and zone_field == "xzqdm"
 
 
-def county_dashboard(zones: QgsVectorLayer, zone_field: str, layer: QgsVectorLayer,
-                     class_field: Optional[str] = None, area_method: int = PLANIMETRIC,
-                     erosion: Optional[QgsVectorLayer] = None, grade_field: str = "qsqd",
-                     measures: Optional[QgsVectorLayer] = None,
-                     gullies: Optional[QgsVectorLayer] = None,
-                     feedback: Optional[QgsFeedback] = None, *,
-                     year_from: Optional[int] = None, year_to: Optional[int] = None,
-                     townships: Optional[QgsVectorLayer] = None) -> Dashboard:
+def county_dashboard(
+    zones: QgsVectorLayer,
+    zone_field: str,
+    layer: QgsVectorLayer,
+    class_field: Optional[str] = None,
+    area_method: int = PLANIMETRIC,
+    erosion: Optional[QgsVectorLayer] = None,
+    grade_field: str = "qsqd",
+    measures: Optional[QgsVectorLayer] = None,
+    gullies: Optional[QgsVectorLayer] = None,
+    feedback: Optional[QgsFeedback] = None,
+    *,
+    year_from: Optional[int] = None,
+    year_to: Optional[int] = None,
+    townships: Optional[QgsVectorLayer] = None,
+) -> Dashboard:
     """Area statistics and 水保率 per zone of ``zones``/``zone_field`` and the plan
     progress of ``year_from``..``year_to`` (default: the plan window).
 
@@ -84,15 +92,23 @@ def county_dashboard(zones: QgsVectorLayer, zone_field: str, layer: QgsVectorLay
     from .settings import setting
 
     feedback = feedback if feedback is not None else QgsFeedback()
-    result = Dashboard(areas=AreaTable(),
-                       target_rate_percent=float(setting("targets/conservation_rate_percent")))
-    result.areas = township_area_stats(zones, zone_field, layer, class_field,
-                                       area_method, feedback=feedback)
+    result = Dashboard(
+        areas=AreaTable(), target_rate_percent=float(setting("targets/conservation_rate_percent"))
+    )
+    result.areas = township_area_stats(
+        zones, zone_field, layer, class_field, area_method, feedback=feedback
+    )
     raise_if_canceled(feedback)
     if erosion is not None:
-        result.rates = conservation_rate(zones, zone_field, erosion, grade_field,
-                                         result.target_rate_percent, feedback=feedback,
-                                         area_method=area_method)
+        result.rates = conservation_rate(
+            zones,
+            zone_field,
+            erosion,
+            grade_field,
+            result.target_rate_percent,
+            feedback=feedback,
+            area_method=area_method,
+        )
     # "is None", not "or": an empty layer is falsy (len() = feature count)
     if measures is None:
         measures = sibling_layer(zones, MEASURE.name)
@@ -100,18 +116,28 @@ def county_dashboard(zones: QgsVectorLayer, zone_field: str, layer: QgsVectorLay
         if gullies is None:
             gullies = sibling_layer(measures, BENGGANG.name)
         if is_township_zoning(zones, zone_field):
-            result.progress = plan_progress(measures, zones, gullies, year_from, year_to,
-                                            feedback, area_method=area_method)
+            result.progress = plan_progress(
+                measures, zones, gullies, year_from, year_to, feedback, area_method=area_method
+            )
         else:
-            result.progress = plan_progress(measures, townships, gullies, year_from,
-                                            year_to, feedback, zones=zones,
-                                            zone_field=zone_field, area_method=area_method)
+            result.progress = plan_progress(
+                measures,
+                townships,
+                gullies,
+                year_from,
+                year_to,
+                feedback,
+                zones=zones,
+                zone_field=zone_field,
+                area_method=area_method,
+            )
     raise_if_canceled(feedback)
     return result
 
 
-def dashboard_table(result: Dashboard, labels: Optional[Dict[str, str]] = None,
-                    erosion_grades: bool = False) -> Tuple[List[str], List[list]]:
+def dashboard_table(
+    result: Dashboard, labels: Optional[Dict[str, str]] = None, erosion_grades: bool = False
+) -> Tuple[List[str], List[list]]:
     """One row per zone (and the county): totals, area per class, 水保率 and,
     with a measure table, the newly treated area and treated gullies (座).
 
@@ -124,8 +150,14 @@ def dashboard_table(result: Dashboard, labels: Optional[Dict[str, str]] = None,
             classes.append(row.klass)
     classes = [c for c in classes if c != ""] or classes
     rates = {r.xzqdm: r for r in (result.rates or [])}
-    headers = [tr("Township code"), tr("Township"), tr("Features"), tr("Area (m²)"),
-               tr("Area (hm²)"), tr("Area (mu)")]
+    headers = [
+        tr("Township code"),
+        tr("Township"),
+        tr("Features"),
+        tr("Area (m²)"),
+        tr("Area (hm²)"),
+        tr("Area (mu)"),
+    ]
     with_classes = len(classes) > 1 or classes != [""]
     if with_classes:
         title = tr("{0} erosion area (hm²)") if erosion_grades else tr("{0} (hm²)")
@@ -135,10 +167,14 @@ def dashboard_table(result: Dashboard, labels: Optional[Dict[str, str]] = None,
     progress = {}
     if result.progress is not None:
         progress = {row.xzqdm: row for row in result.progress.rows}
-        headers += [tr("Newly treated area {0}-{1} (hm²)").format(
-                        result.progress.year_from, result.progress.year_to),
-                    tr("Treated gullies {0}-{1} (座)").format(
-                        result.progress.year_from, result.progress.year_to)]
+        headers += [
+            tr("Newly treated area {0}-{1} (hm²)").format(
+                result.progress.year_from, result.progress.year_to
+            ),
+            tr("Treated gullies {0}-{1} (座)").format(
+                result.progress.year_from, result.progress.year_to
+            ),
+        ]
     order: List[str] = []
     data = {}
     for row in result.areas:
@@ -152,18 +188,28 @@ def dashboard_table(result: Dashboard, labels: Optional[Dict[str, str]] = None,
     rows = []
     for code in order:
         entry = data[code]
-        values = [code, entry["name"], entry["count"], entry["area"],
-                  m2_to_hm2(entry["area"]), m2_to_mu(entry["area"])]
+        values = [
+            code,
+            entry["name"],
+            entry["count"],
+            entry["area"],
+            m2_to_hm2(entry["area"]),
+            m2_to_mu(entry["area"]),
+        ]
         if with_classes:
             values += [entry["by"].get(c, 0.0) for c in classes]
         if rates:
             rate = rates.get(code)
-            values += [m2_to_hm2(rate.erosion_area_m2) if rate else None,
-                       rate.rate_percent if rate else None]
+            values += [
+                m2_to_hm2(rate.erosion_area_m2) if rate else None,
+                rate.rate_percent if rate else None,
+            ]
         if result.progress is not None:
             zone = progress.get(code)
-            values += [zone.treated_area_hm2 if zone else None,
-                       zone.treated_gullies if zone else None]
+            values += [
+                zone.treated_area_hm2 if zone else None,
+                zone.treated_gullies if zone else None,
+            ]
         rows.append(values)
     return headers, rows
 

@@ -59,8 +59,9 @@ def sibling_layer(layer: QgsVectorLayer, table: str) -> Optional[QgsVectorLayer]
         candidate = QgsVectorLayer(path + "|layername=" + table, table, "ogr")
     elif provider == "postgres":
         uri = QgsDataSourceUri(layer.source())
-        uri.setDataSource(uri.schema(), table, "geom" if table not in (
-            MEASURE.name, MEASURE_TYPE.name) else "")
+        uri.setDataSource(
+            uri.schema(), table, "geom" if table not in (MEASURE.name, MEASURE_TYPE.name) else ""
+        )
         candidate = QgsVectorLayer(uri.uri(False), table, "postgres")
         if not candidate.isValid():
             uri.setDataSource(uri.schema(), table, "")
@@ -77,8 +78,11 @@ def check_measure_layer(layer: Optional[QgsVectorLayer]) -> QgsVectorLayer:
         raise InputError(tr("No measure table: open a workspace first."))
     missing = [name for name in MEASURE.field_names() if layer.fields().indexOf(name) < 0]
     if missing:
-        raise InputError(tr("Layer {0} is not a measure table: fields {1} are missing.")
-                         .format(layer.name(), ", ".join(missing)))
+        raise InputError(
+            tr("Layer {0} is not a measure table: fields {1} are missing.").format(
+                layer.name(), ", ".join(missing)
+            )
+        )
     return layer
 
 
@@ -125,41 +129,55 @@ def number_value(value) -> Optional[float]:
 def record_of(feature: QgsFeature) -> MeasureRecord:
     year = number_value(feature["nd"])
     return MeasureRecord(
-        fid=feature.id(), uuid=text_value(feature["uuid"]), cslb=text_value(feature["cslb"]),
+        fid=feature.id(),
+        uuid=text_value(feature["uuid"]),
+        cslb=text_value(feature["cslb"]),
         csdm=text_value(feature["csdm"]),
         sl=parse_number(feature["sl"], "measure #{0}".format(feature.id()), "sl") or 0.0,
-        dw=text_value(feature["dw"]), nd=int(year) if year is not None else 0,
-        xmmc=text_value(feature["xmmc"]), zjly=text_value(feature["zjly"]),
-        mbtc=text_value(feature["mbtc"]), mbid=text_value(feature["mbid"]),
-        xzqdm=text_value(feature["xzqdm"]), bz=text_value(feature["bz"]))
+        dw=text_value(feature["dw"]),
+        nd=int(year) if year is not None else 0,
+        xmmc=text_value(feature["xmmc"]),
+        zjly=text_value(feature["zjly"]),
+        mbtc=text_value(feature["mbtc"]),
+        mbid=text_value(feature["mbid"]),
+        xzqdm=text_value(feature["xzqdm"]),
+        bz=text_value(feature["bz"]),
+    )
 
 
-def read_measures(measure_layer: QgsVectorLayer,
-                  request: Optional[QgsFeatureRequest] = None) -> List[MeasureRecord]:
+def read_measures(
+    measure_layer: QgsVectorLayer, request: Optional[QgsFeatureRequest] = None
+) -> List[MeasureRecord]:
     """All records (including unsaved edits) matching ``request``."""
     check_measure_layer(measure_layer)
-    return [record_of(feature) for feature in
-            measure_layer.getFeatures(request or QgsFeatureRequest())]
+    return [
+        record_of(feature) for feature in measure_layer.getFeatures(request or QgsFeatureRequest())
+    ]
 
 
 def quote_literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def target_uuids(target_layer: QgsVectorLayer, feature_ids: Sequence[int]
-                  ) -> Dict[int, str]:
+def target_uuids(target_layer: QgsVectorLayer, feature_ids: Sequence[int]) -> Dict[int, str]:
     if target_layer.fields().indexOf(UUID_FIELD) < 0:
-        raise InputError(tr("Layer {0} has no uuid field: its features cannot carry "
-                            "measures.").format(target_layer.name()))
+        raise InputError(
+            tr("Layer {0} has no uuid field: its features cannot carry measures.").format(
+                target_layer.name()
+            )
+        )
     request = QgsFeatureRequest().setFilterFids(list(feature_ids))
     request.setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes([UUID_FIELD], target_layer.fields())
-    return {feature.id(): text_value(feature[UUID_FIELD])
-            for feature in target_layer.getFeatures(request)}
+    return {
+        feature.id(): text_value(feature[UUID_FIELD])
+        for feature in target_layer.getFeatures(request)
+    }
 
 
-def measures_of_features(measure_layer: QgsVectorLayer, target_layer: QgsVectorLayer,
-                         feature_ids: Sequence[int]) -> List[MeasureRecord]:
+def measures_of_features(
+    measure_layer: QgsVectorLayer, target_layer: QgsVectorLayer, feature_ids: Sequence[int]
+) -> List[MeasureRecord]:
     """Records whose target is one of ``feature_ids`` of ``target_layer``."""
     check_measure_layer(measure_layer)
     if not feature_ids:
@@ -168,28 +186,42 @@ def measures_of_features(measure_layer: QgsVectorLayer, target_layer: QgsVectorL
     key = layer_key(target_layer)
     records: List[MeasureRecord] = []
     for start in range(0, len(uuids), IN_CHUNK):
-        chunk = uuids[start:start + IN_CHUNK]
+        chunk = uuids[start : start + IN_CHUNK]
         expression = '"mbtc" = {0} AND "mbid" IN ({1})'.format(
-            quote_literal(key), ", ".join(quote_literal(uuid) for uuid in chunk))
-        records.extend(read_measures(measure_layer, QgsFeatureRequest()
-                                     .setFilterExpression(expression)))
+            quote_literal(key), ", ".join(quote_literal(uuid) for uuid in chunk)
+        )
+        records.extend(
+            read_measures(measure_layer, QgsFeatureRequest().setFilterExpression(expression))
+        )
     records.sort(key=lambda r: (r.mbid, r.nd, r.csdm, r.fid))
     return records
 
 
-
-def records_by_uuid(measure_layer: QgsVectorLayer, uuids: List[str]
-                    ) -> List[MeasureRecord]:
+def records_by_uuid(measure_layer: QgsVectorLayer, uuids: List[str]) -> List[MeasureRecord]:
     """Records whose own ``uuid`` is one of ``uuids``."""
     records: List[MeasureRecord] = []
     for start in range(0, len(uuids), IN_CHUNK):
         expression = '"uuid" IN ({0})'.format(
-            ", ".join(quote_literal(u) for u in uuids[start:start + IN_CHUNK]))
-        records.extend(read_measures(measure_layer, QgsFeatureRequest()
-                                     .setFilterExpression(expression)))
+            ", ".join(quote_literal(u) for u in uuids[start : start + IN_CHUNK])
+        )
+        records.extend(
+            read_measures(measure_layer, QgsFeatureRequest().setFilterExpression(expression))
+        )
     return records
 
 
-__all__ = ["IN_CHUNK", "MeasureRecord", "check_measure_layer", "layer_key",
-           "measures_of_features", "number_value", "quote_literal", "read_measures",
-           "record_of", "records_by_uuid", "sibling_layer", "target_uuids", "text_value"]
+__all__ = [
+    "IN_CHUNK",
+    "MeasureRecord",
+    "check_measure_layer",
+    "layer_key",
+    "measures_of_features",
+    "number_value",
+    "quote_literal",
+    "read_measures",
+    "record_of",
+    "records_by_uuid",
+    "sibling_layer",
+    "target_uuids",
+    "text_value",
+]

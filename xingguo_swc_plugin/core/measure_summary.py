@@ -95,12 +95,17 @@ class MeasureSummary:
         return self.progress.county.gully_progress_percent
 
 
-def measure_summary(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] = None,
-                    year_from: Optional[int] = None, year_to: Optional[int] = None,
-                    feedback: Optional[QgsFeedback] = None, *,
-                    targets: Optional[Mapping[str, QgsVectorLayer]] = None,
-                    gullies: Optional[QgsVectorLayer] = None,
-                    area_method: int = PLANIMETRIC) -> MeasureSummary:
+def measure_summary(
+    measures: QgsVectorLayer,
+    townships: Optional[QgsVectorLayer] = None,
+    year_from: Optional[int] = None,
+    year_to: Optional[int] = None,
+    feedback: Optional[QgsFeedback] = None,
+    *,
+    targets: Optional[Mapping[str, QgsVectorLayer]] = None,
+    gullies: Optional[QgsVectorLayer] = None,
+    area_method: int = PLANIMETRIC,
+) -> MeasureSummary:
     """Quantities of the measures built in ``year_from``..``year_to`` (inclusive;
     each end defaults to the plan window) and the plan progress of that window.
 
@@ -113,18 +118,28 @@ def measure_summary(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer
     first, last = window(year_from, year_to)
     if townships is None:
         townships = sibling_layer(measures, TOWNSHIP.name)
-    progress = plan_progress(measures, townships, gullies, first, last, feedback,
-                             targets=targets, area_method=area_method)
+    progress = plan_progress(
+        measures,
+        townships,
+        gullies,
+        first,
+        last,
+        feedback,
+        targets=targets,
+        area_method=area_method,
+    )
     summary = MeasureSummary(first, last, progress)
     taxonomy = load_taxonomy(measures)
     names = {code: township.xzqmc for code, township in TOWNSHIPS_BY_CODE.items()}
-    names.update({row.xzqdm: row.xzqmc for row in progress.rows
-                  if row.xzqdm != COUNTY_CODE and row.xzqmc})
+    names.update(
+        {row.xzqdm: row.xzqmc for row in progress.rows if row.xzqdm != COUNTY_CODE and row.xzqmc}
+    )
     summary.township_names = names
 
     rows: Dict[Tuple[str, int, str, str], SummaryRow] = {}
     request = QgsFeatureRequest().setFilterExpression(
-        '"nd" >= {0} AND "nd" <= {1}'.format(first, last))
+        '"nd" >= {0} AND "nd" <= {1}'.format(first, last)
+    )
     for record in read_measures(measures, request):
         measure = taxonomy.measures.get(record.csdm)
         name = measure.zh if measure else record.csdm
@@ -132,19 +147,29 @@ def measure_summary(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer
         key = (record.xzqdm, record.nd, record.csdm, record.dw)
         row = rows.get(key)
         if row is None:
-            row = rows[key] = SummaryRow(record.xzqdm, names.get(record.xzqdm, ""),
-                                         record.nd, record.csdm, name, measure_class,
-                                         record.dw, 0.0, 0)
+            row = rows[key] = SummaryRow(
+                record.xzqdm,
+                names.get(record.xzqdm, ""),
+                record.nd,
+                record.csdm,
+                name,
+                measure_class,
+                record.dw,
+                0.0,
+                0,
+            )
         row.quantity += record.sl
         row.records += 1
         total = summary.by_measure.get((record.csdm, record.dw))
         if total is None:
             total = summary.by_measure[(record.csdm, record.dw)] = MeasureTotal(
-                record.csdm, name, measure_class, record.dw)
+                record.csdm, name, measure_class, record.dw
+            )
         total.quantity += record.sl
         total.records += 1
-        summary.records_by_township[record.xzqdm] = \
+        summary.records_by_township[record.xzqdm] = (
             summary.records_by_township.get(record.xzqdm, 0) + 1
+        )
         summary.records_by_year[record.nd] = summary.records_by_year.get(record.nd, 0) + 1
         summary.records += 1
         if not (record.mbtc and record.mbid):
@@ -155,24 +180,37 @@ def measure_summary(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer
     def measure_order(code: str) -> int:
         return order.index(code) if code in order else len(order)
 
-    summary.rows = sorted(rows.values(), key=lambda r: (
-        r.xzqdm, r.nd, measure_order(r.csdm), r.csdm, r.dw))
-    summary.by_measure = dict(sorted(summary.by_measure.items(), key=lambda item: (
-        measure_order(item[0][0]), item[0])))
+    summary.rows = sorted(
+        rows.values(), key=lambda r: (r.xzqdm, r.nd, measure_order(r.csdm), r.csdm, r.dw)
+    )
+    summary.by_measure = dict(
+        sorted(summary.by_measure.items(), key=lambda item: (measure_order(item[0][0]), item[0]))
+    )
     summary.records_by_township = dict(sorted(summary.records_by_township.items()))
     summary.records_by_year = dict(sorted(summary.records_by_year.items()))
     return summary
 
 
 SUMMARY_COLUMNS: Tuple[Tuple[str, str], ...] = (
-    ("lx", "text"), ("xzqdm", "text"), ("xzqmc", "text"), ("nd", "int"),
-    ("cslb", "text"), ("csdm", "text"), ("csmc", "text"), ("dw", "text"),
-    ("sl", "real"), ("jls", "int"), ("zltb", "int"), ("zlmj", "real"), ("zlbg", "int"),
+    ("lx", "text"),
+    ("xzqdm", "text"),
+    ("xzqmc", "text"),
+    ("nd", "int"),
+    ("cslb", "text"),
+    ("csdm", "text"),
+    ("csmc", "text"),
+    ("dw", "text"),
+    ("sl", "real"),
+    ("jls", "int"),
+    ("zltb", "int"),
+    ("zlmj", "real"),
+    ("zlbg", "int"),
 )
 
 
-def summary_table(summary: MeasureSummary, county_code: str = COUNTY_CODE
-                  ) -> List[Dict[str, object]]:
+def summary_table(
+    summary: MeasureSummary, county_code: str = COUNTY_CODE
+) -> List[Dict[str, object]]:
     """The summary as flat rows (Processing OUTPUT, CSV/XLSX, dock table).
 
     Column ``lx`` (row kind): ``measure`` = one measure in one township and
@@ -184,31 +222,79 @@ def summary_table(summary: MeasureSummary, county_code: str = COUNTY_CODE
     """
     table: List[Dict[str, object]] = []
     for row in summary.rows:
-        table.append({"lx": "measure", "xzqdm": row.xzqdm, "xzqmc": row.xzqmc,
-                      "nd": row.nd, "cslb": row.cslb, "csdm": row.csdm,
-                      "csmc": row.csmc, "dw": row.dw, "sl": row.quantity,
-                      "jls": row.records, "zltb": None, "zlmj": None, "zlbg": None})
+        table.append(
+            {
+                "lx": "measure",
+                "xzqdm": row.xzqdm,
+                "xzqmc": row.xzqmc,
+                "nd": row.nd,
+                "cslb": row.cslb,
+                "csdm": row.csdm,
+                "csmc": row.csmc,
+                "dw": row.dw,
+                "sl": row.quantity,
+                "jls": row.records,
+                "zltb": None,
+                "zlmj": None,
+                "zlbg": None,
+            }
+        )
 
-    def line(kind: str, code: str, name: str, year, records: int, features=None,
-             area=None, gullies=None) -> Dict[str, object]:
-        return {"lx": kind, "xzqdm": code, "xzqmc": name, "nd": year, "cslb": None,
-                "csdm": None, "csmc": None, "dw": None, "sl": None, "jls": records,
-                "zltb": features, "zlmj": area, "zlbg": gullies}
+    def line(
+        kind: str, code: str, name: str, year, records: int, features=None, area=None, gullies=None
+    ) -> Dict[str, object]:
+        return {
+            "lx": kind,
+            "xzqdm": code,
+            "xzqmc": name,
+            "nd": year,
+            "cslb": None,
+            "csdm": None,
+            "csmc": None,
+            "dw": None,
+            "sl": None,
+            "jls": records,
+            "zltb": features,
+            "zlmj": area,
+            "zlbg": gullies,
+        }
 
     for progress_row in summary.progress.rows[:-1]:
         code = progress_row.xzqdm
-        table.append(line("township", code, progress_row.xzqmc, None,
-                          summary.records_by_township.get(code, 0),
-                          area=progress_row.treated_area_hm2,
-                          gullies=progress_row.treated_gullies))
+        table.append(
+            line(
+                "township",
+                code,
+                progress_row.xzqmc,
+                None,
+                summary.records_by_township.get(code, 0),
+                area=progress_row.treated_area_hm2,
+                gullies=progress_row.treated_gullies,
+            )
+        )
     for year, records in summary.records_by_year.items():
         table.append(line("year", county_code, "", year, records))
     county = summary.progress.county
-    table.append(line("county", county_code, county.xzqmc, None, summary.records,
-                      len(summary.progress.treated), county.treated_area_hm2,
-                      county.treated_gullies))
+    table.append(
+        line(
+            "county",
+            county_code,
+            county.xzqmc,
+            None,
+            summary.records,
+            len(summary.progress.treated),
+            county.treated_area_hm2,
+            county.treated_gullies,
+        )
+    )
     return table
 
 
-__all__ = ["MeasureSummary", "MeasureTotal", "SUMMARY_COLUMNS", "SummaryRow",
-           "measure_summary", "summary_table"]
+__all__ = [
+    "MeasureSummary",
+    "MeasureTotal",
+    "SUMMARY_COLUMNS",
+    "SummaryRow",
+    "measure_summary",
+    "summary_table",
+]

@@ -50,15 +50,24 @@ def _finish(layer: QgsVectorLayer, commit: bool) -> None:
         raise SwcError(tr("Cannot save {0}: {1}").format(layer.name(), errors))
 
 
-def tag_features(measure_layer: QgsVectorLayer, target_layer: QgsVectorLayer,
-                 feature_ids: Sequence[int], measure_code: str,
-                 quantity: Optional[float], year: int, project: str = "",
-                 funding: str = "", feedback: Optional[QgsFeedback] = None, *,
-                 unit: Optional[str] = None, note: str = "",
-                 townships: Optional[QgsVectorLayer] = None,
-                 taxonomy: Optional[Taxonomy] = None,
-                 area_method: int = PLANIMETRIC, commit: bool = False
-                 ) -> List[MeasureRecord]:
+def tag_features(
+    measure_layer: QgsVectorLayer,
+    target_layer: QgsVectorLayer,
+    feature_ids: Sequence[int],
+    measure_code: str,
+    quantity: Optional[float],
+    year: int,
+    project: str = "",
+    funding: str = "",
+    feedback: Optional[QgsFeedback] = None,
+    *,
+    unit: Optional[str] = None,
+    note: str = "",
+    townships: Optional[QgsVectorLayer] = None,
+    taxonomy: Optional[Taxonomy] = None,
+    area_method: int = PLANIMETRIC,
+    commit: bool = False,
+) -> List[MeasureRecord]:
     """Write one measure record per feature of ``feature_ids`` as ONE edit command.
 
     ``quantity`` applies to every record; ``None`` is allowed only for area
@@ -76,8 +85,11 @@ def tag_features(measure_layer: QgsVectorLayer, target_layer: QgsVectorLayer,
         raise InputError(tr("No layer to tag: choose a layer and select features."))
     feature_ids = list(feature_ids or [])
     if not feature_ids:
-        raise InputError(tr("Nothing is selected in {0}: select the features to tag.")
-                         .format(target_layer.name()))
+        raise InputError(
+            tr("Nothing is selected in {0}: select the features to tag.").format(
+                target_layer.name()
+            )
+        )
     taxonomy = taxonomy or load_taxonomy(measure_layer)
     measure = taxonomy.get(text_value(measure_code))
     check_unit(measure, unit, taxonomy)
@@ -85,34 +97,45 @@ def tag_features(measure_layer: QgsVectorLayer, target_layer: QgsVectorLayer,
     if quantity is not None:
         quantity = check_quantity(quantity)
     elif not measure.is_area:
-        raise InputError(tr("Type the quantity of {0} in {1}.").format(
-            measure.zh, codes.MEASURE_UNIT.label(measure.unit, measure.unit)))
+        raise InputError(
+            tr("Type the quantity of {0} in {1}.").format(
+                measure.zh, codes.MEASURE_UNIT.label(measure.unit, measure.unit)
+            )
+        )
     elif target_layer.geometryType() != QgsWkbTypes.PolygonGeometry:
-        raise InputError(tr("{0} has no areas: type the quantity of {1} in hm².")
-                         .format(target_layer.name(), measure.zh))
+        raise InputError(
+            tr("{0} has no areas: type the quantity of {1} in hm².").format(
+                target_layer.name(), measure.zh
+            )
+        )
     texts = check_texts({"xmmc": project, "zjly": funding, "bz": note})
 
     key = layer_key(target_layer)
     if len(key) > MEASURE.field("mbtc").length:
-        raise InputError(tr("The layer name {0} is too long to link measures.")
-                         .format(key))
+        raise InputError(tr("The layer name {0} is too long to link measures.").format(key))
     if target_layer.fields().indexOf(UUID_FIELD) < 0:
-        raise InputError(tr("Layer {0} has no uuid field: its features cannot carry "
-                            "measures.").format(target_layer.name()))
+        raise InputError(
+            tr("Layer {0} has no uuid field: its features cannot carry measures.").format(
+                target_layer.name()
+            )
+        )
     if townships is None:
         townships = sibling_layer(measure_layer, TOWNSHIP.name)
-    locator = TownshipLocator(townships, target_layer.crs(),
-                              target_layer.transformContext())
-    measurer = AreaMeasurer(target_layer.crs(), area_method,
-                            target_layer.transformContext())
+    locator = TownshipLocator(townships, target_layer.crs(), target_layer.transformContext())
+    measurer = AreaMeasurer(target_layer.crs(), area_method, target_layer.transformContext())
     has_xzqdm = target_layer.fields().indexOf("xzqdm") >= 0
 
-    features = {feature.id(): feature for feature in
-                target_layer.getFeatures(QgsFeatureRequest().setFilterFids(feature_ids))}
+    features = {
+        feature.id(): feature
+        for feature in target_layer.getFeatures(QgsFeatureRequest().setFilterFids(feature_ids))
+    }
     missing = [fid for fid in feature_ids if fid not in features]
     if missing:
-        raise InputError(tr("{0} selected features no longer exist in {1}.")
-                         .format(len(missing), target_layer.name()))
+        raise InputError(
+            tr("{0} selected features no longer exist in {1}.").format(
+                len(missing), target_layer.name()
+            )
+        )
     new_features: List[QgsFeature] = []
     for position, fid in enumerate(feature_ids):
         if feedback is not None and feedback.isCanceled():
@@ -120,21 +143,35 @@ def tag_features(measure_layer: QgsVectorLayer, target_layer: QgsVectorLayer,
         feature = features[fid]
         target_uuid = text_value(feature[UUID_FIELD])
         if not target_uuid:
-            raise InputError(tr("Feature {0} of {1} has no uuid: save the layer or "
-                                "fill its uuid first.").format(fid, target_layer.name()))
+            raise InputError(
+                tr("Feature {0} of {1} has no uuid: save the layer or fill its uuid first.").format(
+                    fid, target_layer.name()
+                )
+            )
         amount = quantity
         if amount is None:
             amount = round(m2_to_hm2(measurer.area_m2(feature.geometry())), 4)
             if not amount > 0:
-                raise InputError(tr("Feature {0} of {1} has no area: type the quantity.")
-                                 .format(fid, target_layer.name()))
+                raise InputError(
+                    tr("Feature {0} of {1} has no area: type the quantity.").format(
+                        fid, target_layer.name()
+                    )
+                )
         record = QgsFeature(measure_layer.fields())
-        values = {"uuid": QUuid.createUuid().toString()[1:-1], "cslb": measure.measure_class,
-                  "csdm": measure.code, "sl": amount, "dw": measure.unit, "nd": year,
-                  "xmmc": texts["xmmc"] or None, "zjly": texts["zjly"] or None,
-                  "mbtc": key, "mbid": target_uuid,
-                  "xzqdm": feature_township(feature, has_xzqdm, locator) or None,
-                  "bz": texts["bz"] or None}
+        values = {
+            "uuid": QUuid.createUuid().toString()[1:-1],
+            "cslb": measure.measure_class,
+            "csdm": measure.code,
+            "sl": amount,
+            "dw": measure.unit,
+            "nd": year,
+            "xmmc": texts["xmmc"] or None,
+            "zjly": texts["zjly"] or None,
+            "mbtc": key,
+            "mbid": target_uuid,
+            "xzqdm": feature_township(feature, has_xzqdm, locator) or None,
+            "bz": texts["bz"] or None,
+        }
         for name, value in values.items():
             record.setAttribute(name, value)
         new_features.append(record)
@@ -142,12 +179,12 @@ def tag_features(measure_layer: QgsVectorLayer, target_layer: QgsVectorLayer,
             feedback.setProgress(90.0 * (position + 1) / len(feature_ids))
 
     _start_editing(measure_layer)
-    measure_layer.beginEditCommand(tr("Tag {0} features with {1}")
-                                   .format(len(new_features), measure.zh))
+    measure_layer.beginEditCommand(
+        tr("Tag {0} features with {1}").format(len(new_features), measure.zh)
+    )
     if not measure_layer.addFeatures(new_features):
         measure_layer.destroyEditCommand()
-        raise SwcError(tr("Cannot add the measure records to {0}.")
-                       .format(measure_layer.name()))
+        raise SwcError(tr("Cannot add the measure records to {0}.").format(measure_layer.name()))
     measure_layer.endEditCommand()
     position = {feature["uuid"]: index for index, feature in enumerate(new_features)}
     _finish(measure_layer, commit)
@@ -156,19 +193,28 @@ def tag_features(measure_layer: QgsVectorLayer, target_layer: QgsVectorLayer,
     if commit:
         records = records_by_uuid(measure_layer, list(position))
     else:  # straight from the edit buffer: filtering a large buffer is slow
-        records = [record_of(feature) for feature in
-                   measure_layer.editBuffer().addedFeatures().values()
-                   if feature["uuid"] in position]
+        records = [
+            record_of(feature)
+            for feature in measure_layer.editBuffer().addedFeatures().values()
+            if feature["uuid"] in position
+        ]
     return sorted(records, key=lambda r: position[r.uuid])
 
 
-
-def edit_measure(measure_layer: QgsVectorLayer, fid: int, *,
-                 measure_code: Optional[str] = None, quantity: Optional[float] = None,
-                 unit: Optional[str] = None, year: Optional[int] = None,
-                 project: Optional[str] = None, funding: Optional[str] = None,
-                 note: Optional[str] = None, taxonomy: Optional[Taxonomy] = None,
-                 commit: bool = False) -> MeasureRecord:
+def edit_measure(
+    measure_layer: QgsVectorLayer,
+    fid: int,
+    *,
+    measure_code: Optional[str] = None,
+    quantity: Optional[float] = None,
+    unit: Optional[str] = None,
+    year: Optional[int] = None,
+    project: Optional[str] = None,
+    funding: Optional[str] = None,
+    note: Optional[str] = None,
+    taxonomy: Optional[Taxonomy] = None,
+    commit: bool = False,
+) -> MeasureRecord:
     """Change one record as one edit command; arguments left None stay as they are.
 
     Changing the measure also sets its class and unit from the taxonomy; a
@@ -179,29 +225,37 @@ def edit_measure(measure_layer: QgsVectorLayer, fid: int, *,
     if not feature.isValid():
         raise InputError(tr("Measure record {0} does not exist.").format(fid))
     taxonomy = taxonomy or load_taxonomy(measure_layer)
-    measure = taxonomy.get(measure_code if measure_code is not None
-                           else text_value(feature["csdm"]))
+    measure = taxonomy.get(
+        measure_code if measure_code is not None else text_value(feature["csdm"])
+    )
     check_unit(measure, unit, taxonomy)
-    changes: Dict[str, object] = {"csdm": measure.code, "cslb": measure.measure_class,
-                                  "dw": measure.unit}
+    changes: Dict[str, object] = {
+        "csdm": measure.code,
+        "cslb": measure.measure_class,
+        "dw": measure.unit,
+    }
     if quantity is not None:
         changes["sl"] = check_quantity(quantity)
     else:
         check_quantity(feature["sl"])
     if year is not None:
         changes["nd"] = check_year(year)
-    texts = {name: value for name, value in
-             (("xmmc", project), ("zjly", funding), ("bz", note)) if value is not None}
+    texts = {
+        name: value
+        for name, value in (("xmmc", project), ("zjly", funding), ("bz", note))
+        if value is not None
+    }
     for name, value in check_texts(texts).items():
         changes[name] = value or None
     fields = measure_layer.fields()
-    changes = {name: value for name, value in changes.items()
-               if feature[name] != value}
+    changes = {name: value for name, value in changes.items() if feature[name] != value}
     if changes:
         _start_editing(measure_layer)
         measure_layer.beginEditCommand(tr("Edit measure {0}").format(measure.zh))
-        ok = all(measure_layer.changeAttributeValue(fid, fields.indexOf(name), value)
-                 for name, value in changes.items())
+        ok = all(
+            measure_layer.changeAttributeValue(fid, fields.indexOf(name), value)
+            for name, value in changes.items()
+        )
         if not ok:
             measure_layer.destroyEditCommand()
             raise SwcError(tr("Cannot change measure record {0}.").format(fid))
@@ -210,8 +264,9 @@ def edit_measure(measure_layer: QgsVectorLayer, fid: int, *,
     return record_of(measure_layer.getFeature(fid))
 
 
-def delete_measures(measure_layer: QgsVectorLayer, fids: Sequence[int],
-                    commit: bool = False) -> int:
+def delete_measures(
+    measure_layer: QgsVectorLayer, fids: Sequence[int], commit: bool = False
+) -> int:
     """Delete records as one edit command; returns how many were deleted."""
     check_measure_layer(measure_layer)
     fids = list(fids or [])
@@ -227,33 +282,42 @@ def delete_measures(measure_layer: QgsVectorLayer, fids: Sequence[int],
     return len(fids)
 
 
-def set_treatment_status(gully_layer: QgsVectorLayer, feature_ids: Sequence[int],
-                         status: str, commit: bool = False, *,
-                         year: Optional[int] = None) -> int:
+def set_treatment_status(
+    gully_layer: QgsVectorLayer,
+    feature_ids: Sequence[int],
+    status: str,
+    commit: bool = False,
+    *,
+    year: Optional[int] = None,
+) -> int:
     """Set ``zlzt`` (codes.TREATMENT_STATUS) of gullies as one edit command.
 
     已治理 ('2') needs the completion ``year`` (written to ``zlnd``): plan
     progress counts a treated gully only in the window holding that year.  Any
     other status clears ``zlnd``.
     """
-    if gully_layer is None or not gully_layer.isValid() or \
-            gully_layer.fields().indexOf("zlzt") < 0:
-        raise InputError(tr("Choose the collapse gully layer (it has the treatment "
-                            "status field zlzt)."))
+    if gully_layer is None or not gully_layer.isValid() or gully_layer.fields().indexOf("zlzt") < 0:
+        raise InputError(
+            tr("Choose the collapse gully layer (it has the treatment status field zlzt).")
+        )
     status = text_value(status)
     if status not in codes.TREATMENT_STATUS:
         raise InputError(tr("Unknown treatment status {0}.").format(status))
     feature_ids = list(feature_ids or [])
     if not feature_ids:
-        raise InputError(tr("Nothing is selected in {0}: select the gullies.")
-                         .format(gully_layer.name()))
+        raise InputError(
+            tr("Nothing is selected in {0}: select the gullies.").format(gully_layer.name())
+        )
     index = gully_layer.fields().indexOf("zlzt")
     year_index = gully_layer.fields().indexOf("zlnd")
     if status == TREATED:
         if year_index < 0:
-            raise InputError(tr("The gully layer {0} has no completion year field zlnd: "
-                                "open it as a workspace table (the upgrade adds it).")
-                             .format(gully_layer.name()))
+            raise InputError(
+                tr(
+                    "The gully layer {0} has no completion year field zlnd: "
+                    "open it as a workspace table (the upgrade adds it)."
+                ).format(gully_layer.name())
+            )
         if year is None:
             raise InputError(tr("Give the year the treatment was completed."))
         year = check_year(year)
@@ -261,14 +325,19 @@ def set_treatment_status(gully_layer: QgsVectorLayer, feature_ids: Sequence[int]
     if year_index >= 0:
         changes[year_index] = year if status == TREATED else None
     _start_editing(gully_layer)
-    gully_layer.beginEditCommand(tr("Set treatment status to {0}")
-                                 .format(codes.TREATMENT_STATUS.label(status)))
-    if not all(gully_layer.changeAttributeValue(fid, field_index, value)
-               for fid in feature_ids for field_index, value in changes.items()):
+    gully_layer.beginEditCommand(
+        tr("Set treatment status to {0}").format(codes.TREATMENT_STATUS.label(status))
+    )
+    if not all(
+        gully_layer.changeAttributeValue(fid, field_index, value)
+        for fid in feature_ids
+        for field_index, value in changes.items()
+    ):
         gully_layer.destroyEditCommand()
         raise SwcError(tr("Cannot change the treatment status."))
     gully_layer.endEditCommand()
     _finish(gully_layer, commit)
     return len(feature_ids)
+
 
 __all__ = ["TREATED", "delete_measures", "edit_measure", "set_treatment_status", "tag_features"]

@@ -23,8 +23,9 @@ class Taxonomy:
     """The measures of a workspace by code, in table order."""
 
     def __init__(self, measures: Iterable[MeasureType]):
-        self.measures: "OrderedDict[str, MeasureType]" = OrderedDict(
-            (measure.code, measure) for measure in measures)
+        self.measures: OrderedDict[str, MeasureType] = OrderedDict(
+            (measure.code, measure) for measure in measures
+        )
 
     def __contains__(self, code: object) -> bool:
         return code in self.measures
@@ -39,17 +40,22 @@ class Taxonomy:
         """The measure of ``code``; InputError naming the code when unknown."""
         measure = self.measures.get(code)
         if measure is None:
-            raise InputError(tr("Unknown measure {0}: it is not in the measure taxonomy.")
-                             .format(code))
+            raise InputError(
+                tr("Unknown measure {0}: it is not in the measure taxonomy.").format(code)
+            )
         return measure
 
-    def by_class(self) -> "OrderedDict[str, List[MeasureType]]":
+    def by_class(self) -> OrderedDict[str, List[MeasureType]]:
         """Measures grouped by class code, classes in MEASURE_CLASS order."""
         order = list(codes.MEASURE_CLASS.codes())
-        groups: "OrderedDict[str, List[MeasureType]]" = OrderedDict()
-        for measure in sorted(self.measures.values(), key=lambda m: (
+        groups: OrderedDict[str, List[MeasureType]] = OrderedDict()
+        for measure in sorted(
+            self.measures.values(),
+            key=lambda m: (
                 order.index(m.measure_class) if m.measure_class in order else len(order),
-                m.measure_class)):
+                m.measure_class,
+            ),
+        ):
             groups.setdefault(measure.measure_class, []).append(measure)
         return groups
 
@@ -79,10 +85,16 @@ def load_taxonomy(source: Optional[QgsVectorLayer]) -> Taxonomy:
         # flag: the SPEC seed's flag for that code
         flag = text_value(feature["tt"]) if has_flag else ""
         terrace = flag not in ("", "0") if flag else code in seed_terraces
-        measures.append(MeasureType(
-            code=code, measure_class=text_value(feature["cslb"]), zh=text_value(feature["csmc"]),
-            en=text_value(feature["csmc_en"]) if table.fields().indexOf("csmc_en") >= 0
-            else "", unit=text_value(feature["dw"]), terrace=terrace))
+        measures.append(
+            MeasureType(
+                code=code,
+                measure_class=text_value(feature["cslb"]),
+                zh=text_value(feature["csmc"]),
+                en=text_value(feature["csmc_en"]) if table.fields().indexOf("csmc_en") >= 0 else "",
+                unit=text_value(feature["dw"]),
+                terrace=terrace,
+            )
+        )
     return Taxonomy(measures)
 
 

@@ -19,17 +19,21 @@ from .measure_records import text_value
 class TownshipLocator:
     """Township code of a geometry: the township with the largest overlap."""
 
-    def __init__(self, townships: Optional[QgsVectorLayer],
-                 crs=None, context: Optional[QgsCoordinateTransformContext] = None):
+    def __init__(
+        self,
+        townships: Optional[QgsVectorLayer],
+        crs=None,
+        context: Optional[QgsCoordinateTransformContext] = None,
+    ):
         self.features: List[Tuple[str, QgsGeometry]] = []
         self.names: Dict[str, str] = {}
-        if townships is None or not townships.isValid() or \
-                townships.fields().indexOf("xzqdm") < 0:
+        if townships is None or not townships.isValid() or townships.fields().indexOf("xzqdm") < 0:
             return
         transform = None
         if crs is not None and crs.isValid() and townships.crs() != crs:
-            transform = QgsCoordinateTransform(townships.crs(), crs,
-                                               context or QgsCoordinateTransformContext())
+            transform = QgsCoordinateTransform(
+                townships.crs(), crs, context or QgsCoordinateTransformContext()
+            )
         has_name = townships.fields().indexOf("xzqmc") >= 0
         for feature in townships.getFeatures():
             code = text_value(feature["xzqdm"])
@@ -62,8 +66,7 @@ class TownshipLocator:
         return best
 
 
-def feature_township(feature: QgsFeature, has_xzqdm: bool,
-                      locator: TownshipLocator) -> str:
+def feature_township(feature: QgsFeature, has_xzqdm: bool, locator: TownshipLocator) -> str:
     if has_xzqdm:
         code = text_value(feature["xzqdm"])
         if code:
