@@ -282,6 +282,8 @@ def test_summary_runs_in_a_task_and_exports(dock_setup, qtbot, tmp_path):
                 for feature in table.getFeatures()]
         county = [r for r in rows if r["lx"] == "county"][0]
         assert float(county["zlmj"]) == pytest.approx(1.2)
+        units = {r["csdm"]: r["dw"] for r in rows if r["lx"] == "measure"}
+        assert units == {"E06": "座", "V01": "hm²"}, units
         assert int(county["jls"]) == 5
         assert len(rows) == len([r for r in rows if r["lx"] == "measure"]) + 2 + 1 + 1
 

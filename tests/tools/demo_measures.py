@@ -19,6 +19,7 @@ def run(workspace: str, out: Path) -> List[str]:
     from xingguo_swc_plugin.core.measure_tagging import tag_features
     from xingguo_swc_plugin.core.settings import plan_window
     from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.domain import codes
 
     folder = out / "measures"
     folder.mkdir(parents=True, exist_ok=True)
@@ -44,7 +45,8 @@ def run(workspace: str, out: Path) -> List[str]:
     ]
     for total in summary.by_measure.values():
         lines.append("  {0} {1}: {2:.2f} {3} in {4} records".format(
-            total.csdm, total.csmc, total.quantity, total.dw, total.records))
+            total.csdm, total.csmc, total.quantity,
+            codes.MEASURE_UNIT.label(total.dw, total.dw), total.records))
 
     # tag the untreated gullies of one township on a copy, then undo in one step
     copy = folder / "tagging_copy.gpkg"

@@ -757,8 +757,17 @@ class MeasuresDock(QgsDockWidget):
             return None
         table = summary_table(self.last_summary)
         names = list(table[0]) if table else []
+        labels = {"dw": codes.MEASURE_UNIT, "cslb": codes.MEASURE_CLASS}
+
+        def shown(name: str, value):
+            # a reader of the file sees 座 and 工程措施, not the codes zuo and E
+            if name in labels and value:
+                return labels[name].label(value, value)
+            return value
+
         try:
-            export_rows(path, names, [[row[name] for name in names] for row in table])
+            export_rows(path, names, [[shown(name, row[name]) for name in names]
+                                      for row in table])
         except SwcError as error:
             self._error(error)
             return None
