@@ -172,3 +172,43 @@ def test_small_watersheds_as_zones(plan_workspace):
     tables = stats_layers([], layer(path, "township"))
     sheet = township_statistics(coverage, tables)
     assert_same(figures(sheet.progress.rows), figures(by_zone.rows))
+
+
+@pytest.mark.postgis
+def test_same_figures_on_postgis(plan_workspace, pg_target, pg_schema, tmp_path):
+    """The workspace copied into PostGIS: the dashboard, measuresummary and
+    plan_progress there show the GeoPackage's figures."""
+    import processing
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from xingguo_swc_plugin.core.dashboard import county_dashboard
+    from xingguo_swc_plugin.core.plan import plan_progress
+    from xingguo_swc_plugin.core.postgis import create_postgis_workspace
+    from xingguo_swc_plugin.core.postgis_load import load_geopackage
+
+    pg = create_postgis_workspace(pg_target, pg_schema, QgsCoordinateReferenceSystem("EPSG:4547"))
+    load_geopackage(plan_workspace, pg)
+    expected = figures(
+        plan_progress(layer(plan_workspace, "measure"), layer(plan_workspace, "township")).rows
+    )
+    assert expected[COUNTY][1] > 0
+    assert_same(figures(plan_progress(pg.layer("measure"), pg.layer("township")).rows), expected)
+    dashboard = county_dashboard(pg.layer("township"), "xzqdm", pg.layer("parcel"), "kflx")
+    assert_same(figures(dashboard.progress.rows), expected)
+    result = processing.run(
+        "xingguoswc:measuresummary",
+        {
+            "MEASURES": pg.layer("measure"),
+            "TOWNSHIPS": pg.layer("township"),
+            "OUTPUT": str(tmp_path / "pg.csv"),
+        },
+    )
+    output = QgsVectorLayer(result["OUTPUT"], "summary", "ogr")
+    assert_same(
+        {
+            str(f["xzqdm"]): (float(f["zlmj"]), int(f["zlbg"]))
+            for f in output.getFeatures()
+            if f["lx"] in ("township", "county")
+        },
+        expected,
+    )
