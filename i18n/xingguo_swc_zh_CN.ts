@@ -109,11 +109,6 @@
         <translation>侵蚀 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="154"/>
-        <source>Collapse gullies {0}</source>
-        <translation>崩岗 {0}</translation>
-    </message>
-    <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="109"/>
         <source>Findings</source>
         <translation>核查发现</translation>
@@ -549,17 +544,17 @@
         <translation>没有措施表：请先打开工作空间。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_records.py" line="80"/>
+        <location filename="../xingguo_swc_plugin/core/measure_records.py" line="81"/>
         <source>Layer {0} is not a measure table: fields {1} are missing.</source>
         <translation>图层 {0} 不是措施表：缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_taxonomy.py" line="42"/>
+        <location filename="../xingguo_swc_plugin/core/measure_taxonomy.py" line="43"/>
         <source>Unknown measure {0}: it is not in the measure taxonomy.</source>
         <translation>未知措施 {0}：不在措施分类中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="100"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="117"/>
         <source>Layer {0} has no uuid field: its features cannot carry measures.</source>
         <translation>图层 {0} 没有 uuid 字段：其要素无法关联措施。</translation>
     </message>
@@ -574,27 +569,27 @@
         <translation>年度 {0} 不在 {1}-{2} 范围内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="38"/>
+        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="37"/>
         <source>The quantity must be a number.</source>
         <translation>数量必须是数字。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="40"/>
+        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="39"/>
         <source>The quantity must be greater than 0 (got {0}).</source>
         <translation>数量必须大于 0（当前为 {0}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="55"/>
+        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="54"/>
         <source>Measure {0} ({1}) is counted in {2}, not in {3}.</source>
         <translation>措施 {0}（{1}）的计量单位是 {2}，不是 {3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="62"/>
+        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="67"/>
         <source>Use {0} ({1}) for {2}.</source>
         <translation>将 {0}（{1}）用作{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="73"/>
+        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="79"/>
         <source>{0} is longer than {1} characters.</source>
         <translation>{0} 超过 {1} 个字符。</translation>
     </message>
@@ -604,107 +599,107 @@
         <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="76"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="85"/>
         <source>No layer to tag: choose a layer and select features.</source>
         <translation>没有可标注的图层：请选择图层并选中要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="79"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="88"/>
         <source>Nothing is selected in {0}: select the features to tag.</source>
         <translation>{0} 中没有选中要素：请选择要标注的要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="88"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="100"/>
         <source>Type the quantity of {0} in {1}.</source>
         <translation>请输入{0}的数量（单位：{1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="91"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="106"/>
         <source>{0} has no areas: type the quantity of {1} in hm².</source>
         <translation>{0} 没有面积：请以公顷为单位输入{1}的数量。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="97"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="115"/>
         <source>The layer name {0} is too long to link measures.</source>
         <translation>图层名 {0} 过长，无法关联措施。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="114"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="134"/>
         <source>{0} selected features no longer exist in {1}.</source>
         <translation>{1} 中有 {0} 个选中要素已不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="146"/>
         <source>Feature {0} of {1} has no uuid: save the layer or fill its uuid first.</source>
         <translation>{1} 的要素 {0} 没有 uuid：请先保存图层或填写其 uuid。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="129"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="155"/>
         <source>Feature {0} of {1} has no area: type the quantity.</source>
         <translation>{1} 的要素 {0} 没有面积：请输入数量。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="145"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="182"/>
         <source>Tag {0} features with {1}</source>
         <translation>为 {0} 个要素标注{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="149"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="187"/>
         <source>Cannot add the measure records to {0}.</source>
         <translation>无法向 {0} 添加措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="180"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="226"/>
         <source>Measure record {0} does not exist.</source>
         <translation>措施记录 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="202"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="254"/>
         <source>Edit measure {0}</source>
         <translation>编辑措施 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="207"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="261"/>
         <source>Cannot change measure record {0}.</source>
         <translation>无法修改措施记录 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="219"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="274"/>
         <source>No measure record is selected.</source>
         <translation>未选择措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="221"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="276"/>
         <source>Delete {0} measure records</source>
         <translation>删除 {0} 条措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="224"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="279"/>
         <source>Cannot delete the measure records.</source>
         <translation>无法删除措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="241"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="300"/>
         <source>Choose the collapse gully layer (it has the treatment status field zlzt).</source>
         <translation>请选择崩岗图层（含治理状态字段 zlzt）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="245"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="305"/>
         <source>Unknown treatment status {0}.</source>
         <translation>未知的治理状态 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="248"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="308"/>
         <source>Nothing is selected in {0}: select the gullies.</source>
         <translation>{0} 中没有选中要素：请选择崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="264"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="328"/>
         <source>Set treatment status to {0}</source>
         <translation>将治理状态设为{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="269"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="337"/>
         <source>Cannot change the treatment status.</source>
         <translation>无法修改治理状态。</translation>
     </message>
@@ -1431,7 +1426,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="690"/>
         <source>{0} gullies</source>
-        <translation>{0} 处崩岗</translation>
+        <translation>{0} 座崩岗</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="694"/>
@@ -1636,7 +1631,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="630"/>
         <source>Treatment status of {0} gullies set to {1}.</source>
-        <translation>已将 {0} 处崩岗的治理状态设为{1}。</translation>
+        <translation>已将 {0} 座崩岗的治理状态设为{1}。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="645"/>
@@ -1676,7 +1671,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="224"/>
         <source>Treated gullies</source>
-        <translation>已治理崩岗</translation>
+        <translation>治理崩岗（座）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/plugin.py" line="47"/>
@@ -1701,7 +1696,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/benggang_algorithms.py" line="69"/>
         <source>{0} gullies, {1} changed, {2} new IDs, {3} duplicates renumbered, {4} outside every township.</source>
-        <translation>{0} 处崩岗，修改 {1} 处，新编号 {2} 个，重复编号重编 {3} 个，{4} 处不在任何乡镇内。</translation>
+        <translation>{0} 座崩岗，修改 {1} 座，新编号 {2} 个，重复编号重编 {3} 个，{4} 座不在任何乡镇内。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="65"/>
@@ -1731,7 +1726,7 @@
     <message>
         <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="87"/>
         <source>Treated collapse gullies</source>
-        <translation>已治理崩岗</translation>
+        <translation>治理崩岗（座）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="37"/>
@@ -2109,22 +2104,22 @@
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="127"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="156"/>
         <source>Features</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="128"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="159"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="131"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="163"/>
         <source>{0} (hm²)</source>
         <translation>{0}（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="134"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="166"/>
         <source>Erosion area (hm²)</source>
         <translation>侵蚀面积（公顷）</translation>
     </message>
@@ -3334,7 +3329,7 @@
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="131"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="163"/>
         <source>{0} erosion area (hm²)</source>
         <translation>{0}侵蚀面积（hm²）</translation>
     </message>
@@ -3684,7 +3679,7 @@
         <translation>{0}-{1}年新增治理水土流失面积（{2}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="140"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="174"/>
         <source>Treated gullies {0}-{1} (座)</source>
         <translation>{0}-{1}年治理崩岗（座）</translation>
     </message>
@@ -3699,17 +3694,17 @@
         <translation>无法为图集复制分区图层 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="138"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="171"/>
         <source>Newly treated area {0}-{1} (hm²)</source>
         <translation>{0}-{1}年新增治理水土流失面积（hm²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="254"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="315"/>
         <source>The gully layer {0} has no completion year field zlnd: open it as a workspace table (the upgrade adds it).</source>
         <translation>崩岗图层 {0} 没有治理完成年度字段 zlnd：请作为工作空间表打开（升级会添加该字段）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="258"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="322"/>
         <source>Give the year the treatment was completed.</source>
         <translation>请填写治理完成年度。</translation>
     </message>
@@ -3852,6 +3847,11 @@
         <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="127"/>
         <source>{0}-{1}: newly treated area {2:.2f} hm² ({3:.1f} % of {4:.2f} hm²), treated collapse gullies {5} 座 ({6:.1f} % of {7} 座).</source>
         <translation>{0}-{1}年：新增治理水土流失面积 {2:.2f} hm²（为 {4:.2f} hm² 的 {3:.1f} %），治理崩岗 {5} 座（为 {7} 座的 {6:.1f} %）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="154"/>
+        <source>Collapse gullies {0} (座)</source>
+        <translation>崩岗 {0}（座）</translation>
     </message>
 </context>
 <context>

@@ -151,7 +151,7 @@ def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLay
                 values[code] = "{0} ({1})".format(sum(by_status), " ".join(
                     "{0}{1}".format(s.zh, n)
                     for s, n in zip(codes.TREATMENT_STATUS, by_status)))
-            sheet.add(tr("Collapse gullies {0}").format(entry.zh), values)
+            sheet.add(tr("Collapse gullies {0} (座)").format(entry.zh), values)
 
     measures = tables.get("measure")
     if measures is not None and measures.isValid():
