@@ -14,6 +14,7 @@ import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
+from xingguo_swc_plugin.core import measure_summary as summaries
 from xingguo_swc_plugin.core import measures as core
 from xingguo_swc_plugin.core.errors import InputError
 from xingguo_swc_plugin.core.workspace import open_workspace
@@ -232,7 +233,7 @@ def test_summary_quantities_and_plan_figures(gully_workspace):
     core.tag_features(measure, gullies, fids[2:], "E03", 50, 2024)  # 50 m
     assert measure.commitChanges()
     core.set_treatment_status(gullies, fids[2:], "2", year=2021, commit=True)
-    summary = core.measure_summary(measure, None, 2020, 2022)
+    summary = summaries.measure_summary(measure, None, 2020, 2022)
     assert (summary.year_from, summary.year_to, summary.records) == (2020, 2022, 5)
     assert summary.by_measure[("E06", "zuo")].quantity == 6
     assert summary.by_measure[("V01", "hm2")].quantity == pytest.approx(1.2)
@@ -247,11 +248,11 @@ def test_summary_quantities_and_plan_figures(gully_workspace):
     same = plan_progress(measure, None, None, 2020, 2022)
     assert [(r.xzqdm, r.treated_area_hm2, r.treated_gullies) for r in same.rows] == \
         [(r.xzqdm, r.treated_area_hm2, r.treated_gullies) for r in summary.progress.rows]
-    later = core.measure_summary(measure, None, 2023, 2024)
+    later = summaries.measure_summary(measure, None, 2023, 2024)
     assert later.records == 1
     assert later.treated_area_hm2 == 0.0 and later.treated_gullies == 0   # 50 m: no area
     assert later.by_measure[("E03", "m")].quantity == 50
-    table = core.summary_table(summary)
+    table = summaries.summary_table(summary)
     county = [row for row in table if row["lx"] == "county"][0]
     assert (county["zltb"], county["zlbg"], county["jls"]) == (2, 1, 5)
     assert county["zlmj"] == pytest.approx(1.2)
@@ -262,7 +263,7 @@ def test_summary_quantities_and_plan_figures(gully_workspace):
     assert [(r["nd"], r["jls"], r["zlmj"]) for r in years] == [(2020, 3, None),
                                                               (2021, 2, None)]
     with pytest.raises(InputError, match="after"):
-        core.measure_summary(measure, None, 2022, 2020)
+        summaries.measure_summary(measure, None, 2022, 2020)
 
 
 def test_summary_defaults_to_the_plan_window(gully_workspace):
@@ -271,7 +272,7 @@ def test_summary_defaults_to_the_plan_window(gully_workspace):
     ws, measure, gullies, fids = gully_workspace
     core.tag_features(measure, gullies, fids[:1], "V01", None, 2021, commit=True)
     core.tag_features(measure, gullies, fids[1:], "V01", None, 2023, commit=True)
-    summary = core.measure_summary(measure)
+    summary = summaries.measure_summary(measure)
     assert (summary.year_from, summary.year_to) == plan_window() == (2022, 2025)
     assert summary.records == 2
     assert summary.treated_area_hm2 == pytest.approx(1.2)      # 0.2 + 1.0, not 2021's
@@ -281,7 +282,7 @@ def test_summary_reports_unresolved_targets(gully_workspace):
     ws, measure, gullies, fids = gully_workspace
     core.tag_features(measure, gullies, fids, "V01", None, 2020, commit=True)
     gullies.dataProvider().deleteFeatures(fids[:1])
-    summary = core.measure_summary(measure, None, 2020, 2020)
+    summary = summaries.measure_summary(measure, None, 2020, 2020)
     assert summary.records == 3
     assert len(summary.progress.treated) == 2
     assert summary.unresolved_records == 1
@@ -440,7 +441,7 @@ def test_summary_of_random_workspace_matches_independent_count(empty_workspace):
         gullies.changeAttributeValue(fid, gullies.fields().indexOf("bgsl"),
                                      rng.randint(2, 4))
     assert gullies.commitChanges()
-    summary = core.measure_summary(measure, None, 2020, 2025)
+    summary = summaries.measure_summary(measure, None, 2020, 2025)
     by_measure, by_township = _independent_counts(empty_workspace, 2020, 2025)
     assert summary.records == sum(count for _, count in by_measure.values()) > 30
     for key, (total, count) in by_measure.items():
@@ -457,7 +458,7 @@ def test_summary_of_random_workspace_matches_independent_count(empty_workspace):
 
 def test_summary_of_sample_workspace_matches_independent_count(sample_workspace):
     ws = open_workspace(sample_workspace)
-    summary = core.measure_summary(ws.layer("measure"), ws.layer("township"), 2021, 2025)
+    summary = summaries.measure_summary(ws.layer("measure"), ws.layer("township"), 2021, 2025)
     by_measure, by_township = _independent_counts(sample_workspace, 2021, 2025)
     assert summary.records == sum(count for _, count in by_measure.values()) > 0
     assert set(summary.by_measure) == set(by_measure)
@@ -525,10 +526,10 @@ def test_user_added_layer_carries_measures(gully_workspace, tmp_path):
     assert [r.xzqdm for r in records] == ["360732101", "360732100"]
     assert [round(r.sl, 4) for r in records] == [3.0, 1.0]
     assert len(core.measures_of_features(measure, orchards, [0])) == 1
-    alone = core.measure_summary(measure, None, 2022, 2022)
+    alone = summaries.measure_summary(measure, None, 2022, 2022)
     assert alone.unresolved_records == 2
     assert alone.progress.treated == []
-    linked = core.measure_summary(measure, None, 2022, 2022,
+    linked = summaries.measure_summary(measure, None, 2022, 2022,
                                   targets={"orchards": orchards})
     assert linked.unresolved_records == 0
     assert linked.treated_area_hm2 == pytest.approx(4.0)

@@ -4,8 +4,9 @@ The work is split by job — ``measure_records`` (reading records, finding
 layers), ``measure_taxonomy``, ``measure_checks``, ``township_locator``,
 ``measure_tagging`` (writing) and ``measure_summary`` (quantities; the treated
 figures come from ``core.plan.plan_progress``).  New code imports those
-modules; this module only re-exports their public names for code written
-against the former single module.
+modules; this module only re-exports the names that need no plan figures, for
+code written against the former single module (``core.plan`` may import it:
+nothing here imports ``core.plan``, so there is no import circle).
 """
 
 from __future__ import annotations
@@ -18,14 +19,6 @@ from .measure_records import (
     read_measures,
     sibling_layer,
 )
-from .measure_summary import (
-    SUMMARY_COLUMNS,
-    MeasureSummary,
-    MeasureTotal,
-    SummaryRow,
-    measure_summary,
-    summary_table,
-)
 from .measure_tagging import (
     delete_measures,
     edit_measure,
@@ -37,10 +30,6 @@ from .township_locator import TownshipLocator
 
 __all__ = [
     "MeasureRecord",
-    "MeasureSummary",
-    "MeasureTotal",
-    "SUMMARY_COLUMNS",
-    "SummaryRow",
     "Taxonomy",
     "TownshipLocator",
     "YEAR_MAX",
@@ -52,11 +41,9 @@ __all__ = [
     "edit_measure",
     "layer_key",
     "load_taxonomy",
-    "measure_summary",
     "measures_of_features",
     "read_measures",
     "set_treatment_status",
     "sibling_layer",
-    "summary_table",
     "tag_features",
 ]
