@@ -2104,22 +2104,22 @@
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="156"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="159"/>
         <source>Features</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="159"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="162"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="163"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="166"/>
         <source>{0} (hm²)</source>
         <translation>{0}（公顷）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="166"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="169"/>
         <source>Erosion area (hm²)</source>
         <translation>侵蚀面积（公顷）</translation>
     </message>
@@ -3329,7 +3329,7 @@
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="163"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="166"/>
         <source>{0} erosion area (hm²)</source>
         <translation>{0}侵蚀面积（hm²）</translation>
     </message>
@@ -3679,7 +3679,7 @@
         <translation>{0}-{1}年新增治理水土流失面积（{2}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="174"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="177"/>
         <source>Treated gullies {0}-{1} (座)</source>
         <translation>{0}-{1}年治理崩岗（座）</translation>
     </message>
@@ -3694,7 +3694,7 @@
         <translation>无法为图集复制分区图层 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="171"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="174"/>
         <source>Newly treated area {0}-{1} (hm²)</source>
         <translation>{0}-{1}年新增治理水土流失面积（hm²）</translation>
     </message>
@@ -3852,6 +3852,16 @@
         <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="154"/>
         <source>Collapse gullies {0} (座)</source>
         <translation>崩岗 {0}（座）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="157"/>
+        <source>Zone code</source>
+        <translation>分区代码</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="158"/>
+        <source>Zone</source>
+        <translation>分区</translation>
     </message>
 </context>
 <context>

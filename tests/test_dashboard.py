@@ -158,6 +158,7 @@ def test_small_watersheds_as_zones(plan_workspace):
     assert_same(figures(dashboard.progress.rows), figures(by_zone.rows))
     headers, rows = dashboard_table(dashboard)
     assert [row[0] for row in rows][:5] == ["LY01", "LY02", "LY03", "LY04", "LY05"]
+    assert headers[:2] == ["Zone code", "Zone"] and rows[0][1] == "小流域1"
     # the atlas over the watersheds: one sheet per watershed, same figures
     coverage = QgsVectorLayer(
         "MultiPolygon?crs=EPSG:4547&field=xzqdm:string&field=xzqmc:string", "zones", "memory"

@@ -37,6 +37,8 @@ class Dashboard:
     rates: Optional[RateTable] = None
     progress: Optional[PlanProgress] = None
     target_rate_percent: float = 83.0
+    #: rows are zones of another zoning (small watersheds), not townships
+    zoned: bool = False
 
     @property
     def treated_area_km2(self) -> Optional[float]:
@@ -98,6 +100,7 @@ def county_dashboard(
     result.areas = township_area_stats(
         zones, zone_field, layer, class_field, area_method, feedback=feedback
     )
+    result.zoned = zone_field != "xzqdm"
     raise_if_canceled(feedback)
     if erosion is not None:
         result.rates = conservation_rate(
@@ -151,8 +154,8 @@ def dashboard_table(
     classes = [c for c in classes if c != ""] or classes
     rates = {r.xzqdm: r for r in (result.rates or [])}
     headers = [
-        tr("Township code"),
-        tr("Township"),
+        tr("Zone code") if result.zoned else tr("Township code"),
+        tr("Zone") if result.zoned else tr("Township"),
         tr("Features"),
         tr("Area (m²)"),
         tr("Area (hm²)"),
