@@ -443,14 +443,11 @@ def test_pdf_text_extracts_unified_ideographs_not_radicals(qgis_app, tmp_path):
     assert pdf_pages(path) == 1
 
 
-def test_sheets_per_small_watershed(small_workspace, tmp_path):
-    """A zoning other than townships (小流域): one sheet per watershed with the plan
-    figures of plan_progress's ZONES."""
+def _watershed_workspace(small_workspace, tmp_path):
+    """A copy of the small workspace with two small watersheds (towns 1-2, town 3)."""
     import sqlite3
 
     from qgis.core import QgsFeature, QgsGeometry
-
-    from xingguo_swc_plugin.core.plan import plan_progress
 
     path = str(tmp_path / "zones.gpkg")
     with sqlite3.connect(small_workspace) as source, sqlite3.connect(path) as target:
@@ -469,6 +466,15 @@ def test_sheets_per_small_watershed(small_workspace, tmp_path):
         feature.setGeometry(QgsGeometry.unaryUnion([f.geometry() for f in members]))
         features.append(feature)
     assert watershed.dataProvider().addFeatures(features)[0]
+    return workspace
+
+
+def test_sheets_per_small_watershed(small_workspace, tmp_path):
+    """A zoning other than townships (小流域): one sheet per watershed with the plan
+    figures of plan_progress's ZONES."""
+    from xingguo_swc_plugin.core.plan import plan_progress
+
+    workspace = _watershed_workspace(small_workspace, tmp_path)
     zones = workspace.layer("watershed")
     out = tmp_path / "atlas"
     result = atlas.export_atlas(zones, atlas.default_layers(workspace.layer("township")),
@@ -486,3 +492,19 @@ def test_sheets_per_small_watershed(small_workspace, tmp_path):
     assert "平川河小流域" in text and "1.30" in text
     with pytest.raises(InputError, match="no field"):
         atlas.export_atlas(zones, [], str(tmp_path / "bad"), zone_field="nope")
+
+
+def test_atlas_algorithm_per_small_watershed(small_workspace, tmp_path):
+    import processing
+
+    workspace = _watershed_workspace(small_workspace, tmp_path)
+    result = processing.run("xingguoswc:atlas", {
+        "TOWNSHIPS": workspace.layer("watershed"), "ZONE_FIELD": "lydm",
+        "ZONE_NAME_FIELD": "lymc", "MERGED": False, "DPI": 72,
+        "YEAR_FROM": 2024, "YEAR_TO": 2025, "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert result["PAGES"] == 2
+    assert folder_entries(tmp_path / "out") == ["LY01_平川河小流域.pdf", "LY02_长冈小流域.pdf"]
+    text = pdf_text(tmp_path / "out" / "LY02_长冈小流域.pdf")
+    # the window asked for: LY02's two gullies were completed in 2023, before it
+    gully_line = [line for line in text.splitlines() if "Treated gullies" in line][0]
+    assert gully_line.split()[-1] == "0", gully_line

@@ -165,6 +165,11 @@ def zone_coverage(layer: QgsVectorLayer, code_field: str, name_field: str = ""
         raise InputError(tr("The zone layer {0} cannot be copied for the atlas.")
                          .format(layer.name()))
     copy.updateExtents()
+    # the sheet's frame: outline only, so every layer under it stays visible
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    copy.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": "35,35,35,255", "outline_width": "0.6"})))
     source = origin(layer)
     copy.setCustomProperty(_TABLE_PROPERTY, table_name(layer))
     copy.setCustomProperty(_SOURCE_PROPERTY, [source.source(), source.providerType()])
