@@ -4,7 +4,7 @@
 <context>
     <name>XingguoSWC</name>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="107"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="108"/>
         <source>Soil and water conservation map</source>
         <translation>水土保持图</translation>
     </message>
@@ -19,104 +19,94 @@
         <translation>无法打开图层 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="122"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="123"/>
         <source>No output folder given.</source>
         <translation>未指定输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="124"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="125"/>
         <source>The output folder {0} is a file, not a folder.</source>
         <translation>输出文件夹 {0} 是文件而不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="131"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="132"/>
         <source>The output folder {0} cannot be created: {1}</source>
         <translation>无法创建输出文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="139"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="140"/>
         <source>The output folder {0} cannot be written: {1}</source>
         <translation>无法写入输出文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="149"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="150"/>
         <source>The layout template {0} cannot be read: {1}</source>
         <translation>无法读取布局模板 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="153"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="154"/>
         <source>The layout template {0} is not a QGIS layout template (.qpt).</source>
         <translation>{0} 不是 QGIS 布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="170"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="171"/>
         <source>The township layer {0} has no polygons: the atlas needs township polygons.</source>
         <translation>乡镇图层 {0} 中没有面：图集需要乡镇面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="165"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="166"/>
         <source>The township layer {0} lacks the fields {1}.</source>
         <translation>乡镇图层 {0} 缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="263"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="264"/>
         <source>The layout template cannot be loaded.</source>
         <translation>无法加载布局模板。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="266"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="267"/>
         <source>The layout template has no map item: add a map to it.</source>
         <translation>布局模板中没有地图项：请添加地图。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="283"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="284"/>
         <source>The township filter is not a valid expression: {0}</source>
         <translation>乡镇筛选条件不是有效的表达式：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="192"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="244"/>
         <source>Township atlas</source>
         <translation>乡镇图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="117"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="123"/>
         <source>Land area (km²)</source>
         <translation>国土面积（km²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="119"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="125"/>
         <source>Soil erosion area (km²)</source>
         <translation>水土流失面积（km²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="129"/>
         <source>Target {0} %</source>
         <translation>目标 {0} %</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="129"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="129"/>
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="130"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="136"/>
         <source>Erosion {0} ({1})</source>
         <translation>{0}侵蚀面积（{1}）</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="150"/>
-        <source>Collapse gullies {0}</source>
-        <translation>崩岗 {0}</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="156"/>
-        <source>Treated area ({0})</source>
-        <translation>治理面积（{0}）</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/validation_algorithms.py" line="109"/>
@@ -124,32 +114,32 @@
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="171"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="182"/>
         <source>Findings: {0}</source>
         <translation>核查发现：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="242"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="294"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="554"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="575"/>
         <source>No township matches the filter.</source>
         <translation>没有符合筛选条件的乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="514"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="535"/>
         <source>atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="571"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="592"/>
         <source>The atlas cannot show township {0}.</source>
         <translation>图集无法显示乡镇 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="602"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="623"/>
         <source>Writing {0} failed: {1}</source>
         <translation>写入 {0} 失败：{1}</translation>
     </message>
@@ -504,12 +494,12 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="442"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="181"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="442"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
         <source>Township code</source>
         <translation>乡镇代码</translation>
     </message>
@@ -549,172 +539,172 @@
         <translation>请导出为 .gpkg、.xlsx 或 .csv，而不是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="558"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="642"/>
         <source>No measure table: open a workspace first.</source>
         <translation>没有措施表：请先打开工作空间。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="105"/>
+        <location filename="../xingguo_swc_plugin/core/measure_records.py" line="81"/>
         <source>Layer {0} is not a measure table: fields {1} are missing.</source>
         <translation>图层 {0} 不是措施表：缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="134"/>
+        <location filename="../xingguo_swc_plugin/core/measure_taxonomy.py" line="43"/>
         <source>Unknown measure {0}: it is not in the measure taxonomy.</source>
         <translation>未知措施 {0}：不在措施分类中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="464"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="117"/>
         <source>Layer {0} has no uuid field: its features cannot carry measures.</source>
         <translation>图层 {0} 没有 uuid 字段：其要素无法关联措施。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="290"/>
+        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="27"/>
         <source>The year must be a whole number.</source>
         <translation>年度必须是整数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="292"/>
+        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="29"/>
         <source>The year {0} is outside {1}-{2}.</source>
         <translation>年度 {0} 不在 {1}-{2} 范围内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="301"/>
+        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="37"/>
         <source>The quantity must be a number.</source>
         <translation>数量必须是数字。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="303"/>
+        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="39"/>
         <source>The quantity must be greater than 0 (got {0}).</source>
         <translation>数量必须大于 0（当前为 {0}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="318"/>
+        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="54"/>
         <source>Measure {0} ({1}) is counted in {2}, not in {3}.</source>
         <translation>措施 {0}（{1}）的计量单位是 {2}，不是 {3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="325"/>
+        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="67"/>
         <source>Use {0} ({1}) for {2}.</source>
         <translation>将 {0}（{1}）用作{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="336"/>
+        <location filename="../xingguo_swc_plugin/core/measure_checks.py" line="79"/>
         <source>{0} is longer than {1} characters.</source>
         <translation>{0} 超过 {1} 个字符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="537"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="595"/>
         <source>Cannot save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="440"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="85"/>
         <source>No layer to tag: choose a layer and select features.</source>
         <translation>没有可登记措施的图层：请选择图层并选中要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="443"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="88"/>
         <source>Nothing is selected in {0}: select the features to tag.</source>
         <translation>{0} 中没有选中要素：请选择要登记措施的要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="452"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="100"/>
         <source>Type the quantity of {0} in {1}.</source>
         <translation>请输入{0}的数量（单位：{1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="455"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="106"/>
         <source>{0} has no areas: type the quantity of {1} in hm².</source>
         <translation>{0} 没有面积：请以公顷为单位输入{1}的数量。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="461"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="115"/>
         <source>The layer name {0} is too long to link measures.</source>
         <translation>图层名 {0} 过长，无法关联措施。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="478"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="134"/>
         <source>{0} selected features no longer exist in {1}.</source>
         <translation>{1} 中有 {0} 个选中要素已不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="487"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="146"/>
         <source>Feature {0} of {1} has no uuid: save the layer or fill its uuid first.</source>
         <translation>{1} 的要素 {0} 没有 uuid：请先保存图层或填写其 uuid。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="493"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="155"/>
         <source>Feature {0} of {1} has no area: type the quantity.</source>
         <translation>{1} 的要素 {0} 没有面积：请输入数量。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="509"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="182"/>
         <source>Tag {0} features with {1}</source>
         <translation>为 {0} 个要素登记措施：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="513"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="187"/>
         <source>Cannot add the measure records to {0}.</source>
         <translation>无法向 {0} 添加措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="554"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="226"/>
         <source>Measure record {0} does not exist.</source>
         <translation>措施记录 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="576"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="254"/>
         <source>Edit measure {0}</source>
         <translation>编辑措施 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="581"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="261"/>
         <source>Cannot change measure record {0}.</source>
         <translation>无法修改措施记录 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="593"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="274"/>
         <source>No measure record is selected.</source>
         <translation>未选择措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="595"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="276"/>
         <source>Delete {0} measure records</source>
         <translation>删除 {0} 条措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="598"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="279"/>
         <source>Cannot delete the measure records.</source>
         <translation>无法删除措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="609"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="300"/>
         <source>Choose the collapse gully layer (it has the treatment status field zlzt).</source>
         <translation>请选择崩岗图层（含治理状态字段 zlzt）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="613"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="305"/>
         <source>Unknown treatment status {0}.</source>
         <translation>未知的治理状态 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="616"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="308"/>
         <source>Nothing is selected in {0}: select the gullies.</source>
         <translation>{0} 中没有选中要素：请选择崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="620"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="328"/>
         <source>Set treatment status to {0}</source>
         <translation>将治理状态设为{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/measures.py" line="625"/>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="337"/>
         <source>Cannot change the treatment status.</source>
         <translation>无法修改治理状态。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="128"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="125"/>
         <source>The first year {0} is after the last year {1}.</source>
         <translation>起始年度 {0} 晚于截止年度 {1}。</translation>
     </message>
@@ -1209,27 +1199,27 @@
         <translation>乡镇图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="97"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="100"/>
         <source>Township feature {0} has no code in field {1}.</source>
         <translation>乡镇要素 {0} 的字段 {1} 中没有代码。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="105"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="108"/>
         <source>Township {0} has no geometry; skipped.</source>
         <translation>乡镇 {0} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="120"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="123"/>
         <source>Township codes must be unique; repeated in field {0}: {1}.</source>
         <translation>乡镇代码必须唯一；字段 {0} 中重复：{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="126"/>
         <source>The townships layer {0} has no geometries.</source>
         <translation>乡镇图层 {0} 没有几何。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/benggang_algorithms.py" line="29"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="77"/>
         <source>Collapse gullies</source>
         <translation>崩岗调查</translation>
     </message>
@@ -1279,7 +1269,7 @@
         <translation>保存前自动计算</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="442"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="714"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
@@ -1529,162 +1519,157 @@
         <translation>请选择要导入的工作空间（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="53"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="51"/>
         <source>Treatment measures</source>
         <translation>治理措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="139"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="191"/>
         <source>Feature</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="626"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="714"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="626"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="714"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="627"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="715"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="626"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="714"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="140"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="192"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="140"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="192"/>
         <source>Funding</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="144"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="196"/>
         <source>By measure</source>
         <translation>按措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="145"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="197"/>
         <source>By township</source>
         <translation>按乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="146"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="198"/>
         <source>By year</source>
         <translation>按年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="199"/>
         <source>By township, year and measure</source>
         <translation>按乡镇、年度和措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="392"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="445"/>
         <source>Choose a layer</source>
         <translation>选择图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="394"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="447"/>
         <source>No features selected in {0}</source>
         <translation>{0} 中未选择要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="396"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="449"/>
         <source>{0} features selected in {1}</source>
         <translation>{1} 中已选择 {0} 个要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="440"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="493"/>
         <source>Measures of the selection: {0}</source>
         <translation>所选要素的措施：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="475"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="528"/>
         <source>No measure table: open a workspace or choose the measure table.</source>
         <translation>没有措施表：请打开工作空间或选择措施表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="478"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="531"/>
         <source>Choose the layer whose features get the measure.</source>
         <translation>请选择要登记措施的要素所在图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="489"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="542"/>
         <source>{0} measure records written (undo with Undo; Save keeps them).</source>
         <translation>已写入 {0} 条措施记录（可用“撤销”撤回；“保存”后生效）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="497"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="555"/>
         <source>Choose one measure record in the table to edit.</source>
         <translation>请在表中选择一条要编辑的措施记录。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="513"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="571"/>
         <source>No measure table.</source>
         <translation>没有措施表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="540"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="598"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="550"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="630"/>
         <source>Treatment status of {0} gullies set to {1}.</source>
         <translation>已将 {0} 座崩岗的治理状态设为{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="561"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="645"/>
         <source>Unsaved measure records are not in the summary: save first.</source>
         <translation>未保存的措施记录不计入汇总：请先保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="52"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="50"/>
         <source>Treatment measure summary</source>
         <translation>治理措施汇总</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="589"/>
-        <source>{0} records; treated {1} features, {2:.2f} hm² ({3:.1f} % of the {4:g} km² target); treated gullies {5} ({6:.1f} % of {7}).</source>
-        <translation>{0} 条记录；已治理 {1} 个要素，{2:.2f} 公顷（占 {4:g} km² 目标的 {3:.1f} %）；已治理崩岗 {5} 座（占 {7} 座的 {6:.1f} %）。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="596"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="680"/>
         <source>{0} records point to missing features.</source>
         <translation>{0} 条记录指向不存在的要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="611"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="697"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="627"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="715"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="76"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="83"/>
         <source>Treated features</source>
         <translation>已治理要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="114"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="115"/>
         <source>Treated area (hm²)</source>
         <translation>治理面积（hm²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="187"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="224"/>
         <source>Treated gullies</source>
         <translation>已治理崩岗</translation>
     </message>
@@ -1714,44 +1699,34 @@
         <translation>{0} 座崩岗，修改 {1} 座，新编号 {2} 个，重复编号重编 {3} 个，{4} 座不在任何乡镇内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="95"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="96"/>
         <source>Measure table</source>
         <translation>措施表</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="67"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="71"/>
         <source>First year</source>
         <translation>起始年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="70"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="74"/>
         <source>Last year</source>
         <translation>截止年度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="73"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="80"/>
         <source>Measure summary</source>
         <translation>措施汇总</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="75"/>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="82"/>
         <source>Measure records</source>
         <translation>措施记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="116"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="117"/>
         <source>Treated collapse gullies</source>
         <translation>已治理崩岗</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="112"/>
-        <source>{0} measure records point to features that were not found (layers: {1}); they count in the measure totals only.</source>
-        <translation>{0} 条措施记录指向的要素未找到（图层：{1}）；它们只计入措施合计。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="116"/>
-        <source>Treated area {0:.2f} hm² ({1:.1f} % of {2} km²), treated collapse gullies {3} ({4:.1f} % of {5}).</source>
-        <translation>治理面积 {0:.2f} 公顷（占 {2} km² 目标的 {1:.1f} %），已治理崩岗 {3} 座（占 {5} 座目标的 {4:.1f} %）。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="39"/>
@@ -1944,12 +1919,12 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="448"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="201"/>
         <source>Soil conservation rate (%)</source>
         <translation>水土保持率（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="577"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="598"/>
         <source>Writing {0} failed (error {1}).</source>
         <translation>写入 {0} 失败（错误 {1}）。</translation>
     </message>
@@ -2059,177 +2034,157 @@
         <translation>请选择范围图层及其项目编号字段。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="76"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="91"/>
         <source>No statistics yet</source>
         <translation>尚无统计结果</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="146"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="183"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="184"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="149"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="186"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="443"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="200"/>
         <source>Area (hm²)</source>
         <translation>面积（hm²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="172"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="209"/>
         <source>County targets</source>
         <translation>全县目标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="185"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="222"/>
         <source>Treated area</source>
         <translation>治理面积</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="263"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="319"/>
         <source>Choose the townships and the input layer.</source>
         <translation>请选择乡镇图层和输入图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="331"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="397"/>
         <source>{0} invalid geometries were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="348"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="414"/>
         <source>{0:.2f} % (target ≥ {1:.0f} %)</source>
         <translation>{0:.2f} %（目标 ≥ {1:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="355"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="421"/>
         <source>no erosion layer chosen</source>
         <translation>未选择土壤侵蚀图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="360"/>
-        <source>{0:.2f} km² of {1:.0f} km²</source>
-        <translation>{0:.2f} km² / {1:.0f} km²</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="365"/>
-        <source>no measure records in the workspace</source>
-        <translation>工作空间中没有措施记录</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="368"/>
-        <source>{0} of {1}</source>
-        <translation>{0} / {1}</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="373"/>
-        <source>no gully layer in the workspace</source>
-        <translation>工作空间中没有崩岗图层</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="395"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="460"/>
         <source>Export township statistics</source>
         <translation>导出乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="395"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="460"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="409"/>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="474"/>
         <source>Exported to {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="442"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="162"/>
         <source>Features</source>
         <translation>要素</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="443"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="165"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="445"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="169"/>
         <source>{0} (hm²)</source>
         <translation>{0}（hm²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="448"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="172"/>
         <source>Erosion area (hm²)</source>
         <translation>侵蚀面积（hm²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="43"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="48"/>
         <source>Townships (atlas coverage)</source>
         <translation>乡镇（图集覆盖图层）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="46"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="51"/>
         <source>Layers to show</source>
         <translation>显示的图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="48"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="53"/>
         <source>Layout template (.qpt; empty: the bundled one)</source>
         <translation>布局模板（.qpt；留空则使用内置模板）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="51"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="56"/>
         <source>Title after the township name</source>
         <translation>乡镇名称后的标题</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="54"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="59"/>
         <source>Only townships matching</source>
         <translation>仅限符合条件的乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="57"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="62"/>
         <source>Also write one merged PDF</source>
         <translation>同时输出一个合并的 PDF</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="59"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="64"/>
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="64"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="85"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="66"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="87"/>
         <source>Merged PDF</source>
         <translation>合并 PDF</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="67"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="88"/>
         <source>Sheets written</source>
         <translation>已输出图幅</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="68"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="89"/>
         <source>Sheets</source>
         <translation>图幅</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="75"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="96"/>
         <source>No township layer.</source>
         <translation>没有乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="94"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="119"/>
         <source>{0} sheets in {1} ({2:.1f} s).</source>
         <translation>{1} 中共 {0} 幅（{2:.1f} 秒）。</translation>
     </message>
@@ -2267,11 +2222,6 @@
         <location filename="../xingguo_swc_plugin/processing/benggang_algorithms.py" line="21"/>
         <source>For gullies imported from elsewhere: recomputes the township (largest overlap), the area in m² (planimetric in a projected CRS, ellipsoidal CGCS2000 in a geographic one) and the scale class from the thresholds in the settings, and numbers gullies without an ID (township code - 4-digit sequence, continuing after the highest existing one; duplicates are renumbered). Missing fields are added. Existing IDs are kept.</source>
         <translation>用于从其他来源导入的崩岗：重新计算所属乡镇（重叠面积最大者）、面积（m²；投影坐标系下为平面面积，地理坐标系下为 CGCS2000 椭球面积）和规模等级（按设置中的阈值），并为没有编号的崩岗编号（乡镇代码-4 位序号，接续现有最大序号；重复编号将重新编号）。缺少的字段会自动添加，已有编号保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="54"/>
-        <source>Totals of the treatment measures built in a period: quantity per measure, township and year, and the treated area (hm²) and treated collapse gullies, each feature counted once even when several measures cover it. A feature is treated once it has any measure in the period. Row kind (lx): measure = one measure in one township and year; township, year, county = treated totals (zltb features, zlmj hm², zlbg gullies).</source>
-        <translation>统计某一时期内实施的治理措施：按措施、乡镇和年度汇总数量，以及治理面积（hm²）和已治理崩岗数；同一要素即使有多项措施也只计一次。要素在该时期内有任一措施即视为已治理。行类型（lx）：measure = 某乡镇某年度的一项措施；township、year、county = 治理合计（zltb 要素数，zlmj 公顷，zlbg 崩岗数）。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/overlap_algorithms.py" line="30"/>
@@ -2324,12 +2274,12 @@
         <translation>生成一个模拟的兴国县工作空间：25 个乡镇（真实代码和名称，边界为模拟）、农林开发图斑和项目、土壤侵蚀、崩岗及治理措施。相同的随机种子生成相同的数据。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="387"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="395"/>
         <source>The layout {0} cannot be added to the project.</source>
         <translation>无法将布局 {0} 添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="555"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="576"/>
         <source>The township layer has no township to print.</source>
         <translation>乡镇图层中没有可输出的乡镇。</translation>
     </message>
@@ -2374,57 +2324,57 @@
         <translation>项目 {0} 没有可比对的防治责任范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="258"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="310"/>
         <source>Atlas</source>
         <translation>图集输出</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="69"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="82"/>
         <source>Layout templates (*.qpt)</source>
         <translation>布局模板 (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="115"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="159"/>
         <source>{0} selected</source>
         <translation>已选 {0} 个</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="163"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="208"/>
         <source>No township selected: select townships on the map or print all.</source>
         <translation>未选择乡镇：请在地图上选择乡镇，或输出全部乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="176"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="221"/>
         <source>Choose the township layer.</source>
         <translation>请选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="224"/>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="199"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="251"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="220"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="272"/>
         <source>{0} sheets written to {1} in {2:.0f} s.</source>
         <translation>已将 {0} 幅图输出到 {1}，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="229"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="281"/>
         <source>Layout {0} added to the project.</source>
         <translation>布局 {0} 已添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="243"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="295"/>
         <source>Atlas export canceled: nothing was written.</source>
         <translation>图集导出已取消：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="247"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="299"/>
         <source>The atlas export failed: {0}</source>
         <translation>图集导出失败：{0}</translation>
     </message>
@@ -2444,19 +2394,14 @@
         <translation>地图中心不在任何乡镇内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="30"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="33"/>
         <source>Township atlas (PDF)</source>
         <translation>乡镇图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="31"/>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="34"/>
         <source>Reports</source>
         <translation>报告</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="32"/>
-        <source>Prints one map sheet per township from a layout template: the township&apos;s territory with the chosen layers in their styles, legend, scale bar, north arrow, coordinate system, data date and the township&apos;s figures (soil conservation rate, erosion by grade, gullies by scale and treatment status, treated area, findings by rule). Writes &lt;code&gt;_&lt;name&gt;.pdf per township into the output folder and, optionally, one merged PDF. Without layers, the workspace tables beside the township layer are shown. Nothing is left behind when it fails or is canceled.</source>
-        <translation>按布局模板为每个乡镇输出一幅专题图：乡镇辖区及所选图层（按其样式）、图例、比例尺、指北针、坐标系、数据日期和该乡镇的统计数据（水土保持率、各强度侵蚀面积、各规模和治理状态的崩岗、治理面积、各规则的核查发现）。每个乡镇在输出文件夹中生成一个 &lt;code&gt;_&lt;name&gt;.pdf，并可另外生成一个合并的 PDF。未指定图层时，显示与乡镇图层同一工作空间中的数据表。失败或取消时不会留下任何文件。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/workspace_algorithms.py" line="27"/>
@@ -2509,7 +2454,7 @@
         <translation>在服务器上核查图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="131"/>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="183"/>
         <source>Quantity of EACH selected feature, in the unit beside it</source>
         <translation>每个选中要素各自的数量，单位见右侧</translation>
     </message>
@@ -2644,12 +2589,12 @@
         <translation>请输入 {0} 上 PostGIS 工作空间的模式名。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="180"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="181"/>
         <source>The township layer {0} stores township {1} as {2} features: one sheet per township needs one feature per code (dissolve the layer by {3}).</source>
         <translation>乡镇图层 {0} 中乡镇 {1} 存为 {2} 个要素：每个乡镇一幅图，要求每个代码只有一个要素（请按 {3} 融合该图层）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="522"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="543"/>
         <source>{0} is a folder with the name of a sheet: rename or remove it; nothing was written.</source>
         <translation>{0} 是一个与图幅文件同名的文件夹：请重命名或删除它；未写入任何文件。</translation>
     </message>
@@ -3199,12 +3144,12 @@
         <translation>图层 {0} 是工作空间的表 {1}，不能用作 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="151"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="154"/>
         <source>The townships of {0} overlap: {1}. The county row would count the shared land twice; correct the township boundaries.</source>
         <translation>{0} 中的乡镇相互重叠：{1}。全县合计会将重叠部分计算两次；请修正乡镇边界。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="164"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="167"/>
         <source>The townships of {0} leave gaps of {1} m² between them: features there count in no township.</source>
         <translation>{0} 中的乡镇之间有 {1} m² 的空隙：位于空隙中的要素不计入任何乡镇。</translation>
     </message>
@@ -3374,7 +3319,7 @@
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="445"/>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="169"/>
         <source>{0} erosion area (hm²)</source>
         <translation>{0}侵蚀面积（hm²）</translation>
     </message>
@@ -3689,27 +3634,27 @@
         <translation>前后两期图斑比较：最小面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="150"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="147"/>
         <source>No township layer: give the townships.</source>
         <translation>没有乡镇图层：请指定乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="306"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="303"/>
         <source>Gully {0}: the number of gullies bgsl must be a whole number of at least 1 (got {1}).</source>
         <translation>崩岗 {0}：崩岗数量 bgsl 须为不小于 1 的整数（当前为 {1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="327"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="324"/>
         <source>The gully layer {0} lacks the fields {1}: open it as a workspace table (the upgrade adds them).</source>
         <translation>崩岗图层 {0} 缺少字段 {1}：请作为工作空间表打开（升级会添加这些字段）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="351"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="348"/>
         <source>Gully {0}: new farmland xzgd is not a number ({1}).</source>
         <translation>崩岗 {0}：新增耕地 xzgd 不是数字（{1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="362"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="359"/>
         <source>Gully {0} lies in no township (xzqdm {1}): it cannot be counted.</source>
         <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
     </message>
@@ -3834,142 +3779,142 @@
         <translation>核查发现办结率目标（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="112"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="113"/>
         <source>Plan progress</source>
         <translation>规划进度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="85"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="86"/>
         <source>Newly treated area (hm²) and treated collapse gullies (座) per township and for the county (360732) in a period (default: the plan window). Only area measures (unit hm²) add area: a feature adds min(its area, largest quantity of its records); fully treated features are dissolved so land counts once; land treated before the period is re-treated, not new. A gully counts when 已治理 with its completion year zlnd in the period, bgsl 座 in its own township. ZONES + ZONE_FIELD report per zone (e.g. small watersheds) instead.</source>
         <translation>按乡镇和全县（360732）统计时段内（默认：规划期）的新增治理水土流失面积（hm²）和治理崩岗（座）。只有面积类措施（单位 hm²）计入面积：每个要素计 min(其面积, 其措施记录中的最大数量)；全部治理的要素先融合，同一块土地只计一次；时段之前已治理的土地计为重复治理，不计为新增。崩岗在“已治理”且治理完成年度 zlnd 在时段内时计入，按 bgsl 计座数，只计入其所属乡镇。给出 ZONES + ZONE_FIELD 时改为按分区（如小流域）统计。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="100"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="101"/>
         <source>Collapse gullies (empty: the workspace&apos;s)</source>
         <translation>崩岗（留空：使用工作空间的崩岗）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="229"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="230"/>
         <source>First year (empty: the plan window)</source>
         <translation>起始年度（留空：规划期）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="231"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="232"/>
         <source>Last year (empty: the plan window)</source>
         <translation>截止年度（留空：规划期）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="107"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="108"/>
         <source>Zones (e.g. small watersheds; empty: townships)</source>
         <translation>分区（如小流域；留空：按乡镇）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="110"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="111"/>
         <source>Zone code field</source>
         <translation>分区代码字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="144"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="145"/>
         <source>Period {0}-{1}: newly treated area {2} hm², treated collapse gullies {3} 座.</source>
         <translation>{0}-{1} 年：新增治理面积 {2} hm²，治理崩岗 {3} 座。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="150"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="151"/>
         <source>{0} features treated before the period are re-treated ({1} hm²), not new.</source>
         <translation>{0} 个要素在时段之前已治理，计为重复治理（{1} hm²），不计为新增。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="155"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="156"/>
         <source>{0} treated features were not found (no polygon layer or feature for their records): they add no area.</source>
         <translation>有 {0} 个治理要素未找到（其措施记录没有对应的面图层或要素）：不计入面积。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="159"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="160"/>
         <source>{0} gullies are 已治理 without a completion year zlnd and are not counted.</source>
         <translation>有 {0} 座崩岗为“已治理”但没有治理完成年度 zlnd，未计入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="168"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="169"/>
         <source>Erosion change (双下降)</source>
         <translation>水土流失变化（双下降）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="170"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="171"/>
         <source>Erosion area by grade (hm²) in two monitoring years A &lt; B (erosion nd) per township and for the county (360732), both 水土保持率 and 双下降: erosion area (grade ≥ 2) fell AND intensity fell (area of grade ≥ 3 fell and the area-weighted mean grade fell). Where polygons of one year overlap, the higher grade holds the shared area.</source>
         <translation>按乡镇和全县（360732）统计两个监测年度 A &lt; B（土壤侵蚀 nd）各侵蚀强度的面积（hm²）、两年的水土保持率及是否“双下降”：水土流失面积（强度 ≥ 2 级）下降，且强度下降（强度 ≥ 3 级的面积下降，且水土流失面积的面积加权平均强度下降）。同一年度的侵蚀图斑重叠时，重叠部分计入较高强度。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="185"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="186"/>
         <source>Earlier monitoring year A</source>
         <translation>较早监测年度 A</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="187"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="188"/>
         <source>Later monitoring year B</source>
         <translation>较晚监测年度 B</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="189"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="190"/>
         <source>Erosion change</source>
         <translation>水土流失变化</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="191"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="192"/>
         <source>Townships with 双下降</source>
         <translation>实现双下降的乡镇数</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="210"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="211"/>
         <source>双下降 in {0} of {1} townships; county: {2}.</source>
         <translation>{1} 个乡镇中有 {0} 个实现双下降；全县：{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="210"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="211"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="210"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="211"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="218"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="219"/>
         <source>Township assessment</source>
         <translation>乡镇考核</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="220"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="221"/>
         <source>Per township and year (default: the plan window): each target (table township_target, defaults from the county targets), the achieved value, the percent and the unmet items: 水土保持率 of the monitoring year, newly treated area, treated gullies and finding closure (已销号 share of the township's findings). Excel workbook with one sheet per year.</source>
         <translation>按乡镇和年度（默认：规划期）列出各项目标（township_target 表，未填写时取全县目标）、完成值、完成百分比及未完成项目：当年监测的水土保持率、新增治理面积、治理崩岗和核查发现办结率（本乡镇核查发现中“已销号”的比例）。输出 Excel 工作簿，每年一个工作表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="228"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="229"/>
         <source>Workspace (GeoPackage)</source>
         <translation>工作空间（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="233"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="234"/>
         <source>Assessment workbook</source>
         <translation>考核工作簿</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="233"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="234"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="235"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="236"/>
         <source>Township-years with unmet items</source>
         <translation>有未完成项目的乡镇年度数</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="247"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="248"/>
         <source>No erosion monitoring in {0}: the conservation rate is not assessed in those years.</source>
         <translation>{0} 年没有水土流失监测：这些年度不考核水土保持率。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="250"/>
+        <location filename="../xingguo_swc_plugin/processing/plan_algorithms.py" line="251"/>
         <source>{0} township-years with unmet items.</source>
         <translation>{0} 个乡镇年度有未完成项目。</translation>
     </message>
@@ -3987,6 +3932,196 @@
         <location filename="../xingguo_swc_plugin/processing/stats_algorithms.py" line="189"/>
         <source>Monitoring year {0}.</source>
         <translation>监测年度 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="382"/>
+        <source>{0} (atlas sheets)</source>
+        <translation>{0}（图集工作表）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="156"/>
+        <source>Collapse gullies {0} (座)</source>
+        <translation>崩岗 {0}（座）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas_figures.py" line="163"/>
+        <source>Newly treated area {0}-{1} ({2})</source>
+        <translation>{0}-{1}年新增治理水土流失面积（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="180"/>
+        <source>Treated gullies {0}-{1} (座)</source>
+        <translation>{0}-{1}年治理崩岗（座）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="159"/>
+        <source>The zone layer {0} has no field {1}.</source>
+        <translation>分区图层 {0} 没有字段 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="181"/>
+        <source>The zone layer {0} cannot be copied for the atlas.</source>
+        <translation>无法为图集复制分区图层 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="160"/>
+        <source>Zone code</source>
+        <translation>分区代码</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="161"/>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/dashboard.py" line="177"/>
+        <source>Newly treated area {0}-{1} (hm²)</source>
+        <translation>{0}-{1}年新增治理水土流失面积（hm²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="315"/>
+        <source>The gully layer {0} has no completion year field zlnd: open it as a workspace table (the upgrade adds it).</source>
+        <translation>崩岗图层 {0} 没有治理完成年度字段 zlnd：请作为工作空间表打开（升级会添加该字段）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/measure_tagging.py" line="322"/>
+        <source>Give the year the treatment was completed.</source>
+        <translation>请填写治理完成年度。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="72"/>
+        <source>Empty: one sheet per township. A zoning layer (small watersheds): one sheet per zone.</source>
+        <translation>留空：每个乡镇一张工作表。选择分区图层（小流域）：每个分区一张工作表。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="163"/>
+        <source>Zones</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="72"/>
+        <source>Zone name field</source>
+        <translation>分区名称字段</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="335"/>
+        <source>Choose the zone code field.</source>
+        <translation>请选择分区代码字段。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="90"/>
+        <source>Completion year</source>
+        <translation>治理完成年度</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="97"/>
+        <source>Treatment of {0} gullies completed in</source>
+        <translation>{0} 座崩岗治理完成年度</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="546"/>
+        <source>The records of {0} are outside the summary years {1}-{2}.</source>
+        <translation>{0} 年的登记措施不在汇总年份 {1}-{2} 内。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="633"/>
+        <source>Treatment status of {0} gullies set to {1}, completed in {2}.</source>
+        <translation>已将 {0} 座崩岗的治理状态设为{1}，治理完成年度 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="673"/>
+        <source>{0}-{1}: {2} records; newly treated area {3:.2f} hm² ({4:.1f} % of {5:.2f} hm²); treated gullies {6} 座 ({7:.1f} % of {8} 座).</source>
+        <translation>{0}-{1}年：登记措施 {2} 条；新增治理水土流失面积 {3:.2f} hm²（为 {5:.2f} hm² 的 {4:.1f} %）；治理崩岗 {6} 座（为 {8} 座的 {7:.1f} %）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="124"/>
+        <source>{0} gullies marked treated have no completion year zlnd; they are not counted.</source>
+        <translation>{0} 座标为已治理的崩岗没有治理完成年度 zlnd，未计入。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="703"/>
+        <source>Newly treated area (hm²)</source>
+        <translation>新增治理水土流失面积（hm²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="704"/>
+        <source>Re-treated area (hm²)</source>
+        <translation>重复治理面积（hm²）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="704"/>
+        <source>Treated gullies (座)</source>
+        <translation>治理崩岗（座）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="746"/>
+        <source>Export the measure summary</source>
+        <translation>导出措施汇总</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/measures_dock.py" line="756"/>
+        <source>Summarize first: there is nothing to export.</source>
+        <translation>请先汇总：没有可导出的内容。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="157"/>
+        <source>Empty: per township. A zoning layer (small watersheds): per zone.</source>
+        <translation>留空：按乡镇统计。选择分区图层（小流域）：按分区统计。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="180"/>
+        <source>Plan progress years</source>
+        <translation>规划进度年份</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="428"/>
+        <source>{0:.2f} km² of {1:.0f} km² ({2}-{3})</source>
+        <translation>{0:.2f} km²，目标 {1:.0f} km²（{2}-{3}年）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="432"/>
+        <source>{0} of {1} gullies (座)</source>
+        <translation>{0} 座，目标 {1} 座</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/stats_dock.py" line="438"/>
+        <source>no measure table in the workspace</source>
+        <translation>工作空间中没有措施表</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="35"/>
+        <source>Prints one map sheet per township from a layout template: the township's territory with the chosen layers in their styles, legend, scale bar, north arrow, coordinate system, data date and the township's figures (soil conservation rate, erosion by grade, gullies by scale and treatment status, newly treated area and treated gullies (座) of the plan window, findings by rule). Writes &lt;code&gt;_&lt;name&gt;.pdf per township into the output folder and, optionally, one merged PDF. With a zone code field the coverage is any zoning (small watersheds: lydm, lymc) and each zone gets a sheet. Without layers, the workspace tables beside the coverage layer are shown. Nothing is left behind when it fails or is canceled.</source>
+        <translation>按布局模板为每个乡镇输出一张工作表：乡镇范围及所选图层（按其样式）、图例、比例尺、指北针、坐标系、数据日期和乡镇指标（水土保持率、各强度侵蚀面积、按规模和治理状态的崩岗、规划期新增治理水土流失面积和治理崩岗（座）、按规则的核查发现）。向输出文件夹为每个乡镇写出 &lt;代码&gt;_&lt;名称&gt;.pdf，并可另写一个合并 PDF。给出分区代码字段时，覆盖图层可为任意分区（小流域：lydm、lymc），每个分区一张工作表。未选图层时显示覆盖图层所在工作空间的各表。失败或取消时不留下任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="69"/>
+        <source>Zone code field (empty: townships by xzqdm)</source>
+        <translation>分区代码字段（留空：按 xzqdm 分乡镇）</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="76"/>
+        <source>First year of the plan figures</source>
+        <translation>规划指标起始年份</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/atlas_algorithms.py" line="76"/>
+        <source>Last year of the plan figures</source>
+        <translation>规划指标截止年份</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="52"/>
+        <source>Totals of the treatment measures built in a period (default: the plan window of the settings): quantity per measure, township and year in the measure's own unit (linear, volume and point measures are never counted as area), and the plan progress of the same period: newly treated area (hm², from area measures only, land under several treated features counted once, land treated before the period not new) and treated collapse gullies (已治理 with the completion year in the period, in 座). Row kind (lx): measure = one measure in one township and year; township and county = records (jls), newly treated area (zlmj hm²) and treated gullies (zlbg 座), the county also newly treated features (zltb); year = records of the county in one year.</source>
+        <translation>汇总某一时期（默认：设置中的规划期）实施的治理措施：按措施、乡镇和年度以措施自身单位统计数量（线状、体积和点状措施从不计为面积），以及同一时期的规划进度：新增治理水土流失面积（hm²，只计面状措施，多个治理要素重叠的土地只计一次，时期之前已治理的土地不算新增）和治理崩岗（已治理且治理完成年度在时期内，单位：座）。行类型（lx）：measure = 一个乡镇一个年度的一项措施；township 和 county = 登记措施条数（jls）、新增治理水土流失面积（zlmj，hm²）和治理崩岗（zlbg，座），county 另有新增治理要素数（zltb）；year = 全县某一年度的登记措施条数。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="120"/>
+        <source>{0} measure records point to no feature that was found; they count in the measure quantities only.</source>
+        <translation>{0} 条登记措施指向的要素未找到；它们只计入措施数量。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="127"/>
+        <source>{0}-{1}: newly treated area {2:.2f} hm² ({3:.1f} % of {4:.2f} hm²), treated collapse gullies {5} 座 ({6:.1f} % of {7} 座).</source>
+        <translation>{0}-{1}年：新增治理水土流失面积 {2:.2f} hm²（为 {4:.2f} hm² 的 {3:.1f} %），治理崩岗 {5} 座（为 {7} 座的 {6:.1f} %）。</translation>
     </message>
 </context>
 <context>

@@ -144,7 +144,7 @@ def test_corridor_only_for_new_orchards(qgis_app, tmp_path):
 
 
 def test_workspace_taxonomy_flags_terraces(qgis_app, empty_workspace):
-    from xingguo_swc_plugin.core.measures import load_taxonomy
+    from xingguo_swc_plugin.core.measure_taxonomy import load_taxonomy
     from xingguo_swc_plugin.core.workspace import open_workspace
 
     taxonomy = load_taxonomy(open_workspace(empty_workspace).layer("measure_type"))

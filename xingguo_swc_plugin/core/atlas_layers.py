@@ -144,6 +144,52 @@ def _latest_survey(erosion: QgsVectorLayer) -> None:
         return
     if several:
         erosion.setSubsetString('"nd" = {0}'.format(int(year)))
+def zone_coverage(layer: QgsVectorLayer, code_field: str, name_field: str = ""
+                  ) -> QgsVectorLayer:
+    """Sheets per zone of any zoning (small watersheds ``watershed``/``lydm``):
+    a memory copy whose ``xzqdm``/``xzqmc`` (the fields a sheet is keyed by)
+    hold the zone's code and name; the other fields are kept for filters.  The
+    copy remembers the zoning's table and source (``origin``), so the
+    workspace's tables are still found."""
+    fields = layer.fields()
+    if fields.indexOf(code_field) < 0:
+        raise InputError(tr("The zone layer {0} has no field {1}.")
+                         .format(layer.name(), code_field))
+    if name_field and fields.indexOf(name_field) < 0:
+        raise InputError(tr("The zone layer {0} has no field {1}.")
+                         .format(layer.name(), name_field))
+    from ..qgis_compat import FieldType, make_field
+
+    kept = [field for field in fields if field.name() not in ("xzqdm", "xzqmc", "fid")]
+    copy = QgsVectorLayer(QgsWkbTypes.displayString(layer.wkbType()) + "?crs=EPSG:4326",
+                          layer.name(), "memory")
+    copy.setCrs(layer.crs())
+    copy.dataProvider().addAttributes([make_field("xzqdm", FieldType.STRING, 60),
+                                       make_field("xzqmc", FieldType.STRING, 100)] + kept)
+    copy.updateFields()
+    features = []
+    for feature in layer.getFeatures():
+        code = feature[code_field]
+        name = feature[name_field] if name_field else None
+        item = QgsFeature(copy.fields())
+        item.setGeometry(feature.geometry())
+        item.setAttributes([None if code is None else str(code),
+                            str(code if name in (None, "") else name)] +
+                           [feature[field.name()] for field in kept])
+        features.append(item)
+    if not copy.dataProvider().addFeatures(features):
+        raise InputError(tr("The zone layer {0} cannot be copied for the atlas.")
+                         .format(layer.name()))
+    copy.updateExtents()
+    # the sheet's frame: outline only, so every layer under it stays visible
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    copy.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": "35,35,35,255", "outline_width": "0.6"})))
+    source = origin(layer)
+    copy.setCustomProperty(_TABLE_PROPERTY, table_name(layer))
+    copy.setCustomProperty(_SOURCE_PROPERTY, [source.source(), source.providerType()])
+    return copy
 
 
 def origin(layer: QgsVectorLayer) -> QgsVectorLayer:

@@ -43,13 +43,10 @@ from ..translation import tr
 from .area import PLANIMETRIC, AreaMeasurer
 from .errors import InputError, raise_if_canceled
 from .geometry import index_geometry
-from .measures import (
-    TownshipLocator,
-    check_year,
-    load_taxonomy,
-    read_measures,
-    sibling_layer,
-)
+from .measure_checks import check_year
+from .measure_records import read_measures, sibling_layer
+from .measure_taxonomy import load_taxonomy
+from .township_locator import TownshipLocator
 from .schema import BENGGANG, TOWNSHIP, UUID_FIELD
 from .zones import computation_crs, read_townships
 

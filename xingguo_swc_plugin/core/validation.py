@@ -575,7 +575,7 @@ def _terraced_parcels(measures: Optional[QgsVectorLayer]) -> Set[str]:
     is the ``terrace`` flag of the measures' workspace taxonomy (issue 17)."""
     if measures is None or not measures.isValid():
         return set()
-    from .measures import load_taxonomy
+    from .measure_taxonomy import load_taxonomy
 
     terraces = {m.code for m in load_taxonomy(measures) if m.terrace}
     request = QgsFeatureRequest()
