@@ -127,7 +127,9 @@ def sync_parcel_compliance(workspace, parcel_ids: Optional[Iterable[str]] = None
     workspace = open_any_workspace(workspace)
     wanted: Dict[str, str] = {}
     scope = None if parcel_ids is None else set(parcel_ids)
-    for feature in workspace.layer(case.TABLE).getFeatures():
+    # no geometry: a save in the dock scans 30k findings (issue 15)
+    no_geometry = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    for feature in workspace.layer(case.TABLE).getFeatures(no_geometry):
         parcel_id = text(feature["tbbh"])
         if scope is not None and parcel_id not in scope:
             continue
@@ -139,7 +141,7 @@ def sync_parcel_compliance(workspace, parcel_ids: Optional[Iterable[str]] = None
     parcels = workspace.layer("parcel")
     index = parcels.fields().indexOf("hgx")
     changes = {}
-    for feature in parcels.getFeatures():
+    for feature in parcels.getFeatures(no_geometry):
         code = wanted.get(text(feature["tbbh"]))
         if code and text(feature["hgx"]) != code:
             changes[feature.id()] = {index: code}
