@@ -290,11 +290,13 @@ def parcel_validation(ctx: Context, module: str):
     wait_until(lambda: dock.task is None and tasks_idle(), 150, "the validation task")
     counts = dock.group_counts()
     assert counts, "no findings: " + str(dock.last_message)
-    tree = ui.findingsTree
-    group = tree.topLevelItem(0)
-    item = group.child(0)
-    tree.scrollToItem(item)
-    rect = tree.visualItemRect(item)
+    tree = ui.findingsTree  # a model/view list (issue 15): group row 0, its first finding
+    model = tree.model()
+    group = model.index(0, 0)
+    tree.expand(group)
+    item = model.index(0, 0, group)
+    tree.scrollTo(item)
+    rect = tree.visualRect(item)
     QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier, rect.center())
     wait(300)
@@ -302,7 +304,8 @@ def parcel_validation(ctx: Context, module: str):
     assert dock.rubber_band is not None, "the finding is not highlighted on the map"
     ctx.shot("finding_zoomed")
     ctx.shot("finding_zoomed_dock", dock)
-    status_before = item.text(1)
+    fid = dock.selected_fids()[0]
+    status_before = dock.model.text(dock.model.finding(fid), 1)
     if ui.statusCombo.count():
         # no handler by default (never the OS login): the inspector types the name
         assert not ui.whoEdit.text() or ui.whoEdit.text() != "root", ui.whoEdit.text()
@@ -310,17 +313,10 @@ def parcel_validation(ctx: Context, module: str):
         click(ui.statusButton)
         wait(100)
         click(ui.saveButton)
-    status_after = item.text(1) if not _deleted(item) else None
+    row = dock.model.finding(fid)
+    status_after = dock.model.text(row, 1) if row is not None else None
     return {"findings_by_rule": counts, "status": [status_before, status_after],
             "message": str(dock.last_message)}
-
-
-def _deleted(item) -> bool:
-    try:
-        item.text(0)
-        return False
-    except RuntimeError:
-        return True
 
 
 # --- atlas ---------------------------------------------------------------------------------

@@ -83,13 +83,19 @@ def _dump(items: List[dict]) -> str:
 
 
 def _text(value: object) -> str:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if value is None:
+        return ""
+    if type(value) is str:  # the common case (SQL rows): no attribute probing
+        return value
+    if hasattr(value, "isNull") and value.isNull():
         return ""
     return str(value)
 
 
 def _when_text(value: object) -> str:
     """A stored time as ``yyyy-MM-dd HH:mm:ss`` whatever the backend returned."""
+    if type(value) is str:
+        return value.replace("T", " ")[:19]
     if isinstance(value, QDateTime):
         return value.toString("yyyy-MM-dd HH:mm:ss")
     if hasattr(value, "strftime"):
