@@ -3828,6 +3828,11 @@
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/tasks.py" line="49"/>
+        <source>{0} canceled: nothing was written.</source>
+        <translation>{0}已取消：未写入任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>AtlasDockBase</name>
