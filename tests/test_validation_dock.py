@@ -127,8 +127,11 @@ def test_dem_not_covering_is_reported_and_nothing_written(qtbot, dock, tmp_path)
 def test_export_gpkg(qtbot, dock, tmp_path):
     run_and_wait(qtbot, dock)
     path = dock.export_to(str(tmp_path / "out.gpkg"))
-    layer = QgsVectorLayer(path, "out", "ogr")
+    layer = QgsVectorLayer(path + "|layername=finding", "out", "ogr")
     assert layer.featureCount() == sum(len(v) for v in EXPECTED.values())
+    steps = QgsVectorLayer(path + "|layername=finding_history", "steps", "ogr")
+    assert steps.isValid() and steps.featureCount() == layer.featureCount()
+    assert {f["To status"] for f in steps.getFeatures()} == {"待核查"}
     assert dock.export_to(str(tmp_path / "out.txt")) is None
 
 

@@ -140,6 +140,16 @@ def export_tables(path: str, tables: Sequence[Table]) -> List[str]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def add_table(path: str, name: str, fields: Sequence[FieldLike],
+              rows: Sequence[Sequence[Any]]) -> str:
+    """Add the table ``name`` (no geometry) to an existing GeoPackage ``path`` (the
+    history beside the findings layer of a findings export).  Returns the path."""
+    if driver_for(path) != "GPKG" or not os.path.isfile(path):
+        raise InputError(tr("Cannot write {0}: {1}").format(path, tr("no file was made")))
+    _write(path, "GPKG", fields, rows, None, None, name, append=True)
+    return path
+
+
 def _write(path: str, driver: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[Any]],
            geometries: Optional[Sequence[QgsGeometry]],
            crs: Optional[QgsCoordinateReferenceSystem], layer_name: Optional[str],

@@ -631,8 +631,8 @@ def history_table(layer: QgsVectorLayer) -> Tuple[List[tuple], List[List[object]
 
 
 def export_findings(source, path: str) -> str:
-    """Write the findings to ``path``: .gpkg (layer with geometry, QGIS writer),
-    .xlsx (two sheets: findings with labels, history as readable rows) or .csv (the
+    """Write the findings to ``path``: .gpkg (layer with geometry as stored, QGIS
+    writer, plus the table ``finding_history`` of readable steps), .xlsx (two sheets: findings with labels, history as readable rows) or .csv (the
     history in ``<stem>_<history>.csv`` beside it) through ``core.export``.  Returns
     the path.
 
@@ -651,6 +651,10 @@ def export_findings(source, path: str) -> str:
             layer, path, QgsCoordinateTransformContext(), options)
         if error != QgsVectorFileWriter.NoError:
             raise WorkspaceError(tr("Cannot write {0}: {1}").format(path, message))
+        from .export import add_table
+
+        steps_header, steps = history_table(layer)  # readable, beside the codes
+        add_table(path, TABLE + "_history", steps_header, steps)
         return path
     if lower.endswith((".xlsx", ".csv")):
         from .export import export_tables
