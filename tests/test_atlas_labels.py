@@ -4,6 +4,8 @@ called in the project (a dragged-in GeoPackage names them "s — parcel")."""
 
 from __future__ import annotations
 
+import pytest
+from atlas_fixtures import make_small_workspace
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsLayoutItemLegend,
@@ -12,9 +14,19 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import Qt
 
-from test_atlas import _layers, small_workspace  # noqa: F401 (fixture)
-from test_i18n import chinese  # noqa: F401 (fixture)
 from xingguo_swc_plugin.core import atlas, schema
+from xingguo_swc_plugin.core.workspace import open_workspace
+
+
+@pytest.fixture
+def chinese(qgis_app):
+    """The plugin's Chinese translator installed for the test, then removed."""
+    from xingguo_swc_plugin import localization
+
+    translator = localization.install_translator("zh_CN")
+    assert translator is not None
+    yield translator
+    localization.remove_translator(translator)
 
 
 def test_crs_line_in_chinese(chinese):
@@ -29,8 +41,10 @@ def test_crs_line_in_chinese(chinese):
         "WGS 84 / UTM zone 50N (EPSG:32650)"
 
 
-def test_legend_names_layers_by_their_chinese_table_names(small_workspace):  # noqa: F811
-    townships, layers = _layers(small_workspace)
+def test_legend_names_layers_by_their_chinese_table_names(qgis_app, tmp_path):
+    townships = open_workspace(make_small_workspace(str(tmp_path / "small.gpkg"))) \
+        .layer("township")
+    layers = atlas.default_layers(townships)
     renamed = []
     for layer in [townships] + layers:
         table = layer.source().split("layername=")[-1].split("|")[0]

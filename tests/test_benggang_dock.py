@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import List, Tuple
 
 import pytest
+from benggang_fixtures import square
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 
-from benggang_fixtures import square
 from xingguo_swc_plugin.core.workspace import open_workspace
 from xingguo_swc_plugin.gui.benggang_dock import BenggangDock
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 
 import pytest
-from qgis.core import Qgis, QgsProject, QgsVectorLayer
-
 from iface_stand_in import DesktopIface
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from test_fieldpackage import phone_edit, with_findings
+
 from xingguo_swc_plugin.core import fieldpackage
 from xingguo_swc_plugin.core.casework import text
 from xingguo_swc_plugin.core.workspace import open_workspace

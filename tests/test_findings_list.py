@@ -8,16 +8,21 @@ a count made independently from ``load_findings`` rows.
 from __future__ import annotations
 
 import pytest
+from iface_stand_in import DesktopIface
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsFeedback, QgsGeometry, QgsProject
 from qgis.PyQt.QtCore import Qt
-
-from iface_stand_in import DesktopIface
 from validation_data import CRS, box, make_parcels, make_projects
+
 from xingguo_swc_plugin.core.findings import (
-    CLOSED, FOUND, IDENTIFIED, load_findings, set_status, store_findings)
+    CLOSED,
+    FOUND,
+    IDENTIFIED,
+    load_findings,
+    set_status,
+    store_findings,
+)
 from xingguo_swc_plugin.core.validation import Finding, rule_label
 from xingguo_swc_plugin.core.workspace import open_workspace
-from xingguo_swc_plugin.domain import codes
 from xingguo_swc_plugin.gui.findings_model import STATUS, STATUS_ROLE
 
 TOWNSHIPS = ("360732100", "360732101", "360732200")  # 潋江镇, 江背镇, 兴江乡

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import Qgis, QgsProject, QgsVectorLayer
-
 from iface_stand_in import DesktopIface
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from validation_data import EXPECTED, make_parcels, make_projects
+
 from xingguo_swc_plugin.core.findings import CLOSED, FOUND, IDENTIFIED, history
 from xingguo_swc_plugin.core.workspace import open_workspace
 

@@ -32,7 +32,14 @@ def run(out: str, count: int = 30_000) -> dict:
     app = QgsApplication([], False)
     app.initQgis()
     from xingguo_swc_plugin.core.findings import (
-        CLOSED, FOUND, IDENTIFIED, load_findings, save_edits, set_status, store_findings)
+        CLOSED,
+        FOUND,
+        IDENTIFIED,
+        load_findings,
+        save_edits,
+        set_status,
+        store_findings,
+    )
     from xingguo_swc_plugin.core.validation import Finding
     from xingguo_swc_plugin.core.workspace import create_workspace
 
@@ -99,7 +106,13 @@ def dock_gui(workspace, free_fids) -> dict:
     blocked at worst (every step is run from the event loop, as a click is)."""
     from qgis.core import QgsProject
     from qgis.PyQt.QtCore import (
-        QCoreApplication, QEvent, QEventLoop, QItemSelection, QItemSelectionModel, QTimer)
+        QCoreApplication,
+        QEvent,
+        QEventLoop,
+        QItemSelection,
+        QItemSelectionModel,
+        QTimer,
+    )
 
     from xingguo_swc_plugin.core.findings import IDENTIFIED, load_findings
     from xingguo_swc_plugin.gui.inspection_dock import InspectionDock

@@ -57,9 +57,9 @@ from ..core.errors import SwcError
 from ..domain import codes
 from ..domain.codes import CodeList
 from ..translation import tr
-from .scrolling import scrolled
 from .layer_signals import LayerSignals
 from .map_tools import PolygonDigitizingTool
+from .scrolling import scrolled
 from .table_combos import TableCombos
 
 LOG_TAG = "Xingguo SWC"

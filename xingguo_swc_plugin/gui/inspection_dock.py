@@ -41,26 +41,35 @@ from ..core import findings as case
 from ..core.casework import sync_parcel_compliance
 from ..core.devimport import with_sniffed_encoding
 from ..core.errors import CanceledError, SwcError
+from ..core.findings import township_label
 from ..core.schema import DEV_PROJECT, FINDING, MEASURE, META_TABLE, PARCEL
-from ..core.workspaces import workspace_of
+from ..core.settings import set_setting, setting
 from ..core.validation import (
     RULES,
     parcel_ids,
     rule_label,
     validate_parcels,
 )
-from ..core.settings import set_setting, setting
-from ..core.findings import township_label
 from ..core.workspace_layers import project_layers_of_table, workspace_key
+from ..core.workspaces import workspace_of
 from ..domain import codes
 from ..tasks import CoreTask
 from ..translation import tr
 from .findings_model import (
-    AREA, BY_RULE, BY_TOWNSHIP, FLAT, GROUP_ROLE, RULE, STATUS, TOWNSHIP,
-    FindingsFilter, FindingsModel)
+    AREA,
+    BY_RULE,
+    BY_TOWNSHIP,
+    FLAT,
+    GROUP_ROLE,
+    RULE,
+    STATUS,
+    TOWNSHIP,
+    FindingsFilter,
+    FindingsModel,
+)
 from .findings_model import PARCEL as ID_COLUMN
-from .scrolling import scrolled
 from .layer_signals import LayerSignals
+from .scrolling import scrolled
 from .table_combos import TableCombos
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
