@@ -493,7 +493,8 @@ def _set_status_in_buffer(layer: QgsVectorLayer, fids: List[int], status: str, w
     stamp = when.toString(Qt.DateFormat.ISODate)
     changes: Dict[int, Dict[int, object]] = {}
     refused: List[str] = []
-    for feature in layer.getFeatures(QgsFeatureRequest().setFilterFids(fids)):
+    request = QgsFeatureRequest().setFilterFids(fids).setFlags(QgsFeatureRequest.NoGeometry)
+    for feature in layer.getFeatures(request):
         current = _text(feature["zt"]) or FOUND
         if status not in TRANSITIONS.get(current, ()):
             refused.append(_refusal(_text(feature["tbbh"]), _text(feature["gz"]), current,
