@@ -250,3 +250,37 @@ def test_cancel_says_what_was_canceled_and_clears_the_highlight(qtbot, listed, s
     assert "canceled" in text and "no finding" in text
     assert dock.rubber_band is None
     assert dock.ui.progressBar.value() == 0
+
+
+def test_the_list_on_a_postgis_workspace(qtbot, pg_target, pg_schema, pg_connection):
+    """Same list, step and save on a PostGIS finding table: only the stepped row is
+    written and shown again with its new row version."""
+    from xingguo_swc_plugin.core.postgis import create_postgis_workspace
+    from xingguo_swc_plugin.core.workspaces import workspace_of
+    from xingguo_swc_plugin.gui.inspection_dock import InspectionDock
+
+    create_postgis_workspace(pg_target, pg_schema, QgsCoordinateReferenceSystem(CRS))
+    workspace = workspace_of(pg_connection, pg_schema)
+    store_findings(workspace, list(_findings(12)), QgsCoordinateReferenceSystem(CRS),
+                   who="张三")
+    layer = workspace.layer("finding")
+    QgsProject.instance().addMapLayer(layer)
+    iface = DesktopIface()
+    dock = InspectionDock(iface, iface.window)
+    qtbot.addWidget(dock)
+    try:
+        dock.use_workspace({"finding": layer})
+        assert dock.group_counts() == {rule: 4 for rule in RULES}
+        dock.ui.whoEdit.setText("王五")
+        dock.select(dock.item_for("P004", "EXCEEDS_APPROVED"))
+        fid = dock.selected_fids()[0]
+        assert dock.apply_status(IDENTIFIED) == 1
+        assert dock.save(), dock.last_message
+        stored = {row.fid: row for row in load_findings(workspace)}
+        assert stored[fid].status == IDENTIFIED and stored[fid].version == 2
+        assert sum(row.version for row in stored.values()) == 12 + 1  # only that row
+        assert dock.model.finding(fid).version == 2
+        assert dock.status_text("P004", "EXCEEDS_APPROVED") == "已认定"
+    finally:
+        dock.cleanup()
+        QgsProject.instance().removeAllMapLayers()

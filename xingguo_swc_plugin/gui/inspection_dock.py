@@ -830,9 +830,8 @@ class InspectionDock(QgsDockWidget):
             self._quiet = False
         parcels = {row.parcel_id for row in (self.model.finding(fid) for fid in saved) if row}
         try:  # confirmed cases give their parcels the confirmed compliance code
-            workspace = self.current_workspace()
-            if parcels and workspace is not None:
-                sync_parcel_compliance(workspace, parcels)
+            if parcels:  # in the workspace of the finding table (GeoPackage or PostGIS)
+                sync_parcel_compliance(workspace_of(layer), parcels)
         except SwcError as error:
             self._error(error)
         self._pending = saved
