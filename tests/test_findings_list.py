@@ -139,6 +139,16 @@ def test_groups_keep_their_state_when_the_list_is_read_again(listed):
     dock.refresh()  # what a re-run or an import does
     assert tree.isExpanded(proxy.mapFromSource(model.group_index("OVERLAP")))
     assert not tree.isExpanded(proxy.mapFromSource(model.group_index("UNREGISTERED")))
+    # a filter opens every group with matches; cleared, the user's state is back
+    dock.ui.idFilterEdit.setText("P0")
+    assert tree.isExpanded(proxy.mapFromSource(model.group_index("UNREGISTERED")))
+    dock.ui.idFilterEdit.setText("")
+    assert tree.isExpanded(proxy.mapFromSource(model.group_index("OVERLAP")))
+    assert not tree.isExpanded(proxy.mapFromSource(model.group_index("UNREGISTERED")))
+    # another grouping and back
+    _choose(dock.ui.groupCombo, "township")
+    _choose(dock.ui.groupCombo, "rule")
+    assert tree.isExpanded(proxy.mapFromSource(model.group_index("OVERLAP")))
     tree.collapse(proxy.mapFromSource(model.group_index("OVERLAP")))
     dock.refresh()
     assert not tree.isExpanded(proxy.mapFromSource(model.group_index("OVERLAP")))

@@ -35,7 +35,13 @@ from qgis.gui import QgsDockWidget, QgsFileWidget, QgsRubberBand
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QModelIndex, Qt, QTimer
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QAbstractItemView, QFileDialog, QTreeWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from ..core import findings as case
 from ..core.casework import sync_parcel_compliance
@@ -475,6 +481,11 @@ class InspectionDock(QgsDockWidget):
         for rule in RULES:
             ui.ruleFilterCombo.addItem(rule_label(rule), rule)
         ui.townshipFilterCombo.addItem(tr("All"), "")
+        for combo in (ui.groupCombo, ui.statusFilterCombo, ui.ruleFilterCombo,
+                      ui.townshipFilterCombo):  # long rule names must not widen the dock
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         ui.historyView.setHeaderLabels([tr("Time"), tr("Handled by"), tr("Step"),
                                         tr("Note")])
         ui.historyView.header().resizeSection(0, metrics.horizontalAdvance(
@@ -482,6 +493,8 @@ class InspectionDock(QgsDockWidget):
         self._expanded: set = set()  # (grouping, key) of the open groups
         self._pending: set = set()  # fids changed since the last read (edit buffer)
         self._quiet = False  # a step or save of the dock itself: no signal handling
+        self._tracking = True  # expanded/collapsed come from the user
+        self._show_columns()
 
     def _connect_list(self) -> None:
         ui = self.ui
@@ -500,26 +513,42 @@ class InspectionDock(QgsDockWidget):
 
     def _group_opened(self, index) -> None:
         key = self._group_key(index)
-        if key is not None:
+        if key is not None and self._tracking:
             self._expanded.add(key)
 
     def _group_closed(self, index) -> None:
         key = self._group_key(index)
-        if key is not None:
+        if key is not None and self._tracking:
             self._expanded.discard(key)
 
     def _restore_groups(self) -> None:
-        """Open again the groups the user had open (re-runs, filters, grouping)."""
+        """Groups as the user left them (re-runs, grouping): the ones they opened;
+        while a filter is on, every group (the matches, not their titles)."""
         tree = self.ui.findingsTree
-        for grouping, key in list(self._expanded):
-            if grouping == self.model.grouping:
-                index = self.proxy.mapFromSource(self.model.group_index(key))
-                if index.isValid():
-                    tree.expand(index)
+        self._tracking = False  # opened here, not by the user
+        try:
+            if self.proxy.active():
+                tree.expandAll()
+                return
+            tree.collapseAll()
+            for grouping, key in self._expanded:
+                if grouping == self.model.grouping:
+                    index = self.proxy.mapFromSource(self.model.group_index(key))
+                    if index.isValid():
+                        tree.expand(index)
+        finally:
+            self._tracking = True
+
+    def _show_columns(self) -> None:
+        """The column the list is grouped by is in the group titles: hidden."""
+        tree, grouping = self.ui.findingsTree, self.model.grouping
+        tree.setColumnHidden(RULE, grouping == BY_RULE)
+        tree.setColumnHidden(TOWNSHIP, grouping == BY_TOWNSHIP)
 
     def _grouping_changed(self) -> None:
         self._selected = None
         self.model.set_grouping(self.ui.groupCombo.currentData() or FLAT)
+        self._show_columns()
         self._restore_groups()
         self._show_summary()
 
@@ -530,10 +559,7 @@ class InspectionDock(QgsDockWidget):
                                ui.townshipFilterCombo.currentData() or "",
                                ui.ruleFilterCombo.currentData() or "",
                                ui.idFilterEdit.text())
-        if self.proxy.active():
-            self.ui.findingsTree.expandAll()  # the matches, not their group titles
-        else:
-            self._restore_groups()
+        self._restore_groups()
         self._show_summary()
 
     def _rows_now(self) -> List[case.FindingRow]:
@@ -584,8 +610,6 @@ class InspectionDock(QgsDockWidget):
         self.model.set_rows(rows)
         self._selected = None
         self._fill_township_filter()
-        if self.proxy.active():
-            self.ui.findingsTree.expandAll()
         self._restore_groups()
         self._show_summary()
         self._show_history()
