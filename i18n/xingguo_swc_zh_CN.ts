@@ -439,57 +439,57 @@
         <translation>范围无法投影到工作空间坐标系</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="339"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="350"/>
         <source>found by validation</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="359"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="370"/>
         <source>no longer detected by validation</source>
         <translation>核查中已不再发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="411"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="422"/>
         <source>Unknown case status {0}.</source>
         <translation>未知的查处状态 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="413"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="424"/>
         <source>Say who handles the case.</source>
         <translation>请填写案件处理人。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="417"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="428"/>
         <source>{0} ({1}): {2} → {3}</source>
         <translation>{0}（{1}）：{2} → {3}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="513"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="525"/>
         <source>Not an allowed step: {0}.</source>
         <translation>不允许的状态变更：{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="516"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="528"/>
         <source>Set case status</source>
         <translation>设置查处状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="622"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="634"/>
         <source>Parcel ID</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="459"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="474"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="601"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
         <source>Compliance</source>
         <translation>合规性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="601"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
@@ -509,32 +509,32 @@
         <translation>乡镇代码</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="601"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
         <source>Case status</source>
         <translation>查处状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="469"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="489"/>
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="601"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
         <source>Handled at</source>
         <translation>处理时间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="469"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="489"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="653"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="665"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="663"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="679"/>
         <source>Export to .gpkg, .xlsx or .csv, not {0}.</source>
         <translation>请导出为 .gpkg、.xlsx 或 .csv，而不是 {0}。</translation>
     </message>
@@ -1434,17 +1434,17 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="82"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="97"/>
         <source>Cannot open the layer {0}.</source>
         <translation>无法打开图层 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="103"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="118"/>
         <source>Cannot open the DEM {0}.</source>
         <translation>无法打开 DEM {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="354"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="369"/>
         <source>Parcel inspection</source>
         <translation>图斑核查</translation>
     </message>
@@ -1459,62 +1459,62 @@
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="454"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="469"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="327"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="342"/>
         <source>Choose the parcels and the project boundaries.</source>
         <translation>请选择图斑和项目范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="405"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="420"/>
         <source>{0} finding(s): {1} new, {2} kept with their status, {3} removed, {4} no longer detected.</source>
         <translation>{0} 条核查发现：新增 {1} 条，保留原状态 {2} 条，删除 {3} 条，不再发现 {4} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="602"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="635"/>
         <source>{0} finding(s) in {1} rule(s).</source>
         <translation>共 {0} 条核查发现，涉及 {1} 条规则。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="717"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="749"/>
         <source>Finding {0} has no geometry (empty parcel).</source>
         <translation>核查发现 {0} 没有几何（空图斑）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="794"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="826"/>
         <source>{0} finding(s) set to {1}: click Save to keep it.</source>
         <translation>已将 {0} 条核查发现设为{1}：单击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="542"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="554"/>
         <source>Cannot save the case status: {0}</source>
         <translation>无法保存查处状态：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="835"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="866"/>
         <source>Export findings</source>
         <translation>导出核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="835"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="866"/>
         <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="844"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="875"/>
         <source>No findings yet: run the check first.</source>
         <translation>尚无核查发现：请先运行核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="853"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="884"/>
         <source>Findings exported to {0}.</source>
         <translation>核查发现已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="860"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="891"/>
         <source>Choose a workspace (.gpkg) to import into.</source>
         <translation>请选择要导入的工作空间（.gpkg）。</translation>
     </message>
@@ -2519,52 +2519,52 @@
         <translation>未安装 Python 包 {0}：{1} 不可用。请安装该包（Debian：python3-{0}）后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="223"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="234"/>
         <source>reading the findings</source>
         <translation>读取核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="240"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="251"/>
         <source>Parcel ID(s) used by more than one parcel: {0}. Give every parcel its own ID before storing findings (nothing was stored).</source>
         <translation>以下图斑编号被多个图斑共用：{0}。请先为每个图斑设置唯一编号，再保存核查发现（未保存任何内容）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="263"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="274"/>
         <source>Parcel ID(s) used by more than one parcel in {0}.{1}: {2}. Give every parcel its own ID before storing findings (nothing was stored).</source>
         <translation>{0}.{1} 中以下图斑编号被多个图斑共用：{2}。请先为每个图斑设置唯一编号，再保存核查发现（未保存任何内容）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="317"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="328"/>
         <source>merging the findings</source>
         <translation>合并核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="423"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="434"/>
         <source>The finding {0} ({1}) was changed by {2} at {3} after you read it; nothing was saved. Reload the findings and apply your step again.</source>
         <translation>核查发现 {0}（{1}）在您读取之后已被 {2} 于 {3} 修改；未保存任何内容。请重新加载核查发现后再执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="424"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="435"/>
         <source>another user</source>
         <translation>其他用户</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="424"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="435"/>
         <source>an unknown time</source>
         <translation>未知时间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="568"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="580"/>
         <source>saving the case status</source>
         <translation>保存处理状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="482"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="493"/>
         <source>The finding {0} was deleted by another user; nothing was saved.</source>
         <translation>核查发现 {0} 已被其他用户删除；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="565"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="577"/>
         <source>Only case status steps can be saved here; other fields were edited: {0}.</source>
         <translation>此处只能保存处理状态的变更；以下其他字段也被编辑过：{0}。</translation>
     </message>
@@ -2594,7 +2594,7 @@
         <translation>图层 {0} 不是工作空间（GeoPackage 或 PostGIS）中的表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="335"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="350"/>
         <source>Choose a workspace to keep the findings in: a .gpkg, or parcels of a PostGIS workspace.</source>
         <translation>请选择保存核查发现的工作空间：.gpkg 文件，或来自 PostGIS 工作空间的图斑。</translation>
     </message>
@@ -2734,12 +2734,12 @@
         <translation>处罚幅度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="209"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="202"/>
         <source>Soil and water conservation case file: {0}</source>
         <translation>水土保持监督检查案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="241"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="234"/>
         <source>Map 1:{0:.0f} — red: offending part; black: parcel; green: approved boundary (防治责任范围).</source>
         <translation>比例尺 1:{0:.0f} — 红色：违规部分；黑色：图斑；绿色：防治责任范围。</translation>
     </message>
@@ -2749,42 +2749,42 @@
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="250"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="243"/>
         <source>No field photos.</source>
         <translation>无现场照片。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="267"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="260"/>
         <source>{0}; taken {1}; {2}; ±{3} m</source>
         <translation>{0}；拍摄于 {1}；{2}；±{3} m</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="272"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="265"/>
         <source>History (查-认-改-罚)</source>
         <translation>处理记录（查-认-改-罚）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="282"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="275"/>
         <source>Cannot write the case file {0}.</source>
         <translation>无法写入案卷 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="301"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="294"/>
         <source>An imagery layer is not valid.</source>
         <translation>影像图层无效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="306"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="299"/>
         <source>No finding matches the filter: no case file to write.</source>
         <translation>没有符合条件的核查发现，无案卷可写。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="345"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="338"/>
         <source>Case files of {0} ({1}): {2} case(s)</source>
         <translation>{0}（{1}）案卷：{2} 件</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="364"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="357"/>
         <source>Case files by township</source>
         <translation>各乡镇案卷目录</translation>
     </message>
@@ -2904,7 +2904,7 @@
         <translation>{0} 个图斑没有扰动变化类型：请指定上期图斑以填写。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/export.py" line="89"/>
+        <location filename="../xingguo_swc_plugin/core/export.py" line="148"/>
         <source>no file was made</source>
         <translation>未生成文件</translation>
     </message>
@@ -3744,52 +3744,52 @@
         <translation>没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="192"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="202"/>
         <source>no longer detected</source>
         <translation>不再检出</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="622"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="634"/>
         <source>Finding ID</source>
         <translation>核查发现编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="601"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
         <source>Rule code</source>
         <translation>规则代码</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="601"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
         <source>Compliance code</source>
         <translation>合规性代码</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="601"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
         <source>Status code</source>
         <translation>状态代码</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="469"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="489"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="622"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="634"/>
         <source>From status</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="622"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="634"/>
         <source>To status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="660"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="676"/>
         <source>findings</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="660"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="676"/>
         <source>history</source>
         <translation>处理记录</translation>
     </message>
@@ -3799,32 +3799,32 @@
         <translation>无乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="388"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="403"/>
         <source>The parcel check was canceled: no finding was stored or changed.</source>
         <translation>图斑核查已取消：未保存或更改任何核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="461"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="476"/>
         <source>No groups</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="591"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="624"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="469"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="489"/>
         <source>Step</source>
         <translation>处理步骤</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="604"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="637"/>
         <source>{0} shown by the filters.</source>
         <translation>筛选后显示 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="699"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="190"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>

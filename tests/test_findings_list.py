@@ -294,3 +294,24 @@ def test_the_list_on_a_postgis_workspace(qtbot, pg_target, pg_schema, pg_connect
     finally:
         dock.cleanup()
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_history_steps_are_readable_including_events(empty_workspace):
+    """Steps and the "no longer detected" event as labels (never the stored codes)."""
+    from xingguo_swc_plugin.core.findings import history_steps
+
+    crs = QgsCoordinateReferenceSystem(CRS)
+    findings = list(_findings(3))
+    store_findings(empty_workspace, findings, crs, who="张三")
+    row = next(r for r in load_findings(empty_workspace) if r.parcel_id == "P001")
+    set_status(empty_workspace, [row.fid], IDENTIFIED, "李四", "认定")
+    store_findings(empty_workspace, [f for f in findings if f.parcel_id != "P001"], crs,
+                   who="王五")  # P001 no longer detected: kept (acted on), event added
+    row = next(r for r in load_findings(empty_workspace) if r.parcel_id == "P001")
+    steps = history_steps(row)
+    assert [(s.who, s.from_label, s.to_label) for s in steps[:2]] == [
+        ("张三", "—", "待核查"), ("李四", "待核查", "已认定")]
+    assert steps[1].change() == "待核查 → 已认定" and steps[1].note == "认定"
+    assert (steps[2].who, steps[2].from_label, steps[2].to_label) == ("王五", "", "")
+    assert steps[2].change() == "no longer detected" != "not_detected"
+    assert all(len(s.when) == 19 and "T" not in s.when for s in steps)

@@ -173,28 +173,39 @@ def row_of_feature(feature) -> FindingRow:
 
 @dataclass
 class HistoryStep:
-    """One readable step of a finding's history (labels, not codes)."""
+    """One readable step of a finding's history (labels, not codes); an event
+    without a status change (no longer detected) has empty from/to labels."""
 
     when: str
     who: str
     from_label: str
     to_label: str
     note: str
+    event: str = ""
+
+    def change(self) -> str:
+        """"待核查 → 已认定", or the event ("不再检出")."""
+        if self.event:
+            return self.event
+        return tr("{0} → {1}").format(self.from_label, self.to_label)
 
 
 def history_steps(row: FindingRow) -> List[HistoryStep]:
     """The history of ``row`` as readable steps, oldest first: time, who, from and
-    to status labels, note.  The one reading of ``lsjl`` for the dock's timeline
-    and the history export."""
+    to status labels, note.  The one reading of ``lsjl`` for the dock's timeline,
+    the history export and the case file."""
     steps = []
     for entry in row.history():
-        if entry.get("event") == NOT_DETECTED:
-            before = after = tr("no longer detected")
-        else:
-            before = codes.CASE_STATUS.label(_text(entry.get("from")), "—")
-            after = codes.CASE_STATUS.label(_text(entry.get("to")), _text(entry.get("to")))
-        steps.append(HistoryStep(_when_text(entry.get("when")), _text(entry.get("who")),
-                                 before, after, _text(entry.get("note"))))
+        when, who, note = (_when_text(entry.get("when")), _text(entry.get("who")),
+                           _text(entry.get("note")))
+        if entry.get("event"):
+            event = tr("no longer detected") if entry.get("event") == NOT_DETECTED \
+                else _text(entry.get("event"))
+            steps.append(HistoryStep(when, who, "", "", note, event))
+            continue
+        steps.append(HistoryStep(
+            when, who, codes.CASE_STATUS.label(_text(entry.get("from")), "—"),
+            codes.CASE_STATUS.label(_text(entry.get("to")), _text(entry.get("to"))), note))
     return steps
 
 

@@ -729,8 +729,7 @@ class InspectionDock(QgsDockWidget):
         if row is None:
             return
         for step in case.history_steps(row):
-            item = QTreeWidgetItem([step.when, step.who, tr("{0} → {1}").format(
-                step.from_label, step.to_label), step.note])
+            item = QTreeWidgetItem([step.when, step.who, step.change(), step.note])
             item.setToolTip(3, step.note)
             view.addTopLevelItem(item)
 
