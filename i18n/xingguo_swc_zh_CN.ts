@@ -4,7 +4,7 @@
 <context>
     <name>XingguoSWC</name>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="108"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="109"/>
         <source>Soil and water conservation map</source>
         <translation>水土保持图</translation>
     </message>
@@ -19,57 +19,57 @@
         <translation>无法打开图层 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="124"/>
         <source>No output folder given.</source>
         <translation>未指定输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="125"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="126"/>
         <source>The output folder {0} is a file, not a folder.</source>
         <translation>输出文件夹 {0} 是文件而不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="132"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="133"/>
         <source>The output folder {0} cannot be created: {1}</source>
         <translation>无法创建输出文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="140"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="141"/>
         <source>The output folder {0} cannot be written: {1}</source>
         <translation>无法写入输出文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="150"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="151"/>
         <source>The layout template {0} cannot be read: {1}</source>
         <translation>无法读取布局模板 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="154"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="155"/>
         <source>The layout template {0} is not a QGIS layout template (.qpt).</source>
         <translation>{0} 不是 QGIS 布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="171"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="172"/>
         <source>The township layer {0} has no polygons: the atlas needs township polygons.</source>
         <translation>乡镇图层 {0} 中没有面：图集需要乡镇面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="166"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="167"/>
         <source>The township layer {0} lacks the fields {1}.</source>
         <translation>乡镇图层 {0} 缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="264"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="282"/>
         <source>The layout template cannot be loaded.</source>
         <translation>无法加载布局模板。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="267"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="285"/>
         <source>The layout template has no map item: add a map to it.</source>
         <translation>布局模板中没有地图项：请添加地图。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="284"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="302"/>
         <source>The township filter is not a valid expression: {0}</source>
         <translation>乡镇筛选条件不是有效的表达式：{0}</translation>
     </message>
@@ -124,22 +124,22 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="575"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="596"/>
         <source>No township matches the filter.</source>
         <translation>没有符合筛选条件的乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="535"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="556"/>
         <source>atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="592"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="613"/>
         <source>The atlas cannot show township {0}.</source>
         <translation>图集无法显示乡镇 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="623"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="644"/>
         <source>Writing {0} failed: {1}</source>
         <translation>写入 {0} 失败：{1}</translation>
     </message>
@@ -214,7 +214,7 @@
         <translation>该崩岗与已有崩岗 {0} 重叠（{1:.2f} m²）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="463"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="473"/>
         <source>Layer {0} cannot be edited.</source>
         <translation>图层 {0} 无法编辑。</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="438"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="249"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -429,112 +429,102 @@
         <translation>范围无法投影到工作空间坐标系</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="295"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="350"/>
         <source>found by validation</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="315"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="370"/>
         <source>no longer detected by validation</source>
         <translation>核查中已不再发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="358"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="422"/>
         <source>Unknown case status {0}.</source>
         <translation>未知的查处状态 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="360"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="424"/>
         <source>Say who handles the case.</source>
         <translation>请填写案件处理人。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="364"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="428"/>
         <source>{0} ({1}): {2} → {3}</source>
         <translation>{0}（{1}）：{2} → {3}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="460"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="525"/>
         <source>Not an allowed step: {0}.</source>
         <translation>不允许的状态变更：{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="463"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="528"/>
         <source>Set case status</source>
         <translation>设置查处状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="634"/>
         <source>Parcel ID</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="474"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
-        <source>Rule name</source>
-        <translation>规则名称</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
         <source>Compliance</source>
         <translation>合规性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="181"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="268"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="181"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="268"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
         <source>Township code</source>
         <translation>乡镇代码</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
         <source>Case status</source>
         <translation>查处状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="489"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
         <source>Handled at</source>
         <translation>经办时间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="489"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
-        <source>History (JSON)</source>
-        <translation>处理记录（JSON）</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="566"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="665"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="574"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="679"/>
         <source>Export to .gpkg, .xlsx or .csv, not {0}.</source>
         <translation>请导出为 .gpkg、.xlsx 或 .csv，而不是 {0}。</translation>
     </message>
@@ -1224,47 +1214,47 @@
         <translation>崩岗调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="128"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="130"/>
         <source>Gully layer</source>
         <translation>崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="129"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="131"/>
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="130"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="132"/>
         <source>Part layer</source>
         <translation>部位图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="133"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="135"/>
         <source>Digitize</source>
         <translation>数字化</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="134"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="136"/>
         <source>Parts</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="135"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="137"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="151"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="153"/>
         <source>Digitize gully</source>
         <translation>绘制崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="153"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="155"/>
         <source>Left click adds vertices, right click finishes; snapping and the advanced digitizing panel work as in QGIS.</source>
         <translation>左键添加节点，右键结束；捕捉和高级数字化面板与 QGIS 中的用法相同。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="158"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="160"/>
         <source>Derived before saving</source>
         <translation>保存前自动计算</translation>
     </message>
@@ -1274,177 +1264,177 @@
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="254"/>
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="254"/>
         <source>Gully ID</source>
         <translation>崩岗编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="176"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="178"/>
         <source>Survey</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="180"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="182"/>
         <source>(not set)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="187"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="189"/>
         <source>Shape</source>
         <translation>形态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="254"/>
         <source>Activity</source>
         <translation>活动性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="254"/>
         <source>Treatment status</source>
         <translation>治理状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="190"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="192"/>
         <source>Survey date</source>
         <translation>调查日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="191"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="193"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="192"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="194"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="195"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="197"/>
         <source>Use repaired polygon</source>
         <translation>使用修复后的多边形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="196"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="198"/>
         <source>Save gully</source>
         <translation>保存崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="197"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="199"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="215"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="217"/>
         <source>empty: the gully under the part</source>
         <translation>留空：部位所在的崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="216"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="218"/>
         <source>Digitize part</source>
         <translation>绘制部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="219"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="221"/>
         <source>Part</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="230"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="232"/>
         <source>Map extent</source>
         <translation>当前地图范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="231"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="233"/>
         <source>Whole layer</source>
         <translation>整个图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="235"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="237"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="236"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="238"/>
         <source>Gullies of</source>
         <translation>崩岗范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="248"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="250"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="402"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="412"/>
         <source>Choose the township layer first.</source>
         <translation>请先选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="448"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="458"/>
         <source>Choose the part layer (benggang_part) first.</source>
         <translation>请先选择崩岗部位图层（benggang_part）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="460"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="470"/>
         <source>No map canvas.</source>
         <translation>没有地图画布。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="519"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="529"/>
         <source>Gully {0}: {1:.2f} m², {2}, {3}. Fill in the survey and save.</source>
         <translation>崩岗 {0}：{1:.2f} m²，{2}，{3}。请填写调查信息并保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="542"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="552"/>
         <source>Digitize a gully first.</source>
         <translation>请先绘制一座崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="552"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="562"/>
         <source>Saved gully {0} ({1:.2f} m²). Undo with Ctrl+Z; save the layer edits to keep it.</source>
         <translation>已保存崩岗 {0}（{1:.2f} m²）。可用 Ctrl+Z 撤销；保存图层编辑后才会写入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="598"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="608"/>
         <source>Saved {0} of gully {1}.</source>
         <translation>已保存崩岗 {1} 的{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="640"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="650"/>
         <source>Gully {0} recomputed: {1:.2f} m², {2}, {3}.</source>
         <translation>崩岗 {0} 已重新计算：{1:.2f} m²，{2}，{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="640"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="650"/>
         <source>no township</source>
         <translation>无乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="690"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="700"/>
         <source>{0} gullies</source>
         <translation>{0} 座崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="694"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="704"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="80"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="97"/>
         <source>Cannot open the layer {0}.</source>
         <translation>无法打开图层 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="95"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="118"/>
         <source>Cannot open the DEM {0}.</source>
         <translation>无法打开 DEM {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="343"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="369"/>
         <source>Parcel inspection</source>
         <translation>图斑核查</translation>
     </message>
@@ -1454,67 +1444,67 @@
         <translation>GeoPackage 工作空间 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="181"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="268"/>
         <source>Finding</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="181"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="469"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="316"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="342"/>
         <source>Choose the parcels and the project boundaries.</source>
         <translation>请选择图斑和项目范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="384"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="420"/>
         <source>{0} finding(s): {1} new, {2} kept with their status, {3} removed, {4} no longer detected.</source>
         <translation>{0} 条核查发现：新增 {1} 条，保留原状态 {2} 条，删除 {3} 条，不再发现 {4} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="454"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="635"/>
         <source>{0} finding(s) in {1} rule(s).</source>
         <translation>共 {0} 条核查发现，涉及 {1} 条规则。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="513"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="749"/>
         <source>Finding {0} has no geometry (empty parcel).</source>
         <translation>核查发现 {0} 没有几何（空图斑）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="582"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="826"/>
         <source>{0} finding(s) set to {1}: click Save to keep it.</source>
         <translation>已将 {0} 条核查发现设为{1}：单击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="489"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="554"/>
         <source>Cannot save the case status: {0}</source>
         <translation>无法保存查处状态：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="610"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="866"/>
         <source>Export findings</source>
         <translation>导出核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="610"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="866"/>
         <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="619"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="875"/>
         <source>No findings yet: run the check first.</source>
         <translation>尚无核查发现：请先运行核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="628"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="884"/>
         <source>Findings exported to {0}.</source>
         <translation>核查发现已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="635"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="891"/>
         <source>Choose a workspace (.gpkg) to import into.</source>
         <translation>请选择要导入的工作空间（.gpkg）。</translation>
     </message>
@@ -1924,12 +1914,12 @@
         <translation>水土保持率（%）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="598"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="619"/>
         <source>Writing {0} failed (error {1}).</source>
         <translation>写入 {0} 失败（错误 {1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/export.py" line="40"/>
+        <location filename="../xingguo_swc_plugin/core/export.py" line="41"/>
         <source>Cannot export to {0}: use one of {1}.</source>
         <translation>无法导出到 {0}：请使用以下格式之一：{1}。</translation>
     </message>
@@ -2274,12 +2264,12 @@
         <translation>生成一个模拟的兴国县工作空间：25 个乡镇（真实代码和名称，边界为模拟）、农林开发图斑和项目、土壤侵蚀、崩岗及治理措施。相同的随机种子生成相同的数据。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="395"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="416"/>
         <source>The layout {0} cannot be added to the project.</source>
         <translation>无法将布局 {0} 添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="576"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="597"/>
         <source>The township layer has no township to print.</source>
         <translation>乡镇图层中没有可输出的乡镇。</translation>
     </message>
@@ -2379,17 +2369,17 @@
         <translation>图集导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="239"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="241"/>
         <source>At map centre</source>
         <translation>地图中心所在乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242"/>
         <source>Choose the township under the centre of the map</source>
         <translation>选择地图中心所在的乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="715"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="725"/>
         <source>The map centre is outside every township.</source>
         <translation>地图中心不在任何乡镇内。</translation>
     </message>
@@ -2464,52 +2454,52 @@
         <translation>未安装 Python 包 {0}：{1} 不可用。请安装该包（Debian：python3-{0}）后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="234"/>
         <source>reading the findings</source>
         <translation>读取核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="196"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="251"/>
         <source>Parcel ID(s) used by more than one parcel: {0}. Give every parcel its own ID before storing findings (nothing was stored).</source>
         <translation>以下图斑编号被多个图斑共用：{0}。请先为每个图斑设置唯一编号，再保存核查发现（未保存任何内容）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="219"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="274"/>
         <source>Parcel ID(s) used by more than one parcel in {0}.{1}: {2}. Give every parcel its own ID before storing findings (nothing was stored).</source>
         <translation>{0}.{1} 中以下图斑编号被多个图斑共用：{2}。请先为每个图斑设置唯一编号，再保存核查发现（未保存任何内容）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="273"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="328"/>
         <source>merging the findings</source>
         <translation>合并核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="370"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="434"/>
         <source>The finding {0} ({1}) was changed by {2} at {3} after you read it; nothing was saved. Reload the findings and apply your step again.</source>
         <translation>核查发现 {0}（{1}）在您读取之后已被 {2} 于 {3} 修改；未保存任何内容。请重新加载核查发现后再执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="371"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="435"/>
         <source>another user</source>
         <translation>其他用户</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="371"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="435"/>
         <source>an unknown time</source>
         <translation>未知时间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="512"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="580"/>
         <source>saving the case status</source>
         <translation>保存查处状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="429"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="493"/>
         <source>The finding {0} was deleted by another user; nothing was saved.</source>
         <translation>核查发现 {0} 已被其他用户删除；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="509"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="577"/>
         <source>Only case status steps can be saved here; other fields were edited: {0}.</source>
         <translation>此处只能保存查处状态的变更；以下其他字段也被编辑过：{0}。</translation>
     </message>
@@ -2539,7 +2529,7 @@
         <translation>图层 {0} 不是工作空间（GeoPackage 或 PostGIS）中的表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="324"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="350"/>
         <source>Choose a workspace to keep the findings in: a .gpkg, or parcels of a PostGIS workspace.</source>
         <translation>请选择保存核查发现的工作空间：.gpkg 文件，或来自 PostGIS 工作空间的图斑。</translation>
     </message>
@@ -2589,12 +2579,12 @@
         <translation>请输入 {0} 上 PostGIS 工作空间的模式名。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="181"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="182"/>
         <source>The township layer {0} stores township {1} as {2} features: one sheet per township needs one feature per code (dissolve the layer by {3}).</source>
         <translation>乡镇图层 {0} 中乡镇 {1} 存为 {2} 个要素：每个乡镇一幅图，要求每个代码只有一个要素（请按 {3} 融合该图层）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="543"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="564"/>
         <source>{0} is a folder with the name of a sheet: rename or remove it; nothing was written.</source>
         <translation>{0} 是一个与图幅文件同名的文件夹：请重命名或删除它；未写入任何文件。</translation>
     </message>
@@ -2679,12 +2669,12 @@
         <translation>处罚幅度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="211"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="204"/>
         <source>Soil and water conservation case file: {0}</source>
         <translation>水土保持监督检查案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="243"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="236"/>
         <source>Map 1:{0:.0f} — red: offending part; black: parcel; green: approved boundary (防治责任范围).</source>
         <translation>比例尺 1:{0:.0f} — 红色：违规部分；黑色：图斑；绿色：防治责任范围。</translation>
     </message>
@@ -2694,42 +2684,42 @@
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="245"/>
         <source>No field photos.</source>
         <translation>无现场照片。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="269"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="262"/>
         <source>{0}; taken {1}; {2}; ±{3} m</source>
         <translation>{0}；拍摄于 {1}；{2}；±{3} m</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="274"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="267"/>
         <source>History (查-认-改-罚)</source>
         <translation>处理记录（查-认-改-罚）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="284"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="277"/>
         <source>Cannot write the case file {0}.</source>
         <translation>无法写入案卷 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="303"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="296"/>
         <source>An imagery layer is not valid.</source>
         <translation>影像图层无效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="308"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="301"/>
         <source>No finding matches the filter: no case file to write.</source>
         <translation>没有符合条件的核查发现，无案卷可写。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="347"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="340"/>
         <source>Case files of {0} ({1}): {2} case(s)</source>
         <translation>{0}（{1}）案卷：{2} 件</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="366"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="359"/>
         <source>Case files by township</source>
         <translation>各乡镇案卷目录</translation>
     </message>
@@ -2754,17 +2744,17 @@
         <translation>未知查处状态：{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casework.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="153"/>
         <source>Cannot write the parcels&apos; compliance: {0}</source>
         <translation>无法写入图斑合规性：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casework.py" line="229"/>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="235"/>
         <source>Cannot store the field photos: {0}</source>
         <translation>无法保存现场照片：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casework.py" line="238"/>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="244"/>
         <source>The field photos {0} were not stored intact.</source>
         <translation>现场照片 {0} 未能完整保存。</translation>
     </message>
@@ -2849,7 +2839,7 @@
         <translation>{0} 个图斑没有扰动变化类型：请指定上期图斑以填写。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/export.py" line="88"/>
+        <location filename="../xingguo_swc_plugin/core/export.py" line="148"/>
         <source>no file was made</source>
         <translation>未生成文件</translation>
     </message>
@@ -3154,22 +3144,22 @@
         <translation>{0} 中的乡镇之间有 {1} m² 的空隙：位于空隙中的要素不计入任何乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="137"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="139"/>
         <source>Save layer edits</source>
         <translation>保存图层编辑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="138"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="140"/>
         <source>Write the gully and part edits to the workspace (as QGIS&apos;s Save Layer Edits)</source>
         <translation>将崩岗和部位的编辑写入工作空间（同 QGIS 的“保存图层编辑”）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="336"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="344"/>
         <source>Cannot save the edits of {0}: {1}</source>
         <translation>无法保存 {0} 的编辑：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="343"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="351"/>
         <source>Saved the edits of {0}.</source>
         <translation>已保存 {0} 的编辑。</translation>
     </message>
@@ -3934,7 +3924,7 @@
         <translation>监测年度 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas.py" line="382"/>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="403"/>
         <source>{0} (atlas sheets)</source>
         <translation>{0}（图集工作表）</translation>
     </message>
@@ -4122,6 +4112,126 @@
         <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="127"/>
         <source>{0}-{1}: newly treated area {2:.2f} hm² ({3:.1f} % of {4:.2f} hm²), treated collapse gullies {5} 座 ({6:.1f} % of {7} 座).</source>
         <translation>{0}-{1}年：新增治理水土流失面积 {2:.2f} hm²（为 {4:.2f} hm² 的 {3:.1f} %），治理崩岗 {5} 座（为 {7} 座的 {6:.1f} %）。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="249"/>
+        <source>CGCS2000 3-degree Gauss-Kruger, central meridian {0}°E</source>
+        <translation>CGCS2000 3度带高斯-克吕格投影，中央经线 {0}°E</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="250"/>
+        <source>CGCS2000 3-degree Gauss-Kruger, zone {0}</source>
+        <translation>CGCS2000 3度带高斯-克吕格投影，第 {0} 带</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="251"/>
+        <source>CGCS2000 6-degree Gauss-Kruger, central meridian {0}°E</source>
+        <translation>CGCS2000 6度带高斯-克吕格投影，中央经线 {0}°E</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="252"/>
+        <source>CGCS2000 6-degree Gauss-Kruger, zone {0}</source>
+        <translation>CGCS2000 6度带高斯-克吕格投影，第 {0} 带</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/atlas.py" line="253"/>
+        <source>CGCS2000 geographic coordinates</source>
+        <translation>CGCS2000 地理坐标系</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/export.py" line="113"/>
+        <source>Nothing to export.</source>
+        <translation>没有可导出的内容。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="190"/>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="202"/>
+        <source>no longer detected</source>
+        <translation>不再检出</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="634"/>
+        <source>Finding ID</source>
+        <translation>核查发现编号</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
+        <source>Rule code</source>
+        <translation>规则代码</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
+        <source>Compliance code</source>
+        <translation>合规性代码</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="613"/>
+        <source>Status code</source>
+        <translation>状态代码</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="489"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="634"/>
+        <source>From status</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="634"/>
+        <source>To status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="676"/>
+        <source>findings</source>
+        <translation>核查发现</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="676"/>
+        <source>history</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="185"/>
+        <source>No township</source>
+        <translation>无乡镇</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="403"/>
+        <source>The parcel check was canceled: no finding was stored or changed.</source>
+        <translation>图斑核查已取消：未保存或更改任何核查发现。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="476"/>
+        <source>No groups</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="624"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="489"/>
+        <source>Step</source>
+        <translation>处理步骤</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="637"/>
+        <source>{0} shown by the filters.</source>
+        <translation>筛选后显示 {0} 条。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/tasks.py" line="49"/>
+        <source>{0} canceled: nothing was written.</source>
+        <translation>{0}已取消：未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -4355,72 +4465,57 @@
         <translation>将开发项目库导入工作空间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="179"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="225"/>
         <source>Findings by rule; click one to zoom to it</source>
         <translation>按规则分组的核查发现；单击可缩放至该处</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="180"/>
-        <source>Finding</source>
-        <translation>核查发现</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="181"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="182"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="182"/>
-        <source>Area (m²)</source>
-        <translation>面积（m²）</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="183"/>
-        <source>Message</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="190"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="248"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="198"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="256"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="206"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="264"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="218"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="276"/>
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="218"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="276"/>
         <source>Move the selected findings to the new status (undoable until saved)</source>
         <translation>将所选核查发现转入新状态（保存前可撤销）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="223"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="281"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="228"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="286"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="233"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="291"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="233"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="291"/>
         <source>Export the findings as GeoPackage, Excel (XLSX) or CSV</source>
         <translation>将核查发现导出为 GeoPackage、Excel（XLSX）或 CSV</translation>
     </message>
@@ -4428,6 +4523,46 @@
         <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="11"/>
         <source>Inputs</source>
         <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="174"/>
+        <source>Group by</source>
+        <translation>分组方式</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="190"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="198"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="206"/>
+        <source>Parcel ID</source>
+        <translation>图斑编号</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="211"/>
+        <source>Part of a parcel ID</source>
+        <translation>输入图斑编号的一部分</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="231"/>
+        <source>History of the selected finding</source>
+        <translation>所选核查发现的处理记录</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="238"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.ui" line="240"/>
+        <source>Step</source>
+        <translation>处理步骤</translation>
     </message>
 </context>
 <context>

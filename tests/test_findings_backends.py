@@ -136,7 +136,7 @@ def test_whole_inspection_workflow(backend, tmp_path):
     with open(exported, encoding="utf-8-sig") as handle:
         lines = list(csv.reader(handle))
     assert len(lines) == TOTAL + 1
-    t05 = [line for line in lines if line[0] == "T05"][0]
+    t05 = [line for line in lines if line[1] == "T05"][0]  # after the finding ID
     assert codes.CASE_STATUS.label(CLOSED) in t05 and "赵六" in t05
 
 

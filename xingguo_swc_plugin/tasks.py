@@ -14,6 +14,7 @@ from typing import Any, Callable, Optional
 from qgis.core import Qgis, QgsFeedback, QgsMessageLog, QgsTask
 
 from .core.errors import CanceledError, SwcError
+from .translation import tr
 
 LOG_TAG = "Xingguo SWC"
 
@@ -43,6 +44,11 @@ class CoreTask(QgsTask):
         self.feedback.cancel()
         super().cancel()
 
+    def _canceled(self) -> CanceledError:
+        """What was canceled, not just the task's name in a warning."""
+        return CanceledError(tr("{0} canceled: nothing was written.")
+                             .format(self.description()))
+
     def run(self) -> bool:
         try:
             self.result = self.function(*self.args, feedback=self.feedback, **self.kwargs)
@@ -52,7 +58,7 @@ class CoreTask(QgsTask):
                 QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
             return False
         if self.feedback.isCanceled():
-            self.exception = CanceledError(self.description())
+            self.exception = self._canceled()
             return False
         return True
 
@@ -61,7 +67,7 @@ class CoreTask(QgsTask):
             if self.on_done is not None:
                 self.on_done(self.result)
             return
-        error = self.exception or CanceledError(self.description())
+        error = self.exception or self._canceled()
         if self.on_error is not None:
             self.on_error(error)
         else:

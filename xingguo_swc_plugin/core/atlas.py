@@ -76,6 +76,7 @@ from .atlas_layers import (  # noqa: F401 (part of this module's interface)
 )
 from .errors import InputError, SwcError
 from .pdf_text import fix_pdf_cjk_text
+from .schema import LAYERS_BY_NAME
 
 #: Names re-exported from atlas_figures / atlas_layers: callers import only ``atlas``.
 __all__ = ["LayerSnapshot", "default_layers", "format_rate", "origin", "export_atlas",
@@ -242,8 +243,25 @@ def map_crs(crs: QgsCoordinateReferenceSystem) -> QgsCoordinateReferenceSystem:
 
 
 def crs_note(crs: QgsCoordinateReferenceSystem) -> str:
-    return "{0} ({1})".format(crs.description(), crs.authid()) if crs.authid() \
-        else crs.description()
+    """The sheet's CRS line in the UI language (PROJ's names are English): the
+    CGCS2000 Gauss-Krüger and geographic systems by name, others as PROJ says."""
+    text = crs.description()
+    gk3_cm = tr("CGCS2000 3-degree Gauss-Kruger, central meridian {0}°E")
+    gk3_zone = tr("CGCS2000 3-degree Gauss-Kruger, zone {0}")
+    gk6_cm = tr("CGCS2000 6-degree Gauss-Kruger, central meridian {0}°E")
+    gk6_zone = tr("CGCS2000 6-degree Gauss-Kruger, zone {0}")
+    geographic = tr("CGCS2000 geographic coordinates")
+    names = (("^CGCS2000 / 3-degree Gauss-Kruger CM ([0-9]+)E$", gk3_cm),
+             ("^CGCS2000 / 3-degree Gauss-Kruger zone ([0-9]+)$", gk3_zone),
+             ("^CGCS2000 / Gauss-Kruger CM ([0-9]+)E$", gk6_cm),
+             ("^CGCS2000 / Gauss-Kruger zone ([0-9]+)$", gk6_zone),
+             ("^China Geodetic Coordinate System 2000$", geographic))
+    for pattern, label in names:
+        match = re.match(pattern, text)
+        if match:
+            text = label.format(*match.groups())
+            break
+    return "{0} ({1})".format(text, crs.authid()) if crs.authid() else text
 
 
 def build_layout(project: QgsProject, template: QDomDocument, coverage: QgsVectorLayer,
@@ -305,7 +323,10 @@ def build_layout(project: QgsProject, template: QDomDocument, coverage: QgsVecto
             root = item.model().rootGroup()
             root.removeAllChildren()
             for layer in shown:
-                root.addLayer(layer)
+                node = root.addLayer(layer)
+                spec = LAYERS_BY_NAME.get(table_name(layer))
+                if spec is not None:  # 扰动图斑, not the layer's "s — parcel"
+                    node.setCustomProperty("legend/title-label", spec.zh)
             item.updateLegend()
 
     variables = {VAR_TITLE: title if title is not None else default_title(),

@@ -194,16 +194,9 @@ def _facts(finding: QgsFeature, ctx: _Context) -> List[Tuple[str, str]]:
 
 
 def _history_lines(finding: QgsFeature) -> List[str]:
-    lines = []
-    for step in case.history(finding["lsjl"]):
-        if step.get("to"):
-            what = "{0} → {1}".format(codes.CASE_STATUS.label(step.get("from"), "—"),
-                                      codes.CASE_STATUS.label(step.get("to")))
-        else:
-            what = str(step.get("event", ""))
-        lines.append("{0}  {1}  {2}  {3}".format(step.get("when", ""), step.get("who", ""),
-                                                  what, step.get("note", "")))
-    return lines
+    """Readable steps (labels, not the stored codes or event names)."""
+    return ["{0}  {1}  {2}  {3}".format(step.when, step.who, step.change(), step.note)
+            for step in case.history_steps(case.row_of_feature(finding))]
 
 
 def _finding_pages(pages: _Pages, finding: QgsFeature, ctx: _Context) -> None:

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence
 
-from qgis.core import QgsFeature, QgsFeatureRequest, QgsVectorLayer
+from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtCore import QByteArray, QDateTime, Qt, QUuid
 
 from ..domain import codes
@@ -127,7 +127,13 @@ def sync_parcel_compliance(workspace, parcel_ids: Optional[Iterable[str]] = None
     workspace = open_any_workspace(workspace)
     wanted: Dict[str, str] = {}
     scope = None if parcel_ids is None else set(parcel_ids)
-    for feature in workspace.layer(case.TABLE).getFeatures():
+    # no geometry, and only the parcels in scope: a save in the dock would otherwise
+    # read all of 30k findings (issue 15)
+    no_geometry = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    if scope is not None:
+        no_geometry.setFilterExpression("tbbh IN ({0})".format(", ".join(
+            QgsExpression.quotedValue(parcel) for parcel in sorted(scope)) or "NULL"))
+    for feature in workspace.layer(case.TABLE).getFeatures(no_geometry):
         parcel_id = text(feature["tbbh"])
         if scope is not None and parcel_id not in scope:
             continue
@@ -139,7 +145,7 @@ def sync_parcel_compliance(workspace, parcel_ids: Optional[Iterable[str]] = None
     parcels = workspace.layer("parcel")
     index = parcels.fields().indexOf("hgx")
     changes = {}
-    for feature in parcels.getFeatures():
+    for feature in parcels.getFeatures(no_geometry):
         code = wanted.get(text(feature["tbbh"]))
         if code and text(feature["hgx"]) != code:
             changes[feature.id()] = {index: code}

@@ -233,9 +233,17 @@ TOWNSHIP_KIND = _codes(
     ("乡", "乡", "township"),
 )
 
+#: Severity of a validation finding (stored as the English word, shown 高/中/低).
+SEVERITY = _codes(
+    "severity",
+    ("high", "高", "high"),
+    ("medium", "中", "medium"),
+    ("low", "低", "low"),
+)
+
 ALL_CODE_LISTS: Tuple[CodeList, ...] = (
     BENGGANG_SHAPE, BENGGANG_ACTIVITY, BENGGANG_SCALE, BENGGANG_PART,
     TREATMENT_STATUS, EROSION_GRADE, COMPLIANCE, DISTURBANCE_TYPE, CHANGE_TYPE,
     CONSTRUCTION_STATE, DEVELOPMENT_TYPE, CASE_STATUS, PARTY_TYPE, MEASURE_CLASS,
-    MEASURE_UNIT, TOWNSHIP_KIND, TREATMENT_MODE, WATERSHED_TYPE,
+    MEASURE_UNIT, TOWNSHIP_KIND, TREATMENT_MODE, WATERSHED_TYPE, SEVERITY,
 )

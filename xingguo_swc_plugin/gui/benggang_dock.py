@@ -28,6 +28,7 @@ from qgis.gui import (
     QgsMapCanvas,
     QgsMapLayerComboBox,
     QgsMessageBar,
+    QgsMessageBarItem,
     QgsRubberBand,
 )
 from qgis.PyQt.QtCore import QDate, Qt, QTimer
@@ -56,9 +57,9 @@ from ..core.errors import SwcError
 from ..domain import codes
 from ..domain.codes import CodeList
 from ..translation import tr
-from .scrolling import scrolled
 from .layer_signals import LayerSignals
 from .map_tools import PolygonDigitizingTool
+from .scrolling import scrolled
 from .table_combos import TableCombos
 
 LOG_TAG = "Xingguo SWC"
@@ -83,6 +84,7 @@ class BenggangDock(QgsDockWidget):
         self.iface = iface
         self.canvas: QgsMapCanvas = canvas or (iface.mapCanvas() if iface else None)
         self.messages: List[Tuple[int, str]] = []
+        self.message_label: Optional[QLabel] = None  # the whole last message
         self.draft: Optional[GullyDraft] = None
         self.tool: Optional[PolygonDigitizingTool] = None
         self._tool_target = ""  # "gully" | "part"
@@ -270,11 +272,17 @@ class BenggangDock(QgsDockWidget):
         self.show_message(text, Qgis.Warning)
 
     def show_message(self, text: str, level: int = Qgis.Info) -> None:
-        """Show in the dock's message bar; kept in ``messages`` (tests read them)."""
+        """Show in the dock's message bar, whole (a wrapping label: the bar's own
+        text is one line, cut at the dock's width); kept in ``messages``."""
         self.messages.append((level, text))
         self.message_bar.clearWidgets()
         problem = level in (Qgis.Warning, Qgis.Critical)
-        self.message_bar.pushMessage(text, level, 0 if problem else 5)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label = label
+        self.message_bar.pushItem(QgsMessageBarItem("", "", label, level,
+                                                    0 if problem else 5))
         if problem:
             QgsMessageLog.logMessage(text, LOG_TAG, level)
 
@@ -348,6 +356,7 @@ class BenggangDock(QgsDockWidget):
         self._gully_signals.watch(self.gully_layer())
         self._gully_edits.watch(self.gully_layer())
         self._update_commit_button()
+        self.refresh_button.setEnabled(self.gully_layer() is not None)
         self._townships = None
         self.discard()
         self._stop_tool()
@@ -368,6 +377,7 @@ class BenggangDock(QgsDockWidget):
             for code, name in entries:
                 self.list_township_combo.addItem("{0} {1}".format(code, name), code)
         self.list_township_combo.blockSignals(False)
+        self.centre_button.setEnabled(self.list_township_combo.count() > 0)
         self.refresh_list()
 
     def _townships_edited(self, *_args) -> None:
