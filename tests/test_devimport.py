@@ -10,13 +10,11 @@ from qgis.PyQt.QtCore import QDate
 from validation_data import box, write_layer
 from xingguo_swc_plugin.core.devimport import (
     auto_field_map,
-    dbf_encoding,
     import_projects,
     import_register,
-    open_source,
-    sniff_encoding,
     sublayers,
 )
+from xingguo_swc_plugin.core.sources import dbf_encoding, open_source, sniff_encoding
 from xingguo_swc_plugin.core.errors import InputError
 from xingguo_swc_plugin.core.workspace import open_workspace
 from xingguo_swc_plugin.qgis_compat import FieldType

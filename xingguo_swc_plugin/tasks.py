@@ -11,11 +11,10 @@ from __future__ import annotations
 import traceback
 from typing import Any, Callable, Optional
 
-from qgis.core import Qgis, QgsFeedback, QgsMessageLog, QgsTask
+from qgis.core import Qgis, QgsFeedback, QgsTask
 
 from .core.errors import CanceledError, SwcError
-
-LOG_TAG = "Xingguo SWC"
+from .core.log import log
 
 
 class CoreTask(QgsTask):
@@ -49,7 +48,7 @@ class CoreTask(QgsTask):
         except BaseException as error:  # handed to the main thread in finished()
             self.exception = error
             if not isinstance(error, SwcError):
-                QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+                log(traceback.format_exc(), level=Qgis.Critical)
             return False
         if self.feedback.isCanceled():
             self.exception = CanceledError(self.description())
@@ -65,4 +64,4 @@ class CoreTask(QgsTask):
         if self.on_error is not None:
             self.on_error(error)
         else:
-            QgsMessageLog.logMessage(str(error), LOG_TAG, Qgis.Critical)
+            log(str(error), level=Qgis.Critical)

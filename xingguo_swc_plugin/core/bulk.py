@@ -25,7 +25,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from .devimport import with_sniffed_encoding
+from .sources import with_sniffed_encoding
 
 #: Rings with more edges than this are checked by GEOS (pair test is O(m²)).
 MAX_VECTOR_EDGES = 32

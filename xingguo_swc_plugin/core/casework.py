@@ -22,7 +22,7 @@ from ..domain import codes
 from ..translation import tr
 from . import findings as case
 from .errors import InputError, WorkspaceError
-from .validation import RULES
+from .rules import RULES
 
 #: Prefix of a PostGIS workspace named in a text parameter: ``pg:CONNECTION/SCHEMA``.
 PG_PREFIX = "pg:"

@@ -27,7 +27,7 @@ from ..domain import codes
 from ..translation import tr
 from . import casework, findings as case
 from .casework import Photo, text
-from .errors import InputError, SwcError, WorkspaceError
+from .errors import CanceledError, InputError, WorkspaceError
 from .fieldpackage import (
     BASE_FORM,
     BASE_PRINT,
@@ -129,7 +129,7 @@ def import_field_package(folder: str, workspace,
     for position, row in enumerate(rows):
         if feedback is not None:
             if feedback.isCanceled():
-                raise SwcError(tr("Canceled."))
+                raise CanceledError()
             feedback.setProgress(80.0 * position / max(len(rows), 1))
         uuid = text(row["uuid"])
         current = by_uuid.get(uuid)

@@ -55,7 +55,7 @@ from ..translation import tr
 from ..qgis_compat import FieldType, make_field
 from . import casework, schema
 from .casework import FindingFilter, text
-from .errors import InputError, SwcError, WorkspaceError
+from .errors import CanceledError, InputError, WorkspaceError
 from .styles import apply_style
 from .workspace import qgs_fields
 
@@ -152,7 +152,7 @@ def write_field_package(workspace, selection: FindingFilter, folder: str,
 def _check(feedback: Optional[QgsFeedback], progress: float) -> None:
     if feedback is not None:
         if feedback.isCanceled():
-            raise SwcError(tr("Canceled."))
+            raise CanceledError()
         feedback.setProgress(progress)
 
 

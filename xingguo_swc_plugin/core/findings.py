@@ -42,7 +42,8 @@ from ..domain import codes
 from ..qgis_compat import FieldType
 from ..translation import tr
 from .errors import InputError, SwcError, WorkspaceError
-from .validation import RULES, Finding
+from .rules import RULES
+from .results import Finding
 from .workspaces import workspace_of
 
 TABLE = "finding"
@@ -520,7 +521,7 @@ def save_edits(layer: QgsVectorLayer) -> int:
 
 def finding_rows(layer: QgsVectorLayer) -> Tuple[List[tuple], List[List[object]]]:
     """Typed header (name, FieldType) and labelled rows of the finding table."""
-    from .validation import rule_label
+    from .rules import rule_label
 
     header = [(name, FieldType.DOUBLE if position == 6 else FieldType.STRING)
               for position, name in enumerate((

@@ -32,7 +32,9 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 from ..core import atlas
 from ..core.errors import SwcError
 from ..core.schema import TOWNSHIP
-from ..tasks import LOG_TAG, CanceledError, CoreTask
+from ..core.errors import CanceledError
+from ..core.log import LOG_TAG
+from ..tasks import CoreTask
 from ..translation import tr
 from .scrolling import scrolled
 from .layer_signals import LayerSignals

@@ -36,6 +36,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import devimport
 from ..core.errors import SwcError
 from ..core.schema import DEV_PROJECT, UUID_FIELD
+from ..core.sources import open_source
 from ..tasks import CoreTask
 from ..translation import tr
 
@@ -44,13 +45,13 @@ FILE, PROJECT_LAYER, REGISTER = 0, 1, 2
 
 def _import_from_file(workspace: str, path: str, layer_name: str,
                       mapping: Dict[str, str], update: bool, feedback=None):
-    source = devimport.open_source(path, layer_name)
+    source = open_source(path, layer_name)
     return devimport.import_projects(workspace, source, mapping, update, feedback)
 
 
 def _import_from_layer(workspace: str, source: str, provider: str,
                        mapping: Dict[str, str], update: bool, feedback=None):
-    layer = devimport.open_source(source, provider=provider)
+    layer = open_source(source, provider=provider)
     return devimport.import_projects(workspace, layer, mapping, update, feedback)
 
 
@@ -178,7 +179,7 @@ class ImportDialog(QDialog):
         kind = self.kind_combo.currentIndex()
         try:
             if kind == FILE and self.file_widget.filePath():
-                return devimport.open_source(self.file_widget.filePath(),
+                return open_source(self.file_widget.filePath(),
                                              self.sublayer_combo.currentText()
                                              ).fields().names()
             if kind == PROJECT_LAYER and self.layer_combo.currentLayer() is not None:

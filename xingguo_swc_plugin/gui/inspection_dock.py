@@ -38,16 +38,12 @@ from qgis.PyQt.QtWidgets import QAbstractItemView, QFileDialog, QTreeWidgetItem,
 
 from ..core import findings as case
 from ..core.casework import sync_parcel_compliance
-from ..core.devimport import with_sniffed_encoding
+from ..core.sources import with_sniffed_encoding
 from ..core.errors import SwcError
 from ..core.schema import DEV_PROJECT, FINDING, MEASURE, META_TABLE, PARCEL
 from ..core.workspaces import workspace_of
-from ..core.validation import (
-    RULES,
-    parcel_ids,
-    rule_label,
-    validate_parcels,
-)
+from ..core.validation import parcel_ids, validate_parcels
+from ..core.rules import RULES, rule_label
 from ..core.settings import set_setting, setting
 from ..core.workspace_layers import project_layers_of_table, workspace_key
 from ..domain import codes
