@@ -50,6 +50,7 @@ from .errors import CanceledError, InputError, SwcError, WorkspaceError
 from .settings import setting
 from .styles import PDF_CJK_FONT_FAMILY, PDF_CJK_FONT_PACKAGE
 from .rules import EXCEEDS_APPROVED, RULES, rule_label
+from .workspaces import workspace_of
 
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 15.0
 DPI = 200
@@ -301,7 +302,7 @@ def write_case_files(workspace, selection: FindingFilter, folder: str,
     """Write ``folder/<xzqdm>_<xzqmc>/<parcel>_<rule>.pdf``, one township file
     ``<xzqdm>_<xzqmc>.pdf`` per township and ``index.pdf`` (every township with its
     number of cases).  ``imagery``: rasters drawn under each parcel map."""
-    workspace = casework.open_any_workspace(workspace)
+    workspace = workspace_of(workspace)
     for raster in imagery:
         if raster is None or not raster.isValid():
             raise InputError(tr("An imagery layer is not valid."))

@@ -29,14 +29,21 @@ def usable(geometry: Optional[QgsGeometry]) -> bool:
     return geometry is not None and not geometry.isNull() and not geometry.isEmpty()
 
 
-def invalid_reason(geometry: QgsGeometry) -> str:
-    """Why GEOS rejects a geometry (every error), or 'empty geometry'."""
+def invalid_reason(geometry: QgsGeometry, located: bool = False) -> str:
+    """Why GEOS rejects a geometry (every error), or 'empty geometry'.
+
+    ``located``: each error with where it is (for a shape the user just drew).
+    """
     if geometry.isNull() or geometry.isEmpty():
         return tr("empty geometry")
     errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
-    if errors:
+    if not errors:
+        return tr("invalid geometry")
+    if not located:
         return "; ".join(error.what() for error in errors)
-    return tr("invalid geometry")
+    return "; ".join(tr("{0} at {1:.2f}, {2:.2f}").format(
+        error.what(), error.where().x(), error.where().y()) if error.hasWhere()
+        else error.what() for error in errors)
 
 
 def geometry_problem(geometry: Optional[QgsGeometry]) -> Optional[str]:

@@ -627,9 +627,11 @@ class InspectionDock(QgsDockWidget):
     def open_import_dialog(self):
         from .import_dialog import ImportDialog
 
-        if not is_workspace(self.workspace_path()):
-            self._error(SwcError(tr("Choose a workspace (.gpkg) to import into.")))
+        workspace = self.current_workspace()  # a GeoPackage, or the parcels' PostGIS one
+        if workspace is None:
+            self._error(SwcError(tr("Choose a workspace to import into: a GeoPackage, or "
+                                    "parcels of a PostGIS workspace.")))
             return None
-        dialog = ImportDialog(self.workspace_path(), self.iface, self)
+        dialog = ImportDialog(workspace, self.iface, self)
         dialog.show()
         return dialog
