@@ -74,7 +74,7 @@
         <translation>乡镇筛选条件不是有效的表达式：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="192"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="194"/>
         <source>Township atlas</source>
         <translation>乡镇图集</translation>
     </message>
@@ -129,7 +129,7 @@
         <translation>核查发现：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="242"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="244"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -154,352 +154,352 @@
         <translation>写入 {0} 失败：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="109"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="89"/>
         <source>The township layer has no field xzqdm (township code).</source>
         <translation>乡镇图层没有字段 xzqdm（乡镇代码）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="134"/>
+        <location filename="../xingguo_swc_plugin/core/benggang.py" line="114"/>
         <source>The township layer has no township polygons.</source>
         <translation>乡镇图层中没有乡镇面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="218"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_numbering.py" line="91"/>
         <source>No township: cannot number the gully.</source>
         <translation>不在任何乡镇内：无法为崩岗编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="257"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_numbering.py" line="130"/>
         <source>Cannot allocate a gully ID in {0}: {1}</source>
         <translation>无法在 {0} 中分配崩岗编号：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="301"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_digitize.py" line="73"/>
         <source>No valid gully layer selected.</source>
         <translation>未选择有效的崩岗图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="303"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_digitize.py" line="75"/>
         <source>Layer {0} is not a polygon layer.</source>
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="306"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_digitize.py" line="78"/>
         <source>Layer {0} lacks the fields {1}.</source>
         <translation>图层 {0} 缺少字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="344"/>
+        <location filename="../xingguo_swc_plugin/core/geometry.py" line="44"/>
         <source>{0} at {1:.2f}, {2:.2f}</source>
         <translation>{0}，位于 {1:.2f}, {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="366"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_digitize.py" line="127"/>
         <source>(no ID, feature {0})</source>
         <translation>（无编号，要素 {0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="383"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_digitize.py" line="144"/>
         <source>The gully needs a polygon with at least three vertices.</source>
         <translation>崩岗需要至少有三个节点的多边形。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="560"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_parts.py" line="81"/>
         <source>The polygon is not valid ({0}). Use the repaired polygon or digitize it again.</source>
         <translation>多边形无效（{0}）。请使用修复后的多边形或重新绘制。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="401"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_digitize.py" line="162"/>
         <source>The gully covers {0:.2f} m², less than the minimum of {1:.2f} m² for a registered collapse gully.</source>
         <translation>该崩岗面积为 {0:.2f} m²，小于崩岗登记的最小面积 {1:.2f} m²。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="406"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_digitize.py" line="167"/>
         <source>{0:.2f} m² of the gully lie outside the county (the union of the townships).</source>
         <translation>该崩岗有 {0:.2f} m² 位于县界（各乡镇合并范围）之外。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="412"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_digitize.py" line="173"/>
         <source>The gully overlaps the existing gully {0} ({1:.2f} m²).</source>
         <translation>该崩岗与已有崩岗 {0} 重叠（{1:.2f} m²）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="463"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="467"/>
         <source>Layer {0} cannot be edited.</source>
         <translation>图层 {0} 无法编辑。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="451"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_digitize.py" line="209"/>
         <source>Add collapse gully {0}</source>
         <translation>添加崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="454"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_digitize.py" line="212"/>
         <source>Layer {0} refused the new gully.</source>
         <translation>图层 {0} 拒绝了新崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="500"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_digitize.py" line="258"/>
         <source>Recompute collapse gully {0}</source>
         <translation>重新计算崩岗 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="555"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_parts.py" line="76"/>
         <source>Unknown gully part {0}.</source>
         <translation>未知的崩岗部位 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="558"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_parts.py" line="79"/>
         <source>The part needs a polygon with at least three vertices.</source>
         <translation>部位需要至少有三个节点的多边形。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="573"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_parts.py" line="94"/>
         <source>There is no gully {0}.</source>
         <translation>不存在崩岗 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="594"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_parts.py" line="115"/>
         <source>Add {0} of gully {1}</source>
         <translation>添加崩岗 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="598"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_parts.py" line="119"/>
         <source>Layer {0} refused the new part.</source>
         <translation>图层 {0} 拒绝了新部位。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="621"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_parts.py" line="142"/>
         <source>Gully parts</source>
         <translation>崩岗部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="626"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_parts.py" line="147"/>
         <source>Cannot relate {0} to {1}: both need the field bgbh and must be in the project.</source>
         <translation>无法关联 {0} 与 {1}：两者都需要 bgbh 字段且必须在工程中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="786"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_attributes.py" line="107"/>
         <source>Feature {0}: invalid geometry, area of the repaired polygon.</source>
         <translation>要素 {0}：几何无效，采用修复后多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="794"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_attributes.py" line="115"/>
         <source>Feature {0}: not in any township.</source>
         <translation>要素 {0}：不在任何乡镇内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="805"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_attributes.py" line="126"/>
         <source>Feature {0}: duplicate ID {1} renumbered.</source>
         <translation>要素 {0}：重复编号 {1} 已重新编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="817"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_attributes.py" line="138"/>
         <source>Cannot write gully {0}.</source>
         <translation>无法写入崩岗 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="114"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="115"/>
         <source>{0} project(s) imported, {1} updated, {2} row(s) not taken.</source>
         <translation>已导入 {0} 个项目，更新 {1} 个，{2} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="116"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="117"/>
         <source>Row {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="215"/>
+        <location filename="../xingguo_swc_plugin/core/sources.py" line="70"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="332"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="155"/>
         <source>projects</source>
         <translation>开发项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="186"/>
+        <location filename="../xingguo_swc_plugin/core/sources.py" line="83"/>
         <source>Cannot open {0} as a layer: {1}</source>
         <translation>无法将 {0} 作为图层打开：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="247"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="167"/>
         <source>Cannot read the register {0}.</source>
         <translation>无法读取登记表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="250"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="170"/>
         <source>The register {0} has no sheet &quot;{1}&quot;.</source>
         <translation>登记表 {0} 中没有工作表“{1}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="328"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="248"/>
         <source>{0} &quot;{1}&quot; is not a number</source>
         <translation>{0}“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="333"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="253"/>
         <source>{0} &quot;{1}&quot; is not a whole number</source>
         <translation>{0}“{1}”不是整数</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="337"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="257"/>
         <source>{0} &quot;{1}&quot; is not a date</source>
         <translation>{0}“{1}”不是日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="345"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="265"/>
         <source>{0} &quot;{1}&quot; is not one of: {2}</source>
         <translation>{0}“{1}”不在以下取值中：{2}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="367"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="287"/>
         <source>Map a source field to the project number ({0}).</source>
         <translation>请将一个来源字段映射到项目编号（{0}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="374"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="294"/>
         <source>The source has no field &quot;{0}&quot;.</source>
         <translation>数据源没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="383"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="303"/>
         <source>The project source cannot be read.</source>
         <translation>无法读取项目数据源。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="385"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="305"/>
         <source>The project source {0} has no polygons.</source>
         <translation>项目数据源 {0} 中没有面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="641"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="561"/>
         <source>{0} (feature {1})</source>
         <translation>{0}（要素 {1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="409"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="329"/>
         <source>{0} features of project {1} were merged into one boundary.</source>
         <translation>项目 {1} 的 {0} 个要素已合并为一个范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="424"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="344"/>
         <source>The boundary layer cannot be read.</source>
         <translation>无法读取范围图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="426"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="346"/>
         <source>The boundary layer has no field &quot;{0}&quot;.</source>
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="438"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="434"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="446"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="366"/>
         <source>{0} boundary polygon(s) have no register row: {1}</source>
         <translation>{0} 个范围面在登记表中没有对应行：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="479"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="399"/>
         <source>no project number</source>
         <translation>没有项目编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="484"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="404"/>
         <source>project number {0} appears again (first at row {1})</source>
         <translation>项目编号 {0} 重复出现（首次出现在第 {1} 行）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="490"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="410"/>
         <source>project {0} is already in the workspace</source>
         <translation>项目 {0} 已在工作空间中</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="559"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="479"/>
         <source>no boundary polygon</source>
         <translation>没有范围面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="542"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="462"/>
         <source>the boundary is not a polygon</source>
         <translation>范围不是面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="546"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="466"/>
         <source>the boundary polygon is invalid and cannot be repaired</source>
         <translation>范围面无效且无法修复</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="556"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="476"/>
         <source>the boundary cannot be reprojected to the workspace CRS</source>
         <translation>范围无法投影到工作空间坐标系</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="295"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="296"/>
         <source>found by validation</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="315"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="316"/>
         <source>no longer detected by validation</source>
         <translation>核查中已不再发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="358"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="359"/>
         <source>Unknown case status {0}.</source>
         <translation>未知的查处状态 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="360"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="361"/>
         <source>Say who handles the case.</source>
         <translation>请填写案件处理人。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="364"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="365"/>
         <source>{0} ({1}): {2} → {3}</source>
         <translation>{0}（{1}）：{2} → {3}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="460"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="461"/>
         <source>Not an allowed step: {0}.</source>
         <translation>不允许的状态变更：{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="463"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="464"/>
         <source>Set case status</source>
         <translation>设置查处状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="527"/>
         <source>Parcel ID</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="527"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="527"/>
         <source>Rule name</source>
         <translation>规则名称</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="527"/>
         <source>Compliance</source>
         <translation>合规性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="527"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="181"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="177"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
@@ -514,37 +514,37 @@
         <translation>乡镇代码</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="527"/>
         <source>Case status</source>
         <translation>查处状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="527"/>
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="527"/>
         <source>Handled at</source>
         <translation>处理时间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="527"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="527"/>
         <source>History (JSON)</source>
         <translation>处理记录（JSON）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="566"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="567"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="574"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="575"/>
         <source>Export to .gpkg, .xlsx or .csv, not {0}.</source>
         <translation>请导出为 .gpkg、.xlsx 或 .csv，而不是 {0}。</translation>
     </message>
@@ -719,12 +719,12 @@
         <translation>起始年度 {0} 晚于截止年度 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="274"/>
+        <location filename="../xingguo_swc_plugin/core/geometry.py" line="52"/>
         <source>empty geometry</source>
         <translation>空几何</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_validation.py" line="132"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_validation.py" line="131"/>
         <source>invalid geometry</source>
         <translation>无效几何</translation>
     </message>
@@ -734,107 +734,107 @@
         <translation>输入图层缺失或无法读取。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="296"/>
+        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="297"/>
         <source>The layer {0} is not a polygon layer.</source>
         <translation>图层 {0} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="352"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="263"/>
         <source>The layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="71"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="69"/>
         <source>The Python package psycopg2 is missing: install python3-psycopg2 to use PostGIS workspaces.</source>
         <translation>缺少 Python 包 psycopg2：请安装 python3-psycopg2 以使用 PostGIS 工作空间。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="111"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="109"/>
         <source>There is no QGIS PostgreSQL connection named {0}.</source>
         <translation>没有名为 {0} 的 QGIS PostgreSQL 连接。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="117"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="115"/>
         <source>Choose a QGIS PostgreSQL connection.</source>
         <translation>请选择一个 QGIS PostgreSQL 连接。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="124"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="122"/>
         <source>The PostgreSQL connection {0} stores its password in plain text. Store the credentials in the QGIS authentication manager (an authentication configuration) and try again.</source>
         <translation>PostgreSQL 连接 {0} 以明文保存密码。请将凭据存入 QGIS 认证管理器（认证配置）后重试。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="130"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="128"/>
         <source>The PostgreSQL connection {0} names no database.</source>
         <translation>PostgreSQL 连接 {0} 未指定数据库。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="135"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="133"/>
         <source>Unknown authentication configuration {0}.</source>
         <translation>未知的认证配置 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="161"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="159"/>
         <source>Cannot read authentication configuration {0}.</source>
         <translation>无法读取认证配置 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="172"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="170"/>
         <source>Cannot connect to PostgreSQL {0}: {1}</source>
         <translation>无法连接 PostgreSQL {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="243"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="241"/>
         <source>The connection to the PostgreSQL server was lost while {0}; nothing was changed. Check the server and run it again. ({1})</source>
         <translation>在{0}时与 PostgreSQL 服务器的连接中断；未做任何修改。请检查服务器后重新运行。（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="247"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="245"/>
         <source>PostgreSQL refused {0}: {1}</source>
         <translation>PostgreSQL 拒绝了 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="326"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="324"/>
         <source>Table {0} is missing in the PostGIS workspace {1} on {2}.</source>
         <translation>{2} 上的 PostGIS 工作空间 {1} 中缺少表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="361"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="359"/>
         <source>Schema {0} is not a Xingguo SWC workspace (no {1} table).</source>
         <translation>模式 {0} 不是兴国水保工作空间（没有 {1} 表）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="363"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="361"/>
         <source>reading the workspace version</source>
         <translation>读取工作空间版本</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="370"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="368"/>
         <source>looking up table {0}</source>
         <translation>查找表 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="378"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="376"/>
         <source>looking up schema {0}</source>
         <translation>查找模式 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="389"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="387"/>
         <source>Enter a schema name for the PostGIS workspace.</source>
         <translation>请输入 PostGIS 工作空间的模式（schema）名称。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="391"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="389"/>
         <source>The schema name {0} is longer than 63 bytes.</source>
         <translation>模式名称 {0} 超过 63 字节。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="393"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="391"/>
         <source>The schema name contains a NUL character.</source>
         <translation>模式名称包含 NUL 字符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="395"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="393"/>
         <source>The schema {0} is reserved: choose another name.</source>
         <translation>模式 {0} 为保留名称：请另选名称。</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="474"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="482"/>
         <source>upgrading workspace {0}</source>
         <translation>升级工作空间 {0}</translation>
     </message>
@@ -859,7 +859,7 @@
         <translation>无法从数据模型版本 {0} 升级。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="486"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="494"/>
         <source>Upgraded PostGIS workspace {0} to schema version {1}.</source>
         <translation>已将 PostGIS 工作空间 {0} 升级到数据模型版本 {1}。</translation>
     </message>
@@ -874,27 +874,27 @@
         <translation>{0} 是地理坐标系：请使用 CGCS2000（EPSG:4490）或投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="518"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="525"/>
         <source>Schema {0} already holds tables and is not a Xingguo SWC workspace: choose another schema.</source>
         <translation>模式 {0} 中已有数据表且不是兴国水保工作空间：请选择其他模式。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="521"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="528"/>
         <source>creating workspace {0}</source>
         <translation>创建工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="550"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="557"/>
         <source>Created PostGIS workspace {0} on {1}.</source>
         <translation>已在 {1} 上创建 PostGIS 工作空间 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="563"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="569"/>
         <source>PostGIS is not enabled in this database and cannot be enabled by this user: ask the administrator to run CREATE EXTENSION postgis. ({0})</source>
         <translation>该数据库未启用 PostGIS，且当前用户无权启用：请联系管理员执行 CREATE EXTENSION postgis。（{0}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="569"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="575"/>
         <source>The database does not know the coordinate reference system SRID {0}.</source>
         <translation>数据库中没有坐标参考系 SRID {0}。</translation>
     </message>
@@ -904,32 +904,32 @@
         <translation>无法保存 {0} 的样式：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="711"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="717"/>
         <source>removing workspace {0}</source>
         <translation>删除工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="738"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="744"/>
         <source>The gully has no township code: cannot number it.</source>
         <translation>该崩岗没有乡镇代码：无法编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis.py" line="759"/>
+        <location filename="../xingguo_swc_plugin/core/postgis.py" line="765"/>
         <source>numbering a gully</source>
         <translation>为崩岗编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="91"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="89"/>
         <source>copying {0} into workspace {1}</source>
         <translation>将 {0} 复制到工作空间 {1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="146"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="144"/>
         <source>Copied {0} rows from {1} into PostGIS workspace {2}.</source>
         <translation>已从 {1} 复制 {0} 行到 PostGIS 工作空间 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="172"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_load.py" line="169"/>
         <source>Table {0} of workspace {1} already holds data: empty it or choose to replace it.</source>
         <translation>工作空间 {1} 的表 {0} 中已有数据：请清空或选择替换。</translation>
     </message>
@@ -949,62 +949,62 @@
         <translation>图斑数量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="178"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="100"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="298"/>
+        <location filename="../xingguo_swc_plugin/core/results.py" line="95"/>
         <source>{0} invalid geometries of {1} were repaired for the computation (the layer is not changed).</source>
         <translation>计算时修复了 {1} 的 {0} 个无效几何（图层本身未修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="357"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="268"/>
         <source>erosion</source>
         <translation>土壤侵蚀</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="112"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="61"/>
         <source>Invalid or empty geometry</source>
         <translation>几何无效或为空</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="113"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="62"/>
         <source>Not registered (suspected built without approval)</source>
         <translation>未登记（疑似未批先建）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="114"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="63"/>
         <source>Elsewhere than its project (suspected location change)</source>
         <translation>不在所属项目范围内（疑似建设地点变更）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="115"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="64"/>
         <source>Beyond the approved boundary</source>
         <translation>超出批复范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="116"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="65"/>
         <source>Overlaps other parcels</source>
         <translation>与其他图斑重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="117"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="66"/>
         <source>Steep slope</source>
         <translation>陡坡</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="118"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="67"/>
         <source>Terraces required</source>
         <translation>需修梯田</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="119"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="68"/>
         <source>Within a protected corridor</source>
         <translation>位于保护廊道内</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="242"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="105"/>
         <source>The {0} layer {1} has no field &quot;{2}&quot;; fields: {3}.</source>
         <translation>{0}图层 {1} 没有字段“{2}”；现有字段：{3}。</translation>
     </message>
@@ -1014,117 +1014,117 @@
         <translation>{0}图层缺失或无法读取。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="253"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="116"/>
         <source>The {0} layer {1} has the wrong geometry type.</source>
         <translation>{0}图层 {1} 的几何类型不正确。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="276"/>
+        <location filename="../xingguo_swc_plugin/core/geometry.py" line="54"/>
         <source>not a polygon</source>
         <translation>不是面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="279"/>
+        <location filename="../xingguo_swc_plugin/core/geometry.py" line="57"/>
         <source>not valid: {0}</source>
         <translation>无效：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="331"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="154"/>
         <source>parcels</source>
         <translation>图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="334"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="157"/>
         <source>The excess tolerance must not be negative.</source>
         <translation>超出容差不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="337"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="160"/>
         <source>The DEM cannot be read.</source>
         <translation>无法读取 DEM。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="339"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="162"/>
         <source>The terrace slope ({0}°) must not exceed the steep slope ({1}°).</source>
         <translation>梯田坡度（{0}°）不能大于陡坡坡度（{1}°）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="342"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="165"/>
         <source>corridors</source>
         <translation>廊道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="344"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="167"/>
         <source>The corridor distance must not be negative.</source>
         <translation>廊道距离不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="347"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="170"/>
         <source>measures</source>
         <translation>治理措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="383"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="148"/>
         <source>Geometry is {0}.</source>
         <translation>几何为{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="460"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="250"/>
         <source>outside the area of its coordinate reference system</source>
         <translation>超出其坐标参考系的适用范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="509"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="177"/>
         <source>The parcel has no project number.</source>
         <translation>该图斑没有项目编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="514"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="179"/>
         <source>Project {0} is not in the development database.</source>
         <translation>项目 {0} 不在开发项目库中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="528"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="185"/>
         <source>The parcel does not lie within the approved boundary of project {0}.</source>
         <translation>该图斑不在项目 {0} 的批复范围内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="535"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="189"/>
         <source>{0:.1f} m² lie outside the approved boundary of project {1}.</source>
         <translation>有 {0:.1f} m² 超出项目 {1} 的批复范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="567"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="205"/>
         <source>{0:.1f} m² shared with parcel(s) {1}.</source>
         <translation>与图斑 {1} 重叠 {0:.1f} m²。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="604"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="197"/>
         <source>railway</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="604"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="197"/>
         <source>expressway</source>
         <translation>高速公路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="605"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="198"/>
         <source>national road</source>
         <translation>国道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="605"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="198"/>
         <source>provincial road</source>
         <translation>省道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="606"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="199"/>
         <source>protected corridor</source>
         <translation>保护廊道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="624"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="200"/>
         <source>Within {0} m of a {1}.</source>
         <translation>距{1}不足 {0} 米。</translation>
     </message>
@@ -1234,47 +1234,47 @@
         <translation>崩岗调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="128"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="132"/>
         <source>Gully layer</source>
         <translation>崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="129"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="133"/>
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="130"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="134"/>
         <source>Part layer</source>
         <translation>部位图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="133"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="137"/>
         <source>Digitize</source>
         <translation>数字化</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="134"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="138"/>
         <source>Parts</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="135"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="139"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="151"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="155"/>
         <source>Digitize gully</source>
         <translation>绘制崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="153"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="157"/>
         <source>Left click adds vertices, right click finishes; snapping and the advanced digitizing panel work as in QGIS.</source>
         <translation>左键添加节点，右键结束；捕捉和高级数字化面板与 QGIS 中的用法相同。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="158"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="162"/>
         <source>Derived before saving</source>
         <translation>保存前自动计算</translation>
     </message>
@@ -1284,177 +1284,177 @@
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="256"/>
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="256"/>
         <source>Gully ID</source>
         <translation>崩岗编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="176"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="180"/>
         <source>Survey</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="180"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="184"/>
         <source>(not set)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="187"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="191"/>
         <source>Shape</source>
         <translation>形态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="256"/>
         <source>Activity</source>
         <translation>活动性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="256"/>
         <source>Treatment status</source>
         <translation>治理状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="190"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="194"/>
         <source>Survey date</source>
         <translation>调查日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="191"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="195"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="192"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="196"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="195"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="199"/>
         <source>Use repaired polygon</source>
         <translation>使用修复后的多边形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="196"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="200"/>
         <source>Save gully</source>
         <translation>保存崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="197"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="201"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="215"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="219"/>
         <source>empty: the gully under the part</source>
         <translation>留空：部位所在的崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="216"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="220"/>
         <source>Digitize part</source>
         <translation>绘制部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="219"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="223"/>
         <source>Part</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="230"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="234"/>
         <source>Map extent</source>
         <translation>当前地图范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="231"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="235"/>
         <source>Whole layer</source>
         <translation>整个图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="235"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="239"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="236"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240"/>
         <source>Gullies of</source>
         <translation>崩岗范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="248"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="402"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="406"/>
         <source>Choose the township layer first.</source>
         <translation>请先选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="448"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="452"/>
         <source>Choose the part layer (benggang_part) first.</source>
         <translation>请先选择崩岗部位图层（benggang_part）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="460"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="464"/>
         <source>No map canvas.</source>
         <translation>没有地图画布。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="519"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="524"/>
         <source>Gully {0}: {1:.2f} m², {2}, {3}. Fill in the survey and save.</source>
         <translation>崩岗 {0}：{1:.2f} m²，{2}，{3}。请填写调查信息并保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="542"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="547"/>
         <source>Digitize a gully first.</source>
         <translation>请先数字化一个崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="552"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="557"/>
         <source>Saved gully {0} ({1:.2f} m²). Undo with Ctrl+Z; save the layer edits to keep it.</source>
         <translation>已保存崩岗 {0}（{1:.2f} m²）。可用 Ctrl+Z 撤销；保存图层编辑后才会写入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="598"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="603"/>
         <source>Saved {0} of gully {1}.</source>
         <translation>已保存崩岗 {1} 的{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="640"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="645"/>
         <source>Gully {0} recomputed: {1:.2f} m², {2}, {3}.</source>
         <translation>崩岗 {0} 已重新计算：{1:.2f} m²，{2}，{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="640"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="645"/>
         <source>no township</source>
         <translation>无乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="690"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="695"/>
         <source>{0} gullies</source>
         <translation>{0} 处崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="694"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="699"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="80"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="76"/>
         <source>Cannot open the layer {0}.</source>
         <translation>无法打开图层 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="95"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="91"/>
         <source>Cannot open the DEM {0}.</source>
         <translation>无法打开 DEM {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="343"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="339"/>
         <source>Parcel inspection</source>
         <translation>图斑核查</translation>
     </message>
@@ -1464,69 +1464,64 @@
         <translation>GeoPackage 工作空间 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="181"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="177"/>
         <source>Finding</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="181"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="177"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="316"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="312"/>
         <source>Choose the parcels and the project boundaries.</source>
         <translation>请选择图斑和项目范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="384"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="380"/>
         <source>{0} finding(s): {1} new, {2} kept with their status, {3} removed, {4} no longer detected.</source>
         <translation>{0} 条核查发现：新增 {1} 条，保留原状态 {2} 条，删除 {3} 条，不再发现 {4} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="454"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="450"/>
         <source>{0} finding(s) in {1} rule(s).</source>
         <translation>共 {0} 条核查发现，涉及 {1} 条规则。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="513"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="509"/>
         <source>Finding {0} has no geometry (empty parcel).</source>
         <translation>核查发现 {0} 没有几何（空图斑）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="582"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="578"/>
         <source>{0} finding(s) set to {1}: click Save to keep it.</source>
         <translation>已将 {0} 条核查发现设为{1}：单击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="489"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="490"/>
         <source>Cannot save the case status: {0}</source>
         <translation>无法保存查处状态：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="610"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="606"/>
         <source>Export findings</source>
         <translation>导出核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="610"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="606"/>
         <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="619"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="615"/>
         <source>No findings yet: run the check first.</source>
         <translation>尚无核查发现：请先运行核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="628"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="624"/>
         <source>Findings exported to {0}.</source>
         <translation>核查发现已导出到 {0}。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="635"/>
-        <source>Choose a workspace (.gpkg) to import into.</source>
-        <translation>请选择要导入的工作空间（.gpkg）。</translation>
     </message>
     <message>
         <location filename="../xingguo_swc_plugin/processing/measure_algorithms.py" line="53"/>
@@ -1964,27 +1959,27 @@
         <translation>导入开发项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="84"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="86"/>
         <source>Layer file (GeoPackage, shapefile, FileGDB)</source>
         <translation>图层文件（GeoPackage、shapefile、FileGDB）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="84"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="86"/>
         <source>Layer of the project (e.g. PostGIS)</source>
         <translation>工程中的图层（如 PostGIS）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="84"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="86"/>
         <source>Register (Excel/CSV) and boundary polygons</source>
         <translation>登记表（Excel/CSV）和范围面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="87"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="89"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="93"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="95"/>
         <source>Vector files (*.gpkg *.shp *.gdb *.sqlite);;All files (*)</source>
         <translation>矢量文件 (*.gpkg *.shp *.gdb *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -1994,47 +1989,47 @@
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="104"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="106"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="110"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="112"/>
         <source>Registers (*.xlsx *.xls *.ods *.csv)</source>
         <translation>登记表 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="115"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="117"/>
         <source>Register</source>
         <translation>登记表</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="116"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="118"/>
         <source>Sheet</source>
         <translation>图幅</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="117"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="119"/>
         <source>Boundaries</source>
         <translation>范围边界</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="118"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="120"/>
         <source>Project number of the boundaries</source>
         <translation>范围的项目编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="122"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="124"/>
         <source>Fields of the development projects and their source</source>
         <translation>开发项目字段及其来源</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="124"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="126"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="124"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="126"/>
         <source>Source field</source>
         <translation>来源字段</translation>
     </message>
@@ -2044,17 +2039,17 @@
         <translation>更新工作空间中已有的项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="136"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="138"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="234"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="236"/>
         <source>Choose a layer.</source>
         <translation>请选择图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="242"/>
+        <location filename="../xingguo_swc_plugin/gui/import_dialog.py" line="244"/>
         <source>Choose the boundary layer and its project number field.</source>
         <translation>请选择范围图层及其项目编号字段。</translation>
     </message>
@@ -2344,112 +2339,107 @@
         <translation>乡镇图层中没有可输出的乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="171"/>
+        <location filename="../xingguo_swc_plugin/core/engines/__init__.py" line="65"/>
         <source>{0}: computed in the PostGIS database {1}.</source>
         <translation>{0}：已在 PostGIS 数据库 {1} 中计算。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="268"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="254"/>
         <source>computing township statistics on the server</source>
         <translation>在服务器上计算乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="336"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="319"/>
         <source>reading classes on the server</source>
         <translation>在服务器上读取类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="358"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="255"/>
         <source>Conservation rate</source>
         <translation>水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="372"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="352"/>
         <source>computing the conservation rate on the server</source>
         <translation>在服务器上计算水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="442"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="418"/>
         <source>finding overlaps on the server</source>
         <translation>在服务器上查找重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="540"/>
-        <source>Both layers must be PostGIS tables of one database.</source>
-        <translation>两个图层都必须是同一数据库中的 PostGIS 表。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="519"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="182"/>
         <source>Project {0} has no approved boundary to compare with.</source>
         <translation>项目 {0} 没有可比对的批复范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="258"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="260"/>
         <source>Atlas</source>
         <translation>图集输出</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="69"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="71"/>
         <source>Layout templates (*.qpt)</source>
         <translation>布局模板 (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="115"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="117"/>
         <source>{0} selected</source>
         <translation>已选 {0} 个</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="163"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="165"/>
         <source>No township selected: select townships on the map or print all.</source>
         <translation>未选择乡镇：请在地图上选择乡镇，或输出全部乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="176"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="178"/>
         <source>Choose the township layer.</source>
         <translation>请选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="181"/>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="199"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="201"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="220"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="222"/>
         <source>{0} sheets written to {1} in {2:.0f} s.</source>
         <translation>已将 {0} 幅图输出到 {1}，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="229"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="231"/>
         <source>Layout {0} added to the project.</source>
         <translation>布局 {0} 已添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="243"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="245"/>
         <source>Atlas export canceled: nothing was written.</source>
         <translation>图集导出已取消：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="247"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="249"/>
         <source>The atlas export failed: {0}</source>
         <translation>图集导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="239"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="243"/>
         <source>At map centre</source>
         <translation>地图中心所在乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="244"/>
         <source>Choose the township under the centre of the map</source>
         <translation>选择地图中心所在的乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="715"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="720"/>
         <source>The map centre is outside every township.</source>
         <translation>地图中心不在任何乡镇内。</translation>
     </message>
@@ -2509,7 +2499,7 @@
         <translation>正在将 {0} 复制到模式 {1}…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_validation.py" line="47"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="174"/>
         <source>Parcel validation</source>
         <translation>图斑核查</translation>
     </message>
@@ -2524,57 +2514,57 @@
         <translation>每个选中要素各自的数量，单位见右侧</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/dependencies.py" line="39"/>
+        <location filename="../xingguo_swc_plugin/dependencies.py" line="38"/>
         <source>The Python package {0} is not installed: {1} are not available. Install it (Debian: python3-{0}) and restart QGIS.</source>
         <translation>未安装 Python 包 {0}：{1} 不可用。请安装该包（Debian：python3-{0}）后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="180"/>
         <source>reading the findings</source>
         <translation>读取核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="196"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="197"/>
         <source>Parcel ID(s) used by more than one parcel: {0}. Give every parcel its own ID before storing findings (nothing was stored).</source>
         <translation>以下图斑编号被多个图斑共用：{0}。请先为每个图斑设置唯一编号，再保存核查发现（未保存任何内容）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="219"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="220"/>
         <source>Parcel ID(s) used by more than one parcel in {0}.{1}: {2}. Give every parcel its own ID before storing findings (nothing was stored).</source>
         <translation>{0}.{1} 中以下图斑编号被多个图斑共用：{2}。请先为每个图斑设置唯一编号，再保存核查发现（未保存任何内容）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="273"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="274"/>
         <source>merging the findings</source>
         <translation>合并核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="370"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="371"/>
         <source>The finding {0} ({1}) was changed by {2} at {3} after you read it; nothing was saved. Reload the findings and apply your step again.</source>
         <translation>核查发现 {0}（{1}）在您读取之后已被 {2} 于 {3} 修改；未保存任何内容。请重新加载核查发现后再执行您的操作。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="371"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="372"/>
         <source>another user</source>
         <translation>其他用户</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="371"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="372"/>
         <source>an unknown time</source>
         <translation>未知时间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="512"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="513"/>
         <source>saving the case status</source>
         <translation>保存处理状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="429"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="430"/>
         <source>The finding {0} was deleted by another user; nothing was saved.</source>
         <translation>核查发现 {0} 已被其他用户删除；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/findings.py" line="509"/>
+        <location filename="../xingguo_swc_plugin/core/findings.py" line="510"/>
         <source>Only case status steps can be saved here; other fields were edited: {0}.</source>
         <translation>此处只能保存处理状态的变更；以下其他字段也被编辑过：{0}。</translation>
     </message>
@@ -2604,7 +2594,7 @@
         <translation>图层 {0} 不是工作空间（GeoPackage 或 PostGIS）中的表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="324"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="320"/>
         <source>Choose a workspace to keep the findings in: a .gpkg, or parcels of a PostGIS workspace.</source>
         <translation>请选择保存核查发现的工作空间：.gpkg 文件，或来自 PostGIS 工作空间的图斑。</translation>
     </message>
@@ -2664,172 +2654,162 @@
         <translation>{0} 是一个与图幅文件同名的文件夹：请重命名或删除它；未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="575"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_parts.py" line="96"/>
         <source>The part lies farther than {0:g} m from gully {1}: digitize it on or beside its gully (the distance is a setting).</source>
         <translation>该部位距崩岗 {1} 超过 {0:g} m：请在崩岗上或紧邻崩岗处绘制（距离可在设置中修改）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="581"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_parts.py" line="102"/>
         <source>The part is not on or near any gully (farther than {0:g} m from every gully): digitize it on or beside its gully.</source>
         <translation>该部位不在任何崩岗上或附近（距每座崩岗都超过 {0:g} m）：请在其所属崩岗上或紧邻处绘制。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="747"/>
+        <location filename="../xingguo_swc_plugin/core/benggang_attributes.py" line="68"/>
         <source>The gully layer {0} holds {1} geometries; collapse gullies must be polygons (their area gives the scale).</source>
         <translation>崩岗图层 {0} 的几何类型为{1}；崩岗必须是面（规模由面积确定）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="63"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="66"/>
         <source>{0} case file(s) of findings, {1} of townships, index {2}.</source>
         <translation>图斑案卷 {0} 份，乡镇案卷 {1} 份，目录 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="71"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="74"/>
         <source>Unknown party type {0}.</source>
         <translation>未知的当事人类型 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="82"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="90"/>
         <source>The font {0} is missing: install the package {1} so the case files carry searchable Chinese text.</source>
         <translation>缺少字体 {0}：请安装软件包 {1}，案卷中的中文才可检索。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="152"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="160"/>
         <source>not registered</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="164"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="172"/>
         <source>no geometry</source>
         <translation>无几何图形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="169"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="177"/>
         <source>Suspected class</source>
         <translation>疑似类别</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="174"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="182"/>
         <source>Parcel area (m²)</source>
         <translation>图斑面积(m²)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="175"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="183"/>
         <source>Excess area (m²)</source>
         <translation>超出面积(m²)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="177"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="185"/>
         <source>Centroid</source>
         <translation>中心点坐标</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="187"/>
         <source>Party type</source>
         <translation>当事人类型</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="187"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="186"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="194"/>
         <source>{0}: {1:.0f} – {2:.2f} 元 ({3:.0f} 元/m² × {4:.1f} m²)</source>
         <translation>{0}：{1:.0f} – {2:.2f} 元（{3:.0f} 元/m² × {4:.1f} m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="189"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="197"/>
         <source>Penalty range</source>
         <translation>处罚幅度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="208"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="216"/>
         <source>Soil and water conservation case file: {0}</source>
         <translation>水土保持监督检查案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="240"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="248"/>
         <source>Map 1:{0:.0f} — red: offending part; black: parcel; green: approved boundary (防治责任范围).</source>
         <translation>比例尺 1:{0:.0f} — 红色：违规部分；黑色：图斑；绿色：防治责任范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="446"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="447"/>
         <source>Field photos</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="249"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="257"/>
         <source>No field photos.</source>
         <translation>无现场照片。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="266"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="274"/>
         <source>{0}; taken {1}; {2}; ±{3} m</source>
         <translation>{0}；拍摄于 {1}；{2}；±{3} m</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="271"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="279"/>
         <source>History (查-认-改-罚)</source>
         <translation>处理记录（查-认-改-罚）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="281"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="289"/>
         <source>Cannot write the case file {0}.</source>
         <translation>无法写入案卷 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="300"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="308"/>
         <source>An imagery layer is not valid.</source>
         <translation>影像图层无效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="305"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="313"/>
         <source>No finding matches the filter: no case file to write.</source>
         <translation>没有符合条件的核查发现，无案卷可写。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="344"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="352"/>
         <source>Case files of {0} ({1}): {2} case(s)</source>
         <translation>{0}（{1}）案卷：{2} 件</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casefile.py" line="363"/>
+        <location filename="../xingguo_swc_plugin/core/casefile.py" line="371"/>
         <source>Case files by township</source>
         <translation>各乡镇案卷目录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casework.py" line="46"/>
-        <source>Name a PostGIS workspace as pg:CONNECTION/SCHEMA, not {0}.</source>
-        <translation>PostGIS 工作空间请写作 pg:连接名/模式，而不是 {0}。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/casework.py" line="51"/>
-        <source>Choose a workspace.</source>
-        <translation>请选择工作空间。</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/core/casework.py" line="92"/>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="68"/>
         <source>Unknown rule(s): {0}.</source>
         <translation>未知规则：{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casework.py" line="95"/>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="71"/>
         <source>Unknown case status(es): {0}.</source>
         <translation>未知处理状态：{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casework.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="123"/>
         <source>Cannot write the parcels&apos; compliance: {0}</source>
         <translation>无法写入图斑合规性：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casework.py" line="229"/>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="205"/>
         <source>Cannot store the field photos: {0}</source>
         <translation>无法保存现场照片：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/casework.py" line="238"/>
+        <location filename="../xingguo_swc_plugin/core/casework.py" line="214"/>
         <source>The field photos {0} were not stored intact.</source>
         <translation>现场照片 {0} 未能完整保存。</translation>
     </message>
@@ -2864,52 +2844,52 @@
         <translation>{0}图层 {1}（{2}）完全位于乡镇图层 {3} 之外：请检查各图层声明的坐标系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="112"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="113"/>
         <source>{0} parcel(s) imported, {1} updated, {2} row(s) not taken.</source>
         <translation>已导入 {0} 个图斑，更新 {1} 个，{2} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="365"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="285"/>
         <source>Map a source field to the parcel ID ({0}).</source>
         <translation>请为图斑编号（{0}）指定来源字段。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="371"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="291"/>
         <source>{0} is not a field of the table {1}.</source>
         <translation>{0} 不是数据表 {1} 的字段。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="479"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="399"/>
         <source>no parcel ID</source>
         <translation>没有图斑编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="483"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="403"/>
         <source>parcel ID {0} appears again (first at row {1})</source>
         <translation>图斑编号 {0} 重复出现（首次出现在第 {1} 行）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="489"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="409"/>
         <source>parcel {0} is already in the workspace</source>
         <translation>图斑 {0} 已在工作空间中</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="446"/>
         <source>Cannot write the rows of {0} into {1}: {2}</source>
         <translation>无法将 {0} 的记录写入 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="603"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="523"/>
         <source>The parcel source cannot be read.</source>
         <translation>无法读取图斑数据源。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="605"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="525"/>
         <source>The parcel source {0} has no polygons.</source>
         <translation>图斑数据源 {0} 中没有面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="646"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="566"/>
         <source>{0} parcel(s) have no change type: give the previous delivery to fill it.</source>
         <translation>{0} 个图斑没有扰动变化类型：请指定上期图斑以填写。</translation>
     </message>
@@ -2919,252 +2899,252 @@
         <translation>未生成文件</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="57"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="58"/>
         <source>{0} finding(s) updated from the field, {1} unchanged, {2} imported before; {3} photo(s) stored; {4} parcel(s) confirmed.</source>
         <translation>外业更新核查发现 {0} 条，未变 {1} 条，此前已导入 {2} 条；保存照片 {3} 张；认定图斑 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="60"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="61"/>
         <source>Conflict, not imported: {0}</source>
         <translation>冲突，未导入：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="61"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="62"/>
         <source>Refused: {0}</source>
         <translation>拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="69"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="70"/>
         <source>{0} is not a field package of this plugin (table {1} missing).</source>
         <translation>{0} 不是本插件的外业包（缺少表 {1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="88"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="89"/>
         <source>The photo {0} of the field package is missing.</source>
         <translation>外业包中的照片 {0} 缺失。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="111"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="112"/>
         <source>{0} is not a field package of this plugin.</source>
         <translation>{0} 不是本插件的外业包。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="127"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="128"/>
         <source>photo(s) {0} belong to no finding of the package.</source>
         <translation>照片 {0} 不属于外业包中的任何核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="140"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="141"/>
         <source>{0}: the finding is no longer in the workspace.</source>
         <translation>{0}：工作空间中已无此核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="151"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="152"/>
         <source>{0}: changed in the office after the package was written ({1}).</source>
         <translation>{0}：外业包导出后已在内业修改（{1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="158"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="159"/>
         <source>{0}: {1} → {2} is not an allowed step.</source>
         <translation>{0}：{1} → {2} 不是允许的处理步骤。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="190"/>
+        <location filename="../xingguo_swc_plugin/core/fieldimport.py" line="191"/>
         <source>Cannot write the field results: {0}</source>
         <translation>无法写入外业结果：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="102"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="103"/>
         <source>Field package {0}: {1} finding(s), {2} parcel(s), {3} project boundary(ies), {4} base map(s).</source>
         <translation>外业包 {0}：核查发现 {1} 条，图斑 {2} 个，防治责任范围 {3} 个，底图 {4} 幅。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="131"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="132"/>
         <source>The folder {0} is not empty: choose a new or empty folder for the field package.</source>
         <translation>文件夹 {0} 不为空：请为外业包选择新的或空的文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="136"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="137"/>
         <source>No finding matches the filter: nothing to take to the field.</source>
         <translation>没有符合条件的核查发现，无需外业核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="205"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="206"/>
         <source>Findings to verify</source>
         <translation>待核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="205"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="206"/>
         <source>Development parcels (read-only)</source>
         <translation>农林开发图斑（只读）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="205"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="206"/>
         <source>Approved project boundaries (read-only)</source>
         <translation>防治责任范围（只读）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="212"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="213"/>
         <source>Cannot open the table {0} of the field package.</source>
         <translation>无法打开外业包中的表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="302"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="303"/>
         <source>Cannot write table {0}: {1}</source>
         <translation>无法写入表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="324"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="325"/>
         <source>Only the next steps of the case are allowed.</source>
         <translation>只允许案件的下一处理步骤。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="389"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="390"/>
         <source>A base map layer is not valid.</source>
         <translation>底图图层无效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="397"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="398"/>
         <source>The base map {0} does not cover the findings.</source>
         <translation>底图 {0} 未覆盖核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="417"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="418"/>
         <source>Cannot write the base map {0}.</source>
         <translation>无法写入底图 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="427"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="428"/>
         <source>Xingguo SWC field verification</source>
         <translation>兴国水保外业核查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="451"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="452"/>
         <source>Cannot link the photos to the findings.</source>
         <translation>无法将照片关联到核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="458"/>
+        <location filename="../xingguo_swc_plugin/core/fieldpackage.py" line="459"/>
         <source>Cannot write the project {0}: {1}</source>
         <translation>无法写入工程 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="319"/>
+        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="320"/>
         <source>previous delivery</source>
         <translation>上期扰动图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="322"/>
+        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="323"/>
         <source>current delivery</source>
         <translation>本期扰动图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="302"/>
+        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="303"/>
         <source>The minimum area must not be negative.</source>
         <translation>最小面积不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="304"/>
+        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="305"/>
         <source>The coordinate reference system of the comparison is not valid.</source>
         <translation>比较所用的坐标参考系无效。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="361"/>
+        <location filename="../xingguo_swc_plugin/core/parcelchange.py" line="362"/>
         <source>The parcel ID {0} appears more than once in the {1} (field {2}): IDs must be unique to match by them.</source>
         <translation>图斑编号 {0} 在{1}中出现多次（字段 {2}）：按编号匹配时编号必须唯一。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="301"/>
+        <location filename="../xingguo_swc_plugin/core/results.py" line="98"/>
         <source>{0} features of {1} have no geometry (NULL or empty) and were skipped.</source>
         <translation>{1} 中有 {0} 个要素没有几何（空值或空几何），已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/stats.py" line="404"/>
+        <location filename="../xingguo_swc_plugin/core/stats.py" line="315"/>
         <source>{0} features of {1} have no erosion grade 1-6 in field {2} and were skipped.</source>
         <translation>{1} 中有 {0} 个要素的字段 {2} 不是侵蚀强度代码 1-6，已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="120"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="69"/>
         <source>Soil-conservation plan required</source>
         <translation>须编报水土保持方案</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="121"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="70"/>
         <source>New navel oranges in a forbidden zone</source>
         <translation>禁止区域内新种脐橙</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="646"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="377"/>
         <source>A slope share must be between 0 and 100 %, not {0}.</source>
         <translation>坡度面积占比必须在 0 到 100 % 之间，而不是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="649"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="380"/>
         <source>The plan slope ({0}°) must not exceed the steep slope ({1}°).</source>
         <translation>须编报方案的坡度（{0}°）不能大于陡坡坡度（{1}°）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="651"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="382"/>
         <source>collapse/landslide zones</source>
         <translation>崩塌滑坡危险区</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="651"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="382"/>
         <source>eroded slopes</source>
         <translation>水土流失坡地</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="651"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="382"/>
         <source>reservoirs and rivers</source>
         <translation>水库和主要河流</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="656"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="387"/>
         <source>Eroded slopes and reservoirs/rivers are needed together for the navel-orange rule.</source>
         <translation>脐橙规则需要同时提供水土流失坡地和水库/河流图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="659"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="390"/>
         <source>The distance to reservoirs and rivers must not be negative.</source>
         <translation>到水库和河流的距离不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="689"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="420"/>
         <source>Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) is steeper than {3}°, where new cultivation and whole-slope clearing are forbidden.</source>
         <translation>平均坡度 {0:.1f}°：图斑 {1:.0f} %（{2:.0f} m²）的坡度大于 {3}°，该部分禁止开垦种植和全坡面开挖。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="698"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="429"/>
         <source>Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) lies between {3}° and {4}° and no terrace measure is recorded.</source>
         <translation>平均坡度 {0:.1f}°：图斑 {1:.0f} %（{2:.0f} m²）的坡度在 {3}° 至 {4}° 之间，且未登记梯田类措施。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="709"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="440"/>
         <source>project {0} has no soil-conservation plan</source>
         <translation>项目 {0} 没有水土保持方案</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="710"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="441"/>
         <source>no registered project</source>
         <translation>没有登记的项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="711"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="442"/>
         <source>{0:.0f} % of the parcel lies between {1}° and {2}° (reclaimed land needs a soil-conservation plan): {3}.</source>
         <translation>图斑 {0:.0f} % 的坡度在 {1}° 至 {2}° 之间（开垦须编报水土保持方案）：{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="739"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="470"/>
         <source>a designated collapse/landslide zone</source>
         <translation>划定的崩塌滑坡危险区</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="741"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="472"/>
         <source>an eroded slope within {0} m of a reservoir or main river</source>
         <translation>水库或主要河流 {0} m 范围内的水土流失坡地</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="744"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="475"/>
         <source>{0:.1f} m² of new navel oranges lie in {1}: new planting is forbidden there.</source>
         <translation>新种脐橙有 {0:.1f} m² 位于{1}：该区域禁止新种。</translation>
     </message>
@@ -3219,22 +3199,22 @@
         <translation>{0} 中的乡镇之间有 {1} m² 的空隙：位于空隙中的要素不计入任何乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="137"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="141"/>
         <source>Save layer edits</source>
         <translation>保存图层编辑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="138"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="142"/>
         <source>Write the gully and part edits to the workspace (as QGIS&apos;s Save Layer Edits)</source>
         <translation>将崩岗和部位的编辑写入工作空间（同 QGIS 的“保存图层编辑”）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="336"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="340"/>
         <source>Cannot save the edits of {0}: {1}</source>
         <translation>无法保存 {0} 的编辑：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="343"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="347"/>
         <source>Saved the edits of {0}.</source>
         <translation>已保存 {0} 的编辑。</translation>
     </message>
@@ -3509,112 +3489,107 @@
         <translation>{0}：图斑 {1}（要素 {2}）没有可用的面，未参与比较。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="21"/>
-        <source>Workspace (.gpkg path, or pg:CONNECTION/SCHEMA for PostGIS)</source>
-        <translation>工作空间（.gpkg 路径，PostGIS 为 pg:连接名/模式）</translation>
-    </message>
-    <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="26"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="22"/>
         <source>Township codes (comma separated; empty: all)</source>
         <translation>乡镇代码（逗号分隔；空：全部）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="28"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="24"/>
         <source>Rules (comma separated; empty: all)</source>
         <translation>规则（逗号分隔；空：全部）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="30"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="26"/>
         <source>Case status codes (comma separated; empty: all)</source>
         <translation>处理状态代码（逗号分隔；空：全部）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="45"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="41"/>
         <source>Field package for QField</source>
         <translation>QField 外业包</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="47"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="43"/>
         <source>Writes a folder QField opens as it is: a project with relative paths and one GeoPackage with the chosen findings (phone form: status among the allowed next steps, note, party type, inspector, time now(), position and accuracy from QField&apos;s GNSS variables, photos under DCIM/), their parcels and approved project boundaries (read-only). Optional base map rasters are clipped to the findings plus a margin.</source>
         <translation>写出 QField 可直接打开的文件夹：使用相对路径的工程和一个 GeoPackage，包含所选核查发现（手机表单：允许的下一处理状态、处理意见、当事人类型、核查人、时间 now()、QField GNSS 变量给出的位置和精度、DCIM/ 下的照片），以及相关图斑和防治责任范围（只读）。可选底图栅格按核查发现范围加边距裁剪。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="57"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="53"/>
         <source>Inspector</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="59"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="55"/>
         <source>Base map rasters</source>
         <translation>底图栅格</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="61"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="57"/>
         <source>Base map margin (m)</source>
         <translation>底图边距(m)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="64"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="60"/>
         <source>Package folder</source>
         <translation>外业包文件夹</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="66"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="62"/>
         <source>QField project</source>
         <translation>QField 工程</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="87"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="83"/>
         <source>Import field results from QField</source>
         <translation>导入 QField 外业结果</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="89"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="85"/>
         <source>Merges what was changed in the field into the workspace findings: status along the allowed steps, note, who, when, position, photos (copied into the workspace), one history entry per finding. A finding changed in the office meanwhile is reported as a conflict, not overwritten; importing the same package again changes nothing.</source>
         <translation>将外业修改合并到工作空间的核查发现：按允许步骤变更的状态、处理意见、核查人、时间、位置、照片（复制到工作空间），每条核查发现一条处理记录。其间在内业修改过的核查发现作为冲突报告，不覆盖；重复导入同一外业包不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="96"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="92"/>
         <source>Returned package folder</source>
         <translation>返回的外业包文件夹</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="99"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="95"/>
         <source>Updated findings</source>
         <translation>已更新的核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="100"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="96"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="101"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="97"/>
         <source>Photos stored</source>
         <translation>已保存照片</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="117"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="113"/>
         <source>Case files (PDF)</source>
         <translation>案卷 (PDF)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="119"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="115"/>
         <source>One PDF per finding and one per township: rule and suspected class, parcel, township, project, areas, centroid, a large-scale map with the approved boundary and the offending part, field photos, the full history and, for 未批先建 / 超出防治责任范围, the penalty range (2 元/m² individual, 10 元/m² unit). Searchable Chinese text.</source>
         <translation>每条核查发现一份、每个乡镇一份 PDF：规则及疑似类别、图斑、乡镇、项目、面积、中心点、标出防治责任范围和违规部分的大比例尺地图、现场照片、完整处理记录，以及未批先建 / 超出防治责任范围的处罚幅度（个人 2 元/m²，单位 10 元/m²）。中文可检索。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="128"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="124"/>
         <source>Imagery under the parcel maps</source>
         <translation>图斑地图底层影像</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="131"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="127"/>
         <source>Case file folder</source>
         <translation>案卷文件夹</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="133"/>
+        <location filename="../xingguo_swc_plugin/processing/fieldwork_algorithms.py" line="129"/>
         <source>Case files</source>
         <translation>案卷</translation>
     </message>
@@ -3722,6 +3697,11 @@
         <location filename="../xingguo_swc_plugin/core/plan.py" line="348"/>
         <source>Gully {0} lies in no township (xzqdm {1}): it cannot be counted.</source>
         <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="632"/>
+        <source>Choose a workspace to import into: a GeoPackage, or parcels of a PostGIS workspace.</source>
+        <translation>请选择要导入的工作空间：GeoPackage，或 PostGIS 工作空间中的图斑图层。</translation>
     </message>
 </context>
 <context>
