@@ -40,7 +40,9 @@ def import_graph(root: Path = ROOT, package: str = PACKAGE
     for name, (path, is_package) in modules.items():
         base = name if is_package else name.rsplit(".", 1)[0]
         targets: Set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        module_names: Dict[str, str] = {}  # local name -> package module it binds
+        for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 targets.update(alias.name for alias in node.names if alias.name in modules)
                 continue
@@ -59,11 +61,17 @@ def import_graph(root: Path = ROOT, package: str = PACKAGE
                 submodule = module + "." + alias.name
                 if submodule in modules:
                     targets.add(submodule)
+                    module_names[alias.asname or alias.name] = submodule
                     continue
                 if module in modules:
                     targets.add(module)
                 if alias.name.startswith("_") and not alias.name.startswith("__"):
                     private.append((name, module, alias.name))
+        for node in ast.walk(tree):  # module.attribute: ``bulk._helper`` counts too
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                    and node.value.id in module_names and node.attr.startswith("_") \
+                    and not node.attr.startswith("__"):
+                private.append((name, module_names[node.value.id], node.attr))
         targets.discard(name)
         edges[name] = targets
     return edges, private
@@ -125,11 +133,13 @@ def test_detector_on_a_written_package(tmp_path):
     (package / "a.py").write_text("from .sub import b\n")
     (package / "sub" / "b.py").write_text(
         "def later():\n    from ..a import _hidden\n    return _hidden\n")
+    (package / "c.py").write_text("from .sub import b\n\nvalue = b._secret\n")
     edges, private = import_graph(package, "pkg")
     assert edges["pkg.a"] == {"pkg.sub.b"}
     assert edges["pkg.sub.b"] == {"pkg.a"}
     assert cycles(edges) == [["pkg.a", "pkg.sub.b"]]
-    assert private == [("pkg.sub.b", "pkg.a", "_hidden")]
+    assert sorted(private) == [("pkg.c", "pkg.sub.b", "_secret"),
+                               ("pkg.sub.b", "pkg.a", "_hidden")]
 
 
 def test_no_import_circle_in_the_package():

@@ -445,7 +445,7 @@ class Zoning:
         sel = np.flatnonzero(simple)
         if not len(sel):
             return nothing
-        star = bulk._star_shaped(x, y, ring_start, counts) & \
+        star = bulk.star_shaped(x, y, ring_start, counts) & \
             (counts - 1 <= bulk.MAX_VECTOR_EDGES)
         items = sel[star]
         starts, cnts = ring_start[star], counts[star]
