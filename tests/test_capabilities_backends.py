@@ -108,3 +108,48 @@ def test_plan_progress(workspace):
     outside = plan_progress(workspace.workspace().layer("measure"), year_from=2024,
                             year_to=2025)
     assert outside.county.treated_area_hm2 == 0.0  # tagged in 2023: outside the window
+
+
+def add_project(workspace, number: str, wkt: str = "") -> None:
+    layer = workspace.layer("dev_project")
+    feature = QgsFeature(layer.fields())
+    feature.setAttribute("uuid", str(uuid.uuid4()))
+    feature.setAttribute("xmbh", number)
+    if wkt:
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+    assert layer.dataProvider().addFeatures([feature])[0]
+
+
+def test_validation_rules_are_the_same_on_either_engine(workspace):
+    """The registration rules from ``core.rules`` on the engine ``choose`` picks: local
+    for a GeoPackage, the server for PostGIS; a project without an approved boundary
+    gives the same finding on both (the engines used to differ there)."""
+    from xingguo_swc_plugin.core.engines import LOCAL, POSTGIS, choose
+    from xingguo_swc_plugin.core.validation import validate_parcels
+
+    ws = workspace.workspace()
+    rect = "MULTIPOLYGON((({0} {1},{2} {1},{2} {3},{0} {3},{0} {1})))"
+    add_project(ws, "XM1")  # registered, no boundary
+    add_project(ws, "XM2", rect.format(632000, 2911000, 632100, 2911100))
+    for number, x, project in (("P1", 631000, "XM1"), ("P2", 632050, "XM2"),
+                               ("P3", 633000, "XM9")):
+        layer = ws.layer("parcel")
+        feature = QgsFeature(layer.fields())
+        feature.setAttribute("uuid", str(uuid.uuid4()))
+        feature.setAttribute("tbbh", number)
+        feature.setAttribute("xmbh", project)
+        feature.setGeometry(QgsGeometry.fromWkt(rect.format(x, 2911000, x + 100,
+                                                            2911100)))
+        assert layer.dataProvider().addFeatures([feature])[0]
+    parcels, projects = ws.layer("parcel"), ws.layer("dev_project")
+    assert choose(parcels, projects).name == (POSTGIS if workspace.kind == "postgis"
+                                              else LOCAL)
+    found = {(f.parcel_id, f.rule): f for f in validate_parcels(parcels, projects)}
+    assert sorted(found) == [("P1", "LOCATION_CHANGED"), ("P2", "EXCEEDS_APPROVED"),
+                             ("P3", "UNREGISTERED")]
+    assert found[("P1", "LOCATION_CHANGED")].message == \
+        "Project XM1 has no approved boundary to compare with."
+    assert found[("P2", "EXCEEDS_APPROVED")].area_m2 == pytest.approx(5000.0)
+    assert found[("P2", "EXCEEDS_APPROVED")].geometry.area() == pytest.approx(5000.0)
+    assert found[("P3", "UNREGISTERED")].message == \
+        "Project XM9 is not in the development database."
