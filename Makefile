@@ -14,7 +14,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 DEB_COMMON := qgis python3-qgis qgis-providers python3-pytest python3-pytestqt \
 	python3-numpy python3-geopandas python3-fiona python3-psutil python3-pyflakes gdal-bin xvfb xauth \
 	poppler-utils fonts-noto-cjk fonts-wqy-microhei pyqt5-dev-tools qttools5-dev-tools zip unzip e2fsprogs python3-psycopg2
-DEB_PACKAGES_bookworm := $(DEB_COMMON) postgresql-15-postgis-3 postgresql-15 postgresql-client-15
+DEB_PACKAGES_bookworm := $(DEB_COMMON) python3-venv postgresql-15-postgis-3 postgresql-15 postgresql-client-15
 DEB_PACKAGES_trixie := $(DEB_COMMON) postgresql-17-postgis-3 postgresql-17 postgresql-client-17 \
 	python3-venv make passwd procps
 DEB_RELEASE := $(shell . /etc/os-release 2>/dev/null && echo $$VERSION_CODENAME)
@@ -22,7 +22,7 @@ DEB_PACKAGES := $(or $(DEB_PACKAGES_$(DEB_RELEASE)),$(DEB_PACKAGES_bookworm))
 # The QGIS LTR root: Debian 13 built once by debootstrap, cached outside the checkout.
 LTR_SUITE := trixie
 
-.PHONY: deps test test-ltr demo package deploy run bench translations lint e2e clean
+.PHONY: deps test test-fast test-ltr demo package deploy run bench translations lint e2e clean
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -33,13 +33,17 @@ deps:
 	fi
 
 test: deps
-	$(PYTHON) -m pytest -q -p no:cacheprovider tests
+	$(PYTHON) -m pytest -q tests
+
+# The inner loop: no server, no desktop, no peer venv, nothing slow (under a minute).
+test-fast: deps
+	$(PYTHON) -m pytest -q -m "not postgis and not e2e and not peer and not slow" tests
 
 # The whole suite again on QGIS 3.40 in the cached Debian 13 root (root needed: debootstrap,
 # chroot).  The peer venv lives in the root, not in the checkout (another Python there).
 test-ltr:
 	.ci/ltr-root $(LTR_SUITE) "$(DEB_PACKAGES_$(LTR_SUITE))" $(CURDIR) -- \
-		env XGSWC_BENCH_VENV=/var/cache/xgswc-bench-venv $(PYTHON) -m pytest -q -p no:cacheprovider tests
+		env XGSWC_BENCH_VENV=/var/cache/xgswc-bench-venv $(PYTHON) -m pytest -q tests
 
 demo: deps
 	$(PYTHON) tests/tools/demo.py $(OUT)
@@ -78,8 +82,18 @@ translations:
 e2e: deps
 	$(PYTHON) tests/e2e/run_e2e.py
 
-lint: deps
-	$(PYTHON) -m pyflakes $(PLUGIN) tests
+# ruff (pyflakes, pycodestyle, isort, naming, bugbear, pyupgrade) and ruff format, as
+# configured in pyproject.toml; pinned so every machine formats alike.
+RUFF_VERSION := 0.17.6
+LINT_VENV := .lint-venv
+RUFF := $(LINT_VENV)/bin/ruff
+$(RUFF):
+	$(PYTHON) -m venv --clear $(LINT_VENV)
+	$(LINT_VENV)/bin/pip install -q --disable-pip-version-check ruff==$(RUFF_VERSION)
+
+lint: deps $(RUFF)
+	$(RUFF) check .
+	$(RUFF) format --check .
 
 clean:
 	rm -rf dist $(OUT)

@@ -6,8 +6,8 @@ Never mocks QGIS: layers are real files under pytest's tmp_path.
 from __future__ import annotations
 
 import gc
+import inspect
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -18,11 +18,7 @@ os.environ.setdefault("QGIS_NO_OVERRIDE_IMPORT", "1")
 # Settings and auth database of this run only: never the user's profile.
 os.environ["QGIS_CUSTOM_CONFIG_PATH"] = tempfile.mkdtemp(prefix="xgswc-qgis-")
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-if "/usr/share/qgis/python/plugins" not in sys.path:
-    sys.path.append("/usr/share/qgis/python/plugins")
+REPO = Path(__file__).resolve().parent.parent  # on sys.path through pyproject.toml
 
 from qgis.core import QgsApplication  # noqa: E402
 
@@ -49,6 +45,35 @@ def _start_qgis() -> QgsApplication:
 def pytest_configure(config):
     """The plugin's own deprecated calls fail the run (QGIS 3.40 warns where 3.22 did not)."""
     config.addinivalue_line("filterwarnings", r"error::DeprecationWarning:xingguo_swc_plugin(\.|$)")
+
+
+#: Slower than ~5 s each on 2 cores (``make test-fast`` leaves them out).
+SLOW_TESTS = frozenset()
+
+
+def _mentions_peer(item) -> bool:
+    try:
+        source = inspect.getsource(item.function)
+    except (OSError, TypeError, AttributeError):
+        return False
+    return "peer" in source.lower()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Markers from what a test needs, so new tests are marked without remembering to:
+    ``postgis`` (uses the server fixture), ``e2e`` (under tests/e2e), ``peer`` (runs the
+    geopandas venv), ``slow`` (listed in SLOW_TESTS)."""
+    for item in items:
+        path = Path(str(item.fspath))
+        if "e2e" in path.parts or path.stem == "test_e2e":
+            item.add_marker(pytest.mark.e2e)
+        parameters = item.name.partition("[")[2]
+        if "pg_server" in getattr(item, "fixturenames", ()) or "postgis" in parameters:
+            item.add_marker(pytest.mark.postgis)
+        if _mentions_peer(item):
+            item.add_marker(pytest.mark.peer)
+        if item.name.split("[")[0] in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

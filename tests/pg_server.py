@@ -114,7 +114,7 @@ class PgServer:
                     "--pwfile", str(pwfile), "--auth-local=trust",
                     "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"])
         pwfile.unlink()
-        for attempt in range(5):
+        for _attempt in range(5):
             self.port = free_port()
             options = ("-p {0} -k {1} -c listen_addresses=127.0.0.1 -c fsync=off "
                        "-c synchronous_commit=off -c full_page_writes=off "

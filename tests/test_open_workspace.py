@@ -111,7 +111,7 @@ def test_open_loads_the_data_tables_in_a_chinese_group_with_styles(qtbot, deskto
     # opening again adds nothing
     again = plugin.open_workspace(open_workspace(workspace_copy))
     assert len(project.mapLayers()) == len(DATA_TABLES)
-    assert {t: l.id() for t, l in again.items()} == {t: l.id() for t, l in layers.items()}
+    assert {t: lyr.id() for t, lyr in again.items()} == {t: lyr.id() for t, lyr in layers.items()}
 
 
 def test_dragged_in_gpkg_docks_pick_tables_never_finding(qtbot, desktop, workspace_copy):

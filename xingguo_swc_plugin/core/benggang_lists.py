@@ -51,7 +51,7 @@ def list_gullies(layer: QgsVectorLayer, township_code: Optional[str] = None,
     names = layer.fields().names()
     rows = []
     for feature in layer.getFeatures(request):
-        def value(name: str) -> object:
+        def value(name: str, feature=feature) -> object:
             return feature[name] if name in names else None
         area = value("mj")
         rows.append(GullyRow(feature.id(), text(value("bgbh")), text(value("xzqdm")),

@@ -245,12 +245,12 @@ def convert(spec: schema.FieldSpec, value: object) -> object:
         try:
             return float(_to_text(value).replace(",", ""))
         except ValueError:
-            raise ValueError(tr("{0} \"{1}\" is not a number").format(spec.zh, value))
+            raise ValueError(tr("{0} \"{1}\" is not a number").format(spec.zh, value)) from None
     if spec.kind == "int":
         try:
             return int(float(_to_text(value)))
         except ValueError:
-            raise ValueError(tr("{0} \"{1}\" is not a whole number").format(spec.zh, value))
+            raise ValueError(tr("{0} \"{1}\" is not a whole number").format(spec.zh, value)) from None
     if spec.kind == "date":
         date = _to_date(value)
         if date is None:

@@ -672,7 +672,7 @@ class Zoning:
                 return sorted(result.items())
         for tx in range(tx0, tx1 + 1):
             for ty in range(ty0, ty1 + 1):
-                for k, piece, whole, engine in self._tile(tx, ty):
+                for k, _piece, whole, engine in self._tile(tx, ty):
                     if wanted is not None and k not in wanted:
                         continue
                     if single and (whole or (not touched and engine.contains(native))):
