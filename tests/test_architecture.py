@@ -160,3 +160,10 @@ def test_one_cancel_error():
                for path in ROOT.rglob("*.py")
                for name in pattern.findall(path.read_text(encoding="utf-8"))}
     assert classes == {("core/errors.py", "CanceledError")}
+
+
+def test_one_log_helper():
+    """Only ``core.log`` writes to QGIS's message log: one tag, one place."""
+    writers = sorted(path.relative_to(ROOT).as_posix() for path in ROOT.rglob("*.py")
+                     if "QgsMessageLog" in path.read_text(encoding="utf-8"))
+    assert writers == ["core/log.py"]

@@ -142,8 +142,9 @@ def test_validation_rules_are_the_same_on_either_engine(workspace):
                                                             2911100)))
         assert layer.dataProvider().addFeatures([feature])[0]
     parcels, projects = ws.layer("parcel"), ws.layer("dev_project")
-    assert choose(parcels, projects).name == (POSTGIS if workspace.kind == "postgis"
-                                              else LOCAL)
+    expected = POSTGIS if workspace.kind == "postgis" else LOCAL
+    assert choose(parcels, projects).name == choose(ws).name == expected
+    assert choose(parcels, projects, server=False).name == LOCAL  # e.g. with a DEM
     found = {(f.parcel_id, f.rule): f for f in validate_parcels(parcels, projects)}
     assert sorted(found) == [("P1", "LOCATION_CHANGED"), ("P2", "EXCEEDS_APPROVED"),
                              ("P3", "UNREGISTERED")]

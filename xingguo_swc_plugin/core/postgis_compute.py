@@ -53,7 +53,7 @@ from .results import (
     RateTable,
     report,
 )
-from .values import class_key, parse_erosion_grade
+from .values import class_key, parse_erosion_grade, text
 
 #: Set to "0" to force the local engine (comparisons, troubleshooting).
 ENV_SWITCH = "XGSWC_SERVER_COMPUTE"
@@ -188,11 +188,7 @@ def _township_keys(townships: QgsVectorLayer, code_field: str, towns) -> Dict[in
     request.setSubsetOfAttributes([code_field], townships.fields())
     result = {}
     for feature in townships.getFeatures(request):
-        # codes normalised exactly like read_townships: str, trimmed, 12.0 -> 12
-        value = feature.attribute(code_field)
-        code = str(value).strip()
-        if isinstance(value, float) and value.is_integer():
-            code = str(int(value))
+        code = text(feature.attribute(code_field))  # as read_townships normalises it
         if code in by_code:
             result[feature.id()] = by_code[code]
     return result

@@ -5,7 +5,8 @@ Why: the local engine (``core.validation``) and the PostGIS engine
 and of how a finding is assembled; the two drifted (a project without an
 approved boundary gave different findings).  Now both engines only establish
 facts (is the project known, how much area is shared, what lies outside, which
-corridors are near) and the functions here turn them into findings.
+corridors are near, the slope shares) and the functions here turn them into
+findings: every rule's message is written here and nowhere else.
 """
 
 from __future__ import annotations
@@ -203,3 +204,77 @@ def corridor_message(distance: float, kinds: Iterable[str]) -> str:
 
 def overlap_message(area: float, partners: Sequence[str]) -> str:
     return tr("{0:.1f} m² shared with parcel(s) {1}.").format(area, ", ".join(partners))
+
+
+@dataclass
+class SlopeLimits:
+    """The slope rules' thresholds: degrees, and shares in percent of the parcel."""
+
+    steep_slope: float
+    terrace_slope: float
+    plan_slope: float
+    steep_share: float
+    terrace_share: float
+
+
+@dataclass
+class SlopeFacts:
+    """A parcel's slope (from the DEM) and what is recorded about it.
+
+    Shares are fractions (0-1) of the parcel's area: steeper than the steep
+    limit, between the terrace and steep limits, between the plan and steep
+    limits.  ``plan``: the project's plan text (None without project data);
+    ``registered``: the project is in the development database.
+    """
+
+    mean: float
+    steep_share: float
+    terrace_share: float
+    plan_share: float
+    terraced: bool = False
+    plan: Optional[str] = None
+    registered: bool = False
+
+
+def slope_rules(parcel: Parcel, facts: SlopeFacts, limits: SlopeLimits,
+                plans_known: bool = True) -> List[Tuple[str, str]]:
+    """(rule, message) of STEEP_SLOPE, TERRACE_REQUIRED and PLAN_REQUIRED."""
+    found = []
+    steep = 100.0 * facts.steep_share
+    if steep >= limits.steep_share and steep > 0:
+        found.append((STEEP_SLOPE, tr(
+            "Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) is steeper "
+            "than {3}°, where new cultivation and whole-slope clearing are "
+            "forbidden.").format(facts.mean, steep, parcel.area * facts.steep_share,
+                                 limits.steep_slope)))
+    terrace = 100.0 * facts.terrace_share
+    if terrace >= limits.terrace_share and terrace > 0 and not facts.terraced:
+        found.append((TERRACE_REQUIRED, tr(
+            "Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) lies between "
+            "{3}° and {4}° and no terrace measure is recorded.").format(
+            facts.mean, terrace, parcel.area * facts.terrace_share, limits.terrace_slope,
+            limits.steep_slope)))
+    share = 100.0 * facts.plan_share
+    if not plans_known or share < limits.terrace_share or share <= 0:
+        return found
+    if parcel.project and facts.plan:
+        return found
+    reason = tr("project {0} has no soil-conservation plan").format(parcel.project) \
+        if facts.registered else tr("no registered project")
+    found.append((PLAN_REQUIRED, tr(
+        "{0:.0f} % of the parcel lies between {1}° and {2}° (reclaimed land needs "
+        "a soil-conservation plan): {3}.").format(share, limits.plan_slope,
+                                                  limits.steep_slope, reason)))
+    return found
+
+
+def orange_zone_message(area: float, kinds: Iterable[str], distance: float) -> str:
+    """NAVEL_ORANGE_ZONE message: where the new navel oranges lie."""
+    where = []
+    if "zone" in kinds:
+        where.append(tr("a designated collapse/landslide zone"))
+    if "water" in kinds:
+        where.append(tr("an eroded slope within {0} m of a reservoir or main river")
+                     .format(distance))
+    return tr("{0:.1f} m² of new navel oranges lie in {1}: new planting is forbidden "
+              "there.").format(area, "; ".join(where))

@@ -65,17 +65,18 @@ from .results import Finding
 from .rules import (
     CORRIDOR,
     NAVEL_ORANGE_ZONE,
-    PLAN_REQUIRED,
     RULES,
-    STEEP_SLOPE,
-    TERRACE_REQUIRED,
     Findings,
     Parcel,
     Registration,
     corridor_applies,
     corridor_class,
+    SlopeFacts,
+    SlopeLimits,
     corridor_message,
+    orange_zone_message,
     registration_rule,
+    slope_rules,
 )
 from .postgis_validation import validate_parcels_sql
 from .validation_parcels import ParcelReader, check_overlaps
@@ -213,8 +214,8 @@ def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
         steps.phase(80, 85)
         plans = _project_plans(projects, project_id_field, plan_field)
         _check_slopes(valid, dem_values, _terraced_parcels(measures), plans,
-                      steep_slope, terrace_slope, plan_slope, steep_share,
-                      terrace_share, emit)
+                      SlopeLimits(steep_slope, terrace_slope, plan_slope, steep_share,
+                                  terrace_share), emit)
 
     if corridors is not None:
         steps.phase(85, 95)
@@ -407,43 +408,19 @@ def _project_plans(projects: QgsVectorLayer, id_field: str,
 
 
 def _check_slopes(valid: Sequence[Parcel], stats: Dict[int, object], terraced: Set[str],
-                  plans: Optional[Dict[str, str]], steep_slope: float,
-                  terrace_slope: float, plan_slope: float, steep_share: float,
-                  terrace_share: float, emit) -> None:
+                  plans: Optional[Dict[str, str]], limits: SlopeLimits, emit) -> None:
     """STEEP_SLOPE, TERRACE_REQUIRED and PLAN_REQUIRED from the slope shares."""
     for parcel in valid:
         slope = stats.get(parcel.fid)
         if slope is None or math.isnan(slope.mean):
             continue
-        steep = 100.0 * slope.steep_share
-        if steep >= steep_share and steep > 0:
-            emit(parcel, STEEP_SLOPE,
-                 tr("Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) is steeper "
-                    "than {3}°, where new cultivation and whole-slope clearing are "
-                    "forbidden.").format(slope.mean, steep, parcel.area * slope.steep_share,
-                                         steep_slope),
-                 parcel.geometry, parcel.area)
-        terrace = 100.0 * slope.terrace_share
-        if terrace >= terrace_share and terrace > 0 and parcel.uuid not in terraced \
-                and parcel.parcel_id not in terraced:
-            emit(parcel, TERRACE_REQUIRED,
-                 tr("Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) lies between "
-                    "{3}° and {4}° and no terrace measure is recorded.").format(
-                     slope.mean, terrace, parcel.area * slope.terrace_share, terrace_slope,
-                     steep_slope),
-                 parcel.geometry, parcel.area)
-        share = 100.0 * slope.plan_share
-        if plans is None or share < terrace_share or share <= 0:
-            continue
-        if parcel.project and plans.get(parcel.project):
-            continue
-        reason = tr("project {0} has no soil-conservation plan").format(parcel.project) \
-            if parcel.project in plans else tr("no registered project")
-        emit(parcel, PLAN_REQUIRED,
-             tr("{0:.0f} % of the parcel lies between {1}° and {2}° (reclaimed land needs "
-                "a soil-conservation plan): {3}.").format(share, plan_slope, steep_slope,
-                                                        reason),
-             parcel.geometry, parcel.area)
+        facts = SlopeFacts(slope.mean, slope.steep_share, slope.terrace_share,
+                           slope.plan_share, terraced=parcel.uuid in terraced
+                           or parcel.parcel_id in terraced,
+                           plan=None if plans is None else plans.get(parcel.project),
+                           registered=plans is not None and parcel.project in plans)
+        for rule, message in slope_rules(parcel, facts, limits, plans_known=plans is not None):
+            emit(parcel, rule, message, parcel.geometry, parcel.area)
 
 
 def _check_orange_zones(valid: Sequence[Parcel], work: QgsCoordinateReferenceSystem,
@@ -465,16 +442,9 @@ def _check_orange_zones(valid: Sequence[Parcel], work: QgsCoordinateReferenceSys
         part = forbidden.part(parcel.geometry)
         if part is None:
             continue
-        where = []
-        if "zone" in forbidden.kinds:
-            where.append(tr("a designated collapse/landslide zone"))
-        if "water" in forbidden.kinds:
-            where.append(tr("an eroded slope within {0} m of a reservoir or main river")
-                         .format(distance))
         area = measurer.area_m2(part)
-        emit(parcel, NAVEL_ORANGE_ZONE,
-             tr("{0:.1f} m² of new navel oranges lie in {1}: new planting is forbidden "
-                "there.").format(area, "; ".join(where)), part, area)
+        emit(parcel, NAVEL_ORANGE_ZONE, orange_zone_message(area, forbidden.kinds, distance),
+             part, area)
 
 
 def findings_by_rule(findings: Iterable[Finding]) -> Dict[str, List[Finding]]:

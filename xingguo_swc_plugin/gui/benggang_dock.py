@@ -17,7 +17,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsMapLayerProxyModel,
-    QgsMessageLog,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -57,6 +56,7 @@ from ..core import benggang_parts
 from ..core.benggang import TownshipIndex
 from ..core.benggang_digitize import GullyDraft
 from ..core.errors import SwcError
+from ..core.log import log
 from ..domain import codes
 from ..domain.codes import CodeList
 from ..translation import tr
@@ -65,7 +65,6 @@ from .layer_signals import LayerSignals
 from .map_tools import PolygonDigitizingTool
 from .table_combos import TableCombos
 
-LOG_TAG = "Xingguo SWC"
 
 
 def _code_combo(codelist: CodeList, empty_text: str) -> QComboBox:
@@ -280,7 +279,7 @@ class BenggangDock(QgsDockWidget):
         problem = level in (Qgis.Warning, Qgis.Critical)
         self.message_bar.pushMessage(text, level, 0 if problem else 5)
         if problem:
-            QgsMessageLog.logMessage(text, LOG_TAG, level)
+            log(text, level=level)
 
     # Layers -------------------------------------------------------------
     def gully_layer(self) -> Optional[QgsVectorLayer]:
