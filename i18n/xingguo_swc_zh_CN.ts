@@ -74,7 +74,7 @@
         <translation>乡镇筛选条件不是有效的表达式：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="194"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="193"/>
         <source>Township atlas</source>
         <translation>乡镇图集</translation>
     </message>
@@ -129,7 +129,7 @@
         <translation>核查发现：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="244"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="243"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>该崩岗与已有崩岗 {0} 重叠（{1:.2f} m²）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="467"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="466"/>
         <source>Layer {0} cannot be edited.</source>
         <translation>图层 {0} 无法编辑。</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>{0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="155"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="156"/>
         <source>projects</source>
         <translation>开发项目</translation>
     </message>
@@ -964,57 +964,57 @@
         <translation>土壤侵蚀</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="61"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="62"/>
         <source>Invalid or empty geometry</source>
         <translation>几何无效或为空</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="62"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="63"/>
         <source>Not registered (suspected built without approval)</source>
         <translation>未登记（疑似未批先建）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="63"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="64"/>
         <source>Elsewhere than its project (suspected location change)</source>
         <translation>不在所属项目范围内（疑似建设地点变更）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="64"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="65"/>
         <source>Beyond the approved boundary</source>
         <translation>超出批复范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="65"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="66"/>
         <source>Overlaps other parcels</source>
         <translation>与其他图斑重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="66"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="67"/>
         <source>Steep slope</source>
         <translation>陡坡</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="67"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="68"/>
         <source>Terraces required</source>
         <translation>需修梯田</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="68"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="69"/>
         <source>Within a protected corridor</source>
         <translation>位于保护廊道内</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="105"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="106"/>
         <source>The {0} layer {1} has no field &quot;{2}&quot;; fields: {3}.</source>
         <translation>{0}图层 {1} 没有字段“{2}”；现有字段：{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="63"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="64"/>
         <source>The {0} layer is missing or cannot be read.</source>
         <translation>{0}图层缺失或无法读取。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="116"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="117"/>
         <source>The {0} layer {1} has the wrong geometry type.</source>
         <translation>{0}图层 {1} 的几何类型不正确。</translation>
     </message>
@@ -1029,102 +1029,102 @@
         <translation>无效：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="154"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="155"/>
         <source>parcels</source>
         <translation>图斑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="157"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="158"/>
         <source>The excess tolerance must not be negative.</source>
         <translation>超出容差不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="160"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="161"/>
         <source>The DEM cannot be read.</source>
         <translation>无法读取 DEM。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="162"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="163"/>
         <source>The terrace slope ({0}°) must not exceed the steep slope ({1}°).</source>
         <translation>梯田坡度（{0}°）不能大于陡坡坡度（{1}°）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="165"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="166"/>
         <source>corridors</source>
         <translation>廊道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="167"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="168"/>
         <source>The corridor distance must not be negative.</source>
         <translation>廊道距离不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="170"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="171"/>
         <source>measures</source>
         <translation>治理措施</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="148"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="149"/>
         <source>Geometry is {0}.</source>
         <translation>几何为{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="250"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="251"/>
         <source>outside the area of its coordinate reference system</source>
         <translation>超出其坐标参考系的适用范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="177"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="178"/>
         <source>The parcel has no project number.</source>
         <translation>该图斑没有项目编号。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="179"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="180"/>
         <source>Project {0} is not in the development database.</source>
         <translation>项目 {0} 不在开发项目库中。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="185"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="186"/>
         <source>The parcel does not lie within the approved boundary of project {0}.</source>
         <translation>该图斑不在项目 {0} 的批复范围内。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="189"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="190"/>
         <source>{0:.1f} m² lie outside the approved boundary of project {1}.</source>
         <translation>有 {0:.1f} m² 超出项目 {1} 的批复范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="205"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="206"/>
         <source>{0:.1f} m² shared with parcel(s) {1}.</source>
         <translation>与图斑 {1} 重叠 {0:.1f} m²。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="197"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="198"/>
         <source>railway</source>
         <translation>铁路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="197"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="198"/>
         <source>expressway</source>
         <translation>高速公路</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="198"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="199"/>
         <source>national road</source>
         <translation>国道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="198"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="199"/>
         <source>provincial road</source>
         <translation>省道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="199"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="200"/>
         <source>protected corridor</source>
         <translation>保护廊道</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="200"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="201"/>
         <source>Within {0} m of a {1}.</source>
         <translation>距{1}不足 {0} 米。</translation>
     </message>
@@ -1189,22 +1189,22 @@
         <translation>无法写入初始措施分类。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="65"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="66"/>
         <source>The {0} layer {1} is not a polygon layer.</source>
         <translation>{0}图层 {1} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="68"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="69"/>
         <source>The {0} layer {1} is empty: it has no features.</source>
         <translation>{0}图层 {1} 为空：没有任何要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="81"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="82"/>
         <source>townships</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="85"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="86"/>
         <source>The townships layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>乡镇图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
@@ -1214,17 +1214,17 @@
         <translation>乡镇要素 {0} 的字段 {1} 中没有代码。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="105"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="102"/>
         <source>Township {0} has no geometry; skipped.</source>
         <translation>乡镇 {0} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="120"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="117"/>
         <source>Township codes must be unique; repeated in field {0}: {1}.</source>
         <translation>乡镇代码必须唯一；字段 {0} 中重复：{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="120"/>
         <source>The townships layer {0} has no geometries.</source>
         <translation>乡镇图层 {0} 没有几何。</translation>
     </message>
@@ -1234,47 +1234,47 @@
         <translation>崩岗调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="132"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="131"/>
         <source>Gully layer</source>
         <translation>崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="133"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="132"/>
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="134"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="133"/>
         <source>Part layer</source>
         <translation>部位图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="137"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="136"/>
         <source>Digitize</source>
         <translation>数字化</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="138"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="137"/>
         <source>Parts</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="139"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="138"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="155"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="154"/>
         <source>Digitize gully</source>
         <translation>绘制崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="157"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="156"/>
         <source>Left click adds vertices, right click finishes; snapping and the advanced digitizing panel work as in QGIS.</source>
         <translation>左键添加节点，右键结束；捕捉和高级数字化面板与 QGIS 中的用法相同。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="162"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="161"/>
         <source>Derived before saving</source>
         <translation>保存前自动计算</translation>
     </message>
@@ -1284,162 +1284,162 @@
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="256"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="255"/>
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="256"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="255"/>
         <source>Gully ID</source>
         <translation>崩岗编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="180"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="179"/>
         <source>Survey</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="184"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="183"/>
         <source>(not set)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="191"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="190"/>
         <source>Shape</source>
         <translation>形态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="256"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="255"/>
         <source>Activity</source>
         <translation>活动性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="256"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="255"/>
         <source>Treatment status</source>
         <translation>治理状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="194"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="193"/>
         <source>Survey date</source>
         <translation>调查日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="195"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="194"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="196"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="195"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="199"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="198"/>
         <source>Use repaired polygon</source>
         <translation>使用修复后的多边形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="200"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="199"/>
         <source>Save gully</source>
         <translation>保存崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="201"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="200"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="219"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="218"/>
         <source>empty: the gully under the part</source>
         <translation>留空：部位所在的崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="220"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="219"/>
         <source>Digitize part</source>
         <translation>绘制部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="223"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="222"/>
         <source>Part</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="234"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="233"/>
         <source>Map extent</source>
         <translation>当前地图范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="235"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="234"/>
         <source>Whole layer</source>
         <translation>整个图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="239"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="238"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="239"/>
         <source>Gullies of</source>
         <translation>崩岗范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="252"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="251"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="406"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="405"/>
         <source>Choose the township layer first.</source>
         <translation>请先选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="452"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="451"/>
         <source>Choose the part layer (benggang_part) first.</source>
         <translation>请先选择崩岗部位图层（benggang_part）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="464"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="463"/>
         <source>No map canvas.</source>
         <translation>没有地图画布。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="524"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="523"/>
         <source>Gully {0}: {1:.2f} m², {2}, {3}. Fill in the survey and save.</source>
         <translation>崩岗 {0}：{1:.2f} m²，{2}，{3}。请填写调查信息并保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="547"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="546"/>
         <source>Digitize a gully first.</source>
         <translation>请先数字化一个崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="557"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="556"/>
         <source>Saved gully {0} ({1:.2f} m²). Undo with Ctrl+Z; save the layer edits to keep it.</source>
         <translation>已保存崩岗 {0}（{1:.2f} m²）。可用 Ctrl+Z 撤销；保存图层编辑后才会写入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="603"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="602"/>
         <source>Saved {0} of gully {1}.</source>
         <translation>已保存崩岗 {1} 的{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="645"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="644"/>
         <source>Gully {0} recomputed: {1:.2f} m², {2}, {3}.</source>
         <translation>崩岗 {0} 已重新计算：{1:.2f} m²，{2}，{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="645"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="644"/>
         <source>no township</source>
         <translation>无乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="695"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="694"/>
         <source>{0} gullies</source>
         <translation>{0} 处崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="699"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="698"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2344,12 +2344,12 @@
         <translation>{0}：已在 PostGIS 数据库 {1} 中计算。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="254"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="250"/>
         <source>computing township statistics on the server</source>
         <translation>在服务器上计算乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="319"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="315"/>
         <source>reading classes on the server</source>
         <translation>在服务器上读取类别</translation>
     </message>
@@ -2359,87 +2359,87 @@
         <translation>水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="352"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="348"/>
         <source>computing the conservation rate on the server</source>
         <translation>在服务器上计算水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="418"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="414"/>
         <source>finding overlaps on the server</source>
         <translation>在服务器上查找重叠</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="182"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="183"/>
         <source>Project {0} has no approved boundary to compare with.</source>
         <translation>项目 {0} 没有可比对的批复范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="260"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="259"/>
         <source>Atlas</source>
         <translation>图集输出</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="71"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="70"/>
         <source>Layout templates (*.qpt)</source>
         <translation>布局模板 (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="117"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="116"/>
         <source>{0} selected</source>
         <translation>已选 {0} 个</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="165"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="164"/>
         <source>No township selected: select townships on the map or print all.</source>
         <translation>未选择乡镇：请在地图上选择乡镇，或输出全部乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="178"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="177"/>
         <source>Choose the township layer.</source>
         <translation>请选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="181"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="180"/>
         <source>Choose an output folder.</source>
         <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="201"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="200"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="222"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="221"/>
         <source>{0} sheets written to {1} in {2:.0f} s.</source>
         <translation>已将 {0} 幅图输出到 {1}，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="231"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="230"/>
         <source>Layout {0} added to the project.</source>
         <translation>布局 {0} 已添加到工程。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="245"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="244"/>
         <source>Atlas export canceled: nothing was written.</source>
         <translation>图集导出已取消：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="249"/>
+        <location filename="../xingguo_swc_plugin/gui/atlas_dock.py" line="248"/>
         <source>The atlas export failed: {0}</source>
         <translation>图集导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="243"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="242"/>
         <source>At map centre</source>
         <translation>地图中心所在乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="244"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="243"/>
         <source>Choose the township under the centre of the map</source>
         <translation>选择地图中心所在的乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="720"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="719"/>
         <source>The map centre is outside every township.</source>
         <translation>地图中心不在任何乡镇内。</translation>
     </message>
@@ -2499,7 +2499,7 @@
         <translation>正在将 {0} 复制到模式 {1}…</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="174"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="175"/>
         <source>Parcel validation</source>
         <translation>图斑核查</translation>
     </message>
@@ -3064,87 +3064,87 @@
         <translation>{1} 中有 {0} 个要素的字段 {2} 不是侵蚀强度代码 1-6，已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="69"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="70"/>
         <source>Soil-conservation plan required</source>
         <translation>须编报水土保持方案</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/rules.py" line="70"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="71"/>
         <source>New navel oranges in a forbidden zone</source>
         <translation>禁止区域内新种脐橙</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="377"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="378"/>
         <source>A slope share must be between 0 and 100 %, not {0}.</source>
         <translation>坡度面积占比必须在 0 到 100 % 之间，而不是 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="380"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="381"/>
         <source>The plan slope ({0}°) must not exceed the steep slope ({1}°).</source>
         <translation>须编报方案的坡度（{0}°）不能大于陡坡坡度（{1}°）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="382"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="383"/>
         <source>collapse/landslide zones</source>
         <translation>崩塌滑坡危险区</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="382"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="383"/>
         <source>eroded slopes</source>
         <translation>水土流失坡地</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="382"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="383"/>
         <source>reservoirs and rivers</source>
         <translation>水库和主要河流</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="387"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="388"/>
         <source>Eroded slopes and reservoirs/rivers are needed together for the navel-orange rule.</source>
         <translation>脐橙规则需要同时提供水土流失坡地和水库/河流图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="390"/>
+        <location filename="../xingguo_swc_plugin/core/validation.py" line="391"/>
         <source>The distance to reservoirs and rivers must not be negative.</source>
         <translation>到水库和河流的距离不能为负数。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="420"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="245"/>
         <source>Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) is steeper than {3}°, where new cultivation and whole-slope clearing are forbidden.</source>
         <translation>平均坡度 {0:.1f}°：图斑 {1:.0f} %（{2:.0f} m²）的坡度大于 {3}°，该部分禁止开垦种植和全坡面开挖。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="429"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="252"/>
         <source>Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) lies between {3}° and {4}° and no terrace measure is recorded.</source>
         <translation>平均坡度 {0:.1f}°：图斑 {1:.0f} %（{2:.0f} m²）的坡度在 {3}° 至 {4}° 之间，且未登记梯田类措施。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="440"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="262"/>
         <source>project {0} has no soil-conservation plan</source>
         <translation>项目 {0} 没有水土保持方案</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="441"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="263"/>
         <source>no registered project</source>
         <translation>没有登记的项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="442"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="264"/>
         <source>{0:.0f} % of the parcel lies between {1}° and {2}° (reclaimed land needs a soil-conservation plan): {3}.</source>
         <translation>图斑 {0:.0f} % 的坡度在 {1}° 至 {2}° 之间（开垦须编报水土保持方案）：{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="470"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="275"/>
         <source>a designated collapse/landslide zone</source>
         <translation>划定的崩塌滑坡危险区</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="472"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="277"/>
         <source>an eroded slope within {0} m of a reservoir or main river</source>
         <translation>水库或主要河流 {0} m 范围内的水土流失坡地</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/validation.py" line="475"/>
+        <location filename="../xingguo_swc_plugin/core/rules.py" line="279"/>
         <source>{0:.1f} m² of new navel oranges lie in {1}: new planting is forbidden there.</source>
         <translation>新种脐橙有 {0:.1f} m² 位于{1}：该区域禁止新种。</translation>
     </message>
@@ -3189,32 +3189,32 @@
         <translation>图层 {0} 是工作空间的表 {1}，不能用作 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="151"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="148"/>
         <source>The townships of {0} overlap: {1}. The county row would count the shared land twice; correct the township boundaries.</source>
         <translation>{0} 中的乡镇相互重叠：{1}。全县合计会将重叠部分计算两次；请修正乡镇边界。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="164"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="161"/>
         <source>The townships of {0} leave gaps of {1} m² between them: features there count in no township.</source>
         <translation>{0} 中的乡镇之间有 {1} m² 的空隙：位于空隙中的要素不计入任何乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="141"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="140"/>
         <source>Save layer edits</source>
         <translation>保存图层编辑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="142"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="141"/>
         <source>Write the gully and part edits to the workspace (as QGIS&apos;s Save Layer Edits)</source>
         <translation>将崩岗和部位的编辑写入工作空间（同 QGIS 的“保存图层编辑”）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="340"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="339"/>
         <source>Cannot save the edits of {0}: {1}</source>
         <translation>无法保存 {0} 的编辑：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="347"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="346"/>
         <source>Saved the edits of {0}.</source>
         <translation>已保存 {0} 的编辑。</translation>
     </message>
