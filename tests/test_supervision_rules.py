@@ -13,13 +13,13 @@ from xingguo_swc_plugin.qgis_compat import FieldType
 from validation_data import box, make_dem, write_layer
 
 from xingguo_swc_plugin.core.errors import InputError
-from xingguo_swc_plugin.core.validation import (
+from xingguo_swc_plugin.core.validation import validate_parcels
+from xingguo_swc_plugin.core.rules import (
     CORRIDOR,
     NAVEL_ORANGE_ZONE,
     PLAN_REQUIRED,
     STEEP_SLOPE,
     TERRACE_REQUIRED,
-    validate_parcels,
 )
 
 FIELDS = (("uuid", FieldType.STRING), ("tbbh", FieldType.STRING), ("xmbh", FieldType.STRING),

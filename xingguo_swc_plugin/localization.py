@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import List, Optional
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsSettings
+from qgis.core import Qgis, QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from .core.log import log
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 #: Help pages shipped with the plugin: resources/help/<key>.<language>.html.
@@ -75,8 +77,7 @@ def install_translator(locale: Optional[str] = None) -> Optional[QTranslator]:
                 QCoreApplication.installTranslator(translator)
                 translator.qt_base = qt_base_translator(name)  # removed with it
                 return translator
-            QgsMessageLog.logMessage("Cannot load translation " + str(path),
-                                     "Xingguo SWC", Qgis.Warning)
+            log("Cannot load translation " + str(path), level=Qgis.Warning)
     return None
 
 

@@ -174,7 +174,7 @@ def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLay
         if _has_features(findings):
             rules = _area_by(stats.township_area_stats(coverage, CODE_FIELD, findings, "gz",
                                                        feedback=feedback))
-        from .validation import rule_label
+        from .rules import rule_label
         rule_names = sorted({k for (_, k) in rules})
         if not rule_names:
             sheet.add(tr("Findings"), {})

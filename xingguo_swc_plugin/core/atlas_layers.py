@@ -117,19 +117,26 @@ def table_name(layer: QgsMapLayer) -> str:
 
 
 def default_layers(townships: QgsVectorLayer) -> List[QgsVectorLayer]:
-    """The workspace tables a sheet shows when none are chosen: those beside the
-    township table in its GeoPackage, in their stored styles."""
-    path = gpkg_path(townships)
+    """The workspace tables a sheet shows when none are chosen: those of the
+    township table's workspace (GeoPackage or PostGIS), in their stored styles;
+    none when the townships are not a workspace table."""
+    from .errors import WorkspaceError
+    from .workspaces import workspace_of
+
+    try:
+        workspace = workspace_of(origin(townships), upgrade=False)
+    except WorkspaceError:
+        return []
     layers: List[QgsVectorLayer] = []
     for table in ("finding", "benggang", "parcel", "erosion"):
-        if path:
-            from . import schema
-            layer = QgsVectorLayer(path + "|layername=" + table,
-                                   schema.LAYERS_BY_NAME[table].zh, "ogr")
-            if layer.isValid():
-                if table == "erosion":
-                    _latest_survey(layer)
-                layers.append(layer)
+        try:
+            layer = workspace.layer(table)  # titled and styled as stored
+        except WorkspaceError:
+            continue  # an older workspace without the table
+        if layer.isValid():
+            if table == "erosion":
+                _latest_survey(layer)
+            layers.append(layer)
     return layers
 
 

@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from typing import Optional, Tuple
 
-from qgis.core import QgsGeometry, QgsSpatialIndex, QgsWkbTypes
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsProject,
+    QgsSpatialIndex,
+    QgsWkbTypes,
+)
 
 from ..translation import tr
 from .errors import InputError
@@ -24,6 +32,57 @@ from .errors import InputError
 def usable(geometry: Optional[QgsGeometry]) -> bool:
     """False for a missing, NULL or empty geometry."""
     return geometry is not None and not geometry.isNull() and not geometry.isEmpty()
+
+
+def invalid_reason(geometry: QgsGeometry, located: bool = False) -> str:
+    """Why GEOS rejects a geometry (every error), or 'empty geometry'.
+
+    ``located``: each error with where it is (for a shape the user just drew).
+    """
+    if geometry.isNull() or geometry.isEmpty():
+        return tr("empty geometry")
+    errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
+    if not errors:
+        return tr("invalid geometry")
+    if not located:
+        return "; ".join(error.what() for error in errors)
+    return "; ".join(tr("{0} at {1:.2f}, {2:.2f}").format(
+        error.what(), error.where().x(), error.where().y()) if error.hasWhere()
+        else error.what() for error in errors)
+
+
+def geometry_problem(geometry: Optional[QgsGeometry]) -> Optional[str]:
+    """Why a geometry is no usable polygon, or None when it is a valid non-empty polygon."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return tr("empty geometry")
+    if geometry.type() != QgsWkbTypes.PolygonGeometry:
+        return tr("not a polygon")
+    errors = geometry.validateGeometry(Qgis.GeometryValidationEngine.Geos)
+    if errors:
+        return tr("not valid: {0}").format(errors[0].what())
+    return None
+
+
+def polygonal(geometry: Optional[QgsGeometry]) -> QgsGeometry:
+    """Copy as a multipolygon: lines and points left by overlays are dropped."""
+    if geometry is None or geometry.isNull():
+        return QgsGeometry()
+    output = QgsGeometry(geometry)
+    if QgsWkbTypes.flatType(output.wkbType()) == QgsWkbTypes.GeometryCollection:
+        if not output.convertGeometryCollectionToSubclass(QgsWkbTypes.PolygonGeometry):
+            return QgsGeometry()
+    if output.type() != QgsWkbTypes.PolygonGeometry:
+        return QgsGeometry()
+    output.convertToMultiType()
+    return output
+
+
+def transform_between(source: QgsCoordinateReferenceSystem,
+                      target: QgsCoordinateReferenceSystem) -> Optional[QgsCoordinateTransform]:
+    """The transform from ``source`` to ``target``, None when nothing is to be done."""
+    if not source.isValid() or source == target:
+        return None
+    return QgsCoordinateTransform(source, target, QgsProject.instance())
 
 
 def repaired(geometry: QgsGeometry) -> Tuple[QgsGeometry, bool]:

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsApplication,
     QgsMapLayer,
     QgsMapLayerProxyModel,
-    QgsMessageLog,
     QgsProject,
     QgsVectorLayer,
 )
@@ -32,7 +31,9 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 from ..core import atlas
 from ..core.errors import SwcError
 from ..core.schema import TOWNSHIP, WATERSHED
-from ..tasks import LOG_TAG, CanceledError, CoreTask
+from ..core.errors import CanceledError
+from ..core.log import log
+from ..tasks import CoreTask
 from ..translation import tr
 from .scrolling import scrolled
 from .layer_signals import LayerSignals
@@ -281,7 +282,7 @@ class AtlasDock(QgsDockWidget):
                 text += " " + tr("Layout {0} added to the project.").format(
                     self.last_layout.name())
             except (SwcError, RuntimeError) as error:  # layer removed meanwhile
-                QgsMessageLog.logMessage(str(error), LOG_TAG, Qgis.Warning)
+                log(str(error), level=Qgis.Warning)
         self.ui.statusLabel.setText(text)
         self._message(text, Qgis.Success)
         if self.ui.openFolderCheck.isChecked() and os.path.isdir(result.folder):

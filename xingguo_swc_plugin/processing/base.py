@@ -102,10 +102,10 @@ HELP_PAGES = {"Collapse gullies": "benggang_dock", "Treatment measures": "measur
 def decoded_layer(layer: Optional[QgsVectorLayer], context: QgsProcessingContext
                   ) -> Optional[QgsVectorLayer]:
     """``layer``, or a copy reopened with the sniffed encoding (GBK shapefile
-    without .cpg, ``core.devimport.with_sniffed_encoding``) that keeps its name
+    without .cpg, ``core.sources.with_sniffed_encoding``) that keeps its name
     and filter and lives in the run's temporary layer store.  A layer with
     unsaved edits is kept as it is (reopening would lose them)."""
-    from ..core.devimport import with_sniffed_encoding
+    from ..core.sources import with_sniffed_encoding
 
     if layer is None or (layer.isEditable() and layer.isModified()):
         return layer

@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..core.benggang import fill_gully_attributes, output_fields
+from ..core.benggang_attributes import fill_gully_attributes, output_fields
 from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
