@@ -162,6 +162,21 @@ def test_one_cancel_error():
     assert classes == {("core/errors.py", "CanceledError")}
 
 
+#: Modules of other helpers' scopes that still raise SwcError("Canceled.") by hand:
+#: each becomes ``raise CanceledError()`` (or ``raise_if_canceled``) with its owner's
+#: change; the list may only shrink.
+CANCEL_BY_HAND = {"core/atlas_figures.py", "core/findings.py", "core/measures.py",
+                  "core/plan.py", "core/sampledata.py"}
+
+
+def test_cancel_raises_the_cancel_error():
+    """A canceled run raises ``CanceledError`` (callers tell it from a failure by type)."""
+    pattern = re.compile(r"raise \w+\(tr\(\"Canceled\.\"\)\)")
+    by_hand = {path.relative_to(ROOT).as_posix() for path in ROOT.rglob("*.py")
+               if pattern.search(path.read_text(encoding="utf-8"))}
+    assert by_hand <= CANCEL_BY_HAND
+
+
 def test_one_log_helper():
     """Only ``core.log`` writes to QGIS's message log: one tag, one place."""
     writers = sorted(path.relative_to(ROOT).as_posix() for path in ROOT.rglob("*.py")

@@ -167,12 +167,6 @@ def _decoded(values: list) -> list:
             for v in values]
 
 
-def _plain(value):
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return value
-
-
 def _iter_qgis(layer: QgsVectorLayer, fields: Sequence[str],
                dest_crs: QgsCoordinateReferenceSystem,
                context: Optional[QgsCoordinateTransformContext], batch_size: int):

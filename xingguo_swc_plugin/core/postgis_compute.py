@@ -40,7 +40,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..qgis_compat import FieldType, is_type
 from ..translation import tr
-from .errors import CanceledError, InputError
+from .errors import InputError, raise_if_canceled
 from .geometry import invalid_reason
 from .postgis import PgTarget, database_key, driver, sql, transaction
 from .results import (
@@ -166,11 +166,9 @@ def _repaired(expression):
 
 
 def _progress(feedback: Optional[QgsFeedback], value: float) -> None:
-    if feedback is None:
-        return
-    if feedback.isCanceled():
-        raise CanceledError()
-    feedback.setProgress(value)
+    raise_if_canceled(feedback)
+    if feedback is not None:
+        feedback.setProgress(value)
 
 
 def _computation_srid(layer: QgsVectorLayer) -> Tuple[int, object]:
