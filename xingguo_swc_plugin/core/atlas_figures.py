@@ -27,7 +27,7 @@ from ..domain.units import m2_to_hm2, m2_to_km2
 from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 from .atlas_layers import origin, table_name
-from .errors import SwcError
+from .errors import CanceledError
 
 #: Township code and name fields of the coverage layer.
 CODE_FIELD = "xzqdm"
@@ -236,4 +236,4 @@ def plan_figures(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLayer],
 
 def check_canceled(feedback: Optional[QgsFeedback]) -> None:
     if feedback is not None and feedback.isCanceled():
-        raise SwcError(tr("Canceled."))
+        raise CanceledError()

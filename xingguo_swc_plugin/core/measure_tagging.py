@@ -19,7 +19,7 @@ from ..domain import codes
 from ..domain.units import m2_to_hm2
 from ..translation import tr
 from .area import PLANIMETRIC, AreaMeasurer
-from .errors import InputError, SwcError
+from .errors import CanceledError, InputError, SwcError
 from .measure_checks import check_quantity, check_texts, check_unit, check_year
 from .measure_records import (
     MeasureRecord,
@@ -139,7 +139,7 @@ def tag_features(
     new_features: List[QgsFeature] = []
     for position, fid in enumerate(feature_ids):
         if feedback is not None and feedback.isCanceled():
-            raise SwcError(tr("Canceled."))
+            raise CanceledError()
         feature = features[fid]
         target_uuid = text_value(feature[UUID_FIELD])
         if not target_uuid:

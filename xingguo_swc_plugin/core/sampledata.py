@@ -37,7 +37,7 @@ from ..domain.townships import TOWNSHIPS
 from ..domain.measures import SEED_MEASURES
 from ..domain.units import m2_to_hm2
 from ..translation import tr
-from .errors import WorkspaceError
+from .errors import CanceledError, WorkspaceError
 from .geometry import index_geometry
 from .schema import META_TABLE
 from .settings import setting
@@ -208,7 +208,7 @@ def generate_sample_workspace(path: str, parcels: int = 2000, seed: int = 202201
 
 def _check(feedback: QgsFeedback, progress: float) -> None:
     if feedback.isCanceled():
-        raise WorkspaceError(tr("Canceled."))
+        raise CanceledError()
     feedback.setProgress(progress)
 
 
