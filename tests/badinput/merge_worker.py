@@ -1,7 +1,7 @@
 """One inspector's run in its own process: validate, wait at a barrier,
 merge the findings into the GeoPackage workspace; prints the merge counts.
 
-Used by test_findings.py: two of these at once are two users, not two threads.
+Used by test_findings_input.py: two of these at once are two users, not two threads.
 """
 
 from __future__ import annotations
