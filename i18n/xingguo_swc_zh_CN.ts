@@ -299,17 +299,17 @@
         <translation>无法写入崩岗 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="115"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="116"/>
         <source>{0} project(s) imported, {1} updated, {2} row(s) not taken.</source>
         <translation>已导入 {0} 个项目，更新 {1} 个，{2} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="117"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="118"/>
         <source>Row {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="216"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="217"/>
         <source>{0} does not exist.</source>
         <translation>{0} 不存在。</translation>
     </message>
@@ -319,77 +319,77 @@
         <translation>开发项目</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="187"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="188"/>
         <source>Cannot open {0} as a layer: {1}</source>
         <translation>无法将 {0} 作为图层打开：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="248"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="249"/>
         <source>Cannot read the register {0}.</source>
         <translation>无法读取登记表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="251"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="252"/>
         <source>The register {0} has no sheet &quot;{1}&quot;.</source>
         <translation>登记表 {0} 中没有工作表“{1}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="329"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="330"/>
         <source>{0} &quot;{1}&quot; is not a number</source>
         <translation>{0}“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="334"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="335"/>
         <source>{0} &quot;{1}&quot; is not a whole number</source>
         <translation>{0}“{1}”不是整数</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="338"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="339"/>
         <source>{0} &quot;{1}&quot; is not a date</source>
         <translation>{0}“{1}”不是日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="346"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="347"/>
         <source>{0} &quot;{1}&quot; is not one of: {2}</source>
         <translation>{0}“{1}”不在以下取值中：{2}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="368"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="369"/>
         <source>Map a source field to the project number ({0}).</source>
         <translation>请将一个来源字段映射到项目编号（{0}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="375"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="376"/>
         <source>The source has no field &quot;{0}&quot;.</source>
         <translation>数据源没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="384"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="385"/>
         <source>The project source cannot be read.</source>
         <translation>无法读取项目数据源。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="386"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="387"/>
         <source>The project source {0} has no polygons.</source>
         <translation>项目数据源 {0} 中没有面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="645"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="650"/>
         <source>{0} (feature {1})</source>
         <translation>{0}（要素 {1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="411"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="412"/>
         <source>{0} features of project {1} were merged into one boundary.</source>
         <translation>项目 {1} 的 {0} 个要素已合并为一个范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="426"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="427"/>
         <source>The boundary layer cannot be read.</source>
         <translation>无法读取范围图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="429"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="430"/>
         <source>The boundary layer has no field &quot;{0}&quot;.</source>
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
@@ -399,42 +399,42 @@
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="449"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="450"/>
         <source>{0} boundary polygon(s) have no register row: {1}</source>
         <translation>{0} 个范围面在登记表中没有对应行：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="482"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="483"/>
         <source>no project number</source>
         <translation>没有项目编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="487"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="488"/>
         <source>project number {0} appears again (first at row {1})</source>
         <translation>项目编号 {0} 重复出现（首次出现在第 {1} 行）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="493"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="494"/>
         <source>project {0} is already in the workspace</source>
         <translation>项目 {0} 已在工作空间中</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="562"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="563"/>
         <source>no boundary polygon</source>
         <translation>没有范围面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="545"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="546"/>
         <source>the boundary is not a polygon</source>
         <translation>范围不是面</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="549"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="550"/>
         <source>the boundary polygon is invalid and cannot be repaired</source>
         <translation>范围面无效且无法修复</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="559"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="560"/>
         <source>the boundary cannot be reprojected to the workspace CRS</source>
         <translation>范围无法投影到工作空间坐标系</translation>
     </message>
@@ -1009,7 +1009,7 @@
         <translation>{0}图层 {1} 没有字段“{2}”；现有字段：{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="63"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="64"/>
         <source>The {0} layer is missing or cannot be read.</source>
         <translation>{0}图层缺失或无法读取。</translation>
     </message>
@@ -1189,42 +1189,42 @@
         <translation>无法写入初始措施分类。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="65"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="66"/>
         <source>The {0} layer {1} is not a polygon layer.</source>
         <translation>{0}图层 {1} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="68"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="69"/>
         <source>The {0} layer {1} is empty: it has no features.</source>
         <translation>{0}图层 {1} 为空：没有任何要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="81"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="82"/>
         <source>townships</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="85"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="87"/>
         <source>The townships layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>乡镇图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="97"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="99"/>
         <source>Township feature {0} has no code in field {1}.</source>
         <translation>乡镇要素 {0} 的字段 {1} 中没有代码。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="105"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="107"/>
         <source>Township {0} has no geometry; skipped.</source>
         <translation>乡镇 {0} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="120"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="122"/>
         <source>Township codes must be unique; repeated in field {0}: {1}.</source>
         <translation>乡镇代码必须唯一；字段 {0} 中重复：{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="125"/>
         <source>The townships layer {0} has no geometries.</source>
         <translation>乡镇图层 {0} 没有几何。</translation>
     </message>
@@ -2859,52 +2859,52 @@
         <translation>{0}图层 {1}（{2}）完全位于乡镇图层 {3} 之外：请检查各图层声明的坐标系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="113"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="114"/>
         <source>{0} parcel(s) imported, {1} updated, {2} row(s) not taken.</source>
         <translation>已导入 {0} 个图斑，更新 {1} 个，{2} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="366"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="367"/>
         <source>Map a source field to the parcel ID ({0}).</source>
         <translation>请为图斑编号（{0}）指定来源字段。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="372"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="373"/>
         <source>{0} is not a field of the table {1}.</source>
         <translation>{0} 不是数据表 {1} 的字段。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="482"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="483"/>
         <source>no parcel ID</source>
         <translation>没有图斑编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="486"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="487"/>
         <source>parcel ID {0} appears again (first at row {1})</source>
         <translation>图斑编号 {0} 重复出现（首次出现在第 {1} 行）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="492"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="493"/>
         <source>parcel {0} is already in the workspace</source>
         <translation>图斑 {0} 已在工作空间中</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="529"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="530"/>
         <source>Cannot write the rows of {0} into {1}: {2}</source>
         <translation>无法将 {0} 的记录写入 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="606"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="611"/>
         <source>The parcel source cannot be read.</source>
         <translation>无法读取图斑数据源。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="608"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="613"/>
         <source>The parcel source {0} has no polygons.</source>
         <translation>图斑数据源 {0} 中没有面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="650"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="655"/>
         <source>{0} parcel(s) have no change type: give the previous delivery to fill it.</source>
         <translation>{0} 个图斑没有扰动变化类型：请指定上期图斑以填写。</translation>
     </message>
@@ -3204,12 +3204,12 @@
         <translation>图层 {0} 是工作空间的表 {1}，不能用作 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="151"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="153"/>
         <source>The townships of {0} overlap: {1}. The county row would count the shared land twice; correct the township boundaries.</source>
         <translation>{0} 中的乡镇相互重叠：{1}。全县合计会将重叠部分计算两次；请修正乡镇边界。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="164"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="166"/>
         <source>The townships of {0} leave gaps of {1} m² between them: features there count in no township.</source>
         <translation>{0} 中的乡镇之间有 {1} m² 的空隙：位于空隙中的要素不计入任何乡镇。</translation>
     </message>
@@ -3724,7 +3724,7 @@
         <translation>地图图层 {0} 未能写入全部 {1} 个要素：工作表会缺少部分内容。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="133"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="576"/>
         <source>Township {0}</source>
         <translation>乡镇 {0}</translation>
     </message>
@@ -3749,17 +3749,17 @@
         <translation>每对重叠的多边形输出一个要素（每对只列一次），几何为重叠部分，并给出其面积（m²）。重叠面积小于最小面积的要素对忽略。无效或空几何写入单独的表，不会中断运行。面积按平面计算（会使面积变形的投影，如 Web 墨卡托，将被拒绝），或在选择时按 CGCS2000 椭球面计算。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="387"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="388"/>
         <source>project source</source>
         <translation>项目来源</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="427"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="428"/>
         <source>boundary</source>
         <translation>边界</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="609"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="614"/>
         <source>parcel source</source>
         <translation>图斑来源</translation>
     </message>
