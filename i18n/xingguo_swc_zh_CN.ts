@@ -364,7 +364,7 @@
         <translation>项目数据源 {0} 中没有面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="565"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="569"/>
         <source>{0} (feature {1})</source>
         <translation>{0}（要素 {1}）</translation>
     </message>
@@ -989,7 +989,7 @@
         <translation>{0}图层 {1} 没有字段“{2}”；现有字段：{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="64"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="65"/>
         <source>The {0} layer is missing or cannot be read.</source>
         <translation>{0}图层缺失或无法读取。</translation>
     </message>
@@ -1169,42 +1169,42 @@
         <translation>无法写入初始措施分类。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="66"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="67"/>
         <source>The {0} layer {1} is not a polygon layer.</source>
         <translation>{0}图层 {1} 不是面图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="69"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="70"/>
         <source>The {0} layer {1} is empty: it has no features.</source>
         <translation>{0}图层 {1} 为空：没有任何要素。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="82"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="83"/>
         <source>townships</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="86"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="88"/>
         <source>The townships layer {0} has no field {1}; its fields are: {2}.</source>
         <translation>乡镇图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="100"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="102"/>
         <source>Township feature {0} has no code in field {1}.</source>
         <translation>乡镇要素 {0} 的字段 {1} 中没有代码。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="105"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="107"/>
         <source>Township {0} has no geometry; skipped.</source>
         <translation>乡镇 {0} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="120"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="122"/>
         <source>Township codes must be unique; repeated in field {0}: {1}.</source>
         <translation>乡镇代码必须唯一；字段 {0} 中重复：{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="125"/>
         <source>The townships layer {0} has no geometries.</source>
         <translation>乡镇图层 {0} 没有几何。</translation>
     </message>
@@ -2274,12 +2274,12 @@
         <translation>{0}：已在 PostGIS 数据库 {1} 中计算。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="250"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="248"/>
         <source>computing township statistics on the server</source>
         <translation>在服务器上计算乡镇统计</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="315"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="313"/>
         <source>reading classes on the server</source>
         <translation>在服务器上读取类别</translation>
     </message>
@@ -2289,12 +2289,12 @@
         <translation>水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="350"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="348"/>
         <source>computing the conservation rate on the server</source>
         <translation>在服务器上计算水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="419"/>
+        <location filename="../xingguo_swc_plugin/core/postgis_compute.py" line="417"/>
         <source>finding overlaps on the server</source>
         <translation>在服务器上查找重叠</translation>
     </message>
@@ -2804,17 +2804,17 @@
         <translation>无法将 {0} 的记录写入 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="526"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="530"/>
         <source>The parcel source cannot be read.</source>
         <translation>无法读取图斑数据源。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="528"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="532"/>
         <source>The parcel source {0} has no polygons.</source>
         <translation>图斑数据源 {0} 中没有面。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="570"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="574"/>
         <source>{0} parcel(s) have no change type: give the previous delivery to fill it.</source>
         <translation>{0} 个图斑没有扰动变化类型：请指定上期图斑以填写。</translation>
     </message>
@@ -3114,12 +3114,12 @@
         <translation>图层 {0} 是工作空间的表 {1}，不能用作 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="151"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="153"/>
         <source>The townships of {0} overlap: {1}. The county row would count the shared land twice; correct the township boundaries.</source>
         <translation>{0} 中的乡镇相互重叠：{1}。全县合计会将重叠部分计算两次；请修正乡镇边界。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="164"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="166"/>
         <source>The townships of {0} leave gaps of {1} m² between them: features there count in no township.</source>
         <translation>{0} 中的乡镇之间有 {1} m² 的空隙：位于空隙中的要素不计入任何乡镇。</translation>
     </message>
@@ -3644,7 +3644,7 @@
         <translation>地图图层 {0} 未能写入全部 {1} 个要素：工作表会缺少部分内容。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/benggang.py" line="113"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="495"/>
         <source>Township {0}</source>
         <translation>乡镇 {0}</translation>
     </message>
@@ -3659,7 +3659,7 @@
         <translation>边界</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/devimport.py" line="529"/>
+        <location filename="../xingguo_swc_plugin/core/devimport.py" line="533"/>
         <source>parcel source</source>
         <translation>图斑来源</translation>
     </message>

@@ -338,3 +338,39 @@ def test_stats_dock_refuses_degrees_labelled_as_metres(qtbot, county_layers, cou
     assert "degrees" in text and "EPSG:4547" in text and "EPSG:4490" in text, text
     assert dock.result is None
     assert digest(county, path) == before
+
+
+def test_stats_dock_reads_gbk_township_names(qtbot, qgis_app, tmp_path):
+    """The dock calls the core directly (no Processing): the core reads the
+    townships with the detected encoding too."""
+    from data import box, write
+    from iface_stand_in import MessageIface
+    from qgis.core import QgsProject, QgsVectorLayer
+    from test_encoding import gbk_townships
+
+    from xingguo_swc_plugin.gui.stats_dock import StatsDock
+
+    towns = gbk_townships(str(tmp_path / "towns.shp"))
+    path = write(str(tmp_path / "parcels.gpkg"),
+                 [{"wkt": box(631000, 2911000, 631100, 2911100), "kflx": "a"}],
+                 [("kflx", "text")])
+    town_layer = QgsVectorLayer(towns, "towns", "ogr")
+    parcels = QgsVectorLayer(path + "|layername=data", "parcels", "ogr")
+    QgsProject.instance().addMapLayers([town_layer, parcels])
+    try:
+        iface = MessageIface()
+        dock = StatsDock(iface, None)
+        qtbot.addWidget(dock)
+        dock.townships_combo.setLayer(town_layer)
+        dock.input_combo.setLayer(parcels)
+        dock.class_field.setField("kflx")
+        dock.erosion_combo.setLayer(None)
+        before = digest(towns, path)
+        dock.run()
+        qtbot.waitUntil(lambda: dock.task is None, timeout=120_000)
+        assert dock.result is not None, iface.bar.messages
+        names = {row.xzqdm: row.xzqmc for row in dock.result.areas}
+        assert names["360732100"] == "潋江镇" and names["360732101"] == "江背镇", names
+        assert digest(towns, path) == before
+    finally:
+        QgsProject.instance().removeAllMapLayers()

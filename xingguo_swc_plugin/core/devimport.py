@@ -36,7 +36,7 @@ from ..translation import tr
 from . import schema
 from .crs_check import require_crs
 from .errors import CanceledError, InputError, WorkspaceError
-from .geometry import polygonal
+from .geometry import index_geometry, polygonal, usable
 from .sources import sniff_encoding
 from .workspace_base import WorkspaceBase
 from .workspaces import workspace_of
@@ -488,8 +488,12 @@ class _TownshipFinder:
 
     def __init__(self, workspace: WorkspaceBase):
         self.layer = workspace.layer("township")
-        self.index = QgsSpatialIndex(self.layer.getFeatures())
-        self.features = {f.id(): f for f in self.layer.getFeatures()}
+        self.index = QgsSpatialIndex()
+        self.features = {f.id(): f for f in self.layer.getFeatures()
+                         if usable(f.geometry())}  # a township without shape locates nothing
+        for fid, feature in self.features.items():
+            index_geometry(self.index, fid, feature.geometry(),
+                           tr("Township {0}").format(_to_text(feature["xzqdm"])))
 
     def code_at(self, geometry: QgsGeometry) -> Optional[str]:
         point = geometry.pointOnSurface()

@@ -630,7 +630,7 @@ def finding_rows(layer: QgsVectorLayer) -> Tuple[List[tuple], List[List[object]]
 def history_table(layer: QgsVectorLayer) -> Tuple[List[tuple], List[List[object]]]:
     """Header and rows of every finding's history, one readable row per step:
     finding, time, who, from and to status labels, note (not the stored JSON)."""
-    from .validation import rule_label
+    from .rules import rule_label
 
     header = [(name, FieldType.STRING) for name in (
         tr("Finding ID"), tr("Parcel ID"), tr("Rule"), tr("Time"), tr("Handled by"),

@@ -29,6 +29,7 @@ from qgis.core import (
 
 from ..domain.townships import TOWNSHIPS_BY_CODE
 from ..translation import tr
+from .sources import with_sniffed_encoding
 from .errors import InputError
 from .values import text
 
@@ -80,6 +81,7 @@ def read_townships(layer: QgsVectorLayer, code_field: str,
     Raises InputError for a missing field, NULL or duplicate codes, an empty layer.
     """
     require_features(layer, tr("townships"))
+    layer = with_sniffed_encoding(layer)  # GBK names without .cpg (issue 13)
     fields = layer.fields()
     index = fields.lookupField(code_field)
     if index < 0:
