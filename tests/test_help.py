@@ -159,6 +159,8 @@ class MenuIface(DesktopIface):
 
 @pytest.mark.usefixtures("chinese")
 def test_plugin_menu_has_help_opening_the_index(qtbot):
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
     from xingguo_swc_plugin.plugin import XingguoSwcPlugin
 
     iface = MenuIface()
@@ -182,6 +184,8 @@ def test_plugin_menu_has_help_opening_the_index(qtbot):
         assert "打开工作空间" in window.browser.toPlainText()
     finally:
         plugin.unload()
+        # the docks and toolbar unload deletes later: delete them now, on this thread
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert iface.menu == []
     assert (
         iface.window.findChild(plugin_help.HelpWindow, plugin_help.WINDOW_NAME) is None
