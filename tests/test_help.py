@@ -216,8 +216,13 @@ def test_qt_own_buttons_follow_the_plugin_language(qgis_app):
     (qttranslations5-l10n) with its own, so 打开/取消 not Open/Cancel, and removes both."""
     from qgis.PyQt.QtCore import QCoreApplication
 
+    from qgis.PyQt.QtCore import QLibraryInfo
+
     from xingguo_swc_plugin import localization
 
+    folder = Path(QLibraryInfo.location(QLibraryInfo.LibraryLocation.TranslationsPath))
+    if not (folder / "qtbase_zh_CN.qm").is_file():  # make deps installs it on bookworm
+        pytest.skip("Qt's translations (qttranslations5-l10n) are not installed")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     translator = localization.install_translator("zh-Hans")
     try:
