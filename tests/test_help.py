@@ -214,9 +214,7 @@ def test_processing_algorithms_link_the_help_page_of_their_dock(qgis_app):
 def test_qt_own_buttons_follow_the_plugin_language(qgis_app):
     """QGIS 3.22 in Chinese (zh-Hans) loads no Qt translation: the plugin loads Qt's
     (qttranslations5-l10n) with its own, so 打开/取消 not Open/Cancel, and removes both."""
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    from qgis.PyQt.QtCore import QLibraryInfo
+    from qgis.PyQt.QtCore import QCoreApplication, QLibraryInfo
 
     from xingguo_swc_plugin import localization
 
