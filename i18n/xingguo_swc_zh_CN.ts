@@ -4688,12 +4688,4 @@
         <translation>汇总</translation>
     </message>
 </context>
-<context>
-    <name>QPlatformTheme</name>
-    <message>
-        <location filename="../xingguo_swc_plugin/localization.py" line="88"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
 </TS>

@@ -98,7 +98,7 @@ def test_plan_progress(workspace):
                {"zlnd": 2024})
     assert gullies.commitChanges(), gullies.commitErrors()
     gully = next(gullies.getFeatures())
-    set_treatment_status(gullies, [gully.id()], "2", commit=True)
+    set_treatment_status(gullies, [gully.id()], "2", commit=True, year=2024)
     progress = plan_progress(workspace.workspace().layer("measure"),
                              year_from=2022, year_to=2025)
     assert progress.row(WEST).treated_area_hm2 == pytest.approx(2.0)

@@ -85,7 +85,8 @@ def qt_base_translator(name: str) -> Optional[QTranslator]:
     """Qt's own strings (Open, Cancel, Close, the file dialog) in ``name``'s language
     when QGIS did not load them: QGIS 3.22 in Chinese looks for ``qt_zh-Hans``, which
     no Qt ships, so the plugin's dialogs showed English buttons."""
-    if QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel":
+    qt_context, probe = "QPlatformTheme", "Cancel"  # names, not literals: not ours to translate
+    if QCoreApplication.translate(qt_context, probe) != probe:
         return None  # QGIS (or the system) already translates Qt
     translator = QTranslator()
     folder = QLibraryInfo.location(QLibraryInfo.LibraryLocation.TranslationsPath)

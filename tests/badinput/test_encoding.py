@@ -121,13 +121,14 @@ def test_benggangattributes_gbk_source_and_townships(qgis_app, tmp_path):
 def test_measuresummary_gbk_townships(empty_workspace, tmp_path):
     from test_measures import GULLY_BOXES, TOWNSHIPS, add_gullies, add_townships
 
-    from xingguo_swc_plugin.core import measures as core
+    from xingguo_swc_plugin.core.measure_tagging import set_treatment_status, tag_features
     from xingguo_swc_plugin.core.workspace import open_workspace
 
     add_townships(empty_workspace)
     gullies, fids = add_gullies(empty_workspace, GULLY_BOXES)
     ws = open_workspace(empty_workspace)
-    core.tag_features(ws.layer("measure"), gullies, fids, "E06", 1, 2021, commit=True)
+    tag_features(ws.layer("measure"), gullies, fids, "E06", 1, 2021, commit=True)
+    set_treatment_status(gullies, fids, "2", commit=True, year=2021)  # treated gullies: 已治理 in the window
     towns = gbk_townships(str(tmp_path / "towns.shp"),
                           [(code, name) + tuple(b) for code, name, b in TOWNSHIPS])
     before = digest(towns, empty_workspace)
