@@ -45,6 +45,8 @@ def add_plan_figures(sample_copy: str) -> str:
     # small watersheds: pairs of townships merged (a zoning other than townships)
     towns = sorted(layer(sample_copy, "township").getFeatures(), key=lambda f: f["xzqdm"])
     watershed = ws.layer("watershed")
+    # this zoning replaces the sample's own small watersheds (a zoning must not overlap)
+    assert watershed.dataProvider().deleteFeatures([f.id() for f in watershed.getFeatures()])
     features = []
     for number, start in enumerate(range(0, 10, 2)):
         feature = QgsFeature(watershed.fields())
