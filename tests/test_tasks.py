@@ -20,6 +20,7 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtWidgets import QProgressBar
 
 from xingguo_swc_plugin.core.errors import CanceledError, SwcError
+from test_measures_dock import dock_setup  # noqa: F401  (a real dock and workspace)
 from xingguo_swc_plugin.tasks import CoreTask
 
 MAIN = threading.get_ident()
@@ -203,3 +204,15 @@ def test_garbage_made_before_a_task_is_freed_on_the_gui_thread(qgis_app):
     task = CoreTask("collects first", total, [1.0])
     assert Cycle.freed_in == [MAIN]
     task.finished(task.run())
+
+
+def test_a_plugin_dock_task_keeps_nothing_of_the_dock(dock_setup, qtbot):
+    """The same through a real dock (the treatment measures summary): after its
+    task ends, the task refers to neither the dock's methods nor its inputs."""
+    dock = dock_setup[1]
+    task = dock.summarize()
+    assert task is not None and task.on_done.__self__ is dock
+    qtbot.waitUntil(lambda: dock.last_summary is not None, timeout=60_000)
+    assert dock.task is None
+    assert released(task)
+    assert not any(getattr(ref, "__self__", None) is dock for ref in gc.get_referents(task))
