@@ -14,13 +14,12 @@ import time
 import weakref
 
 import pytest
-
 from qgis.core import QgsApplication, QgsFeedback
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtWidgets import QProgressBar
+from test_measures_dock import dock_setup  # noqa: F401 (fixture: a real dock)
 
 from xingguo_swc_plugin.core.errors import CanceledError, SwcError
-from test_measures_dock import dock_setup  # noqa: F401  (a real dock and workspace)
 from xingguo_swc_plugin.tasks import CoreTask
 
 MAIN = threading.get_ident()
