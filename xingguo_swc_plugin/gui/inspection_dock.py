@@ -523,19 +523,18 @@ class InspectionDock(QgsDockWidget):
 
     def _restore_groups(self) -> None:
         """Groups as the user left them (re-runs, grouping): the ones they opened;
-        while a filter is on, every group (the matches, not their titles)."""
-        tree = self.ui.findingsTree
+        while a filter is on, every group (the matches, not their titles).  Group
+        by group: collapseAll/expandAll would lay out all 30k rows of a flat list."""
+        if not self.model.grouping:
+            return
+        tree, proxy = self.ui.findingsTree, self.proxy
+        everything = proxy.active()
         self._tracking = False  # opened here, not by the user
         try:
-            if self.proxy.active():
-                tree.expandAll()
-                return
-            tree.collapseAll()
-            for grouping, key in self._expanded:
-                if grouping == self.model.grouping:
-                    index = self.proxy.mapFromSource(self.model.group_index(key))
-                    if index.isValid():
-                        tree.expand(index)
+            for number in range(proxy.rowCount()):
+                index = proxy.index(number, 0)
+                tree.setExpanded(index, everything or (
+                    self.model.grouping, index.data(GROUP_ROLE)) in self._expanded)
         finally:
             self._tracking = True
 
