@@ -166,6 +166,7 @@ class InspectionDock(QgsDockWidget):
         self._canceled = False
         self._flush_scheduled = False
         self._selected: Optional[List[int]] = None  # cache of selected_fids()
+        self._sync_waiting: set = set()  # parcels whose compliance follows a save
         from .change_step import ChangeStep  # issue 17: "与上期比较"
 
         self.change_step = ChangeStep(self, body)
@@ -352,6 +353,7 @@ class InspectionDock(QgsDockWidget):
             return None
         if self.finding_layer is not None and self.finding_layer.isEditable():
             self.save()  # pending status steps first: the task writes the same table
+        self.sync_compliance()  # the parcels' confirmed codes before they are checked
         options = {
             "parcel_id_field": ui.parcelIdCombo.currentField() or "tbbh",
             "project_field": ui.projectFieldCombo.currentField() or "xmbh",
@@ -850,15 +852,26 @@ class InspectionDock(QgsDockWidget):
             return False
         finally:
             self._quiet = False
-        parcels = {row.parcel_id for row in (self.model.finding(fid) for fid in saved) if row}
-        try:  # confirmed cases give their parcels the confirmed compliance code
-            if parcels:  # in the workspace of the finding table (GeoPackage or PostGIS)
-                sync_parcel_compliance(workspace_of(layer), parcels)
-        except SwcError as error:
-            self._error(error)
         self._pending = saved
         self._reload_pending()
+        parcels = {row.parcel_id for row in (self.model.finding(fid) for fid in saved) if row}
+        if parcels:  # as the next event: the save's own GUI block stays short
+            self._sync_waiting |= parcels
+            QTimer.singleShot(0, self.sync_compliance)
         return True
+
+    def sync_compliance(self) -> int:
+        """Give the parcels of the cases just saved the confirmed compliance code if
+        their case was confirmed (in the finding table's workspace, GeoPackage or
+        PostGIS); run right after a save and before a check.  Returns parcels changed."""
+        parcels, self._sync_waiting = self._sync_waiting, set()
+        if not parcels or self.finding_layer is None:
+            return 0
+        try:
+            return sync_parcel_compliance(workspace_of(self.finding_layer), parcels)
+        except SwcError as error:
+            self._error(error)
+            return 0
 
     # import and export -------------------------------------------------------------------------
     def choose_export(self) -> None:
