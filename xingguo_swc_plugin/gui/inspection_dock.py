@@ -232,6 +232,7 @@ class InspectionDock(QgsDockWidget):
         except TypeError:
             pass
         self.table_combos.release()
+        self.sync_compliance()  # a save just before unloading still reaches the parcels
         self._watch_findings(None)
         self.clear_highlight()
         if self.task is not None:
