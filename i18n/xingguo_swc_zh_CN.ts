@@ -394,7 +394,7 @@
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="249"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="262"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -479,7 +479,7 @@
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="474"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="477"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
@@ -494,7 +494,7 @@
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="268"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="283"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>查处状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="489"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="492"/>
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
@@ -524,7 +524,7 @@
         <translation>处理时间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="489"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="492"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1444,7 +1444,7 @@
         <translation>无法打开 DEM {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="369"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="372"/>
         <source>Parcel inspection</source>
         <translation>图斑核查</translation>
     </message>
@@ -1454,37 +1454,37 @@
         <translation>GeoPackage 工作空间 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="268"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="283"/>
         <source>Finding</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="469"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="472"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="342"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="344"/>
         <source>Choose the parcels and the project boundaries.</source>
         <translation>请选择图斑和项目范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="420"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="423"/>
         <source>{0} finding(s): {1} new, {2} kept with their status, {3} removed, {4} no longer detected.</source>
         <translation>{0} 条核查发现：新增 {1} 条，保留原状态 {2} 条，删除 {3} 条，不再发现 {4} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="635"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="637"/>
         <source>{0} finding(s) in {1} rule(s).</source>
         <translation>共 {0} 条核查发现，涉及 {1} 条规则。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="749"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="751"/>
         <source>Finding {0} has no geometry (empty parcel).</source>
         <translation>核查发现 {0} 没有几何（空图斑）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="826"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="828"/>
         <source>{0} finding(s) set to {1}: click Save to keep it.</source>
         <translation>已将 {0} 条核查发现设为{1}：单击“保存”后生效。</translation>
     </message>
@@ -1494,27 +1494,27 @@
         <translation>无法保存查处状态：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="866"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="880"/>
         <source>Export findings</source>
         <translation>导出核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="866"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="880"/>
         <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="875"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="889"/>
         <source>No findings yet: run the check first.</source>
         <translation>尚无核查发现：请先运行核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="884"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="898"/>
         <source>Findings exported to {0}.</source>
         <translation>核查发现已导出到 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="891"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="905"/>
         <source>Choose a workspace (.gpkg) to import into.</source>
         <translation>请选择要导入的工作空间（.gpkg）。</translation>
     </message>
@@ -2594,7 +2594,7 @@
         <translation>图层 {0} 不是工作空间（GeoPackage 或 PostGIS）中的表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="350"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="352"/>
         <source>Choose a workspace to keep the findings in: a .gpkg, or parcels of a PostGIS workspace.</source>
         <translation>请选择保存核查发现的工作空间：.gpkg 文件，或来自 PostGIS 工作空间的图斑。</translation>
     </message>
@@ -3274,27 +3274,27 @@
         <translation>只有从文件读取的图斑才能限定为新增和扩大的图斑。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="82"/>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="81"/>
         <source>Export field package</source>
         <translation>导出外业包</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="94"/>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="93"/>
         <source>Import field results</source>
         <translation>导入外业结果</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="60"/>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="59"/>
         <source>Choose a workspace (.gpkg) first.</source>
         <translation>请先选择工作空间(.gpkg)。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="67"/>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="66"/>
         <source>Field package folder</source>
         <translation>外业包文件夹</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="72"/>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="71"/>
         <source>Returned field package</source>
         <translation>返回的外业包</translation>
     </message>
@@ -3769,7 +3769,7 @@
         <translation>状态代码</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="489"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="492"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -3794,32 +3794,32 @@
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="185"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="196"/>
         <source>No township</source>
         <translation>无乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="403"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="406"/>
         <source>The parcel check was canceled: no finding was stored or changed.</source>
         <translation>图斑核查已取消：未保存或更改任何核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="476"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="479"/>
         <source>No groups</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="624"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="626"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="489"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="492"/>
         <source>Step</source>
         <translation>处理步骤</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="637"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="639"/>
         <source>{0} shown by the filters.</source>
         <translation>筛选后显示 {0} 条。</translation>
     </message>
@@ -3832,6 +3832,11 @@
         <location filename="../xingguo_swc_plugin/tasks.py" line="49"/>
         <source>{0} canceled: nothing was written.</source>
         <translation>{0}已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="858"/>
+        <source>{0} finding(s) saved.</source>
+        <translation>已保存 {0} 条核查发现。</translation>
     </message>
 </context>
 <context>

@@ -179,6 +179,7 @@ def test_a_step_touches_only_its_rows_and_the_timeline_reads(listed, qtbot):
     assert dock.status_text("P031", "EXCEEDS_APPROVED") == "待核查"
     assert dock.apply_status(IDENTIFIED) == 1
     assert dock.save()
+    assert dock.last_message == ("1 finding(s) saved.", Qgis.Success)
     assert not dock.ui.saveButton.isEnabled()
     assert resets == []  # never the whole list
     assert set(changed) == {fid}

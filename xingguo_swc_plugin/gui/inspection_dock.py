@@ -847,7 +847,7 @@ class InspectionDock(QgsDockWidget):
         saved = set(self._buffer_fids()) | self._pending
         self._quiet = True
         try:
-            case.save_edits(layer)  # only the changed rows, refused if changed meanwhile
+            count = case.save_edits(layer)  # only the changed rows, refused if changed
         except SwcError as error:
             self._error(error)
             return False
@@ -855,6 +855,7 @@ class InspectionDock(QgsDockWidget):
             self._quiet = False
         self._pending = saved
         self._reload_pending()
+        self._message(tr("{0} finding(s) saved.").format(count), Qgis.Success)
         parcels = {row.parcel_id for row in (self.model.finding(fid) for fid in saved) if row}
         if parcels:  # as the next event: the save's own GUI block stays short
             self._sync_waiting |= parcels
