@@ -345,6 +345,7 @@ def test_gully_form_shows_its_parts(setup, qtbot):
 
 def test_digitizing_on_the_sample_workspace_continues_its_numbering(sample_copy, qtbot):
     from xingguo_swc_plugin.core import benggang
+    from xingguo_swc_plugin.core import benggang_digitize
 
     workspace = open_workspace(sample_copy)
     gullies, townships = workspace.layer("benggang"), workspace.layer("township")
@@ -356,7 +357,8 @@ def test_digitizing_on_the_sample_workspace_continues_its_numbering(sample_copy,
     for feature in gullies.getFeatures():
         box = feature.geometry().boundingBox()
         candidate = square(box.xMaximum() + 30, box.yMinimum(), 40)
-        if benggang.evaluate_gully(gullies, index, candidate, preview_id=False).ok:
+        if benggang_digitize.evaluate_gully(gullies, index, candidate,
+                                            preview_id=False).ok:
             spot = (box.xMaximum() + 30, box.yMinimum())
             break
     assert spot is not None

@@ -21,7 +21,8 @@ from xingguo_swc_plugin.core.findings import (
     set_status,
     store_findings,
 )
-from xingguo_swc_plugin.core.validation import Finding, rule_label
+from xingguo_swc_plugin.core.results import Finding
+from xingguo_swc_plugin.core.rules import rule_label
 from xingguo_swc_plugin.core.workspace import open_workspace
 from xingguo_swc_plugin.domain import codes
 from xingguo_swc_plugin.gui.findings_model import STATUS, STATUS_ROLE

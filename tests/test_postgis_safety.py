@@ -15,7 +15,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from xingguo_swc_plugin.core.benggang import next_benggang_id
+from xingguo_swc_plugin.core.benggang_numbering import next_benggang_id
 from xingguo_swc_plugin.core.overlaps import find_overlaps
 from xingguo_swc_plugin.core.postgis import (
     APPLICATION_NAME,
@@ -158,7 +158,7 @@ def hostile_tables(pg_sample, pg_server):
         cursor.execute("CREATE TABLE {0}.{1} AS SELECT fid, xmbh AS {2}, geom FROM "
                        "{3}.dev_project".format(schema_q, q(HOSTILE_PROJECTS),
                                                 q(HOSTILE_NUMBER), src))
-        cursor.execute("CREATE TABLE {0}.{1} AS SELECT fid, qsqd AS {2}, geom FROM "
+        cursor.execute("CREATE TABLE {0}.{1} AS SELECT fid, qsqd AS {2}, nd, geom FROM "
                        "{3}.erosion".format(schema_q, q(HOSTILE_EROSION), q(HOSTILE_GRADE),
                                             src))
         for table in (HOSTILE_TOWNS, HOSTILE_PARCELS, HOSTILE_EROSION, HOSTILE_PROJECTS):

@@ -138,7 +138,7 @@ def test_export_gpkg(qtbot, dock, tmp_path):
 def test_export_tables(qtbot, dock, tmp_path):
     """Labels beside codes (rule, compliance, severity 高/中/低, township, status) and
     the history as readable rows on a second sheet / CSV, never the stored JSON."""
-    from xingguo_swc_plugin.core.validation import rule_label
+    from xingguo_swc_plugin.core.rules import rule_label
 
     run_and_wait(qtbot, dock)
     dock.ui.whoEdit.setText("李四")

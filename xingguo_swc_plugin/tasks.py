@@ -11,12 +11,11 @@ from __future__ import annotations
 import traceback
 from typing import Any, Callable, Optional
 
-from qgis.core import Qgis, QgsFeedback, QgsMessageLog, QgsTask
+from qgis.core import Qgis, QgsFeedback, QgsTask
 
 from .core.errors import CanceledError, SwcError
+from .core.log import log
 from .translation import tr
-
-LOG_TAG = "Xingguo SWC"
 
 
 class CoreTask(QgsTask):
@@ -55,7 +54,7 @@ class CoreTask(QgsTask):
         except BaseException as error:  # handed to the main thread in finished()
             self.exception = error
             if not isinstance(error, SwcError):
-                QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+                log(traceback.format_exc(), level=Qgis.Critical)
             return False
         if self.feedback.isCanceled():
             self.exception = self._canceled()
@@ -71,4 +70,4 @@ class CoreTask(QgsTask):
         if self.on_error is not None:
             self.on_error(error)
         else:
-            QgsMessageLog.logMessage(str(error), LOG_TAG, Qgis.Critical)
+            log(str(error), level=Qgis.Critical)

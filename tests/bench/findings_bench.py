@@ -32,15 +32,8 @@ def run(out: str, count: int = 30_000) -> dict:
     app = QgsApplication([], False)
     app.initQgis()
     from xingguo_swc_plugin.core.findings import (
-        CLOSED,
-        FOUND,
-        IDENTIFIED,
-        load_findings,
-        save_edits,
-        set_status,
-        store_findings,
-    )
-    from xingguo_swc_plugin.core.validation import Finding
+        CLOSED, FOUND, IDENTIFIED, load_findings, save_edits, set_status, store_findings)
+    from xingguo_swc_plugin.core.results import Finding
     from xingguo_swc_plugin.core.workspace import create_workspace
 
     crs = QgsCoordinateReferenceSystem("EPSG:4547")

@@ -1,25 +1,73 @@
-"""Township targets (table ``township_target``) with defaults from the county targets.
+"""Township targets (table ``township_target``) and the township assessment.
 
-A township-year without a row takes the county target in proportion to the
-township's share of the county land area, spread evenly over the plan years
-(settings ``targets/*`` and ``plan/*``).  The county row keeps the county targets.
+A township-year without a row takes the county target: the treated area and
+gullies targets in proportion to the township's share of the county land area,
+spread evenly over the plan years (settings ``targets/*`` and ``plan/*``); the
+rate and finding closure targets as they are (``targets/conservation_rate_percent``,
+``targets/finding_closure_percent``).  The county row keeps the county targets.
+
+``township_assessment`` compares, per township and year, each target with what
+was achieved: 水保率 of that monitoring year (``core.stats.conservation_rate``,
+not assessed in a year without monitoring), newly treated area and treated
+gullies of that year (``core.plan.plan_progress`` over the one year), and the
+closure share of the township's findings (已销号 / all, current statuses: a
+finding carries no year).  ``write_assessment`` writes one XLSX sheet per year.
 """
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Tuple
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
 
-from qgis.core import QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeedback,
+    QgsFields,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 
-from ..domain.thresholds import COUNTY_CODE
-from .measures import sibling_layer
+from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME
+from ..qgis_compat import FieldType, make_field
+from ..translation import tr
+from .errors import InputError, raise_if_canceled
+from .measure_records import sibling_layer
 from .schema import TOWNSHIP_TARGET
+
+#: Case status 已销号 (codes.CASE_STATUS): a closed finding.
+CLOSED = "5"
 
 
 def _number(value) -> Optional[float]:
     if value is None or (hasattr(value, "isNull") and value.isNull()) or value == "":
         return None
     return float(value)
+
+
+def target_rows(workspace_layer: Optional[QgsVectorLayer]
+                ) -> Dict[Tuple[str, int], Dict[str, Optional[float]]]:
+    """{(xzqdm, nd): {bcl_mb, zlmj_mb, zlbg_mb, xh_mb}} of the workspace's table
+    ``township_target`` (empty when the workspace has none)."""
+    table = sibling_layer(workspace_layer, TOWNSHIP_TARGET.name) \
+        if workspace_layer is not None else None
+    rows: Dict[Tuple[str, int], Dict[str, Optional[float]]] = {}
+    if table is None:
+        return rows
+    for feature in table.getFeatures():
+        code = str(feature["xzqdm"] or "").strip()
+        year = _number(feature["nd"])
+        if code and year is not None:
+            rows[(code, int(year))] = {name: _number(feature[name]) for name in
+                                       ("bcl_mb", "zlmj_mb", "zlbg_mb", "xh_mb")}
+    return rows
 
 
 def township_targets(workspace_layer: Optional[QgsVectorLayer], towns, measurer,
@@ -33,16 +81,8 @@ def township_targets(workspace_layer: Optional[QgsVectorLayer], towns, measurer,
     plan_years = max(1, plan_to - plan_from + 1)
     county_area = float(setting("targets/treated_area_km2")) * 100.0
     county_gullies = int(setting("targets/treated_benggang"))
-    rows: Dict[Tuple[str, int], Tuple[Optional[float], Optional[float]]] = {}
-    table = sibling_layer(workspace_layer, TOWNSHIP_TARGET.name) \
-        if workspace_layer is not None else None
-    if table is not None:
-        for feature in table.getFeatures():
-            code = str(feature["xzqdm"] or "").strip()
-            year = _number(feature["nd"])
-            if code and year is not None:
-                rows[(code, int(year))] = (_number(feature["zlmj_mb"]),
-                                           _number(feature["zlbg_mb"]))
+    rows = {key: (values["zlmj_mb"], values["zlbg_mb"])
+            for key, values in target_rows(workspace_layer).items()}
     lands = {town.code: measurer.area_m2(town.geometry) for town in towns}
     land_total = sum(lands.values()) or 1.0
     result: Dict[str, Tuple[Optional[float], Optional[int]]] = {}
@@ -61,3 +101,207 @@ def township_targets(workspace_layer: Optional[QgsVectorLayer], towns, measurer,
         result[code] = (area_target, int(round(gully_target)))
     result[COUNTY_CODE] = (county_area, county_gullies)
     return result
+
+
+# --------------------------------------------------------------------------- assessment
+#: Assessed items: key, English label (translated when shown).
+ITEMS = ("rate", "area", "gullies", "closure")
+
+
+def item_label(item: str) -> str:
+    return {"rate": tr("conservation rate"), "area": tr("newly treated area"),
+            "gullies": tr("treated gullies"), "closure": tr("finding closure")}[item]
+
+
+@dataclass
+class AssessmentRow:
+    """One township (or the county, ``COUNTY_CODE``) in one year: target and
+    achieved value of each item (None: not assessed that year)."""
+
+    year: int
+    xzqdm: str
+    xzqmc: str
+    target: Dict[str, Optional[float]] = field(default_factory=dict)
+    achieved: Dict[str, Optional[float]] = field(default_factory=dict)
+
+    def percent(self, item: str) -> Optional[float]:
+        target, achieved = self.target.get(item), self.achieved.get(item)
+        if target is None or achieved is None or target <= 0:
+            return None
+        return 100.0 * achieved / target
+
+    @property
+    def unmet(self) -> List[str]:
+        """Items whose achieved value is below the target (assessed items only)."""
+        return [item for item in ITEMS
+                if self.target.get(item) is not None and self.achieved.get(item) is not None
+                and self.achieved[item] < self.target[item] - 1e-9]
+
+
+@dataclass
+class Assessment:
+    years: List[int]
+    rows: List[AssessmentRow] = field(default_factory=list)
+    #: monitoring years without erosion data (rate not assessed)
+    unmonitored_years: List[int] = field(default_factory=list)
+
+    def row(self, year: int, code: str) -> AssessmentRow:
+        for row in self.rows:
+            if row.year == year and row.xzqdm == code:
+                return row
+        raise KeyError((year, code))
+
+
+def _closure(findings: Optional[QgsVectorLayer]) -> Dict[str, Tuple[int, int]]:
+    """{xzqdm: (closed, all)} of the findings (current statuses)."""
+    counts: Dict[str, List[int]] = {}
+    if findings is None or not findings.isValid():
+        return {}
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes(["xzqdm", "zt"], findings.fields())
+    for feature in findings.getFeatures(request):
+        code = str(feature["xzqdm"] or "").strip()
+        pair = counts.setdefault(code, [0, 0])
+        pair[1] += 1
+        if str(feature["zt"] or "").strip() == CLOSED:
+            pair[0] += 1
+    return {code: (pair[0], pair[1]) for code, pair in counts.items()}
+
+
+def township_assessment(workspace, year_from: Optional[int] = None,
+                        year_to: Optional[int] = None,
+                        feedback: Optional[QgsFeedback] = None) -> Assessment:
+    """Per township and year (default: the plan window) each target, the achieved
+    value, the percent and the unmet items; ``workspace`` is a WorkspaceBase."""
+    from .monitoring import erosion_years
+    from .plan import plan_progress, window
+    from .settings import setting
+    from .stats import conservation_rate
+
+    first, last = window(year_from, year_to)
+    townships = workspace.layer("township")
+    measures = workspace.layer("measure")
+    erosion = workspace.layer("erosion")
+    findings = workspace.layer("finding")
+    years_present, _ = erosion_years(erosion) if erosion.featureCount() else ([], 0)
+    table = target_rows(measures)
+    county_rate = float(setting("targets/conservation_rate_percent"))
+    county_closure = float(setting("targets/finding_closure_percent"))
+    closure = _closure(findings)
+    result = Assessment(list(range(first, last + 1)))
+    steps = len(result.years)
+    for step, year in enumerate(result.years):
+        raise_if_canceled(feedback)
+        progress = plan_progress(measures, townships, None, year, year)
+        rates = {}
+        if year in years_present:
+            rates = {row.xzqdm: row.rate_percent
+                     for row in conservation_rate(townships, "xzqdm", erosion, year=year)}
+        else:
+            result.unmonitored_years.append(year)
+        county = AssessmentRow(year, COUNTY_CODE, COUNTY_NAME)
+        county.target = {"rate": county_rate, "area": 0.0, "gullies": 0.0,
+                         "closure": county_closure}
+        county.achieved = {"rate": rates.get(COUNTY_CODE), "area": 0.0, "gullies": 0.0,
+                           "closure": None}
+        closed_all = [0, 0]
+        for zone in progress.rows[:-1]:
+            own = table.get((zone.xzqdm, year), {})
+            row = AssessmentRow(year, zone.xzqdm, zone.xzqmc)
+            rate_target = own.get("bcl_mb")
+            closure_target = own.get("xh_mb")
+            row.target = {
+                "rate": county_rate if rate_target is None else rate_target,
+                "area": zone.target_area_hm2, "gullies": zone.target_gullies,
+                "closure": county_closure if closure_target is None else closure_target}
+            closed, total = closure.get(zone.xzqdm, (0, 0))
+            row.achieved = {"rate": rates.get(zone.xzqdm), "area": zone.treated_area_hm2,
+                            "gullies": zone.treated_gullies,
+                            "closure": 100.0 * closed / total if total else None}
+            result.rows.append(row)
+            county.target["area"] += zone.target_area_hm2 or 0.0
+            county.target["gullies"] += zone.target_gullies or 0
+            county.achieved["area"] += zone.treated_area_hm2
+            county.achieved["gullies"] += zone.treated_gullies
+            closed_all[0] += closed
+            closed_all[1] += total
+        if closed_all[1]:
+            county.achieved["closure"] = 100.0 * closed_all[0] / closed_all[1]
+        result.rows.append(county)
+        if feedback is not None:
+            feedback.setProgress(100.0 * (step + 1) / steps)
+    return result
+
+
+#: Columns of an assessment sheet: (name, kind).
+ASSESSMENT_COLUMNS: Tuple[Tuple[str, str], ...] = (
+    ("xzqdm", "text"), ("xzqmc", "text"), ("nd", "int"),
+    ("rate_target", "real"), ("rate_percent", "real"), ("rate_progress", "real"),
+    ("area_target_hm2", "real"), ("treated_area_hm2", "real"), ("area_progress", "real"),
+    ("gully_target", "real"), ("treated_gullies", "real"), ("gully_progress", "real"),
+    ("closure_target", "real"), ("closure_percent", "real"), ("closure_progress", "real"),
+    ("unmet", "text"),
+)
+
+
+def assessment_table(assessment: Assessment, year: int) -> List[List[object]]:
+    """Rows of one year in ``ASSESSMENT_COLUMNS`` order (unmet items translated)."""
+    rows = []
+    for row in assessment.rows:
+        if row.year != year:
+            continue
+        values: List[object] = [row.xzqdm, row.xzqmc, year]
+        for item in ITEMS:
+            values += [row.target.get(item), row.achieved.get(item), row.percent(item)]
+        values.append("；".join(item_label(item) for item in row.unmet))
+        rows.append(values)
+    return rows
+
+
+def write_assessment(assessment: Assessment, path: str) -> str:
+    """XLSX with one sheet per year (sheet name = the year); an existing file is
+    replaced only when the whole workbook was written."""
+    if not path.lower().endswith(".xlsx"):
+        raise InputError(tr("The assessment is written as an Excel workbook (.xlsx), not "
+                            "{0}.").format(Path(path).name))
+    folder = Path(path).resolve().parent
+    if not folder.is_dir():
+        raise InputError(tr("The folder {0} does not exist.").format(folder))
+    fields = QgsFields()
+    for name, kind in ASSESSMENT_COLUMNS:
+        fields.append(make_field(name, {"text": FieldType.STRING, "int": FieldType.INT64,
+                                        "real": FieldType.DOUBLE}[kind],
+                                 254 if kind == "text" else 0))
+    work = tempfile.mkdtemp(prefix=".assessment-", dir=str(folder))
+    try:
+        temporary = os.path.join(work, Path(path).name)
+        for number, year in enumerate(assessment.years):
+            options = QgsVectorFileWriter.SaveVectorOptions()
+            options.driverName = "XLSX"
+            options.fileEncoding = "UTF-8"
+            options.layerName = str(year)
+            if number:
+                options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+            writer = QgsVectorFileWriter.create(temporary, fields, QgsWkbTypes.NoGeometry,
+                                                QgsCoordinateReferenceSystem(),
+                                                QgsCoordinateTransformContext(), options)
+            if writer.hasError() != QgsVectorFileWriter.NoError:
+                message = writer.errorMessage()
+                del writer
+                raise InputError(tr("Cannot write {0}: {1}").format(path, message))
+            for values in assessment_table(assessment, year):
+                feature = QgsFeature(fields)
+                feature.setAttributes(values)
+                if not writer.addFeature(feature):
+                    message = writer.errorMessage()
+                    del writer
+                    raise InputError(tr("Cannot write {0}: {1}").format(path, message))
+            del writer
+        try:
+            os.replace(temporary, path)
+        except OSError as error:
+            raise InputError(tr("Cannot write {0}: {1}").format(
+                path, error.strerror or str(error))) from None
+        return path
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

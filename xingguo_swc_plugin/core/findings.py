@@ -42,7 +42,8 @@ from ..domain import codes
 from ..qgis_compat import FieldType
 from ..translation import tr
 from .errors import CanceledError, InputError, WorkspaceError
-from .validation import RULES, Finding
+from .results import Finding
+from .rules import RULES
 from .workspaces import workspace_of
 
 TABLE = "finding"
@@ -608,7 +609,7 @@ def finding_rows(layer: QgsVectorLayer) -> Tuple[List[tuple], List[List[object]]
     """Typed header (name, FieldType) and rows of the finding table: labels (rule,
     compliance, severity 高/中/低, township, status) beside their codes, each code in
     its own column for machines."""
-    from .validation import rule_label
+    from .rules import rule_label
 
     names = (tr("Finding ID"), tr("Parcel ID"), tr("Rule code"), tr("Rule"),
              tr("Compliance code"), tr("Compliance"), tr("Severity"), tr("Message"),
@@ -629,7 +630,7 @@ def finding_rows(layer: QgsVectorLayer) -> Tuple[List[tuple], List[List[object]]
 def history_table(layer: QgsVectorLayer) -> Tuple[List[tuple], List[List[object]]]:
     """Header and rows of every finding's history, one readable row per step:
     finding, time, who, from and to status labels, note (not the stored JSON)."""
-    from .validation import rule_label
+    from .rules import rule_label
 
     header = [(name, FieldType.STRING) for name in (
         tr("Finding ID"), tr("Parcel ID"), tr("Rule"), tr("Time"), tr("Handled by"),

@@ -41,14 +41,12 @@ from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME
 from ..domain.units import m2_to_hm2
 from ..translation import tr
 from .area import PLANIMETRIC, AreaMeasurer
-from .errors import InputError, SwcError
-from .measures import (
-    TownshipLocator,
-    check_year,
-    load_taxonomy,
-    read_measures,
-    sibling_layer,
-)
+from .errors import InputError, raise_if_canceled
+from .geometry import index_geometry
+from .measure_checks import check_year
+from .measure_records import read_measures, sibling_layer
+from .measure_taxonomy import load_taxonomy
+from .township_locator import TownshipLocator
 from .schema import BENGGANG, TOWNSHIP, UUID_FIELD
 from .zones import computation_crs, read_townships
 
@@ -112,8 +110,8 @@ class PlanProgress:
 
 
 def _check_canceled(feedback: Optional[QgsFeedback]) -> None:
-    if feedback is not None and feedback.isCanceled():
-        raise SwcError(tr("Canceled."))
+    """A canceled run ends as canceled (``CanceledError``), never with partial rows."""
+    raise_if_canceled(feedback)
 
 
 def window(year_from: Optional[int], year_to: Optional[int]) -> Tuple[int, int]:
@@ -155,6 +153,8 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     towns = read_townships(townships, "xzqdm", crs, context, feedback)
     zone_list = towns if zones is None else read_townships(zones, zone_field, crs, context,
                                                            feedback)
+    if zones is not None:
+        _name_watersheds(zones, zone_field, zone_list)
     result = PlanProgress(first, last)
 
     # -- area records by target --------------------------------------------------------
@@ -221,7 +221,7 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     # -- per zone ----------------------------------------------------------------------
     index = QgsSpatialIndex()
     for position, geometry in enumerate(full):
-        index.addFeature(position, geometry.boundingBox())
+        index_geometry(index, position, geometry)
 
     def shares(items, zone_geometry: QgsGeometry) -> float:
         total = 0.0
@@ -278,6 +278,17 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     if feedback is not None:
         feedback.setProgress(100.0)
     return result
+
+
+def _name_watersheds(zones: QgsVectorLayer, zone_field: str, zone_list) -> None:
+    """Zones of the ``watershed`` table are named by ``lymc`` (townships by ``xzqmc``)."""
+    if zones.fields().lookupField("lymc") < 0 or zones.fields().lookupField(zone_field) < 0:
+        return
+    names = {str(f[zone_field]).strip(): f["lymc"] for f in zones.getFeatures(
+        QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry))}
+    for zone in zone_list:
+        if not zone.name and names.get(zone.code) not in (None, ""):
+            zone.name = str(names[zone.code])
 
 
 def gully_count(value, bgbh: str) -> int:

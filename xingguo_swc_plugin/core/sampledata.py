@@ -37,7 +37,8 @@ from ..domain.townships import TOWNSHIPS
 from ..domain.measures import SEED_MEASURES
 from ..domain.units import m2_to_hm2
 from ..translation import tr
-from .errors import WorkspaceError
+from .errors import CanceledError, WorkspaceError
+from .geometry import index_geometry
 from .schema import META_TABLE
 from .settings import setting
 from .workspace import Workspace, checkpoint, create_workspace
@@ -207,7 +208,7 @@ def generate_sample_workspace(path: str, parcels: int = 2000, seed: int = 202201
 
 def _check(feedback: QgsFeedback, progress: float) -> None:
     if feedback.isCanceled():
-        raise WorkspaceError(tr("Canceled."))
+        raise CanceledError()
     feedback.setProgress(progress)
 
 
@@ -229,6 +230,7 @@ def _fill(workspace: Workspace, parcel_count: int, rng: _Random,
     parcels = _add_projects_and_parcels(writer, rng, county, cells, parcel_count, summary)
     _check(feedback, 80)
     _add_measures(writer, rng, gullies, parcels)
+    _add_watersheds(writer, county, cells)
     summary.counts = writer.flush()
     writer.layers.clear()  # release the providers before the checkpoint
     _mark_synthetic(workspace.path)
@@ -246,6 +248,9 @@ def _add_erosion(writer: _Writer, rng: _Random, county: QgsGeometry,
     centres = [_random_point_in(rng, county) for _ in range(700)]
     for spot in hot_spots:
         centres += [_random_point_in(rng, spot) for _ in range(110)]
+    # the earlier survey draws from its own generator: the latest year (and every
+    # table generated after it) stays what it was before several years existed
+    earlier = _Random(rng.getstate()[1][0])
     for centre in centres:
         grade = rng.choices(range(1, 7), weights)[0]
         modulus = rng.uniform(limits[grade - 1], limits[grade] - 1)
@@ -258,10 +263,40 @@ def _add_erosion(writer: _Writer, rng: _Random, county: QgsGeometry,
         if shape.isEmpty():
             continue
         assert erosion_grade(modulus) == grade
-        township = TOWNSHIPS[_township_of(centre, cells)]
+        index = _township_of(centre, cells)
+        township = TOWNSHIPS[index]
         writer.add("erosion", {"uuid": rng.uuid(), "qsqd": grade,
                                "qsms": round(modulus, 1), "xzqdm": township.xzqdm,
-                               "nd": 2024}, shape)
+                               "nd": LATEST_SURVEY}, shape)
+        _add_earlier_patch(writer, earlier, county, centre, ring, grade, index, limits)
+
+
+#: Monitoring years of the sample erosion (erosion ``nd``): the earlier survey has
+#: more and stronger erosion in most townships, less in ``WORSENED`` ones.
+EARLIER_SURVEY, LATEST_SURVEY = 2021, 2024
+WORSENED = (5, 12, 20)
+
+
+def _add_earlier_patch(writer: _Writer, rng: _Random, county: QgsGeometry,
+                       centre: QgsPointXY, ring, grade: int, township: int,
+                       limits) -> None:
+    """The same patch in the earlier survey: larger and often a grade stronger
+    (erosion fell since), or smaller and weaker in the townships that worsened."""
+    if township in WORSENED:
+        scale = rng.uniform(0.75, 0.95)
+        before = max(1, grade - (1 if rng.random() < 0.4 else 0))
+    else:
+        scale = rng.uniform(1.0, 1.2)
+        before = min(6, grade + (1 if rng.random() < 0.35 else 0))
+    scaled = [(centre.x() + (x - centre.x()) * scale, centre.y() + (y - centre.y()) * scale)
+              for x, y in ring]
+    shape = _polygon(scaled).intersection(county)
+    if shape.isEmpty():
+        return
+    modulus = rng.uniform(limits[before - 1], limits[before] - 1)
+    assert erosion_grade(modulus) == before
+    writer.add("erosion", {"uuid": rng.uuid(), "qsqd": before, "qsms": round(modulus, 1),
+                           "xzqdm": TOWNSHIPS[township].xzqdm, "nd": EARLIER_SURVEY}, shape)
 
 
 def _gully_shape(rng: _Random, cx: float, cy: float, area: float) -> QgsGeometry:
@@ -312,7 +347,7 @@ def _add_benggang(writer: _Writer, rng: _Random, county: QgsGeometry,
             "kd": round(rng.uniform(5, 80), 1), "dcrq": _date(rng, 2022, 2024),
             "dcy": rng.choice(("张伟", "李娜", "王强", "刘洋")),
         }, shape)
-        index.addFeature(len(shapes), shape.boundingBox())
+        index_geometry(index, len(shapes), shape)
         shapes.append(shape)
         gullies.append((gully_uuid, bgbh, shape, status))
         if len(gullies) <= 20:
@@ -424,10 +459,21 @@ def _add_measures(writer: _Writer, rng: _Random,
                   parcels: List[Tuple[str, QgsGeometry, str]]) -> None:
     """Measures on treated and in-treatment gullies, and terraces on some parcels."""
     taxonomy = {measure.code: measure for measure in SEED_MEASURES}
+    pending = {feature["uuid"]: feature for feature in writer.pending.get("benggang", [])}
+    treated = 0
     for gully_uuid, bgbh, shape, status in gullies:
         if status == "0":
             continue
         year = rng.randint(2020, 2025)
+        if status == "2":  # completed in the year of its measures; modes in turn
+            treated += 1
+            mode = codes.TREATMENT_MODE.codes()[treated % 4]
+            gully = pending[gully_uuid]
+            gully.setAttribute("zlnd", year)
+            gully.setAttribute("zlms", mode)
+            gully.setAttribute("bgsl", 3 if treated % 10 == 0 else 1)  # some 崩岗群
+            if mode == "3":
+                gully.setAttribute("xzgd", round(m2_to_hm2(shape.area()) * 0.6, 4))
         xzqdm = bgbh.split("-")[0]
         for code, quantity in (("E06", rng.randint(1, 4)),
                                ("E03", round(rng.uniform(50, 400), 1)),
@@ -439,13 +485,35 @@ def _add_measures(writer: _Writer, rng: _Random,
                 "xmmc": "兴国县崩岗治理项目{0}".format(year),
                 "zjly": rng.choice(("中央水利发展资金", "省级水保补偿费", "县级配套")),
                 "mbtc": "benggang", "mbid": gully_uuid, "xzqdm": xzqdm})
-    for parcel_uuid, shape, xzqdm in parcels[::7]:
+    for position, (parcel_uuid, shape, xzqdm) in enumerate(parcels[::7]):
         measure = taxonomy["E01"]
-        writer.add("measure", {
+        values = {
             "uuid": rng.uuid(), "cslb": measure.measure_class, "csdm": "E01",
             "sl": round(m2_to_hm2(shape.area()), 4), "dw": measure.unit,
             "nd": rng.randint(2022, 2025), "xmmc": "坡改梯项目", "zjly": "业主自筹",
-            "mbtc": "parcel", "mbid": parcel_uuid, "xzqdm": xzqdm})
+            "mbtc": "parcel", "mbid": parcel_uuid, "xzqdm": xzqdm}
+        writer.add("measure", values)
+        if position % 4 == 0:  # terraces first built in 2019: re-treated, not new
+            writer.add("measure", dict(values, nd=2019, xmmc="坡改梯项目2019", uuid=str(
+                uuid.uuid5(uuid.NAMESPACE_URL, "xgswc-retreated-" + parcel_uuid))))
+    _add_township_targets(writer)
+
+
+#: Township targets of the sample (others take the county defaults): code, year,
+#: rate %, treated area hm², gullies 座, finding closure %.
+SAMPLE_TARGETS = (
+    ("360732100", 2023, 85.0, 40.0, 10, 90.0),
+    ("360732100", 2024, 85.0, 40.0, 10, 90.0),
+    ("360732104", 2023, 80.0, 25.0, 6, 80.0),
+    ("360732104", 2024, 80.0, 25.0, 6, 80.0),
+)
+
+
+def _add_township_targets(writer: _Writer) -> None:
+    for code, year, rate, area, gullies, closure in SAMPLE_TARGETS:
+        writer.add("township_target", {"xzqdm": code, "nd": year, "bcl_mb": rate,
+                                        "zlmj_mb": area, "zlbg_mb": gullies,
+                                        "xh_mb": closure})
 
 
 def _mark_synthetic(path: str) -> None:
@@ -458,3 +526,30 @@ def _mark_synthetic(path: str) -> None:
         connection.execute(
             "INSERT OR REPLACE INTO " + META_TABLE + " (key, value) VALUES (?, ?)",
             ("synthetic", SYNTHETIC_NOTE))
+
+
+#: Sample small watersheds (小流域): code, name, type, centre offset from the county
+#: centre (km), radius (km).  Synthetic, as all sample geometry.
+SAMPLE_WATERSHEDS = (
+    ("XG-LY01", "示例一号小流域", "1", (-12.0, -8.0), 4.5),
+    ("XG-LY02", "示例二号小流域", "2", (10.0, -10.0), 5.0),
+    ("XG-LY03", "示例三号小流域", "3", (-6.0, 12.0), 4.0),
+    ("XG-LY04", "示例四号小流域", "2", (14.0, 8.0), 5.5),
+)
+
+
+def _add_watersheds(writer: _Writer, county: QgsGeometry, cells: List[QgsGeometry]) -> None:
+    """A few non-overlapping small watersheds with the townships they touch."""
+    cx, cy = COUNTY_CENTRE
+    for code, name, kind, (dx, dy), radius in SAMPLE_WATERSHEDS:
+        ring = [(cx + dx * 1000 + radius * 1000 * (1 + 0.15 * math.sin(3 * k * math.pi / 12))
+                 * math.cos(k * math.pi / 12),
+                 cy + dy * 1000 + radius * 1000 * (1 + 0.15 * math.sin(3 * k * math.pi / 12))
+                 * math.sin(k * math.pi / 12)) for k in range(24)]
+        shape = _polygon(ring).intersection(county)
+        towns = [TOWNSHIPS[i].xzqdm for i, cell in enumerate(cells)
+                 if cell.intersection(shape).area() > 1.0]
+        writer.add("watershed", {"uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, "xgswc-" + code)),
+                                 "lydm": code, "lymc": name, "lylx": kind,
+                                 "xzqdm": ",".join(sorted(towns)),
+                                 "mj": round(shape.area(), 2)}, shape)

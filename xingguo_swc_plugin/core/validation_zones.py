@@ -24,6 +24,7 @@ from qgis.core import (
 )
 
 from ..domain.thresholds import ERODED_MIN_GRADE
+from .geometry import index_geometry
 
 GRADE_FIELD = "qsqd"
 
@@ -49,7 +50,7 @@ class _Shapes:
             if not geometry.isGeosValid():
                 geometry = geometry.makeValid()
             self.geometries[feature.id()] = geometry
-            self.index.addFeature(feature.id(), geometry.boundingBox())
+            index_geometry(self.index, feature.id(), geometry, "{0} #{1}".format(layer.name(), feature.id()))
 
     def near(self, box: QgsRectangle) -> List[QgsGeometry]:
         return [self.geometries[i] for i in self.index.intersects(box)]
@@ -74,6 +75,10 @@ class ForbiddenZones:
                  waters: Optional[QgsVectorLayer], distance: float):
         self.distance = distance
         self.zones = _Shapes(zones, work) if zones is not None else None
+        if eroded is not None and waters is not None:
+            from .monitoring import erosion_of_year
+
+            eroded, _ = erosion_of_year(eroded)  # the latest monitoring year, not a mix
         self.eroded = _Shapes(eroded, work, _eroded) \
             if eroded is not None and waters is not None else None
         self.waters = _Shapes(waters, work) \

@@ -193,7 +193,8 @@ PARTY_TYPE = _codes(
 
 #: Penalty ceiling per m² of the offending area by party type (SPEC, Ganzhou
 #: regulation), for the classes that are fined by area.
-PENALTY_YUAN_PER_M2 = {"1": 2.0, "2": 10.0}
+#: Party type -> setting of the fine ceiling in 元/m² (SPEC: 2 individual, 10 unit).
+PENALTY_SETTINGS = {"1": "penalty/individual_yuan_per_m2", "2": "penalty/unit_yuan_per_m2"}
 PENALISED_COMPLIANCE = ("03", "05")
 
 MEASURE_CLASS = _codes(

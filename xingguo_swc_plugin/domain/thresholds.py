@@ -32,6 +32,8 @@ DEFAULTS = {
     "targets/conservation_rate_percent": 83.0,
     "targets/treated_area_km2": 120.0,
     "targets/treated_benggang": 800,
+    # (practice) no written county target: every finding of the year closed
+    "targets/finding_closure_percent": 100.0,
     # The plan window (2022-2025 plan): every period default of the plugin comes from it.
     "plan/year_from": 2022,
     "plan/year_to": 2025,

@@ -16,7 +16,7 @@ from typing import Dict, Iterable, List, Optional, Sequence
 from qgis.PyQt.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from ..core.findings import FindingRow, township_label
-from ..core.validation import RULES, rule_label
+from ..core.rules import RULES, rule_label
 from ..domain import codes
 from ..translation import tr
 

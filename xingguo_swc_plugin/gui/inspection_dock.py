@@ -45,19 +45,15 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import findings as case
 from ..core.casework import sync_parcel_compliance
-from ..core.devimport import with_sniffed_encoding
+from ..core.sources import with_sniffed_encoding
 from ..core.errors import CanceledError, SwcError
 from ..core.findings import township_label
 from ..core.schema import DEV_PROJECT, FINDING, MEASURE, META_TABLE, PARCEL
-from ..core.settings import set_setting, setting
-from ..core.validation import (
-    RULES,
-    parcel_ids,
-    rule_label,
-    validate_parcels,
-)
-from ..core.workspace_layers import project_layers_of_table, workspace_key
 from ..core.workspaces import workspace_of
+from ..core.validation import parcel_ids, validate_parcels
+from ..core.rules import RULES, rule_label
+from ..core.settings import set_setting, setting
+from ..core.workspace_layers import project_layers_of_table, workspace_key
 from ..domain import codes
 from ..tasks import CoreTask
 from ..translation import tr
@@ -901,9 +897,11 @@ class InspectionDock(QgsDockWidget):
     def open_import_dialog(self):
         from .import_dialog import ImportDialog
 
-        if not is_workspace(self.workspace_path()):
-            self._error(SwcError(tr("Choose a workspace (.gpkg) to import into.")))
+        workspace = self.current_workspace()  # a GeoPackage, or the parcels' PostGIS one
+        if workspace is None:
+            self._error(SwcError(tr("Choose a workspace to import into: a GeoPackage, or "
+                                    "parcels of a PostGIS workspace.")))
             return None
-        dialog = ImportDialog(self.workspace_path(), self.iface, self)
+        dialog = ImportDialog(workspace, self.iface, self)
         dialog.show()
         return dialog

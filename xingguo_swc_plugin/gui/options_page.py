@@ -37,6 +37,7 @@ def setting_label(name: str) -> str:
         "targets/conservation_rate_percent": tr("Target soil conservation rate (%)"),
         "targets/treated_area_km2": tr("Target treated area (km²)"),
         "targets/treated_benggang": tr("Target treated gullies"),
+        "targets/finding_closure_percent": tr("Target finding closure (%)"),
         "validation/steep_slope_deg": tr("Steep slope (°)"),
         "validation/terrace_slope_deg": tr("Terraces required from slope (°)"),
         "validation/plan_slope_deg": tr("Soil conservation plan required from slope (°)"),

@@ -23,6 +23,8 @@ ALGORITHM_MODULES = (
     ("validation_algorithms", ("ValidateParcelsAlgorithm", "ImportProjectsAlgorithm")),
     ("measure_algorithms", ("MeasureSummaryAlgorithm",)),
     ("stats_algorithms", ("TownshipStatsAlgorithm", "ConservationRateAlgorithm")),
+    ("plan_algorithms", ("PlanProgressAlgorithm", "ErosionChangeAlgorithm",
+                         "TownshipAssessmentAlgorithm")),
     ("overlap_algorithms", ("CheckOverlapsAlgorithm",)),
     ("benggang_algorithms", ("BenggangAttributesAlgorithm",)),
     ("atlas_algorithms", ("AtlasAlgorithm",)),

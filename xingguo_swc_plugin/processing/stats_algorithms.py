@@ -56,7 +56,7 @@ AREA_FIELDS = (("xzqdm", "text"), ("xzqmc", "text"), ("class", "text"),
                ("area_mu", "real"))
 RATE_FIELDS = (("xzqdm", "text"), ("xzqmc", "text"), ("land_area_m2", "real"),
                ("erosion_area_m2", "real"), ("rate_percent", "real"),
-               ("meets_target", "bool"))
+               ("meets_target", "bool"), ("nd", "int"))
 
 
 def _township_parameters(algorithm) -> None:
@@ -128,9 +128,10 @@ class ConservationRateAlgorithm(SwcAlgorithm):
     DISPLAY = QT_TR_NOOP("Soil conservation rate")
     GROUP = GROUP
     HELP = QT_TR_NOOP("水土保持率 per township and for the county: (land area − erosion area of "
-            "grade 2 and above) / land area × 100. Overlapping erosion polygons are "
-            "counted once. meets_target compares with the target (83 % by default, a "
-            "setting).")
+            "grade 2 and above) / land area × 100, of one monitoring year: YEAR (erosion "
+            "nd; empty: the latest year present), never a mix of years. Overlapping "
+            "erosion polygons are counted once. meets_target compares with the target "
+            "(83 % by default, a setting).")
 
     def initAlgorithm(self, config=None):
         _township_parameters(self)
@@ -141,9 +142,15 @@ class ConservationRateAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "TARGET", tr("Target rate (%); empty: the setting"),
             QgsProcessingParameterNumber.Double, None, True, 0.0, 100.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "YEAR", tr("Monitoring year (erosion nd); empty: the latest present"),
+            QgsProcessingParameterNumber.Integer, None, True, 1900, 2100))
         self.addParameter(QgsProcessingParameterBoolean(
             "SKIP_BAD_GRADES", tr("Skip (and count) features whose grade is not 1-6"),
             False))
+        self.addParameter(QgsProcessingParameterEnum(  # issue 13: as townshipstats
+            "AREA_METHOD", tr("Area"), [tr("Planimetric (projected CRS)"),
+                                        tr("Ellipsoidal (CGCS2000)")], defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Soil conservation rate"), QgsProcessing.TypeVector))
 
@@ -155,10 +162,16 @@ class ConservationRateAlgorithm(SwcAlgorithm):
         target = None
         if parameters.get("TARGET") not in (None, ""):
             target = self.parameterAsDouble(parameters, "TARGET", context)
+        year = None
+        if parameters.get("YEAR") not in (None, ""):
+            year = self.parameterAsInt(parameters, "YEAR", context)
         rows = conservation_rate(townships, field, erosion, grade, target,
                                  feedback=feedback, context=context.transformContext(),
                                  skip_bad_grades=self.parameterAsBool(
-                                     parameters, "SKIP_BAD_GRADES", context))
+                                     parameters, "SKIP_BAD_GRADES", context),
+                                 area_method=self.parameterAsEnum(
+                                     parameters, "AREA_METHOD", context),
+                                 year=year)
         fields = _table_fields(RATE_FIELDS, rows)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
                                           QgsWkbTypes.NoGeometry)
@@ -168,13 +181,22 @@ class ConservationRateAlgorithm(SwcAlgorithm):
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([row.xzqdm, row.xzqmc, row.land_area_m2,
-                                   row.erosion_area_m2, row.rate_percent, row.meets_target])
+                                   row.erosion_area_m2, row.rate_percent, row.meets_target,
+                                   rows.year])
             features.append(feature)
         write_features(sink, features, "OUTPUT")
+        if rows.year is not None:
+            feedback.pushInfo(tr("Monitoring year {0}.").format(rows.year))
         if rows.skipped_grades or rows.skipped_geometries:
             feedback.pushWarning(tr("{0} features skipped for a grade that is not 1-6, {1} "
                                     "for a missing geometry.").format(
                 rows.skipped_grades, rows.skipped_geometries))
+        if rows.outside_area_m2 > 0.005:
+            feedback.pushWarning(tr("{0} m² of the input lie outside every township and "
+                                    "count in no row.").format(
+                "{0:.2f}".format(rows.outside_area_m2)))
         return {"OUTPUT": dest, "INVALID_REPAIRED": rows.invalid_repaired,
+                "OUTSIDE_AREA_M2": rows.outside_area_m2,
                 "SKIPPED_GRADES": rows.skipped_grades,
-                "SKIPPED_GEOMETRIES": rows.skipped_geometries, "ROWS": len(features)}
+                "SKIPPED_GEOMETRIES": rows.skipped_geometries, "ROWS": len(features),
+                "YEAR": rows.year}
