@@ -213,6 +213,7 @@ def dock_gui(workspace, free_fids) -> dict:
         assert all(stored[fid] == IDENTIFIED for fid in wanted), batch
         shown = {dock.model.finding(fid).status for fid in wanted}
         assert shown == {IDENTIFIED}, (batch, shown)
+    del dock.sync_compliance  # the dock's own again (cleanup calls it: not timed)
     dock.cleanup()
     set_setting("case/handler", handler)
     dock.hide()
