@@ -32,7 +32,14 @@ def run(out: str, count: int = 30_000) -> dict:
     app = QgsApplication([], False)
     app.initQgis()
     from xingguo_swc_plugin.core.findings import (
-        CLOSED, FOUND, IDENTIFIED, load_findings, save_edits, set_status, store_findings)
+        CLOSED,
+        FOUND,
+        IDENTIFIED,
+        load_findings,
+        save_edits,
+        set_status,
+        store_findings,
+    )
     from xingguo_swc_plugin.core.results import Finding
     from xingguo_swc_plugin.core.workspace import create_workspace
 
