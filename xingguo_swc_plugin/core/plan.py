@@ -155,8 +155,6 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     towns = read_townships(townships, "xzqdm", crs, context, feedback)
     zone_list = towns if zones is None else read_townships(zones, zone_field, crs, context,
                                                            feedback)
-    if zones is not None:
-        _name_watersheds(zones, zone_field, zone_list)
     result = PlanProgress(first, last)
 
     # -- area records by target --------------------------------------------------------
@@ -280,17 +278,6 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     if feedback is not None:
         feedback.setProgress(100.0)
     return result
-
-
-def _name_watersheds(zones: QgsVectorLayer, zone_field: str, zone_list) -> None:
-    """Zones of the ``watershed`` table are named by ``lymc`` (townships by ``xzqmc``)."""
-    if zones.fields().lookupField("lymc") < 0 or zones.fields().lookupField(zone_field) < 0:
-        return
-    names = {str(f[zone_field]).strip(): f["lymc"] for f in zones.getFeatures(
-        QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry))}
-    for zone in zone_list:
-        if not zone.name and names.get(zone.code) not in (None, ""):
-            zone.name = str(names[zone.code])
 
 
 def gully_count(value, bgbh: str) -> int:

@@ -84,7 +84,10 @@ def read_townships(layer: QgsVectorLayer, code_field: str,
     if index < 0:
         raise InputError(tr("The townships layer {0} has no field {1}; its fields are: {2}.")
                          .format(layer.name(), code_field, ", ".join(fields.names())))
+    # township name, else a small watershed's name (zones of the workspace table)
     name_index = fields.lookupField("xzqmc")
+    if name_index < 0:
+        name_index = fields.lookupField("lymc")
     transform = None
     if layer.crs() != crs:
         transform = QgsCoordinateTransform(layer.crs(), crs,
