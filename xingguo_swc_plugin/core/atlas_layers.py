@@ -113,6 +113,19 @@ def table_name(layer: QgsMapLayer) -> str:
     return layer.name()
 
 
+def _latest_survey(erosion: QgsVectorLayer) -> None:
+    """Show one monitoring year on the map, the one the sheet's figures use."""
+    from .errors import InputError
+    from .monitoring import choose_erosion_year
+
+    try:
+        year, several = choose_erosion_year(erosion)
+    except InputError:  # undated beside dated features: the figures refuse it
+        return
+    if several:
+        erosion.setSubsetString('"nd" = {0}'.format(int(year)))
+
+
 def default_layers(townships: QgsVectorLayer) -> List[QgsVectorLayer]:
     """The workspace tables a sheet shows when none are chosen: those beside the
     township table in its GeoPackage, in their stored styles."""
@@ -128,19 +141,6 @@ def default_layers(townships: QgsVectorLayer) -> List[QgsVectorLayer]:
                     _latest_survey(layer)
                 layers.append(layer)
     return layers
-
-
-def _latest_survey(erosion: QgsVectorLayer) -> None:
-    """Show one monitoring year on the map, the one the sheet's figures use."""
-    from .errors import InputError
-    from .monitoring import choose_erosion_year
-
-    try:
-        year, several = choose_erosion_year(erosion)
-    except InputError:  # undated beside dated features: the figures refuse it
-        return
-    if several:
-        erosion.setSubsetString('"nd" = {0}'.format(int(year)))
 
 
 def origin(layer: QgsVectorLayer) -> QgsVectorLayer:
