@@ -1209,22 +1209,22 @@
         <translation>乡镇图层 {0} 没有字段 {1}；其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="97"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="100"/>
         <source>Township feature {0} has no code in field {1}.</source>
         <translation>乡镇要素 {0} 的字段 {1} 中没有代码。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="105"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="108"/>
         <source>Township {0} has no geometry; skipped.</source>
         <translation>乡镇 {0} 没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="120"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="123"/>
         <source>Township codes must be unique; repeated in field {0}: {1}.</source>
         <translation>乡镇代码必须唯一；字段 {0} 中重复：{1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="123"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="126"/>
         <source>The townships layer {0} has no geometries.</source>
         <translation>乡镇图层 {0} 没有几何。</translation>
     </message>
@@ -3204,12 +3204,12 @@
         <translation>图层 {0} 是工作空间的表 {1}，不能用作 {2}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="151"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="154"/>
         <source>The townships of {0} overlap: {1}. The county row would count the shared land twice; correct the township boundaries.</source>
         <translation>{0} 中的乡镇相互重叠：{1}。全县合计会将重叠部分计算两次；请修正乡镇边界。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/zones.py" line="164"/>
+        <location filename="../xingguo_swc_plugin/core/zones.py" line="167"/>
         <source>The townships of {0} leave gaps of {1} m² between them: features there count in no township.</source>
         <translation>{0} 中的乡镇之间有 {1} m² 的空隙：位于空隙中的要素不计入任何乡镇。</translation>
     </message>
@@ -3699,22 +3699,22 @@
         <translation>没有乡镇图层：请指定乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="305"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="292"/>
         <source>Gully {0}: the number of gullies bgsl must be a whole number of at least 1 (got {1}).</source>
         <translation>崩岗 {0}：崩岗数量 bgsl 须为不小于 1 的整数（当前为 {1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="326"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="313"/>
         <source>The gully layer {0} lacks the fields {1}: open it as a workspace table (the upgrade adds them).</source>
         <translation>崩岗图层 {0} 缺少字段 {1}：请作为工作空间表打开（升级会添加这些字段）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="350"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="337"/>
         <source>Gully {0}: new farmland xzgd is not a number ({1}).</source>
         <translation>崩岗 {0}：新增耕地 xzgd 不是数字（{1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="361"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="348"/>
         <source>Gully {0} lies in no township (xzqdm {1}): it cannot be counted.</source>
         <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
     </message>
@@ -3744,12 +3744,12 @@
         <translation>考核结果须写为 Excel 工作簿（.xlsx），不能写为 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="155"/>
+        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="168"/>
         <source>Erosion of {0} in {1}: the grade areas ({2} hm²) do not add up to the erosion area ({3} hm²).</source>
         <translation>{0} {1} 年的水土流失：各强度面积之和（{2} hm²）与水土流失面积（{3} hm²）不符。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="170"/>
+        <location filename="../xingguo_swc_plugin/core/erosion_change.py" line="183"/>
         <source>The first monitoring year {0} must be before the second {1}.</source>
         <translation>第一个监测年度 {0} 须早于第二个监测年度 {1}。</translation>
     </message>
