@@ -47,8 +47,9 @@ def pytest_configure(config):
     config.addinivalue_line("filterwarnings", r"error::DeprecationWarning:xingguo_swc_plugin(\.|$)")
 
 
-#: Slower than ~5 s each on 2 cores (``make test-fast`` leaves them out).
-SLOW_TESTS = frozenset()
+#: The slowest test functions (``make test-fast`` leaves them out); the list is written
+#: from a timed run by ``tests/tools/slow_tests.py``.
+SLOW_TESTS = frozenset((Path(__file__).with_name("slow_tests.txt")).read_text(encoding="utf-8").split())
 
 
 def _mentions_peer(item) -> bool:
