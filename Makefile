@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # bookworm = this machine, QGIS 3.22 (`make deps`); trixie = QGIS 3.40 LTR (`make test-ltr`).
 DEB_COMMON := qgis python3-qgis qgis-providers python3-pytest python3-pytestqt \
 	python3-numpy python3-geopandas python3-fiona python3-psutil python3-pyflakes gdal-bin xvfb xauth \
-	poppler-utils fonts-noto-cjk fonts-wqy-microhei pyqt5-dev-tools qttools5-dev-tools zip unzip e2fsprogs python3-psycopg2
+	poppler-utils fonts-noto-cjk fonts-wqy-microhei pyqt5-dev-tools qttools5-dev-tools zip unzip e2fsprogs python3-psycopg2 qttranslations5-l10n
 DEB_PACKAGES_bookworm := $(DEB_COMMON) python3-venv postgresql-15-postgis-3 postgresql-15 postgresql-client-15
 DEB_PACKAGES_trixie := $(DEB_COMMON) postgresql-17-postgis-3 postgresql-17 postgresql-client-17 \
 	python3-venv make passwd procps

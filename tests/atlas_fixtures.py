@@ -56,8 +56,10 @@ def make_small_workspace(path: str) -> str:
                 (("S", 20, "0"), ("M", 40, "2"), ("L", 60, "1"), ("L", 70, "2"))):
             gully_id = "BG{0}{1}".format(index, number)
             gully_uuid = str(uuid.uuid4())
+            # treated gullies completed in 2023, inside the plan window
             gullies.append({"uuid": gully_uuid, "bgbh": gully_id, "xzqdm": code,
                             "xzqmc": name, "gm": scale, "zlzt": status,
+                            "zlnd": 2023 if status == "2" else None,
                             "mj": float(side * side),
                             "geometry": _square(x + 2000 + number * 300, Y0 + 7000, side)})
             if status == "2":

@@ -19,7 +19,8 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from xingguo_swc_plugin.core.workspace import create_workspace, open_workspace
+from xingguo_swc_plugin.core.workspace import create_workspace
+from xingguo_swc_plugin.core.workspaces import workspace_of
 
 #: (code, name, xmin, ymin, xmax, ymax) in EPSG:4547.
 TOWNSHIP_SQUARES: List[Tuple[str, str, float, float, float, float]] = [
@@ -41,9 +42,10 @@ def to_crs(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem) -> QgsGeome
     return result
 
 
-def add_townships(path: str) -> None:
-    """Write the two synthetic townships into the workspace at ``path``."""
-    layer = open_workspace(path).layer("township")
+def add_townships(workspace) -> None:
+    """Write the two synthetic townships into ``workspace`` (a GeoPackage path or any
+    workspace object ``workspace_of`` takes)."""
+    layer = workspace_of(workspace).layer("township")
     features = []
     for code, name, xmin, ymin, xmax, ymax in TOWNSHIP_SQUARES:
         feature = QgsFeature(layer.fields())

@@ -132,6 +132,6 @@ def sample_copy(sample_workspace, tmp_path) -> str:
 
 # Fixtures kept beside their capability's tests: the PostGIS server (a real
 # PostgreSQL 15 + PostGIS for the run) and the hand-made gully workspace.
-pytest_plugins = ("pg_fixtures", "benggang_fixtures")
+pytest_plugins = ("pg_fixtures", "benggang_fixtures", "backend_fixtures")
 
 

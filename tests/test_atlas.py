@@ -109,6 +109,13 @@ def test_small_atlas_sheets_carry_names_and_figures(small_workspace, tmp_path):
         # gullies: 大型 = one under treatment, one treated; treated area 0.16+0.49 hm²
         assert "2 (未治理0 治理中1 已治理1)" in text
         assert "0.65" in text
+    # the plan figures of the window (plan_progress): 0.65 hm², 2 gullies completed in 2023
+    for code, _ in TOWNSHIPS:
+        row = result.statistics.progress.row(code)
+        assert row.treated_area_hm2 == pytest.approx(0.65)
+        assert row.treated_gullies == 2
+    assert (result.statistics.progress.year_from, result.statistics.progress.year_to) == \
+        (2022, 2025)
     merged_text = pdf_text(result.merged)
     assert all(name in merged_text for _, name in TOWNSHIPS)
 
@@ -434,3 +441,70 @@ def test_pdf_text_extracts_unified_ideographs_not_radicals(qgis_app, tmp_path):
     assert [name for name in names if name not in after] == []
     assert not any(0x2E80 <= ord(c) <= 0x2FDF for c in after), after
     assert pdf_pages(path) == 1
+
+
+def _watershed_workspace(small_workspace, tmp_path):
+    """A copy of the small workspace with two small watersheds (towns 1-2, town 3)."""
+    import sqlite3
+
+    from qgis.core import QgsFeature, QgsGeometry
+
+    path = str(tmp_path / "zones.gpkg")
+    with sqlite3.connect(small_workspace) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    workspace = open_workspace(path)
+    towns = sorted(workspace.layer("township").getFeatures(), key=lambda f: f["xzqdm"])
+    watershed = workspace.layer("watershed")
+    features = []
+    for code, name, members in (("LY01", "平川河小流域", towns[:2]),
+                                ("LY02", "长冈小流域", towns[2:])):
+        feature = QgsFeature(watershed.fields())
+        feature.setAttribute("uuid", code)
+        feature.setAttribute("lydm", code)
+        feature.setAttribute("lymc", name)
+        feature.setAttribute("xzqdm", ",".join(str(f["xzqdm"]) for f in members))
+        feature.setGeometry(QgsGeometry.unaryUnion([f.geometry() for f in members]))
+        features.append(feature)
+    assert watershed.dataProvider().addFeatures(features)[0]
+    return workspace
+
+
+def test_sheets_per_small_watershed(small_workspace, tmp_path):
+    """A zoning other than townships (小流域): one sheet per watershed with the plan
+    figures of plan_progress's ZONES."""
+    from xingguo_swc_plugin.core.plan import plan_progress
+
+    workspace = _watershed_workspace(small_workspace, tmp_path)
+    zones = workspace.layer("watershed")
+    out = tmp_path / "atlas"
+    result = atlas.export_atlas(zones, atlas.default_layers(workspace.layer("township")),
+                                str(out), dpi=72, zone_field="lydm",
+                                zone_name_field="lymc")
+    assert folder_entries(out) == ["LY01_平川河小流域.pdf", "LY02_长冈小流域.pdf"]
+    expected = plan_progress(workspace.layer("measure"), workspace.layer("township"),
+                             zones=zones, zone_field="lydm")
+    assert [(r.xzqdm, round(r.treated_area_hm2, 6), r.treated_gullies)
+            for r in result.statistics.progress.rows] == \
+        [(r.xzqdm, round(r.treated_area_hm2, 6), r.treated_gullies) for r in expected.rows]
+    assert expected.row("LY01").treated_area_hm2 == pytest.approx(1.3)   # 2 × 0.65
+    assert expected.row("LY01").treated_gullies == 4
+    text = pdf_text(out / "LY01_平川河小流域.pdf")
+    assert "平川河小流域" in text and "1.30" in text
+    with pytest.raises(InputError, match="no field"):
+        atlas.export_atlas(zones, [], str(tmp_path / "bad"), zone_field="nope")
+
+
+def test_atlas_algorithm_per_small_watershed(small_workspace, tmp_path):
+    import processing
+
+    workspace = _watershed_workspace(small_workspace, tmp_path)
+    result = processing.run("xingguoswc:atlas", {
+        "TOWNSHIPS": workspace.layer("watershed"), "ZONE_FIELD": "lydm",
+        "ZONE_NAME_FIELD": "lymc", "MERGED": False, "DPI": 72,
+        "YEAR_FROM": 2024, "YEAR_TO": 2025, "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert result["PAGES"] == 2
+    assert folder_entries(tmp_path / "out") == ["LY01_平川河小流域.pdf", "LY02_长冈小流域.pdf"]
+    text = pdf_text(tmp_path / "out" / "LY02_长冈小流域.pdf")
+    # the window asked for: LY02's two gullies were completed in 2023, before it
+    gully_line = [line for line in text.splitlines() if "Treated gullies" in line][0]
+    assert gully_line.split()[-1] == "0", gully_line

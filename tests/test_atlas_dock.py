@@ -95,3 +95,53 @@ def test_dock_cancel_leaves_nothing(qtbot, project_layers, tmp_path):
     assert "canceled" in dock.last_message[0].lower()
     assert not out.exists() or os.listdir(out) == []
     assert QgsProject.instance().layoutManager().layouts() == []
+
+
+def test_dock_prints_one_sheet_per_small_watershed(qtbot, workspace, tmp_path):
+    """Zones chosen: the sheets, the filter and the selection are the watersheds'."""
+    import sqlite3
+
+    from qgis.core import QgsFeature, QgsGeometry
+
+    path = str(tmp_path / "zones.gpkg")
+    with sqlite3.connect(workspace) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    towns = QgsVectorLayer(path + "|layername=township", "township", "ogr")
+    watershed = QgsVectorLayer(path + "|layername=watershed", "watershed", "ogr")
+    features = []
+    for code, name, geometry in (("LY01", "甲小流域", [f.geometry() for f in
+                                                   towns.getFeatures()][:2]),
+                                 ("LY02", "乙小流域", [f.geometry() for f in
+                                                   towns.getFeatures()][2:])):
+        feature = QgsFeature(watershed.fields())
+        feature.setAttribute("uuid", code)
+        feature.setAttribute("lydm", code)
+        feature.setAttribute("lymc", name)
+        feature.setGeometry(QgsGeometry.unaryUnion(geometry))
+        features.append(feature)
+    assert watershed.dataProvider().addFeatures(features)[0]
+    watershed.reload()
+    QgsProject.instance().addMapLayers([towns, watershed])
+    try:
+        dock = _dock(qtbot, {"township": towns})
+        assert not dock.zone_field.isEnabled()
+        dock.zones_combo.setLayer(watershed)
+        assert dock.zone_field.currentField() == "lydm"
+        assert dock.zone_name_field.currentField() == "lymc"
+        assert dock.ui.filterWidget.layer() is watershed
+        watershed.selectByExpression("\"lydm\" = 'LY02'")
+        dock.ui.selectedRadio.setChecked(True)
+        dock.ui.folderWidget.setFilePath(str(tmp_path / "out"))
+        dock.run()
+        qtbot.waitUntil(lambda: dock.task is None, timeout=120_000)
+        assert dock.last_message[1] == Qgis.Success, dock.last_message
+        assert sorted(os.listdir(tmp_path / "out")) == ["LY02_乙小流域.pdf", "atlas.pdf"]
+        assert dock.last_result.statistics.progress.row("LY02").treated_gullies == 2
+        layout = QgsProject.instance().layoutManager().layoutByName(dock.last_layout.name())
+        assert layout.atlas().updateFeatures() == 1
+    finally:
+        dock.cleanup()
+        QgsProject.instance().removeAllMapLayers()
+        manager = QgsProject.instance().layoutManager()
+        for layout in manager.layouts():
+            manager.removeLayout(layout)

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import List, Tuple
 
 import pytest
+from benggang_fixtures import square
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 
-from benggang_fixtures import square
 from xingguo_swc_plugin.core.workspace import open_workspace
 from xingguo_swc_plugin.gui.benggang_dock import BenggangDock
 
@@ -345,6 +345,7 @@ def test_gully_form_shows_its_parts(setup, qtbot):
 
 def test_digitizing_on_the_sample_workspace_continues_its_numbering(sample_copy, qtbot):
     from xingguo_swc_plugin.core import benggang
+    from xingguo_swc_plugin.core import benggang_digitize
 
     workspace = open_workspace(sample_copy)
     gullies, townships = workspace.layer("benggang"), workspace.layer("township")
@@ -356,7 +357,8 @@ def test_digitizing_on_the_sample_workspace_continues_its_numbering(sample_copy,
     for feature in gullies.getFeatures():
         box = feature.geometry().boundingBox()
         candidate = square(box.xMaximum() + 30, box.yMinimum(), 40)
-        if benggang.evaluate_gully(gullies, index, candidate, preview_id=False).ok:
+        if benggang_digitize.evaluate_gully(gullies, index, candidate,
+                                            preview_id=False).ok:
             spot = (box.xMaximum() + 30, box.yMinimum())
             break
     assert spot is not None
@@ -453,3 +455,52 @@ def test_tool_makes_the_edited_layer_current_and_layer_edits_are_saved(setup, qt
     assert stored.featureCount() == 1
     assert dock.messages[-1][0] == Qgis.Success
     dock.cleanup()
+
+
+def test_message_bar_shows_whole_messages(setup, qtbot):
+    """A long, multi-line message is shown whole in a wrapping label (issue 15)."""
+    dock = setup[0]
+    text = ("第一行：" + "很长的提示" * 30) + "\n" + "第二行"
+    dock.resize(320, 600)
+    dock.show_message(text, Qgis.Warning)
+    label = dock.message_label
+    assert label.text() == text and label.wordWrap()
+    assert dock.message_bar.currentItem().widget() is label
+    qtbot.waitUntil(lambda: label.isVisible())
+    assert label.heightForWidth(label.width()) > 2 * label.fontMetrics().height()
+
+
+def test_buttons_need_their_layers(qtbot):
+    """No gully layer: no list refresh, no township list: no "at map centre"; no edits:
+    no "save layer edits" (never a "saved." for nothing)."""
+    dock = BenggangDock(None, None, canvas=QgsMapCanvas())
+    qtbot.addWidget(dock)
+    try:
+        assert not dock.refresh_button.isEnabled()
+        assert not dock.centre_button.isEnabled()
+        assert not dock.commit_button.isEnabled()
+        assert not dock.save_button.isEnabled()
+    finally:
+        dock.cleanup()
+
+
+def test_no_relation_warning_when_a_saved_project_is_read(sample_copy, qtbot, tmp_path):
+    """The "cannot relate" warning at start came from relating whatever layers the
+    combos held while layers were still coming in; a project read at start (all
+    its layers, then its relations) warns nothing."""
+    project = QgsProject.instance()
+    for name in ("township", "benggang_part", "benggang"):
+        project.addMapLayer(QgsVectorLayer(sample_copy + "|layername=" + name, name, "ogr"))
+    dock = BenggangDock(None, None, canvas=QgsMapCanvas())
+    qtbot.addWidget(dock)
+    try:
+        path = str(tmp_path / "start.qgz")
+        assert project.write(path)
+        project.clear()
+        assert project.read(path)
+        assert dock.gully_layer() is not None and dock.part_layer() is not None
+        assert not [text for level, text in dock.messages if level > 0], dock.messages
+    finally:
+        dock.cleanup()
+        project.removeAllMapLayers()
+        project.relationManager().clear()

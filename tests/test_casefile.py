@@ -16,7 +16,7 @@ from xingguo_swc_plugin.core import casework
 from xingguo_swc_plugin.core.casefile import penalty_range, write_case_files
 from xingguo_swc_plugin.core.casework import FindingFilter, Photo, text
 from xingguo_swc_plugin.core.findings import set_status
-from xingguo_swc_plugin.core.validation import rule_label
+from xingguo_swc_plugin.core.rules import rule_label
 from xingguo_swc_plugin.core.workspace import open_workspace
 from xingguo_swc_plugin.domain.townships import TOWNSHIPS, TOWNSHIPS_BY_CODE
 
@@ -48,6 +48,19 @@ def jpeg(colour: str) -> bytes:
 def test_penalty_range_from_the_area():
     assert penalty_range(1234.5, "1") == (0.0, 2469.0)
     assert penalty_range(1234.5, "2") == (0.0, 12345.0)
+
+
+def test_penalty_ceiling_follows_its_setting():
+    """The settings penalty/* drive the range (they were shown but unused)."""
+    from xingguo_swc_plugin.core.settings import reset_setting, set_setting
+
+    set_setting("penalty/individual_yuan_per_m2", 3.0)
+    try:
+        assert penalty_range(100.0, "1") == (0.0, 300.0)
+        assert penalty_range(100.0, "2") == (0.0, 1000.0)
+    finally:
+        reset_setting("penalty/individual_yuan_per_m2")
+    assert penalty_range(100.0, "1") == (0.0, 200.0)
 
 
 def test_case_files_of_a_township(sample_copy, tmp_path):

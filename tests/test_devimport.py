@@ -10,13 +10,11 @@ from qgis.PyQt.QtCore import QDate
 from validation_data import box, write_layer
 from xingguo_swc_plugin.core.devimport import (
     auto_field_map,
-    dbf_encoding,
     import_projects,
     import_register,
-    open_source,
-    sniff_encoding,
     sublayers,
 )
+from xingguo_swc_plugin.core.sources import dbf_encoding, open_source, sniff_encoding
 from xingguo_swc_plugin.core.errors import InputError
 from xingguo_swc_plugin.core.workspace import open_workspace
 from xingguo_swc_plugin.qgis_compat import FieldType
@@ -299,3 +297,29 @@ def test_import_dialog_maps_fields_and_reports(qtbot, empty_workspace, tmp_path)
     text = dialog.report_view.toPlainText()
     assert "1 project(s) imported" in text and "no project number" in text
     assert projects_in(empty_workspace)["XM001"]["jsdw"] == DEVELOPER
+
+
+def test_import_dialog_on_a_postgis_workspace(qtbot, pg_target, pg_schema, tmp_path):
+    """The inspection dock's import dialog writes into a shared PostGIS workspace too."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from xingguo_swc_plugin.core.postgis import create_postgis_workspace
+    from xingguo_swc_plugin.gui.import_dialog import FILE, ImportDialog
+
+    workspace = create_postgis_workspace(pg_target, pg_schema,
+                                         QgsCoordinateReferenceSystem("EPSG:4547"))
+    path = tmp_path / "src.gpkg"
+    fields = [(name, FieldType.STRING) for name in ("项目编号", "项目名称")]
+    write_layer(path, "kfxm", "MultiPolygon", fields,
+                [({"项目编号": "XM001", "项目名称": NAME}, box(0, 0, 100, 100)),
+                 ({"项目编号": "XM002", "项目名称": "油茶"}, box(200, 0, 300, 100))])
+    dialog = ImportDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.kind_combo.setCurrentIndex(FILE)
+    dialog.file_widget.setFilePath(str(path))
+    assert dialog.start_import() is not None
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=60000)
+    assert dialog.report.imported == 2
+    rows = {f["xmbh"]: f for f in workspace.layer("dev_project").getFeatures()}
+    assert set(rows) == {"XM001", "XM002"} and rows["XM001"]["xmmc"] == NAME
+    assert abs(rows["XM002"].geometry().area() - 10000.0) < 1e-6

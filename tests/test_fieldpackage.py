@@ -29,6 +29,7 @@ from xingguo_swc_plugin.core.fieldimport import import_field_package
 from xingguo_swc_plugin.core.findings import history, set_status, store_findings
 from xingguo_swc_plugin.core.validation import validate_parcels
 from xingguo_swc_plugin.core.workspace import open_workspace
+from xingguo_swc_plugin.core.workspaces import workspace_of
 from xingguo_swc_plugin.domain import codes
 
 CRS = QgsCoordinateReferenceSystem("EPSG:4547")
@@ -239,8 +240,7 @@ def test_round_trip_on_postgis(findings_workspace, pg_target, pg_schema, tmp_pat
     checkpoint(findings_workspace)
     workspace = create_postgis_workspace(pg_target, pg_schema, CRS)
     load_geopackage(findings_workspace, workspace)
-    named = casework.open_any_workspace("pg:{0}/{1}".format(pg_target.connection,
-                                                           pg_schema))
+    named = workspace_of(pg_target.connection, pg_schema)  # as Processing names it
     round_trip(named, str(tmp_path / "package"))
 
 
@@ -303,6 +303,34 @@ def test_processing_algorithms_export_import_and_casefile(findings_workspace, tm
         processing.run("xingguoswc:casefile", {
             "WORKSPACE": findings_workspace, "RULES": "UNKNOWN",
             "OUTPUT": str(tmp_path / "x")})
+
+
+def test_processing_algorithms_on_a_postgis_workspace(findings_workspace, pg_target,
+                                                       pg_schema, tmp_path):
+    """The fieldwork algorithms take CONNECTION + SCHEMA like every workspace algorithm."""
+    import processing
+    from xingguo_swc_plugin.core.postgis import create_postgis_workspace
+    from xingguo_swc_plugin.core.postgis_load import load_geopackage
+    from xingguo_swc_plugin.core.workspace import checkpoint
+
+    checkpoint(findings_workspace)
+    load_geopackage(findings_workspace, create_postgis_workspace(pg_target, pg_schema, CRS))
+    township = township_with_cases(open_workspace(findings_workspace))
+    named = {"CONNECTION": pg_target.connection, "SCHEMA": pg_schema}
+    result = processing.run("xingguoswc:fieldpackage", {
+        **named, "TOWNSHIPS": township, "RULES": "UNREGISTERED", "INSPECTOR": "李四",
+        "OUTPUT_FOLDER": str(tmp_path / "pkg")})
+    assert result["FINDINGS"] >= 3 and os.path.isfile(result["PROJECT"])
+    report = processing.run("xingguoswc:importfieldpackage", {
+        **named, "INPUT": str(tmp_path / "pkg")})
+    assert (report["APPLIED"], report["CONFLICTS"], report["PHOTOS"]) == (0, 0, 0)
+    files = processing.run("xingguoswc:casefile", {
+        **named, "TOWNSHIPS": township, "RULES": "UNREGISTERED",
+        "OUTPUT": str(tmp_path / "cases")})
+    assert files["FILES"] == result["FINDINGS"] + 1
+    with pytest.raises(Exception, match="schema"):
+        processing.run("xingguoswc:casefile", {
+            "CONNECTION": pg_target.connection, "OUTPUT": str(tmp_path / "x")})
 
 
 def test_photos_are_copied_with_a_geopackage_into_postgis(findings_workspace, pg_target,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 
 import pytest
-from qgis.core import Qgis, QgsProject, QgsVectorLayer
-
 from iface_stand_in import DesktopIface
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from test_fieldpackage import phone_edit, with_findings
+
 from xingguo_swc_plugin.core import fieldpackage
 from xingguo_swc_plugin.core.casework import text
 from xingguo_swc_plugin.core.workspace import open_workspace
@@ -40,7 +40,7 @@ def test_export_and_import_buttons(qtbot, dock, tmp_path):
     item = dock.item_for(*next((text(f["tbbh"]), text(f["gz"]))
                                for f in dock.finding_layer.getFeatures()
                                if text(f["gz"]) == "UNREGISTERED"))
-    dock.ui.findingsTree.setCurrentItem(item)
+    dock.select(item)
     township = buttons.townships()
     assert len(township) == 1
     folder = str(tmp_path / "pkg")
@@ -59,5 +59,5 @@ def test_export_and_import_buttons(qtbot, dock, tmp_path):
     qtbot.waitUntil(lambda: buttons.task is None, timeout=60000)
     assert dock.finding_layer.getFeature(fid)["zt"] == "2"
     assert "2" in dock.last_message[0]  # two findings updated
-    assert dock.item_for(text(dock.finding_layer.getFeature(fid)["tbbh"]),
-                         "UNREGISTERED").text(1) == "已认定"
+    assert dock.status_text(text(dock.finding_layer.getFeature(fid)["tbbh"]),
+                            "UNREGISTERED") == "已认定"

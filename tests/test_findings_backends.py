@@ -13,10 +13,9 @@ import threading
 
 import processing
 import pytest
-from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from validation_data import (
-    CRS,
     EXPECTED,
     PARCEL_FIELDS,
     box,
@@ -44,33 +43,6 @@ from xingguo_swc_plugin.core.workspaces import workspace_of
 from xingguo_swc_plugin.domain import codes
 
 TOTAL = sum(len(areas) for areas in EXPECTED.values())
-
-
-class Backend:
-    """One workspace: how algorithms name it, and a fresh handle on it."""
-
-    def __init__(self, kind: str, params: dict, open_again):
-        self.kind = kind
-        self.params = params
-        self.open_again = open_again
-
-    def workspace(self):
-        return self.open_again()
-
-
-@pytest.fixture(params=["gpkg", "postgis"])
-def backend(request, qgis_app):
-    if request.param == "gpkg":
-        path = request.getfixturevalue("empty_workspace")
-        return Backend("gpkg", {"WORKSPACE": path}, lambda: workspace_of(path))
-    from xingguo_swc_plugin.core.postgis import create_postgis_workspace
-
-    target = request.getfixturevalue("pg_target")
-    schema = request.getfixturevalue("pg_schema")
-    connection = request.getfixturevalue("pg_connection")
-    create_postgis_workspace(target, schema, QgsCoordinateReferenceSystem(CRS))
-    return Backend("postgis", {"CONNECTION": connection, "SCHEMA": schema},
-                   lambda: workspace_of(connection, schema))
 
 
 def by_key(workspace):
@@ -136,7 +108,7 @@ def test_whole_inspection_workflow(backend, tmp_path):
     with open(exported, encoding="utf-8-sig") as handle:
         lines = list(csv.reader(handle))
     assert len(lines) == TOTAL + 1
-    t05 = [line for line in lines if line[0] == "T05"][0]
+    t05 = [line for line in lines if line[1] == "T05"][0]  # after the finding ID
     assert codes.CASE_STATUS.label(CLOSED) in t05 and "赵六" in t05
 
 

@@ -12,7 +12,9 @@ from typing import List, Sequence, Tuple
 
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
 
+from xingguo_swc_plugin.core import measure_summary as summaries
 from xingguo_swc_plugin.core import measures as core
 from xingguo_swc_plugin.core.errors import InputError
 from xingguo_swc_plugin.core.workspace import open_workspace
@@ -198,11 +200,21 @@ def test_list_edit_delete_measures_of_features(gully_workspace):
 
 def test_treatment_status_is_undoable(gully_workspace):
     ws, measure, gullies, fids = gully_workspace
-    assert core.set_treatment_status(gullies, fids[:2], "2") == 2
+    assert core.set_treatment_status(gullies, fids[:2], "2", year=2023) == 2
     assert [f["zlzt"] for f in gullies.getFeatures()] == ["2", "2", "0"]
+    assert [f["zlnd"] for f in gullies.getFeatures()][:2] == [2023, 2023]
     assert gullies.undoStack().count() == 1
     gullies.undoStack().undo()
     assert [f["zlzt"] for f in gullies.getFeatures()] == ["0", "0", "0"]
+    assert not any(f["zlnd"] for f in gullies.getFeatures())
+    with pytest.raises(InputError, match="year the treatment was completed"):
+        core.set_treatment_status(gullies, fids, "2")
+    with pytest.raises(InputError, match="outside"):
+        core.set_treatment_status(gullies, fids, "2", year=1850)
+    assert gullies.undoStack().count() == 1     # refused: nothing written
+    core.set_treatment_status(gullies, fids[:1], "2", year=2022)
+    core.set_treatment_status(gullies, fids[:1], "1")   # back to 治理中: no year
+    assert gullies.getFeature(fids[0])["zlnd"] in (None, QVariant())
     with pytest.raises(InputError, match="Unknown treatment status"):
         core.set_treatment_status(gullies, fids, "7")
     with pytest.raises(InputError, match="select the gullies"):
@@ -211,45 +223,68 @@ def test_treatment_status_is_undoable(gully_workspace):
         core.set_treatment_status(measure, fids, "1")
 
 
-def test_summary_counts_each_treated_feature_once(gully_workspace):
+def test_summary_quantities_and_plan_figures(gully_workspace):
+    """Point and linear measures add no area; the treated figures are plan_progress's."""
+    from xingguo_swc_plugin.core.plan import plan_progress
+
     ws, measure, gullies, fids = gully_workspace
-    core.tag_features(measure, gullies, fids, "E06", 2, 2020)       # 3 records
-    core.tag_features(measure, gullies, fids[:2], "V01", None, 2021)  # same gullies
-    core.tag_features(measure, gullies, fids[2:], "E03", 50, 2024)  # outside period
+    core.tag_features(measure, gullies, fids, "E06", 2, 2020)       # 3 × 2 座
+    core.tag_features(measure, gullies, fids[:2], "V01", None, 2021)  # 1.0 + 0.2 hm²
+    core.tag_features(measure, gullies, fids[2:], "E03", 50, 2024)  # 50 m
     assert measure.commitChanges()
-    summary = core.measure_summary(measure, None, 2020, 2022)
-    assert summary.total.records == 5
-    assert summary.total.treated_features == 3
-    assert summary.total.treated_gullies == 3
-    assert summary.total.treated_area_hm2 == pytest.approx(2.2)
+    core.set_treatment_status(gullies, fids[2:], "2", year=2021, commit=True)
+    summary = summaries.measure_summary(measure, None, 2020, 2022)
+    assert (summary.year_from, summary.year_to, summary.records) == (2020, 2022, 5)
     assert summary.by_measure[("E06", "zuo")].quantity == 6
     assert summary.by_measure[("V01", "hm2")].quantity == pytest.approx(1.2)
     assert ("E03", "m") not in summary.by_measure
-    west, east = summary.by_township["360732100"], summary.by_township["360732101"]
-    assert (west.treated_features, east.treated_features) == (2, 1)
-    assert west.treated_area_hm2 == pytest.approx(1.2)
-    assert east.treated_area_hm2 == pytest.approx(1.0)
-    assert summary.by_year[2020].treated_features == 3      # first year only
-    assert summary.by_year[2021].treated_features == 0
-    assert summary.by_year[2021].records == 2
+    assert summary.treated_area_hm2 == pytest.approx(1.2)    # V01 only, not E06
+    assert summary.progress.row("360732100").treated_area_hm2 == pytest.approx(1.2)
+    assert summary.progress.row("360732101").treated_area_hm2 == 0.0
+    assert summary.treated_gullies == 1                       # the border gully, east
+    assert summary.progress.row("360732101").treated_gullies == 1
+    assert summary.records_by_year == {2020: 3, 2021: 2}
     assert summary.township_names["360732100"] == "潋江镇"
-    later = core.measure_summary(measure, None, 2023, 2024)
-    assert later.total.treated_features == 1
-    assert later.total.treated_area_hm2 == pytest.approx(1.0)
-    table = core.summary_table(summary)
+    same = plan_progress(measure, None, None, 2020, 2022)
+    assert [(r.xzqdm, r.treated_area_hm2, r.treated_gullies) for r in same.rows] == \
+        [(r.xzqdm, r.treated_area_hm2, r.treated_gullies) for r in summary.progress.rows]
+    later = summaries.measure_summary(measure, None, 2023, 2024)
+    assert later.records == 1
+    assert later.treated_area_hm2 == 0.0 and later.treated_gullies == 0   # 50 m: no area
+    assert later.by_measure[("E03", "m")].quantity == 50
+    table = summaries.summary_table(summary)
     county = [row for row in table if row["lx"] == "county"][0]
-    assert (county["zltb"], county["zlbg"], county["jls"]) == (3, 3, 5)
+    assert (county["zltb"], county["zlbg"], county["jls"]) == (2, 1, 5)
+    assert county["zlmj"] == pytest.approx(1.2)
+    west = [row for row in table if row["lx"] == "township" and
+            row["xzqdm"] == "360732100"][0]
+    assert (west["jls"], west["zlbg"]) == (4, 0) and west["zlmj"] == pytest.approx(1.2)
+    years = [row for row in table if row["lx"] == "year"]
+    assert [(r["nd"], r["jls"], r["zlmj"]) for r in years] == [(2020, 3, None),
+                                                              (2021, 2, None)]
     with pytest.raises(InputError, match="after"):
-        core.measure_summary(measure, None, 2022, 2020)
+        summaries.measure_summary(measure, None, 2022, 2020)
+
+
+def test_summary_defaults_to_the_plan_window(gully_workspace):
+    from xingguo_swc_plugin.core.settings import plan_window
+
+    ws, measure, gullies, fids = gully_workspace
+    core.tag_features(measure, gullies, fids[:1], "V01", None, 2021, commit=True)
+    core.tag_features(measure, gullies, fids[1:], "V01", None, 2023, commit=True)
+    summary = summaries.measure_summary(measure)
+    assert (summary.year_from, summary.year_to) == plan_window() == (2022, 2025)
+    assert summary.records == 2
+    assert summary.treated_area_hm2 == pytest.approx(1.2)      # 0.2 + 1.0, not 2021's
 
 
 def test_summary_reports_unresolved_targets(gully_workspace):
     ws, measure, gullies, fids = gully_workspace
-    core.tag_features(measure, gullies, fids, "E06", 1, 2020, commit=True)
+    core.tag_features(measure, gullies, fids, "V01", None, 2020, commit=True)
     gullies.dataProvider().deleteFeatures(fids[:1])
-    summary = core.measure_summary(measure, None, 2020, 2020)
-    assert summary.total.records == 3
-    assert summary.total.treated_features == 2
+    summary = summaries.measure_summary(measure, None, 2020, 2020)
+    assert summary.records == 3
+    assert len(summary.progress.treated) == 2
     assert summary.unresolved_records == 1
 
 
@@ -259,13 +294,16 @@ def test_processing_measuresummary_matches_core(gully_workspace, tmp_path):
     ws, measure, gullies, fids = gully_workspace
     core.tag_features(measure, gullies, fids, "E06", 2, 2021)
     core.tag_features(measure, gullies, fids[1:], "V02", None, 2022, commit=True)
+    gullies.startEditing()
+    gullies.changeAttributeValue(fids[0], gullies.fields().indexOf("bgsl"), 3)
+    core.set_treatment_status(gullies, fids[:1], "2", year=2023, commit=True)
     output = str(tmp_path / "summary.csv")
     result = processing.run("xingguoswc:measuresummary", {
         "MEASURES": ws.uri("measure"), "TOWNSHIPS": ws.uri("township"),
         "YEAR_FROM": 2021, "YEAR_TO": 2025, "OUTPUT": output})
     assert result["RECORDS"] == 5
-    assert result["TREATED_GULLIES"] == 3
-    assert result["TREATED_AREA_HM2"] == pytest.approx(2.2)
+    assert result["TREATED_GULLIES"] == 3           # one 崩岗群 of 3
+    assert result["TREATED_AREA_HM2"] == pytest.approx(1.2)   # V02 only
     table = QgsVectorLayer(output, "summary", "ogr")
     rows = [{name: feature[name] for name in ("lx", "xzqdm", "nd", "csdm", "sl", "zlmj")}
             for feature in table.getFeatures()]
@@ -273,7 +311,10 @@ def test_processing_measuresummary_matches_core(gully_workspace, tmp_path):
     assert sorted((r["xzqdm"], round(float(r["sl"]), 4)) for r in v02) == [
         ("360732100", 0.2), ("360732101", 1.0)]
     county = [r for r in rows if r["lx"] == "county"][0]
-    assert float(county["zlmj"]) == pytest.approx(2.2)
+    assert float(county["zlmj"]) == pytest.approx(1.2)
+    # the border gully's footprint is split by area: 50 m west, 150 m east
+    towns = {r["xzqdm"]: float(r["zlmj"]) for r in rows if r["lx"] == "township"}
+    assert towns == pytest.approx({"360732100": 0.2 + 0.25, "360732101": 0.75})
 
 
 def test_processing_refuses_reversed_years(gully_workspace, tmp_path):
@@ -288,9 +329,7 @@ def test_processing_refuses_reversed_years(gully_workspace, tmp_path):
 
 
 def _independent_counts(path: str, year_from: int, year_to: int):
-    """The summary figures counted with SQL (sqlite3) and OGR areas, not QGIS."""
-    from osgeo import ogr
-
+    """The summary quantities counted with SQL (sqlite3), not QGIS."""
     period = (year_from, year_to)
     with sqlite3.connect(path) as connection:
         by_measure = {(code, unit): (total, count) for code, unit, total, count in
@@ -300,35 +339,72 @@ def _independent_counts(path: str, year_from: int, year_to: int):
         records_by_township = dict(connection.execute(
             "SELECT xzqdm, COUNT(*) FROM measure WHERE nd BETWEEN ? AND ? "
             "GROUP BY xzqdm", period))
-        targets = set(connection.execute(
-            "SELECT DISTINCT mbtc, mbid FROM measure WHERE nd BETWEEN ? AND ?", period))
-        record_township = dict(connection.execute(
-            "SELECT mbid, MAX(xzqdm) FROM measure WHERE nd BETWEEN ? AND ? "
-            "GROUP BY mbid", period))
-        gullies = connection.execute(
-            "SELECT COUNT(DISTINCT m.mbid) FROM measure m JOIN benggang b "
-            "ON b.uuid = m.mbid WHERE m.mbtc = 'benggang' AND m.nd BETWEEN ? AND ?",
-            period).fetchone()[0]
+    return by_measure, records_by_township
+
+
+def independent_plan(path: str, year_from: int, year_to: int):
+    """The plan definitions (README) with SQL and OGR geometry, not QGIS:
+    {township: (newly treated hm², gullies 座)} and the county's."""
+    from osgeo import ogr
+
+    with sqlite3.connect(path) as connection:
+        area_codes = {code for code, in connection.execute(
+            "SELECT csdm FROM measure_type WHERE dw = 'hm2'")}
+        records = list(connection.execute(
+            "SELECT mbtc, mbid, csdm, sl, nd FROM measure WHERE nd <= ?", (year_to,)))
+        gully_rows = list(connection.execute(
+            "SELECT uuid, COALESCE(bgsl, 1), xzqdm FROM benggang WHERE zlzt = '2' "
+            "AND zlnd BETWEEN ? AND ?", (year_from, year_to)))
+    before, largest = set(), {}
+    for table, uuid_, code, quantity, year in records:
+        if code not in area_codes:
+            continue
+        if year < year_from:
+            before.add((table, uuid_))
+        else:
+            largest[(table, uuid_)] = max(largest.get((table, uuid_), 0.0), quantity)
     source = ogr.Open(path)
-    area_m2, area_by_township, features = 0.0, {}, 0
-    for table in sorted({key for key, _ in targets}):
-        wanted = {uuid for key, uuid in targets if key == table}
-        layer = source.GetLayerByName(table)
-        for feature in layer:
-            if feature.GetField("uuid") in wanted:
-                features += 1
-                geometry = feature.GetGeometryRef()
-                if not geometry.IsValid():  # the one rule: measured repaired
-                    geometry = geometry.MakeValid()
-                area = geometry.GetArea()
-                area_m2 += area
-                code = feature.GetField("xzqdm") or record_township[feature.GetField("uuid")]
-                area_by_township[code] = area_by_township.get(code, 0.0) + area
-    return by_measure, records_by_township, features, area_m2, area_by_township, gullies
+    towns = {}
+    for feature in source.GetLayerByName("township"):
+        towns[feature.GetField("xzqdm")] = feature.GetGeometryRef().Clone()
+    full, partial = [], []
+    for table in sorted({key for key, _ in largest}):
+        for feature in source.GetLayerByName(table):
+            key = (table, feature.GetField("uuid"))
+            if key not in largest or key in before:
+                continue
+            geometry = feature.GetGeometryRef().Clone()
+            if not geometry.IsValid():
+                geometry = geometry.MakeValid()
+            area = geometry.GetArea() / 1e4
+            quantity = min(area, largest[key])
+            if quantity >= 0.99 * area:
+                full.append(geometry)
+            else:
+                partial.append((geometry, quantity))
+    union = None
+    for geometry in full:
+        union = geometry if union is None else union.Union(geometry)
+    result = {}
+    for code, town in towns.items():
+        area = union.Intersection(town).GetArea() / 1e4 if union is not None else 0.0
+        for geometry, quantity in partial:
+            area += quantity * geometry.Intersection(town).GetArea() / geometry.GetArea()
+        result[code] = [area, 0]
+    gully_geometry = {feature.GetField("uuid"): feature.GetGeometryRef().Clone()
+                      for feature in source.GetLayerByName("benggang")}
+    for uuid_, count, code in gully_rows:
+        if code not in towns:
+            geometry = gully_geometry[uuid_]
+            code = max(towns, key=lambda c: towns[c].Intersection(geometry).GetArea())
+        result[code][1] += count
+    county = [sum(a for a, _ in result.values()), sum(g for _, g in result.values())]
+    return result, county
 
 
 def test_summary_of_random_workspace_matches_independent_count(empty_workspace):
-    """Random gullies and parcels, several measures per feature, checked with SQL."""
+    """Random gullies and parcels, several measures per feature, treated gullies with
+    completion years, checked with SQL and OGR."""
     import random
 
     rng = random.Random(11)
@@ -358,59 +434,60 @@ def test_summary_of_random_workspace_matches_independent_count(empty_workspace):
             else round(rng.uniform(1, 50), 1)
         core.tag_features(measure, layer, chosen, code, quantity, rng.randint(2018, 2026))
     assert measure.commitChanges()
-    summary = core.measure_summary(measure, None, 2020, 2025)
-    by_measure, by_township, features, area_m2, area_by_township, gullies_count = \
-        _independent_counts(empty_workspace, 2020, 2025)
-    assert summary.total.records == sum(count for _, count in by_measure.values()) > 30
+    for fid in rng.sample(fids, 15):
+        core.set_treatment_status(gullies, [fid], "2", year=rng.randint(2019, 2026))
+    gullies.startEditing()
+    for fid in rng.sample(fids, 8):
+        gullies.changeAttributeValue(fid, gullies.fields().indexOf("bgsl"),
+                                     rng.randint(2, 4))
+    assert gullies.commitChanges()
+    summary = summaries.measure_summary(measure, None, 2020, 2025)
+    by_measure, by_township = _independent_counts(empty_workspace, 2020, 2025)
+    assert summary.records == sum(count for _, count in by_measure.values()) > 30
     for key, (total, count) in by_measure.items():
         assert summary.by_measure[key].quantity == pytest.approx(total)
         assert summary.by_measure[key].records == count
-    assert {code: t.records for code, t in summary.by_township.items()
-            if t.records} == by_township
-    assert summary.total.treated_features == features
-    assert summary.total.treated_gullies == gullies_count > 0
-    assert summary.total.treated_area_hm2 == pytest.approx(area_m2 / 1e4, rel=1e-9)
-    for code, area in area_by_township.items():
-        assert summary.by_township[code].treated_area_hm2 == pytest.approx(area / 1e4)
-    assert summary.total.records > summary.total.treated_features
+    assert {code: n for code, n in summary.records_by_township.items() if n} == by_township
+    towns, county = independent_plan(empty_workspace, 2020, 2025)
+    assert summary.treated_area_hm2 == pytest.approx(county[0], abs=1e-6) and county[0] > 0
+    assert summary.treated_gullies == county[1] > 0
+    for code, (area, count) in towns.items():
+        assert summary.progress.row(code).treated_area_hm2 == pytest.approx(area, abs=1e-6)
+        assert summary.progress.row(code).treated_gullies == count
 
 
 def test_summary_of_sample_workspace_matches_independent_count(sample_workspace):
     ws = open_workspace(sample_workspace)
-    summary = core.measure_summary(ws.layer("measure"), ws.layer("township"), 2021, 2025)
-    by_measure, by_township, features, area_m2, area_by_township, gullies = \
-        _independent_counts(sample_workspace, 2021, 2025)
-    assert summary.total.records == sum(count for _, count in by_measure.values()) > 0
+    summary = summaries.measure_summary(ws.layer("measure"), ws.layer("township"), 2021, 2025)
+    by_measure, by_township = _independent_counts(sample_workspace, 2021, 2025)
+    assert summary.records == sum(count for _, count in by_measure.values()) > 0
     assert set(summary.by_measure) == set(by_measure)
     for key, (total, count) in by_measure.items():
         assert summary.by_measure[key].quantity == pytest.approx(total)
         assert summary.by_measure[key].records == count
-    assert {code: t.records for code, t in summary.by_township.items()
-            if t.records} == by_township
+    assert {code: n for code, n in summary.records_by_township.items() if n} == by_township
     assert summary.unresolved_records == 0
-    assert summary.total.treated_features == features
-    assert summary.total.treated_gullies == gullies > 0
-    assert summary.total.treated_area_hm2 == pytest.approx(area_m2 / 10_000.0, rel=1e-9)
-    for code, area in area_by_township.items():
-        assert summary.by_township[code].treated_area_hm2 == pytest.approx(area / 1e4)
-    # the county targets the summary feeds
-    assert summary.target_area_km2 == 120.0 and summary.target_gullies == 800
-    assert summary.gully_progress_percent() == pytest.approx(100.0 * gullies / 800)
-    # several measures on one gully: the gully's area counts once, not per measure
-    assert summary.total.records > summary.total.treated_features
+    towns, county = independent_plan(sample_workspace, 2021, 2025)
+    assert summary.treated_area_hm2 == pytest.approx(county[0], abs=1e-6)
+    assert summary.treated_gullies == county[1]
+    for code, (area, count) in towns.items():
+        assert summary.progress.row(code).treated_area_hm2 == pytest.approx(area, abs=1e-6)
+        assert summary.progress.row(code).treated_gullies == count
+    # the county targets of the plan
+    assert summary.progress.county.target_area_hm2 == 12000.0
+    assert summary.target_gullies == 800
 
 
 def test_processing_summary_of_sample_workspace(sample_workspace, tmp_path):
     import processing
 
     ws = open_workspace(sample_workspace)
-    _, _, features, area_m2, _, gullies = _independent_counts(sample_workspace, 2020, 2025)
+    _, county = independent_plan(sample_workspace, 2022, 2025)
     result = processing.run("xingguoswc:measuresummary", {
         "MEASURES": ws.uri("measure"), "TOWNSHIPS": ws.uri("township"),
-        "YEAR_FROM": 2020, "YEAR_TO": 2025, "OUTPUT": str(tmp_path / "s.csv")})
-    assert result["TREATED_FEATURES"] == features
-    assert result["TREATED_GULLIES"] == gullies
-    assert result["TREATED_AREA_HM2"] == pytest.approx(area_m2 / 1e4)
+        "OUTPUT": str(tmp_path / "s.csv")})                       # plan window
+    assert result["TREATED_GULLIES"] == county[1]
+    assert result["TREATED_AREA_HM2"] == pytest.approx(county[0], abs=1e-6)
 
 
 def test_unit_mismatch_names_the_sibling_measure(gully_workspace):
@@ -449,14 +526,14 @@ def test_user_added_layer_carries_measures(gully_workspace, tmp_path):
     assert [r.xzqdm for r in records] == ["360732101", "360732100"]
     assert [round(r.sl, 4) for r in records] == [3.0, 1.0]
     assert len(core.measures_of_features(measure, orchards, [0])) == 1
-    alone = core.measure_summary(measure, None, 2022, 2022)
-    assert alone.unresolved_records == 2 and alone.unresolved_layers == ["orchards"]
-    assert alone.total.treated_features == 0
-    linked = core.measure_summary(measure, None, 2022, 2022,
+    alone = summaries.measure_summary(measure, None, 2022, 2022)
+    assert alone.unresolved_records == 2
+    assert alone.progress.treated == []
+    linked = summaries.measure_summary(measure, None, 2022, 2022,
                                   targets={"orchards": orchards})
     assert linked.unresolved_records == 0
-    assert linked.total.treated_area_hm2 == pytest.approx(4.0)
-    assert linked.total.treated_gullies == 0
+    assert linked.treated_area_hm2 == pytest.approx(4.0)
+    assert linked.treated_gullies == 0
 
 
 def test_layer_without_uuid_is_refused(gully_workspace):

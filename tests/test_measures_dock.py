@@ -110,8 +110,6 @@ def test_area_measure_quantity_defaults_to_selected_area(dock_setup, qtbot):
 
 @pytest.mark.parametrize("setup, message", [
     (lambda d, g, f: (g.selectByIds(f), d.ui.quantitySpin.setValue(0)), "greater than 0"),
-    (lambda d, g, f: (g.selectByIds(f), d.ui.yearSpin.setValue(1979)), "outside 1980-2100"),
-    (lambda d, g, f: (g.selectByIds(f), d.ui.yearSpin.setValue(2101)), "outside 1980-2100"),
     (lambda d, g, f: (g.selectByIds(f), d.ui.unitCombo.setCurrentIndex(
         d.ui.unitCombo.findData("m"))), "counted in"),
     (lambda d, g, f: g.removeSelection(), "Nothing is selected"),
@@ -179,20 +177,75 @@ def test_edit_and_delete_records_of_selection(dock_setup, qtbot):
     del fid
 
 
-def test_set_gully_treatment_status(dock_setup, qtbot):
+def answer_year_dialog(qtbot, dock, year=None, accept=True):
+    """Answer the completion-year dialog once it is open (it is modal)."""
+    from qgis.PyQt.QtCore import QTimer
+
+    seen = {}
+
+    def answer():
+        dialog = dock.year_dialog
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        seen["range"] = (dialog.spin.minimum(), dialog.spin.maximum())
+        seen["default"] = dialog.spin.value()
+        if year is not None:
+            dialog.spin.setValue(year)
+        dialog.accept() if accept else dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_set_gully_treatment_status_asks_the_completion_year(dock_setup, qtbot):
+    from qgis.PyQt.QtCore import QDate
+
     ws, dock, iface, gullies, fids = dock_setup
     gullies.selectByIds(fids[1:])
     dock.ui.statusCombo.setCurrentIndex(dock.ui.statusCombo.findData("2"))
+    seen = answer_year_dialog(qtbot, dock, 2023)
     qtbot.mouseClick(dock.ui.statusButton, Qt.MouseButton.LeftButton)
+    this_year = QDate.currentDate().year()
+    assert seen == {"range": (1980, this_year), "default": this_year}
     assert [f["zlzt"] for f in gullies.getFeatures()] == ["0", "2", "2"]
-    gullies.undoStack().undo()
+    assert [f["zlnd"] for f in gullies.getFeatures()][1:] == [2023, 2023]
+    assert "2023" in iface.bar.currentItem().text()
+    gullies.undoStack().undo()                 # status and year: one step
     assert [f["zlzt"] for f in gullies.getFeatures()] == ["0", "0", "0"]
+    assert not any(f["zlnd"] for f in gullies.getFeatures())
+    answer_year_dialog(qtbot, dock, accept=False)       # canceled: nothing changes
+    assert dock.set_status() == 0
+    assert [f["zlzt"] for f in gullies.getFeatures()] == ["0", "0", "0"]
+    assert gullies.undoStack().index() == 0
+    dock.ui.statusCombo.setCurrentIndex(dock.ui.statusCombo.findData("1"))
+    assert dock.set_status() == 2              # 治理中: no question asked
+    assert dock.year_dialog is None
     gullies.removeSelection()
     qtbot.mouseClick(dock.ui.statusButton, Qt.MouseButton.LeftButton)
     assert "select the gullies" in iface.bar.currentItem().text()
 
 
-def test_summary_runs_in_a_task(dock_setup, qtbot):
+def test_periods_default_to_the_plan_window(dock_setup):
+    from qgis.PyQt.QtCore import QDate
+
+    ws, dock, iface, gullies, fids = dock_setup
+    ui = dock.ui
+    assert (ui.yearFromSpin.value(), ui.yearToSpin.value()) == (2022, 2025)
+    # the tagging year lies in the summary window: what is tagged shows in it
+    assert ui.yearSpin.value() == min(max(QDate.currentDate().year(), 2022), 2025)
+    assert [(s.minimum(), s.maximum()) for s in (ui.yearSpin, ui.yearFromSpin,
+                                                  ui.yearToSpin)] == [(1980, 2100)] * 3
+    gullies.selectByIds(fids[:1])
+    dock.select_measure("V01")
+    ui.yearSpin.setValue(2019)
+    assert dock.tag() == 1
+    assert "outside the summary years 2022-2025" in iface.bar.currentItem().text()
+
+
+def test_summary_runs_in_a_task_and_exports(dock_setup, qtbot, tmp_path):
+    from xingguo_swc_plugin.core.plan import plan_progress
+
     ws, dock, iface, gullies, fids = dock_setup
     gullies.selectByIds(fids)
     dock.select_measure("E06")
@@ -203,17 +256,36 @@ def test_summary_runs_in_a_task(dock_setup, qtbot):
     dock.select_measure("V01")
     dock.tag()
     assert dock.save()
+    assert not dock.export_button.isEnabled()
     dock.ui.yearFromSpin.setValue(2021)
     dock.ui.yearToSpin.setValue(2025)
     assert dock.summarize() is not None
     qtbot.waitUntil(lambda: dock.last_summary is not None, timeout=30000)
     summary = dock.last_summary
-    assert summary.total.records == 5
-    assert summary.total.treated_gullies == 3
-    assert summary.total.treated_area_hm2 == pytest.approx(2.2)
-    assert "2.20 hm²" in dock.ui.totalsLabel.text()
+    assert summary.records == 5
+    assert summary.treated_area_hm2 == pytest.approx(1.2)   # V01 only; 谷坊 is in 座
+    same = plan_progress(ws.layer("measure"), None, None, 2021, 2025)
+    assert summary.treated_area_hm2 == same.county.treated_area_hm2
+    assert "2021-2025" in dock.ui.totalsLabel.text()
+    assert "1.20 hm²" in dock.ui.totalsLabel.text()
     dock.ui.summaryViewCombo.setCurrentIndex(dock.ui.summaryViewCombo.findData("township"))
-    assert dock.ui.summaryTable.rowCount() == 2
+    assert dock.ui.summaryTable.rowCount() == 3             # two townships, the county
+    assert dock.ui.summaryTable.horizontalHeaderItem(4).text() == "Treated gullies (座)"
+    assert dock.export_button.isEnabled()
+    for suffix in ("csv", "xlsx"):
+        path = str(tmp_path / ("summary." + suffix))
+        assert dock.export(path) == path
+        from qgis.core import QgsVectorLayer
+
+        table = QgsVectorLayer(path, "s", "ogr")
+        rows = [{f.name(): feature[f.name()] for f in table.fields()}
+                for feature in table.getFeatures()]
+        county = [r for r in rows if r["lx"] == "county"][0]
+        assert float(county["zlmj"]) == pytest.approx(1.2)
+        units = {r["csdm"]: r["dw"] for r in rows if r["lx"] == "measure"}
+        assert units == {"E06": "座", "V01": "hm²"}, units
+        assert int(county["jls"]) == 5
+        assert len(rows) == len([r for r in rows if r["lx"] == "measure"]) + 2 + 1 + 1
 
 
 def _measure_tables(source):

@@ -126,6 +126,9 @@ def test_dragged_in_gpkg_docks_pick_tables_never_finding(qtbot, desktop, workspa
     assert len(layers) > len(DATA_TABLES)  # the style table and meta table too
     QgsProject.instance().addMapLayers(layers)
     assert_docks_on_tables(plugin)
+    benggang_dock = docks(plugin)["BenggangDock"]  # no "cannot relate" at start
+    assert not [text for level, text in benggang_dock.messages if level > 0], \
+        benggang_dock.messages
 
 
 def test_docks_pick_tables_added_one_by_one_without_relation_warning(qtbot, desktop,

@@ -179,7 +179,8 @@ def test_import_gbk_delivery_fills_change_type(qgis_app, empty_workspace, tmp_pa
     from xingguo_swc_plugin.qgis_compat import FieldType
 
     from validation_data import write_layer
-    from xingguo_swc_plugin.core.devimport import import_parcels, open_source
+    from xingguo_swc_plugin.core.devimport import import_parcels
+    from xingguo_swc_plugin.core.sources import open_source
     from xingguo_swc_plugin.core.workspace import open_workspace
 
     def rect(x0, y0, x1, y1):

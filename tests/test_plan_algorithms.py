@@ -397,15 +397,14 @@ def test_assessment_agrees_with_plan_progress_on_the_sample(sample_workspace, tm
 # ------------------------------------------------------------------ PostGIS workspace
 def test_rate_of_an_earlier_year_on_the_server_equals_the_local_engine(sample_workspace,
                                                                         pg_sample):
-    from test_postgis_compute import ServerLog, close
+    from test_postgis_compute import close, on_server
 
     local = open_workspace(sample_workspace)
     expected = conservation_rate(local.layer("township"), "xzqdm", local.layer("erosion"),
                                  year=2021)
-    with ServerLog() as log:
-        result = conservation_rate(pg_sample.layer("township"), "xzqdm",
-                                   pg_sample.layer("erosion"), year=2021)
-    assert log.on_server()
+    assert on_server(pg_sample.layer("township"), pg_sample.layer("erosion"))
+    result = conservation_rate(pg_sample.layer("township"), "xzqdm",
+                               pg_sample.layer("erosion"), year=2021)
     assert result.year == expected.year == 2021
     latest = conservation_rate(local.layer("township"), "xzqdm", local.layer("erosion"))
     assert latest.year == 2024
@@ -476,12 +475,8 @@ def test_cancel_leaves_nothing(sample_workspace, tmp_path, algorithm, moment):
 
 
 def test_dashboard_erosion_by_grade_is_of_the_rate_year(sample_workspace):
+    from xingguo_swc_plugin.core.dashboard import county_dashboard
     from xingguo_swc_plugin.core.stats import township_area_stats
-
-    try:  # issue 14b moves the dashboard into core.dashboard
-        from xingguo_swc_plugin.core.dashboard import county_dashboard
-    except ImportError:
-        from xingguo_swc_plugin.core.stats import county_dashboard
 
     towns, erosion = layer(sample_workspace, "township"), layer(sample_workspace, "erosion")
     board = county_dashboard(towns, "xzqdm", erosion, "qsqd", erosion=erosion)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 
 import pytest
-from qgis.core import QgsApplication
 
 from xingguo_swc_plugin.core.overlaps import find_overlaps
+from xingguo_swc_plugin.core.engines import POSTGIS, choose
 from xingguo_swc_plugin.core.postgis_compute import same_postgis_database
 from xingguo_swc_plugin.core.stats import conservation_rate, township_area_stats
 from xingguo_swc_plugin.core.workspace import open_workspace
@@ -24,23 +24,10 @@ def close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=REL, abs_tol=1e-6)
 
 
-class ServerLog:
-    """Collects the plugin's log lines, to tell which engine ran."""
-
-    def __enter__(self):
-        self.messages = []
-        QgsApplication.messageLog().messageReceived.connect(self._add)
-        return self
-
-    def _add(self, message, tag, level):
-        self.messages.append(message)
-
-    def __exit__(self, *args):
-        QgsApplication.messageLog().messageReceived.disconnect(self._add)
-
-    def on_server(self, what: str = "") -> bool:
-        return any(m.startswith(what) and "computed in the PostGIS database" in m
-                   for m in self.messages)
+def on_server(*layers, **options) -> bool:
+    """Which engine the front doors run for these inputs: asked of ``choose``, the one
+    place that decides (the front doors call it with the same inputs)."""
+    return choose(*layers, **options).name == POSTGIS
 
 
 @pytest.fixture(scope="module")
@@ -67,19 +54,17 @@ def test_township_stats_on_the_server_equal_the_local_engine(local, pg_sample, t
                                    class_field)
     towns, layer = pg_sample.layer("township"), pg_sample.layer(table)
     assert same_postgis_database(towns, layer) is not None
-    with ServerLog() as log:
-        result = township_area_stats(towns, "xzqdm", layer, class_field)
-    assert log.on_server()
+    result = township_area_stats(towns, "xzqdm", layer, class_field)
+    assert on_server(towns, layer)
     _compare_area_tables(expected, result)
     assert sum(row.area_m2 for row in result if row.xzqdm != "360732") > 0
 
 
 def test_conservation_rate_on_the_server_equals_the_local_engine(local, pg_sample):
     expected = conservation_rate(local.layer("township"), "xzqdm", local.layer("erosion"))
-    with ServerLog() as log:
-        result = conservation_rate(pg_sample.layer("township"), "xzqdm",
-                                   pg_sample.layer("erosion"))
-    assert log.on_server()
+    result = conservation_rate(pg_sample.layer("township"), "xzqdm",
+                               pg_sample.layer("erosion"))
+    assert on_server(pg_sample.layer("township"), pg_sample.layer("erosion"))
     assert len(result) == len(expected) == 26
     for a, b in zip(expected, result):
         assert (a.xzqdm, a.xzqmc, a.meets_target) == (b.xzqdm, b.xzqmc, b.meets_target)
@@ -92,9 +77,8 @@ def test_conservation_rate_on_the_server_equals_the_local_engine(local, pg_sampl
 
 def test_overlaps_on_the_server_equal_the_local_engine(local, pg_sample):
     expected = find_overlaps(local.layer("parcel"), "tbbh")
-    with ServerLog() as log:
-        result = find_overlaps(pg_sample.layer("parcel"), "tbbh")
-    assert log.on_server()
+    result = find_overlaps(pg_sample.layer("parcel"), "tbbh")
+    assert on_server(pg_sample.layer("parcel"))
     assert expected.pairs, "the sample has overlapping parcels"
     assert [(p.fid_a, p.fid_b, p.id_a, p.id_b) for p in result.pairs] == \
         [(p.fid_a, p.fid_b, p.id_a, p.id_b) for p in expected.pairs]
@@ -112,9 +96,8 @@ def test_filtered_or_mixed_inputs_stay_local(local, pg_sample):
     assert same_postgis_database(local.layer("township"), parcels) is None
     parcels.setSubsetString("\"kflx\" = '1'")
     assert same_postgis_database(pg_sample.layer("township"), parcels) is None
-    with ServerLog() as log:
-        filtered = township_area_stats(pg_sample.layer("township"), "xzqdm", parcels)
-    assert not log.on_server()
+    filtered = township_area_stats(pg_sample.layer("township"), "xzqdm", parcels)
+    assert not on_server(pg_sample.layer("township"), parcels)
     assert filtered[-1].feature_count < pg_sample.layer("parcel").featureCount()
 
 
@@ -189,10 +172,9 @@ def test_validation_on_the_server_equals_the_local_engine(local, pg_sample, corr
     memory, remote = corridors
     expected = validate_parcels(local.layer("parcel"), local.layer("dev_project"),
                                 corridors=memory)
-    with ServerLog() as log:
-        result = validate_parcels(pg_sample.layer("parcel"), pg_sample.layer("dev_project"),
-                                  corridors=remote)
-    assert log.on_server("Parcel validation")
+    result = validate_parcels(pg_sample.layer("parcel"), pg_sample.layer("dev_project"),
+                              corridors=remote)
+    assert on_server(pg_sample.layer("parcel"), pg_sample.layer("dev_project"), remote)
     rules = findings_by_rule(expected)
     for rule in ("INVALID_GEOMETRY", "UNREGISTERED", "LOCATION_CHANGED", "EXCEEDS_APPROVED",
                  "OVERLAP", "CORRIDOR"):
@@ -205,10 +187,9 @@ def test_validation_without_corridors_on_the_server(local, pg_sample):
 
     expected = validate_parcels(local.layer("parcel"), local.layer("dev_project"),
                                 excess_tolerance=50.0)
-    with ServerLog() as log:
-        result = validate_parcels(pg_sample.layer("parcel"), pg_sample.layer("dev_project"),
-                                  excess_tolerance=50.0)
-    assert log.on_server("Parcel validation")
+    result = validate_parcels(pg_sample.layer("parcel"), pg_sample.layer("dev_project"),
+                              excess_tolerance=50.0)
+    assert on_server(pg_sample.layer("parcel"), pg_sample.layer("dev_project"))
     _same_findings(expected, result)
 
 
@@ -245,17 +226,15 @@ def geographic_tables(pg_sample, pg_server):
 def test_geographic_inputs_are_projected_the_same_way(geographic_tables, monkeypatch):
     towns, parcels, erosion = (geographic_tables(name)
                                for name in ("township", "parcel", "erosion"))
-    with ServerLog() as log:
-        server = township_area_stats(towns, "xzqdm", parcels, "kflx")
-        server_rate = conservation_rate(towns, "xzqdm", erosion)
-        server_pairs = find_overlaps(parcels, "tbbh")
-    assert log.on_server("Township statistics") and log.on_server("Conservation rate")
+    server = township_area_stats(towns, "xzqdm", parcels, "kflx")
+    server_rate = conservation_rate(towns, "xzqdm", erosion)
+    server_pairs = find_overlaps(parcels, "tbbh")
+    assert on_server(towns, parcels) and on_server(towns, erosion) and on_server(parcels)
     monkeypatch.setenv("XGSWC_SERVER_COMPUTE", "0")  # the local engine on the same layers
-    with ServerLog() as log:
-        local_rows = township_area_stats(towns, "xzqdm", parcels, "kflx")
-        local_rate = conservation_rate(towns, "xzqdm", erosion)
-        local_pairs = find_overlaps(parcels, "tbbh")
-    assert not log.on_server()
+    local_rows = township_area_stats(towns, "xzqdm", parcels, "kflx")
+    local_rate = conservation_rate(towns, "xzqdm", erosion)
+    local_pairs = find_overlaps(parcels, "tbbh")
+    assert not on_server(towns, parcels) and not on_server(parcels)
     _compare_area_tables(local_rows, server)
     for a, b in zip(local_rate, server_rate):
         assert close(a.erosion_area_m2, b.erosion_area_m2) and close(a.land_area_m2,
@@ -271,11 +250,11 @@ def test_ellipsoidal_areas_stay_on_the_local_engine(local, pg_sample):
 
     expected = township_area_stats(local.layer("township"), "xzqdm", local.layer("parcel"),
                                    "kflx", area_method=ELLIPSOIDAL)
-    with ServerLog() as log:
-        result = township_area_stats(pg_sample.layer("township"), "xzqdm",
-                                     pg_sample.layer("parcel"), "kflx",
-                                     area_method=ELLIPSOIDAL)
-    assert not log.on_server()
+    result = township_area_stats(pg_sample.layer("township"), "xzqdm",
+                                 pg_sample.layer("parcel"), "kflx",
+                                 area_method=ELLIPSOIDAL)
+    assert not on_server(pg_sample.layer("township"), pg_sample.layer("parcel"),
+                         area_method=ELLIPSOIDAL)
     _compare_area_tables(expected, result)
 
 
@@ -292,9 +271,8 @@ def test_nothing_eroded_gives_full_conservation_on_the_server(pg_sample, pg_serv
         uri.setTable("erosion_slight")
         slight = QgsVectorLayer(uri.uri(False), "slight", "postgres")
         assert slight.featureCount() > 0
-        with ServerLog() as log:
-            rates = conservation_rate(pg_sample.layer("township"), "xzqdm", slight)
-        assert log.on_server("Conservation rate")
+        rates = conservation_rate(pg_sample.layer("township"), "xzqdm", slight)
+        assert on_server(pg_sample.layer("township"), slight)
         assert all(row.erosion_area_m2 == 0.0 and row.rate_percent == 100.0 for row in rates)
     finally:
         with pg_server.connect() as connection, connection.cursor() as cursor:

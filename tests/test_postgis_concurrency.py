@@ -17,7 +17,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from xingguo_swc_plugin.core.benggang import next_benggang_id, parse_benggang_id
+from xingguo_swc_plugin.core.benggang_numbering import next_benggang_id, parse_benggang_id
 from xingguo_swc_plugin.core.postgis import create_postgis_workspace
 
 CRS = QgsCoordinateReferenceSystem("EPSG:4547")

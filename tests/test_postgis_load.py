@@ -6,7 +6,7 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsFeedback
 
 from xingguo_swc_plugin.core import schema
-from xingguo_swc_plugin.core.errors import WorkspaceError
+from xingguo_swc_plugin.core.errors import CanceledError, WorkspaceError
 from xingguo_swc_plugin.core.postgis import create_postgis_workspace
 from xingguo_swc_plugin.core.postgis_load import load_geopackage
 from xingguo_swc_plugin.core.workspace import open_workspace
@@ -52,7 +52,7 @@ def test_load_refuses_a_filled_workspace_and_cancel_leaves_nothing(
     workspace = create_postgis_workspace(pg_target, pg_schema, CRS, styles=False)
     feedback = QgsFeedback()
     feedback.progressChanged.connect(lambda value: feedback.cancel() if value > 30 else None)
-    with pytest.raises(WorkspaceError, match="Canceled"):
+    with pytest.raises(CanceledError):
         load_geopackage(sample_workspace, workspace, feedback=feedback)
     with pg_server.connect() as connection, connection.cursor() as cursor:
         cursor.execute('SELECT count(*) FROM "{0}".township'.format(pg_schema))

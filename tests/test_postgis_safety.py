@@ -15,7 +15,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from xingguo_swc_plugin.core.benggang import next_benggang_id
+from xingguo_swc_plugin.core.benggang_numbering import next_benggang_id
 from xingguo_swc_plugin.core.overlaps import find_overlaps
 from xingguo_swc_plugin.core.postgis import (
     APPLICATION_NAME,

@@ -288,34 +288,6 @@ def test_missing_class_field(county):
     assert "nope" in message
 
 
-def test_dashboard_on_sample_workspace(sample_workspace):
-    """Treated figures come from the measures engineer's summary when the
-    workspace has measure records; gullies by status otherwise."""
-    from qgis.core import QgsVectorLayer
-
-    from xingguo_swc_plugin.core.stats import county_dashboard, treated_gullies_by_status
-
-    def layer(name):
-        return QgsVectorLayer(sample_workspace + "|layername=" + name, name, "ogr")
-
-    result = county_dashboard(layer("township"), "xzqdm", layer("parcel"), "kflx",
-                              erosion=layer("erosion"))
-    assert len([r for r in result.areas if r.xzqdm == "360732"]) >= 1
-    assert result.rates is not None and len(result.rates) == 26
-    if layer("measure").featureCount():
-        assert result.treated_source == "measures"
-        assert result.treated_area_km2 is not None and result.treated_area_km2 >= 0
-    assert result.treated_gullies is not None and result.treated_gullies >= 0
-    assert result.target_gullies == 800 and result.target_area_km2 == 120.0
-    # without measures: gullies with zlzt = '2'
-    by_status = county_dashboard(layer("township"), "xzqdm", layer("parcel"),
-                                 gullies=layer("benggang"),
-                                 measures=QgsVectorLayer("None?field=x:integer", "m", "memory"))
-    assert by_status.treated_source == "benggang"
-    expected = sum(1 for f in layer("benggang").getFeatures() if f["zlzt"] == "2")
-    assert by_status.treated_gullies == expected == treated_gullies_by_status(layer("benggang"))
-
-
 def test_enclave_multipart_and_concave_parcels_match_geos(qgis_app):
     """Border parcels take the numpy paths (edge test, fan-triangle clipping of
     township pieces with holes and several parts) or GEOS (concave shapes):

@@ -175,3 +175,63 @@ def test_cleanup_detaches_running_task(qtbot, project_layers):
     qtbot.waitUntil(lambda: QgsApplication.taskManager().countActiveTasks() == 0,
                     timeout=120000)
     assert dock.result is None
+
+
+@pytest.fixture
+def workspace_layers(sample_copy):
+    from plan_fixtures import add_plan_figures
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    path = add_plan_figures(sample_copy)
+    layers = {name: QgsVectorLayer(path + "|layername=" + name, name, "ogr")
+              for name in ("township", "parcel", "erosion", "measure", "watershed")}
+    QgsProject.instance().addMapLayers(list(layers.values()))
+    yield layers
+    QgsProject.instance().removeAllMapLayers()
+
+
+def _run(qtbot, dock, iface):
+    dock.run()
+    qtbot.waitUntil(lambda: dock.task is None, timeout=120000)
+    assert dock.result is not None, iface.bar.messages
+
+
+def test_dock_shows_plan_progress_per_township_and_per_watershed(qtbot, workspace_layers):
+    from xingguo_swc_plugin.core.plan import plan_progress
+
+    dock, iface = _dock(qtbot, workspace_layers)
+    assert dock.zones_combo.currentLayer() is None      # per township by default
+    assert (dock.year_from_spin.value(), dock.year_to_spin.value()) == (2022, 2025)
+    _run(qtbot, dock, iface)
+    expected = plan_progress(workspace_layers["measure"], workspace_layers["township"])
+    assert dock.headers[-2:] == ["Newly treated area 2022-2025 (hm²)",
+                                 "Treated gullies 2022-2025 (座)"]
+    for values in dock.table_rows:
+        row = expected.row(values[0])
+        assert values[-2] == pytest.approx(row.treated_area_hm2, abs=1e-9)
+        assert values[-1] == row.treated_gullies
+    county = expected.county
+    assert dock.gully_label.text() == "{0} of {1} gullies (座)".format(
+        county.treated_gullies, county.target_gullies)
+    assert "{0:.2f} km²".format(county.treated_area_hm2 / 100) in dock.area_label.text()
+    # another window
+    dock.year_from_spin.setValue(2019)
+    dock.year_to_spin.setValue(2023)
+    _run(qtbot, dock, iface)
+    other = plan_progress(workspace_layers["measure"], workspace_layers["township"],
+                          year_from=2019, year_to=2023)
+    assert dock.table_rows[-1][-1] == other.county.treated_gullies
+    # per small watershed: the zones' areas and plan figures, the county unchanged
+    dock.year_from_spin.setValue(2022)
+    dock.year_to_spin.setValue(2025)
+    dock.zones_combo.setLayer(workspace_layers["watershed"])
+    assert dock.zone_field.currentField() == "lydm"
+    _run(qtbot, dock, iface)
+    zones = plan_progress(workspace_layers["measure"], workspace_layers["township"],
+                          zones=workspace_layers["watershed"], zone_field="lydm")
+    assert [values[0] for values in dock.table_rows] == [r.xzqdm for r in zones.rows]
+    assert dock.table_rows[0][1] == "小流域1"
+    for values, row in zip(dock.table_rows, zones.rows):
+        assert values[-2] == pytest.approx(row.treated_area_hm2, abs=1e-9)
+        assert values[-1] == row.treated_gullies
+    assert zones.county.treated_gullies == county.treated_gullies

@@ -13,13 +13,13 @@ from xingguo_swc_plugin.qgis_compat import FieldType
 from validation_data import box, make_dem, write_layer
 
 from xingguo_swc_plugin.core.errors import InputError
-from xingguo_swc_plugin.core.validation import (
+from xingguo_swc_plugin.core.validation import validate_parcels
+from xingguo_swc_plugin.core.rules import (
     CORRIDOR,
     NAVEL_ORANGE_ZONE,
     PLAN_REQUIRED,
     STEEP_SLOPE,
     TERRACE_REQUIRED,
-    validate_parcels,
 )
 
 FIELDS = (("uuid", FieldType.STRING), ("tbbh", FieldType.STRING), ("xmbh", FieldType.STRING),
@@ -144,7 +144,7 @@ def test_corridor_only_for_new_orchards(qgis_app, tmp_path):
 
 
 def test_workspace_taxonomy_flags_terraces(qgis_app, empty_workspace):
-    from xingguo_swc_plugin.core.measures import load_taxonomy
+    from xingguo_swc_plugin.core.measure_taxonomy import load_taxonomy
     from xingguo_swc_plugin.core.workspace import open_workspace
 
     taxonomy = load_taxonomy(open_workspace(empty_workspace).layer("measure_type"))

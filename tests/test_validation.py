@@ -21,7 +21,8 @@ from validation_data import (
     write_layer,
 )
 from xingguo_swc_plugin.core.errors import InputError, SwcError
-from xingguo_swc_plugin.core.validation import (
+from xingguo_swc_plugin.core.validation import validate_parcels
+from xingguo_swc_plugin.core.rules import (
     CORRIDOR,
     EXCEEDS_APPROVED,
     INVALID_GEOMETRY,
@@ -29,7 +30,6 @@ from xingguo_swc_plugin.core.validation import (
     TERRACE_REQUIRED,
     UNREGISTERED,
     corridor_class,
-    validate_parcels,
 )
 from xingguo_swc_plugin.qgis_compat import FieldType
 

@@ -12,11 +12,10 @@ import importlib
 from types import ModuleType
 from typing import Dict, Optional
 
-from qgis.core import Qgis, QgsMessageLog
+from qgis.core import Qgis
 
+from .core.log import log
 from .translation import tr
-
-LOG_TAG = "Xingguo SWC"
 
 #: Missing package -> the capabilities (modules) left out for it, this session.
 MISSING: Dict[str, list] = {}
@@ -31,7 +30,7 @@ def import_capability(module_name: str, package: str) -> Optional[ModuleType]:
             raise  # our own module is missing: a packaging bug, not an option
         missing = error.name.split(".")[0]
         MISSING.setdefault(missing, []).append(module_name.lstrip("."))
-        QgsMessageLog.logMessage(missing_message(missing), LOG_TAG, Qgis.Warning)
+        log(missing_message(missing), level=Qgis.Warning)
         return None
 
 

@@ -10,10 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import List, Optional
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+from qgis.core import Qgis, QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from .core.log import log
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
+#: Help pages shipped with the plugin: resources/help/<key>.<language>.html.
+HELP_DIR = Path(__file__).resolve().parent / "resources" / "help"
+HELP_LANGUAGES = ("zh_CN", "en")
 
 #: Locale codes (normalised to ``xx_Yyyy``/``xx_YY``) served by another file.
 ALIASES = {
@@ -70,12 +75,44 @@ def install_translator(locale: Optional[str] = None) -> Optional[QTranslator]:
             translator = QTranslator()
             if translator.load(str(path)):
                 QCoreApplication.installTranslator(translator)
+                translator.qt_base = qt_base_translator(name)  # removed with it
                 return translator
-            QgsMessageLog.logMessage("Cannot load translation " + str(path),
-                                     "Xingguo SWC", Qgis.Warning)
+            log("Cannot load translation " + str(path), level=Qgis.Warning)
     return None
+
+
+def qt_base_translator(name: str) -> Optional[QTranslator]:
+    """Qt's own strings (Open, Cancel, Close, the file dialog) in ``name``'s language
+    when QGIS did not load them: QGIS 3.22 in Chinese looks for ``qt_zh-Hans``, which
+    no Qt ships, so the plugin's dialogs showed English buttons."""
+    qt_context, probe = "QPlatformTheme", "Cancel"  # names, not literals: not ours to translate
+    if QCoreApplication.translate(qt_context, probe) != probe:
+        return None  # QGIS (or the system) already translates Qt
+    translator = QTranslator()
+    folder = QLibraryInfo.location(QLibraryInfo.LibraryLocation.TranslationsPath)
+    if not translator.load("qtbase_" + name, folder):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator
 
 
 def remove_translator(translator: Optional[QTranslator]) -> None:
     if translator is not None:
         QCoreApplication.removeTranslator(translator)
+        qt_base = getattr(translator, "qt_base", None)
+        if qt_base is not None:
+            QCoreApplication.removeTranslator(qt_base)
+
+
+def help_language(locale: Optional[str] = None) -> str:
+    """``zh_CN`` for any Chinese locale (as the translator), else ``en``."""
+    for name in candidates(locale or user_locale()):
+        if name in HELP_LANGUAGES:
+            return name
+    return "en"
+
+
+def help_page(key: str, language: Optional[str] = None) -> Path:
+    """The help page of ``key`` (a dock module name or ``index``) in the UI language:
+    one definition for the docks' help buttons and the Processing algorithms."""
+    return HELP_DIR / "{0}.{1}.html".format(key, language or help_language())

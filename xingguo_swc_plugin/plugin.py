@@ -62,6 +62,8 @@ class XingguoSwcPlugin:
         self.initProcessing()
         if self.iface is None:
             return
+        from .gui.help import attach_help, show_help
+
         self.toolbar = self.iface.addToolBar(tr("Xingguo SWC"))
         self.toolbar.setObjectName("XingguoSwcToolbar")
         self.open_action = QAction(QIcon(str(ICONS / "open_workspace.svg")),
@@ -77,6 +79,7 @@ class XingguoSwcPlugin:
             if module is None:
                 continue
             dock = getattr(module, class_name)(self.iface, self.iface.mainWindow())
+            attach_help(dock, module_name)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.hide()
             action = dock.toggleViewAction()
@@ -87,6 +90,13 @@ class XingguoSwcPlugin:
             self.toolbar.addAction(action)
             self.docks.append(dock)
             self.actions.append(action)
+        self.help_action = QAction(QgsApplication.getThemeIcon("/mActionHelpContents.svg"),
+                                   tr("Help"), self.iface.mainWindow())
+        self.help_action.setObjectName("XingguoSwcHelp")
+        self.help_action.triggered.connect(
+            lambda: show_help("index", self.iface.mainWindow()))
+        self.iface.addPluginToMenu(self.menu_title, self.help_action)
+        self.actions.append(self.help_action)
         from .gui.options_page import SettingsFactory
 
         self.options_factory = SettingsFactory(QIcon(str(PLUGIN_DIR / "resources" /
@@ -143,6 +153,10 @@ class XingguoSwcPlugin:
         return layers
 
     def unload(self) -> None:
+        if self.iface is not None:
+            from .gui.help import close_help
+
+            close_help(self.iface.mainWindow())
         for action in self._shortcut_actions:
             if self.iface is not None:
                 self.iface.unregisterMainWindowAction(action)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import traceback
 from typing import Any, Callable, Optional
 
-from qgis.core import Qgis, QgsFeedback, QgsMessageLog, QgsTask
+from qgis.core import Qgis, QgsFeedback, QgsTask
 
 from .core.errors import CanceledError, SwcError
-
-LOG_TAG = "Xingguo SWC"
+from .core.log import log
+from .translation import tr
 
 
 class CoreTask(QgsTask):
@@ -43,16 +43,21 @@ class CoreTask(QgsTask):
         self.feedback.cancel()
         super().cancel()
 
+    def _canceled(self) -> CanceledError:
+        """What was canceled, not just the task's name in a warning."""
+        return CanceledError(tr("{0} canceled: nothing was written.")
+                             .format(self.description()))
+
     def run(self) -> bool:
         try:
             self.result = self.function(*self.args, feedback=self.feedback, **self.kwargs)
         except BaseException as error:  # handed to the main thread in finished()
             self.exception = error
             if not isinstance(error, SwcError):
-                QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+                log(traceback.format_exc(), level=Qgis.Critical)
             return False
         if self.feedback.isCanceled():
-            self.exception = CanceledError(self.description())
+            self.exception = self._canceled()
             return False
         return True
 
@@ -61,8 +66,8 @@ class CoreTask(QgsTask):
             if self.on_done is not None:
                 self.on_done(self.result)
             return
-        error = self.exception or CanceledError(self.description())
+        error = self.exception or self._canceled()
         if self.on_error is not None:
             self.on_error(error)
         else:
-            QgsMessageLog.logMessage(str(error), LOG_TAG, Qgis.Critical)
+            log(str(error), level=Qgis.Critical)

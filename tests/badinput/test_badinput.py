@@ -177,6 +177,31 @@ def test_area_outside_the_townships_is_reported(towns, tmp_path):
     assert county_area(result, "a") == pytest.approx(5000.0)
 
 
+def test_eroded_area_outside_the_townships_is_reported_by_conservationrate(towns, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    warnings = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, warning):  # noqa: N802
+            warnings.append(warning)
+
+    # a grade-3 square half west of 潋江镇 (5,000 m² outside), one wholly outside
+    # the townships' south edge (2,500 m²), one grade-1 square outside (not eroded)
+    path = parcels(tmp_path, [{"wkt": box(629950, 2911000, 630050, 2911100), "qsqd": 3},
+                              {"wkt": box(631000, 2909900, 631050, 2909950), "qsqd": 4},
+                              {"wkt": box(632000, 2909900, 632100, 2909950), "qsqd": 1}],
+                   fields=(("qsqd", "int"),))
+    result = run("conservationrate", {"TOWNSHIPS": layer(towns, "township"),
+                                      "EROSION": layer(path), "GRADE_FIELD": "qsqd",
+                                      "OUTPUT": "memory:"}, feedback=Feedback())
+    assert result["OUTSIDE_AREA_M2"] == pytest.approx(7500.0)
+    assert "7500.00 m² of the input lie outside every township and count in no row." \
+        in warnings, warnings
+    county = [f for f in rows(result) if f["xzqdm"] == "360732"][0]
+    assert county["erosion_area_m2"] == pytest.approx(5000.0)
+
+
 def test_townships_without_crs_are_refused(tmp_path, qgis_app):
     towns = write(str(tmp_path / "towns.shp"),
                   [{"wkt": box(630000, 2910000, 635000, 2915000), "xzqdm": "360732100"}],

@@ -5,8 +5,11 @@ Run by ``bench.py`` (section "findings") in its own QGIS process, or alone:
 gets N (default 30 000) findings through ``store_findings``; then, timed:
 ``load_findings`` (the rows a dock's list shows), and for 1/50/1000 findings a
 status step written at once (``set_status`` on the workspace) and the dock's way
-(undoable step on the layer's edit buffer + ``save_edits``).  Goals: 1 status
-< 0.3 s, 1000 < 3 s.
+(undoable step on the layer's edit buffer + ``save_edits``); finally the
+inspection dock itself, shown, on the event loop (``dock_gui``): open the 30k
+findings in its list, select and set 1/50/1000 statuses, save, with a QTimer
+heartbeat measuring the longest time the GUI thread was blocked.  Goals: 1
+status < 0.3 s, 1000 < 3 s, GUI never blocked > 0.5 s.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ def run(out: str, count: int = 30_000) -> dict:
     app.initQgis()
     from xingguo_swc_plugin.core.findings import (
         CLOSED, FOUND, IDENTIFIED, load_findings, save_edits, set_status, store_findings)
-    from xingguo_swc_plugin.core.validation import Finding
+    from xingguo_swc_plugin.core.results import Finding
     from xingguo_swc_plugin.core.workspace import create_workspace
 
     crs = QgsCoordinateReferenceSystem("EPSG:4547")
@@ -77,11 +80,131 @@ def run(out: str, count: int = 30_000) -> dict:
     after = {row.fid: row for row in load_findings(workspace)}
     assert sum(row.status == IDENTIFIED for row in after.values()) == 1051
     assert sum(row.status == CLOSED for row in after.values()) == 1051
+    results.update(dock_gui(workspace, fids[offset:]))
     results["goals_met"] = (results["direct_1_seconds"] < 0.3 and
                             results["dock_1_seconds"] < 0.3 and
                             results["direct_1000_seconds"] < 3.0 and
-                            results["dock_1000_seconds"] < 3.0)
+                            results["dock_1000_seconds"] < 3.0 and
+                            results["gui_1_seconds"] < 0.3 and
+                            results["gui_1000_seconds"] < 3.0 and
+                            results["gui_max_blocked_seconds"] < 0.5)
     Path(out).write_text(json.dumps(results, indent=1))
+    return results
+
+
+def dock_gui(workspace, free_fids) -> dict:
+    """The inspection dock itself, shown, on the event loop: open the findings in its
+    list, select 1/50/1000 (flat list) and set their status, save.  A 5 ms QTimer
+    heartbeat records the longest gap between ticks: how long the GUI thread was
+    blocked at worst (every step is run from the event loop, as a click is)."""
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import (
+        QCoreApplication,
+        QEvent,
+        QEventLoop,
+        QItemSelection,
+        QItemSelectionModel,
+        QTimer,
+    )
+
+    from xingguo_swc_plugin.core.findings import IDENTIFIED, load_findings
+    from xingguo_swc_plugin.gui.inspection_dock import InspectionDock
+
+    layer = workspace.layer("finding")
+    QgsProject.instance().addMapLayer(layer)
+    from xingguo_swc_plugin.core.settings import set_setting, setting
+
+    handler = setting("case/handler")  # the dock remembers who: restored below
+    dock = InspectionDock(None)
+    dock.ui.whoEdit.setText("bench")
+    dock.resize(500, 900)
+    dock.show()
+    results: dict = {}
+    ticks: list = []
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+
+    def timed(name, action):
+        def step():
+            start = time.perf_counter()
+            action()
+            results[name] = time.perf_counter() - start
+        return step
+
+    def open_list():
+        dock.ui.groupCombo.setCurrentIndex(dock.ui.groupCombo.findData(""))  # flat
+        dock.refresh()  # the 30k rows read again into the list
+
+    chosen = {}
+
+    def select(batch):
+        def action():
+            wanted = set(free_fids[:batch])
+            del free_fids[:batch]
+            chosen[batch] = wanted
+            proxy, model = dock.proxy, dock.model
+            selection = QItemSelection()
+            rows = sorted(proxy.mapFromSource(model.index_of(fid)).row() for fid in wanted)
+            start = previous = rows[0]
+            for row in rows[1:] + [None]:  # contiguous ranges, one selection change
+                if row is not None and row == previous + 1:
+                    previous = row
+                    continue
+                selection.select(proxy.index(start, 0), proxy.index(previous, 0))
+                if row is not None:
+                    start = previous = row
+            dock.ui.findingsTree.selectionModel().select(
+                selection, QItemSelectionModel.SelectionFlag.ClearAndSelect |
+                QItemSelectionModel.SelectionFlag.Rows)
+        return action
+
+    def change(batch):
+        def action():
+            assert dock.apply_status(IDENTIFIED) == batch
+        return action
+
+    def save():
+        assert dock.save()
+
+    steps = [timed("gui_open_seconds", open_list)]
+    for batch in (1, 50, 1000):
+        steps.append(timed("gui_select_%d_seconds" % batch, select(batch)))
+        steps.append(timed("gui_status_%d_seconds" % batch, change(batch)))
+        steps.append(timed("gui_save_%d_seconds" % batch, save))
+
+    def next_step():
+        if steps:
+            steps.pop(0)()
+            QTimer.singleShot(20, next_step)  # a click-like pause between steps
+        else:
+            loop.quit()
+
+    heartbeat.start()
+    QTimer.singleShot(20, next_step)
+    loop.exec()
+    heartbeat.stop()
+    gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:])]
+    results["gui_max_blocked_seconds"] = max(gaps) if gaps else float("nan")
+    for batch in (1, 50, 1000):  # two clicks: 设置状态 then 保存
+        results["gui_%d_seconds" % batch] = results["gui_status_%d_seconds" % batch] + \
+            results["gui_save_%d_seconds" % batch]
+    results["gui_ticks"] = len(ticks)
+    if os.environ.get("XGSWC_BENCH_GAPS"):  # where the GUI thread waited (debugging)
+        results["gui_gaps"] = sorted(((later - earlier, earlier) for earlier, later in
+                                      zip(ticks, ticks[1:])), reverse=True)[:5]
+    stored = {row.fid: row.status for row in load_findings(workspace)}
+    for batch, wanted in chosen.items():
+        assert all(stored[fid] == IDENTIFIED for fid in wanted), batch
+        shown = {dock.model.finding(fid).status for fid in wanted}
+        assert shown == {IDENTIFIED}, (batch, shown)
+    dock.cleanup()
+    set_setting("case/handler", handler)
+    dock.hide()
+    dock.deleteLater()
+    QgsProject.instance().removeAllMapLayers()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return results
 
 
@@ -97,6 +220,18 @@ def markdown(result: dict) -> str:
             goal = {1: "< 0.3", 1000: "< 3"}.get(batch, "")
             lines.append("| %s: %d status(es) + save | %.3f | %s |" % (
                 way, batch, result["%s_%d_seconds" % (way, batch)], goal))
+    if "gui_open_seconds" in result:
+        lines.append("| dock (shown): open %d findings in the list | %.3f | |" % (
+            result["findings"], result["gui_open_seconds"]))
+        for batch in (1, 50, 1000):
+            goal = {1: "< 0.3", 1000: "< 3"}.get(batch, "")
+            lines.append("| dock (shown): %d selected, set status + save | %.3f + %.3f "
+                         "(select %.3f) | %s |" % (
+                             batch, result["gui_status_%d_seconds" % batch],
+                             result["gui_save_%d_seconds" % batch],
+                             result["gui_select_%d_seconds" % batch], goal))
+        lines.append("| dock: longest GUI-thread block (heartbeat gap) | %.3f | < 0.5 |"
+                     % result["gui_max_blocked_seconds"])
     lines.append("")
     lines.append("Goals met: %s" % result["goals_met"])
     return "\n".join(lines) + "\n"

@@ -149,8 +149,25 @@ def find_button(root: QWidget, *needles: str) -> QAbstractButton:
     raise AssertionError("no button matching {0} in {1}".format(needles, root.objectName()))
 
 
+def bring_into_view(widget: QWidget) -> None:
+    """Show the tab holding ``widget`` and scroll its dock to it (as a user does)."""
+    child, parent = widget, widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QTabWidget):
+            page = next((i for i in range(parent.count())
+                         if parent.widget(i) is child or parent.widget(i).isAncestorOf(child)),
+                        -1)
+            if page >= 0:
+                parent.setCurrentIndex(page)
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 10, 40)
+        child, parent = parent, parent.parentWidget()
+    wait(50)
+
+
 def click(button: QAbstractButton) -> None:
     assert button.isEnabled(), "button disabled: " + button.text()
+    bring_into_view(button)
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     wait(100)
 
@@ -247,21 +264,68 @@ def step_chinese_ui(ctx: Context):
             "algorithms": sorted(a.displayName() for a in provider.algorithms())}
 
 
+def open_workspace_with_the_action(ctx: Context, path: str) -> Dict[str, Any]:
+    """Trigger the plugin's *打开工作空间…* action; its (modal) dialog is answered as a
+    user does: GeoPackage, the file, *打开*.  Returns what the dialog showed."""
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+    seen: Dict[str, Any] = {}
+
+    def answer(dialog) -> bool:
+        if dialog.objectName() != "XingguoSwcWorkspaceDialog":
+            return False
+        if seen.get("answered"):
+            return True
+        seen["answered"] = True
+        dialog.gpkg_radio.setChecked(True)
+        dialog.file_widget.setFilePath(path)
+        wait(100)
+        seen["title"] = dialog.windowTitle()
+        seen["screenshot"] = ctx.shot("technician_1_open_workspace_dialog", dialog)
+        button = dialog.buttons.button(QDialogButtonBox.StandardButton.Open)
+        assert button.isEnabled(), "打开 is disabled with a GeoPackage chosen"
+        seen["button"] = button.text()
+        button.click()
+        return True
+
+    ctx.modal_handlers.append(answer)
+    try:
+        action = ctx.plugin().open_action
+        assert action.objectName() == "XingguoSwcOpenWorkspace" and action.text(), \
+            "no open-workspace action"
+        menu_actions = [a for a in ctx.plugin().actions if a is action]
+        assert menu_actions, "the open-workspace action is not in the plugin menu"
+        action.trigger()
+        wait_until(lambda: seen.get("answered", False), 20, "the open-workspace dialog")
+    finally:
+        ctx.modal_handlers.remove(answer)
+    # Qt's own buttons in Chinese too (qttranslations5-l10n, installed by make deps)
+    assert re.search("[\u4e00-\u9fff]", seen.get("button", "")), \
+        "Qt's button in English: " + seen.get("button", "")
+    return seen
+
+
 def step_load_workspace(ctx: Context):
-    """Open the demo workspace with the plugin's "open workspace" action (the
-    dialog's choice given directly: a modal dialog would block the run); every
-    dock's layers must then be the workspace tables of their role."""
+    """Technician: open the demo workspace with the plugin's action *打开工作空间…*
+    (toolbar/menu) and its dialog; every dock's layers must then be the workspace
+    tables of their role, and only the data tables are in the project."""
     workspace_module = __import__(ctx.plugin_name + ".core.workspace", fromlist=["x"])
     schema = __import__(ctx.plugin_name + ".core.schema", fromlist=["x"])
     tables = __import__(ctx.plugin_name + ".core.workspace_layers", fromlist=["x"])
-    workspace = workspace_module.open_workspace(ctx.config["workspace"])
     shown_before = len(ctx.recorder.data.get("message_bar", []))
     project = QgsProject.instance()
-    project.setCrs(workspace.crs())
-    assert ctx.plugin().open_action.text(), "no open-workspace action"
-    ctx.layers.update(ctx.plugin().open_workspace(workspace))
+    # the map in the workspace's CRS, as the digitizing steps click in layer coordinates
+    project.setCrs(workspace_module.open_workspace(ctx.config["workspace"]).crs())
+    dialog = open_workspace_with_the_action(ctx, ctx.config["workspace"])
+    for layer in project.mapLayers().values():
+        table = tables.table_of(layer)
+        assert table, "layer {0} is not a workspace table".format(layer.name())
+        assert table not in ctx.layers, "table {0} loaded twice".format(table)
+        ctx.layers[table] = layer
     assert len(project.mapLayers()) == len(schema.LAYERS), sorted(
         layer.name() for layer in project.mapLayers().values())
+    group_names = [child.name() for child in project.layerTreeRoot().children()]
+    assert len(group_names) == 1, "expected one layer group: " + str(group_names)
     dock_tables = {}
     for dock in ctx.plugin().docks:
         combos = getattr(dock, "table_combos", None)
@@ -272,6 +336,7 @@ def step_load_workspace(ctx: Context):
             assert actual == table, "{0}: {1} instead of {2}".format(
                 dock.objectName(), actual or combo.currentText(), table)
             dock_tables.setdefault(dock.objectName(), []).append(table)
+    assert dock_tables, "no dock declares its layer combos (table_combos)"
     townships = ctx.layers["township"]
     canvas = ctx.iface.mapCanvas()
     extent = townships.extent()
@@ -306,6 +371,8 @@ def step_load_workspace(ctx: Context):
     counts["messages_on_open"] = [text for _, text in
                                   ctx.recorder.data.get("message_bar", [])[shown_before:]]
     counts["dock_tables"] = dock_tables
+    counts["group"] = group_names[0]
+    counts["dialog"] = dialog
     return counts
 
 
@@ -323,8 +390,43 @@ def step_docks_exist(ctx: Context):
         assert re.search("[\u4e00-\u9fff]", dock.windowTitle()), \
             "untranslated dock title: " + dock.windowTitle()
     menu_actions = [a.text() for a in ctx.plugin().actions]
-    assert len(menu_actions) == len(registered) + 1, menu_actions  # + open workspace
-    return {"titles": titles} if registered else Skip("no dock registered yet")
+    # + open workspace, + help
+    assert len(menu_actions) == len(registered) + 2, menu_actions
+    return {"titles": titles, "menu": menu_actions} if registered \
+        else Skip("no dock registered yet")
+
+
+def step_help(ctx: Context):
+    """帮助 in the plugin menu opens the index page; each dock's 帮助 button opens its
+    Chinese page, which names the dock's title."""
+    help_module = __import__(ctx.plugin_name + ".gui.help", fromlist=["x"])
+    main = ctx.iface.mainWindow()
+    action = [a for a in ctx.plugin().actions if a.objectName() == "XingguoSwcHelp"]
+    assert len(action) == 1, "no 帮助 entry in the plugin menu"
+    action[0].trigger()
+    wait(300)
+    window = main.findChild(help_module.HelpWindow, help_module.WINDOW_NAME)
+    assert window is not None and window.isVisible(), "the help window did not open"
+    assert window.browser.source().toLocalFile().endswith("index.zh_CN.html"), \
+        window.browser.source().toString()
+    ctx.shot("help_index", window)
+    pages = {}
+    for dock in ctx.plugin().docks:
+        hide_plugin_docks(ctx, keep=dock)
+        show_dock(dock)
+        button = dock.findChild(QAbstractButton, help_module.BUTTON_NAME)
+        assert button is not None, dock.objectName() + " has no help button"
+        click(button)
+        wait(200)
+        window = main.findChild(help_module.HelpWindow, help_module.WINDOW_NAME)
+        page = window.browser.source().toLocalFile()
+        assert page.endswith(".zh_CN.html") and Path(page).is_file(), page
+        assert dock.windowTitle() in window.browser.toPlainText(), page
+        pages[dock.objectName()] = Path(page).name
+    ctx.shot("help_dock", window)
+    window.close()
+    wait(100)
+    return {"pages": pages}
 
 
 def step_open_dock(ctx: Context, module: str):
@@ -375,8 +477,10 @@ def step_buttons_reachable(ctx: Context):
                 seen.add(id(button))
         checked[dock.objectName()] = len(seen)
         ctx.shot("reach_" + dock.objectName(), window)
-    window.showMaximized()
-    wait(300)
+        for tabs in tab_widgets:  # leave the dock as a user first sees it
+            tabs.setCurrentIndex(0)
+        area.verticalScrollBar().setValue(0)
+    # the role walks go on at 1280×800
     return {"window": [1280, 800], "buttons": checked}
 
 
@@ -494,6 +598,7 @@ def steps(ctx: Context) -> List[Tuple[str, Callable]]:
         ("chinese_ui", lambda: step_chinese_ui(ctx)),
         ("load_workspace", lambda: step_load_workspace(ctx)),
         ("docks_exist", lambda: step_docks_exist(ctx)),
+        ("help", lambda: step_help(ctx)),
     ]
     plugin_module = __import__(ctx.plugin_name + ".plugin", fromlist=["DOCK_CLASSES"])
     for module_name, _ in plugin_module.DOCK_CLASSES:

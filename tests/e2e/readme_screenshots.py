@@ -19,18 +19,26 @@ REPO = Path(__file__).resolve().parents[2]
 
 #: README name -> screenshot of the e2e step (the first whose file name ends so).
 WANTED = {
+    # the docks, as each role leaves them (README "The docks in the Chinese interface")
     "overview": "_load_workspace.png",
-    "benggang": "_gully_draft.png",
-    "benggang_dock": "_gully_draft_dock.png",
-    "measures": "_measure_tagged.png",
-    "measures_dock": "_measure_tagged_dock.png",
-    "inspection": "_finding_zoomed.png",
-    "inspection_dock": "_finding_zoomed_dock.png",
-    "stats": "_township_stats.png",
-    "stats_dock": "_stats_dock_result.png",
-    "atlas": "_atlas.png",
-    "atlas_dock": "_atlas_dock_result.png",
+    "benggang_dock": "_technician_2_gully_draft_dock.png",
+    "measures_dock": "_technician_3_measure_tagged_dock.png",
+    "inspection_dock": "_inspector_2_finding_zoomed_dock.png",
+    "stats_dock": "_supervisor_1_statistics_dock.png",
+    "atlas_dock": "_supervisor_3_atlas_dock.png",
     "inspection_1280x800": "_reach_XingguoSwcInspectionDock.png",
+    "help": "_help_index.png",
+    # each role's workflow at 1280×800 (README "Workflows"): <role>_<step>
+    "technician_1_open_workspace": "_technician_1_open_workspace_dialog.png",
+    "technician_2_digitize_gully": "_technician_2_gully_draft.png",
+    "technician_3_tag_measure": "_technician_3_measure_tagged.png",
+    "inspector_1_import_projects": "_inspector_1_import_report.png",
+    "inspector_2_validate": "_inspector_2_finding_zoomed.png",
+    "inspector_3_case_steps": "_inspector_3_case_status_set.png",
+    "inspector_4_export": "_inspector_4_export_dialog.png",
+    "inspector_5_field_package": "_inspector_5_field_package.png",
+    "supervisor_1_statistics": "_supervisor_1_statistics.png",
+    "supervisor_3_atlas": "_supervisor_3_atlas.png",
 }
 
 
@@ -63,7 +71,7 @@ def main() -> int:
         if not matches:
             print("missing", name)
             continue
-        width = 520 if name.endswith("_dock") else 1000
+        width = 520 if name.endswith("_dock") or "_case_" in matches[0] else 1000
         size = shrink(out / matches[0], target_dir / (name + ".png"), width)
         print("{0:18} {1:7d} bytes  from {2}".format(name, size, matches[0]))
     del app

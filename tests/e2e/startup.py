@@ -173,9 +173,8 @@ def quit_qgis(code=0):
 def main():
     try:
         _install_hooks()
-        # A fixed window for comparable screenshots (the Xvfb screen is 1600x1000).
-        iface.mainWindow().showNormal()
-        iface.mainWindow().setGeometry(0, 0, 1440, 900)
+        # The laptop screen of the bureau (1280x800) for every step (Xvfb: 1600x1000).
+        iface.mainWindow().setGeometry(0, 0, 1280, 800)
         QApplication.processEvents()
         context = e2e_steps.Context(iface=iface, config=CONFIG, recorder=REC,
                                     modal_handlers=MODAL_HANDLERS)

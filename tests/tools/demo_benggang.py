@@ -24,6 +24,8 @@ from qgis.core import (
 )
 
 from xingguo_swc_plugin.core import benggang
+from xingguo_swc_plugin.core import benggang_digitize
+from xingguo_swc_plugin.core import benggang_lists
 from xingguo_swc_plugin.core.area import ELLIPSOIDAL, AreaMeasurer
 from xingguo_swc_plugin.core.errors import InputError
 from xingguo_swc_plugin.core.workspace import open_workspace
@@ -37,7 +39,8 @@ def _free_square(gullies, townships, size: float) -> QgsGeometry:
         for step in range(50):
             x, y = centre.x() + step * 3 * size, centre.y()
             candidate = QgsGeometry.fromRect(QgsRectangle(x, y, x + size, y + size))
-            if benggang.evaluate_gully(gullies, townships, candidate, preview_id=False).ok:
+            if benggang_digitize.evaluate_gully(gullies, townships, candidate,
+                                                preview_id=False).ok:
                 return candidate
     raise RuntimeError("no free place for a demo gully")
 
@@ -82,7 +85,7 @@ def run(workspace: str, out: Path) -> List[str]:
                                            result["IDS_ASSIGNED"]))
 
     # Counts per township and class, as the dock's list shows them
-    rows = benggang.list_gullies(gullies)
+    rows = benggang_lists.list_gullies(gullies)
     counts_path = folder / "benggang_counts.csv"
     with counts_path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -93,12 +96,12 @@ def run(workspace: str, out: Path) -> List[str]:
         writer.writerow(header)
         for code in sorted({row.xzqdm for row in rows}):
             mine = [row for row in rows if row.xzqdm == code]
-            counts = benggang.count_by_class(mine)
+            counts = benggang_lists.count_by_class(mine)
             writer.writerow([code, mine[0].xzqmc, len(mine)] +
                             [counts["gm"][c] for c in codes.BENGGANG_SCALE.codes()] +
                             [counts["hdx"][c] for c in codes.BENGGANG_ACTIVITY.codes()] +
                             [counts["zlzt"][c] for c in codes.TREATMENT_STATUS.codes()])
-    totals = benggang.count_by_class(rows)
+    totals = benggang_lists.count_by_class(rows)
     lines.append("[benggang] {0} gullies: {1}; counts per township -> {2}".format(
         len(rows), ", ".join("{0} {1}".format(codes.BENGGANG_SCALE.label(c), n)
                              for c, n in totals["gm"].items()), counts_path))
@@ -107,11 +110,11 @@ def run(workspace: str, out: Path) -> List[str]:
     townships = benggang.TownshipIndex(township_layer, gullies.crs())
     started = time.perf_counter()
     for feature in list(gullies.getFeatures())[:100]:
-        benggang.evaluate_gully(gullies, townships, feature.geometry(),
+        benggang_digitize.evaluate_gully(gullies, townships, feature.geometry(),
                                 exclude_fid=feature.id(), preview_id=False)
     per_check_ms = (time.perf_counter() - started) * 1000 / 100
     geometry = _free_square(gullies, townships, 45.0)
-    saved = benggang.save_gully(gullies, townships, geometry,
+    saved = benggang_digitize.save_gully(gullies, townships, geometry,
                                 {"xt": "1", "hdx": "1", "zlzt": "0", "dcy": "demo"})
     lines.append("[benggang] saved {0} in {1}: {2:.2f} m², {3} (checks take {4:.1f} ms "
                  "per gully)".format(saved["bgbh"], saved["xzqmc"], saved["mj"],
@@ -131,7 +134,7 @@ def run(workspace: str, out: Path) -> List[str]:
     for name, bad in bad_cases.items():
         count = gullies.featureCount()
         try:
-            benggang.save_gully(gullies, townships, bad)
+            benggang_digitize.save_gully(gullies, townships, bad)
             lines.append("[benggang] NOT REFUSED: " + name)
         except InputError as error:
             assert gullies.featureCount() == count
@@ -142,7 +145,7 @@ def run(workspace: str, out: Path) -> List[str]:
     gullies.deleteFeature([f.id() for f in gullies.getFeatures()
                            if f["bgbh"] == saved["bgbh"]][0])
     assert gullies.commitChanges()
-    again = benggang.save_gully(gullies, townships, geometry)
+    again = benggang_digitize.save_gully(gullies, townships, geometry)
     assert gullies.commitChanges()
     lines.append("[benggang] after deleting {0}, the next gully there is {1}".format(
         saved["bgbh"], again["bgbh"]))

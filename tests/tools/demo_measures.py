@@ -15,8 +15,11 @@ from typing import List
 def run(workspace: str, out: Path) -> List[str]:
     import processing
 
-    from xingguo_swc_plugin.core import measures as core
+    from xingguo_swc_plugin.core import measure_summary as core
+    from xingguo_swc_plugin.core.measure_tagging import tag_features
+    from xingguo_swc_plugin.core.settings import plan_window
     from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.domain import codes
 
     folder = out / "measures"
     folder.mkdir(parents=True, exist_ok=True)
@@ -26,22 +29,24 @@ def run(workspace: str, out: Path) -> List[str]:
     ws = open_workspace(workspace)
     result = processing.run("xingguoswc:measuresummary", {
         "MEASURES": ws.uri("measure"), "TOWNSHIPS": ws.uri("township"),
-        "YEAR_FROM": 2021, "YEAR_TO": 2025, "OUTPUT": str(table)})
-    summary = core.measure_summary(ws.layer("measure"), ws.layer("township"), 2021, 2025)
+        "OUTPUT": str(table)})
+    summary = core.measure_summary(ws.layer("measure"), ws.layer("township"))
     lines = [
-        "Treatment measures 2021-2025 (synthetic sample data):",
+        "Treatment measures {0}-{1} (plan window, synthetic sample data):".format(
+            *plan_window()),
         "  records {0}, treated features {1}, treated area {2:.2f} hm² = {3:.3f} km² "
         "({4:.2f} % of the {5:g} km² target)".format(
             result["RECORDS"], result["TREATED_FEATURES"], result["TREATED_AREA_HM2"],
-            summary.treated_area_km2, summary.area_progress_percent() or 0.0,
-            summary.target_area_km2),
-        "  treated collapse gullies {0} ({1:.1f} % of {2})".format(
+            summary.treated_area_hm2 / 100.0, summary.area_progress_percent() or 0.0,
+            (summary.target_area_hm2 or 0.0) / 100.0),
+        "  treated collapse gullies {0} 座 ({1:.1f} % of {2})".format(
             result["TREATED_GULLIES"], summary.gully_progress_percent() or 0.0,
             summary.target_gullies),
     ]
     for total in summary.by_measure.values():
         lines.append("  {0} {1}: {2:.2f} {3} in {4} records".format(
-            total.csdm, total.csmc, total.quantity, total.dw, total.records))
+            total.csdm, total.csmc, total.quantity,
+            codes.MEASURE_UNIT.label(total.dw, total.dw), total.records))
 
     # tag the untreated gullies of one township on a copy, then undo in one step
     copy = folder / "tagging_copy.gpkg"
@@ -58,7 +63,7 @@ def run(workspace: str, out: Path) -> List[str]:
     gullies, measure = copy_ws.layer("benggang"), copy_ws.layer("measure")
     before = measure.featureCount()
     ids = [f.id() for f in gullies.getFeatures() if f["zlzt"] == "0"][:10]
-    records = core.tag_features(measure, gullies, ids, "V01", None, 2025,
+    records = tag_features(measure, gullies, ids, "V01", None, 2025,
                                 "演示项目", "县级配套")
     after = measure.featureCount()
     measure.undoStack().undo()

@@ -12,8 +12,7 @@ def run(workspace: str, out: Path) -> List[str]:
 
     from xingguo_swc_plugin.core.export import export_rows
     from xingguo_swc_plugin.core.overlaps import find_overlaps
-    from xingguo_swc_plugin.core.stats import county_dashboard
-    from xingguo_swc_plugin.gui.stats_dock import dashboard_table
+    from xingguo_swc_plugin.core.dashboard import county_dashboard, dashboard_table
 
     def layer(name: str) -> QgsVectorLayer:
         return QgsVectorLayer(workspace + "|layername=" + name, name, "ogr")
@@ -35,9 +34,10 @@ def run(workspace: str, out: Path) -> List[str]:
     if result.rates:
         lines.append("  soil conservation rate (county): %.2f %% (target %.0f %%)"
                      % (result.rates[-1].rate_percent, result.target_rate_percent))
-    lines.append("  treated gullies: %s (%s); treated area: %s km²" % (
-        result.treated_gullies, result.treated_source or "none",
-        "-" if result.treated_area_km2 is None else "%.3f" % result.treated_area_km2))
+    if result.progress is not None:
+        lines.append("  plan %d-%d: treated gullies %d 座; newly treated area %.3f km²" % (
+            result.progress.year_from, result.progress.year_to, result.treated_gullies,
+            result.treated_area_km2))
     overlaps = find_overlaps(parcels, "tbbh", 0.01)
     path = folder / "overlaps.csv"
     export_rows(str(path), ["fid_a", "fid_b", "id_a", "id_b", "overlap_area_m2"],

@@ -1,7 +1,11 @@
 """Area in m², the one way the plugin measures it.
 
 Planimetric (default): the area in a projected CRS; geometries in a geographic
-CRS are first projected to CGCS2000 / 3-degree GK CM 114°E (EPSG:4547).
+CRS, or in a projection that distorts areas (Web Mercator: +25 % at Xingguo),
+are first projected to CGCS2000 / 3-degree GK CM 114°E (EPSG:4547).  The
+statistics and overlap algorithms refuse such a projection up front
+(``core.crs_check``); every other measurement gets the EPSG:4547 area instead
+of a silently distorted one.
 Ellipsoidal: on the CGCS2000 ellipsoid with QgsDistanceArea.  Never in degrees.
 """
 
@@ -19,6 +23,7 @@ from qgis.core import (
 )
 
 from ..domain.thresholds import CRS_PROJECTED
+from .crs_check import distorts_areas
 from .geometry import repaired
 
 PLANIMETRIC = 0
@@ -40,7 +45,7 @@ class AreaMeasurer:
             self._distance_area = QgsDistanceArea()
             self._distance_area.setSourceCrs(crs, context)
             self._distance_area.setEllipsoid(CGCS2000_ELLIPSOID)
-        elif crs.isGeographic():
+        elif crs.isGeographic() or distorts_areas(crs):
             self._transform = QgsCoordinateTransform(
                 crs, QgsCoordinateReferenceSystem(CRS_PROJECTED), context)
         self._unit_factor = 1.0

@@ -39,7 +39,7 @@ from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME
 from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 from .errors import InputError, raise_if_canceled
-from .measures import sibling_layer
+from .measure_records import sibling_layer
 from .schema import TOWNSHIP_TARGET
 
 #: Case status 已销号 (codes.CASE_STATUS): a closed finding.

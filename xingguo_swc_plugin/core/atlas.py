@@ -72,9 +72,11 @@ from .atlas_layers import (  # noqa: F401 (part of this module's interface)
     origin,
     snapshot,
     table_name,
+    zone_coverage,
 )
 from .errors import InputError, SwcError
 from .pdf_text import fix_pdf_cjk_text
+from .schema import LAYERS_BY_NAME
 
 #: Names re-exported from atlas_figures / atlas_layers: callers import only ``atlas``.
 __all__ = ["LayerSnapshot", "default_layers", "format_rate", "origin", "export_atlas",
@@ -241,8 +243,25 @@ def map_crs(crs: QgsCoordinateReferenceSystem) -> QgsCoordinateReferenceSystem:
 
 
 def crs_note(crs: QgsCoordinateReferenceSystem) -> str:
-    return "{0} ({1})".format(crs.description(), crs.authid()) if crs.authid() \
-        else crs.description()
+    """The sheet's CRS line in the UI language (PROJ's names are English): the
+    CGCS2000 Gauss-Krüger and geographic systems by name, others as PROJ says."""
+    text = crs.description()
+    gk3_cm = tr("CGCS2000 3-degree Gauss-Kruger, central meridian {0}°E")
+    gk3_zone = tr("CGCS2000 3-degree Gauss-Kruger, zone {0}")
+    gk6_cm = tr("CGCS2000 6-degree Gauss-Kruger, central meridian {0}°E")
+    gk6_zone = tr("CGCS2000 6-degree Gauss-Kruger, zone {0}")
+    geographic = tr("CGCS2000 geographic coordinates")
+    names = (("^CGCS2000 / 3-degree Gauss-Kruger CM ([0-9]+)E$", gk3_cm),
+             ("^CGCS2000 / 3-degree Gauss-Kruger zone ([0-9]+)$", gk3_zone),
+             ("^CGCS2000 / Gauss-Kruger CM ([0-9]+)E$", gk6_cm),
+             ("^CGCS2000 / Gauss-Kruger zone ([0-9]+)$", gk6_zone),
+             ("^China Geodetic Coordinate System 2000$", geographic))
+    for pattern, label in names:
+        match = re.match(pattern, text)
+        if match:
+            text = label.format(*match.groups())
+            break
+    return "{0} ({1})".format(text, crs.authid()) if crs.authid() else text
 
 
 def build_layout(project: QgsProject, template: QDomDocument, coverage: QgsVectorLayer,
@@ -304,7 +323,10 @@ def build_layout(project: QgsProject, template: QDomDocument, coverage: QgsVecto
             root = item.model().rootGroup()
             root.removeAllChildren()
             for layer in shown:
-                root.addLayer(layer)
+                node = root.addLayer(layer)
+                spec = LAYERS_BY_NAME.get(table_name(layer))
+                if spec is not None:  # 扰动图斑, not the layer's "s — parcel"
+                    node.setCustomProperty("legend/title-label", spec.zh)
             item.updateLegend()
 
     variables = {VAR_TITLE: title if title is not None else default_title(),
@@ -366,13 +388,20 @@ def codes_filter(codes_: Sequence[str], expression: Optional[str] = None) -> str
 def add_layout_to_project(project: QgsProject, townships: QgsVectorLayer,
                           layers: Sequence[QgsMapLayer], sheet: SheetStatistics,
                           template: Optional[str] = None, title: Optional[str] = None,
-                          filter_expression: Optional[str] = None) -> QgsPrintLayout:
+                          filter_expression: Optional[str] = None, *,
+                          zone_field: str = "", zone_name_field: str = ""
+                          ) -> QgsPrintLayout:
     """The atlas layout over the project's own layers, added to its layout
     manager under a new name (an earlier one, maybe adjusted, is kept).
 
     Main thread only: it uses the project's layers.  The figures are frozen in
-    the layout (``@swc_stats``), so it reprints from the designer.
+    the layout (``@swc_stats``), so it reprints from the designer.  With
+    ``zone_field`` the sheets are zones (``zone_coverage``, added to the project).
     """
+    if zone_field and zone_field != CODE_FIELD:
+        townships = zone_coverage(townships, zone_field, zone_name_field)
+        townships.setName(tr("{0} (atlas sheets)").format(townships.name()))
+        project.addMapLayer(townships)
     layout = build_layout(project, read_template(template), townships, layers, title,
                           filter_expression, data_date(layers), synthetic_note(townships))
     set_statistics(layout, sheet)
@@ -476,9 +505,17 @@ def export_atlas(townships: LayerInput, layers: Sequence[LayerInput], output_fol
                  template: Optional[str] = None, title: Optional[str] = None,
                  filter_expression: Optional[str] = None, merged: bool = False,
                  dpi: int = DEFAULT_DPI, merged_name: Optional[str] = None,
-                 feedback: Optional[QgsFeedback] = None) -> AtlasResult:
+                 feedback: Optional[QgsFeedback] = None, *,
+                 zone_field: str = "", zone_name_field: str = "",
+                 year_from: Optional[int] = None, year_to: Optional[int] = None
+                 ) -> AtlasResult:
     """Export one PDF per township (``<xzqdm>_<xzqmc>.pdf``) and, if ``merged``,
     one PDF with every sheet.
+
+    With ``zone_field`` the sheets are the zones of ``townships`` by that code
+    field (and ``zone_name_field``), e.g. the small watersheds by ``lydm``/``lymc``;
+    the plan figures are those of ``year_from``..``year_to`` (default: the plan
+    window).
 
     Runs in any thread: pass ``LayerSnapshot``s made on the layers' thread (or
     layers when called on that thread).  Checks the template, folder and
@@ -499,12 +536,17 @@ def export_atlas(townships: LayerInput, layers: Sequence[LayerInput], output_fol
         coverage = coverage_snapshot.create()
         shown = [item.create() for item in layer_snapshots
                  if item.source != coverage_snapshot.source]
+        tables = stats_layers(shown, coverage)
+        if zone_field and zone_field != CODE_FIELD:
+            zones = coverage
+            coverage = zone_coverage(zones, zone_field, zone_name_field)
+            tables.setdefault(table_name(zones), zones)
         project.addMapLayers([coverage] + shown, False)
         layout = build_layout(project, document, coverage, shown, title,
                               filter_expression, data_date(shown), synthetic_note(coverage))
         count = atlas_count(layout)
-        sheet = township_statistics(coverage, stats_layers(shown, coverage),
-                                    StepFeedback(feedback, 0, 20))
+        sheet = township_statistics(coverage, tables, StepFeedback(feedback, 0, 20),
+                                    year_from=year_from, year_to=year_to)
         set_statistics(layout, sheet)
         _check(feedback)
         work = tempfile.mkdtemp(prefix=".atlas-", dir=output_folder)

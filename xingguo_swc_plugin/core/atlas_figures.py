@@ -2,9 +2,10 @@
 
 水保率, land and erosion area (``core.stats.conservation_rate``), erosion by
 grade, gullies by scale and treatment status, findings by rule
-(``core.stats.township_area_stats``) and treated area
-(``core.measures.measure_summary``, every year, as the statistics dock does):
-this module only formats them, it never computes them another way.
+(``core.stats.township_area_stats``) and the newly treated area and treated
+gullies of the plan window (``core.plan.plan_progress``, the figures of the
+statistics dashboard and ``measuresummary``): this module only formats them,
+it never computes them another way.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from ..domain.units import m2_to_hm2, m2_to_km2
 from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 from .atlas_layers import origin, table_name
-from .errors import SwcError
+from .errors import CanceledError
 
 #: Township code and name fields of the coverage layer.
 CODE_FIELD = "xzqdm"
@@ -42,6 +43,8 @@ class SheetStatistics:
     #: 水保率 per township as the statistics core returned it (percent).
     rates: Dict[str, Optional[float]] = field(default_factory=dict)
     names: Dict[str, str] = field(default_factory=dict)
+    #: The plan progress the sheet shows (None without a measure table).
+    progress: Optional[object] = None
 
     def add(self, caption: str, by_code: Dict[str, str], default: str = "0") -> None:
         self.captions.append(caption)
@@ -65,9 +68,9 @@ def stats_layers(layers: Sequence[QgsMapLayer], coverage: QgsVectorLayer
                  ) -> Dict[str, QgsVectorLayer]:
     """Workspace tables the figures need: from the shown layers, else the
     workspace (GeoPackage or PostGIS) of the township layer."""
-    from .measures import sibling_layer
+    from .measure_records import sibling_layer
 
-    wanted = ("erosion", "benggang", "finding", "measure")
+    wanted = ("erosion", "benggang", "finding", "measure", "township")
     found: Dict[str, QgsVectorLayer] = {}
     for layer in layers:
         name = table_name(layer)
@@ -92,9 +95,12 @@ def _area_by(rows, unit=m2_to_hm2) -> Dict[Tuple[str, str], Tuple[int, float]]:
 
 
 def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLayer],
-                        feedback: Optional[QgsFeedback] = None) -> SheetStatistics:
+                        feedback: Optional[QgsFeedback] = None, *,
+                        year_from: Optional[int] = None, year_to: Optional[int] = None
+                        ) -> SheetStatistics:
     """The sheet's figures per township: 水保率, erosion by grade, gullies by scale
-    and treatment status, treated area, findings by rule."""
+    and treatment status, plan progress of ``year_from``..``year_to`` (default:
+    the plan window), findings by rule."""
     from . import stats
     from .monitoring import erosion_of_year
     from .settings import setting
@@ -147,14 +153,19 @@ def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLay
                 values[code] = "{0} ({1})".format(sum(by_status), " ".join(
                     "{0}{1}".format(s.zh, n)
                     for s, n in zip(codes.TREATMENT_STATUS, by_status)))
-            sheet.add(tr("Collapse gullies {0}").format(entry.zh), values)
+            sheet.add(tr("Collapse gullies {0} (座)").format(entry.zh), values)
 
     measures = tables.get("measure")
-    if measures is not None:
-        treated = _treated_area(measures, coverage, tables, feedback)
-        if treated is not None:
-            sheet.add(tr("Treated area ({0})").format(hm2),
-                      {c: _number(v) for c, v in treated.items()})
+    if measures is not None and measures.isValid():
+        progress = plan_figures(coverage, tables, feedback, year_from, year_to)
+        rows = {row.xzqdm: row for row in progress.rows}
+        sheet.progress = progress
+        sheet.add(tr("Newly treated area {0}-{1} ({2})").format(
+                      progress.year_from, progress.year_to, hm2),
+                  {c: _number(r.treated_area_hm2) for c, r in rows.items()})
+        sheet.add(tr("Treated gullies {0}-{1} (座)").format(progress.year_from,
+                                                            progress.year_to),
+                  {c: str(r.treated_gullies) for c, r in rows.items()})
         check_canceled(feedback)
 
     findings = tables.get("finding")
@@ -163,7 +174,7 @@ def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLay
         if _has_features(findings):
             rules = _area_by(stats.township_area_stats(coverage, CODE_FIELD, findings, "gz",
                                                        feedback=feedback))
-        from .validation import rule_label
+        from .rules import rule_label
         rule_names = sorted({k for (_, k) in rules})
         if not rule_names:
             sheet.add(tr("Findings"), {})
@@ -203,21 +214,26 @@ def _with_class(layer: QgsVectorLayer, name: str, fields: Sequence[str]) -> QgsV
     return copy
 
 
-def _treated_area(measures: QgsVectorLayer, coverage: QgsVectorLayer,
-                  tables: Dict[str, QgsVectorLayer],
-                  feedback: Optional[QgsFeedback]) -> Optional[Dict[str, float]]:
-    """Treated area (hm²) per township over all years of the measure table."""
-    from .measures import YEAR_MAX, YEAR_MIN, measure_summary
+def plan_figures(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLayer],
+                 feedback: Optional[QgsFeedback], year_from: Optional[int] = None,
+                 year_to: Optional[int] = None):
+    """``core.plan.plan_progress`` per sheet: per township, or per zone when the
+    coverage is another zoning (small watersheds) of the workspace."""
+    from .dashboard import is_township_zoning
+    from .measure_records import layer_key
+    from .plan import plan_progress
 
-    if not _has_features(measures):
-        return {}
+    measures = tables["measure"]
     targets = {name: layer for name, layer in tables.items() if name != "measure"}
-    # every year, as the statistics dock does
-    summary = measure_summary(measures, coverage, YEAR_MIN, YEAR_MAX, feedback,
-                              targets=targets)
-    return {code: totals.treated_area_hm2 for code, totals in summary.by_township.items()}
+    targets.update({layer_key(layer): layer for layer in tables.values()})
+    gullies = tables.get("benggang")
+    if is_township_zoning(coverage, CODE_FIELD):
+        return plan_progress(measures, coverage, gullies, year_from, year_to, feedback,
+                             targets=targets)
+    return plan_progress(measures, tables.get("township"), gullies, year_from, year_to,
+                         feedback, zones=coverage, zone_field=CODE_FIELD, targets=targets)
 
 
 def check_canceled(feedback: Optional[QgsFeedback]) -> None:
     if feedback is not None and feedback.isCanceled():
-        raise SwcError(tr("Canceled."))
+        raise CanceledError()

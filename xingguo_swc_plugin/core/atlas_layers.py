@@ -72,7 +72,10 @@ class LayerSnapshot:
             layer.setCrs(QgsCoordinateReferenceSystem.fromWkt(self.crs))
             layer.dataProvider().addAttributes(self.fields.toList())
             layer.updateFields()
-            layer.dataProvider().addFeatures(self.features)
+            if not layer.dataProvider().addFeatures(self.features)[0]:
+                raise InputError(tr("The map layer {0} could not take all its {1} features: "
+                                    "the sheet would miss some.").format(self.name,
+                                                                        len(self.features)))
             layer.updateExtents()
         else:
             options = QgsVectorLayer.LayerOptions(False, False)
@@ -113,6 +116,30 @@ def table_name(layer: QgsMapLayer) -> str:
     return layer.name()
 
 
+def default_layers(townships: QgsVectorLayer) -> List[QgsVectorLayer]:
+    """The workspace tables a sheet shows when none are chosen: those of the
+    township table's workspace (GeoPackage or PostGIS), in their stored styles;
+    none when the townships are not a workspace table."""
+    from .errors import WorkspaceError
+    from .workspaces import workspace_of
+
+    try:
+        workspace = workspace_of(origin(townships), upgrade=False)
+    except WorkspaceError:
+        return []
+    layers: List[QgsVectorLayer] = []
+    for table in ("finding", "benggang", "parcel", "erosion"):
+        try:
+            layer = workspace.layer(table)  # titled and styled as stored
+        except WorkspaceError:
+            continue  # an older workspace without the table
+        if layer.isValid():
+            if table == "erosion":
+                _latest_survey(layer)
+            layers.append(layer)
+    return layers
+
+
 def _latest_survey(erosion: QgsVectorLayer) -> None:
     """Show one monitoring year on the map, the one the sheet's figures use."""
     from .errors import InputError
@@ -126,21 +153,52 @@ def _latest_survey(erosion: QgsVectorLayer) -> None:
         erosion.setSubsetString('"nd" = {0}'.format(int(year)))
 
 
-def default_layers(townships: QgsVectorLayer) -> List[QgsVectorLayer]:
-    """The workspace tables a sheet shows when none are chosen: those beside the
-    township table in its GeoPackage, in their stored styles."""
-    path = gpkg_path(townships)
-    layers: List[QgsVectorLayer] = []
-    for table in ("finding", "benggang", "parcel", "erosion"):
-        if path:
-            from . import schema
-            layer = QgsVectorLayer(path + "|layername=" + table,
-                                   schema.LAYERS_BY_NAME[table].zh, "ogr")
-            if layer.isValid():
-                if table == "erosion":
-                    _latest_survey(layer)
-                layers.append(layer)
-    return layers
+def zone_coverage(layer: QgsVectorLayer, code_field: str, name_field: str = ""
+                  ) -> QgsVectorLayer:
+    """Sheets per zone of any zoning (small watersheds ``watershed``/``lydm``):
+    a memory copy whose ``xzqdm``/``xzqmc`` (the fields a sheet is keyed by)
+    hold the zone's code and name; the other fields are kept for filters.  The
+    copy remembers the zoning's table and source (``origin``), so the
+    workspace's tables are still found."""
+    fields = layer.fields()
+    if fields.indexOf(code_field) < 0:
+        raise InputError(tr("The zone layer {0} has no field {1}.")
+                         .format(layer.name(), code_field))
+    if name_field and fields.indexOf(name_field) < 0:
+        raise InputError(tr("The zone layer {0} has no field {1}.")
+                         .format(layer.name(), name_field))
+    from ..qgis_compat import FieldType, make_field
+
+    kept = [field for field in fields if field.name() not in ("xzqdm", "xzqmc", "fid")]
+    copy = QgsVectorLayer(QgsWkbTypes.displayString(layer.wkbType()) + "?crs=EPSG:4326",
+                          layer.name(), "memory")
+    copy.setCrs(layer.crs())
+    copy.dataProvider().addAttributes([make_field("xzqdm", FieldType.STRING, 60),
+                                       make_field("xzqmc", FieldType.STRING, 100)] + kept)
+    copy.updateFields()
+    features = []
+    for feature in layer.getFeatures():
+        code = feature[code_field]
+        name = feature[name_field] if name_field else None
+        item = QgsFeature(copy.fields())
+        item.setGeometry(feature.geometry())
+        item.setAttributes([None if code is None else str(code),
+                            str(code if name in (None, "") else name)] +
+                           [feature[field.name()] for field in kept])
+        features.append(item)
+    if not copy.dataProvider().addFeatures(features):
+        raise InputError(tr("The zone layer {0} cannot be copied for the atlas.")
+                         .format(layer.name()))
+    copy.updateExtents()
+    # the sheet's frame: outline only, so every layer under it stays visible
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    copy.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": "35,35,35,255", "outline_width": "0.6"})))
+    source = origin(layer)
+    copy.setCustomProperty(_TABLE_PROPERTY, table_name(layer))
+    copy.setCustomProperty(_SOURCE_PROPERTY, [source.source(), source.providerType()])
+    return copy
 
 
 def origin(layer: QgsVectorLayer) -> QgsVectorLayer:

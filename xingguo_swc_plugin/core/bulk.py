@@ -25,7 +25,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from .devimport import with_sniffed_encoding
+from .sources import with_sniffed_encoding
 
 #: Rings with more edges than this are checked by GEOS (pair test is O(m²)).
 MAX_VECTOR_EDGES = 32
@@ -165,12 +165,6 @@ def _decoded(values: list) -> list:
                 return text
     return [v.decode("utf-8", errors="replace") if v.__class__ is bytes else v
             for v in values]
-
-
-def _plain(value):
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return value
 
 
 def _iter_qgis(layer: QgsVectorLayer, fields: Sequence[str],
@@ -336,7 +330,7 @@ def analyze(wkb: Sequence[bytes], check_validity: bool = True) -> GeometryArrays
         closed = (x[ring_start] == x[last]) & (y[ring_start] == y[last])
         certain = closed & (counts - 1 <= MAX_VECTOR_EDGES)
         if check_validity:
-            star = certain & _star_shaped(x, y, ring_start, counts)
+            star = certain & star_shaped(x, y, ring_start, counts)
             rest = certain & ~star
             if rest.any():
                 star |= rest & _certainly_valid(lx, ly, ring_start, counts, rest)
@@ -362,7 +356,7 @@ def analyze(wkb: Sequence[bytes], check_validity: bool = True) -> GeometryArrays
     return GeometryArrays(area, minx, miny, maxx, maxy, valid, empty)
 
 
-def _star_shaped(x: np.ndarray, y: np.ndarray, ring_start: np.ndarray,
+def star_shaped(x: np.ndarray, y: np.ndarray, ring_start: np.ndarray,
                  counts: np.ndarray) -> np.ndarray:
     """True where a closed ring is strictly star-shaped around its vertex mean.
 

@@ -46,9 +46,11 @@ from ..qgis_compat import set_label_font
 from . import casework, findings as case
 from .atlas import pdf_settings, sheet_file_name
 from .casework import FindingFilter, text
-from .errors import InputError, SwcError, WorkspaceError
+from .errors import CanceledError, InputError, SwcError, WorkspaceError
+from .settings import setting
 from .styles import PDF_CJK_FONT_FAMILY, PDF_CJK_FONT_PACKAGE
-from .validation import EXCEEDS_APPROVED, RULES, rule_label
+from .rules import EXCEEDS_APPROVED, RULES, rule_label
+from .workspaces import workspace_of
 
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 15.0
 DPI = 200
@@ -65,12 +67,17 @@ class CaseFileResult:
                 .format(len(self.findings), len(self.townships), self.index)]
 
 
-def penalty_range(area_m2: float, party_type: str) -> Tuple[float, float]:
-    """Fine range (元) for an offending area: 0 up to the SPEC ceiling per m²
-    (2 元/m² for an individual, 10 元/m² for a unit)."""
-    if party_type not in codes.PENALTY_YUAN_PER_M2:
+def penalty_per_m2(party_type: str) -> float:
+    """The fine ceiling in 元/m² for a party type: the settings ``penalty/*``
+    (SPEC defaults 2 元/m² for an individual, 10 元/m² for a unit)."""
+    if party_type not in codes.PENALTY_SETTINGS:
         raise InputError(tr("Unknown party type {0}.").format(party_type))
-    return 0.0, round(area_m2 * codes.PENALTY_YUAN_PER_M2[party_type], 2)
+    return float(setting(codes.PENALTY_SETTINGS[party_type]))
+
+
+def penalty_range(area_m2: float, party_type: str) -> Tuple[float, float]:
+    """Fine range (元) for an offending area: 0 up to the ceiling per m²."""
+    return 0.0, round(area_m2 * penalty_per_m2(party_type), 2)
 
 
 def is_fined_by_area(rule: str) -> bool:
@@ -135,7 +142,9 @@ def _memory(name: str, crs, geometries, fill: str, stroke: str) -> QgsVectorLaye
         feature = QgsFeature()
         feature.setGeometry(geometry)
         features.append(feature)
-    layer.dataProvider().addFeatures(features)
+    if not layer.dataProvider().addFeatures(features)[0]:
+        raise SwcError(tr("The map layer {0} could not take all its {1} features: "
+                          "the sheet would miss some.").format(name, len(features)))
     symbol = QgsFillSymbol.createSimple({"color": fill, "outline_color": stroke,
                                          "outline_width": "0.6"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
@@ -181,27 +190,20 @@ def _facts(finding: QgsFeature, ctx: _Context) -> List[Tuple[str, str]]:
     ]
     if is_fined_by_area(rule):
         parts = []
-        for code in ((party,) if party in codes.PENALTY_YUAN_PER_M2
-                     else tuple(codes.PENALTY_YUAN_PER_M2)):
+        for code in ((party,) if party in codes.PENALTY_SETTINGS
+                     else tuple(codes.PENALTY_SETTINGS)):
             low, high = penalty_range(offending, code)
             parts.append(tr("{0}: {1:.0f} – {2:.2f} 元 ({3:.0f} 元/m² × {4:.1f} m²)").format(
                 codes.PARTY_TYPE.label(code), low, high,
-                codes.PENALTY_YUAN_PER_M2[code], offending))
+                penalty_per_m2(code), offending))
         rows.append((tr("Penalty range"), "; ".join(parts)))
     return rows
 
 
 def _history_lines(finding: QgsFeature) -> List[str]:
-    lines = []
-    for step in case.history(finding["lsjl"]):
-        if step.get("to"):
-            what = "{0} → {1}".format(codes.CASE_STATUS.label(step.get("from"), "—"),
-                                      codes.CASE_STATUS.label(step.get("to")))
-        else:
-            what = str(step.get("event", ""))
-        lines.append("{0}  {1}  {2}  {3}".format(step.get("when", ""), step.get("who", ""),
-                                                  what, step.get("note", "")))
-    return lines
+    """Readable steps (labels, not the stored codes or event names)."""
+    return ["{0}  {1}  {2}  {3}".format(step.when, step.who, step.change(), step.note)
+            for step in case.history_steps(case.row_of_feature(finding))]
 
 
 def _finding_pages(pages: _Pages, finding: QgsFeature, ctx: _Context) -> None:
@@ -295,7 +297,7 @@ def write_case_files(workspace, selection: FindingFilter, folder: str,
     """Write ``folder/<xzqdm>_<xzqmc>/<parcel>_<rule>.pdf``, one township file
     ``<xzqdm>_<xzqmc>.pdf`` per township and ``index.pdf`` (every township with its
     number of cases).  ``imagery``: rasters drawn under each parcel map."""
-    workspace = casework.open_any_workspace(workspace)
+    workspace = workspace_of(workspace)
     for raster in imagery:
         if raster is None or not raster.isValid():
             raise InputError(tr("An imagery layer is not valid."))
@@ -330,7 +332,7 @@ def write_case_files(workspace, selection: FindingFilter, folder: str,
             for feature in features:
                 if feedback is not None:
                     if feedback.isCanceled():
-                        raise SwcError(tr("Canceled."))
+                        raise CanceledError()
                     feedback.setProgress(90.0 * done / (2 * len(chosen)))
                 layout = _layout(text(feature["tbbh"]))
                 _finding_pages(_Pages(layout), feature, ctx)
@@ -354,7 +356,7 @@ def write_case_files(workspace, selection: FindingFilter, folder: str,
                 _finding_pages(pages, feature, ctx)
                 done += 1
                 if feedback is not None and feedback.isCanceled():
-                    raise SwcError(tr("Canceled."))
+                    raise CanceledError()
             path = os.path.join(folder, sheet_file_name(code, name))
             _export(layout, path)
             result.townships.append(path)

@@ -1,7 +1,6 @@
 """Case work shared by the field package, its import and the case file.
 
-One place for: naming a workspace in a parameter (GeoPackage path or PostGIS
-``pg:CONNECTION/SCHEMA``), choosing findings by township / rule / status, the
+One place for: choosing findings by township / rule / status, the
 fingerprint of a finding's case state (how an office edit made after a field
 package was written is told apart), the parcel compliance that confirming a case
 sets, and the workspace's photo store (``finding_photo``: content in the table,
@@ -15,43 +14,20 @@ import json
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence
 
-from qgis.core import QgsFeature, QgsFeatureRequest, QgsVectorLayer
+from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtCore import QByteArray, QDateTime, Qt, QUuid
 
 from ..domain import codes
 from ..translation import tr
 from . import findings as case
 from .errors import InputError, WorkspaceError
-from .validation import RULES
+from .rules import RULES
+from .workspaces import workspace_of
 
-#: Prefix of a PostGIS workspace named in a text parameter: ``pg:CONNECTION/SCHEMA``.
-PG_PREFIX = "pg:"
 PHOTO_TABLE = "finding_photo"
 #: Fields of a finding that make up its case state (what the field may change).
 CASE_FIELDS = ("zt", "czr", "czsj", "clyj", "lsjl", "dslx", "hcr", "hcsj", "hcjd",
                "hcwd", "dwjd")
-
-
-def open_any_workspace(text):
-    """A workspace object from a ``.gpkg`` path or ``pg:CONNECTION/SCHEMA``; an
-    opened workspace is returned as it is."""
-    if hasattr(text, "layer"):
-        return text
-    text = str(text or "").strip()
-    if text.startswith(PG_PREFIX):
-        from .postgis import PgTarget, open_postgis_workspace
-
-        body = text[len(PG_PREFIX):]
-        if "/" not in body:
-            raise InputError(tr("Name a PostGIS workspace as pg:CONNECTION/SCHEMA, not {0}.")
-                             .format(text))
-        connection, schema_name = body.rsplit("/", 1)
-        return open_postgis_workspace(PgTarget(connection=connection), schema_name)
-    if not text:
-        raise InputError(tr("Choose a workspace."))
-    from .workspace import open_workspace
-
-    return open_workspace(text)
 
 
 def text(value: object) -> str:
@@ -124,10 +100,16 @@ def was_confirmed(feature: QgsFeature) -> bool:
 def sync_parcel_compliance(workspace, parcel_ids: Optional[Iterable[str]] = None) -> int:
     """Give every parcel whose case was confirmed the confirmed compliance code
     (疑似未批先建 → 未批先建 …).  Returns how many parcels changed; idempotent."""
-    workspace = open_any_workspace(workspace)
+    workspace = workspace_of(workspace)
     wanted: Dict[str, str] = {}
     scope = None if parcel_ids is None else set(parcel_ids)
-    for feature in workspace.layer(case.TABLE).getFeatures():
+    # no geometry, and only the parcels in scope: a save in the dock would otherwise
+    # read all of 30k findings (issue 15)
+    no_geometry = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    if scope is not None:
+        no_geometry.setFilterExpression("tbbh IN ({0})".format(", ".join(
+            QgsExpression.quotedValue(parcel) for parcel in sorted(scope)) or "NULL"))
+    for feature in workspace.layer(case.TABLE).getFeatures(no_geometry):
         parcel_id = text(feature["tbbh"])
         if scope is not None and parcel_id not in scope:
             continue
@@ -139,7 +121,7 @@ def sync_parcel_compliance(workspace, parcel_ids: Optional[Iterable[str]] = None
     parcels = workspace.layer("parcel")
     index = parcels.fields().indexOf("hgx")
     changes = {}
-    for feature in parcels.getFeatures():
+    for feature in parcels.getFeatures(no_geometry):
         code = wanted.get(text(feature["tbbh"]))
         if code and text(feature["hgx"]) != code:
             changes[feature.id()] = {index: code}
@@ -166,7 +148,7 @@ class Photo:
 
 
 def photo_layer(workspace) -> QgsVectorLayer:
-    return open_any_workspace(workspace).layer(PHOTO_TABLE)
+    return workspace_of(workspace).layer(PHOTO_TABLE)
 
 
 def stored_photos(workspace, finding_uuids: Optional[Iterable[str]] = None,

@@ -50,16 +50,23 @@ def require_crs(layer: QgsVectorLayer, role: str) -> QgsCoordinateReferenceSyste
     return crs
 
 
+def distorts_areas(crs: QgsCoordinateReferenceSystem) -> bool:
+    """True for a projected CRS whose planimetric area is not the area the bureau
+    reports (Web Mercator and other non-equal-area, non-Gauss-Kruger projections)."""
+    if not crs.isValid() or crs.isGeographic():
+        return False
+    kind = ""
+    for token in crs.toProj().split():
+        if token.startswith("+proj="):
+            kind = token[len("+proj="):]
+    return kind not in AREA_PROJECTIONS
+
+
 def check_area_crs(crs: QgsCoordinateReferenceSystem, method: int, name: str) -> None:
     """Refuse a planimetric area in a projection that distorts areas."""
     if method != PLANIMETRIC or crs.isGeographic():
         return  # geographic input is projected to EPSG:4547 by core.area
-    proj = crs.toProj()
-    kind = ""
-    for token in proj.split():
-        if token.startswith("+proj="):
-            kind = token[len("+proj="):]
-    if kind not in AREA_PROJECTIONS:
+    if distorts_areas(crs):
         raise InputError(tr("Layer {0} is in {1}, a projection that distorts areas "
                             "(about +25 % at Xingguo for Web Mercator). Reproject it to "
                             "{2} (CGCS2000 / 3-degree Gauss-Kruger CM 114°E) or choose "

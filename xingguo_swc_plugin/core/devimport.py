@@ -34,8 +34,10 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QUuid
 
 from ..translation import tr
 from . import schema
-from .errors import InputError, SwcError, WorkspaceError
-from .validation import polygonal
+from .crs_check import require_crs
+from .errors import CanceledError, InputError, WorkspaceError
+from .geometry import index_geometry, polygonal, usable
+from .sources import sniff_encoding
 from .workspace_base import WorkspaceBase
 from .workspaces import workspace_of
 
@@ -116,87 +118,6 @@ class ImportReport:
         out += [tr("Row {0}: {1}").format(item.row, item.reason) for item in self.skipped]
         out += self.warnings
         return out
-
-
-# --- opening sources -------------------------------------------------------------
-
-def sniff_encoding(data: bytes) -> Optional[str]:
-    """'UTF-8' or 'GBK' for text bytes with non-ASCII content; None for plain ASCII."""
-    if all(byte < 0x80 for byte in data):
-        return None
-    try:
-        data.decode("utf-8")
-        return "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        data.decode("gb18030")
-        return "GBK"
-    except UnicodeDecodeError:
-        return None
-
-
-def dbf_encoding(shp_path: str) -> Optional[str]:
-    """Encoding to force for a shapefile, or None when GDAL knows it already.
-
-    GDAL reads the .cpg file or the .dbf language driver byte; without either it
-    assumes ISO-8859-1, which garbles both UTF-8 and GBK Chinese: then the record
-    bytes are sniffed.
-    """
-    base = os.path.splitext(shp_path)[0]
-    for extension in (".cpg", ".CPG"):
-        if os.path.exists(base + extension):
-            return None
-    dbf = next((base + ext for ext in (".dbf", ".DBF") if os.path.exists(base + ext)), None)
-    if dbf is None:
-        return None
-    with open(dbf, "rb") as handle:
-        header = handle.read(32)
-        if len(header) < 32:
-            return None
-        if header[29] != 0:  # language driver id set: GDAL maps it itself
-            return None
-        header_length = int.from_bytes(header[8:10], "little")
-        handle.seek(header_length)
-        data = handle.read(4_000_000)
-    return sniff_encoding(data)
-
-
-def open_source(source: str, layer_name: str = "", provider: str = "ogr",
-                encoding: str = "") -> QgsVectorLayer:
-    """Open a project source as a layer: a file path (with ``layer_name`` for a
-    GeoPackage/FileGDB/Excel sheet), or a PostGIS URI with ``provider='postgres'``.
-    """
-    if provider == "ogr":
-        path = source.split("|")[0]
-        if not os.path.exists(path):
-            raise InputError(tr("{0} does not exist.").format(path))
-        uri = path
-        if layer_name:
-            uri += "|layername=" + layer_name
-        if path.lower().endswith(".shp"):
-            encoding = encoding or dbf_encoding(path) or ""
-            if encoding:
-                uri += "|option:ENCODING=" + ("CP936" if encoding.upper() == "GBK"
-                                               else encoding)
-        layer = QgsVectorLayer(uri, layer_name or os.path.basename(path), "ogr")
-    else:
-        layer = QgsVectorLayer(source, layer_name or tr("projects"), provider)
-    if not layer.isValid():
-        raise InputError(tr("Cannot open {0} as a layer: {1}").format(
-            source, layer.dataProvider().error().summary() if layer.dataProvider() else ""))
-    return layer
-
-
-def with_sniffed_encoding(layer: Optional[QgsVectorLayer]) -> Optional[QgsVectorLayer]:
-    """The layer itself, or a copy reopened with the sniffed encoding when it is a
-    shapefile whose .dbf says nothing about it (GBK would arrive garbled)."""
-    if layer is None or layer.providerType() != "ogr":
-        return layer
-    path = layer.source().split("|")[0]
-    if not path.lower().endswith(".shp") or dbf_encoding(path) is None:
-        return layer
-    return open_source(path, encoding=dbf_encoding(path) or "")
 
 
 def sublayers(path: str) -> List[str]:
@@ -383,6 +304,7 @@ def import_projects(workspace, source: QgsVectorLayer,
         raise InputError(tr("The project source cannot be read."))
     if source.geometryType() != QgsWkbTypes.PolygonGeometry:
         raise InputError(tr("The project source {0} has no polygons.").format(source.name()))
+    require_crs(source, tr("project source"))  # degrees without .prj stored as metres
     names = source.fields().names()
     field_map = field_map if field_map is not None else auto_field_map(names)
     _check_mapping(field_map, names)
@@ -422,6 +344,7 @@ def import_register(workspace, register_path: str, boundaries: QgsVectorLayer,
     _check_mapping(field_map, header)
     if boundaries is None or not boundaries.isValid():
         raise InputError(tr("The boundary layer cannot be read."))
+    require_crs(boundaries, tr("boundary"))
     if boundaries.fields().indexOf(boundary_key) < 0:
         raise InputError(tr("The boundary layer has no field \"{0}\".").format(boundary_key))
     shapes: Dict[str, List[QgsGeometry]] = {}
@@ -465,7 +388,7 @@ def _write(workspace, records: List[_Record], update_existing: bool,
     for position, record in enumerate(records):
         if feedback is not None:
             if feedback.isCanceled():
-                raise SwcError(tr("Canceled."))
+                raise CanceledError()
             feedback.setProgress(90.0 * position / max(len(records), 1))
         try:
             values = {name: convert(table.spec.field(name), value)
@@ -565,8 +488,12 @@ class _TownshipFinder:
 
     def __init__(self, workspace: WorkspaceBase):
         self.layer = workspace.layer("township")
-        self.index = QgsSpatialIndex(self.layer.getFeatures())
-        self.features = {f.id(): f for f in self.layer.getFeatures()}
+        self.index = QgsSpatialIndex()
+        self.features = {f.id(): f for f in self.layer.getFeatures()
+                         if usable(f.geometry())}  # a township without shape locates nothing
+        for fid, feature in self.features.items():
+            index_geometry(self.index, fid, feature.geometry(),
+                           tr("Township {0}").format(_to_text(feature["xzqdm"])))
 
     def code_at(self, geometry: QgsGeometry) -> Optional[str]:
         point = geometry.pointOnSurface()
@@ -603,6 +530,7 @@ def import_parcels(workspace, source: QgsVectorLayer,
         raise InputError(tr("The parcel source cannot be read."))
     if source.geometryType() != QgsWkbTypes.PolygonGeometry:
         raise InputError(tr("The parcel source {0} has no polygons.").format(source.name()))
+    require_crs(source, tr("parcel source"))
     names = source.fields().names()
     field_map = field_map if field_map is not None else auto_field_map(names, PARCELS)
     _check_mapping(field_map, names, PARCELS)

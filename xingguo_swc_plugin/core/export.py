@@ -2,7 +2,8 @@
 
 ``export_rows(path, fields, rows)`` picks the OGR driver from the extension
 (.xlsx, .csv, .ods, .gpkg, .shp, .geojson) so statistics and findings share one
-writer.  CSV gets a UTF-8 byte-order mark so that Excel shows Chinese text.
+writer; ``export_tables`` writes several tables (workbook sheets, GeoPackage
+layers, or one CSV each).  CSV gets a UTF-8 byte-order mark so that Excel shows Chinese text.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Optional, Sequence, Union
+from typing import Any, List, Optional, Sequence, Tuple, Union
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -96,10 +97,65 @@ def export_rows(path: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[
         shutil.rmtree(work, ignore_errors=True)
 
 
+#: One table of ``export_tables``: (sheet/layer name, fields, rows).
+Table = Tuple[str, Sequence[FieldLike], Sequence[Sequence[Any]]]
+
+
+def export_tables(path: str, tables: Sequence[Table]) -> List[str]:
+    """Write several tables: sheets of one workbook (.xlsx, .ods), layers of one
+    GeoPackage, or for .csv one file each (the first at ``path``, the others at
+    ``<stem>_<name>.csv`` beside it).  Returns the files written.
+
+    Why: a findings export has the findings and their history as readable rows;
+    a workbook keeps them together, CSV cannot."""
+    driver = driver_for(path)
+    if not tables:
+        raise InputError(tr("Nothing to export."))
+    if driver in ("CSV", "ESRI Shapefile", "GeoJSON"):
+        stem, suffix = os.path.splitext(path)
+        written = [export_rows(path, tables[0][1], tables[0][2], layer_name=tables[0][0])]
+        for name, fields, rows in tables[1:]:
+            written.append(export_rows("{0}_{1}{2}".format(stem, name, suffix), fields, rows,
+                                       layer_name=name))
+        return written
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise InputError(tr("The folder {0} does not exist.").format(folder))
+    try:
+        work = tempfile.mkdtemp(prefix=".export-", dir=str(folder))
+    except OSError as error:
+        raise InputError(tr("Cannot write {0}: {1}").format(
+            path, error.strerror or str(error))) from None
+    try:  # written beside, then moved over the target: a failure keeps the old file
+        temporary = os.path.join(work, Path(path).name)
+        for position, (name, fields, rows) in enumerate(tables):
+            _write(temporary, driver, fields, rows, None, None, name, append=position > 0)
+        try:
+            os.replace(temporary, path)
+        except OSError as error:
+            raise InputError(tr("Cannot write {0}: {1}").format(
+                path, error.strerror or str(error))) from None
+        return [path]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def add_table(path: str, name: str, fields: Sequence[FieldLike],
+              rows: Sequence[Sequence[Any]]) -> str:
+    """Add the table ``name`` (no geometry) to an existing GeoPackage ``path`` (the
+    history beside the findings layer of a findings export).  Returns the path."""
+    if driver_for(path) != "GPKG" or not os.path.isfile(path):
+        raise InputError(tr("Cannot write {0}: {1}").format(path, tr("no file was made")))
+    _write(path, "GPKG", fields, rows, None, None, name, append=True)
+    return path
+
+
 def _write(path: str, driver: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[Any]],
            geometries: Optional[Sequence[QgsGeometry]],
-           crs: Optional[QgsCoordinateReferenceSystem], layer_name: Optional[str]) -> None:
-    """Write the rows with QGIS's file writer (``export_rows`` checks the folder)."""
+           crs: Optional[QgsCoordinateReferenceSystem], layer_name: Optional[str],
+           append: bool = False) -> None:
+    """Write the rows with QGIS's file writer (``export_rows`` checks the folder);
+    ``append``: another layer (sheet) of an existing file."""
     first = rows[0] if rows else [None] * len(fields)
     qgs_fields = QgsFields()
     for spec, sample in zip(fields, first):
@@ -115,7 +171,9 @@ def _write(path: str, driver: str, fields: Sequence[FieldLike], rows: Sequence[S
         types = {g.wkbType() for g in geometries if g is not None and not g.isNull()}
         geometry_type = QgsWkbTypes.multiType(types.pop()) if len(types) == 1 else \
             QgsWkbTypes.MultiPolygon
-    if Path(path).exists():
+    if append:
+        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    elif Path(path).exists():
         Path(path).unlink()
     writer = QgsVectorFileWriter.create(path, qgs_fields, geometry_type,
                                         crs or QgsCoordinateReferenceSystem(),

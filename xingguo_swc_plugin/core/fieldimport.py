@@ -27,7 +27,7 @@ from ..domain import codes
 from ..translation import tr
 from . import casework, findings as case
 from .casework import Photo, text
-from .errors import InputError, SwcError, WorkspaceError
+from .errors import CanceledError, InputError, WorkspaceError
 from .fieldpackage import (
     BASE_FORM,
     BASE_PRINT,
@@ -38,6 +38,7 @@ from .fieldpackage import (
     form_state,
     read_meta,
 )
+from .workspaces import workspace_of
 
 #: History event of a field verification that did not change the status.
 FIELD_VERIFIED = "field_verified"
@@ -110,7 +111,7 @@ def import_field_package(folder: str, workspace,
     if not meta.get("package"):
         raise InputError(tr("{0} is not a field package of this plugin.").format(folder))
     package_id = meta["package"]
-    workspace = casework.open_any_workspace(workspace)
+    workspace = workspace_of(workspace)
     package = _package_layer(folder, FINDINGS)
     photos = _photos_of(folder, _package_layer(folder, PHOTOS))
     layer = workspace.layer(case.TABLE)
@@ -129,7 +130,7 @@ def import_field_package(folder: str, workspace,
     for position, row in enumerate(rows):
         if feedback is not None:
             if feedback.isCanceled():
-                raise SwcError(tr("Canceled."))
+                raise CanceledError()
             feedback.setProgress(80.0 * position / max(len(rows), 1))
         uuid = text(row["uuid"])
         current = by_uuid.get(uuid)

@@ -55,9 +55,10 @@ from ..translation import tr
 from ..qgis_compat import FieldType, make_field
 from . import casework, schema
 from .casework import FindingFilter, text
-from .errors import InputError, SwcError, WorkspaceError
+from .errors import CanceledError, InputError, WorkspaceError
 from .styles import apply_style
 from .workspace import qgs_fields
+from .workspaces import workspace_of
 
 PROJECT_FILE = "xingguo_fieldwork.qgs"
 DATA_FILE = "fieldwork.gpkg"
@@ -125,7 +126,7 @@ def write_field_package(workspace, selection: FindingFilter, folder: str,
                         feedback: Optional[QgsFeedback] = None) -> PackageResult:
     """Write the package into ``folder`` (new or empty).  Nothing is left behind
     when it fails or is canceled."""
-    workspace = casework.open_any_workspace(workspace)
+    workspace = workspace_of(workspace)
     folder = os.path.abspath(folder)
     if os.path.isdir(folder) and os.listdir(folder):
         raise InputError(tr("The folder {0} is not empty: choose a new or empty folder "
@@ -152,7 +153,7 @@ def write_field_package(workspace, selection: FindingFilter, folder: str,
 def _check(feedback: Optional[QgsFeedback], progress: float) -> None:
     if feedback is not None:
         if feedback.isCanceled():
-            raise SwcError(tr("Canceled."))
+            raise CanceledError()
         feedback.setProgress(progress)
 
 

@@ -12,7 +12,6 @@ the remaining candidates are intersected.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, List, Optional
 
 import numpy as np
@@ -27,49 +26,13 @@ from qgis.core import (
 
 from ..translation import tr
 from . import bulk
-from .area import PLANIMETRIC, AreaMeasurer
+from .area import ELLIPSOIDAL, PLANIMETRIC, AreaMeasurer
 from .crs_check import check_area_crs, check_extent
+from .engines import choose
 from .errors import InputError, raise_if_canceled
-
-
-@dataclass
-class OverlapPair:
-    """Two features sharing ``area_m2`` m²; ``geometry`` is the shared part (layer CRS)."""
-
-    fid_a: int
-    fid_b: int
-    id_a: Any
-    id_b: Any
-    area_m2: float
-    geometry: QgsGeometry
-
-
-@dataclass
-class InvalidGeometry:
-    """A feature whose geometry is not valid or empty, with the GEOS reason."""
-
-    fid: int
-    id: Any
-    reason: str
-
-
-@dataclass
-class OverlapResult:
-    pairs: List[OverlapPair] = field(default_factory=list)
-    invalid: List[InvalidGeometry] = field(default_factory=list)
-    #: features examined (with a geometry)
-    features: int = 0
-    #: features skipped for a NULL geometry (no shape to compare)
-    skipped_geometries: int = 0
-
-
-def _reason(geometry: QgsGeometry) -> str:
-    if geometry.isNull() or geometry.isEmpty():
-        return tr("empty geometry")
-    errors = geometry.validateGeometry(QgsGeometry.ValidatorGeos)
-    if errors:
-        return "; ".join(error.what() for error in errors)
-    return tr("invalid geometry")
+from .geometry import invalid_reason
+from .postgis_compute import find_overlaps_sql
+from .results import InvalidGeometry, OverlapPair, OverlapResult
 
 
 def polygonal_part(geometry: QgsGeometry) -> Optional[QgsGeometry]:
@@ -162,14 +125,17 @@ def _numpy_pairs(a: np.ndarray, b: np.ndarray, wkb_store: List[bytes], fids: np.
 
 def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
                   min_area: float = 0.01, feedback: Optional[QgsFeedback] = None,
-                  context: Optional[QgsCoordinateTransformContext] = None) -> OverlapResult:
+                  context: Optional[QgsCoordinateTransformContext] = None,
+                  area_method: int = PLANIMETRIC) -> OverlapResult:
     """Pairs of features of ``layer`` overlapping by at least ``min_area`` m².
 
     Pairs are unordered and listed once with ``fid_a < fid_b``; ``id_a``/``id_b``
     are the values of ``id_field`` (None without it); the shared part is a
-    polygon geometry in the layer CRS, its area measured with ``AreaMeasurer``
-    (planimetric).  Invalid or empty geometries go to ``invalid`` and are not
-    compared.  Raises InputError for a missing id field or a non-polygon layer.
+    polygon geometry in the layer CRS, its area measured with ``AreaMeasurer``:
+    planimetric (a projection that distorts areas, e.g. EPSG:3857, is refused
+    naming EPSG:4547) or, with ``area_method`` ELLIPSOIDAL, on the CGCS2000
+    ellipsoid in any CRS.  Invalid or empty geometries go to ``invalid`` and are
+    not compared.  Raises InputError for a missing id field or a non-polygon layer.
     """
     feedback = feedback if feedback is not None else QgsFeedback()
     if layer is None or not layer.isValid():
@@ -179,16 +145,16 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
     if id_field and layer.fields().lookupField(id_field) < 0:
         raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
                          .format(layer.name(), id_field, ", ".join(layer.fields().names())))
-    from .postgis_compute import server_database  # issue 8: run as SQL in PostGIS
-    database = server_database(PLANIMETRIC, layer)
-    if database is not None:
-        from .postgis_compute import find_overlaps_sql
-        return find_overlaps_sql(database, layer, id_field, min_area, feedback)
+    engine = choose(layer, what=tr("Overlaps"), feedback=feedback)
+    if engine.on_server:
+        return find_overlaps_sql(engine.database, layer, id_field, min_area, feedback)
     check_extent(layer, tr("input"), context)
-    check_area_crs(layer.crs(), PLANIMETRIC, layer.name())
+    check_area_crs(layer.crs(), area_method, layer.name())
     crs = layer.crs()
-    measurer = AreaMeasurer(crs, PLANIMETRIC)
-    projected = crs.isValid() and not crs.isGeographic()
+    measurer = AreaMeasurer(crs, area_method, context)
+    # the numpy shortcut and the box threshold work in CRS units: only for a
+    # planimetric area in a projected CRS (ellipsoidal areas all go to GEOS)
+    projected = crs.isValid() and not crs.isGeographic() and area_method != ELLIPSOIDAL
     factor = 1.0
     if projected:
         factor = QgsUnitTypes.fromUnitToUnitFactor(
@@ -209,7 +175,7 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
         for i in np.flatnonzero(~arrays.valid | arrays.empty):
             geometry = QgsGeometry() if arrays.empty[i] else _from_wkb(batch.wkb[i])
             result.invalid.append(InvalidGeometry(int(batch.fids[i]), batch_ids[i],
-                                                  _reason(geometry)))
+                                                  invalid_reason(geometry)))
         good = np.flatnonzero(arrays.valid & ~arrays.empty)
         fids.append(batch.fids[good])
         if len(good) == len(batch.fids):

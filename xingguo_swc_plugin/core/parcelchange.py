@@ -48,8 +48,9 @@ from qgis.core import (
 from ..domain import change as classes
 from ..translation import tr
 from . import bulk
-from .errors import InputError, SwcError
-from .validation import polygonal, working_crs
+from .errors import CanceledError, InputError
+from .geometry import polygonal
+from .zones import computation_crs
 
 #: Shared areas at or below this (m²) are touching edges, not overlaps.
 TOUCH_M2 = 1e-6
@@ -124,7 +125,7 @@ def _text(value) -> str:
 
 def _check_cancel(feedback: QgsFeedback) -> None:
     if feedback.isCanceled():
-        raise SwcError(tr("Canceled."))
+        raise CanceledError()
 
 
 def _read(layer: QgsVectorLayer, label: str, id_field: Optional[str],
@@ -302,7 +303,7 @@ def parcel_change(old_layer: QgsVectorLayer, new_layer: QgsVectorLayer,
         raise InputError(tr("The minimum area must not be negative."))
     if not crs.isValid():
         raise InputError(tr("The coordinate reference system of the comparison is not valid."))
-    work = working_crs(crs)
+    work = computation_crs(crs)
     factor = QgsUnitTypes.fromUnitToUnitFactor(
         QgsUnitTypes.distanceToAreaUnit(work.mapUnits()), QgsUnitTypes.AreaSquareMeters)
     result = ChangeResult()

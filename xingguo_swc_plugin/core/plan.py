@@ -42,13 +42,11 @@ from ..domain.units import m2_to_hm2
 from ..translation import tr
 from .area import PLANIMETRIC, AreaMeasurer
 from .errors import InputError, raise_if_canceled
-from .measures import (
-    TownshipLocator,
-    check_year,
-    load_taxonomy,
-    read_measures,
-    sibling_layer,
-)
+from .geometry import index_geometry
+from .measure_checks import check_year
+from .measure_records import read_measures, sibling_layer
+from .measure_taxonomy import load_taxonomy
+from .township_locator import TownshipLocator
 from .schema import BENGGANG, TOWNSHIP, UUID_FIELD
 from .zones import computation_crs, read_townships
 
@@ -221,7 +219,7 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     # -- per zone ----------------------------------------------------------------------
     index = QgsSpatialIndex()
     for position, geometry in enumerate(full):
-        index.addFeature(position, geometry.boundingBox())
+        index_geometry(index, position, geometry)
 
     def shares(items, zone_geometry: QgsGeometry) -> float:
         total = 0.0

@@ -25,12 +25,10 @@ from dataclasses import dataclass
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from qgis.core import (
-    Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
     QgsFeedback,
-    QgsMessageLog,
     QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorLayer,
@@ -40,12 +38,12 @@ from qgis.PyQt.QtCore import Qt
 
 from ..translation import tr
 from . import schema
-from .errors import WorkspaceError
+from .errors import CanceledError, WorkspaceError
+from .log import log
 from .schema import FieldSpec, LayerSpec
 from .workspace import needs_upgrade, save_default_style
 from .workspace_base import SqlSession, WorkspaceBase
 
-LOG_TAG = "Xingguo SWC"
 GEOMETRY_COLUMN = "geom"
 KEY_COLUMN = "fid"
 #: Per-township last gully number (same table and columns as the GeoPackage's in
@@ -61,7 +59,7 @@ class ConnectionLostError(WorkspaceError):
     """The server connection broke during a run; the transaction was rolled back."""
 
 
-def _driver():
+def driver():
     """psycopg2, or a clear error saying what is missing (the plugin still loads)."""
     try:
         import psycopg2
@@ -164,7 +162,7 @@ class PgTarget:
 
     def connect(self):
         """A new psycopg2 connection (caller closes it)."""
-        psycopg2 = _driver()
+        psycopg2 = driver()
         try:
             connection = psycopg2.connect(self.dsn(), application_name=APPLICATION_NAME,
                                           connect_timeout=15)
@@ -195,7 +193,7 @@ def _clean(error: Exception) -> str:
 
 def _lost(error: Exception, connection) -> bool:
     """True when the session is gone (server killed it, network, restart)."""
-    psycopg2 = _driver()
+    psycopg2 = driver()
     code = getattr(error, "pgcode", None) or ""
     if code in ("57P01", "57P02", "57P03") or isinstance(error, psycopg2.InterfaceError):
         return True
@@ -213,7 +211,7 @@ def transaction(connection, what: str, feedback: Optional[QgsFeedback] = None) -
     ``WorkspaceError`` saying what was being done.  With ``feedback``, canceling
     interrupts the running statement on the server (``Canceled.``).
     """
-    psycopg2 = _driver()
+    psycopg2 = driver()
 
     def interrupt() -> None:
         try:
@@ -228,7 +226,7 @@ def transaction(connection, what: str, feedback: Optional[QgsFeedback] = None) -
         with connection:
             with connection.cursor() as cursor:
                 if feedback is not None and feedback.isCanceled():
-                    raise WorkspaceError(tr("Canceled."))
+                    raise CanceledError()
                 yield cursor
     except psycopg2.Error as error:
         try:
@@ -238,7 +236,7 @@ def transaction(connection, what: str, feedback: Optional[QgsFeedback] = None) -
             pass
         if getattr(error, "pgcode", None) == "57014" and feedback is not None \
                 and feedback.isCanceled():
-            raise WorkspaceError(tr("Canceled.")) from None
+            raise CanceledError() from None
         if _lost(error, connection):
             raise ConnectionLostError(
                 tr("The connection to the PostgreSQL server was lost while {0}; "
@@ -255,7 +253,7 @@ def transaction(connection, what: str, feedback: Optional[QgsFeedback] = None) -
 
 
 def sql():
-    return _driver().sql
+    return driver().sql
 
 
 def qualified(schema_name: str, table: str):
@@ -300,7 +298,7 @@ class PgWorkspace(WorkspaceBase):
                                        (self.schema, table, GEOMETRY_COLUMN))
                         srids[table] = int(cursor.fetchone()[0])
                     return ("ST_Multi(ST_GeomFromWKB(?, {0}))".format(srids[table]),
-                            _driver().Binary(bytes(value.asWkb())))
+                            driver().Binary(bytes(value.asWkb())))
 
                 if lock:
                     cursor.execute(module.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE")
@@ -493,9 +491,8 @@ def _upgrade(connection, schema_name: str) -> None:
             PG_MIGRATIONS[step](cursor, schema_name)
             cursor.execute(module.SQL("UPDATE {} SET value = %s WHERE key = %s")
                            .format(meta), (str(step + 1), "schema_version"))
-    QgsMessageLog.logMessage(tr("Upgraded PostGIS workspace {0} to schema version {1}.")
-                             .format(schema_name, schema.SCHEMA_VERSION), LOG_TAG,
-                             Qgis.Info)
+    log(tr("Upgraded PostGIS workspace {0} to schema version {1}.")
+        .format(schema_name, schema.SCHEMA_VERSION))
 
 
 # -- creating -----------------------------------------------------------------------------
@@ -538,7 +535,7 @@ def create_postgis_workspace(target: PgTarget, schema_name: str,
             total = len(schema.LAYERS) + 2
             for position, spec in enumerate(schema.LAYERS):
                 if feedback is not None and feedback.isCanceled():
-                    raise WorkspaceError(tr("Canceled."))
+                    raise CanceledError()
                 for statement in table_ddl(schema_name, spec, srid):
                     cursor.execute(statement)
                 if feedback is not None:
@@ -557,8 +554,7 @@ def create_postgis_workspace(target: PgTarget, schema_name: str,
             raise
     if feedback is not None:
         feedback.setProgress(100.0)
-    QgsMessageLog.logMessage(tr("Created PostGIS workspace {0} on {1}.")
-                             .format(schema_name, target.describe()), LOG_TAG, Qgis.Info)
+    log(tr("Created PostGIS workspace {0} on {1}.").format(schema_name, target.describe()))
     return workspace
 
 
@@ -569,7 +565,7 @@ def _check_server(cursor, srid: int) -> None:
         try:
             cursor.execute("SAVEPOINT xgswc_postgis")
             cursor.execute("CREATE EXTENSION postgis")
-        except _driver().Error as error:
+        except driver().Error as error:
             raise WorkspaceError(tr("PostGIS is not enabled in this database and cannot be "
                                     "enabled by this user: ask the administrator to run "
                                     "CREATE EXTENSION postgis. ({0})")
@@ -708,7 +704,7 @@ def _seed_measure_types(cursor, schema_name: str) -> None:
 
     rows = [(m.code, m.measure_class, m.zh, m.en, m.unit, int(m.terrace))
             for m in SEED_MEASURES]
-    _driver().extras.execute_values(cursor, sql().SQL(
+    driver().extras.execute_values(cursor, sql().SQL(
         "INSERT INTO {} (csdm, cslb, csmc, csmc_en, dw, tt) VALUES %s").format(
         qualified(schema_name, "measure_type")).as_string(cursor), rows)
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsDataSourceUri,
@@ -40,8 +40,20 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..qgis_compat import FieldType, is_type
 from ..translation import tr
-from .errors import InputError, SwcError
-from .postgis import PgTarget, database_key, sql, transaction
+from .errors import InputError, raise_if_canceled
+from .geometry import invalid_reason
+from .postgis import PgTarget, database_key, driver, sql, transaction
+from .results import (
+    AreaRow,
+    AreaTable,
+    InvalidGeometry,
+    OverlapPair,
+    OverlapResult,
+    RateRow,
+    RateTable,
+    report,
+)
+from .values import class_key, parse_erosion_grade, text
 
 #: Set to "0" to force the local engine (comparisons, troubleshooting).
 ENV_SWITCH = "XGSWC_SERVER_COMPUTE"
@@ -75,16 +87,6 @@ class PgDatabase:
 
 def server_compute_enabled() -> bool:
     return os.environ.get(ENV_SWITCH, "1") != "0"
-
-
-def server_database(area_method: int, *layers: Optional[QgsVectorLayer]
-                    ) -> Optional[PgDatabase]:
-    """The dispatch test of the core functions: planimetric work, one database."""
-    from .area import PLANIMETRIC
-
-    if area_method != PLANIMETRIC:
-        return None
-    return same_postgis_database(*layers)
 
 
 def _table_of(layer: QgsVectorLayer) -> Optional[PgTable]:
@@ -138,13 +140,13 @@ def same_postgis_database(*layers: Optional[QgsVectorLayer]) -> Optional[PgDatab
 
 # -- SQL building blocks -------------------------------------------------------------------
 
-def _relation(table: PgTable):
+def relation(table: PgTable):
     module = sql()
     return module.SQL(".").join([module.Identifier(table.schema),
                                  module.Identifier(table.table)])
 
 
-def _geometry_in(table: PgTable, srid: int, alias: str = "s"):
+def geometry_in(table: PgTable, srid: int, alias: str = "s"):
     """The table's geometry (2D) in ``srid``, as a composable expression."""
     module = sql()
     column = module.SQL("{}.{}").format(module.Identifier(alias),
@@ -163,24 +165,10 @@ def _repaired(expression):
                      "ST_CollectionExtract(ST_MakeValid({0}), 3) END").format(expression)
 
 
-def _note(feedback: Optional[QgsFeedback], database: PgDatabase, what: str) -> None:
-    """Say where the work runs (log and Processing feedback): the user sees no client work."""
-    from .postgis import LOG_TAG
-    from qgis.core import Qgis, QgsMessageLog
-
-    message = tr("{0}: computed in the PostGIS database {1}.").format(
-        what, database.target.describe())
-    QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Info)
-    if feedback is not None and hasattr(feedback, "pushInfo"):
-        feedback.pushInfo(message)
-
-
 def _progress(feedback: Optional[QgsFeedback], value: float) -> None:
-    if feedback is None:
-        return
-    if feedback.isCanceled():
-        raise SwcError(tr("Canceled."))
-    feedback.setProgress(value)
+    raise_if_canceled(feedback)
+    if feedback is not None:
+        feedback.setProgress(value)
 
 
 def _computation_srid(layer: QgsVectorLayer) -> Tuple[int, object]:
@@ -198,11 +186,7 @@ def _township_keys(townships: QgsVectorLayer, code_field: str, towns) -> Dict[in
     request.setSubsetOfAttributes([code_field], townships.fields())
     result = {}
     for feature in townships.getFeatures(request):
-        # codes normalised exactly like read_townships: str, trimmed, 12.0 -> 12
-        value = feature.attribute(code_field)
-        code = str(value).strip()
-        if isinstance(value, float) and value.is_integer():
-            code = str(int(value))
+        code = text(feature.attribute(code_field))  # as read_townships normalises it
         if code in by_code:
             result[feature.id()] = by_code[code]
     return result
@@ -217,12 +201,12 @@ def _towns_table(cursor, townships: PgTable, mapping: Dict[int, int], srid: int)
                    "k integer NOT NULL) ON COMMIT DROP")
     _driver_extras().execute_values(cursor, "INSERT INTO xgswc_town_map VALUES %s",
                                     sorted(mapping.items()))
-    geometry = _repaired(_geometry_in(townships, srid))
+    geometry = _repaired(geometry_in(townships, srid))
     cursor.execute(module.SQL(
         "CREATE TEMPORARY TABLE xgswc_towns ON COMMIT DROP AS "
         "SELECT m.k, {g} AS g FROM {t} s JOIN xgswc_town_map m ON m.fid = s.{key} "
         "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col})").format(
-        g=geometry, t=_relation(townships), key=module.Identifier(townships.key),
+        g=geometry, t=relation(townships), key=module.Identifier(townships.key),
         col=module.Identifier(townships.geometry)))
     cursor.execute(module.SQL(
         "CREATE TEMPORARY TABLE xgswc_pieces ON COMMIT DROP AS "
@@ -233,9 +217,7 @@ def _towns_table(cursor, townships: PgTable, mapping: Dict[int, int], srid: int)
 
 
 def _driver_extras():
-    from .postgis import _driver
-
-    return _driver().extras
+    return driver().extras
 
 
 # -- township statistics ---------------------------------------------------------------------
@@ -246,11 +228,9 @@ def township_area_stats_sql(database: PgDatabase, townships: QgsVectorLayer,
                             feedback: Optional[QgsFeedback] = None):
     """``core.stats.township_area_stats`` (planimetric) computed by PostGIS."""
     from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME
-    from .stats import AreaRow, AreaTable, _class_key, _log
     from .zones import read_townships, require_features
 
     require_features(layer, tr("input"))
-    _note(feedback, database, tr("Township statistics"))
     if class_field and layer.fields().lookupField(class_field) < 0:
         raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
                          .format(layer.name(), class_field, ", ".join(layer.fields().names())))
@@ -259,7 +239,7 @@ def township_area_stats_sql(database: PgDatabase, townships: QgsVectorLayer,
     mapping = _township_keys(townships, township_field, towns)
     town_table, source = database.tables[0], database.tables[1]
     module = sql()
-    geometry = _geometry_in(source, srid)
+    geometry = geometry_in(source, srid)
     klass = module.SQL("s.{}").format(module.Identifier(class_field)) if class_field \
         else module.SQL("NULL::text")
     table = AreaTable()
@@ -276,7 +256,7 @@ def township_area_stats_sql(database: PgDatabase, townships: QgsVectorLayer,
                 "SELECT s.{key} AS fid, {klass} AS c, g0, ST_IsValid(g0) AS valid "
                 "FROM {t} s CROSS JOIN LATERAL (SELECT {geometry} AS g0) x "
                 "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col})) y").format(
-                key=module.Identifier(source.key), klass=klass, t=_relation(source),
+                key=module.Identifier(source.key), klass=klass, t=relation(source),
                 geometry=geometry, col=module.Identifier(source.geometry)))
             cursor.execute("SELECT count(*), count(*) FILTER (WHERE NOT valid), "
                            "coalesce(sum(ST_Area(g)), 0) FROM xgswc_features")
@@ -300,9 +280,7 @@ def township_area_stats_sql(database: PgDatabase, townships: QgsVectorLayer,
         connection.close()
     _progress(feedback, 95.0)
     if table.invalid_repaired:
-        _log(feedback or QgsFeedback(), tr(
-            "{0} invalid geometries of {1} were repaired for the computation (the layer "
-            "is not changed).").format(table.invalid_repaired, layer.name()))
+        report(table, layer.name(), feedback)
     # rows: (k or None for the county, raw class, count, area); merge equal class keys
     area: Dict[Tuple[Optional[int], str], float] = {}
     count: Dict[Tuple[Optional[int], str], int] = {}
@@ -310,7 +288,7 @@ def township_area_stats_sql(database: PgDatabase, townships: QgsVectorLayer,
     cursor_classes = _all_classes(database, source, class_field) if class_field else {""}
     classes.update(cursor_classes)
     for k, raw, number, value in rows:
-        key = (k, _class_key(raw) if class_field else "")
+        key = (k, class_key(raw) if class_field else "")
         classes.add(key[1])
         area[key] = area.get(key, 0.0) + float(value)
         count[key] = count.get(key, 0) + int(number)
@@ -328,16 +306,15 @@ def township_area_stats_sql(database: PgDatabase, townships: QgsVectorLayer,
 
 def _all_classes(database: PgDatabase, source: PgTable, class_field: str) -> set:
     """Every class value of features with a geometry (the local engine lists them all)."""
-    from .stats import _class_key
 
     module = sql()
     connection = database.connect()
     try:
         with transaction(connection, tr("reading classes on the server")) as cursor:
             cursor.execute(module.SQL("SELECT DISTINCT {c} FROM {t} WHERE {g} IS NOT NULL")
-                           .format(c=module.Identifier(class_field), t=_relation(source),
+                           .format(c=module.Identifier(class_field), t=relation(source),
                                    g=module.Identifier(source.geometry)))
-            return {_class_key(row[0]) for row in cursor.fetchall()}
+            return {class_key(row[0]) for row in cursor.fetchall()}
     finally:
         connection.close()
 
@@ -352,12 +329,9 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
     """``core.stats.conservation_rate`` (planimetric) computed by PostGIS; ``year``:
     only the erosion features of that monitoring year ``nd`` (issue 14)."""
     from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME, ERODED_MIN_GRADE
-    from .stats import RateTable, _log, _rate_row
-    from .values import parse_erosion_grade
     from .zones import read_townships, require_features
 
     require_features(erosion, tr("erosion"))
-    _note(feedback, database, tr("Conservation rate"))
     if erosion.fields().lookupField(grade_field) < 0:
         raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
                          .format(erosion.name(), grade_field,
@@ -378,7 +352,7 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
                 module.SQL(" AND nd = {0}").format(module.Literal(int(year)))
             cursor.execute(module.SQL("SELECT DISTINCT {g} FROM {t} WHERE {col} IS NOT NULL"
                                       "{y}")
-                           .format(g=grade, t=_relation(source),
+                           .format(g=grade, t=relation(source),
                                    col=module.Identifier(source.geometry), y=of_year))
             values = [row[0] for row in cursor.fetchall()]
             grades = [parse_erosion_grade(value, erosion.name(), grade_field)
@@ -396,7 +370,7 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
                 "FROM {t} s CROSS JOIN LATERAL (SELECT {geometry} AS g0) x "
                 "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col}) "
                 "AND s.{g} = ANY(%s){y}").format(
-                t=_relation(source), geometry=_geometry_in(source, srid),
+                t=relation(source), geometry=geometry_in(source, srid),
                 col=module.Identifier(source.geometry), g=grade, y=of_year), (eroded,))
             cursor.execute("SELECT count(*) FILTER (WHERE NOT valid) FROM xgswc_eroded")
             table.invalid_repaired = int(cursor.fetchone()[0])
@@ -413,17 +387,15 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
         connection.close()
     _progress(feedback, 95.0)
     if table.invalid_repaired:
-        _log(feedback or QgsFeedback(), tr(
-            "{0} invalid geometries of {1} were repaired for the computation (the layer "
-            "is not changed).").format(table.invalid_repaired, erosion.name()))
+        report(table, erosion.name(), feedback)
     land_total = eroded_total = 0.0
     for k, town in enumerate(towns):
         land_k = land.get(k, 0.0)
         eroded_k = eroded_area.get(k, 0.0)
         land_total += land_k
         eroded_total += eroded_k
-        table.append(_rate_row(town.code, town.name, land_k, eroded_k, target_percent))
-    table.append(_rate_row(COUNTY_CODE, COUNTY_NAME, land_total, eroded_total,
+        table.append(RateRow.of(town.code, town.name, land_k, eroded_k, target_percent))
+    table.append(RateRow.of(COUNTY_CODE, COUNTY_NAME, land_total, eroded_total,
                            target_percent))
     _progress(feedback, 100.0)
     return table
@@ -435,9 +407,7 @@ def find_overlaps_sql(database: PgDatabase, layer: QgsVectorLayer,
                       id_field: Optional[str] = None, min_area: float = 0.01,
                       feedback: Optional[QgsFeedback] = None):
     """``core.overlaps.find_overlaps`` computed by PostGIS (same pairs, same order)."""
-    from .overlaps import InvalidGeometry, OverlapPair, OverlapResult, _reason
 
-    _note(feedback, database, tr("Overlaps"))
     source = database.tables[0]
     srid, _ = _computation_srid(layer)
     module = sql()
@@ -452,7 +422,7 @@ def find_overlaps_sql(database: PgDatabase, layer: QgsVectorLayer,
                 "NOT ST_IsEmpty(s.{col}) AND ST_IsValid(s.{col}) AS ok "
                 "FROM {t} s WHERE s.{col} IS NOT NULL").format(
                 key=module.Identifier(source.key), col=module.Identifier(source.geometry),
-                t=_relation(source)))
+                t=relation(source)))
             cursor.execute("SELECT count(*) FROM xgswc_shapes")
             result.features = int(cursor.fetchone()[0])
             cursor.execute("SELECT fid, ST_AsBinary(g) FROM xgswc_shapes WHERE NOT ok "
@@ -495,7 +465,7 @@ def find_overlaps_sql(database: PgDatabase, layer: QgsVectorLayer,
         geometry = QgsGeometry()
         if wkb is not None:
             geometry.fromWkb(wkb)
-        result.invalid.append(InvalidGeometry(fid, ids.get(fid), _reason(geometry)))
+        result.invalid.append(InvalidGeometry(fid, ids.get(fid), invalid_reason(geometry)))
     for a, b, area, wkb in pairs:
         geometry = QgsGeometry()
         geometry.fromWkb(wkb)
@@ -533,14 +503,4 @@ def _ids(layer: QgsVectorLayer, id_field: Optional[str], fids: Sequence[int]) ->
     return result
 
 
-# -- bench ----------------------------------------------------------------------------------------
 
-def bench_township_stats(database_layers: Tuple[QgsVectorLayer, QgsVectorLayer],
-                         township_field: str = "xzqdm",
-                         class_field: Optional[str] = None) -> List:
-    """Server-side township statistics for ``make bench`` (same call as the dispatch)."""
-    townships, layer = database_layers
-    database = same_postgis_database(townships, layer)
-    if database is None:
-        raise InputError(tr("Both layers must be PostGIS tables of one database."))
-    return township_area_stats_sql(database, townships, township_field, layer, class_field)

@@ -15,27 +15,25 @@ import sqlite3
 from typing import Dict, List, Optional
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsFeatureRequest,
     QgsFeedback,
     QgsGeometry,
-    QgsMessageLog,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime, QVariant
 
 from ..translation import tr
 from . import schema
-from .errors import WorkspaceError
+from .errors import CanceledError, WorkspaceError
+from .log import log
 from .postgis import (
     BGBH_SEQUENCE_TABLE,
     GEOMETRY_COLUMN,
     KEY_COLUMN,
-    LOG_TAG,
     PgWorkspace,
-    _driver,
+    driver,
     qualified,
     sql,
     sync_benggang_sequence,
@@ -84,7 +82,7 @@ def load_geopackage(gpkg_path: str, workspace: PgWorkspace, replace: bool = Fals
     srid = workspace.srid()
     target_crs = workspace.crs()
     module = sql()
-    extras = _driver().extras
+    extras = driver().extras
     counts: Dict[str, int] = {}
     connection = workspace.connect()
     try:
@@ -143,9 +141,8 @@ def load_geopackage(gpkg_path: str, workspace: PgWorkspace, replace: bool = Fals
             sync_benggang_sequence(cursor, workspace.schema)
     finally:
         connection.close()
-    QgsMessageLog.logMessage(tr("Copied {0} rows from {1} into PostGIS workspace {2}.")
-                             .format(sum(counts.values()), gpkg_path, workspace.schema),
-                             LOG_TAG, Qgis.Info)
+    log(tr("Copied {0} rows from {1} into PostGIS workspace {2}.")
+        .format(sum(counts.values()), gpkg_path, workspace.schema))
     if feedback is not None:
         feedback.setProgress(100.0)
     return counts
@@ -154,7 +151,7 @@ def load_geopackage(gpkg_path: str, workspace: PgWorkspace, replace: bool = Fals
 def _flush(extras, cursor, statement: str, template: str, rows: List[tuple],
            feedback: Optional[QgsFeedback]) -> int:
     if feedback is not None and feedback.isCanceled():
-        raise WorkspaceError(tr("Canceled."))
+        raise CanceledError()
     extras.execute_values(cursor, statement, rows, template=template, page_size=500)
     count = len(rows)
     rows.clear()

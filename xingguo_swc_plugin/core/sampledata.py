@@ -37,7 +37,8 @@ from ..domain.townships import TOWNSHIPS
 from ..domain.measures import SEED_MEASURES
 from ..domain.units import m2_to_hm2
 from ..translation import tr
-from .errors import WorkspaceError
+from .errors import CanceledError, WorkspaceError
+from .geometry import index_geometry
 from .schema import META_TABLE
 from .settings import setting
 from .workspace import Workspace, checkpoint, create_workspace
@@ -207,7 +208,7 @@ def generate_sample_workspace(path: str, parcels: int = 2000, seed: int = 202201
 
 def _check(feedback: QgsFeedback, progress: float) -> None:
     if feedback.isCanceled():
-        raise WorkspaceError(tr("Canceled."))
+        raise CanceledError()
     feedback.setProgress(progress)
 
 
@@ -346,7 +347,7 @@ def _add_benggang(writer: _Writer, rng: _Random, county: QgsGeometry,
             "kd": round(rng.uniform(5, 80), 1), "dcrq": _date(rng, 2022, 2024),
             "dcy": rng.choice(("张伟", "李娜", "王强", "刘洋")),
         }, shape)
-        index.addFeature(len(shapes), shape.boundingBox())
+        index_geometry(index, len(shapes), shape)
         shapes.append(shape)
         gullies.append((gully_uuid, bgbh, shape, status))
         if len(gullies) <= 20:

@@ -16,114 +16,34 @@ functions when every input lives in one database; the signatures stay.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (
-    Qgis,
     QgsCoordinateTransformContext,
     QgsFeedback,
     QgsGeometry,
-    QgsMessageLog,
     QgsUnitTypes,
     QgsVectorLayer,
 )
 
 from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME, ERODED_MIN_GRADE
-from ..domain.units import m2_to_hm2, m2_to_mu
 from ..translation import tr
 from . import bulk
 from .area import PLANIMETRIC, AreaMeasurer
 from .crs_check import check_inputs
+from .engines import choose
 from .errors import InputError, raise_if_canceled
+from .log import log
 from .monitoring import choose_erosion_year, erosion_of_year
-from .values import BadValue, parse_erosion_grade
+from .postgis_compute import conservation_rate_sql, township_area_stats_sql
+from .results import AreaRow, AreaTable, RateRow, RateTable, report
+from .values import BadValue, class_key, parse_erosion_grade
 from .zones import OUTSIDE, BORDER, Zoning, computation_crs, read_townships, require_features
-
-LOG_TAG = "Xingguo SWC"
-
-
-@dataclass
-class AreaRow:
-    """Area and count of features of one class in one township (or the county)."""
-
-    xzqdm: str
-    xzqmc: str
-    klass: str
-    feature_count: int
-    area_m2: float
-
-    @property
-    def area_hm2(self) -> float:
-        return m2_to_hm2(self.area_m2)
-
-    @property
-    def area_mu(self) -> float:
-        return m2_to_mu(self.area_m2)
-
-
-@dataclass
-class RateRow:
-    """Soil conservation rate of one township (or the county)."""
-
-    xzqdm: str
-    xzqmc: str
-    land_area_m2: float
-    erosion_area_m2: float
-    rate_percent: float
-    meets_target: bool
-
-
-class AreaTable(list):
-    """A list of AreaRow that also tells what happened on the way.
-
-    ``invalid_repaired``: input geometries repaired for the computation;
-    ``input_area_m2``: area of all input features (inside the county or not);
-    ``features``: input features with a geometry; ``skipped_geometries``:
-    features skipped for a NULL or empty geometry; ``outside_area_m2``: input
-    area outside every township.
-    """
-
-    invalid_repaired = 0
-    input_area_m2 = 0.0
-    features = 0
-    skipped_geometries = 0
-
-    @property
-    def outside_area_m2(self) -> float:
-        inside = sum(row.area_m2 for row in self if row.xzqdm == COUNTY_CODE)
-        return max(0.0, self.input_area_m2 - inside)
-
-
-class RateTable(list):
-    """A list of RateRow; ``invalid_repaired`` and ``skipped_geometries`` as in
-    AreaTable; ``skipped_grades``: features skipped for a grade outside 1-6
-    (only when the caller allowed skipping)."""
-
-    invalid_repaired = 0
-    skipped_geometries = 0
-    skipped_grades = 0
-    #: the monitoring year (erosion ``nd``) computed; None for an undated layer
-    year: Optional[int] = None
 
 
 def _feedback(feedback: Optional[QgsFeedback]) -> QgsFeedback:
     return feedback if feedback is not None else QgsFeedback()
-
-
-def _log(feedback: QgsFeedback, message: str) -> None:
-    QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Info)
-    if hasattr(feedback, "pushInfo"):
-        feedback.pushInfo(message)
-
-
-def _class_key(value) -> str:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 class _Measure:
@@ -164,11 +84,10 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
     ellipsoidal CGCS2000.  Raises InputError for unusable inputs.
     """
     feedback = _feedback(feedback)
-    from .postgis_compute import server_database  # issue 8: run as SQL in PostGIS
-    database = server_database(area_method, townships, layer)
-    if database is not None:
-        from .postgis_compute import township_area_stats_sql
-        return township_area_stats_sql(database, townships, township_field, layer,
+    engine = choose(townships, layer, area_method=area_method,
+                    what=tr("Township statistics"), feedback=feedback)
+    if engine.on_server:
+        return township_area_stats_sql(engine.database, townships, township_field, layer,
                                        class_field, feedback)
     require_features(layer, tr("input"))
     if class_field:
@@ -196,7 +115,7 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
         raise_if_canceled(feedback)
         table.skipped_geometries += batch.skipped
         n = len(batch.fids)
-        keys = [_class_key(v) for v in batch.attributes[class_field]] if class_field \
+        keys = [class_key(v) for v in batch.attributes[class_field]] if class_field \
             else [""] * n
         for key in set(keys):
             if key not in class_index:
@@ -274,7 +193,7 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
         done += n
         feedback.setProgress(min(100.0, 100.0 * done / total))
     raise_if_canceled(feedback)
-    _report(feedback, table, layer.name())
+    report(table, layer.name(), feedback)
     classes = sorted(class_index, key=lambda key: (key == "", key)) if class_index \
         else [""]
     if not class_index:
@@ -293,16 +212,6 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
         table.append(AreaRow(COUNTY_CODE, COUNTY_NAME, key, int(county_count[c]),
                              float(county_area[c])))
     return table
-
-
-def _report(feedback: QgsFeedback, table, name: str) -> None:
-    """Say what was repaired or skipped (the numbers are in the result too)."""
-    if table.invalid_repaired:
-        _log(feedback, tr("{0} invalid geometries of {1} were repaired for the computation "
-                          "(the layer is not changed).").format(table.invalid_repaired, name))
-    if table.skipped_geometries:
-        _log(feedback, tr("{0} features of {1} have no geometry (NULL or empty) and were "
-                          "skipped.").format(table.skipped_geometries, name))
 
 
 def _grades(values: list, fids, field_name: str, layer_name: str, skip: bool,
@@ -346,12 +255,11 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
         from .settings import setting
 
         target_percent = float(setting("targets/conservation_rate_percent"))
-    from .postgis_compute import server_database  # issue 8: run as SQL in PostGIS
     # skipping bad grades is a local-engine option (the server refuses them)
-    database = None if skip_bad_grades else server_database(area_method, townships, erosion)
-    if database is not None:
-        from .postgis_compute import conservation_rate_sql
-        rates = conservation_rate_sql(database, townships, township_field, erosion,
+    engine = choose(townships, erosion, area_method=area_method, server=not skip_bad_grades,
+                    what=tr("Conservation rate"), feedback=feedback)
+    if engine.on_server:
+        rates = conservation_rate_sql(engine.database, townships, township_field, erosion,
                                       grade_field, target_percent, feedback,
                                       year=chosen_year if several_years else None)
         rates.year = chosen_year
@@ -398,6 +306,9 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
                 value = measure.geometry(_from_wkb(wkb[i]))
             pieces[label[i]].append((wkb[i], (arrays.minx[i], arrays.miny[i],
                                               arrays.maxx[i], arrays.maxy[i]), value))
+        for i in np.flatnonzero((label == OUTSIDE) & ~arrays.empty):  # issue 13: said
+            table.outside_area_m2 += float(measure.planar(arrays.area[i])) \
+                if measure.method == PLANIMETRIC else measure.geometry(_from_wkb(wkb[i]))
         for i in np.flatnonzero(label == BORDER):
             geometry = _from_wkb(wkb[i])
             if not arrays.valid[i]:
@@ -405,18 +316,22 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
                 table.invalid_repaired += 1
             box = geometry.boundingBox()
             bbox = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+            inside = 0.0
             for k, parts in zoning.split(geometry, bbox, bool(touched[i])):
                 for part in parts:
                     b = part.boundingBox()
+                    value = measure.geometry(part)
+                    inside += value
                     pieces[k].append((part, (b.xMinimum(), b.yMinimum(), b.xMaximum(),
-                                             b.yMaximum()), measure.geometry(part)))
+                                             b.yMaximum()), value))
+            table.outside_area_m2 += max(0.0, measure.geometry(geometry) - inside)
         done += len(batch.fids)
         feedback.setProgress(min(90.0, 90.0 * done / total))
-    _report(feedback, table, erosion.name())
+    report(table, erosion.name(), feedback)
     if table.skipped_grades:
-        _log(feedback, tr("{0} features of {1} have no erosion grade 1-6 in field {2} and "
-                          "were skipped.").format(table.skipped_grades, erosion.name(),
-                                                  grade_field))
+        log(tr("{0} features of {1} have no erosion grade 1-6 in field {2} and "
+               "were skipped.").format(table.skipped_grades, erosion.name(), grade_field),
+            feedback)
     land_total = 0.0
     eroded_total = 0.0
     for k, town in enumerate(towns):
@@ -425,16 +340,11 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
         eroded = _union_area(pieces[k], measure)
         land_total += land
         eroded_total += eroded
-        table.append(_rate_row(town.code, town.name, land, eroded, target_percent))
+        table.append(RateRow.of(town.code, town.name, land, eroded, target_percent))
         feedback.setProgress(90.0 + 10.0 * (k + 1) / len(towns))
-    table.append(_rate_row(COUNTY_CODE, COUNTY_NAME, land_total, eroded_total,
+    table.append(RateRow.of(COUNTY_CODE, COUNTY_NAME, land_total, eroded_total,
                            target_percent))
     return table
-
-
-def _rate_row(code: str, name: str, land: float, eroded: float, target: float) -> RateRow:
-    rate = (land - eroded) / land * 100.0 if land > 0 else 0.0
-    return RateRow(code, name, land, eroded, rate, bool(land > 0 and rate >= target))
 
 
 def _union_area(items, measure: _Measure) -> float:
@@ -471,94 +381,4 @@ def _union_area(items, measure: _Measure) -> float:
     for members in clusters.values():
         union = QgsGeometry.unaryUnion(members)
         result += measure.geometry(union)
-    return result
-
-
-# --------------------------------------------------------------------------- dashboard
-@dataclass
-class Dashboard:
-    """Everything the statistics dock shows: areas, rates and county progress.
-
-    ``treated_source`` says where the treated figures come from: 'measures'
-    (``core.measures.measure_summary`` over all years), 'benggang' (gullies
-    with zlzt = '2' (treated); no treated area) or '' (nothing found).
-    """
-
-    areas: AreaTable
-    rates: Optional[RateTable] = None
-    treated_area_km2: Optional[float] = None
-    treated_gullies: Optional[int] = None
-    treated_source: str = ""
-    target_rate_percent: float = 83.0
-    target_area_km2: float = 120.0
-    target_gullies: int = 800
-
-
-def _sibling(layer: QgsVectorLayer, table: str) -> Optional[QgsVectorLayer]:
-    try:
-        from .measures import sibling_layer
-    except ImportError:  # measures capability absent
-        return None
-    return sibling_layer(layer, table)
-
-
-def treated_gullies_by_status(gullies: QgsVectorLayer) -> int:
-    """Gullies whose treatment status zlzt is '2' (treated)."""
-    index = gullies.fields().lookupField("zlzt")
-    if index < 0:
-        return 0
-    from qgis.core import QgsFeatureRequest
-
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-    request.setSubsetOfAttributes([index])
-    return sum(1 for f in gullies.getFeatures(request) if str(f.attribute(index)) == "2")
-
-
-def county_dashboard(townships: QgsVectorLayer, township_field: str, layer: QgsVectorLayer,
-                     class_field: Optional[str] = None, area_method: int = PLANIMETRIC,
-                     erosion: Optional[QgsVectorLayer] = None, grade_field: str = "qsqd",
-                     measures: Optional[QgsVectorLayer] = None,
-                     gullies: Optional[QgsVectorLayer] = None,
-                     feedback: Optional[QgsFeedback] = None) -> Dashboard:
-    """Area statistics, conservation rate (when ``erosion`` is given) and progress
-    to the county targets.  Measures and gullies default to the workspace tables
-    beside ``townships``.  Runs in a task: it only reads layers."""
-    from .settings import setting
-
-    feedback = _feedback(feedback)
-    result = Dashboard(
-        areas=AreaTable(),
-        target_rate_percent=float(setting("targets/conservation_rate_percent")),
-        target_area_km2=float(setting("targets/treated_area_km2")),
-        target_gullies=int(setting("targets/treated_benggang")))
-    if layer.fields().lookupField("nd") >= 0 and layer.fields().lookupField(grade_field) >= 0:
-        layer, _ = erosion_of_year(layer)  # erosion by grade: the rate's year, never mixed
-    result.areas = township_area_stats(townships, township_field, layer, class_field,
-                                       area_method, feedback=feedback)
-    raise_if_canceled(feedback)
-    if erosion is not None:
-        result.rates = conservation_rate(townships, township_field, erosion, grade_field,
-                                         result.target_rate_percent, feedback=feedback,
-                                         area_method=area_method)
-    # "is None", not "or": an empty layer is falsy (len() = feature count)
-    if measures is None:
-        measures = _sibling(townships, "measure")
-    if gullies is None:
-        gullies = _sibling(townships, "benggang")
-    if measures is not None and measures.featureCount() > 0:
-        try:
-            from .measures import measure_summary
-
-            from .measures import YEAR_MAX, YEAR_MIN
-
-            summary = measure_summary(measures, townships, YEAR_MIN, YEAR_MAX, feedback=None)
-            result.treated_area_km2 = float(summary.treated_area_km2)
-            result.treated_gullies = summary.total.treated_gullies
-            result.treated_source = "measures"
-        except ImportError:
-            pass
-    if result.treated_source == "" and gullies is not None:
-        result.treated_gullies = treated_gullies_by_status(gullies)
-        result.treated_source = "benggang"
-    raise_if_canceled(feedback)
     return result

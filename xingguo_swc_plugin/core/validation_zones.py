@@ -24,6 +24,7 @@ from qgis.core import (
 )
 
 from ..domain.thresholds import ERODED_MIN_GRADE
+from .geometry import index_geometry
 
 GRADE_FIELD = "qsqd"
 
@@ -49,7 +50,7 @@ class _Shapes:
             if not geometry.isGeosValid():
                 geometry = geometry.makeValid()
             self.geometries[feature.id()] = geometry
-            self.index.addFeature(feature.id(), geometry.boundingBox())
+            index_geometry(self.index, feature.id(), geometry, "{0} #{1}".format(layer.name(), feature.id()))
 
     def near(self, box: QgsRectangle) -> List[QgsGeometry]:
         return [self.geometries[i] for i in self.index.intersects(box)]

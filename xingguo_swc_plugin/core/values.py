@@ -121,3 +121,28 @@ def parse_erosion_grade(value, feature: str, field: str) -> int:
     field holds codes)."""
     codes = [int(code.code) for code in EROSION_GRADE]
     return parse_code(value, feature, field, min(codes), max(codes))
+
+
+def text(value) -> str:
+    """An attribute as trimmed text: NULL and the text 'NULL' give '', a whole float
+    its integer ('12.0' -> '12').  The one way codes and IDs are read as text."""
+    if value is None:
+        return ""
+    if hasattr(value, "isNull") and value.isNull():
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    result = str(value).strip()
+    return "" if result == "NULL" else result
+
+
+def class_key(value) -> str:
+    """A class value (statistics column) as written: NULL -> '', 12.0 -> '12'.
+
+    Unlike ``text`` it keeps surrounding blanks: a class is grouped exactly as stored.
+    """
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

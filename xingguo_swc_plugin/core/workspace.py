@@ -28,7 +28,7 @@ from ..domain.measures import SEED_MEASURES
 from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 from . import schema
-from .errors import WorkspaceError
+from .errors import CanceledError, WorkspaceError
 from .gpkg_sql import write_transaction
 from .schema import LayerSpec
 from .styles import apply_style
@@ -186,7 +186,7 @@ def _create_tables(path: str, crs: QgsCoordinateReferenceSystem,
     total = len(schema.LAYERS)
     for position, spec in enumerate(schema.LAYERS):
         if feedback is not None and feedback.isCanceled():
-            raise WorkspaceError(tr("Canceled."))
+            raise CanceledError()
         _create_table(path, spec, crs, new_file=position == 0)
         if feedback is not None:
             feedback.setProgress(100.0 * (position + 1) / (total + 1))

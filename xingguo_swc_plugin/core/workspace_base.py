@@ -92,9 +92,3 @@ class WorkspaceBase(ABC):
     @abstractmethod
     def backend(self) -> str:
         """``"gpkg"`` or ``"postgis"``."""
-
-    def next_gully_number(self, township_code: str) -> str:
-        """The next gully ID (``bgbh``) of a township, reserved in this workspace."""
-        from .benggang import next_benggang_id
-
-        return next_benggang_id(self.layer("benggang"), township_code)

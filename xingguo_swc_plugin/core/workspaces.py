@@ -8,7 +8,7 @@ layer of a workspace table; all of them end here, and everything after works on
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import Union
 
 from qgis.core import QgsDataSourceUri, QgsVectorLayer
 
@@ -65,9 +65,3 @@ def _workspace_of_layer(layer: QgsVectorLayer, upgrade: bool) -> WorkspaceBase:
                             "PostGIS).").format(layer.name()))
 
 
-def optional_workspace_of(source: Optional[WorkspaceSource], schema: str = "",
-                          authcfg: str = "") -> Optional[WorkspaceBase]:
-    """``workspace_of`` or None when nothing was given (an optional parameter)."""
-    if source is None or source == "":
-        return None
-    return workspace_of(source, schema, authcfg)

@@ -29,7 +29,9 @@ from qgis.core import (
 
 from ..domain.townships import TOWNSHIPS_BY_CODE
 from ..translation import tr
+from .sources import with_sniffed_encoding
 from .errors import InputError
+from .values import text
 
 #: Labels of grid cells besides township indexes.
 BORDER = -1
@@ -79,6 +81,7 @@ def read_townships(layer: QgsVectorLayer, code_field: str,
     Raises InputError for a missing field, NULL or duplicate codes, an empty layer.
     """
     require_features(layer, tr("townships"))
+    layer = with_sniffed_encoding(layer)  # GBK names without .cpg (issue 13)
     fields = layer.fields()
     index = fields.lookupField(code_field)
     if index < 0:
@@ -94,14 +97,10 @@ def read_townships(layer: QgsVectorLayer, code_field: str,
                                            context or QgsCoordinateTransformContext())
     result: List[Township] = []
     for feature in layer.getFeatures(QgsFeatureRequest()):
-        value = feature.attribute(index)
-        if value is None or str(value).strip() in ("", "NULL") or \
-                (hasattr(value, "isNull") and value.isNull()):
+        code = text(feature.attribute(index))  # 12.0 -> '12', trimmed, NULL -> ''
+        if not code:
             raise InputError(tr("Township feature {0} has no code in field {1}.")
                              .format(feature.id(), code_field))
-        code = str(value).strip()
-        if isinstance(value, float) and value.is_integer():
-            code = str(int(value))
         geometry = QgsGeometry(feature.geometry())
         if geometry.isNull() or geometry.isEmpty():
             if feedback is not None:
@@ -448,7 +447,7 @@ class Zoning:
         sel = np.flatnonzero(simple)
         if not len(sel):
             return nothing
-        star = bulk._star_shaped(x, y, ring_start, counts) & \
+        star = bulk.star_shaped(x, y, ring_start, counts) & \
             (counts - 1 <= bulk.MAX_VECTOR_EDGES)
         items = sel[star]
         starts, cnts = ring_start[star], counts[star]

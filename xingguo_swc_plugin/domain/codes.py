@@ -193,7 +193,8 @@ PARTY_TYPE = _codes(
 
 #: Penalty ceiling per m² of the offending area by party type (SPEC, Ganzhou
 #: regulation), for the classes that are fined by area.
-PENALTY_YUAN_PER_M2 = {"1": 2.0, "2": 10.0}
+#: Party type -> setting of the fine ceiling in 元/m² (SPEC: 2 individual, 10 unit).
+PENALTY_SETTINGS = {"1": "penalty/individual_yuan_per_m2", "2": "penalty/unit_yuan_per_m2"}
 PENALISED_COMPLIANCE = ("03", "05")
 
 MEASURE_CLASS = _codes(
@@ -233,9 +234,17 @@ TOWNSHIP_KIND = _codes(
     ("乡", "乡", "township"),
 )
 
+#: Severity of a validation finding (stored as the English word, shown 高/中/低).
+SEVERITY = _codes(
+    "severity",
+    ("high", "高", "high"),
+    ("medium", "中", "medium"),
+    ("low", "低", "low"),
+)
+
 ALL_CODE_LISTS: Tuple[CodeList, ...] = (
     BENGGANG_SHAPE, BENGGANG_ACTIVITY, BENGGANG_SCALE, BENGGANG_PART,
     TREATMENT_STATUS, EROSION_GRADE, COMPLIANCE, DISTURBANCE_TYPE, CHANGE_TYPE,
     CONSTRUCTION_STATE, DEVELOPMENT_TYPE, CASE_STATUS, PARTY_TYPE, MEASURE_CLASS,
-    MEASURE_UNIT, TOWNSHIP_KIND, TREATMENT_MODE, WATERSHED_TYPE,
+    MEASURE_UNIT, TOWNSHIP_KIND, TREATMENT_MODE, WATERSHED_TYPE, SEVERITY,
 )

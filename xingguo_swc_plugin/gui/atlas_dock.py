@@ -19,11 +19,10 @@ from qgis.core import (
     QgsApplication,
     QgsMapLayer,
     QgsMapLayerProxyModel,
-    QgsMessageLog,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.gui import QgsDockWidget, QgsFileWidget
+from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
@@ -31,8 +30,10 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
 from ..core import atlas
 from ..core.errors import SwcError
-from ..core.schema import TOWNSHIP
-from ..tasks import LOG_TAG, CanceledError, CoreTask
+from ..core.schema import TOWNSHIP, WATERSHED
+from ..core.errors import CanceledError
+from ..core.log import log
+from ..tasks import CoreTask
 from ..translation import tr
 from .scrolling import scrolled
 from .layer_signals import LayerSignals
@@ -64,12 +65,27 @@ class AtlasDock(QgsDockWidget):
         self._run_inputs: dict = {}
         ui = self.ui
         ui.townshipCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        # sheets per zone of another zoning (small watersheds) instead of per township
+        self.zones_combo = QgsMapLayerComboBox()
+        self.zones_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.zones_combo.setAllowEmptyLayer(True)
+        self.zones_combo.setLayer(None)
+        self.zones_combo.setToolTip(tr("Empty: one sheet per township. A zoning layer "
+                                       "(small watersheds): one sheet per zone."))
+        self.zone_field = QgsFieldComboBox()
+        self.zone_name_field = QgsFieldComboBox()
+        self.zone_name_field.setAllowEmptyFieldName(True)
+        ui.form.insertRow(1, tr("Zones"), self.zones_combo)
+        ui.form.insertRow(2, tr("Zone code field"), self.zone_field)
+        ui.form.insertRow(3, tr("Zone name field"), self.zone_name_field)
         self.table_combos = TableCombos(self._warn)
         self.table_combos.add(ui.townshipCombo, TOWNSHIP.name)
         ui.templateWidget.setFilter(tr("Layout templates (*.qpt)"))
         ui.folderWidget.setStorageMode(QgsFileWidget.GetDirectory)
         ui.titleEdit.setText(atlas.default_title())
         ui.townshipCombo.layerChanged.connect(self._township_layer_changed)
+        self.zones_combo.layerChanged.connect(self._zones_changed)
+        self._zones_changed(None)
         ui.runButton.clicked.connect(self.run)
         ui.cancelButton.clicked.connect(self.cancel)
         ui.allRadio.toggled.connect(self._update_selection_label)
@@ -100,17 +116,46 @@ class AtlasDock(QgsDockWidget):
 
     # widgets ------------------------------------------------------------------
     def _township_layer_changed(self, layer: Optional[QgsMapLayer]) -> None:
+        self._sheets_changed()
+
+    def _zones_changed(self, layer: Optional[QgsMapLayer]) -> None:
         layer = layer if isinstance(layer, QgsVectorLayer) else None
+        for combo in (self.zone_field, self.zone_name_field):
+            combo.setLayer(layer)
+            combo.setEnabled(layer is not None)
+        if layer is not None:
+            watershed = atlas.table_name(layer) == WATERSHED.name
+            for combo, name in ((self.zone_field, "lydm" if watershed else "xzqdm"),
+                                (self.zone_name_field, "lymc" if watershed else "xzqmc")):
+                if layer.fields().indexOf(name) >= 0:
+                    combo.setField(name)
+        self._sheets_changed()
+
+    def _sheets_changed(self) -> None:
+        """The layer whose features become sheets: filter, selection, layers list."""
+        layer = self.sheet_layer()
         self.ui.filterWidget.setLayer(layer)
         self._watch_selection(layer)
         self._refresh_layers()
         self._update_selection_label()
 
+    def zones_layer(self) -> Optional[QgsVectorLayer]:
+        layer = self.zones_combo.currentLayer()
+        return layer if isinstance(layer, QgsVectorLayer) else None
+
+    def sheet_layer(self) -> Optional[QgsVectorLayer]:
+        """The zones when chosen, else the townships."""
+        return self.zones_layer() or self.township_layer()
+
+    def sheet_code_field(self) -> str:
+        return self.zone_field.currentField() if self.zones_layer() is not None \
+            else atlas.CODE_FIELD
+
     def _watch_selection(self, layer: Optional[QgsVectorLayer]) -> None:
         self._selection_signals.watch(layer)
 
     def _update_selection_label(self, *args) -> None:
-        layer = self.township_layer()
+        layer = self.sheet_layer()
         count = layer.selectedFeatureCount() if layer is not None else 0
         self.ui.selectionLabel.setText(tr("{0} selected").format(count))
 
@@ -155,10 +200,11 @@ class AtlasDock(QgsDockWidget):
     def filter_expression(self) -> Optional[str]:
         """The user's filter, restricted to the selection when asked."""
         expression = self.ui.filterWidget.expression().strip() or None
-        layer = self.township_layer()
+        layer = self.sheet_layer()
+        field = self.sheet_code_field()
         if self.ui.selectedRadio.isChecked() and layer is not None:
-            codes = [str(f[atlas.CODE_FIELD]) for f in layer.selectedFeatures()
-                     if layer.fields().indexOf(atlas.CODE_FIELD) >= 0]
+            codes = [str(f[field]) for f in layer.selectedFeatures()
+                     if layer.fields().indexOf(field) >= 0]
             if not codes:
                 raise SwcError(tr("No township selected: select townships on the map or "
                                   "print all."))
@@ -177,23 +223,30 @@ class AtlasDock(QgsDockWidget):
             self.table_combos.check()
             if not folder:
                 raise SwcError(tr("Choose an output folder."))
+            zones = self.zones_layer()
+            if zones is not None and not self.zone_field.currentField():
+                raise SwcError(tr("Choose the zone code field."))
             expression = self.filter_expression()
-            layers = self.chosen_layers()
+            layers = [layer for layer in self.chosen_layers() if layer is not zones]
             # snapshots here, on the GUI thread where the layers live
-            township_snapshot = atlas.LayerSnapshot.of(townships)
+            township_snapshot = atlas.LayerSnapshot.of(zones or townships)
             snapshots = [atlas.LayerSnapshot.of(layer) for layer in layers]
         except SwcError as error:
             self._message(str(error), Qgis.Warning)
             return
         template = self.ui.templateWidget.filePath().strip() or None
         title = self.ui.titleEdit.text()
-        self._run_inputs = {"townships": townships, "layers": layers, "template": template,
-                            "title": title, "filter": expression}
+        zone_fields = {"zone_field": self.zone_field.currentField() if zones else "",
+                       "zone_name_field": self.zone_name_field.currentField() if zones
+                       else ""}
+        self._run_inputs = {"townships": zones or townships, "layers": layers,
+                            "template": template, "title": title, "filter": expression,
+                            "zones": zone_fields}
         self.task = CoreTask(
             tr("Township atlas"), atlas.export_atlas, township_snapshot, snapshots, folder,
             template=template, title=title, filter_expression=expression,
             merged=self.ui.mergedCheck.isChecked(), dpi=self.ui.dpiSpin.value(),
-            on_done=self._done, on_error=self._failed)
+            on_done=self._done, on_error=self._failed, **zone_fields)
         self.task.progressChanged.connect(self._progress)
         self._busy(True)
         self.ui.statusLabel.setText(tr("Exporting…"))
@@ -225,11 +278,11 @@ class AtlasDock(QgsDockWidget):
                 self.last_layout = atlas.add_layout_to_project(
                     QgsProject.instance(), inputs["townships"], inputs["layers"],
                     result.statistics, inputs["template"], inputs["title"],
-                    inputs["filter"])
+                    inputs["filter"], **inputs["zones"])
                 text += " " + tr("Layout {0} added to the project.").format(
                     self.last_layout.name())
             except (SwcError, RuntimeError) as error:  # layer removed meanwhile
-                QgsMessageLog.logMessage(str(error), LOG_TAG, Qgis.Warning)
+                log(str(error), level=Qgis.Warning)
         self.ui.statusLabel.setText(text)
         self._message(text, Qgis.Success)
         if self.ui.openFolderCheck.isChecked() and os.path.isdir(result.folder):

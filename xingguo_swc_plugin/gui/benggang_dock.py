@@ -17,7 +17,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsMapLayerProxyModel,
-    QgsMessageLog,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -28,6 +27,7 @@ from qgis.gui import (
     QgsMapCanvas,
     QgsMapLayerComboBox,
     QgsMessageBar,
+    QgsMessageBarItem,
     QgsRubberBand,
 )
 from qgis.PyQt.QtCore import QDate, Qt, QTimer
@@ -51,17 +51,21 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import benggang
-from ..core.benggang import GullyDraft, TownshipIndex
+from ..core import benggang_digitize
+from ..core import benggang_lists
+from ..core import benggang_parts
+from ..core.benggang import TownshipIndex
+from ..core.benggang_digitize import GullyDraft
 from ..core.errors import SwcError
+from ..core.log import log
 from ..domain import codes
 from ..domain.codes import CodeList
 from ..translation import tr
-from .scrolling import scrolled
 from .layer_signals import LayerSignals
 from .map_tools import PolygonDigitizingTool
+from .scrolling import scrolled
 from .table_combos import TableCombos
 
-LOG_TAG = "Xingguo SWC"
 
 
 def _code_combo(codelist: CodeList, empty_text: str) -> QComboBox:
@@ -83,6 +87,7 @@ class BenggangDock(QgsDockWidget):
         self.iface = iface
         self.canvas: QgsMapCanvas = canvas or (iface.mapCanvas() if iface else None)
         self.messages: List[Tuple[int, str]] = []
+        self.message_label: Optional[QLabel] = None  # the whole last message
         self.draft: Optional[GullyDraft] = None
         self.tool: Optional[PolygonDigitizingTool] = None
         self._tool_target = ""  # "gully" | "part"
@@ -99,7 +104,7 @@ class BenggangDock(QgsDockWidget):
         self._part_edits = LayerSignals(self._update_commit_button, *edit_signals)
         self._own_cad: Optional[QgsAdvancedDigitizingDockWidget] = None
         self.rubber_band: Optional[QgsRubberBand] = None
-        self.rows: List[benggang.GullyRow] = []
+        self.rows: List[benggang_lists.GullyRow] = []
         self.counts: Dict[str, Dict[str, int]] = {}
         self._build()
         self._pick_default_layers()
@@ -270,13 +275,19 @@ class BenggangDock(QgsDockWidget):
         self.show_message(text, Qgis.Warning)
 
     def show_message(self, text: str, level: int = Qgis.Info) -> None:
-        """Show in the dock's message bar; kept in ``messages`` (tests read them)."""
+        """Show in the dock's message bar, whole (a wrapping label: the bar's own
+        text is one line, cut at the dock's width); kept in ``messages``."""
         self.messages.append((level, text))
         self.message_bar.clearWidgets()
         problem = level in (Qgis.Warning, Qgis.Critical)
-        self.message_bar.pushMessage(text, level, 0 if problem else 5)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label = label
+        self.message_bar.pushItem(QgsMessageBarItem("", "", label, level,
+                                                    0 if problem else 5))
         if problem:
-            QgsMessageLog.logMessage(text, LOG_TAG, level)
+            log(text, level=level)
 
     # Layers -------------------------------------------------------------
     def gully_layer(self) -> Optional[QgsVectorLayer]:
@@ -348,6 +359,7 @@ class BenggangDock(QgsDockWidget):
         self._gully_signals.watch(self.gully_layer())
         self._gully_edits.watch(self.gully_layer())
         self._update_commit_button()
+        self.refresh_button.setEnabled(self.gully_layer() is not None)
         self._townships = None
         self.discard()
         self._stop_tool()
@@ -368,6 +380,7 @@ class BenggangDock(QgsDockWidget):
             for code, name in entries:
                 self.list_township_combo.addItem("{0} {1}".format(code, name), code)
         self.list_township_combo.blockSignals(False)
+        self.centre_button.setEnabled(self.list_township_combo.count() > 0)
         self.refresh_list()
 
     def _townships_edited(self, *_args) -> None:
@@ -391,7 +404,7 @@ class BenggangDock(QgsDockWidget):
                 "bgbh" not in parts.fields().names():
             return
         try:
-            benggang.ensure_part_relation(project, gully, parts)
+            benggang_parts.ensure_part_relation(project, gully, parts)
         except SwcError as error:
             self.show_message(str(error), Qgis.Warning)
 
@@ -432,7 +445,7 @@ class BenggangDock(QgsDockWidget):
         try:
             self.table_combos.check()
             gully = self.gully_layer()
-            benggang.check_layer(gully)
+            benggang_digitize.check_layer(gully)
             self.townships()
         except SwcError as error:
             self.show_message(str(error), Qgis.Warning)
@@ -446,8 +459,8 @@ class BenggangDock(QgsDockWidget):
             parts = self.part_layer()
             if parts is None:
                 raise SwcError(tr("Choose the part layer (benggang_part) first."))
-            benggang.check_layer(parts, benggang.PART_FIELDS)
-            benggang.check_layer(self.gully_layer())
+            benggang_digitize.check_layer(parts, benggang.PART_FIELDS)
+            benggang_digitize.check_layer(self.gully_layer())
         except SwcError as error:
             self.show_message(str(error), Qgis.Warning)
             self.part_button.setChecked(False)
@@ -498,7 +511,8 @@ class BenggangDock(QgsDockWidget):
     def evaluate(self, geometry: QgsGeometry) -> GullyDraft:
         """Derive and show township, area, scale, ID and problems of a polygon."""
         try:
-            draft = benggang.evaluate_gully(self.gully_layer(), self.townships(), geometry)
+            draft = benggang_digitize.evaluate_gully(self.gully_layer(), self.townships(),
+                                                     geometry)
         except SwcError as error:
             self.show_message(str(error), Qgis.Warning)
             raise
@@ -543,7 +557,7 @@ class BenggangDock(QgsDockWidget):
             return False
         layer = self.gully_layer()
         try:
-            feature = benggang.save_gully(layer, self.townships(), self.draft.geometry,
+            feature = benggang_digitize.save_gully(layer, self.townships(), self.draft.geometry,
                                           self.form_values())
         except SwcError as error:
             self.problem_label.setText(str(error))
@@ -590,7 +604,7 @@ class BenggangDock(QgsDockWidget):
         code = self.part_kind_combo.currentData()
         bgbh = self.part_gully_edit.text().strip() or None
         try:
-            feature = benggang.save_part(self.part_layer(), self.gully_layer(), geometry,
+            feature = benggang_parts.save_part(self.part_layer(), self.gully_layer(), geometry,
                                          code, bgbh)
         except SwcError as error:
             self.show_message(str(error), Qgis.Warning)
@@ -629,13 +643,13 @@ class BenggangDock(QgsDockWidget):
             return {}
         try:
             townships = self.townships()
-            changes = benggang.recompute_gully(layer, fid, townships)
+            changes = benggang_digitize.recompute_gully(layer, fid, townships)
         except SwcError as error:
             self.show_message(str(error), Qgis.Warning)
             return {}
         if changes:
             feature = layer.getFeature(fid)
-            draft = benggang.evaluate_gully(layer, townships, feature.geometry(),
+            draft = benggang_digitize.evaluate_gully(layer, townships, feature.geometry(),
                                             exclude_fid=fid, preview_id=False)
             text = tr("Gully {0} recomputed: {1:.2f} m², {2}, {3}.").format(
                 feature["bgbh"], feature["mj"], codes.BENGGANG_SCALE.label(feature["gm"]),
@@ -664,7 +678,7 @@ class BenggangDock(QgsDockWidget):
                     self.canvas.mapSettings().destinationCrs(), layer.crs(),
                     QgsProject.instance()).transformBoundingBox(extent)
         try:
-            rows = benggang.list_gullies(layer, township, extent,
+            rows = benggang_lists.list_gullies(layer, township, extent,
                                          self.filter_scale.currentData(),
                                          self.filter_activity.currentData(),
                                          self.filter_status.currentData())
@@ -682,7 +696,7 @@ class BenggangDock(QgsDockWidget):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.fid)
                 self.table.setItem(position, column, item)
-        self.counts = benggang.count_by_class(rows)
+        self.counts = benggang_lists.count_by_class(rows)
         self.counts_label.setText(self._counts_text(len(rows), self.counts))
 
     @staticmethod

@@ -36,14 +36,14 @@ from ..translation import tr
 def compare_deliveries(previous, current, feedback=None):
     """Task body: open both layers here (GUI layers stay in the GUI thread)."""
     from ..core.parcelchange import parcel_change
-    from ..core.validation import working_crs
+    from ..core.zones import computation_crs
 
     old = QgsVectorLayer(*previous)
     new = QgsVectorLayer(*current)
     if not old.isValid() or not new.isValid():
         raise SwcError(tr("Cannot open the layer {0}.").format(
             previous[1] if not old.isValid() else current[1]))
-    return parcel_change(old, new, working_crs(new.crs()),
+    return parcel_change(old, new, computation_crs(new.crs()),
                          min_area=setting("change/min_area_m2"), feedback=feedback)
 
 

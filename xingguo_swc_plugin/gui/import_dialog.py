@@ -36,26 +36,28 @@ from qgis.PyQt.QtWidgets import (
 from ..core import devimport
 from ..core.errors import SwcError
 from ..core.schema import DEV_PROJECT, UUID_FIELD
+from ..core.sources import open_source
+from ..core.workspaces import WorkspaceSource
 from ..tasks import CoreTask
 from ..translation import tr
 
 FILE, PROJECT_LAYER, REGISTER = 0, 1, 2
 
 
-def _import_from_file(workspace: str, path: str, layer_name: str,
+def _import_from_file(workspace: WorkspaceSource, path: str, layer_name: str,
                       mapping: Dict[str, str], update: bool, feedback=None):
-    source = devimport.open_source(path, layer_name)
+    source = open_source(path, layer_name)
     return devimport.import_projects(workspace, source, mapping, update, feedback)
 
 
-def _import_from_layer(workspace: str, source: str, provider: str,
+def _import_from_layer(workspace: WorkspaceSource, source: str, provider: str,
                        mapping: Dict[str, str], update: bool, feedback=None):
-    layer = devimport.open_source(source, provider=provider)
+    layer = open_source(source, provider=provider)
     return devimport.import_projects(workspace, layer, mapping, update, feedback)
 
 
-def _import_register(workspace: str, path: str, sheet: str, boundary_source: str,
-                     boundary_provider: str, key: str, mapping: Dict[str, str],
+def _import_register(workspace: WorkspaceSource, path: str, sheet: str,
+                     boundary_source: str, boundary_provider: str, key: str, mapping: Dict[str, str],
                      update: bool, feedback=None):
     boundaries = QgsVectorLayer(boundary_source, "boundaries", boundary_provider)
     return devimport.import_register(workspace, path, boundaries, key, mapping, sheet,
@@ -65,7 +67,7 @@ def _import_register(workspace: str, path: str, sheet: str, boundary_source: str
 class ImportDialog(QDialog):
     """Import the development database into the workspace ``dev_project`` table."""
 
-    def __init__(self, workspace: str, iface=None, parent: Optional[QWidget] = None):
+    def __init__(self, workspace: WorkspaceSource, iface=None, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.setWindowTitle(tr("Import development projects"))
         self.workspace = workspace
@@ -178,7 +180,7 @@ class ImportDialog(QDialog):
         kind = self.kind_combo.currentIndex()
         try:
             if kind == FILE and self.file_widget.filePath():
-                return devimport.open_source(self.file_widget.filePath(),
+                return open_source(self.file_widget.filePath(),
                                              self.sublayer_combo.currentText()
                                              ).fields().names()
             if kind == PROJECT_LAYER and self.layer_combo.currentLayer() is not None:

@@ -1,10 +1,12 @@
 """Dock "Treatment measures" (治理措施): tag selected features, edit, summarize.
 
 Works on the selection of a layer (following the active layer), writes through
-``core.measures`` on the GUI thread (edits of project layers belong there; each
+``core.measure_tagging`` on the GUI thread (edits of project layers belong there; each
 write is one undoable edit command) and runs the summary in a ``CoreTask`` on
-copies of the layers.  Bad input is refused by the core; the dock shows the
-message in the message bar.
+copies of the layers (``core.measure_summary``: quantities per measure, and
+the treated area and gullies of ``core.plan.plan_progress`` over the summary
+years, by default the plan window).  Bad input is refused by the core; the dock
+shows the message in the message bar.
 """
 
 from __future__ import annotations
@@ -27,10 +29,24 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QFont, QStandardItem, QStandardItemModel
-from qgis.PyQt.QtWidgets import QAbstractItemView, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QPushButton,
+    QSpinBox,
+    QTableWidgetItem,
+    QWidget,
+)
 
-from ..core import measures as core
-from ..core.area import AreaMeasurer
+from ..core import measure_records, measure_tagging, measure_taxonomy
+from ..core.export import export_rows
+from ..core.measure_checks import YEAR_MAX, YEAR_MIN
+from ..core.measure_summary import MeasureSummary, measure_summary, summary_table
+from ..core.settings import plan_window
+from ..core.area import PLANIMETRIC, AreaMeasurer
 from ..core.errors import SwcError
 from ..core.schema import BENGGANG, MEASURE, UUID_FIELD
 from ..domain import codes
@@ -53,16 +69,40 @@ _FUNDING_PRESETS = ("中央水利发展资金", "省级水保补偿费", "县级
 
 def summary_from_sources(measures: Tuple[str, str], year_from: int, year_to: int,
                          targets: Dict[str, Tuple[str, str]],
-                         feedback: Optional[QgsFeedback] = None) -> core.MeasureSummary:
-    """``core.measure_summary`` on layers opened in the calling (task) thread.
+                         feedback: Optional[QgsFeedback] = None) -> MeasureSummary:
+    """``measure_summary`` on layers opened in the calling (task) thread.
 
     Project layers belong to the GUI thread; the task opens its own copies from
     their sources, so only saved records count.
     """
     layers = {key: QgsVectorLayer(source, key, provider)
               for key, (source, provider) in targets.items()}
-    return core.measure_summary(QgsVectorLayer(measures[0], "measures", measures[1]),
-                                None, year_from, year_to, feedback, targets=layers)
+    return measure_summary(QgsVectorLayer(measures[0], "measures", measures[1]),
+                           None, year_from, year_to, feedback, targets=layers)
+
+
+class CompletionYearDialog(QDialog):
+    """Asks the year a gully's treatment was completed (``zlnd``): plan progress
+    counts a treated gully in the window holding that year."""
+
+    def __init__(self, count: int, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Completion year"))
+        layout = QFormLayout(self)
+        self.spin = QSpinBox()
+        current = QDate.currentDate().year()
+        # no completion in the future; nothing before the plugin's earliest year
+        self.spin.setRange(YEAR_MIN, current)
+        self.spin.setValue(current)
+        layout.addRow(tr("Treatment of {0} gullies completed in").format(count), self.spin)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def year(self) -> int:
+        return self.spin.value()
 
 
 def _township_name(code: str) -> str:
@@ -101,13 +141,15 @@ class MeasuresDock(QgsDockWidget):
         body = QWidget(self)
         self.ui.setupUi(body)
         self.setWidget(scrolled(body))
-        self.taxonomy = core.Taxonomy(())
+        self.taxonomy = measure_taxonomy.Taxonomy(())
         self.target: Optional[QgsVectorLayer] = None
         self.measure_layer: Optional[QgsVectorLayer] = None
         self.task: Optional[CoreTask] = None
-        self.last_summary: Optional[core.MeasureSummary] = None
+        self.last_summary: Optional[MeasureSummary] = None
         self.last_message: Optional[Tuple[str, int]] = None
-        self.records: List[core.MeasureRecord] = []
+        self.records: List[measure_records.MeasureRecord] = []
+        #: The dialog asking the completion year while it is open (tests answer it).
+        self.year_dialog: Optional[CompletionYearDialog] = None
         #: The measure table this dock added to the project (none was loaded).
         self._auto_added: Optional[QgsVectorLayer] = None
         self._setup_widgets()
@@ -127,7 +169,17 @@ class MeasuresDock(QgsDockWidget):
         ui.measureTableCombo.setAllowEmptyLayer(True)
         self.table_combos = TableCombos(self._warn, follow_project=False)
         self.table_combos.add(ui.measureTableCombo, MEASURE.name)
-        ui.yearSpin.setValue(QDate.currentDate().year())
+        # one year range everywhere (the core's), the summary on the plan window and
+        # the tagging year inside it: what is tagged shows in the summary
+        first, last = plan_window()
+        for spin in (ui.yearSpin, ui.yearFromSpin, ui.yearToSpin):
+            spin.setRange(YEAR_MIN, YEAR_MAX)
+        ui.yearFromSpin.setValue(first)
+        ui.yearToSpin.setValue(last)
+        ui.yearSpin.setValue(min(max(QDate.currentDate().year(), first), last))
+        self.export_button = QPushButton(tr("Export…"))
+        self.export_button.setEnabled(False)
+        ui.periodRow.addWidget(self.export_button)
         ui.quantitySpin.setToolTip(tr("Quantity of EACH selected feature, in the unit "
                                       "beside it"))
         for entry in codes.MEASURE_UNIT:
@@ -163,6 +215,7 @@ class MeasuresDock(QgsDockWidget):
         ui.recordsTable.itemSelectionChanged.connect(self._record_chosen)
         ui.summaryButton.clicked.connect(self.summarize)
         ui.summaryViewCombo.currentIndexChanged.connect(self._show_summary)
+        self.export_button.clicked.connect(self.export_dialog)
         if self.iface is not None and hasattr(self.iface, "currentLayerChanged"):
             self.iface.currentLayerChanged.connect(self._active_layer_changed)
         QgsProject.instance().layersAdded.connect(self._layers_added)
@@ -244,7 +297,7 @@ class MeasuresDock(QgsDockWidget):
         tables = self._project_measure_tables()
         if not tables:
             return None
-        sibling = core.sibling_layer(self.target, MEASURE.name) \
+        sibling = measure_records.sibling_layer(self.target, MEASURE.name) \
             if self.target is not None else None
         same = [layer for layer in tables
                 if sibling is not None and _same_table(layer, sibling)]
@@ -257,7 +310,7 @@ class MeasuresDock(QgsDockWidget):
         """The measure table of the target's workspace: the project's layer if there
         is one, else the workspace table added to the project (so QGIS asks to save
         unsaved records on exit); else the table chosen in the combo."""
-        sibling = core.sibling_layer(self.target, MEASURE.name) \
+        sibling = measure_records.sibling_layer(self.target, MEASURE.name) \
             if self.target is not None else None
         if sibling is None:
             return self.measure_layer or self._pick_measure_table()
@@ -306,8 +359,8 @@ class MeasuresDock(QgsDockWidget):
     def reload_taxonomy(self) -> None:
         """Fill the measure list from the workspace taxonomy table, grouped by class."""
         current = self.current_measure_code()
-        self.taxonomy = core.load_taxonomy(self.measure_layer) \
-            if self.measure_layer is not None else core.Taxonomy(())
+        self.taxonomy = measure_taxonomy.load_taxonomy(self.measure_layer) \
+            if self.measure_layer is not None else measure_taxonomy.Taxonomy(())
         model = QStandardItemModel(self.ui.measureCombo)
         bold = QFont()
         bold.setBold(True)
@@ -377,7 +430,7 @@ class MeasuresDock(QgsDockWidget):
         """Area of the selected features, hm² (what the records will carry in total)."""
         if not self._polygon_target():
             return 0.0
-        measurer = AreaMeasurer(self.target.crs(), core.PLANIMETRIC,
+        measurer = AreaMeasurer(self.target.crs(), PLANIMETRIC,
                                 self.target.transformContext())
         return round(sum(m2_to_hm2(measurer.area_m2(feature.geometry()))
                          for feature in self.target.getSelectedFeatures()), 4)
@@ -411,7 +464,7 @@ class MeasuresDock(QgsDockWidget):
         if not ids:
             return
         try:
-            self.records = core.measures_of_features(self.measure_layer, self.target, ids)
+            self.records = measure_records.measures_of_features(self.measure_layer, self.target, ids)
         except SwcError as error:
             self._error(error)
             return
@@ -476,7 +529,7 @@ class MeasuresDock(QgsDockWidget):
                                   "measure table."))
             if self.target is None:
                 raise SwcError(tr("Choose the layer whose features get the measure."))
-            records = core.tag_features(
+            records = measure_tagging.tag_features(
                 measure_layer, self.target, self.selected_ids(),
                 self.current_measure_code() or "", self._form_quantity(),
                 self.ui.yearSpin.value(), self.ui.projectEdit.text(),
@@ -488,6 +541,11 @@ class MeasuresDock(QgsDockWidget):
         self.refresh_records()
         self._message(tr("{0} measure records written (undo with Undo; Save keeps them).")
                       .format(len(records)), Qgis.Success)
+        year = self.ui.yearSpin.value()
+        if not self.ui.yearFromSpin.value() <= year <= self.ui.yearToSpin.value():
+            self._message(tr("The records of {0} are outside the summary years {1}-{2}.")
+                          .format(year, self.ui.yearFromSpin.value(),
+                                  self.ui.yearToSpin.value()), Qgis.Warning)
         return len(records)
 
     def apply_to_record(self) -> bool:
@@ -495,7 +553,7 @@ class MeasuresDock(QgsDockWidget):
         try:
             if len(fids) != 1:
                 raise SwcError(tr("Choose one measure record in the table to edit."))
-            core.edit_measure(
+            measure_tagging.edit_measure(
                 self.measure_layer, fids[0], measure_code=self.current_measure_code(),
                 quantity=self.ui.quantitySpin.value(),
                 unit=self.ui.unitCombo.currentData(), year=self.ui.yearSpin.value(),
@@ -511,7 +569,7 @@ class MeasuresDock(QgsDockWidget):
         try:
             if self.measure_layer is None:
                 raise SwcError(tr("No measure table."))
-            count = core.delete_measures(self.measure_layer, self.chosen_record_fids())
+            count = measure_tagging.delete_measures(self.measure_layer, self.chosen_record_fids())
         except SwcError as error:
             self._error(error)
             return 0
@@ -540,15 +598,41 @@ class MeasuresDock(QgsDockWidget):
         self._message(tr("Saved."), Qgis.Success)
         return True
 
-    def set_status(self) -> int:
+    def ask_completion_year(self, count: int) -> Optional[int]:
+        """The completion year from a small dialog; None when canceled."""
+        self.year_dialog = CompletionYearDialog(count, self)
         try:
-            count = core.set_treatment_status(self.target, self.selected_ids(),
-                                              self.ui.statusCombo.currentData())
+            if self.year_dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return self.year_dialog.year()
+        finally:
+            self.year_dialog.deleteLater()
+            self.year_dialog = None
+
+    def set_status(self) -> int:
+        """Set the treatment status of the selected gullies; 已治理 asks the year
+        the treatment was completed first (nothing changes when canceled)."""
+        status = self.ui.statusCombo.currentData()
+        year = None
+        ids = self.selected_ids()
+        if status == measure_tagging.TREATED and ids and self.target is not None and \
+                self.target.fields().indexOf("zlnd") >= 0:
+            year = self.ask_completion_year(len(ids))
+            if year is None:
+                return 0
+        try:
+            count = measure_tagging.set_treatment_status(self.target, ids, status,
+                                                         year=year)
         except SwcError as error:
             self._error(error)
             return 0
-        self._message(tr("Treatment status of {0} gullies set to {1}.").format(
-            count, self.ui.statusCombo.currentText()), Qgis.Success)
+        if year is None:
+            self._message(tr("Treatment status of {0} gullies set to {1}.").format(
+                count, self.ui.statusCombo.currentText()), Qgis.Success)
+        else:
+            self._message(tr("Treatment status of {0} gullies set to {1}, completed in "
+                             "{2}.").format(count, self.ui.statusCombo.currentText(),
+                                            year), Qgis.Success)
         return count
 
     # summary ------------------------------------------------------------------
@@ -564,7 +648,7 @@ class MeasuresDock(QgsDockWidget):
         for layer in QgsProject.instance().mapLayers().values():
             if isinstance(layer, QgsVectorLayer) and \
                     layer.fields().indexOf(UUID_FIELD) >= 0:
-                targets.setdefault(core.layer_key(layer),
+                targets.setdefault(measure_records.layer_key(layer),
                                    (layer.source(), layer.providerType()))
         self.ui.summaryButton.setEnabled(False)
         self.task = CoreTask(tr("Treatment measure summary"), summary_from_sources,
@@ -581,31 +665,33 @@ class MeasuresDock(QgsDockWidget):
         self.ui.summaryButton.setEnabled(True)
         self._error(error)
 
-    def _summary_done(self, summary: core.MeasureSummary) -> None:
+    def _summary_done(self, summary: MeasureSummary) -> None:
         self.task = None
         self.ui.summaryButton.setEnabled(True)
         self.last_summary = summary
-        total = summary.total
-        text = tr("{0} records; treated {1} features, {2:.2f} hm² ({3:.1f} % of the "
-                  "{4:g} km² target); treated gullies {5} ({6:.1f} % of {7}).").format(
-            total.records, total.treated_features, total.treated_area_hm2,
-            summary.area_progress_percent() or 0.0, summary.target_area_km2,
-            total.treated_gullies, summary.gully_progress_percent() or 0.0,
-            summary.target_gullies)
+        county = summary.progress.county
+        text = tr("{0}-{1}: {2} records; newly treated area {3:.2f} hm² ({4:.1f} % of "
+                  "{5:.2f} hm²); treated gullies {6} 座 ({7:.1f} % of {8} 座).").format(
+            summary.year_from, summary.year_to, summary.records, county.treated_area_hm2,
+            county.area_progress_percent or 0.0, county.target_area_hm2 or 0.0,
+            county.treated_gullies, county.gully_progress_percent or 0.0,
+            county.target_gullies or 0)
         if summary.unresolved_records:
             text += " " + tr("{0} records point to missing features.").format(
                 summary.unresolved_records)
+        if summary.progress.undated_gullies:
+            text += " " + tr("{0} gullies marked treated have no completion year zlnd; "
+                             "they are not counted.").format(
+                summary.progress.undated_gullies)
         self.ui.totalsLabel.setText(text)
+        self.export_button.setEnabled(True)
         self._show_summary()
 
-    def _show_summary(self, *args) -> None:
+    def summary_view(self) -> Tuple[List[str], List[tuple]]:
+        """Headers and rows of the chosen summary view (shown and exported)."""
         summary = self.last_summary
-        table = self.ui.summaryTable
-        table.setSortingEnabled(False)
-        table.clear()
         if summary is None:
-            table.setRowCount(0)
-            return
+            return [], []
         view = self.ui.summaryViewCombo.currentData()
         if view == "measure":
             headers = [tr("Measure"), tr("Class"), tr("Quantity"), tr("Unit"),
@@ -613,21 +699,33 @@ class MeasuresDock(QgsDockWidget):
             rows = [(t.csmc, codes.MEASURE_CLASS.label(t.cslb, t.cslb), t.quantity,
                      codes.MEASURE_UNIT.label(t.dw, t.dw), t.records)
                     for t in summary.by_measure.values()]
-        elif view in ("township", "year"):
-            groups = summary.by_township if view == "township" else summary.by_year
-            headers = [tr("Township") if view == "township" else tr("Year"),
-                       tr("Records"), tr("Treated features"), tr("Treated area (hm²)"),
-                       tr("Treated gullies")]
-            rows = [((summary.township_names.get(key, "") + " " + key).strip()
-                     if view == "township" else key, t.records, t.treated_features,
-                     round(t.treated_area_hm2, 4), t.treated_gullies)
-                    for key, t in groups.items()]
+        elif view == "township":
+            headers = [tr("Township"), tr("Records"), tr("Newly treated area (hm²)"),
+                       tr("Re-treated area (hm²)"), tr("Treated gullies (座)")]
+            rows = [("{0} {1}".format(r.xzqmc, r.xzqdm).strip(),
+                     summary.records_by_township.get(r.xzqdm, 0)
+                     if r is not summary.progress.county else summary.records,
+                     round(r.treated_area_hm2, 4), round(r.retreated_area_hm2, 4),
+                     r.treated_gullies) for r in summary.progress.rows]
+        elif view == "year":
+            headers = [tr("Year"), tr("Records")]
+            rows = list(summary.records_by_year.items())
         else:
             headers = [tr("Township"), tr("Year"), tr("Measure"), tr("Quantity"),
                        tr("Unit"), tr("Records")]
             rows = [(r.xzqmc or r.xzqdm, r.nd, r.csmc, r.quantity,
                      codes.MEASURE_UNIT.label(r.dw, r.dw), r.records)
                     for r in summary.rows]
+        return headers, rows
+
+    def _show_summary(self, *args) -> None:
+        table = self.ui.summaryTable
+        table.setSortingEnabled(False)
+        table.clear()
+        if self.last_summary is None:
+            table.setRowCount(0)
+            return
+        headers, rows = self.summary_view()
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setRowCount(len(rows))
@@ -643,3 +741,35 @@ class MeasuresDock(QgsDockWidget):
                 table.setItem(row, column, item)
         table.setSortingEnabled(True)
         table.resizeColumnsToContents()
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Export the measure summary"), "",
+            tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self.export(path)
+
+    def export(self, path: str) -> Optional[str]:
+        """Write the summary table (the ``measuresummary`` OUTPUT columns) to
+        ``path`` (.xlsx or .csv)."""
+        if self.last_summary is None:
+            self._warn(tr("Summarize first: there is nothing to export."))
+            return None
+        table = summary_table(self.last_summary)
+        names = list(table[0]) if table else []
+        labels = {"dw": codes.MEASURE_UNIT, "cslb": codes.MEASURE_CLASS}
+
+        def shown(name: str, value):
+            # a reader of the file sees 座 and 工程措施, not the codes zuo and E
+            if name in labels and value:
+                return labels[name].label(value, value)
+            return value
+
+        try:
+            export_rows(path, names, [[shown(name, row[name]) for name in names]
+                                      for row in table])
+        except SwcError as error:
+            self._error(error)
+            return None
+        self._message(tr("Exported to {0}").format(path), Qgis.Success)
+        return path

@@ -1,13 +1,15 @@
 """Dock "Township statistics" (乡镇统计): areas by township and class, 水保率,
 a bar chart and the county's progress to its targets; export to XLSX / CSV.
 
-The work runs in a ``CoreTask`` calling ``core.stats.county_dashboard`` — the
-same core the Processing algorithms use; the dock only shows the result.
+The work runs in a ``CoreTask`` calling ``core.dashboard.county_dashboard`` (the
+dashboard model: the statistics cores and ``core.plan.plan_progress``); the
+dock only shows the result.  The zones are the townships or any zoning layer
+and code field (the workspace's small watersheds ``watershed``/``lydm``).
 """
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from qgis.core import (
     Qgis,
@@ -22,6 +24,7 @@ from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QPainter
 from qgis.PyQt.QtWidgets import (
     QComboBox,
+    QSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -39,11 +42,23 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import SwcError
 from ..core.export import export_rows
-from ..core.schema import BENGGANG, DEV_PROJECT, EROSION, PARCEL, TOWNSHIP
-from ..core.workspace_layers import class_labels, project_layers_of_table, table_of
-from ..core.stats import Dashboard, county_dashboard
+from ..core.schema import (
+    BENGGANG,
+    DEV_PROJECT,
+    EROSION,
+    MEASURE,
+    PARCEL,
+    TOWNSHIP,
+    WATERSHED,
+)
+from ..core.workspace_layers import (
+    class_labels,
+    project_layers_of_table,
+    table_of,
+    workspace_key,
+)
+from ..core.dashboard import Dashboard, county_dashboard, dashboard_table
 from ..domain.thresholds import COUNTY_CODE
-from ..domain.units import m2_to_hm2, m2_to_mu
 from ..tasks import CoreTask
 from ..translation import tr
 from .scrolling import scrolled
@@ -134,13 +149,35 @@ class StatsDock(QgsDockWidget):
         self.table_combos = TableCombos(self._message)
         self.table_combos.add(self.townships_combo, TOWNSHIP.name)
         self.table_combos.add(self.erosion_combo, EROSION.name)
+        # statistics per zone of another zoning (small watersheds) instead
+        self.zones_combo = QgsMapLayerComboBox()
+        self.zones_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.zones_combo.setAllowEmptyLayer(True)
+        self.zones_combo.setLayer(None)
+        self.zones_combo.setToolTip(tr("Empty: per township. A zoning layer (small "
+                                       "watersheds): per zone."))
+        self.zone_field = QgsFieldComboBox()
+        self.zone_field.setEnabled(False)
         form.addRow(tr("Townships"), self.townships_combo)
         form.addRow(tr("Township code field"), self.township_field)
+        form.addRow(tr("Zones"), self.zones_combo)
+        form.addRow(tr("Zone code field"), self.zone_field)
         form.addRow(tr("Input polygons"), self.input_combo)
         form.addRow(tr("Class field"), self.class_field)
         form.addRow(tr("Area"), self.method_combo)
         form.addRow(tr("Soil erosion"), self.erosion_combo)
         form.addRow(tr("Erosion grade field"), self.grade_field)
+        from ..core.measure_checks import YEAR_MAX, YEAR_MIN
+        from ..core.settings import plan_window
+
+        period = QHBoxLayout()
+        self.year_from_spin = QSpinBox()
+        self.year_to_spin = QSpinBox()
+        for spin, year in zip((self.year_from_spin, self.year_to_spin), plan_window()):
+            spin.setRange(YEAR_MIN, YEAR_MAX)
+            spin.setValue(year)
+            period.addWidget(spin)
+        form.addRow(tr("Plan progress years"), period)
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.run_button = QPushButton(tr("Run"))
@@ -190,6 +227,7 @@ class StatsDock(QgsDockWidget):
         self.setWidget(scrolled(body))
 
         self.townships_combo.layerChanged.connect(self._townships_changed)
+        self.zones_combo.layerChanged.connect(self._zones_changed)
         self.input_combo.layerChanged.connect(self.class_field.setLayer)
         self.erosion_combo.layerChanged.connect(self._erosion_changed)
         self.run_button.clicked.connect(self.run)
@@ -237,6 +275,24 @@ class StatsDock(QgsDockWidget):
         if layer is not None and layer.fields().lookupField("xzqdm") >= 0:
             self.township_field.setField("xzqdm")
 
+    def _zones_changed(self, layer) -> None:
+        self.zone_field.setLayer(layer)
+        self.zone_field.setEnabled(layer is not None)
+        if layer is None:
+            return
+        name = "lydm" if table_of(layer) == WATERSHED.name else "xzqdm"
+        if layer.fields().lookupField(name) >= 0:
+            self.zone_field.setField(name)
+
+    def _measure_layers(self) -> Tuple[Optional[QgsVectorLayer], Optional[QgsVectorLayer]]:
+        """The workspace's measure and township tables for the plan progress: the
+        project's, else None (the core then looks beside the zones)."""
+        prefer = workspace_key(self.townships_combo.currentLayer())
+        measures = project_layers_of_table(MEASURE.name, prefer=prefer)
+        townships = project_layers_of_table(TOWNSHIP.name, prefer=prefer)
+        return (self._for_task(measures[0]) if measures else None,
+                self._for_task(townships[0]) if townships else None)
+
     def _erosion_changed(self, layer) -> None:
         self.grade_field.setLayer(layer)
         if layer is not None and layer.fields().lookupField("qsqd") >= 0:
@@ -272,13 +328,23 @@ class StatsDock(QgsDockWidget):
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self._class_source = (layer, self.class_field.currentField())
+        measures, county = self._measure_layers()
+        zones, zone_field = townships, self.township_field.currentField() or "xzqdm"
+        if self.zones_combo.currentLayer() is not None:
+            if not self.zone_field.currentField():
+                self._message(tr("Choose the zone code field."))
+                self._finish()
+                return
+            zones, zone_field = self.zones_combo.currentLayer(), self.zone_field.currentField()
+            county = self._for_task(townships)
         self.task = CoreTask(
             tr("Township statistics"), county_dashboard,
-            self._for_task(townships), self.township_field.currentField() or "xzqdm",
+            self._for_task(zones), zone_field,
             self._for_task(layer), self.class_field.currentField() or None,
             int(self.method_combo.currentData()), self._for_task(erosion),
-            self.grade_field.currentField() or "qsqd",
-            on_done=self._done, on_error=self._failed)
+            self.grade_field.currentField() or "qsqd", measures,
+            year_from=self.year_from_spin.value(), year_to=self.year_to_spin.value(),
+            townships=county, on_done=self._done, on_error=self._failed)
         self.task.progressChanged.connect(self._progress)
         QgsApplication.taskManager().addTask(self.task)
 
@@ -331,6 +397,16 @@ class StatsDock(QgsDockWidget):
             self._message(tr("{0} invalid geometries were repaired for the computation "
                              "(the layer is not changed).").format(
                                  result.areas.invalid_repaired), Qgis.Info)
+        # skipped and outside input is said here as in the algorithm (issue 13)
+        if result.areas.skipped_geometries:
+            self._message(tr("{0} features without geometry were skipped.").format(
+                result.areas.skipped_geometries), Qgis.Warning)
+        for table in (result.areas, result.rates):
+            outside = getattr(table, "outside_area_m2", 0.0) if table is not None else 0.0
+            if outside > 0.005:
+                self._message(tr("{0} m² of the input lie outside every township and count "
+                                 "in no row.").format("{0:.2f}".format(outside)),
+                              Qgis.Warning)
 
     def _update_county(self, result: Dashboard) -> None:
         if result.rates:
@@ -346,21 +422,20 @@ class StatsDock(QgsDockWidget):
             self.rate_bar.setRange(0, 100)
             self.rate_bar.setValue(0)
             self.rate_bar.setFormat("%p%")
-        if result.treated_area_km2 is not None:
-            self.area_label.setText(tr("{0:.2f} km² of {1:.0f} km²").format(
-                result.treated_area_km2, result.target_area_km2))
-            self.area_bar.setValue(int(min(100.0, 100.0 * result.treated_area_km2 /
-                                           result.target_area_km2)))
+        progress = result.progress
+        if progress is not None:
+            county = progress.county
+            self.area_label.setText(tr("{0:.2f} km² of {1:.0f} km² ({2}-{3})").format(
+                county.treated_area_hm2 / 100.0, (county.target_area_hm2 or 0.0) / 100.0,
+                progress.year_from, progress.year_to))
+            self.area_bar.setValue(int(min(100.0, county.area_progress_percent or 0.0)))
+            self.gully_label.setText(tr("{0} of {1} gullies (座)").format(
+                county.treated_gullies, county.target_gullies or 0))
+            self.gully_bar.setValue(int(min(100.0, county.gully_progress_percent or 0.0)))
         else:
-            self.area_label.setText(tr("no measure records in the workspace"))
+            self.area_label.setText(tr("no measure table in the workspace"))
             self.area_bar.setValue(0)
-        if result.treated_gullies is not None:
-            self.gully_label.setText(tr("{0} of {1}").format(result.treated_gullies,
-                                                             result.target_gullies))
-            self.gully_bar.setValue(int(min(100.0, 100.0 * result.treated_gullies /
-                                            result.target_gullies)))
-        else:
-            self.gully_label.setText(tr("no gully layer in the workspace"))
+            self.gully_label.setText(tr("no measure table in the workspace"))
             self.gully_bar.setValue(0)
 
     def _update_chart(self) -> None:
@@ -415,47 +490,3 @@ class StatsDock(QgsDockWidget):
                 pass
             task.cancel()
 
-
-def dashboard_table(result: Dashboard, labels: Optional[Dict[str, str]] = None,
-                    erosion_grades: bool = False) -> Tuple[List[str], List[list]]:
-    """One row per township (and the county): totals, area per class, 水保率.
-
-    ``labels``: the class codes' labels for the column titles (轻度, not 2);
-    ``erosion_grades``: the classes are erosion grades (轻度侵蚀面积（hm²）)."""
-    labels = labels or {}
-    classes = []
-    for row in result.areas:
-        if row.klass not in classes:
-            classes.append(row.klass)
-    classes = [c for c in classes if c != ""] or classes
-    rates = {r.xzqdm: r for r in (result.rates or [])}
-    headers = [tr("Township code"), tr("Township"), tr("Features"), tr("Area (m²)"),
-               tr("Area (hm²)"), tr("Area (mu)")]
-    if len(classes) > 1 or classes != [""]:
-        title = tr("{0} erosion area (hm²)") if erosion_grades else tr("{0} (hm²)")
-        headers += [title.format(labels.get(str(c), c)) for c in classes]
-    if rates:
-        headers += [tr("Erosion area (hm²)"), tr("Soil conservation rate (%)")]
-    order: List[str] = []
-    data = {}
-    for row in result.areas:
-        if row.xzqdm not in data:
-            order.append(row.xzqdm)
-            data[row.xzqdm] = {"name": row.xzqmc, "count": 0, "area": 0.0, "by": {}}
-        entry = data[row.xzqdm]
-        entry["count"] += row.feature_count
-        entry["area"] += row.area_m2
-        entry["by"][row.klass] = row.area_hm2
-    rows = []
-    for code in order:
-        entry = data[code]
-        values = [code, entry["name"], entry["count"], entry["area"],
-                  m2_to_hm2(entry["area"]), m2_to_mu(entry["area"])]
-        if len(headers) > 6 + (2 if rates else 0):
-            values += [entry["by"].get(c, 0.0) for c in classes]
-        if rates:
-            rate = rates.get(code)
-            values += [m2_to_hm2(rate.erosion_area_m2) if rate else None,
-                       rate.rate_percent if rate else None]
-        rows.append(values)
-    return headers, rows

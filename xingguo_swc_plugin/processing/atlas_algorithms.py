@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterExpression,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
@@ -21,6 +22,8 @@ from qgis.core import (
 
 from ..core import atlas
 from ..core.errors import SwcError
+from ..core.measure_checks import YEAR_MAX, YEAR_MIN
+from ..core.settings import plan_window
 from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
@@ -34,10 +37,12 @@ class AtlasAlgorithm(SwcAlgorithm):
         "territory with the chosen layers in their styles, legend, scale bar, north "
         "arrow, coordinate system, data date and the township's figures (soil "
         "conservation rate, erosion by grade, gullies by scale and treatment status, "
-        "treated area, findings by rule). Writes <code>_<name>.pdf per township "
-        "into the output folder and, optionally, one merged PDF. Without layers, the "
-        "workspace tables beside the township layer are shown. Nothing is left "
-        "behind when it fails or is canceled.")
+        "newly treated area and treated gullies (座) of the plan window, findings by "
+        "rule). Writes <code>_<name>.pdf per township into the output folder and, "
+        "optionally, one merged PDF. With a zone code field the coverage is any "
+        "zoning (small watersheds: lydm, lymc) and each zone gets a sheet. Without "
+        "layers, the workspace tables beside the coverage layer are shown. Nothing is "
+        "left behind when it fails or is canceled.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
@@ -61,6 +66,22 @@ class AtlasAlgorithm(SwcAlgorithm):
             atlas.DEFAULT_DPI, False, 50, 1200)
         dpi.setFlags(dpi.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(dpi)
+        self.addParameter(QgsProcessingParameterField(
+            "ZONE_FIELD", tr("Zone code field (empty: townships by xzqdm)"),
+            parentLayerParameterName="TOWNSHIPS", optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "ZONE_NAME_FIELD", tr("Zone name field"), parentLayerParameterName="TOWNSHIPS",
+            optional=True))
+        first, last = plan_window()
+        for name, label, default in (("YEAR_FROM", tr("First year of the plan figures"),
+                                      first),
+                                     ("YEAR_TO", tr("Last year of the plan figures"),
+                                      last)):
+            year = QgsProcessingParameterNumber(
+                name, label, QgsProcessingParameterNumber.Integer, default, False,
+                YEAR_MIN, YEAR_MAX)
+            year.setFlags(year.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(year)
         self.addParameter(QgsProcessingParameterFolderDestination(
             "OUTPUT_FOLDER", tr("Output folder")))
         self.addOutput(QgsProcessingOutputFile("MERGED_FILE", tr("Merged PDF")))
@@ -90,7 +111,11 @@ class AtlasAlgorithm(SwcAlgorithm):
             self.townships, self.layers, folder, template=template, title=title,
             filter_expression=expression,
             merged=self.parameterAsBool(parameters, "MERGED", context),
-            dpi=self.parameterAsInt(parameters, "DPI", context), feedback=feedback)
+            dpi=self.parameterAsInt(parameters, "DPI", context), feedback=feedback,
+            zone_field=self.parameterAsString(parameters, "ZONE_FIELD", context),
+            zone_name_field=self.parameterAsString(parameters, "ZONE_NAME_FIELD", context),
+            year_from=self.parameterAsInt(parameters, "YEAR_FROM", context),
+            year_to=self.parameterAsInt(parameters, "YEAR_TO", context))
         feedback.pushInfo(tr("{0} sheets in {1} ({2:.1f} s).")
                           .format(result.pages, result.folder, result.seconds))
         return {"OUTPUT_FOLDER": result.folder, "MERGED_FILE": result.merged,

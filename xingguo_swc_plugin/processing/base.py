@@ -11,7 +11,10 @@ Honesty rules enforced here for every algorithm:
 * a run that fails or is canceled leaves no output file it created;
 * rows are written with ``write_features``, which fails loudly when the sink
   refuses one (a silently dropped row used to look like a complete result);
-  text fields are sized from the data with ``text_field``.
+  text fields are sized from the data with ``text_field``;
+* every vector input (``parameterAsVectorLayer``/``parameterAsSource``) is read
+  with the encoding the project import detects: a GBK shapefile without .cpg
+  would otherwise arrive garbled and merge classes (``decoded_layer``).
 """
 
 from __future__ import annotations
@@ -27,14 +30,20 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterVectorLayer,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingUtils,
+    QgsProperty,
     QgsProviderRegistry,
+    QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QUrl
 
 from ..core.errors import CanceledError, SwcError
+from ..localization import help_page
 from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 
@@ -86,6 +95,30 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+#: Help page of each algorithm group (English group source): its dock's page.
+HELP_PAGES = {"Collapse gullies": "benggang_dock", "Treatment measures": "measures_dock",
+              "Supervision": "inspection_dock", "Inspection": "inspection_dock",
+              "Statistics": "stats_dock", "Reports": "atlas_dock", "Workspace": "index"}
+def decoded_layer(layer: Optional[QgsVectorLayer], context: QgsProcessingContext
+                  ) -> Optional[QgsVectorLayer]:
+    """``layer``, or a copy reopened with the sniffed encoding (GBK shapefile
+    without .cpg, ``core.sources.with_sniffed_encoding``) that keeps its name
+    and filter and lives in the run's temporary layer store.  A layer with
+    unsaved edits is kept as it is (reopening would lose them)."""
+    from ..core.sources import with_sniffed_encoding
+
+    if layer is None or (layer.isEditable() and layer.isModified()):
+        return layer
+    fixed = with_sniffed_encoding(layer)
+    if fixed is None or fixed is layer:
+        return layer
+    fixed.setName(layer.name())
+    if layer.subsetString():
+        fixed.setSubsetString(layer.subsetString())
+    context.temporaryLayerStore().addMapLayer(fixed)
+    return fixed
+
+
 class SwcAlgorithm(QgsProcessingAlgorithm):
     """Base: subclasses set NAME, DISPLAY (English source text), GROUP, and
     implement ``initAlgorithm`` and ``execute``."""
@@ -112,8 +145,54 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
     def shortHelpString(self) -> str:
         return tr(self.HELP)
 
+    def helpUrl(self) -> str:
+        """The help page of the dock doing the same work (resources/help)."""
+        page = help_page(HELP_PAGES.get(self.GROUP, "index"))
+        return QUrl.fromLocalFile(str(page)).toString()
+
     def createInstance(self):
         return type(self)()
+
+    # -- input encoding -----------------------------------------------------
+    def parameterAsVectorLayer(self, parameters, name, context):  # noqa: N802 - Qt name
+        """The layer of ``name``, read with its detected encoding (``decoded_layer``)."""
+        return self._decoded(parameters, name, context)[1]
+
+    def parameterAsSource(self, parameters, name, context):  # noqa: N802 - Qt name
+        """The source of ``name`` (selection, limit and geometry check kept), read
+        with its detected encoding."""
+        layer, fixed = self._decoded(parameters, name, context)
+        if fixed is None or fixed is layer:
+            return super().parameterAsSource(parameters, name, context)
+        value = parameters.get(name)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):
+            value = QgsProcessingFeatureSourceDefinition(value)
+            value.source = QgsProperty.fromValue(fixed.id())
+            if value.selectedFeaturesOnly:
+                fixed.selectByIds(layer.selectedFeatureIds())
+        else:
+            value = fixed.id()
+        return super().parameterAsSource(dict(parameters, **{name: value}), name, context)
+
+    def _decoded(self, parameters, name, context):
+        """(layer as given, layer as read); one reopened copy per input and run."""
+        layer = super().parameterAsVectorLayer(parameters, name, context)
+        value = parameters.get(name)
+        if layer is None and isinstance(value, QgsProcessingFeatureSourceDefinition):
+            # QGIS 3.22 resolves no layer from a source definition (selected only)
+            text = value.source.staticValue() \
+                if value.source.propertyType() == QgsProperty.StaticProperty \
+                else value.source.valueAsString(context.expressionContext())[0]
+            found = QgsProcessingUtils.mapLayerFromString(str(text), context)
+            layer = found if isinstance(found, QgsVectorLayer) else None
+        if layer is None:
+            return None, None
+        cache = self.__dict__.setdefault("_decoded_ids", {})
+        fixed = context.temporaryLayerStore().mapLayer(cache.get(layer.id(), ""))
+        if fixed is None:
+            fixed = decoded_layer(layer, context)
+            cache[layer.id()] = fixed.id()
+        return layer, fixed
 
     # -- output safety ------------------------------------------------------
     def _input_files(self, parameters: Dict[str, Any], context: QgsProcessingContext

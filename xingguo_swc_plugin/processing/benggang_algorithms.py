@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..core.benggang import fill_gully_attributes, output_fields
+from ..core.benggang_attributes import fill_gully_attributes, output_fields
 from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
 
@@ -53,7 +53,7 @@ class BenggangAttributesAlgorithm(SwcAlgorithm):
         existing = self.parameterAsSource(parameters, "EXISTING", context) \
             if parameters.get("EXISTING") not in (None, "") else None
         if existing is None:
-            from ..core.measures import sibling_layer
+            from ..core.measure_records import sibling_layer
 
             township_layer = self.parameterAsVectorLayer(parameters, "TOWNSHIPS", context)
             existing = sibling_layer(township_layer, "benggang") \

@@ -76,7 +76,7 @@ class ParcelChangeAlgorithm(SwcAlgorithm):
             "OUTPUT", tr("Changes"), QgsProcessing.TypeVectorPolygon))
 
     def execute(self, parameters, context, feedback):
-        from ..core.devimport import with_sniffed_encoding
+        from ..core.sources import with_sniffed_encoding
         from ..core.parcelchange import parcel_change
 
         old = with_sniffed_encoding(self.parameterAsVectorLayer(parameters, "OLD", context))

@@ -15,11 +15,7 @@ from qgis.core import (
 
 from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
-
-
-def _workspace_parameter():
-    return QgsProcessingParameterString(
-        "WORKSPACE", tr("Workspace (.gpkg path, or pg:CONNECTION/SCHEMA for PostGIS)"))
+from .workspace_params import add_workspace_parameters, workspace_from
 
 
 def _filter_parameters(algorithm) -> None:
@@ -52,7 +48,7 @@ class FieldPackageAlgorithm(SwcAlgorithm):
                       "Optional base map rasters are clipped to the findings plus a margin.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(_workspace_parameter())
+        add_workspace_parameters(self, tr("Workspace"))
         _filter_parameters(self)
         self.addParameter(QgsProcessingParameterString(
             "INSPECTOR", tr("Inspector"), optional=True))
@@ -70,7 +66,7 @@ class FieldPackageAlgorithm(SwcAlgorithm):
         from ..core.fieldpackage import write_field_package
 
         result = write_field_package(
-            self.parameterAsString(parameters, "WORKSPACE", context),
+            workspace_from(self, parameters, context, required=True),
             _filter(self, parameters, context),
             self.parameterAsString(parameters, "OUTPUT_FOLDER", context),
             self.parameterAsString(parameters, "INSPECTOR", context),
@@ -95,7 +91,7 @@ class ImportFieldPackageAlgorithm(SwcAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
             "INPUT", tr("Returned package folder"), QgsProcessingParameterFile.Folder))
-        self.addParameter(_workspace_parameter())
+        add_workspace_parameters(self, tr("Workspace"))
         self.addOutput(QgsProcessingOutputNumber("APPLIED", tr("Updated findings")))
         self.addOutput(QgsProcessingOutputNumber("CONFLICTS", tr("Conflicts")))
         self.addOutput(QgsProcessingOutputNumber("PHOTOS", tr("Photos stored")))
@@ -105,7 +101,7 @@ class ImportFieldPackageAlgorithm(SwcAlgorithm):
 
         report = import_field_package(
             self.parameterAsFile(parameters, "INPUT", context),
-            self.parameterAsString(parameters, "WORKSPACE", context), feedback)
+            workspace_from(self, parameters, context, required=True), feedback)
         for line in report.lines():
             feedback.pushInfo(line)
         return {"APPLIED": report.applied, "CONFLICTS": len(report.conflicts),
@@ -123,7 +119,7 @@ class CaseFileAlgorithm(SwcAlgorithm):
                       "individual, 10 元/m² unit). Searchable Chinese text.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(_workspace_parameter())
+        add_workspace_parameters(self, tr("Workspace"))
         _filter_parameters(self)
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "IMAGERY", tr("Imagery under the parcel maps"), QgsProcessing.TypeRaster,
@@ -136,7 +132,7 @@ class CaseFileAlgorithm(SwcAlgorithm):
         from ..core.casefile import write_case_files
 
         result = write_case_files(
-            self.parameterAsString(parameters, "WORKSPACE", context),
+            workspace_from(self, parameters, context, required=True),
             _filter(self, parameters, context),
             self.parameterAsString(parameters, "OUTPUT", context), feedback,
             self.parameterAsLayerList(parameters, "IMAGERY", context) or [])

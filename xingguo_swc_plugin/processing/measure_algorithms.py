@@ -1,7 +1,9 @@
 """Processing: the treatment measure summary (``xingguoswc:measuresummary``).
 
-Thin wrapper of ``core.measures.measure_summary``: the same figures the
-measures dock and the statistics show, as a table, headless.
+Thin wrapper of ``core.measure_summary.measure_summary``: quantities per
+measure in their own units, and the treated area and gullies of
+``core.plan.plan_progress`` — the same figures the measures dock, the
+statistics dashboard and the atlas show, as a table, headless.
 """
 
 from __future__ import annotations
@@ -19,14 +21,10 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.measures import (
-    SUMMARY_COLUMNS,
-    YEAR_MAX,
-    YEAR_MIN,
-    layer_key,
-    measure_summary,
-    summary_table,
-)
+from ..core.measure_checks import YEAR_MAX, YEAR_MIN
+from ..core.measure_records import layer_key
+from ..core.measure_summary import SUMMARY_COLUMNS, measure_summary, summary_table
+from ..core.settings import plan_window
 from ..core.schema import FieldSpec, LayerSpec, UUID_FIELD
 from ..core.workspace import qgs_fields
 from ..domain.thresholds import COUNTY_CODE
@@ -51,12 +49,17 @@ class MeasureSummaryAlgorithm(SwcAlgorithm):
     NAME = "measuresummary"
     DISPLAY = QT_TR_NOOP("Treatment measure summary")
     GROUP = QT_TR_NOOP("Treatment measures")
-    HELP = (QT_TR_NOOP("Totals of the treatment measures built in a period: quantity per measure, "
-            "township and year, and the treated area (hm²) and treated collapse "
-            "gullies, each feature counted once even when several measures cover it. "
-            "A feature is treated once it has any measure in the period. Row kind "
-            "(lx): measure = one measure in one township and year; township, year, "
-            "county = treated totals (zltb features, zlmj hm², zlbg gullies)."))
+    HELP = (QT_TR_NOOP("Totals of the treatment measures built in a period (default: the plan "
+            "window of the settings): quantity per measure, township and year in the "
+            "measure's own unit (linear, volume and point measures are never counted "
+            "as area), and the plan progress of the same period: newly treated area "
+            "(hm², from area measures only, land under several treated features "
+            "counted once, land treated before the period not new) and treated "
+            "collapse gullies (已治理 with the completion year in the period, in 座). "
+            "Row kind (lx): measure = one measure in one township and year; township "
+            "and county = records (jls), newly treated area (zlmj hm²) and treated "
+            "gullies (zlbg 座), the county also newly treated features (zltb); year = "
+            "records of the county in one year."))
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
@@ -64,12 +67,16 @@ class MeasureSummaryAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "TOWNSHIPS", tr("Townships"), [QgsProcessing.TypeVectorPolygon],
             optional=True))
+        first, last = plan_window()
         self.addParameter(QgsProcessingParameterNumber(
-            "YEAR_FROM", tr("First year"), QgsProcessingParameterNumber.Integer, 2021,
+            "YEAR_FROM", tr("First year"), QgsProcessingParameterNumber.Integer, first,
             False, YEAR_MIN, YEAR_MAX))
         self.addParameter(QgsProcessingParameterNumber(
-            "YEAR_TO", tr("Last year"), QgsProcessingParameterNumber.Integer, 2025,
+            "YEAR_TO", tr("Last year"), QgsProcessingParameterNumber.Integer, last,
             False, YEAR_MIN, YEAR_MAX))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "GULLIES", tr("Collapse gullies"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Measure summary"), QgsProcessing.TypeVector))
         self.addOutput(QgsProcessingOutputNumber("RECORDS", tr("Measure records")))
@@ -83,6 +90,7 @@ class MeasureSummaryAlgorithm(SwcAlgorithm):
     def execute(self, parameters, context, feedback):
         measures = self.parameterAsVectorLayer(parameters, "MEASURES", context)
         townships = self.parameterAsVectorLayer(parameters, "TOWNSHIPS", context)
+        gullies = self.parameterAsVectorLayer(parameters, "GULLIES", context)
         targets = {}
         project = context.project()
         if project is not None:  # layers the user added to the project
@@ -94,7 +102,7 @@ class MeasureSummaryAlgorithm(SwcAlgorithm):
             measures, townships,
             self.parameterAsInt(parameters, "YEAR_FROM", context),
             self.parameterAsInt(parameters, "YEAR_TO", context), feedback,
-            targets=targets)
+            targets=targets, gullies=gullies)
         table = summary_table(summary, COUNTY_CODE)
         fields = _summary_fields(table)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
@@ -109,16 +117,21 @@ class MeasureSummaryAlgorithm(SwcAlgorithm):
             features.append(feature)
         write_features(sink, features, "OUTPUT")
         if summary.unresolved_records:
-            feedback.pushWarning(tr("{0} measure records point to features that were "
-                                    "not found (layers: {1}); they count in the "
-                                    "measure totals only.").format(
-                summary.unresolved_records, ", ".join(summary.unresolved_layers) or "-"))
-        feedback.pushInfo(tr("Treated area {0:.2f} hm² ({1:.1f} % of {2} km²), treated "
-                             "collapse gullies {3} ({4:.1f} % of {5}).").format(
-            summary.total.treated_area_hm2, summary.area_progress_percent() or 0.0,
-            summary.target_area_km2, summary.total.treated_gullies,
-            summary.gully_progress_percent() or 0.0, summary.target_gullies))
-        return {"OUTPUT": dest, "RECORDS": summary.total.records,
-                "TREATED_FEATURES": summary.total.treated_features,
-                "TREATED_AREA_HM2": summary.total.treated_area_hm2,
-                "TREATED_GULLIES": summary.total.treated_gullies}
+            feedback.pushWarning(tr("{0} measure records point to no feature that was "
+                                    "found; they count in the measure quantities only.")
+                                 .format(summary.unresolved_records))
+        if summary.progress.undated_gullies:
+            feedback.pushWarning(tr("{0} gullies marked treated have no completion year "
+                                    "zlnd; they are not counted.")
+                                 .format(summary.progress.undated_gullies))
+        feedback.pushInfo(tr("{0}-{1}: newly treated area {2:.2f} hm² ({3:.1f} % of "
+                             "{4:.2f} hm²), treated collapse gullies {5} 座 ({6:.1f} % "
+                             "of {7} 座).").format(
+            summary.year_from, summary.year_to, summary.treated_area_hm2,
+            summary.area_progress_percent() or 0.0, summary.target_area_hm2 or 0.0,
+            summary.treated_gullies, summary.gully_progress_percent() or 0.0,
+            summary.target_gullies or 0))
+        return {"OUTPUT": dest, "RECORDS": summary.records,
+                "TREATED_FEATURES": len(summary.progress.treated),
+                "TREATED_AREA_HM2": summary.treated_area_hm2,
+                "TREATED_GULLIES": summary.treated_gullies}

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterVectorLayer,
@@ -31,7 +32,8 @@ class CheckOverlapsAlgorithm(SwcAlgorithm):
     HELP = QT_TR_NOOP("One feature per pair of overlapping polygons (listed once), geometry = the "
             "shared part, with its area in m². Pairs sharing less than the minimum area "
             "are ignored. Invalid or empty geometries go to a separate table and do not "
-            "stop the run.")
+            "stop the run. Areas are planimetric (a projection that distorts areas, such "
+            "as Web Mercator, is refused) or, when chosen, ellipsoidal on CGCS2000.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
@@ -41,6 +43,9 @@ class CheckOverlapsAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "MIN_AREA", tr("Minimum shared area (m²)"),
             QgsProcessingParameterNumber.Double, 0.01, False, 0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            "AREA_METHOD", tr("Area"), [tr("Planimetric (projected CRS)"),
+                                        tr("Ellipsoidal (CGCS2000)")], defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Overlaps"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -52,8 +57,9 @@ class CheckOverlapsAlgorithm(SwcAlgorithm):
             raise QgsProcessingException(tr("The input layer is missing or cannot be read."))
         id_field = self.parameterAsString(parameters, "ID_FIELD", context) or None
         min_area = self.parameterAsDouble(parameters, "MIN_AREA", context)
+        method = self.parameterAsEnum(parameters, "AREA_METHOD", context)
         result = find_overlaps(layer, id_field, min_area, feedback=feedback,
-                               context=context.transformContext())
+                               context=context.transformContext(), area_method=method)
         fields = QgsFields()
         fields.append(make_field("fid_a", FieldType.INT64))
         fields.append(make_field("fid_b", FieldType.INT64))

@@ -24,7 +24,8 @@ from qgis.core import (
 
 from ..core.assessment import township_assessment, write_assessment
 from ..core.erosion_change import CHANGE_COLUMNS, change_table, erosion_change
-from ..core.measures import YEAR_MAX, YEAR_MIN, layer_key
+from ..core.measure_checks import YEAR_MAX, YEAR_MIN
+from ..core.measure_records import layer_key
 from ..core.plan import PROGRESS_COLUMNS, plan_progress, progress_table
 from ..core.schema import UUID_FIELD
 from ..domain.thresholds import COUNTY_CODE

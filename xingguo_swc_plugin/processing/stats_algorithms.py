@@ -148,6 +148,9 @@ class ConservationRateAlgorithm(SwcAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             "SKIP_BAD_GRADES", tr("Skip (and count) features whose grade is not 1-6"),
             False))
+        self.addParameter(QgsProcessingParameterEnum(  # issue 13: as townshipstats
+            "AREA_METHOD", tr("Area"), [tr("Planimetric (projected CRS)"),
+                                        tr("Ellipsoidal (CGCS2000)")], defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Soil conservation rate"), QgsProcessing.TypeVector))
 
@@ -166,6 +169,8 @@ class ConservationRateAlgorithm(SwcAlgorithm):
                                  feedback=feedback, context=context.transformContext(),
                                  skip_bad_grades=self.parameterAsBool(
                                      parameters, "SKIP_BAD_GRADES", context),
+                                 area_method=self.parameterAsEnum(
+                                     parameters, "AREA_METHOD", context),
                                  year=year)
         fields = _table_fields(RATE_FIELDS, rows)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
@@ -186,7 +191,12 @@ class ConservationRateAlgorithm(SwcAlgorithm):
             feedback.pushWarning(tr("{0} features skipped for a grade that is not 1-6, {1} "
                                     "for a missing geometry.").format(
                 rows.skipped_grades, rows.skipped_geometries))
+        if rows.outside_area_m2 > 0.005:
+            feedback.pushWarning(tr("{0} m² of the input lie outside every township and "
+                                    "count in no row.").format(
+                "{0:.2f}".format(rows.outside_area_m2)))
         return {"OUTPUT": dest, "INVALID_REPAIRED": rows.invalid_repaired,
+                "OUTSIDE_AREA_M2": rows.outside_area_m2,
                 "SKIPPED_GRADES": rows.skipped_grades,
                 "SKIPPED_GEOMETRIES": rows.skipped_geometries, "ROWS": len(features),
                 "YEAR": rows.year}

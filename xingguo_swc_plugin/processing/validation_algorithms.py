@@ -141,7 +141,7 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
             setting("validation/navel_orange_water_distance_m"), False, 0.0))
 
     def _supervision_arguments(self, parameters, context) -> dict:
-        from ..core.devimport import with_sniffed_encoding
+        from ..core.sources import with_sniffed_encoding
 
         return {
             "steep_share": self.parameterAsDouble(parameters, "STEEP_SHARE", context),
@@ -159,7 +159,7 @@ class ValidateParcelsAlgorithm(SwcAlgorithm):
         return self.parameterAsString(parameters, name, context) or default
 
     def execute(self, parameters, context, feedback):
-        from ..core.devimport import with_sniffed_encoding
+        from ..core.sources import with_sniffed_encoding
 
         parcels = with_sniffed_encoding(
             self.parameterAsVectorLayer(parameters, "PARCELS", context))
@@ -245,7 +245,8 @@ class ImportProjectsAlgorithm(SwcAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Not taken")))
 
     def execute(self, parameters, context, feedback):
-        from ..core.devimport import import_projects, with_sniffed_encoding
+        from ..core.devimport import import_projects
+        from ..core.sources import with_sniffed_encoding
 
         layer = with_sniffed_encoding(self.parameterAsVectorLayer(parameters, "INPUT",
                                                                   context))
