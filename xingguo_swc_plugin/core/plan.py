@@ -46,6 +46,7 @@ from .geometry import index_geometry
 from .measure_checks import check_year
 from .measure_records import read_measures, sibling_layer
 from .measure_taxonomy import load_taxonomy
+from .targets import township_targets
 from .township_locator import TownshipLocator
 from .schema import BENGGANG, TOWNSHIP, UUID_FIELD
 from .zones import computation_crs, read_townships
@@ -265,8 +266,6 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
                        rows, county, crs, context, townships, result, feedback)
 
     # -- targets -----------------------------------------------------------------------
-    from .assessment import township_targets
-
     plan_targets = township_targets(measures, towns, measurer, first, last)
     for code, row in rows.items():
         if zones is None and code in plan_targets:
