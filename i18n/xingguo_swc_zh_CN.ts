@@ -3604,22 +3604,22 @@
         <translation>没有乡镇图层：请指定乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="303"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="290"/>
         <source>Gully {0}: the number of gullies bgsl must be a whole number of at least 1 (got {1}).</source>
         <translation>崩岗 {0}：崩岗数量 bgsl 须为不小于 1 的整数（当前为 {1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="324"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="311"/>
         <source>The gully layer {0} lacks the fields {1}: open it as a workspace table (the upgrade adds them).</source>
         <translation>崩岗图层 {0} 缺少字段 {1}：请作为工作空间表打开（升级会添加这些字段）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="348"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="335"/>
         <source>Gully {0}: new farmland xzgd is not a number ({1}).</source>
         <translation>崩岗 {0}：新增耕地 xzgd 不是数字（{1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="359"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="346"/>
         <source>Gully {0} lies in no township (xzqdm {1}): it cannot be counted.</source>
         <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
     </message>
@@ -3919,12 +3919,12 @@
         <translation>{0}-{1}年治理崩岗（座）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="166"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="168"/>
         <source>The zone layer {0} has no field {1}.</source>
         <translation>分区图层 {0} 没有字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="188"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="190"/>
         <source>The zone layer {0} cannot be copied for the atlas.</source>
         <translation>无法为图集复制分区图层 {0}。</translation>
     </message>
