@@ -214,7 +214,7 @@
         <translation>该崩岗与已有崩岗 {0} 重叠（{1:.2f} m²）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="476"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="472"/>
         <source>Layer {0} cannot be edited.</source>
         <translation>图层 {0} 无法编辑。</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>范围图层没有字段“{0}”。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="249"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="262"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -469,7 +469,7 @@
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="470"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="473"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
@@ -484,12 +484,12 @@
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="268"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="283"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="268"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="283"/>
         <source>Area (m²)</source>
         <translation>面积（m²）</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>查处状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="485"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="488"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>经办时间</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="485"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="488"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -694,7 +694,7 @@
         <translation>无法修改治理状态。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="125"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="126"/>
         <source>The first year {0} is after the last year {1}.</source>
         <translation>起始年度 {0} 晚于截止年度 {1}。</translation>
     </message>
@@ -819,12 +819,12 @@
         <translation>模式 {0} 为保留名称：请另选名称。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="118"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="125"/>
         <source>Workspace {0} has schema version {1}, newer than this plugin&apos;s {2}: update the plugin.</source>
         <translation>工作空间 {0} 的数据模型版本为 {1}，比本插件的版本 {2} 新：请更新插件。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="122"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="129"/>
         <source>Workspace {0} has the old schema version {1}.</source>
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧。</translation>
     </message>
@@ -834,7 +834,7 @@
         <translation>升级工作空间 {0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="139"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="146"/>
         <source>No upgrade from schema version {0}.</source>
         <translation>无法从数据模型版本 {0} 升级。</translation>
     </message>
@@ -844,12 +844,12 @@
         <translation>已将 PostGIS 工作空间 {0} 升级到数据模型版本 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="276"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="283"/>
         <source>Unknown coordinate reference system.</source>
         <translation>未知的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="169"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="176"/>
         <source>{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.</source>
         <translation>{0} 是地理坐标系：请使用 CGCS2000（EPSG:4490）或投影坐标系。</translation>
     </message>
@@ -879,7 +879,7 @@
         <translation>数据库中没有坐标参考系 SRID {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="348"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="355"/>
         <source>Cannot store the style of {0}: {1}</source>
         <translation>无法保存 {0} 的样式：{1}</translation>
     </message>
@@ -1124,47 +1124,47 @@
         <translation>DEM 的数据类型不受支持。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="269"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="276"/>
         <source>Table {0} is missing in the workspace {1}.</source>
         <translation>工作空间 {1} 中缺少表 {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="97"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="104"/>
         <source>{0} is not a Xingguo SWC workspace (no {1} table).</source>
         <translation>{0} 不是兴国水保工作空间（没有 {1} 表）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="130"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="137"/>
         <source>Workspace {0} does not exist.</source>
         <translation>工作空间 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="134"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="141"/>
         <source>Workspace {0} has the old schema version {1} and cannot be upgraded: the file is read-only.</source>
         <translation>工作空间 {0} 的数据模型版本 {1} 较旧且无法升级：文件为只读。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="149"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="156"/>
         <source>The workspace must be a .gpkg file: {0}</source>
         <translation>工作空间必须是 .gpkg 文件：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="152"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="159"/>
         <source>The folder {0} does not exist.</source>
         <translation>文件夹 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="154"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="161"/>
         <source>The folder {0} is read-only.</source>
         <translation>文件夹 {0} 为只读。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="224"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="231"/>
         <source>Cannot create table {0}: {1}</source>
         <translation>无法创建表 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="338"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="345"/>
         <source>Cannot seed the measure taxonomy.</source>
         <translation>无法写入初始措施分类。</translation>
     </message>
@@ -1214,47 +1214,47 @@
         <translation>崩岗调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="133"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="129"/>
         <source>Gully layer</source>
         <translation>崩岗图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="134"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="130"/>
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="135"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="131"/>
         <source>Part layer</source>
         <translation>部位图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="138"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="134"/>
         <source>Digitize</source>
         <translation>数字化</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="139"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="135"/>
         <source>Parts</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="140"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="136"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="156"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="152"/>
         <source>Digitize gully</source>
         <translation>绘制崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="158"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="154"/>
         <source>Left click adds vertices, right click finishes; snapping and the advanced digitizing panel work as in QGIS.</source>
         <translation>左键添加节点，右键结束；捕捉和高级数字化面板与 QGIS 中的用法相同。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="163"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="159"/>
         <source>Derived before saving</source>
         <translation>保存前自动计算</translation>
     </message>
@@ -1264,162 +1264,162 @@
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="257"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="253"/>
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="257"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="253"/>
         <source>Gully ID</source>
         <translation>崩岗编号</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="181"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="177"/>
         <source>Survey</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="185"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="181"/>
         <source>(not set)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="192"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="188"/>
         <source>Shape</source>
         <translation>形态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="257"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="253"/>
         <source>Activity</source>
         <translation>活动性</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="257"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="253"/>
         <source>Treatment status</source>
         <translation>治理状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="195"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="191"/>
         <source>Survey date</source>
         <translation>调查日期</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="196"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="192"/>
         <source>Surveyor</source>
         <translation>调查人</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="197"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="193"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="200"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="196"/>
         <source>Use repaired polygon</source>
         <translation>使用修复后的多边形</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="201"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="197"/>
         <source>Save gully</source>
         <translation>保存崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="202"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="198"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="220"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="216"/>
         <source>empty: the gully under the part</source>
         <translation>留空：部位所在的崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="221"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="217"/>
         <source>Digitize part</source>
         <translation>绘制部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="224"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="220"/>
         <source>Part</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="235"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="231"/>
         <source>Map extent</source>
         <translation>当前地图范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="236"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="232"/>
         <source>Whole layer</source>
         <translation>整个图层</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="236"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="241"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="237"/>
         <source>Gullies of</source>
         <translation>崩岗范围</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="253"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="249"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="415"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="411"/>
         <source>Choose the township layer first.</source>
         <translation>请先选择乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="461"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="457"/>
         <source>Choose the part layer (benggang_part) first.</source>
         <translation>请先选择崩岗部位图层（benggang_part）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="473"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="469"/>
         <source>No map canvas.</source>
         <translation>没有地图画布。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="533"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="529"/>
         <source>Gully {0}: {1:.2f} m², {2}, {3}. Fill in the survey and save.</source>
         <translation>崩岗 {0}：{1:.2f} m²，{2}，{3}。请填写调查信息并保存。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="556"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="552"/>
         <source>Digitize a gully first.</source>
         <translation>请先绘制一座崩岗。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="566"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="562"/>
         <source>Saved gully {0} ({1:.2f} m²). Undo with Ctrl+Z; save the layer edits to keep it.</source>
         <translation>已保存崩岗 {0}（{1:.2f} m²）。可用 Ctrl+Z 撤销；保存图层编辑后才会写入。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="612"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="608"/>
         <source>Saved {0} of gully {1}.</source>
         <translation>已保存崩岗 {1} 的{0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="654"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="650"/>
         <source>Gully {0} recomputed: {1:.2f} m², {2}, {3}.</source>
         <translation>崩岗 {0} 已重新计算：{1:.2f} m²，{2}，{3}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="654"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="650"/>
         <source>no township</source>
         <translation>无乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="704"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="700"/>
         <source>{0} gullies</source>
         <translation>{0} 座崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="708"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="704"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1434,7 +1434,7 @@
         <translation>无法打开 DEM {0}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="365"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="368"/>
         <source>Parcel inspection</source>
         <translation>图斑核查</translation>
     </message>
@@ -1444,37 +1444,37 @@
         <translation>GeoPackage 工作空间 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="268"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="283"/>
         <source>Finding</source>
         <translation>核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="465"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="468"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="338"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="340"/>
         <source>Choose the parcels and the project boundaries.</source>
         <translation>请选择图斑和项目范围。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="416"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="419"/>
         <source>{0} finding(s): {1} new, {2} kept with their status, {3} removed, {4} no longer detected.</source>
         <translation>{0} 条核查发现：新增 {1} 条，保留原状态 {2} 条，删除 {3} 条，不再发现 {4} 条。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="631"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="633"/>
         <source>{0} finding(s) in {1} rule(s).</source>
         <translation>共 {0} 条核查发现，涉及 {1} 条规则。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="745"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="747"/>
         <source>Finding {0} has no geometry (empty parcel).</source>
         <translation>核查发现 {0} 没有几何（空图斑）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="822"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="824"/>
         <source>{0} finding(s) set to {1}: click Save to keep it.</source>
         <translation>已将 {0} 条核查发现设为{1}：单击“保存”后生效。</translation>
     </message>
@@ -1484,22 +1484,22 @@
         <translation>无法保存查处状态：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="862"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="876"/>
         <source>Export findings</source>
         <translation>导出核查发现</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="862"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="876"/>
         <source>GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="871"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="885"/>
         <source>No findings yet: run the check first.</source>
         <translation>尚无核查发现：请先运行核查。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="880"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="894"/>
         <source>Findings exported to {0}.</source>
         <translation>核查发现已导出到 {0}。</translation>
     </message>
@@ -2359,17 +2359,17 @@
         <translation>图集导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="244"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="240"/>
         <source>At map centre</source>
         <translation>地图中心所在乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="245"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="241"/>
         <source>Choose the township under the centre of the map</source>
         <translation>选择地图中心所在的乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="729"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="725"/>
         <source>The map centre is outside every township.</source>
         <translation>地图中心不在任何乡镇内。</translation>
     </message>
@@ -2519,7 +2519,7 @@
         <translation>图层 {0} 不是工作空间（GeoPackage 或 PostGIS）中的表。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="346"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="348"/>
         <source>Choose a workspace to keep the findings in: a .gpkg, or parcels of a PostGIS workspace.</source>
         <translation>请选择保存核查发现的工作空间：.gpkg 文件，或来自 PostGIS 工作空间的图斑。</translation>
     </message>
@@ -3104,7 +3104,7 @@
         <translation>要素 {0}：字段 {1} 的值为“{2}”，不是代码 {3}-{4}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/workspace.py" line="102"/>
+        <location filename="../xingguo_swc_plugin/core/workspace.py" line="109"/>
         <source>Workspace {0}: the schema_version in table {1} is &apos;{2}&apos;, not a number; the file was edited by hand or is damaged.</source>
         <translation>工作空间 {0}：表 {1} 中的 schema_version 为“{2}”，不是数字；该文件被手工修改过或已损坏。</translation>
     </message>
@@ -3124,22 +3124,22 @@
         <translation>{0} 中的乡镇之间有 {1} m² 的空隙：位于空隙中的要素不计入任何乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="142"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="138"/>
         <source>Save layer edits</source>
         <translation>保存图层编辑</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="143"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="139"/>
         <source>Write the gully and part edits to the workspace (as QGIS&apos;s Save Layer Edits)</source>
         <translation>将崩岗和部位的编辑写入工作空间（同 QGIS 的“保存图层编辑”）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="347"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="343"/>
         <source>Cannot save the edits of {0}: {1}</source>
         <translation>无法保存 {0} 的编辑：{1}</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="354"/>
+        <location filename="../xingguo_swc_plugin/gui/benggang_dock.py" line="350"/>
         <source>Saved the edits of {0}.</source>
         <translation>已保存 {0} 的编辑。</translation>
     </message>
@@ -3189,27 +3189,27 @@
         <translation>只有从文件读取的图斑才能限定为新增和扩大的图斑。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="82"/>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="81"/>
         <source>Export field package</source>
         <translation>导出外业包</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="94"/>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="93"/>
         <source>Import field results</source>
         <translation>导入外业结果</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="60"/>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="59"/>
         <source>Choose a workspace (.gpkg) first.</source>
         <translation>请先选择工作空间（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="67"/>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="66"/>
         <source>Field package folder</source>
         <translation>外业包文件夹</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="72"/>
+        <location filename="../xingguo_swc_plugin/gui/fieldwork_buttons.py" line="71"/>
         <source>Returned field package</source>
         <translation>返回的外业包</translation>
     </message>
@@ -3599,27 +3599,27 @@
         <translation>前后两期图斑比较：最小面积（m²）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="147"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="148"/>
         <source>No township layer: give the townships.</source>
         <translation>没有乡镇图层：请指定乡镇。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="303"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="289"/>
         <source>Gully {0}: the number of gullies bgsl must be a whole number of at least 1 (got {1}).</source>
         <translation>崩岗 {0}：崩岗数量 bgsl 须为不小于 1 的整数（当前为 {1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="324"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="310"/>
         <source>The gully layer {0} lacks the fields {1}: open it as a workspace table (the upgrade adds them).</source>
         <translation>崩岗图层 {0} 缺少字段 {1}：请作为工作空间表打开（升级会添加这些字段）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="348"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="334"/>
         <source>Gully {0}: new farmland xzgd is not a number ({1}).</source>
         <translation>崩岗 {0}：新增耕地 xzgd 不是数字（{1}）。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/plan.py" line="359"/>
+        <location filename="../xingguo_swc_plugin/core/plan.py" line="345"/>
         <source>Gully {0} lies in no township (xzqdm {1}): it cannot be counted.</source>
         <translation>崩岗 {0} 不在任何乡镇内（乡镇代码 {1}）：无法统计。</translation>
     </message>
@@ -3684,27 +3684,27 @@
         <translation>每对重叠的多边形输出一个要素（每对只列一次），几何为重叠部分，并给出其面积（m²）。重叠面积小于最小面积的要素对忽略。无效或空几何写入单独的表，不会中断运行。面积按平面计算（会使面积变形的投影，如 Web 墨卡托，将被拒绝），或在选择时按 CGCS2000 椭球面计算。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/assessment.py" line="112"/>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="52"/>
         <source>conservation rate</source>
         <translation>水土保持率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/assessment.py" line="112"/>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="52"/>
         <source>newly treated area</source>
         <translation>新增治理面积</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/assessment.py" line="113"/>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="53"/>
         <source>treated gullies</source>
         <translation>治理崩岗</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/assessment.py" line="113"/>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="53"/>
         <source>finding closure</source>
         <translation>核查发现办结率</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/assessment.py" line="265"/>
+        <location filename="../xingguo_swc_plugin/core/assessment.py" line="205"/>
         <source>The assessment is written as an Excel workbook (.xlsx), not {0}.</source>
         <translation>考核结果须写为 Excel 工作簿（.xlsx），不能写为 {0}。</translation>
     </message>
@@ -3919,12 +3919,12 @@
         <translation>{0}-{1}年治理崩岗（座）</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="166"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="168"/>
         <source>The zone layer {0} has no field {1}.</source>
         <translation>分区图层 {0} 没有字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="188"/>
+        <location filename="../xingguo_swc_plugin/core/atlas_layers.py" line="190"/>
         <source>The zone layer {0} cannot be copied for the atlas.</source>
         <translation>无法为图集复制分区图层 {0}。</translation>
     </message>
@@ -4149,7 +4149,7 @@
         <translation>状态代码</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="485"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="488"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -4174,32 +4174,32 @@
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="185"/>
+        <location filename="../xingguo_swc_plugin/gui/findings_model.py" line="196"/>
         <source>No township</source>
         <translation>无乡镇</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="399"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="402"/>
         <source>The parcel check was canceled: no finding was stored or changed.</source>
         <translation>图斑核查已取消：未保存或更改任何核查发现。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="472"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="475"/>
         <source>No groups</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="620"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="622"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="485"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="488"/>
         <source>Step</source>
         <translation>处理步骤</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="633"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="635"/>
         <source>{0} shown by the filters.</source>
         <translation>筛选后显示 {0} 条。</translation>
     </message>
@@ -4209,9 +4209,14 @@
         <translation>{0}已取消：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="888"/>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="902"/>
         <source>Choose a workspace to import into: a GeoPackage, or parcels of a PostGIS workspace.</source>
         <translation>请选择要导入的工作空间：GeoPackage，或 PostGIS 工作空间中的图斑图层。</translation>
+    </message>
+    <message>
+        <location filename="../xingguo_swc_plugin/gui/inspection_dock.py" line="854"/>
+        <source>{0} finding(s) saved.</source>
+        <translation>已保存 {0} 条核查发现。</translation>
     </message>
 </context>
 <context>

@@ -344,8 +344,7 @@ def test_gully_form_shows_its_parts(setup, qtbot):
 
 
 def test_digitizing_on_the_sample_workspace_continues_its_numbering(sample_copy, qtbot):
-    from xingguo_swc_plugin.core import benggang
-    from xingguo_swc_plugin.core import benggang_digitize
+    from xingguo_swc_plugin.core import benggang, benggang_digitize
 
     workspace = open_workspace(sample_copy)
     gullies, townships = workspace.layer("benggang"), workspace.layer("township")

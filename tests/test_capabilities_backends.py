@@ -18,7 +18,7 @@ from benggang_fixtures import add_townships, square
 from xingguo_swc_plugin.core.atlas_layers import default_layers, table_name
 from xingguo_swc_plugin.core.benggang import TownshipIndex
 from xingguo_swc_plugin.core.benggang_digitize import evaluate_gully, save_gully
-from xingguo_swc_plugin.core.measures import set_treatment_status, tag_features
+from xingguo_swc_plugin.core.measure_tagging import set_treatment_status, tag_features
 from xingguo_swc_plugin.core.plan import plan_progress
 
 WEST = "360732100"

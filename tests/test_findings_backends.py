@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import threading
+import time
 
 import processing
+from qgis.PyQt.QtCore import QCoreApplication
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
@@ -174,8 +176,11 @@ def test_two_runs_merging_at_once_do_not_duplicate(backend, tmp_path):
     threads = [threading.Thread(target=run, args=(ws,)) for ws in workspaces]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join(300)
+    deadline = time.monotonic() + 300
+    while any(thread.is_alive() for thread in threads) and time.monotonic() < deadline:
+        QCoreApplication.processEvents()  # as the desktop does while its tasks run
+        time.sleep(0.01)
+    assert not any(thread.is_alive() for thread in threads), "the merges did not end"
     assert not errors, errors
     assert sorted(result.added for result in results) == [0, TOTAL]
     assert sorted(result.kept for result in results) == [0, TOTAL]

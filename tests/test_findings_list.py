@@ -24,6 +24,7 @@ from xingguo_swc_plugin.core.findings import (
 from xingguo_swc_plugin.core.results import Finding
 from xingguo_swc_plugin.core.rules import rule_label
 from xingguo_swc_plugin.core.workspace import open_workspace
+from xingguo_swc_plugin.domain import codes
 from xingguo_swc_plugin.gui.findings_model import STATUS, STATUS_ROLE
 
 TOWNSHIPS = ("360732100", "360732101", "360732200")  # 潋江镇, 江背镇, 兴江乡
@@ -179,6 +180,7 @@ def test_a_step_touches_only_its_rows_and_the_timeline_reads(listed, qtbot):
     assert dock.status_text("P031", "EXCEEDS_APPROVED") == "待核查"
     assert dock.apply_status(IDENTIFIED) == 1
     assert dock.save()
+    assert dock.last_message == ("1 finding(s) saved.", Qgis.Success)
     assert not dock.ui.saveButton.isEnabled()
     assert resets == []  # never the whole list
     assert set(changed) == {fid}
@@ -316,3 +318,37 @@ def test_history_steps_are_readable_including_events(empty_workspace):
     assert (steps[2].who, steps[2].from_label, steps[2].to_label) == ("王五", "", "")
     assert steps[2].change() == "no longer detected" != "not_detected"
     assert all(len(s.when) == 19 and "T" not in s.when for s in steps)
+
+
+def test_a_saved_confirmation_reaches_the_parcel(qtbot, sample_copy):
+    """After 保存, a confirmed 疑似未批先建 case gives its parcel 未批先建 (the sync runs
+    as the event after the save, so the save itself blocks the GUI briefly)."""
+    from test_fieldpackage import with_findings
+
+    from xingguo_swc_plugin.gui.inspection_dock import InspectionDock
+
+    with_findings(sample_copy)
+    workspace = open_workspace(sample_copy)
+    layer = workspace.layer("finding")
+    QgsProject.instance().addMapLayer(layer)
+    iface = DesktopIface()
+    dock = InspectionDock(iface, iface.window)
+    qtbot.addWidget(dock)
+    try:
+        dock.use_workspace({"finding": layer})
+        dock.ui.whoEdit.setText("李四")
+        row = next(r for r in dock.model.rows if r.rule == "UNREGISTERED")
+        dock.select(dock.item_for(row.parcel_id, row.rule))
+        assert dock.apply_status(IDENTIFIED) == 1
+        assert dock.save()
+
+        def compliance():
+            parcels = workspace.layer("parcel")
+            return {f["tbbh"]: f["hgx"] for f in parcels.getFeatures()}[row.parcel_id]
+
+        confirmed = codes.CONFIRMED_COMPLIANCE["02"]  # 未批先建
+        assert compliance() != confirmed  # not yet: the sync is the next event
+        qtbot.waitUntil(lambda: compliance() == confirmed, timeout=10000)
+    finally:
+        dock.cleanup()
+        QgsProject.instance().removeAllMapLayers()

@@ -15,7 +15,9 @@ from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from xingguo_swc_plugin.core import measure_summary as summaries
-from xingguo_swc_plugin.core import measures as core
+from xingguo_swc_plugin.core.measure_records import layer_key, measures_of_features
+from xingguo_swc_plugin.core.measure_tagging import delete_measures, edit_measure, set_treatment_status, tag_features
+from xingguo_swc_plugin.core.measure_taxonomy import load_taxonomy
 from xingguo_swc_plugin.core.errors import InputError
 from xingguo_swc_plugin.core.workspace import open_workspace
 
@@ -82,7 +84,7 @@ def gully_workspace(empty_workspace):
 def test_tag_three_gullies_is_one_undoable_step(gully_workspace):
     ws, measure, gullies, fids = gully_workspace
     stack = None
-    records = core.tag_features(measure, gullies, fids, "E06", 2, 2021,
+    records = tag_features(measure, gullies, fids, "E06", 2, 2021,
                                 "崩岗治理一期", "中央水保资金")
     stack = measure.undoStack()
     assert len(records) == 3 and measure.featureCount() == 3
@@ -103,7 +105,7 @@ def test_tag_three_gullies_is_one_undoable_step(gully_workspace):
 
 def test_area_measure_defaults_to_each_feature_area_and_township(gully_workspace):
     ws, measure, gullies, fids = gully_workspace
-    records = core.tag_features(measure, gullies, fids, "V01", None, 2020, "", "")
+    records = tag_features(measure, gullies, fids, "V01", None, 2020, "", "")
     assert [round(r.sl, 4) for r in records] == [1.0, 0.2, 1.0]
     assert {r.dw for r in records} == {"hm2"} and {r.cslb for r in records} == {"V"}
     # largest overlap decides the township of a gully without xzqdm
@@ -114,7 +116,7 @@ def test_feature_xzqdm_field_wins_over_overlap(empty_workspace):
     add_townships(empty_workspace)
     gullies, fids = add_gullies(empty_workspace, GULLY_BOXES[:1], ["360732999"])
     measure = open_workspace(empty_workspace).layer("measure")
-    records = core.tag_features(measure, gullies, fids, "E03", 35.5, 2022)
+    records = tag_features(measure, gullies, fids, "E03", 35.5, 2022)
     assert records[0].xzqdm == "360732999" and records[0].sl == 35.5
     assert records[0].dw == "m"
 
@@ -136,7 +138,7 @@ def test_bad_input_is_refused_and_nothing_written(gully_workspace, change, messa
                  "year": 2021, "unit": "zuo"}
     arguments.update(change)
     with pytest.raises(InputError, match=message):
-        core.tag_features(**arguments)
+        tag_features(**arguments)
     assert measure.featureCount() == 0
     assert not measure.isEditable()
     assert measure.undoStack() is None or measure.undoStack().count() == 0
@@ -146,12 +148,12 @@ def test_bad_input_is_refused_and_nothing_written(gully_workspace, change, messa
 
 def test_units_follow_the_taxonomy(gully_workspace):
     ws, measure, gullies, fids = gully_workspace
-    taxonomy = core.load_taxonomy(measure)
+    taxonomy = load_taxonomy(measure)
     assert len(taxonomy) == 23  # issue 17 added 台地 (E17)
     for code, unit in (("E01", "hm2"), ("E03", "m"), ("E06", "zuo"), ("E12", "m3"),
                        ("E14", "chu"), ("V05", "hm2"), ("T01", "hm2")):
         assert taxonomy.get(code).unit == unit
-        records = core.tag_features(measure, gullies, fids[:1], code, 1.5, 2021,
+        records = tag_features(measure, gullies, fids[:1], code, 1.5, 2021,
                                     unit=unit)
         assert records[0].dw == unit
         assert records[0].cslb == code[0]
@@ -163,44 +165,44 @@ def test_custom_taxonomy_row_is_usable_without_code_change(gully_workspace):
     with sqlite3.connect(ws.path) as connection:
         connection.execute("INSERT INTO measure_type (csdm, cslb, csmc, csmc_en, dw) "
                            "VALUES ('V90', 'V', '生态草皮护坡', 'turf slope', 'hm2')")
-    taxonomy = core.load_taxonomy(measure)
+    taxonomy = load_taxonomy(measure)
     assert taxonomy.get("V90").zh == "生态草皮护坡"
     assert [m.code for m in taxonomy.by_class()["V"]][-1] == "V90"
-    records = core.tag_features(measure, gullies, fids, "V90", None, 2023)
+    records = tag_features(measure, gullies, fids, "V90", None, 2023)
     assert [round(r.sl, 4) for r in records] == [1.0, 0.2, 1.0]
 
 
 def test_list_edit_delete_measures_of_features(gully_workspace):
     ws, measure, gullies, fids = gully_workspace
-    core.tag_features(measure, gullies, fids, "E06", 1, 2021)
-    core.tag_features(measure, gullies, fids[:1], "E03", 120, 2022)
-    first = core.measures_of_features(measure, gullies, fids[:1])
+    tag_features(measure, gullies, fids, "E06", 1, 2021)
+    tag_features(measure, gullies, fids[:1], "E03", 120, 2022)
+    first = measures_of_features(measure, gullies, fids[:1])
     assert sorted(r.csdm for r in first) == ["E03", "E06"]
-    assert len(core.measures_of_features(measure, gullies, fids)) == 4
+    assert len(measures_of_features(measure, gullies, fids)) == 4
     ditch = [r for r in first if r.csdm == "E03"][0]
 
-    edited = core.edit_measure(measure, ditch.fid, quantity=80, year=2023,
+    edited = edit_measure(measure, ditch.fid, quantity=80, year=2023,
                                project="二期")
     assert (edited.sl, edited.nd, edited.xmmc, edited.dw) == (80, 2023, "二期", "m")
     with pytest.raises(InputError, match="counted in"):
-        core.edit_measure(measure, ditch.fid, unit="hm2")
+        edit_measure(measure, ditch.fid, unit="hm2")
     with pytest.raises(InputError, match="greater than 0"):
-        core.edit_measure(measure, ditch.fid, quantity=0)
+        edit_measure(measure, ditch.fid, quantity=0)
     assert measure.getFeature(ditch.fid)["sl"] == 80
-    changed = core.edit_measure(measure, ditch.fid, measure_code="E11")
+    changed = edit_measure(measure, ditch.fid, measure_code="E11")
     assert (changed.csdm, changed.dw) == ("E11", "m")
 
     count = measure.undoStack().count()
-    assert core.delete_measures(measure, [r.fid for r in first]) == 2
+    assert delete_measures(measure, [r.fid for r in first]) == 2
     assert measure.undoStack().count() == count + 1
-    assert core.measures_of_features(measure, gullies, fids[:1]) == []
+    assert measures_of_features(measure, gullies, fids[:1]) == []
     measure.undoStack().undo()
-    assert len(core.measures_of_features(measure, gullies, fids[:1])) == 2
+    assert len(measures_of_features(measure, gullies, fids[:1])) == 2
 
 
 def test_treatment_status_is_undoable(gully_workspace):
     ws, measure, gullies, fids = gully_workspace
-    assert core.set_treatment_status(gullies, fids[:2], "2", year=2023) == 2
+    assert set_treatment_status(gullies, fids[:2], "2", year=2023) == 2
     assert [f["zlzt"] for f in gullies.getFeatures()] == ["2", "2", "0"]
     assert [f["zlnd"] for f in gullies.getFeatures()][:2] == [2023, 2023]
     assert gullies.undoStack().count() == 1
@@ -208,19 +210,19 @@ def test_treatment_status_is_undoable(gully_workspace):
     assert [f["zlzt"] for f in gullies.getFeatures()] == ["0", "0", "0"]
     assert not any(f["zlnd"] for f in gullies.getFeatures())
     with pytest.raises(InputError, match="year the treatment was completed"):
-        core.set_treatment_status(gullies, fids, "2")
+        set_treatment_status(gullies, fids, "2")
     with pytest.raises(InputError, match="outside"):
-        core.set_treatment_status(gullies, fids, "2", year=1850)
+        set_treatment_status(gullies, fids, "2", year=1850)
     assert gullies.undoStack().count() == 1     # refused: nothing written
-    core.set_treatment_status(gullies, fids[:1], "2", year=2022)
-    core.set_treatment_status(gullies, fids[:1], "1")   # back to 治理中: no year
+    set_treatment_status(gullies, fids[:1], "2", year=2022)
+    set_treatment_status(gullies, fids[:1], "1")   # back to 治理中: no year
     assert gullies.getFeature(fids[0])["zlnd"] in (None, QVariant())
     with pytest.raises(InputError, match="Unknown treatment status"):
-        core.set_treatment_status(gullies, fids, "7")
+        set_treatment_status(gullies, fids, "7")
     with pytest.raises(InputError, match="select the gullies"):
-        core.set_treatment_status(gullies, [], "1")
+        set_treatment_status(gullies, [], "1")
     with pytest.raises(InputError, match="zlzt"):
-        core.set_treatment_status(measure, fids, "1")
+        set_treatment_status(measure, fids, "1")
 
 
 def test_summary_quantities_and_plan_figures(gully_workspace):
@@ -228,11 +230,11 @@ def test_summary_quantities_and_plan_figures(gully_workspace):
     from xingguo_swc_plugin.core.plan import plan_progress
 
     ws, measure, gullies, fids = gully_workspace
-    core.tag_features(measure, gullies, fids, "E06", 2, 2020)       # 3 × 2 座
-    core.tag_features(measure, gullies, fids[:2], "V01", None, 2021)  # 1.0 + 0.2 hm²
-    core.tag_features(measure, gullies, fids[2:], "E03", 50, 2024)  # 50 m
+    tag_features(measure, gullies, fids, "E06", 2, 2020)       # 3 × 2 座
+    tag_features(measure, gullies, fids[:2], "V01", None, 2021)  # 1.0 + 0.2 hm²
+    tag_features(measure, gullies, fids[2:], "E03", 50, 2024)  # 50 m
     assert measure.commitChanges()
-    core.set_treatment_status(gullies, fids[2:], "2", year=2021, commit=True)
+    set_treatment_status(gullies, fids[2:], "2", year=2021, commit=True)
     summary = summaries.measure_summary(measure, None, 2020, 2022)
     assert (summary.year_from, summary.year_to, summary.records) == (2020, 2022, 5)
     assert summary.by_measure[("E06", "zuo")].quantity == 6
@@ -270,8 +272,8 @@ def test_summary_defaults_to_the_plan_window(gully_workspace):
     from xingguo_swc_plugin.core.settings import plan_window
 
     ws, measure, gullies, fids = gully_workspace
-    core.tag_features(measure, gullies, fids[:1], "V01", None, 2021, commit=True)
-    core.tag_features(measure, gullies, fids[1:], "V01", None, 2023, commit=True)
+    tag_features(measure, gullies, fids[:1], "V01", None, 2021, commit=True)
+    tag_features(measure, gullies, fids[1:], "V01", None, 2023, commit=True)
     summary = summaries.measure_summary(measure)
     assert (summary.year_from, summary.year_to) == plan_window() == (2022, 2025)
     assert summary.records == 2
@@ -280,7 +282,7 @@ def test_summary_defaults_to_the_plan_window(gully_workspace):
 
 def test_summary_reports_unresolved_targets(gully_workspace):
     ws, measure, gullies, fids = gully_workspace
-    core.tag_features(measure, gullies, fids, "V01", None, 2020, commit=True)
+    tag_features(measure, gullies, fids, "V01", None, 2020, commit=True)
     gullies.dataProvider().deleteFeatures(fids[:1])
     summary = summaries.measure_summary(measure, None, 2020, 2020)
     assert summary.records == 3
@@ -292,11 +294,11 @@ def test_processing_measuresummary_matches_core(gully_workspace, tmp_path):
     import processing
 
     ws, measure, gullies, fids = gully_workspace
-    core.tag_features(measure, gullies, fids, "E06", 2, 2021)
-    core.tag_features(measure, gullies, fids[1:], "V02", None, 2022, commit=True)
+    tag_features(measure, gullies, fids, "E06", 2, 2021)
+    tag_features(measure, gullies, fids[1:], "V02", None, 2022, commit=True)
     gullies.startEditing()
     gullies.changeAttributeValue(fids[0], gullies.fields().indexOf("bgsl"), 3)
-    core.set_treatment_status(gullies, fids[:1], "2", year=2023, commit=True)
+    set_treatment_status(gullies, fids[:1], "2", year=2023, commit=True)
     output = str(tmp_path / "summary.csv")
     result = processing.run("xingguoswc:measuresummary", {
         "MEASURES": ws.uri("measure"), "TOWNSHIPS": ws.uri("township"),
@@ -432,10 +434,10 @@ def test_summary_of_random_workspace_matches_independent_count(empty_workspace):
         code = rng.choice(["E06", "E03", "V01", "V04", "E01", "T01"])
         quantity = None if code in ("V01", "V04", "E01", "T01") and rng.random() < 0.7 \
             else round(rng.uniform(1, 50), 1)
-        core.tag_features(measure, layer, chosen, code, quantity, rng.randint(2018, 2026))
+        tag_features(measure, layer, chosen, code, quantity, rng.randint(2018, 2026))
     assert measure.commitChanges()
     for fid in rng.sample(fids, 15):
-        core.set_treatment_status(gullies, [fid], "2", year=rng.randint(2019, 2026))
+        set_treatment_status(gullies, [fid], "2", year=rng.randint(2019, 2026))
     gullies.startEditing()
     for fid in rng.sample(fids, 8):
         gullies.changeAttributeValue(fid, gullies.fields().indexOf("bgsl"),
@@ -493,7 +495,7 @@ def test_processing_summary_of_sample_workspace(sample_workspace, tmp_path):
 def test_unit_mismatch_names_the_sibling_measure(gully_workspace):
     ws, measure, gullies, fids = gully_workspace
     with pytest.raises(InputError, match=r"counted in m³, not in hm².*Use E13"):
-        core.tag_features(measure, gullies, fids, "E12", 30, 2021, unit="hm2")
+        tag_features(measure, gullies, fids, "E12", 30, 2021, unit="hm2")
     assert measure.featureCount() == 0
 
 
@@ -520,12 +522,12 @@ def test_user_added_layer_carries_measures(gully_workspace, tmp_path):
         writer.addFeature(feature)
     del writer
     orchards = QgsVectorLayer(path, "orchards", "ogr")
-    assert core.layer_key(orchards) == "orchards"
-    records = core.tag_features(measure, orchards, [0, 1], "V03", None, 2022,
+    assert layer_key(orchards) == "orchards"
+    records = tag_features(measure, orchards, [0, 1], "V03", None, 2022,
                                 commit=True)
     assert [r.xzqdm for r in records] == ["360732101", "360732100"]
     assert [round(r.sl, 4) for r in records] == [3.0, 1.0]
-    assert len(core.measures_of_features(measure, orchards, [0])) == 1
+    assert len(measures_of_features(measure, orchards, [0])) == 1
     alone = summaries.measure_summary(measure, None, 2022, 2022)
     assert alone.unresolved_records == 2
     assert alone.progress.treated == []
@@ -543,5 +545,5 @@ def test_layer_without_uuid_is_refused(gully_workspace):
     feature.setGeometry(QgsGeometry.fromWkt(box_wkt(*GULLY_BOXES[0])))
     plain.dataProvider().addFeatures([feature])
     with pytest.raises(InputError, match="no uuid field"):
-        core.tag_features(measure, plain, [1], "V01", None, 2021)
+        tag_features(measure, plain, [1], "V01", None, 2021)
     assert measure.featureCount() == 0

@@ -151,6 +151,8 @@ def _latest_survey(erosion: QgsVectorLayer) -> None:
         return
     if several:
         erosion.setSubsetString('"nd" = {0}'.format(int(year)))
+
+
 def zone_coverage(layer: QgsVectorLayer, code_field: str, name_field: str = ""
                   ) -> QgsVectorLayer:
     """Sheets per zone of any zoning (small watersheds ``watershed``/``lydm``):

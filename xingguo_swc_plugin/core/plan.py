@@ -46,6 +46,7 @@ from .geometry import index_geometry
 from .measure_checks import check_year
 from .measure_records import read_measures, sibling_layer
 from .measure_taxonomy import load_taxonomy
+from .targets import township_targets
 from .township_locator import TownshipLocator
 from .schema import BENGGANG, TOWNSHIP, UUID_FIELD
 from .zones import computation_crs, read_townships
@@ -153,8 +154,6 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     towns = read_townships(townships, "xzqdm", crs, context, feedback)
     zone_list = towns if zones is None else read_townships(zones, zone_field, crs, context,
                                                            feedback)
-    if zones is not None:
-        _name_watersheds(zones, zone_field, zone_list)
     result = PlanProgress(first, last)
 
     # -- area records by target --------------------------------------------------------
@@ -267,8 +266,6 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
                        rows, county, crs, context, townships, result, feedback)
 
     # -- targets -----------------------------------------------------------------------
-    from .assessment import township_targets
-
     plan_targets = township_targets(measures, towns, measurer, first, last)
     for code, row in rows.items():
         if zones is None and code in plan_targets:
@@ -278,17 +275,6 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     if feedback is not None:
         feedback.setProgress(100.0)
     return result
-
-
-def _name_watersheds(zones: QgsVectorLayer, zone_field: str, zone_list) -> None:
-    """Zones of the ``watershed`` table are named by ``lymc`` (townships by ``xzqmc``)."""
-    if zones.fields().lookupField("lymc") < 0 or zones.fields().lookupField(zone_field) < 0:
-        return
-    names = {str(f[zone_field]).strip(): f["lymc"] for f in zones.getFeatures(
-        QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry))}
-    for zone in zone_list:
-        if not zone.name and names.get(zone.code) not in (None, ""):
-            zone.name = str(names[zone.code])
 
 
 def gully_count(value, bgbh: str) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from typing import Callable, Dict, Optional
 
@@ -33,6 +34,11 @@ from .gpkg_sql import write_transaction
 from .schema import LayerSpec
 from .styles import apply_style
 from .workspace_base import WorkspaceBase
+
+#: Layers of a GeoPackage workspace are opened one at a time: two validation tasks
+#: merging at once opened the workspace from two threads and QGIS 3.22's OGR
+#: provider deadlocked (seen once in the suite).
+_OPEN_LOCK = threading.Lock()
 
 _FIELD_TYPE = {"text": FieldType.STRING, "int": FieldType.INT, "real": FieldType.DOUBLE,
                "date": FieldType.DATE, "datetime": FieldType.DATETIME,
@@ -71,7 +77,8 @@ class Workspace(WorkspaceBase):
         """The table as a layer, loaded with its default style from the workspace."""
         spec = schema.LAYERS_BY_NAME.get(table)
         title = name or (spec.zh if spec else table)
-        layer = QgsVectorLayer(self.uri(table), title, "ogr")
+        with _OPEN_LOCK:
+            layer = QgsVectorLayer(self.uri(table), title, "ogr")
         if not layer.isValid():
             raise WorkspaceError(tr("Table {0} is missing in the workspace {1}.")
                                  .format(table, self.path))

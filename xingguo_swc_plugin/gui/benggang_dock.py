@@ -50,10 +50,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core import benggang
-from ..core import benggang_digitize
-from ..core import benggang_lists
-from ..core import benggang_parts
+from ..core import benggang, benggang_digitize, benggang_lists, benggang_parts
 from ..core.benggang import TownshipIndex
 from ..core.benggang_digitize import GullyDraft
 from ..core.errors import SwcError
@@ -65,7 +62,6 @@ from .layer_signals import LayerSignals
 from .map_tools import PolygonDigitizingTool
 from .scrolling import scrolled
 from .table_combos import TableCombos
-
 
 
 def _code_combo(codelist: CodeList, empty_text: str) -> QComboBox:

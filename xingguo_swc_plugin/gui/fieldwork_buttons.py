@@ -13,7 +13,7 @@ from typing import List, Optional
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
-from ..core.casework import FindingFilter, text
+from ..core.casework import FindingFilter
 from ..tasks import CoreTask
 from ..translation import tr
 
@@ -48,11 +48,10 @@ class FieldworkButtons(QWidget):
 
     def townships(self) -> List[str]:
         """Township codes of the selected findings (empty: every township)."""
-        layer = self.dock.finding_layer
-        if layer is None:
+        if self.dock.finding_layer is None:
             return []
-        return sorted({text(layer.getFeature(fid)["xzqdm"])
-                       for fid in self.dock.selected_fids()} - {""})
+        rows = (self.dock.model.finding(fid) for fid in self.dock.selected_fids())
+        return sorted({row.township for row in rows if row is not None} - {""})
 
     def _workspace(self) -> Optional[str]:
         workspace = self.dock.workspace_path()

@@ -45,15 +45,15 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import findings as case
 from ..core.casework import sync_parcel_compliance
-from ..core.sources import with_sniffed_encoding
 from ..core.errors import CanceledError, SwcError
 from ..core.findings import township_label
-from ..core.schema import DEV_PROJECT, FINDING, MEASURE, META_TABLE, PARCEL
-from ..core.workspaces import workspace_of
-from ..core.validation import parcel_ids, validate_parcels
 from ..core.rules import RULES, rule_label
+from ..core.schema import DEV_PROJECT, FINDING, MEASURE, META_TABLE, PARCEL
 from ..core.settings import set_setting, setting
+from ..core.sources import with_sniffed_encoding
+from ..core.validation import parcel_ids, validate_parcels
 from ..core.workspace_layers import project_layers_of_table, workspace_key
+from ..core.workspaces import workspace_of
 from ..domain import codes
 from ..tasks import CoreTask
 from ..translation import tr
@@ -162,6 +162,7 @@ class InspectionDock(QgsDockWidget):
         self._canceled = False
         self._flush_scheduled = False
         self._selected: Optional[List[int]] = None  # cache of selected_fids()
+        self._sync_waiting: set = set()  # parcels whose compliance follows a save
         from .change_step import ChangeStep  # issue 17: "与上期比较"
 
         self.change_step = ChangeStep(self, body)
@@ -227,6 +228,7 @@ class InspectionDock(QgsDockWidget):
         except TypeError:
             pass
         self.table_combos.release()
+        self.sync_compliance()  # a save just before unloading still reaches the parcels
         self._watch_findings(None)
         self.clear_highlight()
         if self.task is not None:
@@ -348,6 +350,7 @@ class InspectionDock(QgsDockWidget):
             return None
         if self.finding_layer is not None and self.finding_layer.isEditable():
             self.save()  # pending status steps first: the task writes the same table
+        self.sync_compliance()  # the parcels' confirmed codes before they are checked
         options = {
             "parcel_id_field": ui.parcelIdCombo.currentField() or "tbbh",
             "project_field": ui.projectFieldCombo.currentField() or "xmbh",
@@ -519,19 +522,18 @@ class InspectionDock(QgsDockWidget):
 
     def _restore_groups(self) -> None:
         """Groups as the user left them (re-runs, grouping): the ones they opened;
-        while a filter is on, every group (the matches, not their titles)."""
-        tree = self.ui.findingsTree
+        while a filter is on, every group (the matches, not their titles).  Group
+        by group: collapseAll/expandAll would lay out all 30k rows of a flat list."""
+        if not self.model.grouping:
+            return
+        tree, proxy = self.ui.findingsTree, self.proxy
+        everything = proxy.active()
         self._tracking = False  # opened here, not by the user
         try:
-            if self.proxy.active():
-                tree.expandAll()
-                return
-            tree.collapseAll()
-            for grouping, key in self._expanded:
-                if grouping == self.model.grouping:
-                    index = self.proxy.mapFromSource(self.model.group_index(key))
-                    if index.isValid():
-                        tree.expand(index)
+            for number in range(proxy.rowCount()):
+                index = proxy.index(number, 0)
+                tree.setExpanded(index, everything or (
+                    self.model.grouping, index.data(GROUP_ROLE)) in self._expanded)
         finally:
             self._tracking = True
 
@@ -841,21 +843,33 @@ class InspectionDock(QgsDockWidget):
         saved = set(self._buffer_fids()) | self._pending
         self._quiet = True
         try:
-            case.save_edits(layer)  # only the changed rows, refused if changed meanwhile
+            count = case.save_edits(layer)  # only the changed rows, refused if changed
         except SwcError as error:
             self._error(error)
             return False
         finally:
             self._quiet = False
-        parcels = {row.parcel_id for row in (self.model.finding(fid) for fid in saved) if row}
-        try:  # confirmed cases give their parcels the confirmed compliance code
-            if parcels:  # in the workspace of the finding table (GeoPackage or PostGIS)
-                sync_parcel_compliance(workspace_of(layer), parcels)
-        except SwcError as error:
-            self._error(error)
         self._pending = saved
         self._reload_pending()
+        self._message(tr("{0} finding(s) saved.").format(count), Qgis.Success)
+        parcels = {row.parcel_id for row in (self.model.finding(fid) for fid in saved) if row}
+        if parcels:  # as the next event: the save's own GUI block stays short
+            self._sync_waiting |= parcels
+            QTimer.singleShot(0, self.sync_compliance)
         return True
+
+    def sync_compliance(self) -> int:
+        """Give the parcels of the cases just saved the confirmed compliance code if
+        their case was confirmed (in the finding table's workspace, GeoPackage or
+        PostGIS); run right after a save and before a check.  Returns parcels changed."""
+        parcels, self._sync_waiting = self._sync_waiting, set()
+        if not parcels or self.finding_layer is None:
+            return 0
+        try:
+            return sync_parcel_compliance(workspace_of(self.finding_layer), parcels)
+        except SwcError as error:
+            self._error(error)
+            return 0
 
     # import and export -------------------------------------------------------------------------
     def choose_export(self) -> None:
