@@ -12,7 +12,7 @@ from typing import Dict, List
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry
 
-from xingguo_swc_plugin.core.workspace import create_workspace
+from xingguo_swc_plugin.core.workspace.geopackage import create_workspace
 
 TOWNSHIPS = (("360732100", "潋江镇"), ("360732101", "江背镇"), ("360732203", "长冈乡"))
 X0, Y0, SIDE = 640_000.0, 2_910_000.0, 10_000.0

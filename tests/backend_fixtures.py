@@ -7,7 +7,7 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem
 
 from validation_data import CRS
-from xingguo_swc_plugin.core.workspaces import workspace_of
+from xingguo_swc_plugin.core.workspace.open import workspace_of
 
 
 class Backend:
@@ -27,7 +27,7 @@ def backend(request, qgis_app):
     if request.param == "gpkg":
         path = request.getfixturevalue("empty_workspace")
         return Backend("gpkg", {"WORKSPACE": path}, lambda: workspace_of(path))
-    from xingguo_swc_plugin.core.postgis import create_postgis_workspace
+    from xingguo_swc_plugin.core.workspace.postgis import create_postgis_workspace
 
     target = request.getfixturevalue("pg_target")
     schema = request.getfixturevalue("pg_schema")

@@ -19,8 +19,8 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from xingguo_swc_plugin.core.workspace import create_workspace
-from xingguo_swc_plugin.core.workspaces import workspace_of
+from xingguo_swc_plugin.core.workspace.geopackage import create_workspace
+from xingguo_swc_plugin.core.workspace.open import workspace_of
 
 #: (code, name, xmin, ymin, xmax, ymax) in EPSG:4547.
 TOWNSHIP_SQUARES: List[Tuple[str, str, float, float, float, float]] = [

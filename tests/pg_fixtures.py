@@ -64,7 +64,7 @@ def pg_connection(pg_authcfg, pg_server) -> str:
 
 @pytest.fixture
 def pg_target(pg_connection):
-    from xingguo_swc_plugin.core.postgis import PgTarget
+    from xingguo_swc_plugin.core.workspace.postgis import PgTarget
 
     return PgTarget(connection=pg_connection)
 
@@ -72,7 +72,7 @@ def pg_target(pg_connection):
 @pytest.fixture
 def pg_schema(pg_target):
     """A fresh schema name for one test; the schema and its styles are dropped after."""
-    from xingguo_swc_plugin.core.postgis import drop_postgis_workspace
+    from xingguo_swc_plugin.core.workspace.postgis import drop_postgis_workspace
 
     name = "ws_" + uuid.uuid4().hex[:10]
     yield name
@@ -84,9 +84,9 @@ def pg_sample(sample_workspace, pg_connection):
     """The sample GeoPackage copied into a PostGIS workspace (session, read-only!)."""
     from qgis.core import QgsCoordinateReferenceSystem
 
-    from xingguo_swc_plugin.core.postgis import (
+    from xingguo_swc_plugin.core.workspace.postgis import (
         PgTarget, create_postgis_workspace, drop_postgis_workspace)
-    from xingguo_swc_plugin.core.postgis_load import load_geopackage
+    from xingguo_swc_plugin.core.workspace.postgis_load import load_geopackage
 
     target = PgTarget(connection=pg_connection)
     name = "sample_" + uuid.uuid4().hex[:8]

@@ -7,7 +7,7 @@ import random
 
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-from xingguo_swc_plugin.core.workspace import open_workspace
+from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
 
 def layer(path: str, name: str) -> QgsVectorLayer:

@@ -68,7 +68,7 @@ def test_package_deprecation_warnings_are_errors():
     """conftest.py's filter: a deprecation raised in a plugin module fails the test."""
     with pytest.raises(DeprecationWarning):
         warnings.warn_explicit("old API", DeprecationWarning, "x.py", 1,
-                               module="xingguo_swc_plugin.core.workspace")
+                               module="xingguo_swc_plugin.core.workspace.geopackage")
     with warnings.catch_warnings(record=True) as caught:  # elsewhere: only a warning
         warnings.simplefilter("default")
         warnings.warn_explicit("old API", DeprecationWarning, "x.py", 1, module="elsewhere")

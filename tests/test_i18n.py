@@ -276,7 +276,7 @@ def test_docks_show_no_english_source_string(chinese, qtbot, sample_copy):
     widget is an English source string of the .ts file."""
     from qgis.core import QgsProject
 
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
     from xingguo_swc_plugin.plugin import DOCK_CLASSES
     from e2e.e2e_steps import english_sources, untranslated_texts  # as the e2e does
 

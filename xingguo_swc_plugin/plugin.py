@@ -130,7 +130,7 @@ class XingguoSwcPlugin:
     def open_workspace(self, workspace) -> Dict[str, QgsVectorLayer]:
         """Load the workspace's data tables into one layer group (Chinese names,
         stored styles) and give every dock its layers by table."""
-        from .core.workspace_layers import add_workspace_to_project, workspace_layers
+        from .core.workspace.layers import add_workspace_to_project, workspace_layers
 
         name = Path(workspace.path).stem if hasattr(workspace, "path") \
             else workspace.schema

@@ -87,7 +87,7 @@ def test_measure_summary_web_mercator_target_area(empty_workspace, tmp_path):
     from xingguo_swc_plugin.core.measure_records import layer_key
     from xingguo_swc_plugin.core.measure_summary import measure_summary
     from xingguo_swc_plugin.core.measure_tagging import tag_features
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
     add_townships(empty_workspace)
     wkt = to_3857(box(501000, 2901000, 501100, 2901100))  # 1 hm² drawn in EPSG:4547

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from data import BOWTIE, box, digest, townships, write  # noqa: E402
 
@@ -494,7 +493,7 @@ def test_failed_run_leaves_no_output_file(towns, tmp_path):
 def _workspace_gullies(workspace: str, ids):
     from qgis.core import QgsFeature, QgsGeometry
 
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
     target = open_workspace(workspace).layer("benggang")
     features = []
@@ -541,8 +540,8 @@ def test_non_numeric_schema_version_is_a_clear_message(qgis_app, tmp_path):
     from benggang_fixtures import make_workspace
 
     from xingguo_swc_plugin.core.errors import WorkspaceError
-    from xingguo_swc_plugin.core.schema import META_TABLE
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.schema import META_TABLE
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
     workspace = make_workspace(tmp_path, "EPSG:4547")
     with sqlite3.connect(workspace) as connection:

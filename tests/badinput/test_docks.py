@@ -6,16 +6,16 @@ CRS), that no task produced a result, and that the input files and the
 workspace are unchanged (sha256 of their SQL dump / bytes).
 
 Covered elsewhere (same class, same rules): the gully dock refuses a layer
-without the gully fields and each digitizing check (tests/test_benggang_dock.py
+without the gully fields and each digitizing check (tests/gui/test_benggang_dock.py
 test_a_layer_without_the_fields_is_refused, test_each_check_refuses_in_the_dock_
 and_writes_nothing); the measures dock refuses an empty selection, quantity 0,
-a year outside 1980-2100 and a wrong unit (tests/test_measures_dock.py
+a year outside 1980-2100 and a wrong unit (tests/gui/test_measures_dock.py
 test_bad_input_shows_message_and_writes_nothing); the atlas dock a folder that
-is a file and an empty selection (tests/test_atlas_dock.py
+is a file and an empty selection (tests/gui/test_atlas_dock.py
 test_dock_reports_bad_folder_and_selection); the inspection dock a missing
 workspace and a DEM that does not cover the parcels
-(tests/test_validation_dock.py); a gully layer in degrees on a projected canvas
-is measured on the ellipsoid (tests/test_benggang_dock.py
+(tests/gui/test_validation_dock.py); a gully layer in degrees on a projected canvas
+is measured on the ellipsoid (tests/gui/test_benggang_dock.py
 test_a_geographic_layer_on_a_projected_canvas).
 """
 

@@ -17,8 +17,6 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from data import TOWNS, box, digest, write  # noqa: E402
 
@@ -122,7 +120,7 @@ def test_measuresummary_gbk_townships(empty_workspace, tmp_path):
     from test_measures import GULLY_BOXES, TOWNSHIPS, add_gullies, add_townships
 
     from xingguo_swc_plugin.core.measure_tagging import set_treatment_status, tag_features
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
     add_townships(empty_workspace)
     gullies, fids = add_gullies(empty_workspace, GULLY_BOXES)

@@ -8,7 +8,7 @@
   the table's write lock in one transaction, so one adds and the other keeps.
 
 The same two cases on PostGIS (two server connections) are in
-tests/test_findings_backends.py (test_duplicate_parcel_ids_are_refused_and_
+tests/core/test_findings_backends.py (test_duplicate_parcel_ids_are_refused_and_
 nothing_changes, test_two_runs_merging_at_once_do_not_duplicate, parametrised
 over both backends).
 """

@@ -41,7 +41,7 @@ def run(out: str, count: int = 30_000) -> dict:
         store_findings,
     )
     from xingguo_swc_plugin.core.results import Finding
-    from xingguo_swc_plugin.core.workspace import create_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import create_workspace
 
     crs = QgsCoordinateReferenceSystem("EPSG:4547")
     folder = tempfile.mkdtemp(prefix="xgswc_findings_bench_")
@@ -238,7 +238,7 @@ def check_gui(path: str, parcels: int) -> dict:
     from qgis.PyQt.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
 
     from xingguo_swc_plugin.core.sampledata import generate_sample_workspace
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
     from xingguo_swc_plugin.gui.inspection_dock import InspectionDock
 
     generate_sample_workspace(path, parcels, seed=7)

@@ -4,7 +4,7 @@ For each bench county (``county_N.gpkg`` of ``generate.py``) the townships and
 parcels are copied (ogr2ogr) into a throw-away PostgreSQL 15 + PostGIS server
 (``tests/pg_server.py``), then ``core.stats.township_area_stats`` runs on the
 PostGIS layers in a fresh QGIS process: it dispatches to
-``core.postgis_compute.township_area_stats_sql`` (the same call users make).
+``core.engines.postgis.compute.township_area_stats_sql`` (the same call users make).
 Time = from opening the layers to the result, as for the local engine; the
 result must agree with the local engine's row of the same size.
 
@@ -137,7 +137,7 @@ def _worker(uri: str, schema: str, target: str) -> None:
     QgsApplication.setPrefixPath("/usr", True)
     app = QgsApplication([], False)
     app.initQgis()
-    from xingguo_swc_plugin.core.postgis_compute import same_postgis_database
+    from xingguo_swc_plugin.core.engines.postgis.compute import same_postgis_database
     from xingguo_swc_plugin.core.stats import township_area_stats
 
     def layer(table):

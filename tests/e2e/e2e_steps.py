@@ -309,9 +309,9 @@ def step_load_workspace(ctx: Context):
     """Technician: open the demo workspace with the plugin's action *打开工作空间…*
     (toolbar/menu) and its dialog; every dock's layers must then be the workspace
     tables of their role, and only the data tables are in the project."""
-    workspace_module = __import__(ctx.plugin_name + ".core.workspace", fromlist=["x"])
-    schema = __import__(ctx.plugin_name + ".core.schema", fromlist=["x"])
-    tables = __import__(ctx.plugin_name + ".core.workspace_layers", fromlist=["x"])
+    workspace_module = __import__(ctx.plugin_name + ".core.workspace.geopackage", fromlist=["x"])
+    schema = __import__(ctx.plugin_name + ".core.workspace.schema", fromlist=["x"])
+    tables = __import__(ctx.plugin_name + ".core.workspace.layers", fromlist=["x"])
     shown_before = len(ctx.recorder.data.get("message_bar", []))
     project = QgsProject.instance()
     # the map in the workspace's CRS, as the digitizing steps click in layer coordinates

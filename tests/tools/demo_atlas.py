@@ -22,7 +22,7 @@ def _with_findings(workspace_path: str, folder: str) -> str:
     """A copy of the workspace with the findings of the geometry rules stored."""
     from xingguo_swc_plugin.core.findings import store_findings
     from xingguo_swc_plugin.core.validation import parcel_ids, validate_parcels
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
     copy = os.path.join(folder, "atlas_workspace.gpkg")
     shutil.copyfile(workspace_path, copy)
@@ -36,7 +36,7 @@ def _with_findings(workspace_path: str, folder: str) -> str:
 
 def run(workspace_path: str, out: Path) -> List[str]:
     from xingguo_swc_plugin.core import atlas
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
     folder = out / "atlas"
     if folder.exists():

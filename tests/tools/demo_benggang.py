@@ -28,7 +28,7 @@ from xingguo_swc_plugin.core import benggang_digitize
 from xingguo_swc_plugin.core import benggang_lists
 from xingguo_swc_plugin.core.area import ELLIPSOIDAL, AreaMeasurer
 from xingguo_swc_plugin.core.errors import InputError
-from xingguo_swc_plugin.core.workspace import open_workspace
+from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 from xingguo_swc_plugin.domain import codes
 
 

@@ -15,7 +15,7 @@ def run(workspace: str, out: Path) -> List[str]:
     from xingguo_swc_plugin.core.fieldpackage import write_field_package
     from xingguo_swc_plugin.core.findings import store_findings
     from xingguo_swc_plugin.core.validation import validate_parcels
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
     folder = out / "fieldwork"
     shutil.rmtree(folder, ignore_errors=True)

@@ -18,7 +18,7 @@ def run(workspace: str, out: Path) -> List[str]:
     from xingguo_swc_plugin.core import measure_summary as core
     from xingguo_swc_plugin.core.measure_tagging import tag_features
     from xingguo_swc_plugin.core.settings import plan_window
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
     from xingguo_swc_plugin.domain import codes
 
     folder = out / "measures"

@@ -15,7 +15,7 @@ def run(workspace: str, out: Path) -> List[str]:
     from xingguo_swc_plugin.core.assessment import township_assessment
     from xingguo_swc_plugin.core.monitoring import erosion_years
     from xingguo_swc_plugin.core.settings import plan_window
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
     def layer(name: str) -> QgsVectorLayer:
         return QgsVectorLayer(workspace + "|layername=" + name, name, "ogr")

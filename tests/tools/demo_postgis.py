@@ -26,11 +26,11 @@ def run(workspace: str, out: Path) -> List[str]:
     from qgis.core import QgsCoordinateReferenceSystem
 
     from xingguo_swc_plugin.core.overlaps import find_overlaps
-    from xingguo_swc_plugin.core.postgis import PgTarget, create_postgis_workspace
-    from xingguo_swc_plugin.core.postgis_load import load_geopackage
+    from xingguo_swc_plugin.core.workspace.postgis import PgTarget, create_postgis_workspace
+    from xingguo_swc_plugin.core.workspace.postgis_load import load_geopackage
     from xingguo_swc_plugin.core.stats import conservation_rate, township_area_stats
     from xingguo_swc_plugin.core.validation import validate_parcels
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
     folder = out / "postgis"
     folder.mkdir(parents=True, exist_ok=True)

@@ -86,7 +86,7 @@ def run(workspace_path: str, out: Path) -> List[str]:
     from xingguo_swc_plugin.core.findings import (
         export_findings, set_status, store_findings, IDENTIFIED)
     from xingguo_swc_plugin.core.validation import parcel_ids, validate_parcels
-    from xingguo_swc_plugin.core.workspace import open_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
     folder = out / "validation"
     folder.mkdir(parents=True, exist_ok=True)

@@ -76,7 +76,7 @@ from .atlas_layers import (  # noqa: F401 (part of this module's interface)
 )
 from .errors import InputError, SwcError
 from .pdf_text import fix_pdf_cjk_text
-from .schema import LAYERS_BY_NAME
+from .workspace.schema import LAYERS_BY_NAME
 
 #: Names re-exported from atlas_figures / atlas_layers: callers import only ``atlas``.
 __all__ = ["LayerSnapshot", "default_layers", "format_rate", "origin", "export_atlas",

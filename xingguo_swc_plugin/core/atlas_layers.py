@@ -121,7 +121,7 @@ def default_layers(townships: QgsVectorLayer) -> List[QgsVectorLayer]:
     township table's workspace (GeoPackage or PostGIS), in their stored styles;
     none when the townships are not a workspace table."""
     from .errors import WorkspaceError
-    from .workspaces import workspace_of
+    from .workspace.open import workspace_of
 
     try:
         workspace = workspace_of(origin(townships), upgrade=False)

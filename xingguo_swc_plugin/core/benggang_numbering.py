@@ -70,8 +70,8 @@ SEQUENCE_ALLOCATORS: Dict[str, Callable[[QgsVectorLayer, str, bool, int], int]] 
 
 
 def _postgis_sequence(layer: QgsVectorLayer, code: str, reserve: bool, highest: int) -> int:
-    """PostGIS: the server allocates, committed at once (issue 8, core.postgis)."""
-    from .postgis import next_benggang_sequence
+    """PostGIS: the server allocates, committed at once (issue 8, core.workspace.postgis)."""
+    from .workspace.postgis import next_benggang_sequence
     return next_benggang_sequence(layer, code, highest, reserve)
 
 

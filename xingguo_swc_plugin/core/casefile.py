@@ -50,7 +50,7 @@ from .errors import CanceledError, InputError, SwcError, WorkspaceError
 from .settings import setting
 from .styles import PDF_CJK_FONT_FAMILY, PDF_CJK_FONT_PACKAGE
 from .rules import EXCEEDS_APPROVED, RULES, rule_label
-from .workspaces import workspace_of
+from .workspace.open import workspace_of
 
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 15.0
 DPI = 200

@@ -22,7 +22,7 @@ from ..translation import tr
 from . import findings as case
 from .errors import InputError, WorkspaceError
 from .rules import RULES
-from .workspaces import workspace_of
+from .workspace.open import workspace_of
 
 PHOTO_TABLE = "finding_photo"
 #: Fields of a finding that make up its case state (what the field may change).

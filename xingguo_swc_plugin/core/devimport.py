@@ -33,19 +33,19 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QUuid
 
 from ..translation import tr
-from . import schema
+from .workspace import schema
 from .crs_check import require_crs
 from .errors import CanceledError, InputError, WorkspaceError
 from .geometry import index_geometry, polygonal, usable
 from .sources import sniff_encoding
-from .workspace_base import WorkspaceBase
-from .workspaces import workspace_of
+from .workspace.base import WorkspaceBase
+from .workspace.open import workspace_of
 
 TABLE = "dev_project"
 KEY = "xmbh"
 
 #: Other names the bureau's registers use for each target field (besides the
-#: field name itself and its Chinese label in ``core.schema``).
+#: field name itself and its Chinese label in ``core.workspace.schema``).
 SYNONYMS: Dict[str, Tuple[str, ...]] = {
     "xmbh": ("项目编号", "项目代码", "编号", "xmdm", "project_no", "project_id", "projectno"),
     "xmmc": ("项目名称", "名称", "project_name", "name"),

@@ -38,7 +38,7 @@ from .fieldpackage import (
     form_state,
     read_meta,
 )
-from .workspaces import workspace_of
+from .workspace.open import workspace_of
 
 #: History event of a field verification that did not change the status.
 FIELD_VERIFIED = "field_verified"

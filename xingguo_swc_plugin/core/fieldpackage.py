@@ -53,12 +53,13 @@ from qgis.PyQt.QtCore import QDateTime
 from ..domain import codes
 from ..translation import tr
 from ..qgis_compat import FieldType, make_field
-from . import casework, schema
+from . import casework
+from .workspace import schema
 from .casework import FindingFilter, text
 from .errors import CanceledError, InputError, WorkspaceError
 from .styles import apply_style
-from .workspace import qgs_fields
-from .workspaces import workspace_of
+from .workspace.geopackage import qgs_fields
+from .workspace.open import workspace_of
 
 PROJECT_FILE = "xingguo_fieldwork.qgs"
 DATA_FILE = "fieldwork.gpkg"

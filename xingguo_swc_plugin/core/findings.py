@@ -44,7 +44,7 @@ from ..translation import tr
 from .errors import CanceledError, InputError, WorkspaceError
 from .results import Finding
 from .rules import RULES
-from .workspaces import workspace_of
+from .workspace.open import workspace_of
 
 TABLE = "finding"
 FOUND, IDENTIFIED, RECTIFIED, PENALISED, CLOSED = "1", "2", "3", "4", "5"

@@ -10,7 +10,7 @@ from ..translation import tr
 from .errors import InputError
 from .measure_records import text_value
 from .measure_taxonomy import Taxonomy
-from .schema import MEASURE
+from .workspace.schema import MEASURE
 
 YEAR_MIN = 1980
 YEAR_MAX = 2100

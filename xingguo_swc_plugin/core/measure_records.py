@@ -22,7 +22,7 @@ from qgis.core import (
 
 from ..translation import tr
 from .errors import InputError
-from .schema import MEASURE, MEASURE_TYPE, UUID_FIELD
+from .workspace.schema import MEASURE, MEASURE_TYPE, UUID_FIELD
 from .values import parse_number
 
 #: Values per SQL ``IN (...)`` list.

@@ -20,7 +20,7 @@ from .area import PLANIMETRIC
 from .measure_records import check_measure_layer, read_measures, sibling_layer
 from .measure_taxonomy import load_taxonomy
 from .plan import PlanProgress, plan_progress, window
-from .schema import TOWNSHIP
+from .workspace.schema import TOWNSHIP
 
 
 @dataclass

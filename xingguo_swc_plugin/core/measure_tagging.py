@@ -31,7 +31,7 @@ from .measure_records import (
     text_value,
 )
 from .measure_taxonomy import Taxonomy, load_taxonomy
-from .schema import MEASURE, TOWNSHIP, UUID_FIELD
+from .workspace.schema import MEASURE, TOWNSHIP, UUID_FIELD
 from .township_locator import TownshipLocator, feature_township
 
 #: Code of 已治理 in codes.TREATMENT_STATUS.

@@ -16,7 +16,7 @@ from ..domain.measures import SEED_MEASURES, MeasureType
 from ..translation import tr
 from .errors import InputError
 from .measure_records import sibling_layer, text_value
-from .schema import MEASURE_TYPE
+from .workspace.schema import MEASURE_TYPE
 
 
 class Taxonomy:

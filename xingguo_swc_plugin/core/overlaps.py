@@ -4,7 +4,7 @@
 least ``min_area`` m² (once, ``fid_a < fid_b``) with the shared part, and every
 invalid or empty geometry (reported, left out of the pair search, never a stop).
 
-Speed: bounding boxes come from numpy over the WKB (``core.bulk``); candidate
+Speed: bounding boxes come from numpy over the WKB (``core.engines.local.bulk``); candidate
 pairs from a vectorised grid hash whose boxes must overlap by ``min_area``
 (projected CRS) — neighbours that only share an edge never reach GEOS.  Only
 the remaining candidates are intersected.
@@ -25,13 +25,13 @@ from qgis.core import (
 )
 
 from ..translation import tr
-from . import bulk
+from .engines.local import bulk
 from .area import ELLIPSOIDAL, PLANIMETRIC, AreaMeasurer
 from .crs_check import check_area_crs, check_extent
 from .engines import choose
 from .errors import InputError, raise_if_canceled
 from .geometry import invalid_reason
-from .postgis_compute import find_overlaps_sql
+from .engines.postgis.compute import find_overlaps_sql
 from .results import InvalidGeometry, OverlapPair, OverlapResult
 
 

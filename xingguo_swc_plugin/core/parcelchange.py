@@ -21,7 +21,7 @@ Definitions (the one place they live):
   linked to no new parcel → 消失 (geometry = the old parcel).
 * ``area_old_m2`` = total area of the old parcel(s) the row continues.
 
-Speed: bulk reading and bounding-box candidate pairs from ``core.bulk``
+Speed: bulk reading and bounding-box candidate pairs from ``core.engines.local.bulk``
 (the engine of ``core.overlaps``); byte-identical geometries (unchanged
 parcels) and pairs with a convex member are settled with numpy; only the rest,
 and the added parts that must be drawn, go to GEOS.
@@ -47,10 +47,10 @@ from qgis.core import (
 
 from ..domain import change as classes
 from ..translation import tr
-from . import bulk
+from .engines.local import bulk
 from .errors import CanceledError, InputError
 from .geometry import polygonal
-from .zones import computation_crs
+from .engines.local.zones import computation_crs
 
 #: Shared areas at or below this (m²) are touching edges, not overlaps.
 TOUCH_M2 = 1e-6

@@ -48,8 +48,8 @@ from .measure_records import read_measures, sibling_layer
 from .measure_taxonomy import load_taxonomy
 from .targets import township_targets
 from .township_locator import TownshipLocator
-from .schema import BENGGANG, TOWNSHIP, UUID_FIELD
-from .zones import computation_crs, read_townships
+from .workspace.schema import BENGGANG, TOWNSHIP, UUID_FIELD
+from .engines.local.zones import computation_crs, read_townships
 
 #: Share of its area a feature's quantity must reach to count as fully treated.
 FULL_SHARE = 0.99

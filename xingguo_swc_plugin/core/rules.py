@@ -1,7 +1,7 @@
 """The validation rules and their messages, written once: facts -> findings.
 
 Why: the local engine (``core.validation``) and the PostGIS engine
-(``core.postgis_validation``) each held their own copy of the rule messages
+(``core.engines.postgis.validation``) each held their own copy of the rule messages
 and of how a finding is assembled; the two drifted (a project without an
 approved boundary gave different findings).  Now both engines only establish
 facts (is the project known, how much area is shared, what lies outside, which

@@ -39,9 +39,9 @@ from ..domain.units import m2_to_hm2
 from ..translation import tr
 from .errors import CanceledError, WorkspaceError
 from .geometry import index_geometry
-from .schema import META_TABLE
+from .workspace.schema import META_TABLE
 from .settings import setting
-from .workspace import Workspace, checkpoint, create_workspace
+from .workspace.geopackage import Workspace, checkpoint, create_workspace
 
 #: Centre of the synthetic county in EPSG:4547 (about 115.45°E, 26.33°N).
 COUNTY_CENTRE = (645_000.0, 2_913_000.0)

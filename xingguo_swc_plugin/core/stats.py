@@ -6,7 +6,7 @@ eroded = grade ≥ 2, overlapping erosion polygons counted once.  Both return on
 row per township (zeros included) plus the county row (``xzqdm`` = 360732).
 
 Speed: features wholly inside one township are recognised with a rasterised
-zoning (``core.zones``) and measured with numpy (``core.bulk``); only the
+zoning (``core.engines.local.zones``) and measured with numpy (``core.engines.local.bulk``); only the
 others are intersected.  Invalid geometries are repaired (makeValid) for the
 computation only, never written back, and counted (``invalid_repaired``).
 
@@ -29,17 +29,17 @@ from qgis.core import (
 
 from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME, ERODED_MIN_GRADE
 from ..translation import tr
-from . import bulk
+from .engines.local import bulk
 from .area import PLANIMETRIC, AreaMeasurer
 from .crs_check import check_inputs
 from .engines import choose
 from .errors import InputError, raise_if_canceled
 from .log import log
 from .monitoring import choose_erosion_year, erosion_of_year
-from .postgis_compute import conservation_rate_sql, township_area_stats_sql
+from .engines.postgis.compute import conservation_rate_sql, township_area_stats_sql
 from .results import AreaRow, AreaTable, RateRow, RateTable, report
 from .values import BadValue, class_key, parse_erosion_grade
-from .zones import OUTSIDE, BORDER, Zoning, computation_crs, read_townships, require_features
+from .engines.local.zones import OUTSIDE, BORDER, Zoning, computation_crs, read_townships, require_features
 
 
 def _feedback(feedback: Optional[QgsFeedback]) -> QgsFeedback:

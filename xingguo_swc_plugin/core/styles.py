@@ -25,7 +25,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
-from .schema import LayerSpec
+from .workspace.schema import LayerSpec
 
 #: Colour ramps per styled field, in code order (pale to strong where ordinal).
 _PALETTES = {

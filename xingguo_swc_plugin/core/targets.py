@@ -16,7 +16,7 @@ from qgis.core import QgsVectorLayer
 
 from ..domain.thresholds import COUNTY_CODE
 from .measure_records import sibling_layer
-from .schema import TOWNSHIP_TARGET
+from .workspace.schema import TOWNSHIP_TARGET
 
 
 def number_or_none(value) -> Optional[float]:

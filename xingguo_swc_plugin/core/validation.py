@@ -23,7 +23,7 @@ the parcel as geometry, in the parcels' CRS.  The rules and their SPEC meaning:
   soil-conservation plan (``dev_project.stbcfa`` empty) or is not registered.
 * ``NAVEL_ORANGE_ZONE`` — a new navel-orange parcel inside a designated
   collapse/landslide zone, or on an eroded slope within the (practice) distance
-  of a reservoir or main river (``core.validation_zones``).
+  of a reservoir or main river (``core.engines.local.navel_orange_zones``).
 * ``CORRIDOR`` — new orchard development (see ``corridor_applies``) within the
   corridor distance of a railway, expressway, national or provincial road; the
   class is read from the corridor field ``dllx`` (``CORRIDOR_CLASS_FIELD``), see
@@ -78,10 +78,10 @@ from .rules import (
     registration_rule,
     slope_rules,
 )
-from .postgis_validation import validate_parcels_sql
+from .engines.postgis.validation import validate_parcels_sql
 from .validation_parcels import ParcelReader, check_overlaps
 from .values import text
-from .zones import computation_crs
+from .engines.local.zones import computation_crs
 
 
 #: Default distance (m) to a protected corridor *(practice: no written value)*.
@@ -195,7 +195,7 @@ def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
     dem_values: Dict[int, object] = {}
     if dem is not None:
         steps.phase(25, 40)
-        from .validation_slope import slope_statistics  # numpy only with a DEM
+        from .engines.local.slope import slope_statistics  # numpy only with a DEM
         dem_values = slope_statistics(dem, {p.fid: p.geometry for p in valid}, work,
                                       {p.fid: p.parcel_id for p in valid}, steep_slope,
                                       terrace_slope, plan_slope, steps.progress)
@@ -427,7 +427,7 @@ def _check_orange_zones(valid: Sequence[Parcel], work: QgsCoordinateReferenceSys
                         zones, eroded, waters, distance: float, measurer: AreaMeasurer,
                         steps: Steps, emit) -> None:
     """NAVEL_ORANGE_ZONE: new 脐橙 parcels (an unknown change type counts as new)."""
-    from .validation_zones import ForbiddenZones
+    from .engines.local.navel_orange_zones import ForbiddenZones
 
     forbidden = ForbiddenZones(work, zones, eroded, waters, distance)
     for position, parcel in enumerate(valid):

@@ -30,7 +30,7 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
 from ..core import atlas
 from ..core.errors import SwcError
-from ..core.schema import TOWNSHIP, WATERSHED
+from ..core.workspace.schema import TOWNSHIP, WATERSHED
 from ..core.errors import CanceledError
 from ..core.log import log
 from ..tasks import CoreTask

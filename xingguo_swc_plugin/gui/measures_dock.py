@@ -48,7 +48,7 @@ from ..core.measure_summary import MeasureSummary, measure_summary, summary_tabl
 from ..core.settings import plan_window
 from ..core.area import PLANIMETRIC, AreaMeasurer
 from ..core.errors import SwcError
-from ..core.schema import BENGGANG, MEASURE, UUID_FIELD
+from ..core.workspace.schema import BENGGANG, MEASURE, UUID_FIELD
 from ..domain import codes
 from ..domain.townships import TOWNSHIPS_BY_CODE
 from ..domain.units import m2_to_hm2

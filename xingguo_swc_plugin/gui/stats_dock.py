@@ -42,21 +42,8 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import SwcError
 from ..core.export import export_rows
-from ..core.schema import (
-    BENGGANG,
-    DEV_PROJECT,
-    EROSION,
-    MEASURE,
-    PARCEL,
-    TOWNSHIP,
-    WATERSHED,
-)
-from ..core.workspace_layers import (
-    class_labels,
-    project_layers_of_table,
-    table_of,
-    workspace_key,
-)
+from ..core.workspace.schema import BENGGANG, DEV_PROJECT, EROSION, MEASURE, PARCEL, TOWNSHIP, WATERSHED
+from ..core.workspace.layers import class_labels, project_layers_of_table, table_of, workspace_key
 from ..core.dashboard import Dashboard, county_dashboard, dashboard_table
 from ..domain.thresholds import COUNTY_CODE
 from ..tasks import CoreTask

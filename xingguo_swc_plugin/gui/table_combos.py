@@ -17,8 +17,7 @@ from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QTimer
 
 from ..core.errors import InputError
-from ..core.workspace_layers import check_table, project_layers_of_table, table_of, \
-    workspace_key
+from ..core.workspace.layers import check_table, project_layers_of_table, table_of, workspace_key
 
 
 class TableCombos:

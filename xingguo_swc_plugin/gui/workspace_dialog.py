@@ -21,7 +21,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.workspace import open_workspace
+from ..core.workspace.geopackage import open_workspace
 from ..translation import tr
 
 _SETTINGS_PATH = "xingguo_swc/last_workspace"
@@ -86,7 +86,7 @@ class WorkspaceDialog(QDialog):
         """The chosen workspace, opened (and upgraded); SwcError says why not."""
         settings = QgsSettings()
         if self.is_postgis():
-            from ..core.postgis import PgTarget, open_postgis_workspace
+            from ..core.workspace.postgis import PgTarget, open_postgis_workspace
 
             connection = self.connection_combo.currentConnection()
             schema_name = self.schema_edit.text().strip()

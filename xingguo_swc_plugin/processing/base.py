@@ -273,7 +273,7 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
 
 def _is_workspace(path: str) -> bool:
     from ..core.errors import WorkspaceError
-    from ..core.workspace import read_schema_version
+    from ..core.workspace.geopackage import read_schema_version
 
     try:
         read_schema_version(path)

@@ -83,7 +83,7 @@ class ParcelChangeAlgorithm(SwcAlgorithm):
         new = with_sniffed_encoding(self.parameterAsVectorLayer(parameters, "NEW", context))
         path = self.parameterAsFile(parameters, "WORKSPACE", context)
         if path:
-            from ..core.workspace import open_workspace
+            from ..core.workspace.geopackage import open_workspace
 
             crs = open_workspace(path, upgrade=False).crs()
         else:

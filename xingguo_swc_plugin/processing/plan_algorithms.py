@@ -27,7 +27,7 @@ from ..core.erosion_change import CHANGE_COLUMNS, change_table, erosion_change
 from ..core.measure_checks import YEAR_MAX, YEAR_MIN
 from ..core.measure_records import layer_key
 from ..core.plan import PROGRESS_COLUMNS, plan_progress, progress_table
-from ..core.schema import UUID_FIELD
+from ..core.workspace.schema import UUID_FIELD
 from ..domain.thresholds import COUNTY_CODE
 from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr

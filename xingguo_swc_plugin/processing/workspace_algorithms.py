@@ -13,7 +13,7 @@ from qgis.core import (
 )
 
 from ..core.errors import WorkspaceError
-from ..core.workspace import create_workspace
+from ..core.workspace.geopackage import create_workspace
 from ..domain.thresholds import CRS_PROJECTED
 from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm
@@ -62,8 +62,8 @@ class CreateWorkspaceAlgorithm(SwcAlgorithm):
         return {"OUTPUT": path}
 
     def _postgis(self, connection, authcfg, crs, parameters, context, feedback):
-        from ..core.postgis import PgTarget, create_postgis_workspace
-        from ..core.postgis_load import load_geopackage
+        from ..core.workspace.postgis import PgTarget, create_postgis_workspace
+        from ..core.workspace.postgis_load import load_geopackage
 
         if not connection:
             raise WorkspaceError(tr("Choose the PostgreSQL connection (server and database) "

@@ -2,7 +2,7 @@
 
 A workspace is given as a GeoPackage (``WORKSPACE``) or as a QGIS PostgreSQL
 connection (``CONNECTION``, credentials from the QGIS authentication manager,
-``AUTHCFG`` to override them) + ``SCHEMA``; ``core.workspaces.workspace_of`` opens
+``AUTHCFG`` to override them) + ``SCHEMA``; ``core.workspace.open.workspace_of`` opens
 either.
 """
 
@@ -19,8 +19,8 @@ from qgis.core import (
 )
 
 from ..core.errors import WorkspaceError
-from ..core.workspace_base import WorkspaceBase
-from ..core.workspaces import workspace_of
+from ..core.workspace.base import WorkspaceBase
+from ..core.workspace.open import workspace_of
 from ..translation import tr
 
 

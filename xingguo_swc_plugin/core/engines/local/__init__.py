@@ -1,0 +1,1 @@
+"""The local engine: bulk reading, numpy kernels, zoning, slope (GEOS/numpy)."""

@@ -1,0 +1,1 @@
+"""The PostGIS engine: the same computations as SQL on the server."""

@@ -1,0 +1,1 @@
+"""Workspace backends: one protocol (base), GeoPackage, PostGIS, and open()."""
