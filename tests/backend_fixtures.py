@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem
-
 from validation_data import CRS
+
 from xingguo_swc_plugin.core.workspace.open import workspace_of
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 
 import pytest
-
 from pg_server import PgServer
 
 CONNECTION_NAME = "xgswc test server"
@@ -85,7 +84,10 @@ def pg_sample(sample_workspace, pg_connection):
     from qgis.core import QgsCoordinateReferenceSystem
 
     from xingguo_swc_plugin.core.workspace.postgis import (
-        PgTarget, create_postgis_workspace, drop_postgis_workspace)
+        PgTarget,
+        create_postgis_workspace,
+        drop_postgis_workspace,
+    )
     from xingguo_swc_plugin.core.workspace.postgis_load import load_geopackage
 
     target = PgTarget(connection=pg_connection)

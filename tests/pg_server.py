@@ -22,13 +22,12 @@ import secrets
 import shutil
 import signal
 import socket
-import threading
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import List, Optional
-
 
 
 def _pg_major() -> str:
@@ -86,7 +85,7 @@ class PgServer:
         self._running = False
 
     # -- lifecycle -------------------------------------------------------------
-    def start(self) -> "PgServer":
+    def start(self) -> PgServer:
         for binary in ("initdb", "pg_ctl", "postgres"):
             if not (PG_BINDIR / binary).exists():
                 raise PgServerError(

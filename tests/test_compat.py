@@ -11,7 +11,6 @@ import warnings
 from pathlib import Path
 
 import pytest
-
 from qgis.core import QgsFeature, QgsVectorLayer
 from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime
 

@@ -274,11 +274,11 @@ def test_processing_algorithms_are_chinese(chinese):
 def test_docks_show_no_english_source_string(chinese, qtbot, sample_copy):
     """Every dock, built in Chinese with the sample workspace loaded: no text of any
     widget is an English source string of the .ts file."""
+    from e2e.e2e_steps import english_sources, untranslated_texts  # as the e2e does
     from qgis.core import QgsProject
 
     from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
     from xingguo_swc_plugin.plugin import DOCK_CLASSES
-    from e2e.e2e_steps import english_sources, untranslated_texts  # as the e2e does
 
     assert DOCK_CLASSES, "no dock registered"
     workspace = open_workspace(sample_copy)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from enum import Enum
 
 from qgis.core import Qgis, QgsField, QgsLayoutItemLabel, QgsTextFormat
-from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtCore import QMetaType, QVariant
+from qgis.PyQt.QtGui import QFont
 
 #: QgsField takes and returns QMetaType.Type from this version on.
 USES_QMETATYPE = Qgis.QGIS_VERSION_INT >= 33800

@@ -26,6 +26,7 @@ def main(workspace: str, folder: str, barrier: str, parties: int) -> None:
     app = QgsApplication([], False)
     app.initQgis()
     from validation_data import make_parcels, make_projects
+
     from xingguo_swc_plugin.core.findings import store_findings
     from xingguo_swc_plugin.core.validation import parcel_ids, validate_parcels
 

@@ -23,8 +23,12 @@ from data import TOWNS, box, digest, townships, write  # noqa: E402
 
 
 def to_3857(wkt: str) -> str:
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                           QgsGeometry, QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+    )
 
     geometry = QgsGeometry.fromWkt(wkt)
     geometry.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
@@ -158,8 +162,13 @@ def test_importprojects_refuses_degrees_without_prj(empty_workspace, tmp_path):
 def test_importprojects_in_degrees_with_their_crs_are_stored_in_metres(empty_workspace,
                                                                       tmp_path):
     import processing
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                           QgsGeometry, QgsProject, QgsVectorLayer)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+        QgsVectorLayer,
+    )
 
     square = QgsGeometry.fromWkt(box(631000, 2911000, 631100, 2911100))
     square.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),

@@ -10,12 +10,9 @@ and the workspace are byte-identical (sha256).
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
-
-
 from data import BOWTIE, box, digest, townships, write  # noqa: E402
 
 ALG = "xingguoswc:"
@@ -104,8 +101,12 @@ def test_degrees_labelled_4547_are_refused(towns, tmp_path):
 @pytest.mark.parametrize("algorithm", ["townshipstats", "conservationrate",
                                        "checkoverlaps"])
 def test_web_mercator_planimetric_is_refused(towns, tmp_path, algorithm):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                           QgsGeometry, QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+    )
 
     geometry = QgsGeometry.fromWkt(SQUARE)
     geometry.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
@@ -125,8 +126,13 @@ def test_web_mercator_planimetric_is_refused(towns, tmp_path, algorithm):
 
 
 def test_web_mercator_ellipsoidal_is_computed(towns, tmp_path):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                           QgsDistanceArea, QgsGeometry, QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsDistanceArea,
+        QgsGeometry,
+        QgsProject,
+    )
 
     crs = QgsCoordinateReferenceSystem("EPSG:3857")
     geometry = QgsGeometry.fromWkt(SQUARE)
@@ -144,8 +150,12 @@ def test_web_mercator_ellipsoidal_is_computed(towns, tmp_path):
 
 
 def test_geographic_input_is_projected_not_measured_in_degrees(towns, tmp_path):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                           QgsGeometry, QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+    )
 
     geometry = QgsGeometry.fromWkt(SQUARE)
     geometry.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
@@ -284,7 +294,7 @@ def test_parcel_overlapping_25_others_keeps_every_pair(qgis_app, tmp_path):
 
 
 def test_write_features_fails_loudly_when_a_row_is_refused(qgis_app):
-    from qgis.core import (QgsFeature, QgsFeatureSink, QgsFields, QgsProcessingException)
+    from qgis.core import QgsFeature, QgsFeatureSink, QgsFields, QgsProcessingException
 
     from xingguo_swc_plugin.processing.base import write_features
 
@@ -540,8 +550,8 @@ def test_non_numeric_schema_version_is_a_clear_message(qgis_app, tmp_path):
     from benggang_fixtures import make_workspace
 
     from xingguo_swc_plugin.core.errors import WorkspaceError
-    from xingguo_swc_plugin.core.workspace.schema import META_TABLE
     from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
+    from xingguo_swc_plugin.core.workspace.schema import META_TABLE
 
     workspace = make_workspace(tmp_path, "EPSG:4547")
     with sqlite3.connect(workspace) as connection:

@@ -9,12 +9,9 @@ run finished before the moment came, it must have finished normally.
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
-
-
 from data import digest  # noqa: E402
 
 MOMENTS = (0, 1, 3)  # progress reports before the cancel (0: canceled before start)

@@ -132,8 +132,7 @@ def run_inspection(qtbot, dock):
 
 def test_inspection_dock_refuses_duplicate_parcel_ids(qtbot, inspection, tmp_path):
     from qgis.core import Qgis, QgsProject
-    from validation_data import (PARCEL_FIELDS, box, parcel_rows, parcel_uuid,
-                                 write_layer)
+    from validation_data import PARCEL_FIELDS, box, parcel_rows, parcel_uuid, write_layer
 
     dock, parcels, projects, workspace = inspection
     rows = parcel_rows() + [({"uuid": parcel_uuid("T11"), "tbbh": "T02", "xmbh": "",

@@ -12,12 +12,9 @@ that comes out, and that the input files are unchanged.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-
 from data import TOWNS, box, digest, write  # noqa: E402
 
 ALG = "xingguoswc:"

@@ -33,12 +33,23 @@ from data import digest  # noqa: E402
 def test_duplicate_parcel_ids_refused_workspace_unchanged(empty_workspace, tmp_path):
     import processing
     from qgis.core import QgsProcessingException
-    from validation_data import (PARCEL_FIELDS, box, make_parcels, make_projects,
-                                 parcel_rows, parcel_uuid, write_layer)
+    from validation_data import (
+        PARCEL_FIELDS,
+        box,
+        make_parcels,
+        make_projects,
+        parcel_rows,
+        parcel_uuid,
+        write_layer,
+    )
 
     from xingguo_swc_plugin.core.errors import SwcError
-    from xingguo_swc_plugin.core.findings import IDENTIFIED, load_findings, set_status, \
-        store_findings
+    from xingguo_swc_plugin.core.findings import (
+        IDENTIFIED,
+        load_findings,
+        set_status,
+        store_findings,
+    )
     from xingguo_swc_plugin.core.validation import validate_parcels
 
     projects = make_projects(tmp_path)

@@ -11,12 +11,8 @@ is empty: the township, zone or corridor silently dropped out of every overlay
 from __future__ import annotations
 
 import math
-import sys
-from pathlib import Path
 
 import pytest
-
-
 from data import TOWNS, box, digest, write  # noqa: E402
 
 
@@ -74,8 +70,14 @@ def test_index_geometry_refuses_and_names_the_feature(qgis_app):
 def test_benggangattributes_refuses_a_township_with_nan_coordinates(qgis_app, tmp_path):
     import processing
     from osgeo import ogr
-    from qgis.core import (QgsFeatureRequest, QgsProcessingContext, QgsProcessingException,
-                           QgsProcessingFeedback, QgsProject, QgsVectorLayer)
+    from qgis.core import (
+        QgsFeatureRequest,
+        QgsProcessingContext,
+        QgsProcessingException,
+        QgsProcessingFeedback,
+        QgsProject,
+        QgsVectorLayer,
+    )
 
     towns = write(str(tmp_path / "towns.gpkg"),
                   [{"wkt": box(*TOWNS[1][2:]), "xzqdm": TOWNS[1][0], "xzqmc": TOWNS[1][1]}],

@@ -14,12 +14,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-
-
 from data import box, digest, write  # noqa: E402
 
 A = box(631000, 2911000, 631300, 2911300)
@@ -50,8 +46,12 @@ def geodesic_areas(crs: str, rings: list) -> list:
 
 
 def squares_in(epsg: int, tmp_path) -> str:
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                           QgsGeometry, QgsProject)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsProject,
+    )
 
     transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
                                        QgsCoordinateReferenceSystem("EPSG:%d" % epsg),

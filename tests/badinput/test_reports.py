@@ -4,12 +4,8 @@ nothing changed when refused (issue 13, "Raw tracebacks")."""
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 import pytest
-
-
 from data import digest, townships  # noqa: E402
 
 ALG = "xingguoswc:"

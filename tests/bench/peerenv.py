@@ -11,8 +11,8 @@ from __future__ import annotations
 import fcntl
 import os
 import subprocess
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]

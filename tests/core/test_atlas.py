@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from atlas_fixtures import TOWNSHIPS, make_small_workspace
 from qgis.core import (
     QgsFeature,
     QgsFeedback,
@@ -25,10 +26,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QImage
 
-from atlas_fixtures import TOWNSHIPS, make_small_workspace
 from xingguo_swc_plugin.core import atlas, stats
 from xingguo_swc_plugin.core.errors import InputError, SwcError
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
+
 
 def pdf_text(path) -> str:
     """The text as a reader copies or searches it: no normalization, so a radical
@@ -143,6 +144,7 @@ def test_merge_without_pdfunite_renders_again(small_workspace, tmp_path, monkeyp
 def test_export_in_a_task_thread(small_workspace, tmp_path, qtbot):
     """The export runs in a QgsTask on snapshots; the caller's layers stay untouched."""
     from qgis.core import QgsApplication
+
     from xingguo_swc_plugin.tasks import CoreTask
 
     townships, layers = _layers(small_workspace)
@@ -388,8 +390,12 @@ def test_processing_in_a_background_task_with_project_layers(small_workspace, tm
                                                              qtbot):
     """As the toolbox runs it: layers of the project by id, the algorithm in a
     QgsProcessingAlgRunnerTask (prepared on the main thread, run in a worker)."""
-    from qgis.core import (QgsApplication, QgsProcessingAlgRunnerTask,
-                           QgsProcessingContext, QgsProcessingFeedback)
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingAlgRunnerTask,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+    )
 
     townships, layers = _layers(small_workspace)
     project = QgsProject.instance()

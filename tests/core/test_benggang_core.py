@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from benggang_fixtures import make_workspace, square, to_crs
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsGeometry,
@@ -14,12 +15,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate
 
-from benggang_fixtures import make_workspace, square, to_crs
-from xingguo_swc_plugin.core import benggang
-from xingguo_swc_plugin.core import benggang_digitize
-from xingguo_swc_plugin.core import benggang_lists
-from xingguo_swc_plugin.core import benggang_numbering
-from xingguo_swc_plugin.core import benggang_parts
+from xingguo_swc_plugin.core import (
+    benggang,
+    benggang_digitize,
+    benggang_lists,
+    benggang_numbering,
+    benggang_parts,
+)
 from xingguo_swc_plugin.core.errors import InputError
 from xingguo_swc_plugin.core.settings import reset_setting, set_setting
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace

@@ -12,9 +12,9 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from benggang_fixtures import add_townships, square
 from qgis.core import QgsFeature, QgsGeometry
 
-from benggang_fixtures import add_townships, square
 from xingguo_swc_plugin.core.atlas_layers import default_layers, table_name
 from xingguo_swc_plugin.core.benggang import TownshipIndex
 from xingguo_swc_plugin.core.benggang_digitize import evaluate_gully, save_gully

@@ -7,11 +7,10 @@ import re
 import subprocess
 
 import pytest
-
 from qgis.PyQt.QtCore import QDateTime
 from qgis.PyQt.QtGui import QColor, QImage
-
 from test_fieldpackage import make_imagery, with_findings
+
 from xingguo_swc_plugin.core import casework
 from xingguo_swc_plugin.core.casefile import penalty_range, write_case_files
 from xingguo_swc_plugin.core.casework import FindingFilter, Photo, text

@@ -6,16 +6,16 @@ import pytest
 from osgeo import ogr, osr
 from qgis.core import QgsDataSourceUri, QgsFeature, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate
-
 from validation_data import box, write_layer
+
 from xingguo_swc_plugin.core.devimport import (
     auto_field_map,
     import_projects,
     import_register,
     sublayers,
 )
-from xingguo_swc_plugin.core.sources import dbf_encoding, open_source, sniff_encoding
 from xingguo_swc_plugin.core.errors import InputError
+from xingguo_swc_plugin.core.sources import dbf_encoding, open_source, sniff_encoding
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 from xingguo_swc_plugin.qgis_compat import FieldType
 

@@ -233,9 +233,9 @@ def test_round_trip_on_geopackage(findings_workspace, tmp_path):
 
 
 def test_round_trip_on_postgis(findings_workspace, pg_target, pg_schema, tmp_path):
+    from xingguo_swc_plugin.core.workspace.geopackage import checkpoint
     from xingguo_swc_plugin.core.workspace.postgis import create_postgis_workspace
     from xingguo_swc_plugin.core.workspace.postgis_load import load_geopackage
-    from xingguo_swc_plugin.core.workspace.geopackage import checkpoint
 
     checkpoint(findings_workspace)
     workspace = create_postgis_workspace(pg_target, pg_schema, CRS)
@@ -309,9 +309,10 @@ def test_processing_algorithms_on_a_postgis_workspace(findings_workspace, pg_tar
                                                        pg_schema, tmp_path):
     """The fieldwork algorithms take CONNECTION + SCHEMA like every workspace algorithm."""
     import processing
+
+    from xingguo_swc_plugin.core.workspace.geopackage import checkpoint
     from xingguo_swc_plugin.core.workspace.postgis import create_postgis_workspace
     from xingguo_swc_plugin.core.workspace.postgis_load import load_geopackage
-    from xingguo_swc_plugin.core.workspace.geopackage import checkpoint
 
     checkpoint(findings_workspace)
     load_geopackage(findings_workspace, create_postgis_workspace(pg_target, pg_schema, CRS))
@@ -335,9 +336,9 @@ def test_processing_algorithms_on_a_postgis_workspace(findings_workspace, pg_tar
 
 def test_photos_are_copied_with_a_geopackage_into_postgis(findings_workspace, pg_target,
                                                           pg_schema):
+    from xingguo_swc_plugin.core.workspace.geopackage import checkpoint
     from xingguo_swc_plugin.core.workspace.postgis import create_postgis_workspace
     from xingguo_swc_plugin.core.workspace.postgis_load import load_geopackage
-    from xingguo_swc_plugin.core.workspace.geopackage import checkpoint
 
     owner = text(next(open_workspace(findings_workspace).layer("finding").getFeatures())
                  ["uuid"])

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+from validation_data import (
+    EXPECTED,
+    PARCEL_FIELDS,
+    make_parcels,
+    make_projects,
+    parcel_rows,
+    write_layer,
+)
 
-from validation_data import EXPECTED, make_parcels, make_projects, write_layer, \
-    PARCEL_FIELDS, parcel_rows
 from xingguo_swc_plugin.core.errors import InputError
 from xingguo_swc_plugin.core.findings import (
     CLOSED,
@@ -114,7 +120,7 @@ def test_rerun_after_fixes(stored, tmp_path):
         if attributes["tbbh"] in ("T02", "T03"):
             attributes = dict(attributes, xmbh="P9")
         fixed.append((attributes, wkt))
-    from validation_data import PROJECT_FIELDS, box, PROJECTS
+    from validation_data import PROJECT_FIELDS, PROJECTS, box
     projects2 = write_layer(tmp_path / "projects2.gpkg", "projects", "MultiPolygon",
                             PROJECT_FIELDS,
                             [({"xmbh": n, "xmmc": n}, box(*r)) for n, r in PROJECTS.items()]

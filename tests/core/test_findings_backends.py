@@ -13,10 +13,9 @@ import threading
 import time
 
 import processing
-from qgis.PyQt.QtCore import QCoreApplication
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
-
+from qgis.PyQt.QtCore import QCoreApplication
 from validation_data import (
     EXPECTED,
     PARCEL_FIELDS,
@@ -27,6 +26,7 @@ from validation_data import (
     parcel_uuid,
     write_layer,
 )
+
 from xingguo_swc_plugin.core.findings import (
     CLOSED,
     FOUND,

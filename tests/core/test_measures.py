@@ -15,10 +15,15 @@ from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from xingguo_swc_plugin.core import measure_summary as summaries
-from xingguo_swc_plugin.core.measure_records import layer_key, measures_of_features
-from xingguo_swc_plugin.core.measure_tagging import delete_measures, edit_measure, set_treatment_status, tag_features
-from xingguo_swc_plugin.core.measure_taxonomy import load_taxonomy
 from xingguo_swc_plugin.core.errors import InputError
+from xingguo_swc_plugin.core.measure_records import layer_key, measures_of_features
+from xingguo_swc_plugin.core.measure_tagging import (
+    delete_measures,
+    edit_measure,
+    set_treatment_status,
+    tag_features,
+)
+from xingguo_swc_plugin.core.measure_taxonomy import load_taxonomy
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
 #: Two townships side by side (EPSG:4547 metres): 360732100 west, 360732101 east.
@@ -501,8 +506,13 @@ def test_unit_mismatch_names_the_sibling_measure(gully_workspace):
 
 def test_user_added_layer_carries_measures(gully_workspace, tmp_path):
     """A layer outside the workspace (shapefile) is linked by its name and uuid."""
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransformContext,
-                           QgsFields, QgsVectorFileWriter, QgsWkbTypes)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransformContext,
+        QgsFields,
+        QgsVectorFileWriter,
+        QgsWkbTypes,
+    )
 
     from xingguo_swc_plugin.qgis_compat import FieldType, make_field
 

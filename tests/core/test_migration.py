@@ -14,8 +14,11 @@ from osgeo import ogr
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsVectorLayer
 
 from xingguo_swc_plugin.core.workspace import schema
-from xingguo_swc_plugin.core.workspace.postgis import create_postgis_workspace, open_postgis_workspace
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace, read_schema_version
+from xingguo_swc_plugin.core.workspace.postgis import (
+    create_postgis_workspace,
+    open_postgis_workspace,
+)
 
 #: What schema 2 added: new tables, and new columns of existing tables.
 V2_TABLES = ("township_target", "watershed")

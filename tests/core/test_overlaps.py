@@ -4,14 +4,11 @@ compared with geopandas/shapely 2 (sjoin + intersection) in the bench venv."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-
-import pytest
-
 
 import generate  # noqa: E402
 import peerenv  # noqa: E402
+import pytest
 
 PEER = Path(__file__).resolve().parents[1] / "bench" / "peer_geopandas.py"
 

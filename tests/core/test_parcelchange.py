@@ -5,13 +5,10 @@ computation (overlay) in the peer venv."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-import pytest
-
-
 import peerenv  # noqa: E402
+import pytest
 
 PEER = Path(__file__).resolve().parents[1] / "bench" / "peer_change.py"
 
@@ -44,8 +41,14 @@ NEW = [
 
 
 def _layer(rows, crs="EPSG:4547", name="parcels"):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                           QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsFeature,
+        QgsGeometry,
+        QgsProject,
+        QgsVectorLayer,
+    )
 
     layer = QgsVectorLayer("Polygon?crs=%s&field=tbbh:string" % crs, name, "memory")
     transform = None
@@ -175,12 +178,12 @@ def test_generated_deliveries_match_geopandas(qgis_app, tmp_path):
 def test_import_gbk_delivery_fills_change_type(qgis_app, empty_workspace, tmp_path):
     """A GBK shapefile without .cpg, Chinese field names, no change type: the
     standard fields are mapped and 扰动变化类型 comes from the comparison."""
-    from xingguo_swc_plugin.qgis_compat import FieldType
-
     from validation_data import write_layer
+
     from xingguo_swc_plugin.core.devimport import import_parcels
     from xingguo_swc_plugin.core.sources import open_source
     from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
+    from xingguo_swc_plugin.qgis_compat import FieldType
 
     def rect(x0, y0, x1, y1):
         return _box(x0 + 500000.0, y0 + 2900000.0, x1 + 500000.0, y1 + 2900000.0)

@@ -6,12 +6,11 @@ import uuid
 
 import pytest
 from qgis.core import QgsFeature, QgsGeometry
+from test_measures import add_townships, box_wkt
 
 from xingguo_swc_plugin.core.errors import InputError
 from xingguo_swc_plugin.core.plan import plan_progress, window
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
-
-from test_measures import add_townships, box_wkt
 
 WEST, EAST, COUNTY = "360732100", "360732101", "360732"
 

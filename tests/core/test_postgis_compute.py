@@ -11,9 +11,9 @@ import math
 
 import pytest
 
-from xingguo_swc_plugin.core.overlaps import find_overlaps
 from xingguo_swc_plugin.core.engines import POSTGIS, choose
 from xingguo_swc_plugin.core.engines.postgis.compute import same_postgis_database
+from xingguo_swc_plugin.core.overlaps import find_overlaps
 from xingguo_swc_plugin.core.stats import conservation_rate, township_area_stats
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsFeedback
 
-from xingguo_swc_plugin.core.workspace import schema
 from xingguo_swc_plugin.core.errors import CanceledError, WorkspaceError
+from xingguo_swc_plugin.core.workspace import schema
+from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 from xingguo_swc_plugin.core.workspace.postgis import create_postgis_workspace
 from xingguo_swc_plugin.core.workspace.postgis_load import load_geopackage
-from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
 CRS = QgsCoordinateReferenceSystem("EPSG:4547")
 

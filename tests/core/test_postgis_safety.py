@@ -16,7 +16,9 @@ from qgis.core import (
 )
 
 from xingguo_swc_plugin.core.benggang_numbering import next_benggang_id
+from xingguo_swc_plugin.core.engines.postgis.compute import same_postgis_database
 from xingguo_swc_plugin.core.overlaps import find_overlaps
+from xingguo_swc_plugin.core.stats import conservation_rate, township_area_stats
 from xingguo_swc_plugin.core.workspace.postgis import (
     APPLICATION_NAME,
     ConnectionLostError,
@@ -24,9 +26,7 @@ from xingguo_swc_plugin.core.workspace.postgis import (
     drop_postgis_workspace,
     open_postgis_workspace,
 )
-from xingguo_swc_plugin.core.engines.postgis.compute import same_postgis_database
 from xingguo_swc_plugin.core.workspace.postgis_load import load_geopackage
-from xingguo_swc_plugin.core.stats import conservation_rate, township_area_stats
 
 CRS = QgsCoordinateReferenceSystem("EPSG:4547")
 HOSTILE_SCHEMA = '模式 "q"; DROP SCHEMA public CASCADE; --'

@@ -14,8 +14,8 @@ from qgis.core import (
     QgsProviderRegistry,
 )
 
-from xingguo_swc_plugin.core.workspace import postgis, schema
 from xingguo_swc_plugin.core.errors import WorkspaceError
+from xingguo_swc_plugin.core.workspace import postgis, schema
 from xingguo_swc_plugin.core.workspace.postgis import (
     PgTarget,
     create_postgis_workspace,

@@ -7,14 +7,11 @@ generated county (3,000 parcels, 400 erosion patches; synthetic geometry).
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-
-import pytest
-
 
 import generate  # noqa: E402
 import peerenv  # noqa: E402
+import pytest
 
 PEER = Path(__file__).resolve().parents[1] / "bench" / "peer_geopandas.py"
 REL = 1e-6

@@ -8,12 +8,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from xingguo_swc_plugin.qgis_compat import FieldType
-
 from validation_data import box, make_dem, write_layer
 
 from xingguo_swc_plugin.core.errors import InputError
-from xingguo_swc_plugin.core.validation import validate_parcels
 from xingguo_swc_plugin.core.rules import (
     CORRIDOR,
     NAVEL_ORANGE_ZONE,
@@ -21,6 +18,8 @@ from xingguo_swc_plugin.core.rules import (
     STEEP_SLOPE,
     TERRACE_REQUIRED,
 )
+from xingguo_swc_plugin.core.validation import validate_parcels
+from xingguo_swc_plugin.qgis_compat import FieldType
 
 FIELDS = (("uuid", FieldType.STRING), ("tbbh", FieldType.STRING), ("xmbh", FieldType.STRING),
           ("kflx", FieldType.STRING), ("bhlx", FieldType.STRING))

@@ -6,7 +6,6 @@ from collections import defaultdict
 
 import pytest
 from qgis.core import QgsFeedback, QgsProcessingException, QgsVectorLayer
-
 from validation_data import (
     CRS,
     EXPECTED,
@@ -20,8 +19,8 @@ from validation_data import (
     parcel_uuid,
     write_layer,
 )
+
 from xingguo_swc_plugin.core.errors import InputError, SwcError
-from xingguo_swc_plugin.core.validation import validate_parcels
 from xingguo_swc_plugin.core.rules import (
     CORRIDOR,
     EXCEEDS_APPROVED,
@@ -31,6 +30,7 @@ from xingguo_swc_plugin.core.rules import (
     UNREGISTERED,
     corridor_class,
 )
+from xingguo_swc_plugin.core.validation import validate_parcels
 from xingguo_swc_plugin.qgis_compat import FieldType
 
 

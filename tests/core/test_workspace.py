@@ -9,8 +9,8 @@ import pytest
 from osgeo import ogr
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from xingguo_swc_plugin.core.workspace import schema
 from xingguo_swc_plugin.core.errors import WorkspaceError
+from xingguo_swc_plugin.core.workspace import schema
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from qgis.core import Qgis, QgsProject, QgsVectorLayer
-
 from atlas_fixtures import make_small_workspace
 from iface_stand_in import MessageIface
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
 
 
 @pytest.fixture(scope="module")

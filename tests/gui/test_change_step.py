@@ -3,9 +3,8 @@ delivery, new and grown parcels listed first, validate only those."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProject
-
 import test_validation_dock as base
+from qgis.core import QgsProject
 from validation_data import PARCEL_FIELDS, PARCELS, box, write_layer
 
 dock = base.dock  # the inspection dock fixture, shared

@@ -268,8 +268,8 @@ def test_cancel_says_what_was_canceled_and_clears_the_highlight(qtbot, listed, s
 def test_the_list_on_a_postgis_workspace(qtbot, pg_target, pg_schema, pg_connection):
     """Same list, step and save on a PostGIS finding table: only the stepped row is
     written and shown again with its new row version."""
-    from xingguo_swc_plugin.core.workspace.postgis import create_postgis_workspace
     from xingguo_swc_plugin.core.workspace.open import workspace_of
+    from xingguo_swc_plugin.core.workspace.postgis import create_postgis_workspace
     from xingguo_swc_plugin.gui.inspection_dock import InspectionDock
 
     create_postgis_workspace(pg_target, pg_schema, QgsCoordinateReferenceSystem(CRS))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from iface_stand_in import DesktopIface
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import Qt
-
-from iface_stand_in import DesktopIface
 from test_measures import GULLY_BOXES, add_gullies, add_townships
+
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
 

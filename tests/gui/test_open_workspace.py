@@ -9,9 +9,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from iface_stand_in import DesktopIface
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 
-from iface_stand_in import DesktopIface
 from xingguo_swc_plugin.core.workspace import schema
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 from xingguo_swc_plugin.core.workspace.layers import table_of
@@ -184,8 +184,10 @@ def test_running_with_a_wrong_table_is_refused(qtbot, desktop, workspace_copy):
 
 
 def test_open_postgis_workspace(qtbot, desktop, pg_target, pg_schema):
-    from xingguo_swc_plugin.core.workspace.postgis import create_postgis_workspace, \
-        open_postgis_workspace
+    from xingguo_swc_plugin.core.workspace.postgis import (
+        create_postgis_workspace,
+        open_postgis_workspace,
+    )
 
     create_postgis_workspace(pg_target, pg_schema, QgsCoordinateReferenceSystem("EPSG:4547"))
     plugin, _iface = desktop

@@ -34,9 +34,9 @@ def test_page_edits_every_setting_and_applies(qtbot):
 
 
 def test_handler_is_never_the_os_login(qtbot):
-    from xingguo_swc_plugin.gui.inspection_dock import InspectionDock
-
     from iface_stand_in import MessageIface
+
+    from xingguo_swc_plugin.gui.inspection_dock import InspectionDock
 
     reset_setting("case/handler")
     dock = InspectionDock(MessageIface(), None)

@@ -3,13 +3,8 @@ filled with the core's numbers, county panel, export to XLSX and CSV."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-import pytest
-
-
 import generate  # noqa: E402
+import pytest
 from iface_stand_in import MessageIface
 
 

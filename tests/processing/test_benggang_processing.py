@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 import processing
+import pytest
+from benggang_fixtures import square, to_crs
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -11,7 +12,6 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from benggang_fixtures import square, to_crs
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 
 

@@ -13,6 +13,7 @@ import sys
 import uuid
 from pathlib import Path
 
+import peerenv  # noqa: E402
 import processing
 import pytest
 from osgeo import ogr
@@ -27,8 +28,6 @@ from xingguo_swc_plugin.core.monitoring import erosion_of_year
 from xingguo_swc_plugin.core.plan import plan_progress
 from xingguo_swc_plugin.core.stats import conservation_rate
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
-
-import peerenv  # noqa: E402
 
 PEER = Path(__file__).resolve().parents[1] / "bench" / "peer_plan.py"
 WEST, EAST, COUNTY = "360732100", "360732101", "360732"

@@ -6,8 +6,8 @@ import pytest
 from qgis.core import QgsDataSourceUri, QgsProcessingException
 
 from xingguo_swc_plugin.core.workspace import schema
-from xingguo_swc_plugin.core.workspace.postgis import open_postgis_workspace
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
+from xingguo_swc_plugin.core.workspace.postgis import open_postgis_workspace
 
 
 def test_createworkspace_on_postgis_copies_the_sample(sample_workspace, pg_target,

@@ -23,9 +23,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from xingguo_swc_plugin.core import benggang
-from xingguo_swc_plugin.core import benggang_digitize
-from xingguo_swc_plugin.core import benggang_lists
+from xingguo_swc_plugin.core import benggang, benggang_digitize, benggang_lists
 from xingguo_swc_plugin.core.area import ELLIPSOIDAL, AreaMeasurer
 from xingguo_swc_plugin.core.errors import InputError
 from xingguo_swc_plugin.core.workspace.geopackage import open_workspace

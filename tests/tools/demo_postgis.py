@@ -26,11 +26,11 @@ def run(workspace: str, out: Path) -> List[str]:
     from qgis.core import QgsCoordinateReferenceSystem
 
     from xingguo_swc_plugin.core.overlaps import find_overlaps
-    from xingguo_swc_plugin.core.workspace.postgis import PgTarget, create_postgis_workspace
-    from xingguo_swc_plugin.core.workspace.postgis_load import load_geopackage
     from xingguo_swc_plugin.core.stats import conservation_rate, township_area_stats
     from xingguo_swc_plugin.core.validation import validate_parcels
     from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
+    from xingguo_swc_plugin.core.workspace.postgis import PgTarget, create_postgis_workspace
+    from xingguo_swc_plugin.core.workspace.postgis_load import load_geopackage
 
     folder = out / "postgis"
     folder.mkdir(parents=True, exist_ok=True)
@@ -95,8 +95,16 @@ def inspection_workflow(remote, local, folder: Path) -> List[str]:
     """The inspectors' workflow on the shared PostGIS workspace; report lines."""
     from xingguo_swc_plugin.core.devimport import import_projects
     from xingguo_swc_plugin.core.findings import (
-        CLOSED, IDENTIFIED, PENALISED, RECTIFIED, check_unique_parcel_ids,
-        export_findings, load_findings, set_status, store_findings)
+        CLOSED,
+        IDENTIFIED,
+        PENALISED,
+        RECTIFIED,
+        check_unique_parcel_ids,
+        export_findings,
+        load_findings,
+        set_status,
+        store_findings,
+    )
     from xingguo_swc_plugin.core.validation import parcel_ids, validate_parcels
 
     imported = import_projects(remote, local.layer("dev_project"), update_existing=True)

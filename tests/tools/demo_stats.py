@@ -10,9 +10,9 @@ from typing import List
 def run(workspace: str, out: Path) -> List[str]:
     from qgis.core import QgsVectorLayer
 
+    from xingguo_swc_plugin.core.dashboard import county_dashboard, dashboard_table
     from xingguo_swc_plugin.core.export import export_rows
     from xingguo_swc_plugin.core.overlaps import find_overlaps
-    from xingguo_swc_plugin.core.dashboard import county_dashboard, dashboard_table
 
     def layer(name: str) -> QgsVectorLayer:
         return QgsVectorLayer(workspace + "|layername=" + name, name, "ogr")

@@ -84,7 +84,11 @@ def synthetic_roads(path: Path, extent) -> QgsVectorLayer:
 
 def run(workspace_path: str, out: Path) -> List[str]:
     from xingguo_swc_plugin.core.findings import (
-        export_findings, set_status, store_findings, IDENTIFIED)
+        IDENTIFIED,
+        export_findings,
+        set_status,
+        store_findings,
+    )
     from xingguo_swc_plugin.core.validation import parcel_ids, validate_parcels
     from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 

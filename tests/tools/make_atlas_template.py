@@ -20,6 +20,9 @@ sys.path.insert(0, str(REPO))
 
 from qgis.core import (  # noqa: E402
     QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsFillSymbol,
+    QgsLayoutFrame,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
@@ -27,7 +30,6 @@ from qgis.core import (  # noqa: E402
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutItemShape,
-    QgsLayoutFrame,
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTable,
@@ -37,13 +39,11 @@ from qgis.core import (  # noqa: E402
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
+    QgsRectangle,
+    QgsScaleBarSettings,
     QgsTableCell,
     QgsTextFormat,
     QgsUnitTypes,
-    QgsFillSymbol,
-    QgsCoordinateReferenceSystem,
-    QgsRectangle,
-    QgsScaleBarSettings,
 )
 from qgis.PyQt.QtCore import QRectF, Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402

@@ -37,8 +37,8 @@ from qgis.core import (
     QgsLayoutFrame,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
-    QgsLayoutUtils,
     QgsLayoutItemMap,
+    QgsLayoutUtils,
     QgsMapLayer,
     QgsPrintLayout,
     QgsProject,
@@ -59,10 +59,12 @@ from .atlas_figures import (  # noqa: F401 (part of this module's interface)
     CODE_FIELD,
     NAME_FIELD,
     SheetStatistics,
-    check_canceled as _check,
     format_rate,
     stats_layers,
     township_statistics,
+)
+from .atlas_figures import (
+    check_canceled as _check,
 )
 from .atlas_layers import (  # noqa: F401 (part of this module's interface)
     LayerInput,

@@ -48,7 +48,7 @@ class LayerSnapshot:
     table: str = ""
 
     @classmethod
-    def of(cls, layer: QgsMapLayer) -> "LayerSnapshot":
+    def of(cls, layer: QgsMapLayer) -> LayerSnapshot:
         if layer is None or not layer.isValid():
             raise InputError(tr("A layer of the atlas is missing or invalid."))
         style = QgsMapLayerStyle()

@@ -19,10 +19,10 @@ from qgis.core import (
 
 from ..qgis_compat import FieldType, make_field
 from ..translation import tr
-from .errors import InputError, raise_if_canceled
 from .benggang import TownshipIndex, measurer_for, scale_of
 from .benggang_digitize import repair
 from .benggang_numbering import format_benggang_id, parse_benggang_id
+from .errors import InputError, raise_if_canceled
 from .values import text
 
 

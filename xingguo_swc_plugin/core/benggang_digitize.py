@@ -22,7 +22,6 @@ from qgis.core import (
 
 from ..translation import tr
 from .area import AreaMeasurer
-from .errors import InputError
 from .benggang import (
     GULLY_FIELDS,
     TOLERANCE_M2,
@@ -32,6 +31,7 @@ from .benggang import (
     scale_of,
 )
 from .benggang_numbering import next_benggang_id
+from .errors import InputError
 from .geometry import invalid_reason
 from .values import is_null, text
 

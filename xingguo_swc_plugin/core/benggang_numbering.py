@@ -21,7 +21,6 @@ from qgis.core import (
 from ..translation import tr
 from .errors import InputError
 
-
 #: Table of the per-township high-water mark in a GeoPackage.
 SEQ_TABLE = "benggang_seq"
 #: Layer custom property prefix of the high-water mark for other providers.

@@ -22,9 +22,9 @@ from qgis.core import (
 
 from ..domain import codes
 from ..translation import tr
-from .errors import InputError
 from .benggang import PART_FIELDS, RELATION_ID, measurer_for
 from .benggang_digitize import check_layer, ensure_editable, for_layer
+from .errors import InputError
 from .geometry import invalid_reason
 from .settings import setting
 

@@ -41,15 +41,16 @@ from qgis.PyQt.QtGui import QFont, QFontDatabase
 
 from ..domain import codes
 from ..domain.townships import TOWNSHIPS, TOWNSHIPS_BY_CODE
-from ..translation import tr
 from ..qgis_compat import set_label_font
-from . import casework, findings as case
+from ..translation import tr
+from . import casework
+from . import findings as case
 from .atlas import pdf_settings, sheet_file_name
 from .casework import FindingFilter, text
 from .errors import CanceledError, InputError, SwcError, WorkspaceError
+from .rules import EXCEEDS_APPROVED, RULES, rule_label
 from .settings import setting
 from .styles import PDF_CJK_FONT_FAMILY, PDF_CJK_FONT_PACKAGE
-from .rules import EXCEEDS_APPROVED, RULES, rule_label
 from .workspace.open import workspace_of
 
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 15.0

@@ -57,7 +57,7 @@ class FindingFilter:
     statuses: Sequence[str] = ()
 
     @classmethod
-    def parse(cls, townships: str = "", rules: str = "", statuses: str = "") -> "FindingFilter":
+    def parse(cls, townships: str = "", rules: str = "", statuses: str = "") -> FindingFilter:
         def split(value: str) -> List[str]:
             return [part.strip() for part in str(value or "").replace(";", ",").split(",")
                     if part.strip()]

@@ -22,8 +22,8 @@ from .errors import raise_if_canceled
 from .measure_records import layer_key, sibling_layer
 from .monitoring import erosion_of_year
 from .plan import PlanProgress, plan_progress
-from .workspace.schema import BENGGANG, MEASURE, TOWNSHIP
 from .stats import AreaTable, RateTable, conservation_rate, township_area_stats
+from .workspace.schema import BENGGANG, MEASURE, TOWNSHIP
 
 
 @dataclass

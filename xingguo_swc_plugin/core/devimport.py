@@ -33,11 +33,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QUuid
 
 from ..translation import tr
-from .workspace import schema
 from .crs_check import require_crs
 from .errors import CanceledError, InputError, WorkspaceError
 from .geometry import index_geometry, polygonal, usable
 from .sources import sniff_encoding
+from .workspace import schema
 from .workspace.base import WorkspaceBase
 from .workspace.open import workspace_of
 
@@ -64,7 +64,7 @@ class Target:
     """A workspace table rows are imported into: its spec, key field, the other
     names sources use for its fields, and how the report counts the rows."""
 
-    spec: "schema.LayerSpec"
+    spec: schema.LayerSpec
     key: str
     synonyms: Dict[str, Tuple[str, ...]]
     noun: str  # English source text of the row noun, e.g. "project(s)"

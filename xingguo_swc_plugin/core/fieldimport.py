@@ -25,7 +25,8 @@ from qgis.PyQt.QtCore import QDateTime, Qt
 
 from ..domain import codes
 from ..translation import tr
-from . import casework, findings as case
+from . import casework
+from . import findings as case
 from .casework import Photo, text
 from .errors import CanceledError, InputError, WorkspaceError
 from .fieldpackage import (

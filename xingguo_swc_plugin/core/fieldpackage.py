@@ -51,13 +51,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime
 
 from ..domain import codes
-from ..translation import tr
 from ..qgis_compat import FieldType, make_field
+from ..translation import tr
 from . import casework
-from .workspace import schema
 from .casework import FindingFilter, text
 from .errors import CanceledError, InputError, WorkspaceError
 from .styles import apply_style
+from .workspace import schema
 from .workspace.geopackage import qgs_fields
 from .workspace.open import workspace_of
 

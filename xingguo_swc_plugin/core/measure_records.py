@@ -22,8 +22,8 @@ from qgis.core import (
 
 from ..translation import tr
 from .errors import InputError
-from .workspace.schema import MEASURE, MEASURE_TYPE, UUID_FIELD
 from .values import parse_number
+from .workspace.schema import MEASURE, MEASURE_TYPE, UUID_FIELD
 
 #: Values per SQL ``IN (...)`` list.
 IN_CHUNK = 500

@@ -31,8 +31,8 @@ from .measure_records import (
     text_value,
 )
 from .measure_taxonomy import Taxonomy, load_taxonomy
-from .workspace.schema import MEASURE, TOWNSHIP, UUID_FIELD
 from .township_locator import TownshipLocator, feature_township
+from .workspace.schema import MEASURE, TOWNSHIP, UUID_FIELD
 
 #: Code of 已治理 in codes.TREATMENT_STATUS.
 TREATED = "2"

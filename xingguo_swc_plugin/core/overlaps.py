@@ -25,13 +25,13 @@ from qgis.core import (
 )
 
 from ..translation import tr
-from .engines.local import bulk
 from .area import ELLIPSOIDAL, PLANIMETRIC, AreaMeasurer
 from .crs_check import check_area_crs, check_extent
 from .engines import choose
+from .engines.local import bulk
+from .engines.postgis.compute import find_overlaps_sql
 from .errors import InputError, raise_if_canceled
 from .geometry import invalid_reason
-from .engines.postgis.compute import find_overlaps_sql
 from .results import InvalidGeometry, OverlapPair, OverlapResult
 
 

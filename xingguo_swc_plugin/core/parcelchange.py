@@ -48,9 +48,9 @@ from qgis.core import (
 from ..domain import change as classes
 from ..translation import tr
 from .engines.local import bulk
+from .engines.local.zones import computation_crs
 from .errors import CanceledError, InputError
 from .geometry import polygonal
-from .engines.local.zones import computation_crs
 
 #: Shared areas at or below this (m²) are touching edges, not overlaps.
 TOUCH_M2 = 1e-6

@@ -55,7 +55,7 @@ def _fix_destinations(line: bytes, sources: int) -> bytes:
     only 4-digit radical code points, kept 4 digits wide."""
     position = [0]
 
-    def replace(match: "re.Match[bytes]") -> bytes:
+    def replace(match: re.Match[bytes]) -> bytes:
         position[0] += 1
         digits = match.group(1)
         if position[0] <= sources or len(digits) != 4:
@@ -68,7 +68,7 @@ def _fix_destinations(line: bytes, sources: int) -> bytes:
 
 
 def _fix_cmap(cmap: bytes) -> bytes:
-    def section(match: "re.Match[bytes]") -> bytes:
+    def section(match: re.Match[bytes]) -> bytes:
         kind, body = match.group(2), match.group(3)
         lines = body.split(b"\n")
         fixed = []

@@ -41,6 +41,7 @@ from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME
 from ..domain.units import m2_to_hm2
 from ..translation import tr
 from .area import PLANIMETRIC, AreaMeasurer
+from .engines.local.zones import computation_crs, read_townships
 from .errors import InputError, raise_if_canceled
 from .geometry import index_geometry
 from .measure_checks import check_year
@@ -49,7 +50,6 @@ from .measure_taxonomy import load_taxonomy
 from .targets import township_targets
 from .township_locator import TownshipLocator
 from .workspace.schema import BENGGANG, TOWNSHIP, UUID_FIELD
-from .engines.local.zones import computation_crs, read_townships
 
 #: Share of its area a feature's quantity must reach to count as fully treated.
 FULL_SHARE = 0.99

@@ -51,7 +51,7 @@ class RateRow:
 
     @classmethod
     def of(cls, code: str, name: str, land: float, eroded: float,
-           target: float) -> "RateRow":
+           target: float) -> RateRow:
         """水土保持率 = (land − eroded) / land × 100, the one definition (0 without land)."""
         rate = (land - eroded) / land * 100.0 if land > 0 else 0.0
         return cls(code, name, land, eroded, rate, bool(land > 0 and rate >= target))

@@ -32,16 +32,16 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate
 
 from ..domain import codes
+from ..domain.measures import SEED_MEASURES
 from ..domain.thresholds import COUNTY_AREA_KM2, CRS_PROJECTED, benggang_scale, erosion_grade
 from ..domain.townships import TOWNSHIPS
-from ..domain.measures import SEED_MEASURES
 from ..domain.units import m2_to_hm2
 from ..translation import tr
 from .errors import CanceledError, WorkspaceError
 from .geometry import index_geometry
-from .workspace.schema import META_TABLE
 from .settings import setting
 from .workspace.geopackage import Workspace, checkpoint, create_workspace
+from .workspace.schema import META_TABLE
 
 #: Centre of the synthetic county in EPSG:4547 (about 115.45°E, 26.33°N).
 COUNTY_CENTRE = (645_000.0, 2_913_000.0)

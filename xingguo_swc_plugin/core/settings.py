@@ -31,7 +31,7 @@ def reset_setting(name: str) -> None:
     QgsSettings().remove(PREFIX + name)
 
 
-def plan_window() -> "tuple[int, int]":
+def plan_window() -> tuple[int, int]:
     """The plan window (settings ``plan/year_from``, ``plan/year_to``): the default
     period of every figure of the plugin."""
     return int(setting("plan/year_from")), int(setting("plan/year_to"))

@@ -29,17 +29,24 @@ from qgis.core import (
 
 from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME, ERODED_MIN_GRADE
 from ..translation import tr
-from .engines.local import bulk
 from .area import PLANIMETRIC, AreaMeasurer
 from .crs_check import check_inputs
 from .engines import choose
+from .engines.local import bulk
+from .engines.local.zones import (
+    BORDER,
+    OUTSIDE,
+    Zoning,
+    computation_crs,
+    read_townships,
+    require_features,
+)
+from .engines.postgis.compute import conservation_rate_sql, township_area_stats_sql
 from .errors import InputError, raise_if_canceled
 from .log import log
 from .monitoring import choose_erosion_year, erosion_of_year
-from .engines.postgis.compute import conservation_rate_sql, township_area_stats_sql
 from .results import AreaRow, AreaTable, RateRow, RateTable, report
 from .values import BadValue, class_key, parse_erosion_grade
-from .engines.local.zones import OUTSIDE, BORDER, Zoning, computation_crs, read_townships, require_features
 
 
 def _feedback(feedback: Optional[QgsFeedback]) -> QgsFeedback:
@@ -215,7 +222,7 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
 
 
 def _grades(values: list, fids, field_name: str, layer_name: str, skip: bool,
-            table: "RateTable") -> np.ndarray:
+            table: RateTable) -> np.ndarray:
     """Erosion grades 1-6 (``core.values``); a bad grade is refused with the
     feature named, or, when ``skip``, counted and given grade 0 (not counted)."""
     out = np.zeros(len(values), dtype=np.int64)

@@ -19,8 +19,8 @@ from qgis.core import (
     QgsSymbol,
     QgsTextBufferSettings,
     QgsTextFormat,
-    QgsVectorLayerSimpleLabeling,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor, QFont

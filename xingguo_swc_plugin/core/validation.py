@@ -58,6 +58,8 @@ from ..domain.thresholds import DEFAULTS
 from ..translation import tr
 from .area import AreaMeasurer
 from .engines import choose
+from .engines.local.zones import computation_crs
+from .engines.postgis.validation import validate_parcels_sql
 from .errors import InputError
 from .geometry import geometry_problem, index_geometry, transform_between
 from .progress import Steps
@@ -69,20 +71,17 @@ from .rules import (
     Findings,
     Parcel,
     Registration,
-    corridor_applies,
-    corridor_class,
     SlopeFacts,
     SlopeLimits,
+    corridor_applies,
+    corridor_class,
     corridor_message,
     orange_zone_message,
     registration_rule,
     slope_rules,
 )
-from .engines.postgis.validation import validate_parcels_sql
 from .validation_parcels import ParcelReader, check_overlaps
 from .values import text
-from .engines.local.zones import computation_crs
-
 
 #: Default distance (m) to a protected corridor *(practice: no written value)*.
 DEFAULT_CORRIDOR_DISTANCE = DEFAULTS["validation/corridor_distance_m"]

@@ -29,14 +29,13 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QListWidgetItem, QWidget
 
 from ..core import atlas
-from ..core.errors import SwcError
-from ..core.workspace.schema import TOWNSHIP, WATERSHED
-from ..core.errors import CanceledError
+from ..core.errors import CanceledError, SwcError
 from ..core.log import log
+from ..core.workspace.schema import TOWNSHIP, WATERSHED
 from ..tasks import CoreTask
 from ..translation import tr
-from .scrolling import scrolled
 from .layer_signals import LayerSignals
+from .scrolling import scrolled
 from .table_combos import TableCombos
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))

@@ -35,8 +35,8 @@ from ..translation import tr
 
 def compare_deliveries(previous, current, feedback=None):
     """Task body: open both layers here (GUI layers stay in the GUI thread)."""
-    from ..core.parcelchange import parcel_change
     from ..core.engines.local.zones import computation_crs
+    from ..core.parcelchange import parcel_change
 
     old = QgsVectorLayer(*previous)
     new = QgsVectorLayer(*current)

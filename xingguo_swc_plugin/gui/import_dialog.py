@@ -35,9 +35,9 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import devimport
 from ..core.errors import SwcError
-from ..core.workspace.schema import DEV_PROJECT, UUID_FIELD
 from ..core.sources import open_source
 from ..core.workspace.open import WorkspaceSource
+from ..core.workspace.schema import DEV_PROJECT, UUID_FIELD
 from ..tasks import CoreTask
 from ..translation import tr
 

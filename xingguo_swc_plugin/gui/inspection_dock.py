@@ -48,12 +48,12 @@ from ..core.casework import sync_parcel_compliance
 from ..core.errors import CanceledError, SwcError
 from ..core.findings import township_label
 from ..core.rules import RULES, rule_label
-from ..core.workspace.schema import DEV_PROJECT, FINDING, MEASURE, META_TABLE, PARCEL
 from ..core.settings import set_setting, setting
 from ..core.sources import with_sniffed_encoding
 from ..core.validation import parcel_ids, validate_parcels
 from ..core.workspace.layers import project_layers_of_table, workspace_key
 from ..core.workspace.open import workspace_of
+from ..core.workspace.schema import DEV_PROJECT, FINDING, MEASURE, META_TABLE, PARCEL
 from ..domain import codes
 from ..tasks import CoreTask
 from ..translation import tr

@@ -42,20 +42,20 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import measure_records, measure_tagging, measure_taxonomy
+from ..core.area import PLANIMETRIC, AreaMeasurer
+from ..core.errors import SwcError
 from ..core.export import export_rows
 from ..core.measure_checks import YEAR_MAX, YEAR_MIN
 from ..core.measure_summary import MeasureSummary, measure_summary, summary_table
 from ..core.settings import plan_window
-from ..core.area import PLANIMETRIC, AreaMeasurer
-from ..core.errors import SwcError
 from ..core.workspace.schema import BENGGANG, MEASURE, UUID_FIELD
 from ..domain import codes
 from ..domain.townships import TOWNSHIPS_BY_CODE
 from ..domain.units import m2_to_hm2
 from ..tasks import CoreTask
 from ..translation import tr
-from .scrolling import scrolled
 from .layer_signals import LayerSignals
+from .scrolling import scrolled
 from .table_combos import TableCombos
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))

@@ -24,7 +24,6 @@ from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QPainter
 from qgis.PyQt.QtWidgets import (
     QComboBox,
-    QSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -34,17 +33,26 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ..core.dashboard import Dashboard, county_dashboard, dashboard_table
 from ..core.errors import SwcError
 from ..core.export import export_rows
-from ..core.workspace.schema import BENGGANG, DEV_PROJECT, EROSION, MEASURE, PARCEL, TOWNSHIP, WATERSHED
 from ..core.workspace.layers import class_labels, project_layers_of_table, table_of, workspace_key
-from ..core.dashboard import Dashboard, county_dashboard, dashboard_table
+from ..core.workspace.schema import (
+    BENGGANG,
+    DEV_PROJECT,
+    EROSION,
+    MEASURE,
+    PARCEL,
+    TOWNSHIP,
+    WATERSHED,
+)
 from ..domain.thresholds import COUNTY_CODE
 from ..tasks import CoreTask
 from ..translation import tr

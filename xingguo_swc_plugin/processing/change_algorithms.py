@@ -76,8 +76,8 @@ class ParcelChangeAlgorithm(SwcAlgorithm):
             "OUTPUT", tr("Changes"), QgsProcessing.TypeVectorPolygon))
 
     def execute(self, parameters, context, feedback):
-        from ..core.sources import with_sniffed_encoding
         from ..core.parcelchange import parcel_change
+        from ..core.sources import with_sniffed_encoding
 
         old = with_sniffed_encoding(self.parameterAsVectorLayer(parameters, "OLD", context))
         new = with_sniffed_encoding(self.parameterAsVectorLayer(parameters, "NEW", context))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
@@ -10,7 +11,6 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProcessing,
 )
 
 from ..translation import QT_TR_NOOP, tr

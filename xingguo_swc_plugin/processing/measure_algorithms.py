@@ -25,8 +25,8 @@ from ..core.measure_checks import YEAR_MAX, YEAR_MIN
 from ..core.measure_records import layer_key
 from ..core.measure_summary import SUMMARY_COLUMNS, measure_summary, summary_table
 from ..core.settings import plan_window
-from ..core.workspace.schema import FieldSpec, LayerSpec, UUID_FIELD
 from ..core.workspace.geopackage import qgs_fields
+from ..core.workspace.schema import UUID_FIELD, FieldSpec, LayerSpec
 from ..domain.thresholds import COUNTY_CODE
 from ..translation import QT_TR_NOOP, tr
 from .base import SwcAlgorithm, write_features

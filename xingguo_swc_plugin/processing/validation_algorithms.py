@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterString,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
 
-from ..core.settings import setting
 from ..core.findings import check_unique_parcel_ids, store_findings
+from ..core.settings import setting
 from ..core.validation import (
     CORRIDOR_CLASS_FIELD,
     parcel_ids,

@@ -25,8 +25,8 @@ from qgis.core import QgsFeedback
 from ...translation import tr
 from ..area import PLANIMETRIC
 from ..log import log
-from .postgis.compute import PgDatabase, same_postgis_database
 from ..workspace.base import WorkspaceBase
+from .postgis.compute import PgDatabase, same_postgis_database
 
 #: Engine names.
 LOCAL = "local"

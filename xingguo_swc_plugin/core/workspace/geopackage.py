@@ -28,12 +28,12 @@ from qgis.PyQt.QtCore import QDateTime
 from ...domain.measures import SEED_MEASURES
 from ...qgis_compat import FieldType, make_field
 from ...translation import tr
-from . import schema
 from ..errors import CanceledError, WorkspaceError
+from ..styles import apply_style
+from . import schema
+from .base import WorkspaceBase
 from .gpkg_sql import write_transaction
 from .schema import LayerSpec
-from ..styles import apply_style
-from .base import WorkspaceBase
 
 #: Layers of a GeoPackage workspace are opened one at a time: two validation tasks
 #: merging at once opened the workspace from two threads and QGIS 3.22's OGR

@@ -21,8 +21,8 @@ from qgis.core import (
 )
 
 from ...translation import tr
-from . import schema
 from ..errors import InputError
+from . import schema
 
 #: Order of the tables in the layer group, top to bottom (points and small
 #: polygons over large ones; tables last).

@@ -14,9 +14,9 @@ from qgis.core import QgsDataSourceUri, QgsVectorLayer
 
 from ...translation import tr
 from ..errors import WorkspaceError
-from .postgis import PgTarget, PgWorkspace, open_postgis_workspace
-from .geopackage import Workspace, open_workspace
 from .base import WorkspaceBase
+from .geopackage import Workspace, open_workspace
+from .postgis import PgTarget, PgWorkspace, open_postgis_workspace
 
 __all__ = ["WorkspaceBase", "Workspace", "PgWorkspace", "workspace_of",
            "postgis_workspace_of"]

@@ -33,16 +33,15 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsVectorLayer,
 )
-
 from qgis.PyQt.QtCore import Qt
 
 from ...translation import tr
-from . import schema
 from ..errors import CanceledError, WorkspaceError
 from ..log import log
-from .schema import FieldSpec, LayerSpec
-from .geopackage import needs_upgrade, save_default_style
+from . import schema
 from .base import SqlSession, WorkspaceBase
+from .geopackage import needs_upgrade, save_default_style
+from .schema import FieldSpec, LayerSpec
 
 GEOMETRY_COLUMN = "geom"
 KEY_COLUMN = "fid"
@@ -92,7 +91,7 @@ class PgTarget:
     accept_password: bool = False
 
     @classmethod
-    def from_layer(cls, layer: QgsVectorLayer) -> "PgTarget":
+    def from_layer(cls, layer: QgsVectorLayer) -> PgTarget:
         """The database of a PostgreSQL layer (its authcfg expanded when connecting)."""
         source = QgsDataSourceUri(layer.source())
         return cls(uri=source.connectionInfo(False), accept_password=True)

@@ -25,11 +25,21 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime, QVariant
 
 from ...translation import tr
-from . import schema
 from ..errors import CanceledError, WorkspaceError
 from ..log import log
-from .postgis import BGBH_SEQUENCE_TABLE, GEOMETRY_COLUMN, KEY_COLUMN, PgWorkspace, driver, qualified, sql, sync_benggang_sequence, transaction
+from . import schema
 from .geopackage import open_workspace
+from .postgis import (
+    BGBH_SEQUENCE_TABLE,
+    GEOMETRY_COLUMN,
+    KEY_COLUMN,
+    PgWorkspace,
+    driver,
+    qualified,
+    sql,
+    sync_benggang_sequence,
+    transaction,
+)
 
 BATCH = 2000
 

@@ -29,8 +29,8 @@ from qgis.core import (
 
 from ....domain.townships import TOWNSHIPS_BY_CODE
 from ....translation import tr
-from ...sources import with_sniffed_encoding
 from ...errors import InputError
+from ...sources import with_sniffed_encoding
 from ...values import text
 
 #: Labels of grid cells besides township indexes.
@@ -209,7 +209,7 @@ class Zoning:
         memory = gdal.GetDriverByName("MEM")
         geo = (self.x0, self.cell, 0.0, self.y0 + self.ny * self.cell, 0.0, -self.cell)
 
-        def raster(fill: int) -> "gdal.Dataset":
+        def raster(fill: int) -> gdal.Dataset:
             dataset = memory.Create("", self.nx, self.ny, 1, gdal.GDT_Int16)
             dataset.SetGeoTransform(geo)
             dataset.GetRasterBand(1).Fill(fill)

@@ -42,9 +42,18 @@ from ....qgis_compat import FieldType, is_type
 from ....translation import tr
 from ...errors import InputError, raise_if_canceled
 from ...geometry import invalid_reason
-from ...workspace.postgis import PgTarget, database_key, driver, sql, transaction
-from ...results import AreaRow, AreaTable, InvalidGeometry, OverlapPair, OverlapResult, RateRow, RateTable, report
+from ...results import (
+    AreaRow,
+    AreaTable,
+    InvalidGeometry,
+    OverlapPair,
+    OverlapResult,
+    RateRow,
+    RateTable,
+    report,
+)
 from ...values import class_key, parse_erosion_grade, text
+from ...workspace.postgis import PgTarget, database_key, driver, sql, transaction
 
 #: Set to "0" to force the local engine (comparisons, troubleshooting).
 ENV_SWITCH = "XGSWC_SERVER_COMPUTE"

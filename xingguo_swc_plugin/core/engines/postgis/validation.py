@@ -19,12 +19,20 @@ from qgis.core import QgsFeedback, QgsGeometry, QgsVectorLayer
 from ....translation import tr
 from ...area import AreaMeasurer
 from ...geometry import geometry_problem, transform_between
-from ...workspace.postgis import sql, transaction
-from .compute import PgDatabase, PgTable, geometry_in, relation
 from ...progress import Steps
-from ...rules import CORRIDOR, Findings, Registration, corridor_applies, corridor_class, corridor_message, registration_rule
+from ...rules import (
+    CORRIDOR,
+    Findings,
+    Registration,
+    corridor_applies,
+    corridor_class,
+    corridor_message,
+    registration_rule,
+)
 from ...validation_parcels import check_overlaps, read_parcel_facts
+from ...workspace.postgis import sql, transaction
 from ..local.zones import computation_crs
+from .compute import PgDatabase, PgTable, geometry_in, relation
 
 
 def _norm(column):
