@@ -32,7 +32,7 @@ deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-test: deps
+test: deps lint
 	$(PYTHON) -m pytest -q tests
 
 # The inner loop: no server, no desktop, no peer venv, nothing slow (under a minute).

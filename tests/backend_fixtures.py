@@ -33,5 +33,8 @@ def backend(request, qgis_app):
     schema = request.getfixturevalue("pg_schema")
     connection = request.getfixturevalue("pg_connection")
     create_postgis_workspace(target, schema, QgsCoordinateReferenceSystem(CRS))
-    return Backend("postgis", {"CONNECTION": connection, "SCHEMA": schema},
-                   lambda: workspace_of(connection, schema))
+    return Backend(
+        "postgis",
+        {"CONNECTION": connection, "SCHEMA": schema},
+        lambda: workspace_of(connection, schema),
+    )

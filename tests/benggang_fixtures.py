@@ -49,8 +49,7 @@ def add_townships(workspace) -> None:
     features = []
     for code, name, xmin, ymin, xmax, ymax in TOWNSHIP_SQUARES:
         feature = QgsFeature(layer.fields())
-        geometry = to_crs(QgsGeometry.fromRect(QgsRectangle(xmin, ymin, xmax, ymax)),
-                          layer.crs())
+        geometry = to_crs(QgsGeometry.fromRect(QgsRectangle(xmin, ymin, xmax, ymax)), layer.crs())
         geometry.convertToMultiType()
         feature.setGeometry(geometry)
         feature["uuid"] = "{" + code + "}"

@@ -74,7 +74,9 @@ def pytest_unconfigure(config):
 
 #: The slowest test functions (``make test-fast`` leaves them out); the list is written
 #: from a timed run by ``tests/tools/slow_tests.py``.
-SLOW_TESTS = frozenset((Path(__file__).with_name("slow_tests.txt")).read_text(encoding="utf-8").split())
+SLOW_TESTS = frozenset(
+    (Path(__file__).with_name("slow_tests.txt")).read_text(encoding="utf-8").split()
+)
 
 
 def _mentions_peer(item) -> bool:
@@ -129,8 +131,7 @@ def sample_workspace(qgis_app, tmp_path_factory) -> str:
     import processing
 
     path = str(tmp_path_factory.mktemp("sample") / "sample.gpkg")
-    processing.run("xingguoswc:sampledata", {"OUTPUT": path, "PARCELS": 2000,
-                                             "SEED": 7})
+    processing.run("xingguoswc:sampledata", {"OUTPUT": path, "PARCELS": 2000, "SEED": 7})
     return path
 
 
@@ -155,8 +156,7 @@ def sample_copy(sample_workspace, tmp_path) -> str:
         source.backup(target)
     return path
 
+
 # Fixtures kept beside their capability's tests: the PostGIS server (a real
 # PostgreSQL 15 + PostGIS for the run) and the hand-made gully workspace.
 pytest_plugins = ("pg_fixtures", "benggang_fixtures", "backend_fixtures")
-
-

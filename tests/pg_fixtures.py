@@ -53,11 +53,17 @@ def pg_connection(pg_authcfg, pg_server) -> str:
     from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 
     source = QgsDataSourceUri()
-    source.setConnection(pg_server.host, str(pg_server.port), pg_server.database, "", "",
-                         QgsDataSourceUri.SslDisable, pg_authcfg)
+    source.setConnection(
+        pg_server.host,
+        str(pg_server.port),
+        pg_server.database,
+        "",
+        "",
+        QgsDataSourceUri.SslDisable,
+        pg_authcfg,
+    )
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    metadata.saveConnection(metadata.createConnection(source.uri(False), {}),
-                            CONNECTION_NAME)
+    metadata.saveConnection(metadata.createConnection(source.uri(False), {}), CONNECTION_NAME)
     return CONNECTION_NAME
 
 
@@ -92,8 +98,7 @@ def pg_sample(sample_workspace, pg_connection):
 
     target = PgTarget(connection=pg_connection)
     name = "sample_" + uuid.uuid4().hex[:8]
-    workspace = create_postgis_workspace(target, name,
-                                         QgsCoordinateReferenceSystem("EPSG:4547"))
+    workspace = create_postgis_workspace(target, name, QgsCoordinateReferenceSystem("EPSG:4547"))
     load_geopackage(sample_workspace, workspace)
     yield workspace
     drop_postgis_workspace(target, name)

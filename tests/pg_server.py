@@ -32,11 +32,15 @@ from typing import List, Optional
 
 def _pg_major() -> str:
     """The newest installed PostgreSQL major version that has PostGIS ("15" if none)."""
-    versions = sorted((int(p.parent.parent.name) for p in
-                       Path("/usr/share/postgresql").glob("*/extension/postgis.control")
-                       if p.parent.parent.name.isdigit()
-                       and Path("/usr/lib/postgresql", p.parent.parent.name, "bin").is_dir()),
-                      reverse=True)
+    versions = sorted(
+        (
+            int(p.parent.parent.name)
+            for p in Path("/usr/share/postgresql").glob("*/extension/postgis.control")
+            if p.parent.parent.name.isdigit()
+            and Path("/usr/lib/postgresql", p.parent.parent.name, "bin").is_dir()
+        ),
+        reverse=True,
+    )
     return str(versions[0]) if versions else "15"
 
 
@@ -66,8 +70,11 @@ def _run_user() -> Optional[str]:
             return name
         except KeyError:
             continue
-    subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/bin/false",
-                    FALLBACK_USER], check=True, capture_output=True)
+    subprocess.run(
+        ["useradd", "--system", "--no-create-home", "--shell", "/bin/false", FALLBACK_USER],
+        check=True,
+        capture_output=True,
+    )
     return FALLBACK_USER
 
 
@@ -90,11 +97,15 @@ class PgServer:
             if not (PG_BINDIR / binary).exists():
                 raise PgServerError(
                     "PostgreSQL {1} is not installed ({0} missing): run `make deps` or "
-                    "apt-get install postgresql-{1} postgresql-{1}-postgis-3"
-                    .format(PG_BINDIR / binary, PG_MAJOR))
+                    "apt-get install postgresql-{1} postgresql-{1}-postgis-3".format(
+                        PG_BINDIR / binary, PG_MAJOR
+                    )
+                )
         if not POSTGIS_CONTROL.exists():
-            raise PgServerError("PostGIS for PostgreSQL {0} is not installed: run `make "
-                                "deps` or apt-get install postgresql-{0}-postgis-3".format(PG_MAJOR))
+            raise PgServerError(
+                "PostGIS for PostgreSQL {0} is not installed: run `make "
+                "deps` or apt-get install postgresql-{0}-postgis-3".format(PG_MAJOR)
+            )
         self.user = _run_user()
         # as root, TMPDIR may be private to root: the server user must reach its folder
         parent = "/tmp" if self.user is not None else None
@@ -109,19 +120,46 @@ class PgServer:
                 shutil.chown(path, self.user)
         atexit.register(self.stop)
         self._stop_on_sigterm()
-        self._call([str(PG_BINDIR / "initdb"), "-D", str(data), "-U", self.superuser,
-                    "--pwfile", str(pwfile), "--auth-local=trust",
-                    "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"])
+        self._call(
+            [
+                str(PG_BINDIR / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                self.superuser,
+                "--pwfile",
+                str(pwfile),
+                "--auth-local=trust",
+                "--auth-host=scram-sha-256",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]
+        )
         pwfile.unlink()
         for _attempt in range(5):
             self.port = free_port()
-            options = ("-p {0} -k {1} -c listen_addresses=127.0.0.1 -c fsync=off "
-                       "-c synchronous_commit=off -c full_page_writes=off "
-                       "-c max_connections=60 -c shared_buffers=64MB"
-                       .format(self.port, sockets))
-            result = self._call([str(PG_BINDIR / "pg_ctl"), "-D", str(data), "-l",
-                                 str(self.base / "server.log"), "-o", options, "-w",
-                                 "-t", "60", "start"], check=False)
+            options = (
+                "-p {0} -k {1} -c listen_addresses=127.0.0.1 -c fsync=off "
+                "-c synchronous_commit=off -c full_page_writes=off "
+                "-c max_connections=60 -c shared_buffers=64MB".format(self.port, sockets)
+            )
+            result = self._call(
+                [
+                    str(PG_BINDIR / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-l",
+                    str(self.base / "server.log"),
+                    "-o",
+                    options,
+                    "-w",
+                    "-t",
+                    "60",
+                    "start",
+                ],
+                check=False,
+            )
             if result.returncode == 0:
                 self._running = True
                 break
@@ -135,8 +173,18 @@ class PgServer:
         if self.base is None:
             return
         if self._running:
-            self._call([str(PG_BINDIR / "pg_ctl"), "-D", str(self.base / "data"), "-m",
-                        "immediate", "-w", "stop"], check=False)
+            self._call(
+                [
+                    str(PG_BINDIR / "pg_ctl"),
+                    "-D",
+                    str(self.base / "data"),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "stop",
+                ],
+                check=False,
+            )
             self._running = False
         shutil.rmtree(self.base, ignore_errors=True)
         self.base = None
@@ -160,8 +208,13 @@ class PgServer:
     # -- connecting ------------------------------------------------------------
     def params(self, database: Optional[str] = None) -> dict:
         """psycopg2/libpq keyword arguments over TCP with the password."""
-        return {"host": self.host, "port": self.port, "user": self.superuser,
-                "password": self.password, "dbname": database or self.database}
+        return {
+            "host": self.host,
+            "port": self.port,
+            "user": self.superuser,
+            "password": self.password,
+            "dbname": database or self.database,
+        }
 
     def connect(self, database: Optional[str] = None):
         import psycopg2
@@ -195,11 +248,15 @@ class PgServer:
     def _call(self, command: List[str], check: bool = True) -> subprocess.CompletedProcess:
         if self.user is not None:
             command = ["runuser", "-u", self.user, "--"] + command
-        result = subprocess.run(command, capture_output=True, text=True,
-                                cwd=str(self.base), stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            command, capture_output=True, text=True, cwd=str(self.base), stdin=subprocess.DEVNULL
+        )
         if check and result.returncode != 0:
-            raise PgServerError("{0} failed ({1}):\n{2}\n{3}".format(
-                " ".join(command), result.returncode, result.stdout, result.stderr))
+            raise PgServerError(
+                "{0} failed ({1}):\n{2}\n{3}".format(
+                    " ".join(command), result.returncode, result.stdout, result.stderr
+                )
+            )
         return result
 
 

@@ -31,8 +31,9 @@ def _modules(root: Path = ROOT, package: str = PACKAGE) -> Dict[str, Tuple[Path,
     return result
 
 
-def import_graph(root: Path = ROOT, package: str = PACKAGE
-                 ) -> Tuple[Dict[str, Set[str]], List[Tuple[str, str, str]]]:
+def import_graph(
+    root: Path = ROOT, package: str = PACKAGE
+) -> Tuple[Dict[str, Set[str]], List[Tuple[str, str, str]]]:
     """(module -> modules of the package it imports, [(importer, module, private name)])."""
     modules = _modules(root, package)
     edges: Dict[str, Set[str]] = {}
@@ -51,7 +52,7 @@ def import_graph(root: Path = ROOT, package: str = PACKAGE
             if node.level:
                 parts = base.split(".")
                 if node.level > 1:
-                    parts = parts[:-(node.level - 1)]
+                    parts = parts[: -(node.level - 1)]
                 module = ".".join(parts + ([node.module] if node.module else []))
             else:
                 module = node.module or ""
@@ -68,9 +69,13 @@ def import_graph(root: Path = ROOT, package: str = PACKAGE
                 if alias.name.startswith("_") and not alias.name.startswith("__"):
                     private.append((name, module, alias.name))
         for node in ast.walk(tree):  # module.attribute: ``bulk._helper`` counts too
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                    and node.value.id in module_names and node.attr.startswith("_") \
-                    and not node.attr.startswith("__"):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in module_names
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+            ):
                 private.append((name, module_names[node.value.id], node.attr))
         targets.discard(name)
         edges[name] = targets
@@ -132,14 +137,14 @@ def test_detector_on_a_written_package(tmp_path):
     (package / "sub" / "__init__.py").write_text("")
     (package / "a.py").write_text("from .sub import b\n")
     (package / "sub" / "b.py").write_text(
-        "def later():\n    from ..a import _hidden\n    return _hidden\n")
+        "def later():\n    from ..a import _hidden\n    return _hidden\n"
+    )
     (package / "c.py").write_text("from .sub import b\n\nvalue = b._secret\n")
     edges, private = import_graph(package, "pkg")
     assert edges["pkg.a"] == {"pkg.sub.b"}
     assert edges["pkg.sub.b"] == {"pkg.a"}
     assert cycles(edges) == [["pkg.a", "pkg.sub.b"]]
-    assert sorted(private) == [("pkg.c", "pkg.sub.b", "_secret"),
-                               ("pkg.sub.b", "pkg.a", "_hidden")]
+    assert sorted(private) == [("pkg.c", "pkg.sub.b", "_secret"), ("pkg.sub.b", "pkg.a", "_hidden")]
 
 
 def test_no_import_circle_in_the_package():
@@ -156,9 +161,11 @@ def test_no_private_name_imported_across_modules():
 def test_one_cancel_error():
     """``core.errors.CanceledError`` is the only cancel exception class."""
     pattern = re.compile(r"^class (\w*Cancel\w*)\(", re.MULTILINE)
-    classes = {(path.relative_to(ROOT).as_posix(), name)
-               for path in ROOT.rglob("*.py")
-               for name in pattern.findall(path.read_text(encoding="utf-8"))}
+    classes = {
+        (path.relative_to(ROOT).as_posix(), name)
+        for path in ROOT.rglob("*.py")
+        for name in pattern.findall(path.read_text(encoding="utf-8"))
+    }
     assert classes == {("core/errors.py", "CanceledError")}
 
 
@@ -171,13 +178,19 @@ CANCEL_BY_HAND: set = set()
 def test_cancel_raises_the_cancel_error():
     """A canceled run raises ``CanceledError`` (callers tell it from a failure by type)."""
     pattern = re.compile(r"raise \w+\(tr\(\"Canceled\.\"\)\)")
-    by_hand = {path.relative_to(ROOT).as_posix() for path in ROOT.rglob("*.py")
-               if pattern.search(path.read_text(encoding="utf-8"))}
+    by_hand = {
+        path.relative_to(ROOT).as_posix()
+        for path in ROOT.rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8"))
+    }
     assert by_hand <= CANCEL_BY_HAND
 
 
 def test_one_log_helper():
     """Only ``core.log`` writes to QGIS's message log: one tag, one place."""
-    writers = sorted(path.relative_to(ROOT).as_posix() for path in ROOT.rglob("*.py")
-                     if "QgsMessageLog" in path.read_text(encoding="utf-8"))
+    writers = sorted(
+        path.relative_to(ROOT).as_posix()
+        for path in ROOT.rglob("*.py")
+        if "QgsMessageLog" in path.read_text(encoding="utf-8")
+    )
     assert writers == ["core/log.py"]

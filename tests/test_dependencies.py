@@ -33,13 +33,19 @@ print("PROVIDER_GONE", QgsApplication.processingRegistry().providerById("xingguo
 
 
 def test_plugin_loads_without_numpy_and_names_it():
-    proc = subprocess.run([sys.executable, "-c", SCRIPT.replace("REPO", repr(str(REPO)))],
-                          capture_output=True, text=True, timeout=120,
-                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
-                               "HOME": "/tmp"})
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT.replace("REPO", repr(str(REPO)))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": "/tmp"},
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines()
-                 if line.split(" ", 1)[0] in ("ALGORITHMS", "MESSAGES", "PROVIDER_GONE"))
+    lines = dict(
+        line.split(" ", 1)
+        for line in proc.stdout.splitlines()
+        if line.split(" ", 1)[0] in ("ALGORITHMS", "MESSAGES", "PROVIDER_GONE")
+    )
     algorithms = lines["ALGORITHMS"].split()
     assert "createworkspace" in algorithms and "sampledata" in algorithms
     assert "townshipstats" not in algorithms and "checkoverlaps" not in algorithms

@@ -28,8 +28,16 @@ CJK = re.compile("[\u4e00-\u9fff]")
 #: Modules whose tr() translates values marked with QT_TR_NOOP where they are defined.
 MARKED_ELSEWHERE = {"processing/base.py"}
 #: Sources whose Chinese text is legitimately the same (names, formats).
-SAME_IN_CHINESE = {"GeoPackage", "PostGIS", "CSV", "XLSX", "UUID", "DEM", "GeoPackage (*.gpkg)",
-                   " dpi"}
+SAME_IN_CHINESE = {
+    "GeoPackage",
+    "PostGIS",
+    "CSV",
+    "XLSX",
+    "UUID",
+    "DEM",
+    "GeoPackage (*.gpkg)",
+    " dpi",
+}
 PLACEHOLDER = re.compile(r"\{[0-9]*(?:![rsa])?(?::[^{}]*)?\}")
 
 
@@ -42,10 +50,18 @@ def ts_messages() -> List[Tuple[str, str, str, bool]]:
         for message in context.iter("message"):
             translation = message.find("translation")
             finished = translation is not None and translation.get("type") not in (
-                "unfinished", "obsolete", "vanished")
-            messages.append((name, message.findtext("source") or "",
-                             (translation.text or "") if translation is not None else "",
-                             finished))
+                "unfinished",
+                "obsolete",
+                "vanished",
+            )
+            messages.append(
+                (
+                    name,
+                    message.findtext("source") or "",
+                    (translation.text or "") if translation is not None else "",
+                    finished,
+                )
+            )
     return messages
 
 
@@ -60,8 +76,13 @@ def tr_calls() -> List[Tuple[Path, int, ast.Call]]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 func = node.func
-                name = func.id if isinstance(func, ast.Name) else \
-                    func.attr if isinstance(func, ast.Attribute) else None
+                name = (
+                    func.id
+                    if isinstance(func, ast.Name)
+                    else func.attr
+                    if isinstance(func, ast.Attribute)
+                    else None
+                )
                 if name == "tr":
                     calls.append((path, node.lineno, node))
     return calls
@@ -74,7 +95,8 @@ def test_every_tr_call_has_one_literal_argument():
     for path, line, call in tr_calls():
         where = "{0}:{1}".format(path.relative_to(REPO), line)
         if isinstance(call.func, ast.Attribute) and not (
-                isinstance(call.func.value, ast.Name) and call.func.value.id == "translation"):
+            isinstance(call.func.value, ast.Name) and call.func.value.id == "translation"
+        ):
             bad.append(where + " uses .tr() (a per-class context); use translation.tr")
             continue
         if len(call.args) != 1 or call.keywords:
@@ -88,13 +110,45 @@ def test_every_tr_call_has_one_literal_argument():
 
 
 #: Calls whose string arguments the user reads: a literal there bypasses tr().
-SHOWN = {"QLabel", "QPushButton", "QToolButton", "QCheckBox", "QRadioButton", "QGroupBox",
-         "QAction", "setText", "setToolTip", "setWindowTitle", "setPlaceholderText",
-         "setTitle", "addItems", "pushMessage", "pushWarning", "pushInfo", "pushCritical",
-         "pushSuccess", "information", "warning", "critical", "question", "setStatusTip",
-         "addTab", "setTabText", "setHorizontalHeaderLabels", "setHeaderLabels", "addRow",
-         "setSuffix", "setPrefix", "setSpecialValueText", "SwcError", "InputError",
-         "WorkspaceError", "QgsProcessingException", "reportError", "setProgressText"}
+SHOWN = {
+    "QLabel",
+    "QPushButton",
+    "QToolButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QAction",
+    "setText",
+    "setToolTip",
+    "setWindowTitle",
+    "setPlaceholderText",
+    "setTitle",
+    "addItems",
+    "pushMessage",
+    "pushWarning",
+    "pushInfo",
+    "pushCritical",
+    "pushSuccess",
+    "information",
+    "warning",
+    "critical",
+    "question",
+    "setStatusTip",
+    "addTab",
+    "setTabText",
+    "setHorizontalHeaderLabels",
+    "setHeaderLabels",
+    "addRow",
+    "setSuffix",
+    "setPrefix",
+    "setSpecialValueText",
+    "SwcError",
+    "InputError",
+    "WorkspaceError",
+    "QgsProcessingException",
+    "reportError",
+    "setProgressText",
+}
 #: Calls where only the first argument is shown (the others are item data).
 SHOWN_FIRST = {"addItem", "insertItem"}
 
@@ -117,18 +171,27 @@ def test_no_user_visible_literal_bypasses_tr():
             for arg in args:
                 elements = arg.elts if isinstance(arg, (ast.List, ast.Tuple)) else [arg]
                 for element in elements:
-                    if isinstance(element, ast.Constant) and isinstance(element.value, str) \
-                            and re.search("[A-Za-z]{3,}", element.value):
-                        bad.append("{0}:{1} {2}({3!r})".format(
-                            path.relative_to(REPO), node.lineno, name, element.value))
+                    if (
+                        isinstance(element, ast.Constant)
+                        and isinstance(element.value, str)
+                        and re.search("[A-Za-z]{3,}", element.value)
+                    ):
+                        bad.append(
+                            "{0}:{1} {2}({3!r})".format(
+                                path.relative_to(REPO), node.lineno, name, element.value
+                            )
+                        )
     assert bad == [], "\n".join(bad)
 
 
 def test_ts_file_covers_every_tr_literal():
     """`make translations` was run after the last string change."""
     sources = {source for context, source, _, _ in ts_messages() if context == "XingguoSWC"}
-    literals = {call.args[0].value for _, _, call in tr_calls()
-                if call.args and isinstance(call.args[0], ast.Constant)}
+    literals = {
+        call.args[0].value
+        for _, _, call in tr_calls()
+        if call.args and isinstance(call.args[0], ast.Constant)
+    }
     missing = sorted(literals - sources)
     assert missing == [], "not in {0} (run make translations): {1}".format(TS.name, missing)
 
@@ -140,9 +203,13 @@ def test_ts_file_is_complete_and_chinese():
     assert unfinished == [], "unfinished translations: {0}".format(unfinished)
     empty = [source for _, source, translation, _ in messages if not translation.strip()]
     assert empty == [], empty
-    same = [source for _, source, translation, _ in messages
-            if translation == source and re.search("[a-z]{3,}", source)
-            and source not in SAME_IN_CHINESE]
+    same = [
+        source
+        for _, source, translation, _ in messages
+        if translation == source
+        and re.search("[a-z]{3,}", source)
+        and source not in SAME_IN_CHINESE
+    ]
     assert same == [], "left in English: {0}".format(same)
 
 
@@ -173,8 +240,7 @@ def chinese(qgis_app):
     from xingguo_swc_plugin import localization
 
     settings = QgsSettings()
-    saved = {key: settings.value(key) for key in ("locale/userLocale",
-                                                  "locale/overrideFlag")}
+    saved = {key: settings.value(key) for key in ("locale/userLocale", "locale/overrideFlag")}
     settings.setValue("locale/userLocale", "zh_CN")
     settings.setValue("locale/overrideFlag", True)
     translator = localization.install_translator()
@@ -247,8 +313,11 @@ def test_every_message_translates_at_run_time(chinese):
     """The compiled file answers every source of the .ts with its translation."""
     from qgis.PyQt.QtCore import QCoreApplication
 
-    wrong = [(context, source) for context, source, translation, _ in ts_messages()
-             if QCoreApplication.translate(context, source) != translation]
+    wrong = [
+        (context, source)
+        for context, source, translation, _ in ts_messages()
+        if QCoreApplication.translate(context, source) != translation
+    ]
     assert wrong == [], wrong[:20]
 
 
@@ -284,8 +353,10 @@ def test_docks_show_no_english_source_string(chinese, qtbot, sample_copy):
     workspace = open_workspace(sample_copy)
     project = QgsProject.instance()
     before = set(project.mapLayers())
-    layers = [workspace.layer(name) for name in ("township", "benggang", "parcel",
-                                                 "dev_project", "erosion", "measure")]
+    layers = [
+        workspace.layer(name)
+        for name in ("township", "benggang", "parcel", "dev_project", "erosion", "measure")
+    ]
     project.addMapLayers(layers)
     sources = english_sources(str(REPO))
     iface = DesktopIface()

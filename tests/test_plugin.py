@@ -63,25 +63,39 @@ app.exitQgis()
 
 
 def _clean_env(tmp_path: Path) -> dict:
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("QGIS_", "PYTHONPATH"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("QGIS_", "PYTHONPATH"))
+    }
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700, exist_ok=True)
-    env.update({"HOME": str(home), "XDG_RUNTIME_DIR": str(runtime),
-                "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1",
-                "QGIS_CUSTOM_CONFIG_PATH": str(tmp_path / "config")})
+    env.update(
+        {
+            "HOME": str(home),
+            "XDG_RUNTIME_DIR": str(runtime),
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "QGIS_CUSTOM_CONFIG_PATH": str(tmp_path / "config"),
+        }
+    )
     return env
 
 
 def _load(plugins_dir: Path, tmp_path: Path) -> dict:
-    proc = subprocess.run([PYTHON, "-c", LOADER, str(plugins_dir), PLUGIN],
-                          env=_clean_env(tmp_path), capture_output=True, text=True,
-                          timeout=180, cwd=str(tmp_path))
+    proc = subprocess.run(
+        [PYTHON, "-c", LOADER, str(plugins_dir), PLUGIN],
+        env=_clean_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=str(tmp_path),
+    )
     lines = [line for line in proc.stdout.splitlines() if line.startswith("REPORT")]
     assert lines, "loader failed:\n" + proc.stdout + proc.stderr
-    return json.loads(lines[-1][len("REPORT"):])
+    return json.loads(lines[-1][len("REPORT") :])
 
 
 def _check_load_unload(report: dict, plugins_dir: Path) -> None:
@@ -108,8 +122,9 @@ def test_class_factory_without_iface_from_checkout(tmp_path):
 @pytest.fixture(scope="module")
 def package_zip() -> Path:
     """``make package`` exactly as a release would run it."""
-    proc = subprocess.run(["make", "-s", "package"], cwd=str(REPO), capture_output=True,
-                          text=True, timeout=300)
+    proc = subprocess.run(
+        ["make", "-s", "package"], cwd=str(REPO), capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     zips = sorted((REPO / "dist").glob(PLUGIN + "-*.zip"))
     assert len(zips) == 1, zips
@@ -123,8 +138,7 @@ def test_package_zip_contents(package_zip):
         names = archive.namelist()
     tops = {name.split("/")[0] for name in names}
     assert tops == {PLUGIN}, tops
-    for required in ("__init__.py", "metadata.txt", "plugin.py",
-                     "i18n/xingguo_swc_zh_CN.qm"):
+    for required in ("__init__.py", "metadata.txt", "plugin.py", "i18n/xingguo_swc_zh_CN.qm"):
         assert PLUGIN + "/" + required in names, required
     metadata = {}
     with zipfile.ZipFile(package_zip) as archive:
@@ -135,8 +149,14 @@ def test_package_zip_contents(package_zip):
         assert PLUGIN + "/" + metadata["icon"] in names, "icon of metadata.txt missing"
         qm = archive.read(PLUGIN + "/i18n/xingguo_swc_zh_CN.qm")
     assert len(qm) > 1000, "the compiled translation is (nearly) empty"
-    forbidden = [name for name in names if name.endswith((".ts", ".pyc")) or
-                 "__pycache__" in name or "/tests/" in name or name.endswith("/.git")]
+    forbidden = [
+        name
+        for name in names
+        if name.endswith((".ts", ".pyc"))
+        or "__pycache__" in name
+        or "/tests/" in name
+        or name.endswith("/.git")
+    ]
     assert forbidden == [], forbidden
 
 
@@ -158,14 +178,29 @@ def test_qgis_process_enable_and_create_workspace(tmp_path):
     env = _clean_env(tmp_path)
     env.pop("QGIS_CUSTOM_CONFIG_PATH")
     env["QGIS_PLUGINPATH"] = str(REPO)
-    enable = subprocess.run(["/usr/bin/qgis_process.bin", "plugins", "enable", PLUGIN],
-                            env=env, capture_output=True, text=True, timeout=180)
+    enable = subprocess.run(
+        ["/usr/bin/qgis_process.bin", "plugins", "enable", PLUGIN],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert enable.returncode == 0, enable.stdout + enable.stderr
     assert "* " + PLUGIN in enable.stdout, enable.stdout
     output = tmp_path / "w.gpkg"
-    run = subprocess.run(["/usr/bin/qgis_process.bin", "run", "xingguoswc:createworkspace",
-                          "--", "OUTPUT=" + str(output)],
-                         env=env, capture_output=True, text=True, timeout=180)
+    run = subprocess.run(
+        [
+            "/usr/bin/qgis_process.bin",
+            "run",
+            "xingguoswc:createworkspace",
+            "--",
+            "OUTPUT=" + str(output),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert output.is_file()
     import sqlite3

@@ -76,8 +76,9 @@ class TaskDock(QgsDockWidget):
         self.task = None
 
     def start(self, function, *args, **kwargs) -> CoreTask:
-        self.task = CoreTask("test task", function, *args, on_done=self._done,
-                             on_error=self._failed, **kwargs)
+        self.task = CoreTask(
+            "test task", function, *args, on_done=self._done, on_error=self._failed, **kwargs
+        )
         self.task.progressChanged.connect(self._progress)
         QgsApplication.taskManager().addTask(self.task)
         return self.task
@@ -98,9 +99,15 @@ class TaskDock(QgsDockWidget):
 
 
 def released(task: CoreTask) -> bool:
-    return (task.on_done is None and task.on_error is None and task.function is None
-            and task.args == () and task.kwargs == {} and task.result is None
-            and task.exception is None)
+    return (
+        task.on_done is None
+        and task.on_error is None
+        and task.function is None
+        and task.args == ()
+        and task.kwargs == {}
+        and task.result is None
+        and task.exception is None
+    )
 
 
 def ended(outcome: Outcome) -> bool:
@@ -121,12 +128,16 @@ def test_result_reaches_the_main_thread_and_the_task_forgets_the_dock(qtbot, qgi
     assert dock_ref() is None, "something still holds the dock after its task ended"
 
 
-@pytest.mark.parametrize("function, args, kind, text", [
-    (refuse, ("xzqdm",), SwcError, "Field xzqdm is missing."),
-    (crash, (), ValueError, "broken input"),
-])
-def test_errors_reach_the_main_thread_without_tying_the_dock(qtbot, qgis_app, function,
-                                                             args, kind, text):
+@pytest.mark.parametrize(
+    "function, args, kind, text",
+    [
+        (refuse, ("xzqdm",), SwcError, "Field xzqdm is missing."),
+        (crash, (), ValueError, "broken input"),
+    ],
+)
+def test_errors_reach_the_main_thread_without_tying_the_dock(
+    qtbot, qgis_app, function, args, kind, text
+):
     outcome = Outcome()
     dock = TaskDock(outcome)
     task = dock.start(function, *args)
@@ -166,8 +177,9 @@ def test_cancel_while_running_ends_as_canceled_not_with_the_partial_result(qtbot
 
 def test_cancel_before_the_work_starts_ends_as_canceled(qgis_app):
     outcome = Outcome()
-    task = CoreTask("never run", total, [1.0], on_done=outcome.done.append,
-                    on_error=outcome.errors.append)
+    task = CoreTask(
+        "never run", total, [1.0], on_done=outcome.done.append, on_error=outcome.errors.append
+    )
     task.cancel()
     task.finished(task.run())
     assert outcome.done == [] and isinstance(outcome.errors[0], CanceledError)

@@ -35,10 +35,16 @@ def box(x1: float, y1: float, x2: float, y2: float) -> str:
     return "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(a, b, c, d)
 
 
-def write_layer(path: Path, name: str, geometry: str, fields: Sequence[Tuple[str, object]],
-                rows: Iterable[Tuple[Dict[str, object], Optional[str]]],
-                crs: str = CRS, driver: str = "GPKG", encoding: str = "UTF-8",
-                ) -> QgsVectorLayer:
+def write_layer(
+    path: Path,
+    name: str,
+    geometry: str,
+    fields: Sequence[Tuple[str, object]],
+    rows: Iterable[Tuple[Dict[str, object], Optional[str]]],
+    crs: str = CRS,
+    driver: str = "GPKG",
+    encoding: str = "UTF-8",
+) -> QgsVectorLayer:
     """Write a real file (GeoPackage by default) and open it with the OGR provider."""
     qfields = QgsFields()
     for field_name, kind in fields:
@@ -51,9 +57,14 @@ def write_layer(path: Path, name: str, geometry: str, fields: Sequence[Tuple[str
         if Path(path).exists():
             options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
     wkb = QgsWkbTypes.parseType(geometry) if geometry else QgsWkbTypes.NoGeometry
-    writer = QgsVectorFileWriter.create(str(path), qfields, wkb,
-                                        QgsCoordinateReferenceSystem(crs),
-                                        QgsCoordinateTransformContext(), options)
+    writer = QgsVectorFileWriter.create(
+        str(path),
+        qfields,
+        wkb,
+        QgsCoordinateReferenceSystem(crs),
+        QgsCoordinateTransformContext(),
+        options,
+    )
     assert writer.hasError() == QgsVectorFileWriter.NoError, writer.errorMessage()
     for attributes, wkt in rows:
         feature = QgsFeature(qfields)
@@ -69,25 +80,30 @@ def write_layer(path: Path, name: str, geometry: str, fields: Sequence[Tuple[str
     return layer
 
 
-PARCEL_FIELDS = (("uuid", FieldType.STRING), ("tbbh", FieldType.STRING),
-                 ("xmbh", FieldType.STRING), ("xzqdm", FieldType.STRING))
+PARCEL_FIELDS = (
+    ("uuid", FieldType.STRING),
+    ("tbbh", FieldType.STRING),
+    ("xmbh", FieldType.STRING),
+    ("xzqdm", FieldType.STRING),
+)
 PROJECT_FIELDS = (("xmbh", FieldType.STRING), ("xmmc", FieldType.STRING))
 
 #: parcel ID -> (project number, rectangle); what each one must produce is in
 #: EXPECTED (rule -> {parcel: area m²}).
 PARCELS = {
-    "T01": ("P1", (10, 10, 90, 90)),          # inside P1: compliant
-    "T02": ("", (1000, 0, 1050, 50)),         # no project number
-    "T03": ("PX", (1100, 0, 1150, 50)),       # unknown project
-    "T04": ("P1", (450, 0, 500, 50)),         # registered to P1, lies elsewhere
-    "T05": ("P2", (350, 0, 450, 100)),        # half outside P2: 5000 m² excess
-    "T06": ("P2", (299.95, 10, 340, 20)),     # 0.5 m² outside: under the tolerance
-    "T07": ("P3", (600, 0, 650, 50)),         # overlaps T08 by 10 x 50
+    "T01": ("P1", (10, 10, 90, 90)),  # inside P1: compliant
+    "T02": ("", (1000, 0, 1050, 50)),  # no project number
+    "T03": ("PX", (1100, 0, 1150, 50)),  # unknown project
+    "T04": ("P1", (450, 0, 500, 50)),  # registered to P1, lies elsewhere
+    "T05": ("P2", (350, 0, 450, 100)),  # half outside P2: 5000 m² excess
+    "T06": ("P2", (299.95, 10, 340, 20)),  # 0.5 m² outside: under the tolerance
+    "T07": ("P3", (600, 0, 650, 50)),  # overlaps T08 by 10 x 50
     "T08": ("P3", (640, 0, 690, 50)),
 }
 PROJECTS = {"P1": (0, 0, 100, 100), "P2": (300, 0, 400, 100), "P3": (600, 0, 700, 100)}
 BOW_TIE = "POLYGON(({0} {1},{2} {3},{2} {1},{0} {3},{0} {1}))".format(
-    X0 + 2000, Y0, X0 + 2010, Y0 + 10)
+    X0 + 2000, Y0, X0 + 2010, Y0 + 10
+)
 EXPECTED = {
     "INVALID_GEOMETRY": {"T09": 0.0, "T10": 0.0},
     "UNREGISTERED": {"T02": 2500.0, "T03": 2500.0},
@@ -101,36 +117,49 @@ def parcel_uuid(parcel_id: str) -> str:
     return "00000000-0000-4000-8000-{0:012d}".format(int(parcel_id[1:]))
 
 
-def parcel_rows(extra: Optional[Dict[str, Tuple[str, Tuple[float, ...]]]] = None,
-                invalid: bool = True) -> List[Tuple[Dict[str, object], Optional[str]]]:
+def parcel_rows(
+    extra: Optional[Dict[str, Tuple[str, Tuple[float, ...]]]] = None, invalid: bool = True
+) -> List[Tuple[Dict[str, object], Optional[str]]]:
     rows = []
     for parcel_id, (project, rect) in {**PARCELS, **(extra or {})}.items():
-        rows.append(({"uuid": parcel_uuid(parcel_id), "tbbh": parcel_id, "xmbh": project,
-                      "xzqdm": "360732100"}, box(*rect)))
+        rows.append(
+            (
+                {
+                    "uuid": parcel_uuid(parcel_id),
+                    "tbbh": parcel_id,
+                    "xmbh": project,
+                    "xzqdm": "360732100",
+                },
+                box(*rect),
+            )
+        )
     if invalid:
-        rows.append(({"uuid": parcel_uuid("T09"), "tbbh": "T09", "xmbh": "",
-                      "xzqdm": "360732100"}, BOW_TIE))
-        rows.append(({"uuid": parcel_uuid("T10"), "tbbh": "T10", "xmbh": "P1",
-                      "xzqdm": "360732100"}, None))
+        rows.append(
+            ({"uuid": parcel_uuid("T09"), "tbbh": "T09", "xmbh": "", "xzqdm": "360732100"}, BOW_TIE)
+        )
+        rows.append(
+            ({"uuid": parcel_uuid("T10"), "tbbh": "T10", "xmbh": "P1", "xzqdm": "360732100"}, None)
+        )
     return rows
 
 
 def make_parcels(folder: Path, **kwargs) -> QgsVectorLayer:
-    return write_layer(folder / "parcels.gpkg", "parcels", "MultiPolygon", PARCEL_FIELDS,
-                       parcel_rows(**kwargs))
+    return write_layer(
+        folder / "parcels.gpkg", "parcels", "MultiPolygon", PARCEL_FIELDS, parcel_rows(**kwargs)
+    )
 
 
 def make_projects(folder: Path, crs: str = CRS) -> QgsVectorLayer:
-    rows = [({"xmbh": number, "xmmc": "项目" + number}, box(*rect))
-            for number, rect in PROJECTS.items()]
-    layer = write_layer(folder / "projects.gpkg", "projects", "MultiPolygon",
-                        PROJECT_FIELDS, rows)
+    rows = [
+        ({"xmbh": number, "xmmc": "项目" + number}, box(*rect)) for number, rect in PROJECTS.items()
+    ]
+    layer = write_layer(folder / "projects.gpkg", "projects", "MultiPolygon", PROJECT_FIELDS, rows)
     if crs == CRS:
         return layer
     import processing
+
     out = str(folder / "projects_reprojected.gpkg")
-    processing.run("native:reprojectlayer", {"INPUT": layer, "TARGET_CRS": crs,
-                                             "OUTPUT": out})
+    processing.run("native:reprojectlayer", {"INPUT": layer, "TARGET_CRS": crs, "OUTPUT": out})
     return QgsVectorLayer(out, "projects", "ogr")
 
 
@@ -140,15 +169,27 @@ def file_hash(path: str) -> str:
 
 def layer_snapshot(layer: QgsVectorLayer) -> List[Tuple]:
     """Every feature's id, attributes and geometry WKB: equal before and after."""
-    return sorted((feature.id(), tuple(str(v) for v in feature.attributes()),
-                   bytes(feature.geometry().asWkb()))
-                  for feature in layer.getFeatures())
+    return sorted(
+        (
+            feature.id(),
+            tuple(str(v) for v in feature.attributes()),
+            bytes(feature.geometry().asWkb()),
+        )
+        for feature in layer.getFeatures()
+    )
 
 
-def make_dem(path: Path, x1: float, y1: float, x2: float, y2: float,
-             bands: Sequence[Tuple[float, float]], cell: float = 5.0,
-             crs: str = CRS, nodata_box: Optional[Tuple[float, ...]] = None
-             ) -> QgsRasterLayer:
+def make_dem(
+    path: Path,
+    x1: float,
+    y1: float,
+    x2: float,
+    y2: float,
+    bands: Sequence[Tuple[float, float]],
+    cell: float = 5.0,
+    crs: str = CRS,
+    nodata_box: Optional[Tuple[float, ...]] = None,
+) -> QgsRasterLayer:
     """GeoTIFF DEM rising eastwards with a given slope (°) per x band.
 
     ``bands`` is ((x_start, slope_degrees), ...) relative to the base point; the
@@ -172,11 +213,14 @@ def make_dem(path: Path, x1: float, y1: float, x2: float, y2: float,
     if nodata_box:
         bx1, by1, bx2, by2 = nodata_box
         ys = y2 - (np.arange(rows) + 0.5) * cell
-        mask = ((ys[:, None] >= by1) & (ys[:, None] <= by2)
-                & (xs[None, :] >= bx1) & (xs[None, :] <= bx2))
+        mask = (
+            (ys[:, None] >= by1)
+            & (ys[:, None] <= by2)
+            & (xs[None, :] >= bx1)
+            & (xs[None, :] <= bx2)
+        )
         grid[mask] = -9999
-    dataset = gdal.GetDriverByName("GTiff").Create(str(path), columns, rows, 1,
-                                                   gdal.GDT_Float32)
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), columns, rows, 1, gdal.GDT_Float32)
     dataset.SetGeoTransform((X0 + x1, cell, 0, Y0 + y2, 0, -cell))
     srs = osr.SpatialReference()
     srs.SetFromUserInput(crs)

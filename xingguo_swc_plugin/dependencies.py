@@ -35,6 +35,7 @@ def import_capability(module_name: str, package: str) -> Optional[ModuleType]:
 
 
 def missing_message(package_name: str) -> str:
-    return tr("The Python package {0} is not installed: {1} are not available. "
-              "Install it (Debian: python3-{0}) and restart QGIS.").format(
-        package_name, ", ".join(MISSING.get(package_name, [])))
+    return tr(
+        "The Python package {0} is not installed: {1} are not available. "
+        "Install it (Debian: python3-{0}) and restart QGIS."
+    ).format(package_name, ", ".join(MISSING.get(package_name, [])))

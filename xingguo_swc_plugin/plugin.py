@@ -23,9 +23,14 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 #: One SVG icon per capability: resources/icons/<module>.svg.
 ICONS = PLUGIN_DIR / "resources" / "icons"
 #: Shortcuts (changeable in Settings → Keyboard Shortcuts), by module / action.
-SHORTCUTS = {"open_workspace": "Ctrl+Alt+Shift+W", "benggang_dock": "Ctrl+Alt+Shift+G",
-             "measures_dock": "Ctrl+Alt+Shift+M", "inspection_dock": "Ctrl+Alt+Shift+I",
-             "stats_dock": "Ctrl+Alt+Shift+S", "atlas_dock": "Ctrl+Alt+Shift+A"}
+SHORTCUTS = {
+    "open_workspace": "Ctrl+Alt+Shift+W",
+    "benggang_dock": "Ctrl+Alt+Shift+G",
+    "measures_dock": "Ctrl+Alt+Shift+M",
+    "inspection_dock": "Ctrl+Alt+Shift+I",
+    "stats_dock": "Ctrl+Alt+Shift+S",
+    "atlas_dock": "Ctrl+Alt+Shift+A",
+}
 
 #: (module under gui/, dock class); one line per capability, in menu order.
 DOCK_CLASSES = (
@@ -66,8 +71,9 @@ class XingguoSwcPlugin:
 
         self.toolbar = self.iface.addToolBar(tr("Xingguo SWC"))
         self.toolbar.setObjectName("XingguoSwcToolbar")
-        self.open_action = QAction(QIcon(str(ICONS / "open_workspace.svg")),
-                                   tr("Open workspace…"), self.iface.mainWindow())
+        self.open_action = QAction(
+            QIcon(str(ICONS / "open_workspace.svg")), tr("Open workspace…"), self.iface.mainWindow()
+        )
         self.open_action.setObjectName("XingguoSwcOpenWorkspace")
         self.open_action.triggered.connect(self.choose_workspace)
         self._register_shortcut(self.open_action, "open_workspace")
@@ -90,21 +96,21 @@ class XingguoSwcPlugin:
             self.toolbar.addAction(action)
             self.docks.append(dock)
             self.actions.append(action)
-        self.help_action = QAction(QgsApplication.getThemeIcon("/mActionHelpContents.svg"),
-                                   tr("Help"), self.iface.mainWindow())
+        self.help_action = QAction(
+            QgsApplication.getThemeIcon("/mActionHelpContents.svg"),
+            tr("Help"),
+            self.iface.mainWindow(),
+        )
         self.help_action.setObjectName("XingguoSwcHelp")
-        self.help_action.triggered.connect(
-            lambda: show_help("index", self.iface.mainWindow()))
+        self.help_action.triggered.connect(lambda: show_help("index", self.iface.mainWindow()))
         self.iface.addPluginToMenu(self.menu_title, self.help_action)
         self.actions.append(self.help_action)
         from .gui.options_page import SettingsFactory
 
-        self.options_factory = SettingsFactory(QIcon(str(PLUGIN_DIR / "resources" /
-                                                         "icon.png")))
+        self.options_factory = SettingsFactory(QIcon(str(PLUGIN_DIR / "resources" / "icon.png")))
         self.iface.registerOptionsWidgetFactory(self.options_factory)
         for package_name in MISSING:
-            self.iface.messageBar().pushWarning(tr("Xingguo SWC"),
-                                                missing_message(package_name))
+            self.iface.messageBar().pushWarning(tr("Xingguo SWC"), missing_message(package_name))
 
     def _register_shortcut(self, action: QAction, key: str) -> None:
         """A default shortcut the user can change (QGIS's shortcut manager)."""
@@ -132,24 +138,29 @@ class XingguoSwcPlugin:
         stored styles) and give every dock its layers by table."""
         from .core.workspace.layers import add_workspace_to_project, workspace_layers
 
-        name = Path(workspace.path).stem if hasattr(workspace, "path") \
-            else workspace.schema
-        layers = add_workspace_to_project(workspace_layers(workspace),
-                                          tr("Workspace {0}").format(name))
+        name = Path(workspace.path).stem if hasattr(workspace, "path") else workspace.schema
+        layers = add_workspace_to_project(
+            workspace_layers(workspace), tr("Workspace {0}").format(name)
+        )
         for dock in self.docks:
             if hasattr(dock, "use_workspace"):
                 dock.use_workspace(layers)
         if self.iface is not None:
             township = layers.get("township")
-            if township is not None and township.extent().isFinite() and \
-                    not township.extent().isEmpty():
+            if (
+                township is not None
+                and township.extent().isFinite()
+                and not township.extent().isEmpty()
+            ):
                 canvas = self.iface.mapCanvas()
-                canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(
-                    township, township.extent()))
+                canvas.setExtent(
+                    canvas.mapSettings().layerExtentToOutputExtent(township, township.extent())
+                )
                 canvas.refresh()
             self.iface.messageBar().pushSuccess(
-                tr("Open workspace"), tr("Workspace {0} opened: {1} tables.")
-                .format(name, len(layers)))
+                tr("Open workspace"),
+                tr("Workspace {0} opened: {1} tables.").format(name, len(layers)),
+            )
         return layers
 
     def unload(self) -> None:

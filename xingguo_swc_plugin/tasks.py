@@ -73,13 +73,19 @@ class CoreTask(QgsTask):
     data (paths, snapshots), so the worker thread holds nothing of the GUI.
     """
 
-    def __init__(self, description: str, function: Callable[..., Any], *args: Any,
-                 on_done: Optional[Callable[[Any], None]] = None,
-                 on_error: Optional[Callable[[BaseException], None]] = None,
-                 **kwargs: Any):
+    def __init__(
+        self,
+        description: str,
+        function: Callable[..., Any],
+        *args: Any,
+        on_done: Optional[Callable[[Any], None]] = None,
+        on_error: Optional[Callable[[BaseException], None]] = None,
+        **kwargs: Any,
+    ):
         if isinstance(getattr(function, "__self__", None), QObject):
-            raise TypeError("CoreTask work must not be a method of a Qt object: {0!r}"
-                            .format(function))
+            raise TypeError(
+                "CoreTask work must not be a method of a Qt object: {0!r}".format(function)
+            )
         super().__init__(description, QgsTask.CanCancel)
         self.function: Optional[Callable[..., Any]] = function
         self.args: tuple = args
@@ -98,8 +104,7 @@ class CoreTask(QgsTask):
 
     def _canceled(self) -> CanceledError:
         """What was canceled, not just the task's name in a warning."""
-        return CanceledError(tr("{0} canceled: nothing was written.")
-                             .format(self.description()))
+        return CanceledError(tr("{0} canceled: nothing was written.").format(self.description()))
 
     def run(self) -> bool:
         function, args, kwargs = self.function, self.args, self.kwargs

@@ -14,8 +14,10 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from osgeo import ogr, osr
 
-TOWNS = [("360732100", "潋江镇", 630000.0, 2910000.0, 635000.0, 2915000.0),
-         ("360732101", "江背镇", 635000.0, 2910000.0, 640000.0, 2915000.0)]
+TOWNS = [
+    ("360732100", "潋江镇", 630000.0, 2910000.0, 635000.0, 2915000.0),
+    ("360732101", "江背镇", 635000.0, 2910000.0, 640000.0, 2915000.0),
+]
 
 
 def box(x0: float, y0: float, x1: float, y1: float) -> str:
@@ -25,18 +27,28 @@ def box(x0: float, y0: float, x1: float, y1: float) -> str:
 BOWTIE = "POLYGON((631000 2911000,631100 2911100,631100 2911000,631000 2911100,631000 2911000))"
 
 
-def write(path: str, rows: Sequence[Dict], fields: Sequence[Tuple[str, str]] = (),
-          epsg: Optional[int] = 4547, geometry: str = "polygon", layer: str = "data",
-          driver: Optional[str] = None, encoding: Optional[str] = None,
-          wkt_crs: Optional[str] = None) -> str:
+def write(
+    path: str,
+    rows: Sequence[Dict],
+    fields: Sequence[Tuple[str, str]] = (),
+    epsg: Optional[int] = 4547,
+    geometry: str = "polygon",
+    layer: str = "data",
+    driver: Optional[str] = None,
+    encoding: Optional[str] = None,
+    wkt_crs: Optional[str] = None,
+) -> str:
     """Write ``rows`` ({'wkt': ..., field: value}) to a new file; returns the path.
 
     ``epsg=None`` writes no CRS (a shapefile without .prj); ``encoding`` sets a
     shapefile's ENCODING (and no .cpg is kept when ``encoding`` is 'GBK-nocpg').
     """
     driver = driver or ("ESRI Shapefile" if path.endswith(".shp") else "GPKG")
-    source = ogr.GetDriverByName(driver).CreateDataSource(path) \
-        if not os.path.exists(path) else ogr.Open(path, 1)
+    source = (
+        ogr.GetDriverByName(driver).CreateDataSource(path)
+        if not os.path.exists(path)
+        else ogr.Open(path, 1)
+    )
     srs = None
     if epsg is not None:
         srs = osr.SpatialReference()
@@ -45,8 +57,12 @@ def write(path: str, rows: Sequence[Dict], fields: Sequence[Tuple[str, str]] = (
     if wkt_crs is not None:
         srs = osr.SpatialReference()
         srs.ImportFromWkt(wkt_crs)
-    kinds = {"polygon": ogr.wkbPolygon, "line": ogr.wkbLineString, "point": ogr.wkbPoint,
-             "multipolygon": ogr.wkbMultiPolygon}
+    kinds = {
+        "polygon": ogr.wkbPolygon,
+        "line": ogr.wkbLineString,
+        "point": ogr.wkbPoint,
+        "multipolygon": ogr.wkbMultiPolygon,
+    }
     options = []
     if encoding:
         options.append("ENCODING=UTF-8")  # recoded to GBK below (OGR writes UTF-8)
@@ -87,10 +103,11 @@ def write(path: str, rows: Sequence[Dict], fields: Sequence[Tuple[str, str]] = (
     return path
 
 
-def townships(path: str, towns: Iterable = TOWNS, epsg: int = 4547,
-              layer: str = "township") -> str:
-    rows = [{"wkt": box(x0, y0, x1, y1), "xzqdm": code, "xzqmc": name}
-            for code, name, x0, y0, x1, y1 in towns]
+def townships(path: str, towns: Iterable = TOWNS, epsg: int = 4547, layer: str = "township") -> str:
+    rows = [
+        {"wkt": box(x0, y0, x1, y1), "xzqdm": code, "xzqmc": name}
+        for code, name, x0, y0, x1, y1 in towns
+    ]
     return write(path, rows, [("xzqdm", "text"), ("xzqmc", "text")], epsg, layer=layer)
 
 
@@ -104,8 +121,11 @@ def digest(*paths: str) -> Dict[str, str]:
         if p.is_dir():
             members = sorted(x for x in p.rglob("*") if x.is_file())
         else:
-            members = sorted(x for x in p.parent.glob(p.stem + ".*") if x.is_file()
-                             and not x.name.endswith(("-shm", "-wal")))
+            members = sorted(
+                x
+                for x in p.parent.glob(p.stem + ".*")
+                if x.is_file() and not x.name.endswith(("-shm", "-wal"))
+            )
         for member in members:
             result[str(member)] = _content_hash(member)
     return result

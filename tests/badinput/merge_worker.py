@@ -40,8 +40,17 @@ def main(workspace: str, folder: str, barrier: str, parties: int) -> None:
         time.sleep(0.005)
     started = time.time()
     result = store_findings(workspace, findings, parcels.crs(), scope, "inspector")
-    print(json.dumps({"added": result.added, "kept": result.kept, "started": started,
-                      "ended": time.time(), "findings": len(findings)}))
+    print(
+        json.dumps(
+            {
+                "added": result.added,
+                "kept": result.kept,
+                "started": started,
+                "ended": time.time(),
+                "findings": len(findings),
+            }
+        )
+    )
     sys.stdout.flush()
     os._exit(0)  # skip QGIS's exit-time teardown (nothing left to write)
 

@@ -31,9 +31,13 @@ def to_3857(wkt: str) -> str:
     )
 
     geometry = QgsGeometry.fromWkt(wkt)
-    geometry.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
-                                              QgsCoordinateReferenceSystem("EPSG:3857"),
-                                              QgsProject.instance()))
+    geometry.transform(
+        QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4547"),
+            QgsCoordinateReferenceSystem("EPSG:3857"),
+            QgsProject.instance(),
+        )
+    )
     return geometry.asWkt(17)
 
 
@@ -58,7 +62,8 @@ def test_area_measurer_projects_web_mercator(qgis_app):
 
     wkt = to_3857(box(633000, 2911000, 633040, 2911040))
     measured = AreaMeasurer(QgsCoordinateReferenceSystem("EPSG:3857")).area_m2(
-        QgsGeometry.fromWkt(wkt))
+        QgsGeometry.fromWkt(wkt)
+    )
     assert measured == pytest.approx(area_4547(wkt), rel=1e-9)
     assert measured == pytest.approx(1600.0, rel=1e-6)
     assert QgsGeometry.fromWkt(wkt).area() / measured == pytest.approx(1.25, abs=0.01)
@@ -70,15 +75,20 @@ def test_benggangattributes_web_mercator_gully_area(qgis_app, tmp_path):
 
     towns = townships(str(tmp_path / "towns.gpkg"))
     wkt = to_3857(box(633000, 2911000, 633040, 2911040))
-    gullies = write(str(tmp_path / "gullies.gpkg"), [{"wkt": wkt, "bz": "x"}],
-                    [("bz", "text")], epsg=3857)
+    gullies = write(
+        str(tmp_path / "gullies.gpkg"), [{"wkt": wkt, "bz": "x"}], [("bz", "text")], epsg=3857
+    )
     before = digest(towns, gullies)
-    result = processing.run("xingguoswc:benggangattributes", {
-        "INPUT": QgsVectorLayer(gullies + "|layername=data", "gullies", "ogr"),
-        "TOWNSHIPS": QgsVectorLayer(towns + "|layername=township", "towns", "ogr"),
-        "OUTPUT": "memory:"})
+    result = processing.run(
+        "xingguoswc:benggangattributes",
+        {
+            "INPUT": QgsVectorLayer(gullies + "|layername=data", "gullies", "ogr"),
+            "TOWNSHIPS": QgsVectorLayer(towns + "|layername=township", "towns", "ogr"),
+            "OUTPUT": "memory:",
+        },
+    )
     assert digest(towns, gullies) == before
-    gully, = list(result["OUTPUT"].getFeatures())
+    (gully,) = list(result["OUTPUT"].getFeatures())
     assert gully["xzqdm"] == TOWNS[0][0]
     assert gully["mj"] == pytest.approx(round(area_4547(wkt), 2), abs=0.006)
     assert gully["mj"] == pytest.approx(1600.0, abs=0.01)  # not 2,000 (+25 %)
@@ -95,9 +105,12 @@ def test_measure_summary_web_mercator_target_area(empty_workspace, tmp_path):
 
     add_townships(empty_workspace)
     wkt = to_3857(box(501000, 2901000, 501100, 2901100))  # 1 hm² drawn in EPSG:4547
-    path = write(str(tmp_path / "plots.gpkg"),
-                 [{"wkt": wkt, "uuid": "{11111111-2222-3333-4444-555555555555}"}],
-                 [("uuid", "text")], epsg=3857)
+    path = write(
+        str(tmp_path / "plots.gpkg"),
+        [{"wkt": wkt, "uuid": "{11111111-2222-3333-4444-555555555555}"}],
+        [("uuid", "text")],
+        epsg=3857,
+    )
     plots = QgsVectorLayer(path + "|layername=data", "plots", "ogr")
     ws = open_workspace(empty_workspace)
     measure = ws.layer("measure")
@@ -115,13 +128,21 @@ def test_conservationrate_web_mercator_refused_or_ellipsoidal(qgis_app, tmp_path
 
     towns = townships(str(tmp_path / "towns.gpkg"))
     square = box(631000, 2911000, 631100, 2911100)
-    erosion = write(str(tmp_path / "erosion.gpkg"), [{"wkt": to_3857(square), "qsqd": 3}],
-                    [("qsqd", "int")], epsg=3857)
+    erosion = write(
+        str(tmp_path / "erosion.gpkg"),
+        [{"wkt": to_3857(square), "qsqd": 3}],
+        [("qsqd", "int")],
+        epsg=3857,
+    )
 
     def params(method):
-        return {"TOWNSHIPS": QgsVectorLayer(towns + "|layername=township", "t", "ogr"),
-                "EROSION": QgsVectorLayer(erosion + "|layername=data", "erosion", "ogr"),
-                "GRADE_FIELD": "qsqd", "AREA_METHOD": method, "OUTPUT": "memory:"}
+        return {
+            "TOWNSHIPS": QgsVectorLayer(towns + "|layername=township", "t", "ogr"),
+            "EROSION": QgsVectorLayer(erosion + "|layername=data", "erosion", "ogr"),
+            "GRADE_FIELD": "qsqd",
+            "AREA_METHOD": method,
+            "OUTPUT": "memory:",
+        }
 
     before = digest(towns, erosion)
     with pytest.raises(QgsProcessingException) as info:
@@ -132,8 +153,13 @@ def test_conservationrate_web_mercator_refused_or_ellipsoidal(qgis_app, tmp_path
     rows = {f["xzqdm"]: f for f in result["OUTPUT"].getFeatures()}
     x0, y0, x1, y1 = TOWNS[0][2:]
     town_ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
-    ring = [[631000, 2911000], [631100, 2911000], [631100, 2911100], [631000, 2911100],
-            [631000, 2911000]]
+    ring = [
+        [631000, 2911000],
+        [631100, 2911000],
+        [631100, 2911100],
+        [631000, 2911100],
+        [631000, 2911000],
+    ]
     land, eroded = geodesic_areas("EPSG:4547", [town_ring, ring])
     row = rows[TOWNS[0][0]]
     assert row["land_area_m2"] == pytest.approx(land, rel=1e-6)
@@ -145,22 +171,25 @@ def test_importprojects_refuses_degrees_without_prj(empty_workspace, tmp_path):
     import processing
     from qgis.core import QgsProcessingException, QgsVectorLayer
 
-    path = write(str(tmp_path / "projects.shp"),
-                 [{"wkt": box(115.30, 26.30, 115.31, 26.31), "xmbh": "XM001"}],
-                 [("xmbh", "text")], epsg=None)
+    path = write(
+        str(tmp_path / "projects.shp"),
+        [{"wkt": box(115.30, 26.30, 115.31, 26.31), "xmbh": "XM001"}],
+        [("xmbh", "text")],
+        epsg=None,
+    )
     assert not Path(path).with_suffix(".prj").exists()
     before = digest(empty_workspace, path)
     with pytest.raises(QgsProcessingException) as info:
-        processing.run("xingguoswc:importprojects", {
-            "INPUT": QgsVectorLayer(path, "projects", "ogr"),
-            "WORKSPACE": empty_workspace})
+        processing.run(
+            "xingguoswc:importprojects",
+            {"INPUT": QgsVectorLayer(path, "projects", "ogr"), "WORKSPACE": empty_workspace},
+        )
     message = str(info.value)
     assert "projects" in message and "no coordinate reference system" in message, message
     assert digest(empty_workspace, path) == before
 
 
-def test_importprojects_in_degrees_with_their_crs_are_stored_in_metres(empty_workspace,
-                                                                      tmp_path):
+def test_importprojects_in_degrees_with_their_crs_are_stored_in_metres(empty_workspace, tmp_path):
     import processing
     from qgis.core import (
         QgsCoordinateReferenceSystem,
@@ -171,16 +200,28 @@ def test_importprojects_in_degrees_with_their_crs_are_stored_in_metres(empty_wor
     )
 
     square = QgsGeometry.fromWkt(box(631000, 2911000, 631100, 2911100))
-    square.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
-                                            QgsCoordinateReferenceSystem("EPSG:4490"),
-                                            QgsProject.instance()))
-    path = write(str(tmp_path / "projects.gpkg"), [{"wkt": square.asWkt(17), "xmbh": "XM001"}],
-                 [("xmbh", "text")], epsg=4490)
-    result = processing.run("xingguoswc:importprojects", {
-        "INPUT": QgsVectorLayer(path + "|layername=data", "projects", "ogr"),
-        "WORKSPACE": empty_workspace})
+    square.transform(
+        QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4547"),
+            QgsCoordinateReferenceSystem("EPSG:4490"),
+            QgsProject.instance(),
+        )
+    )
+    path = write(
+        str(tmp_path / "projects.gpkg"),
+        [{"wkt": square.asWkt(17), "xmbh": "XM001"}],
+        [("xmbh", "text")],
+        epsg=4490,
+    )
+    result = processing.run(
+        "xingguoswc:importprojects",
+        {
+            "INPUT": QgsVectorLayer(path + "|layername=data", "projects", "ogr"),
+            "WORKSPACE": empty_workspace,
+        },
+    )
     assert result["IMPORTED"] == 1
     stored = QgsVectorLayer(empty_workspace + "|layername=dev_project", "p", "ogr")
-    feature, = list(stored.getFeatures())
+    (feature,) = list(stored.getFeatures())
     assert stored.crs().authid() == "EPSG:4547"
     assert feature.geometry().area() == pytest.approx(10000.0, rel=1e-6)

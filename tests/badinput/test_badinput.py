@@ -50,8 +50,9 @@ def rows(result: dict, key: str = "OUTPUT") -> list:
 
 
 def county_area(result: dict, klass: str = "") -> float:
-    return sum(f["area_m2"] for f in rows(result) if f["xzqdm"] == "360732"
-               and (f["class"] or "") == klass)
+    return sum(
+        f["area_m2"] for f in rows(result) if f["xzqdm"] == "360732" and (f["class"] or "") == klass
+    )
 
 
 @pytest.fixture
@@ -59,47 +60,64 @@ def towns(qgis_app, tmp_path) -> str:
     return townships(str(tmp_path / "towns.gpkg"))
 
 
-def parcels(tmp_path, rows_, fields=(("kflx", "text"),), epsg=4547, name="parcels.gpkg",
-            **kw) -> str:
+def parcels(
+    tmp_path, rows_, fields=(("kflx", "text"),), epsg=4547, name="parcels.gpkg", **kw
+) -> str:
     return write(str(tmp_path / name), rows_, fields, epsg, **kw)
 
 
-SQUARE = box(631000, 2911000, 631100, 2911100)          # 10,000 m² in 潋江镇
-SQUARE2 = box(636000, 2911000, 636050, 2911100)         # 5,000 m² in 江背镇
+SQUARE = box(631000, 2911000, 631100, 2911100)  # 10,000 m² in 潋江镇
+SQUARE2 = box(636000, 2911000, 636050, 2911100)  # 5,000 m² in 江背镇
 
 
 # --------------------------------------------------------------------------- CRS
 def test_shapefile_without_prj_is_refused(towns, tmp_path):
-    path = parcels(tmp_path, [{"wkt": box(115.3, 26.3, 115.31, 26.31), "kflx": "a"}],
-                   epsg=None, name="degrees.shp")
+    path = parcels(
+        tmp_path,
+        [{"wkt": box(115.3, 26.3, 115.31, 26.31), "kflx": "a"}],
+        epsg=None,
+        name="degrees.shp",
+    )
     assert not Path(path).with_suffix(".prj").exists()
-    message = refused("townshipstats", {"TOWNSHIPS": layer(towns, "township"),
-                                        "INPUT": layer(path), "OUTPUT": "memory:"},
-                      path, towns)
+    message = refused(
+        "townshipstats",
+        {"TOWNSHIPS": layer(towns, "township"), "INPUT": layer(path), "OUTPUT": "memory:"},
+        path,
+        towns,
+    )
     assert "degrees" in message and "no coordinate reference system" in message
     assert "EPSG:4547" in message
 
 
 def test_zone_prefix_coordinates_labelled_4547_are_refused(towns, tmp_path):
-    path = parcels(tmp_path, [{"wkt": box(38631000, 2911000, 38631100, 2911100),
-                               "kflx": "a"}])
-    message = refused("townshipstats", {"TOWNSHIPS": layer(towns, "township"),
-                                        "INPUT": layer(path), "OUTPUT": "memory:"},
-                      path, towns)
+    path = parcels(tmp_path, [{"wkt": box(38631000, 2911000, 38631100, 2911100), "kflx": "a"}])
+    message = refused(
+        "townshipstats",
+        {"TOWNSHIPS": layer(towns, "township"), "INPUT": layer(path), "OUTPUT": "memory:"},
+        path,
+        towns,
+    )
     assert "parcels" not in message or True
     assert "EPSG:4526" in message and "zone prefix" in message
 
 
 def test_degrees_labelled_4547_are_refused(towns, tmp_path):
     path = parcels(tmp_path, [{"wkt": box(115.3, 26.3, 115.31, 26.31), "kflx": "a"}])
-    message = refused("conservationrate", {
-        "TOWNSHIPS": layer(towns, "township"), "EROSION": layer(path),
-        "GRADE_FIELD": "kflx", "OUTPUT": "memory:"}, path, towns)
+    message = refused(
+        "conservationrate",
+        {
+            "TOWNSHIPS": layer(towns, "township"),
+            "EROSION": layer(path),
+            "GRADE_FIELD": "kflx",
+            "OUTPUT": "memory:",
+        },
+        path,
+        towns,
+    )
     assert "EPSG:4490" in message and "degrees" in message
 
 
-@pytest.mark.parametrize("algorithm", ["townshipstats", "conservationrate",
-                                       "checkoverlaps"])
+@pytest.mark.parametrize("algorithm", ["townshipstats", "conservationrate", "checkoverlaps"])
 def test_web_mercator_planimetric_is_refused(towns, tmp_path, algorithm):
     from qgis.core import (
         QgsCoordinateReferenceSystem,
@@ -109,16 +127,21 @@ def test_web_mercator_planimetric_is_refused(towns, tmp_path, algorithm):
     )
 
     geometry = QgsGeometry.fromWkt(SQUARE)
-    geometry.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
-                                              QgsCoordinateReferenceSystem("EPSG:3857"),
-                                              QgsProject.instance()))
+    geometry.transform(
+        QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4547"),
+            QgsCoordinateReferenceSystem("EPSG:3857"),
+            QgsProject.instance(),
+        )
+    )
     path = parcels(tmp_path, [{"wkt": geometry.asWkt(), "kflx": "2"}], epsg=3857)
     params = {"OUTPUT": "memory:"}
     if algorithm == "checkoverlaps":
         params.update({"INPUT": layer(path), "INVALID": "memory:"})
     elif algorithm == "conservationrate":
-        params.update({"TOWNSHIPS": layer(towns, "township"), "EROSION": layer(path),
-                       "GRADE_FIELD": "kflx"})
+        params.update(
+            {"TOWNSHIPS": layer(towns, "township"), "EROSION": layer(path), "GRADE_FIELD": "kflx"}
+        )
     else:
         params.update({"TOWNSHIPS": layer(towns, "township"), "INPUT": layer(path)})
     message = refused(algorithm, params, path, towns)
@@ -136,12 +159,22 @@ def test_web_mercator_ellipsoidal_is_computed(towns, tmp_path):
 
     crs = QgsCoordinateReferenceSystem("EPSG:3857")
     geometry = QgsGeometry.fromWkt(SQUARE)
-    geometry.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
-                                              crs, QgsProject.instance()))
+    geometry.transform(
+        QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4547"), crs, QgsProject.instance()
+        )
+    )
     path = parcels(tmp_path, [{"wkt": geometry.asWkt(), "kflx": "a"}], epsg=3857)
-    result = run("townshipstats", {"TOWNSHIPS": layer(towns, "township"),
-                                   "INPUT": layer(path), "AREA_METHOD": 1,
-                                   "CLASS_FIELD": "kflx", "OUTPUT": "memory:"})
+    result = run(
+        "townshipstats",
+        {
+            "TOWNSHIPS": layer(towns, "township"),
+            "INPUT": layer(path),
+            "AREA_METHOD": 1,
+            "CLASS_FIELD": "kflx",
+            "OUTPUT": "memory:",
+        },
+    )
     measure = QgsDistanceArea()
     measure.setSourceCrs(crs, QgsProject.instance().transformContext())
     measure.setEllipsoid("EPSG:1024")
@@ -158,30 +191,49 @@ def test_geographic_input_is_projected_not_measured_in_degrees(towns, tmp_path):
     )
 
     geometry = QgsGeometry.fromWkt(SQUARE)
-    geometry.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
-                                              QgsCoordinateReferenceSystem("EPSG:4490"),
-                                              QgsProject.instance()))
+    geometry.transform(
+        QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4547"),
+            QgsCoordinateReferenceSystem("EPSG:4490"),
+            QgsProject.instance(),
+        )
+    )
     path = parcels(tmp_path, [{"wkt": geometry.asWkt(), "kflx": "a"}], epsg=4490)
-    result = run("townshipstats", {"TOWNSHIPS": layer(towns, "township"),
-                                   "INPUT": layer(path), "CLASS_FIELD": "kflx",
-                                   "OUTPUT": "memory:"})
+    result = run(
+        "townshipstats",
+        {
+            "TOWNSHIPS": layer(towns, "township"),
+            "INPUT": layer(path),
+            "CLASS_FIELD": "kflx",
+            "OUTPUT": "memory:",
+        },
+    )
     assert county_area(result, "a") == pytest.approx(10000.0, rel=1e-6)
 
 
 def test_input_wholly_outside_the_townships_is_refused(towns, tmp_path):
     path = parcels(tmp_path, [{"wkt": box(700000, 2950000, 700100, 2950100), "kflx": "a"}])
-    message = refused("townshipstats", {"TOWNSHIPS": layer(towns, "township"),
-                                        "INPUT": layer(path), "OUTPUT": "memory:"},
-                      path, towns)
+    message = refused(
+        "townshipstats",
+        {"TOWNSHIPS": layer(towns, "township"), "INPUT": layer(path), "OUTPUT": "memory:"},
+        path,
+        towns,
+    )
     assert "entirely outside" in message and "parcels" in message
 
 
 def test_area_outside_the_townships_is_reported(towns, tmp_path):
     # half of the square lies west of 潋江镇 (x < 630000): 5,000 m² outside
     path = parcels(tmp_path, [{"wkt": box(629950, 2911000, 630050, 2911100), "kflx": "a"}])
-    result = run("townshipstats", {"TOWNSHIPS": layer(towns, "township"),
-                                   "INPUT": layer(path), "CLASS_FIELD": "kflx",
-                                   "OUTPUT": "memory:"})
+    result = run(
+        "townshipstats",
+        {
+            "TOWNSHIPS": layer(towns, "township"),
+            "INPUT": layer(path),
+            "CLASS_FIELD": "kflx",
+            "OUTPUT": "memory:",
+        },
+    )
     assert result["OUTSIDE_AREA_M2"] == pytest.approx(5000.0)
     assert county_area(result, "a") == pytest.approx(5000.0)
 
@@ -197,39 +249,66 @@ def test_eroded_area_outside_the_townships_is_reported_by_conservationrate(towns
 
     # a grade-3 square half west of 潋江镇 (5,000 m² outside), one wholly outside
     # the townships' south edge (2,500 m²), one grade-1 square outside (not eroded)
-    path = parcels(tmp_path, [{"wkt": box(629950, 2911000, 630050, 2911100), "qsqd": 3},
-                              {"wkt": box(631000, 2909900, 631050, 2909950), "qsqd": 4},
-                              {"wkt": box(632000, 2909900, 632100, 2909950), "qsqd": 1}],
-                   fields=(("qsqd", "int"),))
-    result = run("conservationrate", {"TOWNSHIPS": layer(towns, "township"),
-                                      "EROSION": layer(path), "GRADE_FIELD": "qsqd",
-                                      "OUTPUT": "memory:"}, feedback=Feedback())
+    path = parcels(
+        tmp_path,
+        [
+            {"wkt": box(629950, 2911000, 630050, 2911100), "qsqd": 3},
+            {"wkt": box(631000, 2909900, 631050, 2909950), "qsqd": 4},
+            {"wkt": box(632000, 2909900, 632100, 2909950), "qsqd": 1},
+        ],
+        fields=(("qsqd", "int"),),
+    )
+    result = run(
+        "conservationrate",
+        {
+            "TOWNSHIPS": layer(towns, "township"),
+            "EROSION": layer(path),
+            "GRADE_FIELD": "qsqd",
+            "OUTPUT": "memory:",
+        },
+        feedback=Feedback(),
+    )
     assert result["OUTSIDE_AREA_M2"] == pytest.approx(7500.0)
-    assert "7500.00 m² of the input lie outside every township and count in no row." \
-        in warnings, warnings
+    assert "7500.00 m² of the input lie outside every township and count in no row." in warnings, (
+        warnings
+    )
     county = [f for f in rows(result) if f["xzqdm"] == "360732"][0]
     assert county["erosion_area_m2"] == pytest.approx(5000.0)
 
 
 def test_townships_without_crs_are_refused(tmp_path, qgis_app):
-    towns = write(str(tmp_path / "towns.shp"),
-                  [{"wkt": box(630000, 2910000, 635000, 2915000), "xzqdm": "360732100"}],
-                  [("xzqdm", "text")], epsg=None)
+    towns = write(
+        str(tmp_path / "towns.shp"),
+        [{"wkt": box(630000, 2910000, 635000, 2915000), "xzqdm": "360732100"}],
+        [("xzqdm", "text")],
+        epsg=None,
+    )
     path = parcels(tmp_path, [{"wkt": SQUARE, "kflx": "a"}])
-    message = refused("townshipstats", {"TOWNSHIPS": layer(towns), "INPUT": layer(path),
-                                        "OUTPUT": "memory:"}, path, towns)
+    message = refused(
+        "townshipstats",
+        {"TOWNSHIPS": layer(towns), "INPUT": layer(path), "OUTPUT": "memory:"},
+        path,
+        towns,
+    )
     assert "towns" in message and "coordinate reference system" in message
 
 
 # --------------------------------------------------------------------------- zoning
 def test_overlapping_townships_are_refused(tmp_path, qgis_app):
-    towns = townships(str(tmp_path / "towns.gpkg"), [
-        ("360732100", "潋江镇", 630000.0, 2910000.0, 635100.0, 2915000.0),
-        ("360732101", "江背镇", 635000.0, 2910000.0, 640000.0, 2915000.0)])
+    towns = townships(
+        str(tmp_path / "towns.gpkg"),
+        [
+            ("360732100", "潋江镇", 630000.0, 2910000.0, 635100.0, 2915000.0),
+            ("360732101", "江背镇", 635000.0, 2910000.0, 640000.0, 2915000.0),
+        ],
+    )
     path = parcels(tmp_path, [{"wkt": SQUARE, "kflx": "a"}])
-    message = refused("townshipstats", {"TOWNSHIPS": layer(towns, "township"),
-                                        "INPUT": layer(path), "OUTPUT": "memory:"},
-                      path, towns)
+    message = refused(
+        "townshipstats",
+        {"TOWNSHIPS": layer(towns, "township"), "INPUT": layer(path), "OUTPUT": "memory:"},
+        path,
+        towns,
+    )
     assert "360732100 / 360732101" in message and "500000.0 m²" in message
 
 
@@ -238,11 +317,15 @@ def test_gaps_between_townships_are_reported(tmp_path, qgis_app):
 
     from xingguo_swc_plugin.core.stats import township_area_stats
 
-    towns = townships(str(tmp_path / "towns.gpkg"), [
-        ("360732100", "潋江镇", 630000.0, 2910000.0, 640000.0, 2911000.0),
-        ("360732101", "江背镇", 630000.0, 2912000.0, 640000.0, 2913000.0),
-        ("360732102", "古龙冈镇", 630000.0, 2911000.0, 631000.0, 2912000.0),
-        ("360732103", "梅窖镇", 639000.0, 2911000.0, 640000.0, 2912000.0)])
+    towns = townships(
+        str(tmp_path / "towns.gpkg"),
+        [
+            ("360732100", "潋江镇", 630000.0, 2910000.0, 640000.0, 2911000.0),
+            ("360732101", "江背镇", 630000.0, 2912000.0, 640000.0, 2913000.0),
+            ("360732102", "古龙冈镇", 630000.0, 2911000.0, 631000.0, 2912000.0),
+            ("360732103", "梅窖镇", 639000.0, 2911000.0, 640000.0, 2912000.0),
+        ],
+    )
     path = parcels(tmp_path, [{"wkt": SQUARE, "kflx": "a"}])
     errors = []
 
@@ -250,8 +333,7 @@ def test_gaps_between_townships_are_reported(tmp_path, qgis_app):
         def reportError(self, error, fatal=False):  # noqa: N802
             errors.append(error)
 
-    township_area_stats(layer(towns, "township"), "xzqdm", layer(path), "kflx",
-                        feedback=Feedback())
+    township_area_stats(layer(towns, "township"), "xzqdm", layer(path), "kflx", feedback=Feedback())
     assert any("gaps of 8000000.0 m²" in e for e in errors), errors
 
 
@@ -259,18 +341,29 @@ def test_gaps_between_townships_are_reported(tmp_path, qgis_app):
 def test_long_class_values_are_all_written(towns, tmp_path):
     long_class = "果园" * 60  # 120 characters: more than the old 30-character field
     out = str(tmp_path / "stats.gpkg")
-    path = parcels(tmp_path, [{"wkt": SQUARE, "kflx": long_class},
-                              {"wkt": SQUARE2, "kflx": "b"}])
-    result = run("townshipstats", {"TOWNSHIPS": layer(towns, "township"),
-                                   "INPUT": layer(path), "CLASS_FIELD": "kflx",
-                                   "OUTPUT": out})
-    written = [f for f in layer(out, "stats").getFeatures()] if False else \
-        [f for f in __import__("qgis.core", fromlist=["QgsVectorLayer"]).QgsVectorLayer(
-            result["OUTPUT"], "o", "ogr").getFeatures()]
+    path = parcels(tmp_path, [{"wkt": SQUARE, "kflx": long_class}, {"wkt": SQUARE2, "kflx": "b"}])
+    result = run(
+        "townshipstats",
+        {
+            "TOWNSHIPS": layer(towns, "township"),
+            "INPUT": layer(path),
+            "CLASS_FIELD": "kflx",
+            "OUTPUT": out,
+        },
+    )
+    written = (
+        [f for f in layer(out, "stats").getFeatures()]
+        if False
+        else [
+            f
+            for f in __import__("qgis.core", fromlist=["QgsVectorLayer"])
+            .QgsVectorLayer(result["OUTPUT"], "o", "ogr")
+            .getFeatures()
+        ]
+    )
     assert len(written) == result["ROWS"] == 3 * 2
     assert {f["class"] for f in written} == {long_class, "b"}
-    assert sum(f["area_m2"] for f in written if f["xzqdm"] == "360732") == \
-        pytest.approx(15000.0)
+    assert sum(f["area_m2"] for f in written if f["xzqdm"] == "360732") == pytest.approx(15000.0)
 
 
 def test_parcel_overlapping_25_others_keeps_every_pair(qgis_app, tmp_path):
@@ -279,12 +372,13 @@ def test_parcel_overlapping_25_others_keeps_every_pair(qgis_app, tmp_path):
     for k in range(25):
         x = 631000 + (k % 5) * 100
         y = 2911000 + (k // 5) * 100
-        shapes.append({"wkt": box(x + 10, y + 10, x + 60, y + 60), "tbbh": "p%02d-" % k +
-                       "x" * 70})
+        shapes.append({"wkt": box(x + 10, y + 10, x + 60, y + 60), "tbbh": "p%02d-" % k + "x" * 70})
     path = parcels(tmp_path, shapes, fields=(("tbbh", "text"),))
     out = str(tmp_path / "pairs.gpkg")
-    result = run("checkoverlaps", {"INPUT": layer(path), "ID_FIELD": "tbbh",
-                                   "OUTPUT": out, "INVALID": "memory:"})
+    result = run(
+        "checkoverlaps",
+        {"INPUT": layer(path), "ID_FIELD": "tbbh", "OUTPUT": out, "INVALID": "memory:"},
+    )
     from qgis.core import QgsVectorLayer
 
     written = list(QgsVectorLayer(result["OUTPUT"], "o", "ogr").getFeatures())
@@ -312,20 +406,31 @@ def test_write_features_fails_loudly_when_a_row_is_refused(qgis_app):
 
 # --------------------------------------------------------------------------- NULL geometry
 def test_null_geometry_skipped_and_counted_townshipstats(towns, tmp_path):
-    path = parcels(tmp_path, [{"wkt": SQUARE, "kflx": "a"}, {"wkt": None, "kflx": "a"},
-                              {"wkt": SQUARE2, "kflx": "a"}])
-    result = run("townshipstats", {"TOWNSHIPS": layer(towns, "township"),
-                                   "INPUT": layer(path), "CLASS_FIELD": "kflx",
-                                   "OUTPUT": "memory:"})
+    path = parcels(
+        tmp_path,
+        [{"wkt": SQUARE, "kflx": "a"}, {"wkt": None, "kflx": "a"}, {"wkt": SQUARE2, "kflx": "a"}],
+    )
+    result = run(
+        "townshipstats",
+        {
+            "TOWNSHIPS": layer(towns, "township"),
+            "INPUT": layer(path),
+            "CLASS_FIELD": "kflx",
+            "OUTPUT": "memory:",
+        },
+    )
     assert result["SKIPPED_GEOMETRIES"] == 1
     assert county_area(result, "a") == pytest.approx(15000.0)
 
 
 def test_null_geometry_skipped_and_counted_conservationrate(towns, tmp_path):
-    path = parcels(tmp_path, [{"wkt": SQUARE, "qsqd": 2}, {"wkt": None, "qsqd": 3}],
-                   fields=(("qsqd", "int"),))
-    result = run("conservationrate", {"TOWNSHIPS": layer(towns, "township"),
-                                      "EROSION": layer(path), "OUTPUT": "memory:"})
+    path = parcels(
+        tmp_path, [{"wkt": SQUARE, "qsqd": 2}, {"wkt": None, "qsqd": 3}], fields=(("qsqd", "int"),)
+    )
+    result = run(
+        "conservationrate",
+        {"TOWNSHIPS": layer(towns, "township"), "EROSION": layer(path), "OUTPUT": "memory:"},
+    )
     assert result["SKIPPED_GEOMETRIES"] == 1
     county = [f for f in rows(result) if f["xzqdm"] == "360732"][0]
     assert county["erosion_area_m2"] == pytest.approx(10000.0)
@@ -333,70 +438,120 @@ def test_null_geometry_skipped_and_counted_conservationrate(towns, tmp_path):
 
 
 def test_null_geometry_skipped_and_counted_checkoverlaps(qgis_app, tmp_path):
-    path = parcels(tmp_path, [{"wkt": SQUARE, "tbbh": "A"}, {"wkt": None, "tbbh": "N"},
-                              {"wkt": box(631050, 2911000, 631150, 2911100), "tbbh": "B"}],
-                   fields=(("tbbh", "text"),))
-    result = run("checkoverlaps", {"INPUT": layer(path), "ID_FIELD": "tbbh",
-                                   "OUTPUT": "memory:", "INVALID": "memory:"})
+    path = parcels(
+        tmp_path,
+        [
+            {"wkt": SQUARE, "tbbh": "A"},
+            {"wkt": None, "tbbh": "N"},
+            {"wkt": box(631050, 2911000, 631150, 2911100), "tbbh": "B"},
+        ],
+        fields=(("tbbh", "text"),),
+    )
+    result = run(
+        "checkoverlaps",
+        {"INPUT": layer(path), "ID_FIELD": "tbbh", "OUTPUT": "memory:", "INVALID": "memory:"},
+    )
     assert result["SKIPPED_GEOMETRIES"] == 1 and result["PAIRS"] == 1
     assert rows(result)[0]["overlap_area_m2"] == pytest.approx(5000.0)
 
 
 def test_null_geometry_in_validateparcels(qgis_app, tmp_path):
-    path = parcels(tmp_path, [{"wkt": SQUARE, "tbbh": "A", "xmbh": "P1"},
-                              {"wkt": None, "tbbh": "N", "xmbh": "P1"}],
-                   fields=(("tbbh", "text"), ("xmbh", "text")))
-    projects = write(str(tmp_path / "projects.gpkg"),
-                     [{"wkt": box(630900, 2910900, 631200, 2911200), "xmbh": "P1"}],
-                     [("xmbh", "text")])
-    result = run("validateparcels", {"PARCELS": layer(path), "PROJECTS": layer(projects),
-                                     "OUTPUT": "memory:"})
+    path = parcels(
+        tmp_path,
+        [{"wkt": SQUARE, "tbbh": "A", "xmbh": "P1"}, {"wkt": None, "tbbh": "N", "xmbh": "P1"}],
+        fields=(("tbbh", "text"), ("xmbh", "text")),
+    )
+    projects = write(
+        str(tmp_path / "projects.gpkg"),
+        [{"wkt": box(630900, 2910900, 631200, 2911200), "xmbh": "P1"}],
+        [("xmbh", "text")],
+    )
+    result = run(
+        "validateparcels",
+        {"PARCELS": layer(path), "PROJECTS": layer(projects), "OUTPUT": "memory:"},
+    )
     found = {(f["parcel_id"], f["rule"]) for f in rows(result)}
     assert ("A", "unregistered") not in found
     assert any(pid == "N" for pid, _ in found), found  # the empty parcel is reported
 
 
 # --------------------------------------------------------------------------- grades
-@pytest.mark.parametrize("value,kind,shown", [
-    ("1.9", "text", "1.9"), (1.9, "real", "1.9"), (99, "int", "99"), ("abc", "text", "abc"),
-    (None, "text", "empty"), (0, "int", "0"), ("1,000", "text", "1,000")])
+@pytest.mark.parametrize(
+    "value,kind,shown",
+    [
+        ("1.9", "text", "1.9"),
+        (1.9, "real", "1.9"),
+        (99, "int", "99"),
+        ("abc", "text", "abc"),
+        (None, "text", "empty"),
+        (0, "int", "0"),
+        ("1,000", "text", "1,000"),
+    ],
+)
 def test_bad_grade_is_refused_with_the_feature(towns, tmp_path, value, kind, shown):
-    path = parcels(tmp_path, [{"wkt": SQUARE, "qsqd": 2 if kind != "text" else "2"},
-                              {"wkt": SQUARE2, "qsqd": value}],
-                   fields=(("qsqd", kind),))
-    message = refused("conservationrate", {"TOWNSHIPS": layer(towns, "township"),
-                                           "EROSION": layer(path), "OUTPUT": "memory:"},
-                      path, towns)
+    path = parcels(
+        tmp_path,
+        [{"wkt": SQUARE, "qsqd": 2 if kind != "text" else "2"}, {"wkt": SQUARE2, "qsqd": value}],
+        fields=(("qsqd", kind),),
+    )
+    message = refused(
+        "conservationrate",
+        {"TOWNSHIPS": layer(towns, "township"), "EROSION": layer(path), "OUTPUT": "memory:"},
+        path,
+        towns,
+    )
     assert "parcels #2" in message and "qsqd" in message and shown in message
 
 
-@pytest.mark.parametrize("value,kind", [("2", "text"), (" 2 ", "text"), ("2.0", "text"),
-                                        (2.0, "real"), (2, "int")])
+@pytest.mark.parametrize(
+    "value,kind", [("2", "text"), (" 2 ", "text"), ("2.0", "text"), (2.0, "real"), (2, "int")]
+)
 def test_grade_two_in_any_spelling_counts_as_eroded(towns, tmp_path, value, kind):
     path = parcels(tmp_path, [{"wkt": SQUARE, "qsqd": value}], fields=(("qsqd", kind),))
-    result = run("conservationrate", {"TOWNSHIPS": layer(towns, "township"),
-                                      "EROSION": layer(path), "OUTPUT": "memory:"})
+    result = run(
+        "conservationrate",
+        {"TOWNSHIPS": layer(towns, "township"), "EROSION": layer(path), "OUTPUT": "memory:"},
+    )
     county = [f for f in rows(result) if f["xzqdm"] == "360732"][0]
     assert county["erosion_area_m2"] == pytest.approx(10000.0)
 
 
 def test_bad_grades_skipped_and_counted_when_allowed(towns, tmp_path):
-    path = parcels(tmp_path, [{"wkt": SQUARE, "qsqd": "3"}, {"wkt": SQUARE2, "qsqd": "99"},
-                              {"wkt": box(632000, 2911000, 632100, 2911100), "qsqd": None},
-                              {"wkt": box(633000, 2911000, 633100, 2911100), "qsqd": "1"}],
-                   fields=(("qsqd", "text"),))
-    result = run("conservationrate", {"TOWNSHIPS": layer(towns, "township"),
-                                      "EROSION": layer(path), "SKIP_BAD_GRADES": True,
-                                      "OUTPUT": "memory:"})
+    path = parcels(
+        tmp_path,
+        [
+            {"wkt": SQUARE, "qsqd": "3"},
+            {"wkt": SQUARE2, "qsqd": "99"},
+            {"wkt": box(632000, 2911000, 632100, 2911100), "qsqd": None},
+            {"wkt": box(633000, 2911000, 633100, 2911100), "qsqd": "1"},
+        ],
+        fields=(("qsqd", "text"),),
+    )
+    result = run(
+        "conservationrate",
+        {
+            "TOWNSHIPS": layer(towns, "township"),
+            "EROSION": layer(path),
+            "SKIP_BAD_GRADES": True,
+            "OUTPUT": "memory:",
+        },
+    )
     assert result["SKIPPED_GRADES"] == 2
     county = [f for f in rows(result) if f["xzqdm"] == "360732"][0]
     assert county["erosion_area_m2"] == pytest.approx(10000.0)  # grade 3 only
 
 
-@pytest.mark.parametrize("value,message", [
-    ("abc", "'abc', which is not a number"), ("1,000", "'1,000', which is not a number"),
-    (None, "is empty"), (-1.0, "greater than 0"), (0, "greater than 0"),
-    ("inf", "not a number")])
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ("abc", "'abc', which is not a number"),
+        ("1,000", "'1,000', which is not a number"),
+        (None, "is empty"),
+        (-1.0, "greater than 0"),
+        (0, "greater than 0"),
+        ("inf", "not a number"),
+    ],
+)
 def test_bad_quantity_is_refused(qgis_app, value, message):
     from xingguo_swc_plugin.core.values import BadValue, parse_quantity
 
@@ -423,40 +578,67 @@ def test_bowtie_is_measured_repaired_everywhere(towns, tmp_path):
     measurer = AreaMeasurer(QgsCoordinateReferenceSystem("EPSG:4547"))
     assert measurer.area_m2(QgsGeometry.fromWkt(BOWTIE)) == pytest.approx(5000.0)
     path = parcels(tmp_path, [{"wkt": BOWTIE, "kflx": "a"}])
-    result = run("townshipstats", {"TOWNSHIPS": layer(towns, "township"),
-                                   "INPUT": layer(path), "CLASS_FIELD": "kflx",
-                                   "OUTPUT": "memory:"})
+    result = run(
+        "townshipstats",
+        {
+            "TOWNSHIPS": layer(towns, "township"),
+            "INPUT": layer(path),
+            "CLASS_FIELD": "kflx",
+            "OUTPUT": "memory:",
+        },
+    )
     assert county_area(result, "a") == pytest.approx(5000.0)
     assert result["INVALID_REPAIRED"] == 1
     from qgis.core import QgsFeatureRequest, QgsProcessingContext
 
     context = QgsProcessingContext()  # the user lets invalid features through
     context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
-    gullies = run("benggangattributes", {"INPUT": layer(path),
-                                         "TOWNSHIPS": layer(towns, "township"),
-                                         "OUTPUT": "memory:"}, context=context)
+    gullies = run(
+        "benggangattributes",
+        {"INPUT": layer(path), "TOWNSHIPS": layer(towns, "township"), "OUTPUT": "memory:"},
+        context=context,
+    )
     assert rows(gullies)[0]["mj"] == pytest.approx(5000.0)
 
 
 # --------------------------------------------------------------------------- encoding
 def test_gbk_shapefile_without_cpg_keeps_its_classes(towns, tmp_path):
-    path = parcels(tmp_path, [{"wkt": SQUARE, "kflx": "果园"}, {"wkt": SQUARE2, "kflx": "茶园"}],
-                   name="gbk.shp", encoding="GBK-nocpg")
+    path = parcels(
+        tmp_path,
+        [{"wkt": SQUARE, "kflx": "果园"}, {"wkt": SQUARE2, "kflx": "茶园"}],
+        name="gbk.shp",
+        encoding="GBK-nocpg",
+    )
     assert not Path(path).with_suffix(".cpg").exists()
     assert "果园".encode("gbk") in Path(path).with_suffix(".dbf").read_bytes()
-    result = run("townshipstats", {"TOWNSHIPS": layer(towns, "township"),
-                                   "INPUT": layer(path), "CLASS_FIELD": "kflx",
-                                   "OUTPUT": "memory:"})
+    result = run(
+        "townshipstats",
+        {
+            "TOWNSHIPS": layer(towns, "township"),
+            "INPUT": layer(path),
+            "CLASS_FIELD": "kflx",
+            "OUTPUT": "memory:",
+        },
+    )
     assert county_area(result, "果园") == pytest.approx(10000.0)
     assert county_area(result, "茶园") == pytest.approx(5000.0)
 
 
 def test_gbk_shapefile_ids_in_checkoverlaps(qgis_app, tmp_path):
-    path = parcels(tmp_path, [{"wkt": SQUARE, "tbbh": "图斑甲"},
-                              {"wkt": box(631050, 2911000, 631150, 2911100), "tbbh": "图斑乙"}],
-                   fields=(("tbbh", "text"),), name="gbk.shp", encoding="GBK-nocpg")
-    result = run("checkoverlaps", {"INPUT": layer(path), "ID_FIELD": "tbbh",
-                                   "OUTPUT": "memory:", "INVALID": "memory:"})
+    path = parcels(
+        tmp_path,
+        [
+            {"wkt": SQUARE, "tbbh": "图斑甲"},
+            {"wkt": box(631050, 2911000, 631150, 2911100), "tbbh": "图斑乙"},
+        ],
+        fields=(("tbbh", "text"),),
+        name="gbk.shp",
+        encoding="GBK-nocpg",
+    )
+    result = run(
+        "checkoverlaps",
+        {"INPUT": layer(path), "ID_FIELD": "tbbh", "OUTPUT": "memory:", "INVALID": "memory:"},
+    )
     pair = rows(result)[0]
     assert {pair["id_a"], pair["id_b"]} == {"图斑甲", "图斑乙"}
 
@@ -464,8 +646,12 @@ def test_gbk_shapefile_ids_in_checkoverlaps(qgis_app, tmp_path):
 # --------------------------------------------------------------------------- output over input
 def test_output_over_the_input_file_is_refused(towns, tmp_path):
     path = parcels(tmp_path, [{"wkt": SQUARE, "kflx": "a"}])
-    message = refused("townshipstats", {"TOWNSHIPS": layer(towns, "township"),
-                                        "INPUT": layer(path), "OUTPUT": path}, path, towns)
+    message = refused(
+        "townshipstats",
+        {"TOWNSHIPS": layer(towns, "township"), "INPUT": layer(path), "OUTPUT": path},
+        path,
+        towns,
+    )
     assert "input file" in message and "parcels.gpkg" in message
 
 
@@ -474,9 +660,12 @@ def test_output_over_the_workspace_is_refused(qgis_app, tmp_path):
 
     workspace = make_workspace(tmp_path, "EPSG:4547")
     path = parcels(tmp_path, [{"wkt": SQUARE, "kflx": "a"}])
-    message = refused("townshipstats", {"TOWNSHIPS": layer(workspace, "township"),
-                                        "INPUT": layer(path), "OUTPUT": workspace},
-                      workspace, path)
+    message = refused(
+        "townshipstats",
+        {"TOWNSHIPS": layer(workspace, "township"), "INPUT": layer(path), "OUTPUT": workspace},
+        workspace,
+        path,
+    )
     assert workspace.split("/")[-1] in message
 
 
@@ -485,17 +674,25 @@ def test_output_over_a_workspace_not_among_the_inputs_is_refused(towns, tmp_path
 
     workspace = make_workspace(tmp_path, "EPSG:4547")
     path = parcels(tmp_path, [{"wkt": SQUARE, "qsqd": 2}], fields=(("qsqd", "int"),))
-    message = refused("conservationrate", {"TOWNSHIPS": layer(towns, "township"),
-                                           "EROSION": layer(path), "OUTPUT": workspace},
-                      workspace, path, towns)
+    message = refused(
+        "conservationrate",
+        {"TOWNSHIPS": layer(towns, "township"), "EROSION": layer(path), "OUTPUT": workspace},
+        workspace,
+        path,
+        towns,
+    )
     assert "whole workspace" in message
 
 
 def test_failed_run_leaves_no_output_file(towns, tmp_path):
     path = parcels(tmp_path, [{"wkt": SQUARE, "qsqd": "abc"}], fields=(("qsqd", "text"),))
     out = tmp_path / "rate.gpkg"
-    refused("conservationrate", {"TOWNSHIPS": layer(towns, "township"),
-                                 "EROSION": layer(path), "OUTPUT": str(out)}, path, towns)
+    refused(
+        "conservationrate",
+        {"TOWNSHIPS": layer(towns, "township"), "EROSION": layer(path), "OUTPUT": str(out)},
+        path,
+        towns,
+    )
     assert not out.exists()
 
 
@@ -509,8 +706,7 @@ def _workspace_gullies(workspace: str, ids):
     features = []
     for k, bgbh in enumerate(ids):
         feature = QgsFeature(target.fields())
-        geometry = QgsGeometry.fromWkt(box(632000 + k * 100, 2912000, 632040 + k * 100,
-                                           2912040))
+        geometry = QgsGeometry.fromWkt(box(632000 + k * 100, 2912000, 632040 + k * 100, 2912040))
         geometry.convertToMultiType()
         feature.setGeometry(geometry)
         feature["uuid"] = "{00000000-0000-0000-0000-00000000000%d}" % k
@@ -525,22 +721,38 @@ def test_gully_ids_continue_after_the_target_workspace(qgis_app, tmp_path):
 
     workspace = make_workspace(tmp_path, "EPSG:4547")
     _workspace_gullies(workspace, ["360732100-0001", "360732100-0002", "360732100-0003"])
-    path = parcels(tmp_path, [{"wkt": box(633000, 2911000, 633040, 2911040), "bgbh": None},
-                              {"wkt": box(633100, 2911000, 633140, 2911040),
-                               "bgbh": "360732100-0002"}],
-                   fields=(("bgbh", "text"),))
-    result = run("benggangattributes", {"INPUT": layer(path),
-                                        "TOWNSHIPS": layer(workspace, "township"),
-                                        "OUTPUT": "memory:"})
+    path = parcels(
+        tmp_path,
+        [
+            {"wkt": box(633000, 2911000, 633040, 2911040), "bgbh": None},
+            {"wkt": box(633100, 2911000, 633140, 2911040), "bgbh": "360732100-0002"},
+        ],
+        fields=(("bgbh", "text"),),
+    )
+    result = run(
+        "benggangattributes",
+        {"INPUT": layer(path), "TOWNSHIPS": layer(workspace, "township"), "OUTPUT": "memory:"},
+    )
     assert sorted(f["bgbh"] for f in rows(result)) == ["360732100-0004", "360732100-0005"]
 
 
 def test_line_layer_is_refused_by_benggangattributes(towns, tmp_path):
-    path = write(str(tmp_path / "lines.gpkg"),
-                 [{"wkt": "LINESTRING(631000 2911000, 631100 2911100)"}], [], geometry="line")
-    message = refused("benggangattributes", {"INPUT": layer(path),
-                                             "TOWNSHIPS": layer(towns, "township"),
-                                             "OUTPUT": str(tmp_path / "g.gpkg")}, path, towns)
+    path = write(
+        str(tmp_path / "lines.gpkg"),
+        [{"wkt": "LINESTRING(631000 2911000, 631100 2911100)"}],
+        [],
+        geometry="line",
+    )
+    message = refused(
+        "benggangattributes",
+        {
+            "INPUT": layer(path),
+            "TOWNSHIPS": layer(towns, "township"),
+            "OUTPUT": str(tmp_path / "g.gpkg"),
+        },
+        path,
+        towns,
+    )
     assert "Line" in message and "polygons" in message
     assert not (tmp_path / "g.gpkg").exists()
 
@@ -555,8 +767,7 @@ def test_non_numeric_schema_version_is_a_clear_message(qgis_app, tmp_path):
 
     workspace = make_workspace(tmp_path, "EPSG:4547")
     with sqlite3.connect(workspace) as connection:
-        connection.execute("UPDATE " + META_TABLE + " SET value='two' "
-                           "WHERE key='schema_version'")
+        connection.execute("UPDATE " + META_TABLE + " SET value='two' WHERE key='schema_version'")
     before = digest(workspace)
     with pytest.raises(WorkspaceError) as info:
         open_workspace(workspace)

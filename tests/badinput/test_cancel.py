@@ -47,44 +47,83 @@ def copy(source: str, target: Path) -> str:
 def _cases(ws: str, tmp: Path, empty: str):
     lay = lambda name: ws + "|layername=" + name  # noqa: E731
     return {
-        "townshipstats": {"TOWNSHIPS": lay("township"), "INPUT": lay("parcel"),
-                          "CLASS_FIELD": "kflx", "OUTPUT": str(tmp / "out.gpkg")},
-        "conservationrate": {"TOWNSHIPS": lay("township"), "EROSION": lay("erosion"),
-                             "OUTPUT": str(tmp / "out.gpkg")},
-        "checkoverlaps": {"INPUT": lay("parcel"), "OUTPUT": str(tmp / "out.gpkg"),
-                          "INVALID": str(tmp / "invalid.gpkg")},
+        "townshipstats": {
+            "TOWNSHIPS": lay("township"),
+            "INPUT": lay("parcel"),
+            "CLASS_FIELD": "kflx",
+            "OUTPUT": str(tmp / "out.gpkg"),
+        },
+        "conservationrate": {
+            "TOWNSHIPS": lay("township"),
+            "EROSION": lay("erosion"),
+            "OUTPUT": str(tmp / "out.gpkg"),
+        },
+        "checkoverlaps": {
+            "INPUT": lay("parcel"),
+            "OUTPUT": str(tmp / "out.gpkg"),
+            "INVALID": str(tmp / "invalid.gpkg"),
+        },
         # the ellipsoidal run takes the GEOS path for every candidate pair
-        "checkoverlaps-ellipsoidal": {"INPUT": lay("parcel"), "AREA_METHOD": 1,
-                                      "OUTPUT": str(tmp / "out.gpkg"),
-                                      "INVALID": str(tmp / "invalid.gpkg")},
-        "conservationrate-ellipsoidal": {"TOWNSHIPS": lay("township"),
-                                         "EROSION": lay("erosion"), "AREA_METHOD": 1,
-                                         "OUTPUT": str(tmp / "out.gpkg")},
-        "benggangattributes": {"INPUT": lay("benggang"), "TOWNSHIPS": lay("township"),
-                               "OUTPUT": str(tmp / "out.gpkg")},
-        "measuresummary": {"MEASURES": lay("measure"), "TOWNSHIPS": lay("township"),
-                           "YEAR_FROM": 2022, "YEAR_TO": 2025,
-                           "OUTPUT": str(tmp / "out.gpkg")},
-        "validateparcels": {"PARCELS": lay("parcel"), "PROJECTS": lay("dev_project"),
-                            "OUTPUT": str(tmp / "out.gpkg")},
+        "checkoverlaps-ellipsoidal": {
+            "INPUT": lay("parcel"),
+            "AREA_METHOD": 1,
+            "OUTPUT": str(tmp / "out.gpkg"),
+            "INVALID": str(tmp / "invalid.gpkg"),
+        },
+        "conservationrate-ellipsoidal": {
+            "TOWNSHIPS": lay("township"),
+            "EROSION": lay("erosion"),
+            "AREA_METHOD": 1,
+            "OUTPUT": str(tmp / "out.gpkg"),
+        },
+        "benggangattributes": {
+            "INPUT": lay("benggang"),
+            "TOWNSHIPS": lay("township"),
+            "OUTPUT": str(tmp / "out.gpkg"),
+        },
+        "measuresummary": {
+            "MEASURES": lay("measure"),
+            "TOWNSHIPS": lay("township"),
+            "YEAR_FROM": 2022,
+            "YEAR_TO": 2025,
+            "OUTPUT": str(tmp / "out.gpkg"),
+        },
+        "validateparcels": {
+            "PARCELS": lay("parcel"),
+            "PROJECTS": lay("dev_project"),
+            "OUTPUT": str(tmp / "out.gpkg"),
+        },
         "importprojects": {"INPUT": lay("dev_project"), "WORKSPACE": empty},
         "sampledata": {"OUTPUT": str(tmp / "out.gpkg"), "PARCELS": 300, "SEED": 3},
         "createworkspace": {"OUTPUT": str(tmp / "out.gpkg")},
-        "atlas": {"TOWNSHIPS": lay("township"), "OUTPUT_FOLDER": str(tmp / "atlas"),
-                  "MERGED": True, "DPI": 72},
+        "atlas": {
+            "TOWNSHIPS": lay("township"),
+            "OUTPUT_FOLDER": str(tmp / "atlas"),
+            "MERGED": True,
+            "DPI": 72,
+        },
     }
 
 
-ALGORITHMS = ("townshipstats", "conservationrate", "checkoverlaps",
-              "checkoverlaps-ellipsoidal", "conservationrate-ellipsoidal", "benggangattributes",
-              "measuresummary", "validateparcels", "importprojects", "sampledata",
-              "createworkspace", "atlas")
+ALGORITHMS = (
+    "townshipstats",
+    "conservationrate",
+    "checkoverlaps",
+    "checkoverlaps-ellipsoidal",
+    "conservationrate-ellipsoidal",
+    "benggangattributes",
+    "measuresummary",
+    "validateparcels",
+    "importprojects",
+    "sampledata",
+    "createworkspace",
+    "atlas",
+)
 
 
 @pytest.mark.parametrize("moment", MOMENTS)
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
-def test_cancel_leaves_nothing(sample_workspace, empty_workspace, tmp_path, algorithm,
-                               moment):
+def test_cancel_leaves_nothing(sample_workspace, empty_workspace, tmp_path, algorithm, moment):
     import processing
     from qgis.core import QgsProcessingException
 
@@ -118,8 +157,16 @@ def test_cancel_of_a_dock_task_gives_no_result(sample_workspace, qgis_app):
     towns = QgsVectorLayer(sample_workspace + "|layername=township", "t", "ogr")
     parcels = QgsVectorLayer(sample_workspace + "|layername=parcel", "p", "ogr")
     done, errors = [], []
-    task = CoreTask("stats", township_area_stats, towns, "xzqdm", parcels, "kflx",
-                    on_done=done.append, on_error=errors.append)
+    task = CoreTask(
+        "stats",
+        township_area_stats,
+        towns,
+        "xzqdm",
+        parcels,
+        "kflx",
+        on_done=done.append,
+        on_error=errors.append,
+    )
     task.cancel()
     ok = task.run()
     task.finished(ok)
@@ -134,9 +181,13 @@ def test_core_functions_raise_on_cancel(sample_workspace, qgis_app, function):
     from xingguo_swc_plugin.core.errors import CanceledError
 
     towns = QgsVectorLayer(sample_workspace + "|layername=township", "t", "ogr")
-    layer = QgsVectorLayer(sample_workspace + "|layername=" +
-                           ("parcel" if function == "township_area_stats" else "erosion"),
-                           "l", "ogr")
+    layer = QgsVectorLayer(
+        sample_workspace
+        + "|layername="
+        + ("parcel" if function == "township_area_stats" else "erosion"),
+        "l",
+        "ogr",
+    )
     feedback = QgsFeedback()
     feedback.progressChanged.connect(lambda _v: feedback.cancel())
     with pytest.raises(CanceledError):

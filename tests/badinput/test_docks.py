@@ -48,8 +48,10 @@ def county(qgis_app, tmp_path_factory) -> str:
 def county_layers(county):
     from qgis.core import QgsProject, QgsVectorLayer
 
-    layers = {name: QgsVectorLayer(county + "|layername=" + name, name, "ogr")
-              for name in ("township", "parcel", "erosion")}
+    layers = {
+        name: QgsVectorLayer(county + "|layername=" + name, name, "ogr")
+        for name in ("township", "parcel", "erosion")
+    }
     QgsProject.instance().addMapLayers(list(layers.values()))
     yield layers
     QgsProject.instance().removeAllMapLayers()
@@ -85,8 +87,10 @@ def test_stats_dock_refuses_web_mercator_input(qtbot, county_layers, county, tmp
     from qgis.core import QgsProject, QgsVectorLayer
 
     merc = str(tmp_path / "parcels_3857.gpkg")
-    processing.run("native:reprojectlayer", {
-        "INPUT": county_layers["parcel"], "TARGET_CRS": "EPSG:3857", "OUTPUT": merc})
+    processing.run(
+        "native:reprojectlayer",
+        {"INPUT": county_layers["parcel"], "TARGET_CRS": "EPSG:3857", "OUTPUT": merc},
+    )
     layer = QgsVectorLayer(merc, "parcels_3857", "ogr")
     assert layer.isValid() and layer.crs().authid() == "EPSG:3857"
     QgsProject.instance().addMapLayer(layer)
@@ -135,10 +139,13 @@ def test_inspection_dock_refuses_duplicate_parcel_ids(qtbot, inspection, tmp_pat
     from validation_data import PARCEL_FIELDS, box, parcel_rows, parcel_uuid, write_layer
 
     dock, parcels, projects, workspace = inspection
-    rows = parcel_rows() + [({"uuid": parcel_uuid("T11"), "tbbh": "T02", "xmbh": "",
-                              "xzqdm": "360732100"}, box(1200, 0, 1250, 50))]
-    twins = write_layer(tmp_path / "twins.gpkg", "parcels", "MultiPolygon", PARCEL_FIELDS,
-                        rows)
+    rows = parcel_rows() + [
+        (
+            {"uuid": parcel_uuid("T11"), "tbbh": "T02", "xmbh": "", "xzqdm": "360732100"},
+            box(1200, 0, 1250, 50),
+        )
+    ]
+    twins = write_layer(tmp_path / "twins.gpkg", "parcels", "MultiPolygon", PARCEL_FIELDS, rows)
     QgsProject.instance().addMapLayer(twins)
     dock.set_inputs(twins, projects, workspace=workspace)
     before = digest(workspace, str(tmp_path / "twins.gpkg"))
@@ -153,8 +160,9 @@ def test_inspection_dock_refuses_parcels_in_web_mercator(qtbot, inspection, tmp_
 
     dock, parcels, projects, workspace = inspection
     merc = str(tmp_path / "parcels_3857.gpkg")
-    processing.run("native:reprojectlayer", {"INPUT": parcels, "TARGET_CRS": "EPSG:3857",
-                                             "OUTPUT": merc})
+    processing.run(
+        "native:reprojectlayer", {"INPUT": parcels, "TARGET_CRS": "EPSG:3857", "OUTPUT": merc}
+    )
     layer = QgsVectorLayer(merc, "parcels_3857", "ogr")
     QgsProject.instance().addMapLayer(layer)
     dock.set_inputs(layer, projects, workspace=workspace)
@@ -169,9 +177,12 @@ def test_inspection_dock_refuses_a_line_layer_as_parcels(qtbot, inspection, tmp_
     from qgis.core import Qgis, QgsProject, QgsVectorLayer
 
     dock, parcels, projects, workspace = inspection
-    path = write(str(tmp_path / "roads.gpkg"),
-                 [{"wkt": "LINESTRING(0 0, 1000 1000)", "tbbh": "R1"}], [("tbbh", "text")],
-                 geometry="line")
+    path = write(
+        str(tmp_path / "roads.gpkg"),
+        [{"wkt": "LINESTRING(0 0, 1000 1000)", "tbbh": "R1"}],
+        [("tbbh", "text")],
+        geometry="line",
+    )
     roads = QgsVectorLayer(path + "|layername=data", "roads", "ogr")
     QgsProject.instance().addMapLayer(roads)
     dock.set_inputs(roads, projects, workspace=workspace)
@@ -210,8 +221,11 @@ def test_measures_dock_refuses_a_layer_without_uuid(qtbot, measures, tmp_path):
     from qgis.PyQt.QtCore import Qt
 
     dock, iface, gullies, fids, workspace = measures
-    path = write(str(tmp_path / "mine.gpkg"), [{"wkt": box(501000, 2901000, 501100, 2901100),
-                                                "bz": "a"}], [("bz", "text")])
+    path = write(
+        str(tmp_path / "mine.gpkg"),
+        [{"wkt": box(501000, 2901000, 501100, 2901100), "bz": "a"}],
+        [("bz", "text")],
+    )
     mine = QgsVectorLayer(path + "|layername=data", "my parcels", "ogr")
     QgsProject.instance().addMapLayer(mine)
     before = digest(workspace, path)
@@ -221,16 +235,16 @@ def test_measures_dock_refuses_a_layer_without_uuid(qtbot, measures, tmp_path):
     dock.ui.quantitySpin.setValue(1)
     qtbot.mouseClick(dock.ui.tagButton, Qt.MouseButton.LeftButton)
     texts = [item.text() for item in iface.bar.items()]
-    assert texts == ["Layer my parcels has no uuid field: its features cannot carry "
-                     "measures."], texts
+    assert texts == ["Layer my parcels has no uuid field: its features cannot carry measures."], (
+        texts
+    )
     assert iface.bar.currentItem().level() == Qgis.Warning
     assert dock.measure_layer is None or not dock.measure_layer.isModified()
     assert digest(workspace, path) == before
 
 
 # --------------------------------------------------------------------------- atlas dock
-def test_atlas_dock_refuses_the_wrong_table_as_townships(qtbot, county_layers, county,
-                                                        tmp_path):
+def test_atlas_dock_refuses_the_wrong_table_as_townships(qtbot, county_layers, county, tmp_path):
     from iface_stand_in import MessageIface
     from qgis.core import Qgis, QgsProject
 
@@ -259,14 +273,20 @@ def test_stats_dock_says_what_it_skipped_and_what_lies_outside(qtbot, qgis_app, 
     from xingguo_swc_plugin.gui.stats_dock import StatsDock
 
     towns = townships(str(tmp_path / "towns.gpkg"))
-    path = write(str(tmp_path / "parcels.gpkg"), [
-        {"wkt": box(631000, 2911000, 631100, 2911100), "kflx": "a"},      # 10,000 m² inside
-        {"wkt": None, "kflx": "a"},                                        # NULL geometry
-        {"wkt": box(639950, 2911000, 640050, 2911100), "kflx": "a"}],     # 5,000 m² outside
-        [("kflx", "text")])
-    eroded = write(str(tmp_path / "erosion.gpkg"), [
-        {"wkt": box(631000, 2909950, 631050, 2910050), "qsqd": 3}],       # 2,500 m² outside
-        [("qsqd", "int")])
+    path = write(
+        str(tmp_path / "parcels.gpkg"),
+        [
+            {"wkt": box(631000, 2911000, 631100, 2911100), "kflx": "a"},  # 10,000 m² inside
+            {"wkt": None, "kflx": "a"},  # NULL geometry
+            {"wkt": box(639950, 2911000, 640050, 2911100), "kflx": "a"},
+        ],  # 5,000 m² outside
+        [("kflx", "text")],
+    )
+    eroded = write(
+        str(tmp_path / "erosion.gpkg"),
+        [{"wkt": box(631000, 2909950, 631050, 2910050), "qsqd": 3}],  # 2,500 m² outside
+        [("qsqd", "int")],
+    )
     town_layer = QgsVectorLayer(towns + "|layername=township", "township", "ogr")
     parcels = QgsVectorLayer(path + "|layername=data", "parcels", "ogr")
     erosion = QgsVectorLayer(eroded + "|layername=data", "erosion", "ogr")
@@ -286,10 +306,14 @@ def test_stats_dock_says_what_it_skipped_and_what_lies_outside(qtbot, qgis_app, 
         assert dock.result is not None, iface.bar.messages
         texts = [(text, level) for _title, text, level in iface.bar.messages]
         assert ("1 features without geometry were skipped.", Qgis.Warning) in texts, texts
-        assert ("5000.00 m² of the input lie outside every township and count in no row.",
-                Qgis.Warning) in texts, texts
-        assert ("2500.00 m² of the input lie outside every township and count in no row.",
-                Qgis.Warning) in texts, texts
+        assert (
+            "5000.00 m² of the input lie outside every township and count in no row.",
+            Qgis.Warning,
+        ) in texts, texts
+        assert (
+            "2500.00 m² of the input lie outside every township and count in no row.",
+            Qgis.Warning,
+        ) in texts, texts
         county = [row for row in dock.result.areas if row.xzqdm == "360732"]
         assert sum(row.area_m2 for row in county) == pytest.approx(15000.0)
         assert dock.result.rates[-1].erosion_area_m2 == pytest.approx(2500.0)
@@ -322,9 +346,12 @@ def test_stats_dock_refuses_degrees_labelled_as_metres(qtbot, county_layers, cou
     from data import box, write
     from qgis.core import QgsProject, QgsVectorLayer
 
-    path = write(str(tmp_path / "degrees.gpkg"),
-                 [{"wkt": box(115.30, 26.30, 115.31, 26.31), "kflx": "a"}], [("kflx", "text")],
-                 epsg=4547)
+    path = write(
+        str(tmp_path / "degrees.gpkg"),
+        [{"wkt": box(115.30, 26.30, 115.31, 26.31), "kflx": "a"}],
+        [("kflx", "text")],
+        epsg=4547,
+    )
     layer = QgsVectorLayer(path + "|layername=data", "degrees", "ogr")
     QgsProject.instance().addMapLayer(layer)
     dock, iface = stats_dock(qtbot, county_layers)
@@ -350,9 +377,11 @@ def test_stats_dock_reads_gbk_township_names(qtbot, qgis_app, tmp_path):
     from xingguo_swc_plugin.gui.stats_dock import StatsDock
 
     towns = gbk_townships(str(tmp_path / "towns.shp"))
-    path = write(str(tmp_path / "parcels.gpkg"),
-                 [{"wkt": box(631000, 2911000, 631100, 2911100), "kflx": "a"}],
-                 [("kflx", "text")])
+    path = write(
+        str(tmp_path / "parcels.gpkg"),
+        [{"wkt": box(631000, 2911000, 631100, 2911100), "kflx": "a"}],
+        [("kflx", "text")],
+    )
     town_layer = QgsVectorLayer(towns, "towns", "ogr")
     parcels = QgsVectorLayer(path + "|layername=data", "parcels", "ogr")
     QgsProject.instance().addMapLayers([town_layer, parcels])

@@ -18,8 +18,8 @@ import pytest
 from data import TOWNS, box, digest, write  # noqa: E402
 
 ALG = "xingguoswc:"
-SQUARE = box(631000, 2911000, 631100, 2911100)          # 10,000 m² in 潋江镇
-SQUARE2 = box(636000, 2911000, 636050, 2911100)         # 5,000 m² in 江背镇
+SQUARE = box(631000, 2911000, 631100, 2911100)  # 10,000 m² in 潋江镇
+SQUARE2 = box(636000, 2911000, 636050, 2911100)  # 5,000 m² in 江背镇
 
 
 def gbk_file(path: str, rows, fields, **kw) -> str:
@@ -36,8 +36,10 @@ def gbk_file(path: str, rows, fields, **kw) -> str:
 
 
 def gbk_townships(path: str, towns=TOWNS) -> str:
-    rows = [{"wkt": box(x0, y0, x1, y1), "xzqdm": code, "xzqmc": name}
-            for code, name, x0, y0, x1, y1 in towns]
+    rows = [
+        {"wkt": box(x0, y0, x1, y1), "xzqdm": code, "xzqmc": name}
+        for code, name, x0, y0, x1, y1 in towns
+    ]
     return gbk_file(path, rows, [("xzqdm", "text"), ("xzqmc", "text")])
 
 
@@ -67,15 +69,25 @@ def test_the_layer_as_qgis_opens_it_is_garbled(qgis_app, tmp_path):
 
 def test_townshipstats_gbk_townships_and_classes(qgis_app, tmp_path):
     towns = gbk_townships(str(tmp_path / "towns.shp"))
-    parcels = gbk_file(str(tmp_path / "parcels.shp"),
-                       [{"wkt": SQUARE, "kflx": "果园"}, {"wkt": SQUARE2, "kflx": "茶园"}],
-                       [("kflx", "text")])
+    parcels = gbk_file(
+        str(tmp_path / "parcels.shp"),
+        [{"wkt": SQUARE, "kflx": "果园"}, {"wkt": SQUARE2, "kflx": "茶园"}],
+        [("kflx", "text")],
+    )
     before = digest(towns, parcels)
-    result = run("townshipstats", {"TOWNSHIPS": shp(towns), "INPUT": shp(parcels),
-                                   "CLASS_FIELD": "kflx", "OUTPUT": "memory:"})
+    result = run(
+        "townshipstats",
+        {
+            "TOWNSHIPS": shp(towns),
+            "INPUT": shp(parcels),
+            "CLASS_FIELD": "kflx",
+            "OUTPUT": "memory:",
+        },
+    )
     assert digest(towns, parcels) == before
-    areas = {(f["xzqdm"], f["xzqmc"], f["class"]): f["area_m2"]
-             for f in result["OUTPUT"].getFeatures()}
+    areas = {
+        (f["xzqdm"], f["xzqmc"], f["class"]): f["area_m2"] for f in result["OUTPUT"].getFeatures()
+    }
     assert areas[("360732100", "潋江镇", "果园")] == pytest.approx(10000.0)
     assert areas[("360732101", "江背镇", "茶园")] == pytest.approx(5000.0)
     assert areas[("360732101", "江背镇", "果园")] == pytest.approx(0.0)
@@ -84,33 +96,54 @@ def test_townshipstats_gbk_townships_and_classes(qgis_app, tmp_path):
 
 def test_conservationrate_gbk_townships(qgis_app, tmp_path):
     towns = gbk_townships(str(tmp_path / "towns.shp"))
-    erosion = gbk_file(str(tmp_path / "erosion.shp"),
-                       [{"wkt": SQUARE, "qsqd": 3, "bz": "崩岗区"}],
-                       [("qsqd", "int"), ("bz", "text")])
+    erosion = gbk_file(
+        str(tmp_path / "erosion.shp"),
+        [{"wkt": SQUARE, "qsqd": 3, "bz": "崩岗区"}],
+        [("qsqd", "int"), ("bz", "text")],
+    )
     before = digest(towns, erosion)
-    result = run("conservationrate", {"TOWNSHIPS": shp(towns), "EROSION": shp(erosion),
-                                      "GRADE_FIELD": "qsqd", "OUTPUT": "memory:"})
+    result = run(
+        "conservationrate",
+        {
+            "TOWNSHIPS": shp(towns),
+            "EROSION": shp(erosion),
+            "GRADE_FIELD": "qsqd",
+            "OUTPUT": "memory:",
+        },
+    )
     assert digest(towns, erosion) == before
-    assert names_by_code(result) == {"360732100": "潋江镇", "360732101": "江背镇",
-                                     "360732": "兴国县"}
+    assert names_by_code(result) == {
+        "360732100": "潋江镇",
+        "360732101": "江背镇",
+        "360732": "兴国县",
+    }
     rows = {f["xzqdm"]: f for f in result["OUTPUT"].getFeatures()}
     assert rows["360732100"]["erosion_area_m2"] == pytest.approx(10000.0)
 
 
 def test_benggangattributes_gbk_source_and_townships(qgis_app, tmp_path):
     towns = gbk_townships(str(tmp_path / "towns.shp"))
-    gullies = gbk_file(str(tmp_path / "gullies.shp"),
-                       [{"wkt": box(633000, 2911000, 633040, 2911040), "bz": "活动型崩岗"},
-                        {"wkt": box(636000, 2911000, 636020, 2911020), "bz": "相对稳定"}],
-                       [("bz", "text")])
+    gullies = gbk_file(
+        str(tmp_path / "gullies.shp"),
+        [
+            {"wkt": box(633000, 2911000, 633040, 2911040), "bz": "活动型崩岗"},
+            {"wkt": box(636000, 2911000, 636020, 2911020), "bz": "相对稳定"},
+        ],
+        [("bz", "text")],
+    )
     before = digest(towns, gullies)
-    result = run("benggangattributes", {"INPUT": shp(gullies), "TOWNSHIPS": shp(towns),
-                                        "OUTPUT": "memory:"})
+    result = run(
+        "benggangattributes", {"INPUT": shp(gullies), "TOWNSHIPS": shp(towns), "OUTPUT": "memory:"}
+    )
     assert digest(towns, gullies) == before
-    out = sorted((f["bz"], f["xzqdm"], f["xzqmc"], f["bgbh"], round(f["mj"], 3))
-                 for f in result["OUTPUT"].getFeatures())
-    assert out == [("活动型崩岗", "360732100", "潋江镇", "360732100-0001", 1600.0),
-                   ("相对稳定", "360732101", "江背镇", "360732101-0001", 400.0)]
+    out = sorted(
+        (f["bz"], f["xzqdm"], f["xzqmc"], f["bgbh"], round(f["mj"], 3))
+        for f in result["OUTPUT"].getFeatures()
+    )
+    assert out == [
+        ("活动型崩岗", "360732100", "潋江镇", "360732100-0001", 1600.0),
+        ("相对稳定", "360732101", "江背镇", "360732101-0001", 400.0),
+    ]
 
 
 def test_measuresummary_gbk_townships(empty_workspace, tmp_path):
@@ -123,17 +156,30 @@ def test_measuresummary_gbk_townships(empty_workspace, tmp_path):
     gullies, fids = add_gullies(empty_workspace, GULLY_BOXES)
     ws = open_workspace(empty_workspace)
     tag_features(ws.layer("measure"), gullies, fids, "E06", 1, 2021, commit=True)
-    set_treatment_status(gullies, fids, "2", commit=True, year=2021)  # treated gullies: 已治理 in the window
-    towns = gbk_townships(str(tmp_path / "towns.shp"),
-                          [(code, name) + tuple(b) for code, name, b in TOWNSHIPS])
+    set_treatment_status(
+        gullies, fids, "2", commit=True, year=2021
+    )  # treated gullies: 已治理 in the window
+    towns = gbk_townships(
+        str(tmp_path / "towns.shp"), [(code, name) + tuple(b) for code, name, b in TOWNSHIPS]
+    )
     before = digest(towns, empty_workspace)
-    result = run("measuresummary", {"MEASURES": ws.uri("measure"), "TOWNSHIPS": shp(towns),
-                                    "YEAR_FROM": 2021, "YEAR_TO": 2021,
-                                    "OUTPUT": "memory:"})
+    result = run(
+        "measuresummary",
+        {
+            "MEASURES": ws.uri("measure"),
+            "TOWNSHIPS": shp(towns),
+            "YEAR_FROM": 2021,
+            "YEAR_TO": 2021,
+            "OUTPUT": "memory:",
+        },
+    )
     assert digest(towns, empty_workspace) == before
     assert result["TREATED_GULLIES"] == 3
-    named = {(f["xzqdm"], f["xzqmc"]) for f in result["OUTPUT"].getFeatures()
-             if f["xzqdm"] in ("360732100", "360732101")}
+    named = {
+        (f["xzqdm"], f["xzqmc"])
+        for f in result["OUTPUT"].getFeatures()
+        if f["xzqdm"] in ("360732100", "360732101")
+    }
     assert named == {("360732100", "潋江镇"), ("360732101", "江背镇")}
 
 
@@ -143,18 +189,27 @@ def test_selected_features_of_a_gbk_layer_keep_selection_and_text(qgis_app, tmp_
     from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject
 
     towns = gbk_townships(str(tmp_path / "towns.shp"))
-    gullies = gbk_file(str(tmp_path / "gullies.shp"),
-                       [{"wkt": box(633000, 2911000, 633040, 2911040), "bz": "活动型崩岗"},
-                        {"wkt": box(636000, 2911000, 636020, 2911020), "bz": "相对稳定"}],
-                       [("bz", "text")])
+    gullies = gbk_file(
+        str(tmp_path / "gullies.shp"),
+        [
+            {"wkt": box(633000, 2911000, 633040, 2911040), "bz": "活动型崩岗"},
+            {"wkt": box(636000, 2911000, 636020, 2911020), "bz": "相对稳定"},
+        ],
+        [("bz", "text")],
+    )
     layer = shp(gullies)
     QgsProject.instance().addMapLayer(layer)
     try:
         chosen = sorted(f.id() for f in layer.getFeatures())[1:]
         layer.selectByIds(chosen)
-        result = run("benggangattributes", {
-            "INPUT": QgsProcessingFeatureSourceDefinition(layer.id(), True),
-            "TOWNSHIPS": shp(towns), "OUTPUT": "memory:"})
+        result = run(
+            "benggangattributes",
+            {
+                "INPUT": QgsProcessingFeatureSourceDefinition(layer.id(), True),
+                "TOWNSHIPS": shp(towns),
+                "OUTPUT": "memory:",
+            },
+        )
         out = [(f["bz"], f["xzqmc"]) for f in result["OUTPUT"].getFeatures()]
         assert out == [("相对稳定", "江背镇")]
     finally:

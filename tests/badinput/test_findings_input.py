@@ -53,20 +53,39 @@ def test_duplicate_parcel_ids_refused_workspace_unchanged(empty_workspace, tmp_p
     from xingguo_swc_plugin.core.validation import validate_parcels
 
     projects = make_projects(tmp_path)
-    processing.run("xingguoswc:validateparcels", {
-        "PARCELS": make_parcels(tmp_path), "PROJECTS": projects,
-        "OUTPUT": "TEMPORARY_OUTPUT", "HANDLER": "张三", "WORKSPACE": empty_workspace})
+    processing.run(
+        "xingguoswc:validateparcels",
+        {
+            "PARCELS": make_parcels(tmp_path),
+            "PROJECTS": projects,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "HANDLER": "张三",
+            "WORKSPACE": empty_workspace,
+        },
+    )
     rows = {row.key: row for row in load_findings(empty_workspace)}
     set_status(empty_workspace, [rows[("T02", "UNREGISTERED")].fid], IDENTIFIED, "李四")
-    twins_rows = parcel_rows() + [({"uuid": parcel_uuid("T11"), "tbbh": "T02", "xmbh": "",
-                                    "xzqdm": "360732100"}, box(1200, 0, 1250, 50))]
-    twins = write_layer(tmp_path / "twins.gpkg", "parcels", "MultiPolygon", PARCEL_FIELDS,
-                        twins_rows)
+    twins_rows = parcel_rows() + [
+        (
+            {"uuid": parcel_uuid("T11"), "tbbh": "T02", "xmbh": "", "xzqdm": "360732100"},
+            box(1200, 0, 1250, 50),
+        )
+    ]
+    twins = write_layer(
+        tmp_path / "twins.gpkg", "parcels", "MultiPolygon", PARCEL_FIELDS, twins_rows
+    )
     before = digest(empty_workspace, str(tmp_path / "twins.gpkg"))
     with pytest.raises(QgsProcessingException) as info:
-        processing.run("xingguoswc:validateparcels", {
-            "PARCELS": twins, "PROJECTS": projects, "OUTPUT": "TEMPORARY_OUTPUT",
-            "HANDLER": "张三", "WORKSPACE": empty_workspace})
+        processing.run(
+            "xingguoswc:validateparcels",
+            {
+                "PARCELS": twins,
+                "PROJECTS": projects,
+                "OUTPUT": "TEMPORARY_OUTPUT",
+                "HANDLER": "张三",
+                "WORKSPACE": empty_workspace,
+            },
+        )
     assert "T02" in str(info.value)
     with pytest.raises(SwcError) as info:
         store_findings(empty_workspace, validate_parcels(twins, projects), twins.crs())
@@ -87,10 +106,22 @@ def test_two_processes_merging_at_once_do_not_duplicate(empty_workspace, tmp_pat
     for n in range(2):
         folder = tmp_path / ("inspector%d" % n)
         folder.mkdir()
-        workers.append(subprocess.Popen(
-            [sys.executable, str(HERE / "merge_worker.py"), empty_workspace, str(folder),
-             str(barrier), "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            env=env))
+        workers.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    str(HERE / "merge_worker.py"),
+                    empty_workspace,
+                    str(folder),
+                    str(barrier),
+                    "2",
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+        )
     outputs = []
     for worker in workers:
         out, err = worker.communicate(timeout=300)

@@ -20,8 +20,13 @@ def nan_polygon_wkb() -> bytes:
     from osgeo import ogr
 
     ring = ogr.Geometry(ogr.wkbLinearRing)
-    for x, y in ((630000, 2910000), (math.nan, 2910000), (635000, 2915000),
-                 (630000, 2915000), (630000, 2910000)):
+    for x, y in (
+        (630000, 2910000),
+        (math.nan, 2910000),
+        (635000, 2915000),
+        (630000, 2915000),
+        (630000, 2910000),
+    ):
         ring.AddPoint_2D(x, y)
     polygon = ogr.Geometry(ogr.wkbPolygon)
     polygon.AddGeometry(ring)
@@ -79,9 +84,12 @@ def test_benggangattributes_refuses_a_township_with_nan_coordinates(qgis_app, tm
         QgsVectorLayer,
     )
 
-    towns = write(str(tmp_path / "towns.gpkg"),
-                  [{"wkt": box(*TOWNS[1][2:]), "xzqdm": TOWNS[1][0], "xzqmc": TOWNS[1][1]}],
-                  [("xzqdm", "text"), ("xzqmc", "text")], layer="township")
+    towns = write(
+        str(tmp_path / "towns.gpkg"),
+        [{"wkt": box(*TOWNS[1][2:]), "xzqdm": TOWNS[1][0], "xzqmc": TOWNS[1][1]}],
+        [("xzqdm", "text"), ("xzqmc", "text")],
+        layer="township",
+    )
     source = ogr.Open(towns, 1)
     target = source.GetLayer("township")
     feature = ogr.Feature(target.GetLayerDefn())
@@ -90,20 +98,27 @@ def test_benggangattributes_refuses_a_township_with_nan_coordinates(qgis_app, tm
     feature.SetGeometry(ogr.CreateGeometryFromWkb(nan_polygon_wkb()))
     assert target.CreateFeature(feature) == 0
     target = source = None
-    gullies = write(str(tmp_path / "gullies.gpkg"),
-                    [{"wkt": box(636000, 2911000, 636020, 2911020), "bz": "x"}],
-                    [("bz", "text")])
+    gullies = write(
+        str(tmp_path / "gullies.gpkg"),
+        [{"wkt": box(636000, 2911000, 636020, 2911020), "bz": "x"}],
+        [("bz", "text")],
+    )
     before = digest(towns, gullies)
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     # the user asked Processing not to check geometries: the plugin repairs them
     context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
     with pytest.raises(QgsProcessingException) as info:
-        processing.run("xingguoswc:benggangattributes", {
-            "INPUT": QgsVectorLayer(gullies + "|layername=data", "gullies", "ogr"),
-            "TOWNSHIPS": QgsVectorLayer(towns + "|layername=township", "towns", "ogr"),
-            "OUTPUT": str(tmp_path / "out.gpkg")}, context=context,
-            feedback=QgsProcessingFeedback())
+        processing.run(
+            "xingguoswc:benggangattributes",
+            {
+                "INPUT": QgsVectorLayer(gullies + "|layername=data", "gullies", "ogr"),
+                "TOWNSHIPS": QgsVectorLayer(towns + "|layername=township", "towns", "ogr"),
+                "OUTPUT": str(tmp_path / "out.gpkg"),
+            },
+            context=context,
+            feedback=QgsProcessingFeedback(),
+        )
     message = str(info.value)
     assert "Township 360732100 cannot be placed in the spatial index" in message, message
     assert digest(towns, gullies) == before

@@ -12,9 +12,13 @@ ALG = "xingguoswc:"
 
 
 def _towns_with_duplicate(tmp_path) -> str:
-    return townships(str(tmp_path / "dup.gpkg"), [
-        ("360732100", "潋江镇", 630000.0, 2910000.0, 635000.0, 2915000.0),
-        ("360732100", "潋江镇", 635000.0, 2910000.0, 640000.0, 2915000.0)])
+    return townships(
+        str(tmp_path / "dup.gpkg"),
+        [
+            ("360732100", "潋江镇", 630000.0, 2910000.0, 635000.0, 2915000.0),
+            ("360732100", "潋江镇", 635000.0, 2910000.0, 640000.0, 2915000.0),
+        ],
+    )
 
 
 def test_atlas_refuses_a_township_stored_twice(qgis_app, tmp_path):
@@ -25,8 +29,10 @@ def test_atlas_refuses_a_township_stored_twice(qgis_app, tmp_path):
     out = tmp_path / "atlas"
     before = digest(towns)
     with pytest.raises(QgsProcessingException) as info:
-        processing.run(ALG + "atlas", {"TOWNSHIPS": towns + "|layername=township",
-                                       "OUTPUT_FOLDER": str(out), "DPI": 72})
+        processing.run(
+            ALG + "atlas",
+            {"TOWNSHIPS": towns + "|layername=township", "OUTPUT_FOLDER": str(out), "DPI": 72},
+        )
     message = str(info.value)
     assert "360732100" in message and "2 features" in message and "Traceback" not in message
     assert digest(towns) == before and not out.exists()
@@ -39,19 +45,20 @@ def test_atlas_refuses_a_folder_named_like_a_sheet(qgis_app, tmp_path):
     towns = townships(str(tmp_path / "towns.gpkg"))
     out = tmp_path / "atlas"
     out.mkdir()
-    (out / "360732101_江背镇.pdf").mkdir()          # a folder with a sheet's name
+    (out / "360732101_江背镇.pdf").mkdir()  # a folder with a sheet's name
     edited = out / "360732100_潋江镇.pdf"
-    edited.write_bytes(b"hand-edited sheet")        # must survive the refusal
+    edited.write_bytes(b"hand-edited sheet")  # must survive the refusal
     before = digest(str(out))
     with pytest.raises(QgsProcessingException) as info:
-        processing.run(ALG + "atlas", {"TOWNSHIPS": towns + "|layername=township",
-                                       "OUTPUT_FOLDER": str(out), "DPI": 72})
+        processing.run(
+            ALG + "atlas",
+            {"TOWNSHIPS": towns + "|layername=township", "OUTPUT_FOLDER": str(out), "DPI": 72},
+        )
     message = str(info.value)
     assert "360732101_江背镇.pdf" in message and "folder" in message
     assert "Traceback" not in message
     assert edited.read_bytes() == b"hand-edited sheet" and digest(str(out)) == before
-    assert sorted(p.name for p in out.iterdir()) == ["360732100_潋江镇.pdf",
-                                                     "360732101_江背镇.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["360732100_潋江镇.pdf", "360732101_江背镇.pdf"]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -70,8 +77,9 @@ def test_export_into_an_unwritable_folder_is_refused(qgis_app, tmp_path, suffix)
         immutable = True
     try:
         with pytest.raises(InputError) as info:
-            export_rows(str(folder / ("table" + suffix)), ["xzqdm", "area_m2"],
-                        [["360732100", 1.5]])
+            export_rows(
+                str(folder / ("table" + suffix)), ["xzqdm", "area_m2"], [["360732100", 1.5]]
+            )
         assert "table" + suffix in str(info.value)
         assert list(folder.iterdir()) == []
     finally:

@@ -44,8 +44,9 @@ def _run(command, out: Path, timeout: float) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     start = time.perf_counter()
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
-                              env=env, check=False)
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=timeout, env=env, check=False
+        )
     except subprocess.TimeoutExpired:
         return {"skipped": "timeout after %.0f s" % timeout, "at_least_seconds": timeout}
     if done.returncode != 0 or not out.exists():
@@ -58,8 +59,11 @@ def _run(command, out: Path, timeout: float) -> dict:
 def _county(folder: Path, size: int) -> Path:
     path = folder / ("county_%d.gpkg" % size)
     stamp = path.with_suffix(".json")
-    if path.exists() and stamp.exists() and \
-            json.loads(stamp.read_text()).get("version") == GENERATOR_VERSION:
+    if (
+        path.exists()
+        and stamp.exists()
+        and json.loads(stamp.read_text()).get("version") == GENERATOR_VERSION
+    ):
         return path
     start = time.perf_counter()
     facts = generate.generate(str(path), size, seed=20220101)
@@ -81,8 +85,11 @@ def _fmt(result: dict, key: str = "seconds") -> str:
 def main(argv) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", nargs="?", default="out/bench")
-    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES") or
-                        os.environ.get("XGSWC_BENCH_SIZES", "10000,100000,1000000"))
+    parser.add_argument(
+        "--sizes",
+        default=os.environ.get("BENCH_SIZES")
+        or os.environ.get("XGSWC_BENCH_SIZES", "10000,100000,1000000"),
+    )
     parser.add_argument("--native-cap", type=float, default=900.0)
     args = parser.parse_args(argv)
     out = Path(args.out)
@@ -98,26 +105,51 @@ def main(argv) -> int:
         for task in ("stats", "overlaps"):
             row = {"size": size, "task": task, "county_km2": facts["county_area_km2"]}
             tmp = out / ("_%s_%d" % (task, size))
-            row["plugin"] = _run([QGIS_PYTHON, str(HERE / "worker.py"), "plugin-" + task,
-                                  str(gpkg), str(tmp) + "_plugin.json"],
-                                 Path(str(tmp) + "_plugin.json"), 7200)
+            row["plugin"] = _run(
+                [
+                    QGIS_PYTHON,
+                    str(HERE / "worker.py"),
+                    "plugin-" + task,
+                    str(gpkg),
+                    str(tmp) + "_plugin.json",
+                ],
+                Path(str(tmp) + "_plugin.json"),
+                7200,
+            )
             print("  %-8s plugin     %s s" % (task, _fmt(row["plugin"])), flush=True)
             peer_args = ["--class", "kflx"] if task == "stats" else ["--id", "tbbh"]
-            row["geopandas"] = _run([venv_python, str(HERE / "peer_geopandas.py"), task,
-                                     str(gpkg), str(tmp) + "_gpd.json", *peer_args],
-                                    Path(str(tmp) + "_gpd.json"), 7200)
+            row["geopandas"] = _run(
+                [
+                    venv_python,
+                    str(HERE / "peer_geopandas.py"),
+                    task,
+                    str(gpkg),
+                    str(tmp) + "_gpd.json",
+                    *peer_args,
+                ],
+                Path(str(tmp) + "_gpd.json"),
+                7200,
+            )
             print("  %-8s geopandas  %s s" % (task, _fmt(row["geopandas"])), flush=True)
             last = native_last[task]
             predicted = last[1] * size / last[0] if last else 0.0
             capped = size >= max(sizes) and size >= 1_000_000  # the cap is for 1M only
             if capped and predicted > args.native_cap:
-                row["native"] = {"skipped": "predicted %.0f s > cap %.0f s" %
-                                 (predicted, args.native_cap)}
+                row["native"] = {
+                    "skipped": "predicted %.0f s > cap %.0f s" % (predicted, args.native_cap)
+                }
             else:
-                row["native"] = _run([QGIS_PYTHON, str(HERE / "worker.py"), "native-" + task,
-                                      str(gpkg), str(tmp) + "_native.json"],
-                                     Path(str(tmp) + "_native.json"),
-                                     max(args.native_cap, 60.0) if capped else 7200)
+                row["native"] = _run(
+                    [
+                        QGIS_PYTHON,
+                        str(HERE / "worker.py"),
+                        "native-" + task,
+                        str(gpkg),
+                        str(tmp) + "_native.json",
+                    ],
+                    Path(str(tmp) + "_native.json"),
+                    max(args.native_cap, 60.0) if capped else 7200,
+                )
                 if "seconds" in row["native"]:
                     native_last[task] = (size, row["native"]["seconds"])
                 elif "at_least_seconds" in row["native"]:
@@ -139,8 +171,9 @@ def main(argv) -> int:
     import findings_bench  # noqa: E402  (tests/bench/findings_bench.py)
 
     findings_out = out / "bench_findings.json"
-    findings_row = _run([QGIS_PYTHON, str(HERE / "findings_bench.py"), str(findings_out)],
-                        findings_out, 1800)
+    findings_row = _run(
+        [QGIS_PYTHON, str(HERE / "findings_bench.py"), str(findings_out)], findings_out, 1800
+    )
     table += findings_bench.markdown(findings_row)
     # -- issue 17: change between two deliveries against a geopandas overlay --
     import change_bench  # noqa: E402  (tests/bench/change_bench.py)
@@ -166,8 +199,14 @@ def _agreement(task: str, row: dict) -> str:
         if "seconds" in native:
             notes.append("vs native %.1e" % (abs(mine - native["inside_area_m2"]) / mine))
         count = sum(r["feature_count"] for r in peer["rows"] if r["xzqdm"] == "360732")
-        notes.append("counts %s" % ("equal" if count == plugin["county_count"] else
-                                    "%d vs %d" % (plugin["county_count"], count)))
+        notes.append(
+            "counts %s"
+            % (
+                "equal"
+                if count == plugin["county_count"]
+                else "%d vs %d" % (plugin["county_count"], count)
+            )
+        )
     else:
         notes.append("pairs %d / geopandas %d" % (plugin["pairs"], len(peer["pairs"])))
         if "seconds" in native:
@@ -206,16 +245,30 @@ def _markdown(results) -> str:
     ]
     for row in results:
         p, g, n = row["plugin"], row["geopandas"], row["native"]
-        lines.append("| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            row["size"], row["task"], _fmt(p), _fmt(g), _fmt(n),
-            _ratio(p, g, "seconds"), _native_ratio(n, p),
-            _fmt(p, "maxrss_mb") if "maxrss_mb" in p else "-",
-            _fmt(g, "maxrss_mb") if "maxrss_mb" in g else "-",
-            _fmt(n, "maxrss_mb") if "maxrss_mb" in n else "-",
-            _ratio(p, g, "maxrss_mb"), row["agree"]))
-    lines += ["", "Goals: plugin/geopandas <= 1.0 at 100k and 1M; native/plugin >= 20; "
-              "memory plugin/geopandas <= 2. A skipped QGIS native run is compared at the "
-              "largest size where it ran.", ""]
+        lines.append(
+            "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |"
+            % (
+                row["size"],
+                row["task"],
+                _fmt(p),
+                _fmt(g),
+                _fmt(n),
+                _ratio(p, g, "seconds"),
+                _native_ratio(n, p),
+                _fmt(p, "maxrss_mb") if "maxrss_mb" in p else "-",
+                _fmt(g, "maxrss_mb") if "maxrss_mb" in g else "-",
+                _fmt(n, "maxrss_mb") if "maxrss_mb" in n else "-",
+                _ratio(p, g, "maxrss_mb"),
+                row["agree"],
+            )
+        )
+    lines += [
+        "",
+        "Goals: plugin/geopandas <= 1.0 at 100k and 1M; native/plugin >= 20; "
+        "memory plugin/geopandas <= 2. A skipped QGIS native run is compared at the "
+        "largest size where it ran.",
+        "",
+    ]
     return "\n".join(lines)
 
 

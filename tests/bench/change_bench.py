@@ -21,21 +21,37 @@ import generate_change  # noqa: E402
 def run(out: Path, sizes, run_process, venv_python: str, fmt) -> list:
     """Rows {size, plugin, geopandas, agree}; ``run_process`` is bench._run."""
     wanted = os.environ.get("BENCH_CHANGE_SIZES")
-    sizes = [int(s) for s in wanted.split(",")] if wanted else \
-        [s for s in sizes if s <= 100_000]
+    sizes = [int(s) for s in wanted.split(",")] if wanted else [s for s in sizes if s <= 100_000]
     rows = []
     for size in sizes:
         old, new, facts = generate_change.deliveries(out, size, seed=20220101)
         tmp = out / ("_change_%d" % size)
         row = {"size": size, "facts": facts}
-        row["plugin"] = run_process(["/usr/bin/python3", str(HERE / "worker.py"),
-                                     "plugin-change", "%s,%s" % (old, new),
-                                     str(tmp) + "_plugin.json"],
-                                    Path(str(tmp) + "_plugin.json"), 7200)
+        row["plugin"] = run_process(
+            [
+                "/usr/bin/python3",
+                str(HERE / "worker.py"),
+                "plugin-change",
+                "%s,%s" % (old, new),
+                str(tmp) + "_plugin.json",
+            ],
+            Path(str(tmp) + "_plugin.json"),
+            7200,
+        )
         print("  change   plugin     %s s" % fmt(row["plugin"]), flush=True)
-        row["geopandas"] = run_process([venv_python, str(HERE / "peer_change.py"), str(old),
-                                        str(new), str(tmp) + "_gpd.json", "--min-area",
-                                        "50"], Path(str(tmp) + "_gpd.json"), 7200)
+        row["geopandas"] = run_process(
+            [
+                venv_python,
+                str(HERE / "peer_change.py"),
+                str(old),
+                str(new),
+                str(tmp) + "_gpd.json",
+                "--min-area",
+                "50",
+            ],
+            Path(str(tmp) + "_gpd.json"),
+            7200,
+        )
         print("  change   geopandas  %s s" % fmt(row["geopandas"]), flush=True)
         row["agree"] = _agreement(row)
         print("  change   results agree: %s" % row["agree"], flush=True)
@@ -55,22 +71,33 @@ def _agreement(row: dict) -> str:
     added = sum(v[4] for v in peer["new"].values())
     return "counts %s, added area %.1e" % (
         "equal" if same else "%s vs %s" % (plugin["counts"], counts),
-        abs(plugin["added_m2"] - added) / max(added, 1.0))
+        abs(plugin["added_m2"] - added) / max(added, 1.0),
+    )
 
 
 def markdown(rows) -> str:
-    lines = ["## Change between two deliveries (parcelchange)", "",
-             "| parcels per year | plugin s | geopandas overlay s | plugin/geopandas "
-             "| peak MB plugin | peak MB geopandas | classes (plugin) | check |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "## Change between two deliveries (parcelchange)",
+        "",
+        "| parcels per year | plugin s | geopandas overlay s | plugin/geopandas "
+        "| peak MB plugin | peak MB geopandas | classes (plugin) | check |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for row in rows:
         p, g = row["plugin"], row["geopandas"]
-        ratio = "%.2f" % (p["seconds"] / g["seconds"]) if "seconds" in p and \
-            "seconds" in g else "-"
-        lines.append("| %d | %s | %s | %s | %s | %s | %s | %s |" % (
-            row["size"], "%.2f" % p["seconds"] if "seconds" in p else "error",
-            "%.2f" % g["seconds"] if "seconds" in g else "error", ratio,
-            "%.0f" % p.get("maxrss_mb", 0), "%.0f" % g.get("maxrss_mb", 0),
-            json.dumps(p.get("counts", {}), ensure_ascii=False), row["agree"]))
+        ratio = "%.2f" % (p["seconds"] / g["seconds"]) if "seconds" in p and "seconds" in g else "-"
+        lines.append(
+            "| %d | %s | %s | %s | %s | %s | %s | %s |"
+            % (
+                row["size"],
+                "%.2f" % p["seconds"] if "seconds" in p else "error",
+                "%.2f" % g["seconds"] if "seconds" in g else "error",
+                ratio,
+                "%.0f" % p.get("maxrss_mb", 0),
+                "%.0f" % g.get("maxrss_mb", 0),
+                json.dumps(p.get("counts", {}), ensure_ascii=False),
+                row["agree"],
+            )
+        )
     lines += ["", "Goal: 100k parcels per year well under a minute; plugin/geopandas <= 1.", ""]
     return "\n".join(lines)

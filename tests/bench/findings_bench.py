@@ -49,11 +49,23 @@ def run(out: str, count: int = 30_000) -> dict:
     findings = []
     for number in range(count):
         x, y = 600_000 + (number % 200) * 60.0, 2_900_000 + (number // 200) * 60.0
-        findings.append(Finding(
-            "B%06d" % number, "UNREGISTERED", "02", "high", "bench finding", 2500.0,
-            QgsGeometry.fromWkt("POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))"
-                                .format(x, y, x + 50, y + 50)),
-            parcel_fid=number, township="360732100"))
+        findings.append(
+            Finding(
+                "B%06d" % number,
+                "UNREGISTERED",
+                "02",
+                "high",
+                "bench finding",
+                2500.0,
+                QgsGeometry.fromWkt(
+                    "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(
+                        x, y, x + 50, y + 50
+                    )
+                ),
+                parcel_fid=number,
+                township="360732100",
+            )
+        )
     results = {"findings": count}
     start = time.perf_counter()
     store_findings(workspace, findings, crs, who="bench")
@@ -66,16 +78,21 @@ def run(out: str, count: int = 30_000) -> dict:
     fids = [row.fid for row in rows]
     offset = 0
     for batch in (1, 50, 1000):
-        chosen = fids[offset:offset + batch]
+        chosen = fids[offset : offset + batch]
         offset += batch
         start = time.perf_counter()
-        changed = set_status(workspace, chosen, IDENTIFIED, "bench", "direct",
-                             seen={row.fid: row.version for row in rows
-                                   if row.fid in set(chosen)})
+        changed = set_status(
+            workspace,
+            chosen,
+            IDENTIFIED,
+            "bench",
+            "direct",
+            seen={row.fid: row.version for row in rows if row.fid in set(chosen)},
+        )
         results["direct_%d_seconds" % batch] = time.perf_counter() - start
         assert changed == batch
     for batch in (1, 50, 1000):
-        chosen = fids[offset:offset + batch]
+        chosen = fids[offset : offset + batch]
         offset += batch
         layer = workspace.layer("finding")
         start = time.perf_counter()
@@ -89,14 +106,16 @@ def run(out: str, count: int = 30_000) -> dict:
     assert sum(row.status == CLOSED for row in after.values()) == 1051
     results.update(dock_gui(workspace, fids[offset:]))
     results.update(check_gui(os.path.join(folder, "check.gpkg"), count))
-    results["goals_met"] = (results["direct_1_seconds"] < 0.3 and
-                            results["dock_1_seconds"] < 0.3 and
-                            results["direct_1000_seconds"] < 3.0 and
-                            results["dock_1000_seconds"] < 3.0 and
-                            results["gui_1_seconds"] < 0.3 and
-                            results["gui_1000_seconds"] < 3.0 and
-                            results["gui_max_blocked_seconds"] < 0.5 and
-                            results["check_max_blocked_seconds"] < 0.5)
+    results["goals_met"] = (
+        results["direct_1_seconds"] < 0.3
+        and results["dock_1_seconds"] < 0.3
+        and results["direct_1000_seconds"] < 3.0
+        and results["dock_1000_seconds"] < 3.0
+        and results["gui_1_seconds"] < 0.3
+        and results["gui_1000_seconds"] < 3.0
+        and results["gui_max_blocked_seconds"] < 0.5
+        and results["check_max_blocked_seconds"] < 0.5
+    )
     Path(out).write_text(json.dumps(results, indent=1))
     return results
 
@@ -140,6 +159,7 @@ def dock_gui(workspace, free_fids) -> dict:
             start = time.perf_counter()
             action()
             results[name] = time.perf_counter() - start
+
         return step
 
     def open_list():
@@ -165,13 +185,17 @@ def dock_gui(workspace, free_fids) -> dict:
                 if row is not None:
                     start = previous = row
             dock.ui.findingsTree.selectionModel().select(
-                selection, QItemSelectionModel.SelectionFlag.ClearAndSelect |
-                QItemSelectionModel.SelectionFlag.Rows)
+                selection,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
         return action
 
     def change(batch):
         def action():
             assert dock.apply_status(IDENTIFIED) == batch
+
         return action
 
     def save():
@@ -209,12 +233,16 @@ def dock_gui(workspace, free_fids) -> dict:
     gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:])]
     results["gui_max_blocked_seconds"] = max(gaps) if gaps else float("nan")
     for batch in (1, 50, 1000):  # two clicks: 设置状态 then 保存
-        results["gui_%d_seconds" % batch] = results["gui_status_%d_seconds" % batch] + \
-            results["gui_save_%d_seconds" % batch] + results["gui_sync_%d_seconds" % batch]
+        results["gui_%d_seconds" % batch] = (
+            results["gui_status_%d_seconds" % batch]
+            + results["gui_save_%d_seconds" % batch]
+            + results["gui_sync_%d_seconds" % batch]
+        )
     results["gui_ticks"] = len(ticks)
     if os.environ.get("XGSWC_BENCH_GAPS"):  # where the GUI thread waited (debugging)
-        results["gui_gaps"] = sorted(((later - earlier, earlier) for earlier, later in
-                                      zip(ticks, ticks[1:])), reverse=True)[:5]
+        results["gui_gaps"] = sorted(
+            ((later - earlier, earlier) for earlier, later in zip(ticks, ticks[1:])), reverse=True
+        )[:5]
     stored = {row.fid: row.status for row in load_findings(workspace)}
     for batch, wanted in chosen.items():
         assert all(stored[fid] == IDENTIFIED for fid in wanted), batch
@@ -269,9 +297,12 @@ def check_gui(path: str, parcels: int) -> dict:
     seconds = time.perf_counter() - start
     heartbeat.stop()
     gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:])]
-    results = {"check_parcels": parcels, "check_seconds": seconds,
-               "check_findings": len(dock.model.rows),
-               "check_max_blocked_seconds": max(gaps) if gaps else float("nan")}
+    results = {
+        "check_parcels": parcels,
+        "check_seconds": seconds,
+        "check_findings": len(dock.model.rows),
+        "check_max_blocked_seconds": max(gaps) if gaps else float("nan"),
+    }
     assert dock.last_message[1] == Qgis.Success, dock.last_message
     dock.cleanup()
     dock.hide()
@@ -284,38 +315,58 @@ def check_gui(path: str, parcels: int) -> dict:
 def markdown(result: dict) -> str:
     if "error" in result:
         return "\n## Findings at scale\n\nerror: %s\n" % result["error"][-500:]
-    lines = ["", "## Findings at scale (%d findings, GeoPackage)" % result["findings"], "",
-             "| step | seconds | goal |", "|---|---|---|",
-             "| store (merge) all | %.2f | |" % result["store_seconds"],
-             "| open (load rows) | %.2f | |" % result["open_seconds"]]
+    lines = [
+        "",
+        "## Findings at scale (%d findings, GeoPackage)" % result["findings"],
+        "",
+        "| step | seconds | goal |",
+        "|---|---|---|",
+        "| store (merge) all | %.2f | |" % result["store_seconds"],
+        "| open (load rows) | %.2f | |" % result["open_seconds"],
+    ]
     for way in ("direct", "dock"):
         for batch in (1, 50, 1000):
             goal = {1: "< 0.3", 1000: "< 3"}.get(batch, "")
-            lines.append("| %s: %d status(es) + save | %.3f | %s |" % (
-                way, batch, result["%s_%d_seconds" % (way, batch)], goal))
+            lines.append(
+                "| %s: %d status(es) + save | %.3f | %s |"
+                % (way, batch, result["%s_%d_seconds" % (way, batch)], goal)
+            )
     if "gui_open_seconds" in result:
-        lines.append("| dock (shown): open %d findings in the list | %.3f | |" % (
-            result["findings"], result["gui_open_seconds"]))
+        lines.append(
+            "| dock (shown): open %d findings in the list | %.3f | |"
+            % (result["findings"], result["gui_open_seconds"])
+        )
         for batch in (1, 50, 1000):
             goal = {1: "< 0.3", 1000: "< 3"}.get(batch, "")
-            lines.append("| dock (shown): %d selected, set status + save + parcel sync | "
-                         "%.3f + %.3f + %.3f (select %.3f) | %s |" % (
-                             batch, result["gui_status_%d_seconds" % batch],
-                             result["gui_save_%d_seconds" % batch],
-                             result["gui_sync_%d_seconds" % batch],
-                             result["gui_select_%d_seconds" % batch], goal))
-        lines.append("| dock: longest GUI-thread block (heartbeat gap) | %.3f | < 0.5 |"
-                     % result["gui_max_blocked_seconds"])
+            lines.append(
+                "| dock (shown): %d selected, set status + save + parcel sync | "
+                "%.3f + %.3f + %.3f (select %.3f) | %s |"
+                % (
+                    batch,
+                    result["gui_status_%d_seconds" % batch],
+                    result["gui_save_%d_seconds" % batch],
+                    result["gui_sync_%d_seconds" % batch],
+                    result["gui_select_%d_seconds" % batch],
+                    goal,
+                )
+            )
+        lines.append(
+            "| dock: longest GUI-thread block (heartbeat gap) | %.3f | < 0.5 |"
+            % result["gui_max_blocked_seconds"]
+        )
     if "check_seconds" in result:
-        lines.append("| dock: check %d sample parcels (%d findings), task | %.2f | |" % (
-            result["check_parcels"], result["check_findings"], result["check_seconds"]))
-        lines.append("| dock: longest GUI-thread block during the check | %.3f | < 0.5 |"
-                     % result["check_max_blocked_seconds"])
+        lines.append(
+            "| dock: check %d sample parcels (%d findings), task | %.2f | |"
+            % (result["check_parcels"], result["check_findings"], result["check_seconds"])
+        )
+        lines.append(
+            "| dock: longest GUI-thread block during the check | %.3f | < 0.5 |"
+            % result["check_max_blocked_seconds"]
+        )
     lines.append("")
     lines.append("Goals met: %s" % result["goals_met"])
     return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 30_000),
-                     indent=1))
+    print(json.dumps(run(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 30_000), indent=1))

@@ -26,8 +26,9 @@ import numpy as np
 
 CELL = 300.0
 OCCUPANCY = 0.85
-TOWNSHIPS_CSV = Path(__file__).resolve().parents[2] / "xingguo_swc_plugin" / "domain" / \
-    "townships.csv"
+TOWNSHIPS_CSV = (
+    Path(__file__).resolve().parents[2] / "xingguo_swc_plugin" / "domain" / "townships.csv"
+)
 ORIGIN = (400_000.0, 2_900_000.0)
 
 
@@ -41,12 +42,16 @@ class Warp:
     def __call__(self, u: np.ndarray, v: np.ndarray):
         w, p = self.w, self.phase
         big = 0.03 * w / 5  # township-scale bends
-        dx = (big * np.sin(2 * math.pi * v / (w / 5) + p[0]) +
-              0.0004 * w * np.sin(2 * math.pi * (u + v) / (w / 35) + p[1]) +
-              15.0 * np.sin(2 * math.pi * v / 700.0 + p[2]))
-        dy = (big * np.sin(2 * math.pi * u / (w / 5) + p[3]) +
-              0.0004 * w * np.sin(2 * math.pi * (u - v) / (w / 35) + p[4]) +
-              15.0 * np.sin(2 * math.pi * u / 700.0 + p[5]))
+        dx = (
+            big * np.sin(2 * math.pi * v / (w / 5) + p[0])
+            + 0.0004 * w * np.sin(2 * math.pi * (u + v) / (w / 35) + p[1])
+            + 15.0 * np.sin(2 * math.pi * v / 700.0 + p[2])
+        )
+        dy = (
+            big * np.sin(2 * math.pi * u / (w / 5) + p[3])
+            + 0.0004 * w * np.sin(2 * math.pi * (u - v) / (w / 35) + p[4])
+            + 15.0 * np.sin(2 * math.pi * u / 700.0 + p[5])
+        )
         return ORIGIN[0] + u + dx, ORIGIN[1] + v + dy
 
 
@@ -95,14 +100,18 @@ def _townships(warp: Warp, width: float):
 def _star_polygons(rng, cu, cv, radius, k):
     n = len(cu)
     base = (np.arange(k) * 2 * math.pi / k)[None, :]
-    angles = base + rng.uniform(-0.35, 0.35, (n, k)) * (2 * math.pi / k) + \
-        rng.uniform(0, 2 * math.pi, (n, 1))
+    angles = (
+        base
+        + rng.uniform(-0.35, 0.35, (n, k)) * (2 * math.pi / k)
+        + rng.uniform(0, 2 * math.pi, (n, 1))
+    )
     r = radius[:, None] * rng.uniform(0.75, 1.0, (n, k))
     return cu[:, None] + r * np.cos(angles), cv[:, None] + r * np.sin(angles)
 
 
-def generate(path: str, parcels: int, seed: int = 1, erosion: int = 0,
-             invalid_fraction: float = 0.0005) -> Dict[str, float]:
+def generate(
+    path: str, parcels: int, seed: int = 1, erosion: int = 0, invalid_fraction: float = 0.0005
+) -> Dict[str, float]:
     """Write a synthetic county GeoPackage; returns a few facts about it."""
     from osgeo import gdal, ogr, osr
 
@@ -131,8 +140,12 @@ def generate(path: str, parcels: int, seed: int = 1, erosion: int = 0,
     line_u = np.clip(np.round(cu[border] / side), 1, 4) * side
     line_v = np.clip(np.round(cv[border] / side), 1, 4) * side
     cu_b, cv_b = cu[border].copy(), cv[border].copy()
-    cu_b[along_u] = line_u[along_u] + rng.uniform(-0.3, 0.3, int(along_u.sum())) * radius[border][along_u]
-    cv_b[~along_u] = line_v[~along_u] + rng.uniform(-0.3, 0.3, int((~along_u).sum())) * radius[border][~along_u]
+    cu_b[along_u] = (
+        line_u[along_u] + rng.uniform(-0.3, 0.3, int(along_u.sum())) * radius[border][along_u]
+    )
+    cv_b[~along_u] = (
+        line_v[~along_u] + rng.uniform(-0.3, 0.3, int((~along_u).sum())) * radius[border][~along_u]
+    )
     cu[border], cv[border] = cu_b, cv_b
     # ~1 %: enlarged (overlap their neighbours)
     enlarged = (kind >= 0.05) & (kind < 0.06)
@@ -184,9 +197,14 @@ def generate(path: str, parcels: int, seed: int = 1, erosion: int = 0,
     if erosion:
         _erosion(dataset, srs, warp, width, erosion, rng)
     dataset = None
-    return {"parcels": parcels, "county_width_km": width / 1000.0,
-            "county_area_km2": (width / 1000.0) ** 2, "border_moved": nb,
-            "enlarged": int(enlarged.sum()), "invalid": len(bad)}
+    return {
+        "parcels": parcels,
+        "county_width_km": width / 1000.0,
+        "county_area_km2": (width / 1000.0) ** 2,
+        "border_moved": nb,
+        "enlarged": int(enlarged.sum()),
+        "invalid": len(bad),
+    }
 
 
 def _erosion(dataset, srs, warp, width, count, rng) -> None:
@@ -197,8 +215,9 @@ def _erosion(dataset, srs, warp, width, count, rng) -> None:
     per_side = int(width // cell)
     ids = rng.permutation(per_side * per_side)[:count]
     ci, cj = ids % per_side, ids // per_side
-    radius = np.minimum(np.sqrt(np.exp(rng.uniform(math.log(1e4), math.log(3e5), len(ids))) / 2.2),
-                        0.7 * cell)
+    radius = np.minimum(
+        np.sqrt(np.exp(rng.uniform(math.log(1e4), math.log(3e5), len(ids))) / 2.2), 0.7 * cell
+    )
     cu = (ci + 0.5) * cell
     cv = (cj + 0.5) * cell
     xs, ys = _star_polygons(rng, cu, cv, radius, 10)

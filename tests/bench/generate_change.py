@@ -53,7 +53,8 @@ def _halves(ring: np.ndarray) -> List[bytes]:
     parts = []
     for a, b in ((x0, cx), (cx, x1)):
         box = ogr.CreateGeometryFromWkt(
-            "POLYGON(({0} {2}, {1} {2}, {1} {3}, {0} {3}, {0} {2}))".format(a, b, y0, y1))
+            "POLYGON(({0} {2}, {1} {2}, {1} {3}, {0} {3}, {0} {2}))".format(a, b, y0, y1)
+        )
         part = geometry.Intersection(box)
         parts.append(bytes(ogr.ForceToMultiPolygon(part).ExportToIsoWkb()))
     return parts
@@ -100,8 +101,11 @@ def deliveries(folder: Path, parcels: int, seed: int = 1) -> Tuple[Path, Path, D
     rng = np.random.default_rng(seed + 17)
     n = len(rings)
     kind = rng.random(n)
-    gone, grown, shrunk = kind < 0.04, (kind >= 0.04) & (kind < 0.12), \
-        (kind >= 0.12) & (kind < 0.16)
+    gone, grown, shrunk = (
+        kind < 0.04,
+        (kind >= 0.04) & (kind < 0.12),
+        (kind >= 0.12) & (kind < 0.16),
+    )
     split, merged = (kind >= 0.16) & (kind < 0.18), (kind >= 0.18) & (kind < 0.20)
     factors = np.where(grown, rng.uniform(1.1, 1.4, n), rng.uniform(0.6, 0.9, n))
     old_rows: List[Tuple[str, bytes]] = []
@@ -135,9 +139,17 @@ def deliveries(folder: Path, parcels: int, seed: int = 1) -> Tuple[Path, Path, D
     new_rows = [("N%07d" % (k + 1), new_wkbs[i]) for k, i in enumerate(order.tolist())]
     _write(old_path, old_rows)
     _write(new_path, new_rows)
-    facts = {"base": n, "old": len(old_rows), "new": len(new_rows),
-             "gone": int(gone.sum()), "grown": int(grown.sum()), "shrunk": int(shrunk.sum()),
-             "split": int(split.sum()), "merged": int(merged.sum()), "added": added}
+    facts = {
+        "base": n,
+        "old": len(old_rows),
+        "new": len(new_rows),
+        "gone": int(gone.sum()),
+        "grown": int(grown.sum()),
+        "shrunk": int(shrunk.sum()),
+        "split": int(split.sum()),
+        "merged": int(merged.sum()),
+        "added": added,
+    }
     stamp.write_text(json.dumps(facts))
     return old_path, new_path, facts
 

@@ -47,8 +47,9 @@ def main(argv) -> int:
     new["ni"] = new.index.values
     old_area = dict(zip(old["oi"], old.geometry.area))
     new_area = dict(zip(new["ni"], new.geometry.area))
-    inter = gpd.overlay(old[["oi", "geometry"]], new[["ni", "geometry"]],
-                        how="intersection", keep_geom_type=True)
+    inter = gpd.overlay(
+        old[["oi", "geometry"]], new[["ni", "geometry"]], how="intersection", keep_geom_type=True
+    )
     inter["shared"] = inter.geometry.area
     inter = inter[inter["shared"] > TOUCH_M2]
     added = dict(new_area)
@@ -88,22 +89,36 @@ def main(argv) -> int:
             prim = max(olds_of[ni])[1]
         split = any(len(news_of[oi]) > 1 for oi in group)
         merge = len(group) > 1
-        match = "分割合并" if split and merge else "分割" if split else \
-            "合并" if merge else "一对一"
+        match = (
+            "分割合并" if split and merge else "分割" if split else "合并" if merge else "一对一"
+        )
         if added[ni] > args.min_area:
             change = "扩大"
         elif sum(lost[oi] for oi in group) > args.min_area:
             change = "缩小"
         else:
             change = "不变"
-        result[name] = [change, old_ids[prim], sum(old_area[oi] for oi in group),
-                        new_area[ni], added[ni], match]
+        result[name] = [
+            change,
+            old_ids[prim],
+            sum(old_area[oi] for oi in group),
+            new_area[ni],
+            added[ni],
+            match,
+        ]
     gone = sorted(old_ids[oi] for oi in old["oi"] if oi not in news_of)
     seconds = time.perf_counter() - start
-    Path(args.out).write_text(json.dumps({
-        "seconds": seconds,
-        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
-        "new": result, "gone": gone}, ensure_ascii=False))
+    Path(args.out).write_text(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+                "new": result,
+                "gone": gone,
+            },
+            ensure_ascii=False,
+        )
+    )
     return 0
 
 

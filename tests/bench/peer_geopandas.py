@@ -28,11 +28,13 @@ COUNTY = "360732"
 
 def _read(path: str, layer: str, columns=None):
     try:
-        return gpd.read_file(path, layer=layer, columns=columns, engine="pyogrio",
-                             use_arrow=True, fid_as_index=True)
+        return gpd.read_file(
+            path, layer=layer, columns=columns, engine="pyogrio", use_arrow=True, fid_as_index=True
+        )
     except Exception:  # pyarrow missing: plain pyogrio
-        return gpd.read_file(path, layer=layer, columns=columns, engine="pyogrio",
-                             fid_as_index=True)
+        return gpd.read_file(
+            path, layer=layer, columns=columns, engine="pyogrio", fid_as_index=True
+        )
 
 
 def _polygonal(geometry):
@@ -48,8 +50,9 @@ def _repair(frame):
     count = int(invalid.sum())
     if count:
         fixed = [_polygonal(g) for g in shapely.make_valid(frame.geometry[invalid].values)]
-        frame.loc[invalid, "geometry"] = gpd.GeoSeries(fixed, index=frame.index[invalid],
-                                                       crs=frame.crs)
+        frame.loc[invalid, "geometry"] = gpd.GeoSeries(
+            fixed, index=frame.index[invalid], crs=frame.crs
+        )
     return frame, count
 
 
@@ -66,23 +69,34 @@ def stats(args) -> dict:
     pieces["area_m2"] = pieces.geometry.area
     pieces = pieces[pieces["area_m2"] > 0]
     key = [args.field] + ([args.klass] if args.klass else [])
-    grouped = pieces.groupby(key).agg(area_m2=("area_m2", "sum"),
-                                      feature_count=("_pid", "nunique")).reset_index()
+    grouped = (
+        pieces.groupby(key)
+        .agg(area_m2=("area_m2", "sum"), feature_count=("_pid", "nunique"))
+        .reset_index()
+    )
     county_key = [args.klass] if args.klass else []
     if county_key:
-        county = pieces.groupby(county_key).agg(area_m2=("area_m2", "sum"),
-                                                feature_count=("_pid", "nunique")).reset_index()
+        county = (
+            pieces.groupby(county_key)
+            .agg(area_m2=("area_m2", "sum"), feature_count=("_pid", "nunique"))
+            .reset_index()
+        )
     else:
-        county = pd.DataFrame({"area_m2": [pieces["area_m2"].sum()],
-                               "feature_count": [pieces["_pid"].nunique()]})
+        county = pd.DataFrame(
+            {"area_m2": [pieces["area_m2"].sum()], "feature_count": [pieces["_pid"].nunique()]}
+        )
     county[args.field] = COUNTY
     rows = pd.concat([grouped, county], ignore_index=True)
     out = []
     for record in rows.to_dict("records"):
-        out.append({"xzqdm": str(record[args.field]),
-                    "class": str(record[args.klass]) if args.klass else "",
-                    "feature_count": int(record["feature_count"]),
-                    "area_m2": float(record["area_m2"])})
+        out.append(
+            {
+                "xzqdm": str(record[args.field]),
+                "class": str(record[args.klass]) if args.klass else "",
+                "feature_count": int(record["feature_count"]),
+                "area_m2": float(record["area_m2"]),
+            }
+        )
     return {"rows": out, "repaired": repaired, "input_area_m2": float(parcels["_total"].sum())}
 
 
@@ -91,8 +105,7 @@ def rate(args) -> dict:
     erosion = _read(args.gpkg, args.layer, [args.grade])
     erosion, _ = _repair(erosion)
     eroded = erosion[erosion[args.grade].astype(int) >= 2]
-    union = gpd.GeoDataFrame(geometry=[shapely.union_all(eroded.geometry.values)],
-                             crs=erosion.crs)
+    union = gpd.GeoDataFrame(geometry=[shapely.union_all(eroded.geometry.values)], crs=erosion.crs)
     pieces = gpd.overlay(towns, union, how="intersection", keep_geom_type=True)
     eroded_area = pieces.assign(a=pieces.geometry.area).groupby(args.field)["a"].sum()
     out = []
@@ -102,10 +115,22 @@ def rate(args) -> dict:
         value = float(eroded_area.get(code, 0.0))
         land_total += land
         eroded_total += value
-        out.append({"xzqdm": str(code), "land_area_m2": land, "erosion_area_m2": value,
-                    "rate_percent": (land - value) / land * 100.0})
-    out.append({"xzqdm": COUNTY, "land_area_m2": land_total, "erosion_area_m2": eroded_total,
-                "rate_percent": (land_total - eroded_total) / land_total * 100.0})
+        out.append(
+            {
+                "xzqdm": str(code),
+                "land_area_m2": land,
+                "erosion_area_m2": value,
+                "rate_percent": (land - value) / land * 100.0,
+            }
+        )
+    out.append(
+        {
+            "xzqdm": COUNTY,
+            "land_area_m2": land_total,
+            "erosion_area_m2": eroded_total,
+            "rate_percent": (land_total - eroded_total) / land_total * 100.0,
+        }
+    )
     return {"rows": out}
 
 

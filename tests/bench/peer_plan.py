@@ -26,27 +26,29 @@ def _valid(geometry):
         return geometry
     if not geometry.is_valid:
         geometry = shapely.make_valid(geometry)
-        parts = [p for p in shapely.get_parts(geometry)
-                 if p.geom_type in ("Polygon", "MultiPolygon")]
+        parts = [
+            p for p in shapely.get_parts(geometry) if p.geom_type in ("Polygon", "MultiPolygon")
+        ]
         geometry = shapely.union_all(parts)
     return geometry
 
 
 def _text(value) -> str:
-    return "" if value is None or (isinstance(value, float) and value != value) \
-        else str(value).strip()
+    return (
+        "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+    )
 
 
 def plan(gpkg: str, first: int, last: int, zone_table: str = "", zone_field: str = "") -> dict:
     towns = gpd.read_file(gpkg, layer="township", engine="pyogrio")
     zones = gpd.read_file(gpkg, layer=zone_table, engine="pyogrio") if zone_table else None
     taxonomy = pyogrio.read_dataframe(gpkg, layer="measure_type", read_geometry=False)
-    area_codes = {code for code, unit in zip(taxonomy["csdm"], taxonomy["dw"])
-                  if unit == "hm2"}
+    area_codes = {code for code, unit in zip(taxonomy["csdm"], taxonomy["dw"]) if unit == "hm2"}
     records = pyogrio.read_dataframe(gpkg, layer="measure", read_geometry=False)
     before, largest = set(), {}
-    for csdm, sl, nd, table, target in zip(records["csdm"], records["sl"], records["nd"],
-                                           records["mbtc"], records["mbid"]):
+    for csdm, sl, nd, table, target in zip(
+        records["csdm"], records["sl"], records["nd"], records["mbtc"], records["mbid"]
+    ):
         if csdm not in area_codes or nd > last:
             continue
         key = (table, target)
@@ -71,8 +73,13 @@ def plan(gpkg: str, first: int, last: int, zone_table: str = "", zone_field: str
             partial.append((geometry, q))
     gullies = gpd.read_file(gpkg, layer="benggang", engine="pyogrio")
     rows = []
-    total = {"treated_area_hm2": 0.0, "retreated_area_hm2": 0.0, "treated_gullies": 0,
-             "new_farmland_hm2": 0.0}
+    total = {
+        "treated_area_hm2": 0.0,
+        "retreated_area_hm2": 0.0,
+        "treated_gullies": 0,
+        "new_farmland_hm2": 0.0,
+    }
+
     def figures(code, town, in_zone) -> dict:
         town = _valid(town)
         pieces = [g.intersection(town) for g in full]
@@ -81,17 +88,26 @@ def plan(gpkg: str, first: int, last: int, zone_table: str = "", zone_field: str
         retreated = sum(q * g.intersection(town).area / g.area for g, q in again)
         count, farmland = 0, 0.0
         for own, status, year, number, new_land, shape in zip(
-                gullies["xzqdm"], gullies["zlzt"], gullies["zlnd"], gullies["bgsl"],
-                gullies["xzgd"], gullies.geometry):
+            gullies["xzqdm"],
+            gullies["zlzt"],
+            gullies["zlnd"],
+            gullies["bgsl"],
+            gullies["xzgd"],
+            gullies.geometry,
+        ):
             if _text(status) != "2" or _text(year) == "" or not first <= int(year) <= last:
                 continue
             if not in_zone(_text(own), shape, town):
                 continue
             count += 1 if _text(number) == "" else int(number)
             farmland += 0.0 if _text(new_land) == "" else float(new_land)
-        return {"xzqdm": str(code), "treated_area_hm2": dissolved + share,
-                "retreated_area_hm2": retreated, "treated_gullies": count,
-                "new_farmland_hm2": farmland}
+        return {
+            "xzqdm": str(code),
+            "treated_area_hm2": dissolved + share,
+            "retreated_area_hm2": retreated,
+            "treated_gullies": count,
+            "new_farmland_hm2": farmland,
+        }
 
     for code, town in zip(towns["xzqdm"], towns.geometry):
         row = figures(code, town, lambda own, shape, town, code=code: own == code)
@@ -101,8 +117,13 @@ def plan(gpkg: str, first: int, last: int, zone_table: str = "", zone_field: str
             total[key] += row[key]
     if zones is not None:
         for code, zone in sorted(zip(zones[zone_field], zones.geometry)):
-            rows.append(figures(code, zone, lambda own, shape, zone: zone.intersects(
-                shape.representative_point())))
+            rows.append(
+                figures(
+                    code,
+                    zone,
+                    lambda own, shape, zone: zone.intersects(shape.representative_point()),
+                )
+            )
     rows.append(dict(total, xzqdm=COUNTY))
     return {"rows": rows}
 
@@ -130,8 +151,7 @@ def change(gpkg: str, year_a: int, year_b: int) -> dict:
     land = {code: _valid(g).area / 10000.0 for code, g in zip(towns["xzqdm"], towns.geometry)}
     codes = list(towns["xzqdm"])
     for year in (year_a, year_b):
-        figures[year][COUNTY] = {g: sum(figures[year][c][g] for c in codes)
-                                 for g in range(2, 7)}
+        figures[year][COUNTY] = {g: sum(figures[year][c][g] for c in codes) for g in range(2, 7)}
     land[COUNTY] = sum(land[c] for c in codes)
     rows = []
     for code in codes + [COUNTY]:
@@ -144,13 +164,16 @@ def change(gpkg: str, year_a: int, year_b: int) -> dict:
                 row["g{0}_{1}_hm2".format(grade, suffix)] = area
             row["eroded_" + suffix] = eroded
             row["severe_" + suffix] = severe
-            row["mean_" + suffix] = (sum(g * a for g, a in by_grade.items()) / eroded
-                                     if eroded > 0 else None)
+            row["mean_" + suffix] = (
+                sum(g * a for g, a in by_grade.items()) / eroded if eroded > 0 else None
+            )
             row["rate_" + suffix] = (land[code] - eroded) / land[code] * 100.0
-        mean_fell = row["mean_a"] is not None and (row["mean_b"] is None
-                                                   or row["mean_b"] < row["mean_a"])
-        row["double_decline"] = bool(row["eroded_b"] < row["eroded_a"]
-                                     and row["severe_b"] < row["severe_a"] and mean_fell)
+        mean_fell = row["mean_a"] is not None and (
+            row["mean_b"] is None or row["mean_b"] < row["mean_a"]
+        )
+        row["double_decline"] = bool(
+            row["eroded_b"] < row["eroded_a"] and row["severe_b"] < row["severe_a"] and mean_fell
+        )
         rows.append(row)
     return {"rows": rows}
 
@@ -158,8 +181,9 @@ def change(gpkg: str, year_a: int, year_b: int) -> dict:
 def main() -> None:
     mode, gpkg, out = sys.argv[1:4]
     first, second = int(sys.argv[4]), int(sys.argv[5])
-    result = plan(gpkg, first, second, *sys.argv[6:8]) if mode == "plan" \
-        else change(gpkg, first, second)
+    result = (
+        plan(gpkg, first, second, *sys.argv[6:8]) if mode == "plan" else change(gpkg, first, second)
+    )
     with open(out, "w", encoding="utf-8") as handle:
         json.dump(result, handle)
 

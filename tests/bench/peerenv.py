@@ -17,8 +17,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 VENV = Path(os.environ.get("XGSWC_BENCH_VENV", REPO / ".bench-venv"))
-REQUIREMENTS = ("geopandas>=1.0", "shapely>=2.0", "pyogrio>=0.7", "pyproj>=3.4",
-                "pandas>=2.0", "numpy>=1.24", "psutil")
+REQUIREMENTS = (
+    "geopandas>=1.0",
+    "shapely>=2.0",
+    "pyogrio>=0.7",
+    "pyproj>=3.4",
+    "pandas>=2.0",
+    "numpy>=1.24",
+    "psutil",
+)
 #: A file that exists once the install finished (a half-made venv is redone).
 STAMP = ".xgswc-ready"
 
@@ -35,8 +42,18 @@ def venv_python() -> Path:
         if not (VENV / STAMP).exists():
             base = "/usr/bin/python3" if Path("/usr/bin/python3").exists() else sys.executable
             subprocess.run([base, "-m", "venv", "--clear", str(VENV)], check=True)
-            subprocess.run([str(python), "-m", "pip", "install", "-q",
-                            "--disable-pip-version-check", *REQUIREMENTS], check=True)
+            subprocess.run(
+                [
+                    str(python),
+                    "-m",
+                    "pip",
+                    "install",
+                    "-q",
+                    "--disable-pip-version-check",
+                    *REQUIREMENTS,
+                ],
+                check=True,
+            )
             (VENV / STAMP).write_text("ok\n")
     return python
 
@@ -45,8 +62,14 @@ def run_peer(script: Path, *args: str, timeout: float = None) -> subprocess.Comp
     """Run ``script`` with the venv interpreter; stdout/stderr captured as text."""
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)  # keep Debian's dist-packages out of the peer
-    return subprocess.run([str(venv_python()), str(script), *args], env=env,
-                          capture_output=True, text=True, timeout=timeout, check=False)
+    return subprocess.run(
+        [str(venv_python()), str(script), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 if __name__ == "__main__":

@@ -31,17 +31,39 @@ QGIS_PYTHON = "/usr/bin/python3"
 def _load(server, gpkg: Path, schema: str) -> float:
     """Copy township and parcel into ``schema`` (ogr2ogr; password in the environment)."""
     with server.connect() as connection, connection.cursor() as cursor:
-        cursor.execute('DROP SCHEMA IF EXISTS "{0}" CASCADE; CREATE SCHEMA "{0}"'
-                       .format(schema))
+        cursor.execute('DROP SCHEMA IF EXISTS "{0}" CASCADE; CREATE SCHEMA "{0}"'.format(schema))
     start = time.perf_counter()
     env = dict(os.environ, PGPASSWORD=server.password)
     destination = "PG:host={0} port={1} user={2} dbname={3}".format(
-        server.host, server.port, server.superuser, server.database)
-    subprocess.run(["ogr2ogr", "-f", "PostgreSQL", destination, str(gpkg), "township",
-                    "parcel", "-lco", "SCHEMA=" + schema, "-lco", "GEOMETRY_NAME=geom",
-                    "-lco", "FID=fid", "-nlt", "PROMOTE_TO_MULTI", "-lco", "SPATIAL_INDEX=GIST",
-                    "--config", "PG_USE_COPY", "YES"], check=True, env=env,
-                   capture_output=True)
+        server.host, server.port, server.superuser, server.database
+    )
+    subprocess.run(
+        [
+            "ogr2ogr",
+            "-f",
+            "PostgreSQL",
+            destination,
+            str(gpkg),
+            "township",
+            "parcel",
+            "-lco",
+            "SCHEMA=" + schema,
+            "-lco",
+            "GEOMETRY_NAME=geom",
+            "-lco",
+            "FID=fid",
+            "-nlt",
+            "PROMOTE_TO_MULTI",
+            "-lco",
+            "SPATIAL_INDEX=GIST",
+            "--config",
+            "PG_USE_COPY",
+            "YES",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     with server.connect() as connection, connection.cursor() as cursor:
         cursor.execute('ANALYZE "{0}".parcel; ANALYZE "{0}".township'.format(schema))
     return time.perf_counter() - start
@@ -64,29 +86,48 @@ def run(out: Path, sizes: List[int], results: List[dict]) -> List[dict]:
             if not gpkg.exists():
                 continue
             schema = "bench_%d" % size
-            row = {"size": size, "task": "stats-postgis", "load_seconds":
-                   _load(server, gpkg, schema)}
+            row = {
+                "size": size,
+                "task": "stats-postgis",
+                "load_seconds": _load(server, gpkg, schema),
+            }
             target = out / ("_stats_%d_postgis.json" % size)
             if target.exists():
                 target.unlink()
-            uri = ("host={0} port={1} dbname={2} user={3} password={4}".format(
-                server.host, server.port, server.database, server.superuser, server.password))
+            uri = "host={0} port={1} dbname={2} user={3} password={4}".format(
+                server.host, server.port, server.database, server.superuser, server.password
+            )
             started = time.perf_counter()
-            done = subprocess.run([QGIS_PYTHON, __file__, "worker", uri, schema, str(target)],
-                                  capture_output=True, text=True,
-                                  env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+            done = subprocess.run(
+                [QGIS_PYTHON, __file__, "worker", uri, schema, str(target)],
+                capture_output=True,
+                text=True,
+                env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+            )
             row["process_seconds"] = time.perf_counter() - started
             if done.returncode != 0 or not target.exists():
                 row["server"] = {"error": (done.stderr or done.stdout)[-2000:]}
             else:
                 row["server"] = json.loads(target.read_text())
-            local = next((r["plugin"] for r in results
-                          if r.get("size") == size and r.get("task") == "stats"), {})
+            local = next(
+                (
+                    r["plugin"]
+                    for r in results
+                    if r.get("size") == size and r.get("task") == "stats"
+                ),
+                {},
+            )
             row["local"] = local
             row["agree"] = _agreement(row["server"], local)
-            print("  stats    PostGIS    %s s (load %.1f s); %s" % (
-                "%.2f" % row["server"]["seconds"] if "seconds" in row["server"] else "error",
-                row["load_seconds"], row["agree"]), flush=True)
+            print(
+                "  stats    PostGIS    %s s (load %.1f s); %s"
+                % (
+                    "%.2f" % row["server"]["seconds"] if "seconds" in row["server"] else "error",
+                    row["load_seconds"],
+                    row["agree"],
+                ),
+                flush=True,
+            )
             rows.append(row)
     finally:
         server.stop()
@@ -98,34 +139,52 @@ def _agreement(server: dict, local: dict) -> str:
         return "n/a (server error)"
     if "inside_area_m2" not in local:
         return "local run missing"
-    relative = abs(server["inside_area_m2"] - local["inside_area_m2"]) / \
-        max(local["inside_area_m2"], 1e-9)
-    counts = "equal" if server["county_count"] == local["county_count"] else "%d vs %d" % (
-        server["county_count"], local["county_count"])
+    relative = abs(server["inside_area_m2"] - local["inside_area_m2"]) / max(
+        local["inside_area_m2"], 1e-9
+    )
+    counts = (
+        "equal"
+        if server["county_count"] == local["county_count"]
+        else "%d vs %d" % (server["county_count"], local["county_count"])
+    )
     return "area vs local %.1e, counts %s" % (relative, counts)
 
 
 def markdown(rows: List[dict]) -> str:
     if not rows:
         return ""
-    lines = ["## Server-side township statistics (PostGIS 3, PostgreSQL 15, same machine)",
-             "",
-             "| parcels | PostGIS s | local plugin s | PostGIS/local | load into PostGIS s "
-             "| peak MB client | check |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        "## Server-side township statistics (PostGIS 3, PostgreSQL 15, same machine)",
+        "",
+        "| parcels | PostGIS s | local plugin s | PostGIS/local | load into PostGIS s "
+        "| peak MB client | check |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for row in rows:
         if "error" in row:
             lines.append("| - | not run: %s | | | | | |" % row["error"].splitlines()[0])
             continue
         server, local = row["server"], row["local"]
         seconds = server.get("seconds")
-        ratio = "%.2f" % (seconds / local["seconds"]) if seconds and local.get("seconds") \
-            else "-"
-        lines.append("| %d | %s | %s | %s | %.1f | %s | %s |" % (
-            row["size"], "%.2f" % seconds if seconds else "error",
-            "%.2f" % local["seconds"] if "seconds" in local else "-", ratio,
-            row["load_seconds"], "%.0f" % server.get("maxrss_mb", 0), row["agree"]))
-    lines += ["", "The client only reads 25 townships and receives one row per township "
-              "and class; the server does the intersections.", ""]
+        ratio = "%.2f" % (seconds / local["seconds"]) if seconds and local.get("seconds") else "-"
+        lines.append(
+            "| %d | %s | %s | %s | %.1f | %s | %s |"
+            % (
+                row["size"],
+                "%.2f" % seconds if seconds else "error",
+                "%.2f" % local["seconds"] if "seconds" in local else "-",
+                ratio,
+                row["load_seconds"],
+                "%.0f" % server.get("maxrss_mb", 0),
+                row["agree"],
+            )
+        )
+    lines += [
+        "",
+        "The client only reads 25 townships and receives one row per township "
+        "and class; the server does the intersections.",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -154,11 +213,18 @@ def _worker(uri: str, schema: str, target: str) -> None:
     rows = township_area_stats(towns, "xzqdm", parcels, "kflx")
     seconds = time.perf_counter() - start
     county = [r for r in rows if r.xzqdm == "360732"]
-    Path(target).write_text(json.dumps({
-        "seconds": seconds, "inside_area_m2": sum(r.area_m2 for r in county),
-        "county_count": sum(r.feature_count for r in county),
-        "repaired": rows.invalid_repaired, "rows": len(rows),
-        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}))
+    Path(target).write_text(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "inside_area_m2": sum(r.area_m2 for r in county),
+                "county_count": sum(r.feature_count for r in county),
+                "repaired": rows.invalid_repaired,
+                "rows": len(rows),
+                "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+            }
+        )
+    )
     app.exitQgis()
 
 

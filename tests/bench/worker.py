@@ -40,27 +40,33 @@ def _layer(gpkg: str, name: str) -> QgsVectorLayer:
 def plugin_stats(gpkg: str) -> dict:
     from xingguo_swc_plugin.core.stats import township_area_stats
 
-    rows = township_area_stats(_layer(gpkg, "township"), "xzqdm", _layer(gpkg, "parcel"),
-                               "kflx")
+    rows = township_area_stats(_layer(gpkg, "township"), "xzqdm", _layer(gpkg, "parcel"), "kflx")
     county = [r for r in rows if r.xzqdm == "360732"]
-    return {"inside_area_m2": sum(r.area_m2 for r in county),
-            "county_count": sum(r.feature_count for r in county),
-            "repaired": rows.invalid_repaired, "rows": len(rows)}
+    return {
+        "inside_area_m2": sum(r.area_m2 for r in county),
+        "county_count": sum(r.feature_count for r in county),
+        "repaired": rows.invalid_repaired,
+        "rows": len(rows),
+    }
 
 
 def plugin_overlaps(gpkg: str) -> dict:
     from xingguo_swc_plugin.core.overlaps import find_overlaps
 
     result = find_overlaps(_layer(gpkg, "parcel"), "tbbh", 0.01)
-    return {"pairs": len(result.pairs), "invalid": len(result.invalid),
-            "overlap_area_m2": sum(p.area_m2 for p in result.pairs)}
+    return {
+        "pairs": len(result.pairs),
+        "invalid": len(result.invalid),
+        "overlap_area_m2": sum(p.area_m2 for p in result.pairs),
+    }
 
 
 def _context(skip_invalid: bool) -> QgsProcessingContext:
     context = QgsProcessingContext()
     context.setFeedback(QgsProcessingFeedback())
-    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometrySkipInvalid if skip_invalid
-                                    else QgsFeatureRequest.GeometryNoCheck)
+    context.setInvalidGeometryCheck(
+        QgsFeatureRequest.GeometrySkipInvalid if skip_invalid else QgsFeatureRequest.GeometryNoCheck
+    )
     return context
 
 
@@ -69,13 +75,22 @@ def native_stats(gpkg: str) -> dict:
     import processing
 
     context = _context(False)
-    fixed = processing.run("native:fixgeometries", {
-        "INPUT": _layer(gpkg, "parcel"), "OUTPUT": "TEMPORARY_OUTPUT"},
-        context=context)["OUTPUT"]
-    result = processing.run("native:intersection", {
-        "INPUT": fixed, "OVERLAY": _layer(gpkg, "township"),
-        "INPUT_FIELDS": ["tbbh", "kflx"], "OVERLAY_FIELDS": ["xzqdm"],
-        "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)["OUTPUT"]
+    fixed = processing.run(
+        "native:fixgeometries",
+        {"INPUT": _layer(gpkg, "parcel"), "OUTPUT": "TEMPORARY_OUTPUT"},
+        context=context,
+    )["OUTPUT"]
+    result = processing.run(
+        "native:intersection",
+        {
+            "INPUT": fixed,
+            "OVERLAY": _layer(gpkg, "township"),
+            "INPUT_FIELDS": ["tbbh", "kflx"],
+            "OVERLAY_FIELDS": ["xzqdm"],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+        context=context,
+    )["OUTPUT"]
     layer = result if isinstance(result, QgsVectorLayer) else context.getMapLayer(result)
     area = defaultdict(float)
     ids = set()
@@ -93,10 +108,18 @@ def native_overlaps(gpkg: str) -> dict:
 
     context = _context(True)
     parcels = _layer(gpkg, "parcel")
-    result = processing.run("native:intersection", {
-        "INPUT": parcels, "OVERLAY": parcels, "INPUT_FIELDS": ["tbbh"],
-        "OVERLAY_FIELDS": ["tbbh"], "OVERLAY_FIELDS_PREFIX": "b_",
-        "OUTPUT": "TEMPORARY_OUTPUT"}, context=context)["OUTPUT"]
+    result = processing.run(
+        "native:intersection",
+        {
+            "INPUT": parcels,
+            "OVERLAY": parcels,
+            "INPUT_FIELDS": ["tbbh"],
+            "OVERLAY_FIELDS": ["tbbh"],
+            "OVERLAY_FIELDS_PREFIX": "b_",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+        context=context,
+    )["OUTPUT"]
     layer = result if isinstance(result, QgsVectorLayer) else context.getMapLayer(result)
     pairs = 0
     total = 0.0
@@ -116,15 +139,26 @@ def plugin_change(gpkgs: str) -> dict:
     from xingguo_swc_plugin.core.parcelchange import parcel_change
 
     old, new = gpkgs.split(",")
-    result = parcel_change(_layer(old, "parcel"), _layer(new, "parcel"),
-                           QgsCoordinateReferenceSystem("EPSG:4547"), min_area=50.0)
-    return {"counts": result.counts(), "rows": len(result.rows),
-            "added_m2": sum(r.area_added_m2 for r in result.rows)}
+    result = parcel_change(
+        _layer(old, "parcel"),
+        _layer(new, "parcel"),
+        QgsCoordinateReferenceSystem("EPSG:4547"),
+        min_area=50.0,
+    )
+    return {
+        "counts": result.counts(),
+        "rows": len(result.rows),
+        "added_m2": sum(r.area_added_m2 for r in result.rows),
+    }
 
 
-MODES = {"plugin-change": plugin_change,
-         "plugin-stats": plugin_stats, "plugin-overlaps": plugin_overlaps,
-         "native-stats": native_stats, "native-overlaps": native_overlaps}
+MODES = {
+    "plugin-change": plugin_change,
+    "plugin-stats": plugin_stats,
+    "plugin-overlaps": plugin_overlaps,
+    "native-stats": native_stats,
+    "native-overlaps": native_overlaps,
+}
 
 
 def main(mode: str, gpkg: str, out: str) -> int:
@@ -136,8 +170,11 @@ def main(mode: str, gpkg: str, out: str) -> int:
 
         Processing.initialize()
     else:  # imported before the clock starts, as the peers import their libraries
-        for module in ("xingguo_swc_plugin.core.overlaps", "xingguo_swc_plugin.core.stats",
-                       "xingguo_swc_plugin.core.parcelchange"):
+        for module in (
+            "xingguo_swc_plugin.core.overlaps",
+            "xingguo_swc_plugin.core.stats",
+            "xingguo_swc_plugin.core.parcelchange",
+        ):
             importlib.import_module(module)
     start = time.perf_counter()
     result = MODES[mode](gpkg)

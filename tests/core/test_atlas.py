@@ -34,20 +34,35 @@ from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
 def pdf_text(path) -> str:
     """The text as a reader copies or searches it: no normalization, so a radical
     (⻰ for 龙) fails the test."""
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          check=True).stdout.decode("utf-8")
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
 
 
 def pdf_pages(path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True
-                          ).stdout.decode("utf-8")
-    return int(next(line.split()[-1] for line in info.splitlines()
-                    if line.startswith("Pages:")))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True).stdout.decode(
+        "utf-8"
+    )
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
 def page_png(pdf, out_base: Path, dpi: int = 50) -> Path:
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", "1", "-l", "1",
-                    "-singlefile", str(pdf), str(out_base)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(out_base),
+        ],
+        check=True,
+    )
     return out_base.with_suffix(".png")
 
 
@@ -86,6 +101,7 @@ def _layers(path: str):
 # A small workspace with figures known by construction
 # --------------------------------------------------------------------------
 
+
 def test_small_atlas_sheets_carry_names_and_figures(small_workspace, tmp_path):
     townships, layers = _layers(small_workspace)
     out = tmp_path / "atlas"
@@ -98,9 +114,12 @@ def test_small_atlas_sheets_carry_names_and_figures(small_workspace, tmp_path):
 
     # 水保率 from the statistics core, and by construction: township i has
     # (i+1) km² 轻度 + 0.25 km² 剧烈 eroded (微度 does not count) of 100 km²
-    rates = {row.xzqdm: row.rate_percent for row in
-             stats.conservation_rate(townships, "xzqdm", open_workspace(
-                 small_workspace).layer("erosion"))}
+    rates = {
+        row.xzqdm: row.rate_percent
+        for row in stats.conservation_rate(
+            townships, "xzqdm", open_workspace(small_workspace).layer("erosion")
+        )
+    }
     for index, (code, name) in enumerate(TOWNSHIPS):
         assert rates[code] == pytest.approx(100 - (index + 1.25))
         assert result.statistics.rates[code] == pytest.approx(rates[code])
@@ -115,8 +134,10 @@ def test_small_atlas_sheets_carry_names_and_figures(small_workspace, tmp_path):
         row = result.statistics.progress.row(code)
         assert row.treated_area_hm2 == pytest.approx(0.65)
         assert row.treated_gullies == 2
-    assert (result.statistics.progress.year_from, result.statistics.progress.year_to) == \
-        (2022, 2025)
+    assert (result.statistics.progress.year_from, result.statistics.progress.year_to) == (
+        2022,
+        2025,
+    )
     merged_text = pdf_text(result.merged)
     assert all(name in merged_text for _, name in TOWNSHIPS)
 
@@ -124,8 +145,14 @@ def test_small_atlas_sheets_carry_names_and_figures(small_workspace, tmp_path):
 def test_filter_and_title(small_workspace, tmp_path):
     townships, layers = _layers(small_workspace)
     out = tmp_path / "one"
-    result = atlas.export_atlas(townships, layers, str(out), title="水保年报",
-                                filter_expression="\"xzqdm\" = '360732101'", dpi=72)
+    result = atlas.export_atlas(
+        townships,
+        layers,
+        str(out),
+        title="水保年报",
+        filter_expression="\"xzqdm\" = '360732101'",
+        dpi=72,
+    )
     assert folder_entries(out) == ["360732101_江背镇.pdf"]
     assert result.merged is None
     assert "江背镇水保年报" in pdf_text(out / "360732101_江背镇.pdf")
@@ -134,8 +161,9 @@ def test_filter_and_title(small_workspace, tmp_path):
 def test_merge_without_pdfunite_renders_again(small_workspace, tmp_path, monkeypatch):
     townships, layers = _layers(small_workspace)
     monkeypatch.setattr(atlas.shutil, "which", lambda name: None)
-    result = atlas.export_atlas(townships, layers, str(tmp_path / "m"), merged=True,
-                                merged_name="all.pdf", dpi=72)
+    result = atlas.export_atlas(
+        townships, layers, str(tmp_path / "m"), merged=True, merged_name="all.pdf", dpi=72
+    )
     assert os.path.basename(result.merged) == "all.pdf"
     assert pdf_pages(result.merged) == 3
     assert "长冈乡" in pdf_text(result.merged)
@@ -150,10 +178,16 @@ def test_export_in_a_task_thread(small_workspace, tmp_path, qtbot):
     townships, layers = _layers(small_workspace)
     snapshots = [atlas.LayerSnapshot.of(layer) for layer in layers]
     outcome = {}
-    task = CoreTask("atlas", atlas.export_atlas, atlas.LayerSnapshot.of(townships),
-                    snapshots, str(tmp_path / "task"), dpi=72,
-                    on_done=lambda result: outcome.setdefault("result", result),
-                    on_error=lambda error: outcome.setdefault("error", error))
+    task = CoreTask(
+        "atlas",
+        atlas.export_atlas,
+        atlas.LayerSnapshot.of(townships),
+        snapshots,
+        str(tmp_path / "task"),
+        dpi=72,
+        on_done=lambda result: outcome.setdefault("result", result),
+        on_error=lambda error: outcome.setdefault("error", error),
+    )
     QgsApplication.taskManager().addTask(task)
     qtbot.waitUntil(lambda: bool(outcome), timeout=120_000)
     assert "error" not in outcome, outcome.get("error")
@@ -170,8 +204,7 @@ def test_cancel_leaves_nothing(small_workspace, tmp_path):
     # cancel as soon as the first sheet is written (progress passes 20 %)
     feedback.progressChanged.connect(lambda p: feedback.cancel() if p > 25 else None)
     with pytest.raises(SwcError):
-        atlas.export_atlas(townships, layers, str(out), merged=True, dpi=72,
-                           feedback=feedback)
+        atlas.export_atlas(townships, layers, str(out), merged=True, dpi=72, feedback=feedback)
     assert folder_entries(out) == ["keep.txt"]
 
 
@@ -194,8 +227,7 @@ def test_layout_in_project_reprints_without_the_plugin(small_workspace, tmp_path
     printed = reloaded.layoutManager().layoutByName("乡镇图集")
     assert printed is not None and printed.atlas().enabled()
     pdf = str(tmp_path / "reprint.pdf")
-    result, error = QgsLayoutExporter.exportToPdf(printed.atlas(), pdf,
-                                                  atlas.pdf_settings(72))
+    result, error = QgsLayoutExporter.exportToPdf(printed.atlas(), pdf, atlas.pdf_settings(72))
     assert result == QgsLayoutExporter.Success, error
     assert pdf_pages(pdf) == 3
     text = pdf_text(pdf)
@@ -207,6 +239,7 @@ def test_layout_in_project_reprints_without_the_plugin(small_workspace, tmp_path
 # --------------------------------------------------------------------------
 # Bad input: clear error, nothing written
 # --------------------------------------------------------------------------
+
 
 def test_output_folder_that_is_a_file(small_workspace, tmp_path):
     townships, layers = _layers(small_workspace)
@@ -263,14 +296,16 @@ def test_template_without_map_item(small_workspace, tmp_path):
 
 def test_coverage_without_polygons(small_workspace, tmp_path):
     _, layers = _layers(small_workspace)
-    points = QgsVectorLayer("Point?crs=EPSG:4547&field=xzqdm:string&field=xzqmc:string",
-                            "points", "memory")
+    points = QgsVectorLayer(
+        "Point?crs=EPSG:4547&field=xzqdm:string&field=xzqmc:string", "points", "memory"
+    )
     feature = QgsFeature(points.fields())
     feature.setAttributes(["360732100", "潋江镇"])
     feature.setGeometry(QgsGeometry.fromWkt("Point (645000 2915000)"))
     points.dataProvider().addFeatures([feature])
-    empty = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=xzqdm:string"
-                           "&field=xzqmc:string", "empty", "memory")
+    empty = QgsVectorLayer(
+        "MultiPolygon?crs=EPSG:4547&field=xzqdm:string&field=xzqmc:string", "empty", "memory"
+    )
     out = tmp_path / "cov"
     for coverage in (points, empty):
         with pytest.raises(InputError, match="no polygons"):
@@ -286,7 +321,7 @@ def test_bad_filter(small_workspace, tmp_path):
     townships, layers = _layers(small_workspace)
     out = tmp_path / "filter"
     with pytest.raises(InputError, match="not a valid expression"):
-        atlas.export_atlas(townships, layers, str(out), filter_expression="\"xzqdm\" = ")
+        atlas.export_atlas(townships, layers, str(out), filter_expression='"xzqdm" = ')
     with pytest.raises(InputError, match="No township matches"):
         atlas.export_atlas(townships, layers, str(out), filter_expression="1 = 2")
     assert not out.exists()
@@ -296,24 +331,34 @@ def test_bad_filter(small_workspace, tmp_path):
 # The sample workspace: 25 townships through Processing
 # --------------------------------------------------------------------------
 
+
 def test_sample_workspace_atlas_processing(sample_workspace, tmp_path):
     import processing
 
     out = tmp_path / "atlas25"
-    result = processing.run("xingguoswc:atlas", {
-        "TOWNSHIPS": sample_workspace + "|layername=township",
-        "OUTPUT_FOLDER": str(out), "MERGED": True, "DPI": 100})
+    result = processing.run(
+        "xingguoswc:atlas",
+        {
+            "TOWNSHIPS": sample_workspace + "|layername=township",
+            "OUTPUT_FOLDER": str(out),
+            "MERGED": True,
+            "DPI": 100,
+        },
+    )
     assert result["PAGES"] == 25
-    sheets = [name for name in folder_entries(out) if name != os.path.basename(
-        result["MERGED_FILE"])]
+    sheets = [
+        name for name in folder_entries(out) if name != os.path.basename(result["MERGED_FILE"])
+    ]
     assert len(sheets) == 25 and all(name.endswith(".pdf") for name in sheets)
     assert pdf_pages(result["MERGED_FILE"]) == 25
     merged_text = pdf_text(result["MERGED_FILE"])
 
     workspace = open_workspace(sample_workspace)
     townships = workspace.layer("township")
-    rates = {row.xzqdm: row for row in stats.conservation_rate(
-        townships, "xzqdm", workspace.layer("erosion"))}
+    rates = {
+        row.xzqdm: row
+        for row in stats.conservation_rate(townships, "xzqdm", workspace.layer("erosion"))
+    }
     names = {f["xzqdm"]: f["xzqmc"] for f in townships.getFeatures()}
     assert len(names) == 25
     for code, name in names.items():
@@ -336,9 +381,15 @@ def test_processing_refuses_bad_output(sample_workspace, tmp_path):
     target = tmp_path / "a_file"
     target.write_text("x")
     with pytest.raises(QgsProcessingException, match="is a file"):
-        processing.run("xingguoswc:atlas", {
-            "TOWNSHIPS": sample_workspace + "|layername=township",
-            "OUTPUT_FOLDER": str(target), "MERGED": False, "DPI": 72})
+        processing.run(
+            "xingguoswc:atlas",
+            {
+                "TOWNSHIPS": sample_workspace + "|layername=township",
+                "OUTPUT_FOLDER": str(target),
+                "MERGED": False,
+                "DPI": 72,
+            },
+        )
     assert target.read_text() == "x"
 
 
@@ -348,11 +399,15 @@ def test_unsaved_edits_are_printed_and_figures_still_found(small_workspace, tmp_
     townships, layers = _layers(small_workspace)
     assert townships.startEditing()
     feature = next(townships.getFeatures("\"xzqdm\" = '360732101'"))
-    townships.changeAttributeValue(feature.id(), townships.fields().indexOf("xzqmc"),
-                                   "江背新镇")
+    townships.changeAttributeValue(feature.id(), townships.fields().indexOf("xzqmc"), "江背新镇")
     try:
-        result = atlas.export_atlas(townships, layers, str(tmp_path / "edit"), dpi=72,
-                                    filter_expression="\"xzqdm\" = '360732101'")
+        result = atlas.export_atlas(
+            townships,
+            layers,
+            str(tmp_path / "edit"),
+            dpi=72,
+            filter_expression="\"xzqdm\" = '360732101'",
+        )
     finally:
         townships.rollBack()
     assert [os.path.basename(f) for f in result.files] == ["360732101_江背新镇.pdf"]
@@ -366,28 +421,41 @@ def test_geographic_townships_get_a_projected_map(small_workspace):
     import processing
 
     townships, layers = _layers(small_workspace)
-    geographic = processing.run("native:reprojectlayer", {
-        "INPUT": townships, "TARGET_CRS": "EPSG:4490", "OUTPUT": "memory:"})["OUTPUT"]
+    geographic = processing.run(
+        "native:reprojectlayer",
+        {"INPUT": townships, "TARGET_CRS": "EPSG:4490", "OUTPUT": "memory:"},
+    )["OUTPUT"]
     project = QgsProject()
     layout = atlas.build_layout(project, atlas.read_template(None), geographic, layers)
     assert atlas.map_item(layout).crs().authid() == "EPSG:4547"
-    assert "EPSG:4547" in layout.customProperty("variableValues")[
-        layout.customProperty("variableNames").index(atlas.VAR_CRS)]
+    assert (
+        "EPSG:4547"
+        in layout.customProperty("variableValues")[
+            layout.customProperty("variableNames").index(atlas.VAR_CRS)
+        ]
+    )
 
 
 def test_text_is_set_in_the_embedded_cjk_font(small_workspace, tmp_path):
     """Every text of a sheet uses the embedded Noto CJK font: no missing glyphs."""
     townships, layers = _layers(small_workspace)
-    result = atlas.export_atlas(townships, layers, str(tmp_path / "fonts"), dpi=72,
-                                filter_expression="\"xzqdm\" = '360732203'")
-    fonts = subprocess.run(["pdffonts", result.files[0]], capture_output=True,
-                           check=True).stdout.decode("utf-8").splitlines()[2:]
+    result = atlas.export_atlas(
+        townships,
+        layers,
+        str(tmp_path / "fonts"),
+        dpi=72,
+        filter_expression="\"xzqdm\" = '360732203'",
+    )
+    fonts = (
+        subprocess.run(["pdffonts", result.files[0]], capture_output=True, check=True)
+        .stdout.decode("utf-8")
+        .splitlines()[2:]
+    )
     assert fonts, "no fonts embedded"
     assert all("NotoSansCJK" in line and " yes " in line for line in fonts), fonts
 
 
-def test_processing_in_a_background_task_with_project_layers(small_workspace, tmp_path,
-                                                             qtbot):
+def test_processing_in_a_background_task_with_project_layers(small_workspace, tmp_path, qtbot):
     """As the toolbox runs it: layers of the project by id, the algorithm in a
     QgsProcessingAlgRunnerTask (prepared on the main thread, run in a worker)."""
     from qgis.core import (
@@ -401,16 +469,24 @@ def test_processing_in_a_background_task_with_project_layers(small_workspace, tm
     project = QgsProject.instance()
     project.addMapLayers([townships] + layers)
     try:
-        algorithm = QgsApplication.processingRegistry().createAlgorithmById(
-            "xingguoswc:atlas")
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById("xingguoswc:atlas")
         context = QgsProcessingContext()
         context.setProject(project)
         feedback = QgsProcessingFeedback()
         outcome = {}
-        task = QgsProcessingAlgRunnerTask(algorithm, {
-            "TOWNSHIPS": townships.id(), "LAYERS": [layer.id() for layer in layers],
-            "OUTPUT_FOLDER": str(tmp_path / "bg"), "MERGED": True, "DPI": 72,
-            "FILTER": "\"xzqdm\" <> '360732100'"}, context, feedback)
+        task = QgsProcessingAlgRunnerTask(
+            algorithm,
+            {
+                "TOWNSHIPS": townships.id(),
+                "LAYERS": [layer.id() for layer in layers],
+                "OUTPUT_FOLDER": str(tmp_path / "bg"),
+                "MERGED": True,
+                "DPI": 72,
+                "FILTER": "\"xzqdm\" <> '360732100'",
+            },
+            context,
+            feedback,
+        )
         task.executed.connect(lambda ok, results: outcome.update(ok=ok, results=results))
         QgsApplication.taskManager().addTask(task)
         qtbot.waitUntil(lambda: "ok" in outcome, timeout=120_000)
@@ -419,7 +495,10 @@ def test_processing_in_a_background_task_with_project_layers(small_workspace, tm
     assert outcome["ok"], outcome
     assert outcome["results"]["PAGES"] == 2
     assert folder_entries(tmp_path / "bg") == [
-        "360732101_江背镇.pdf", "360732203_长冈乡.pdf", "atlas.pdf"]
+        "360732101_江背镇.pdf",
+        "360732203_长冈乡.pdf",
+        "atlas.pdf",
+    ]
     assert feedback.progress() == pytest.approx(100)
 
 
@@ -462,8 +541,10 @@ def _watershed_workspace(small_workspace, tmp_path):
     towns = sorted(workspace.layer("township").getFeatures(), key=lambda f: f["xzqdm"])
     watershed = workspace.layer("watershed")
     features = []
-    for code, name, members in (("LY01", "平川河小流域", towns[:2]),
-                                ("LY02", "长冈小流域", towns[2:])):
+    for code, name, members in (
+        ("LY01", "平川河小流域", towns[:2]),
+        ("LY02", "长冈小流域", towns[2:]),
+    ):
         feature = QgsFeature(watershed.fields())
         feature.setAttribute("uuid", code)
         feature.setAttribute("lydm", code)
@@ -483,16 +564,23 @@ def test_sheets_per_small_watershed(small_workspace, tmp_path):
     workspace = _watershed_workspace(small_workspace, tmp_path)
     zones = workspace.layer("watershed")
     out = tmp_path / "atlas"
-    result = atlas.export_atlas(zones, atlas.default_layers(workspace.layer("township")),
-                                str(out), dpi=72, zone_field="lydm",
-                                zone_name_field="lymc")
+    result = atlas.export_atlas(
+        zones,
+        atlas.default_layers(workspace.layer("township")),
+        str(out),
+        dpi=72,
+        zone_field="lydm",
+        zone_name_field="lymc",
+    )
     assert folder_entries(out) == ["LY01_平川河小流域.pdf", "LY02_长冈小流域.pdf"]
-    expected = plan_progress(workspace.layer("measure"), workspace.layer("township"),
-                             zones=zones, zone_field="lydm")
-    assert [(r.xzqdm, round(r.treated_area_hm2, 6), r.treated_gullies)
-            for r in result.statistics.progress.rows] == \
-        [(r.xzqdm, round(r.treated_area_hm2, 6), r.treated_gullies) for r in expected.rows]
-    assert expected.row("LY01").treated_area_hm2 == pytest.approx(1.3)   # 2 × 0.65
+    expected = plan_progress(
+        workspace.layer("measure"), workspace.layer("township"), zones=zones, zone_field="lydm"
+    )
+    assert [
+        (r.xzqdm, round(r.treated_area_hm2, 6), r.treated_gullies)
+        for r in result.statistics.progress.rows
+    ] == [(r.xzqdm, round(r.treated_area_hm2, 6), r.treated_gullies) for r in expected.rows]
+    assert expected.row("LY01").treated_area_hm2 == pytest.approx(1.3)  # 2 × 0.65
     assert expected.row("LY01").treated_gullies == 4
     text = pdf_text(out / "LY01_平川河小流域.pdf")
     assert "平川河小流域" in text and "1.30" in text
@@ -504,10 +592,19 @@ def test_atlas_algorithm_per_small_watershed(small_workspace, tmp_path):
     import processing
 
     workspace = _watershed_workspace(small_workspace, tmp_path)
-    result = processing.run("xingguoswc:atlas", {
-        "TOWNSHIPS": workspace.layer("watershed"), "ZONE_FIELD": "lydm",
-        "ZONE_NAME_FIELD": "lymc", "MERGED": False, "DPI": 72,
-        "YEAR_FROM": 2024, "YEAR_TO": 2025, "OUTPUT_FOLDER": str(tmp_path / "out")})
+    result = processing.run(
+        "xingguoswc:atlas",
+        {
+            "TOWNSHIPS": workspace.layer("watershed"),
+            "ZONE_FIELD": "lydm",
+            "ZONE_NAME_FIELD": "lymc",
+            "MERGED": False,
+            "DPI": 72,
+            "YEAR_FROM": 2024,
+            "YEAR_TO": 2025,
+            "OUTPUT_FOLDER": str(tmp_path / "out"),
+        },
+    )
     assert result["PAGES"] == 2
     assert folder_entries(tmp_path / "out") == ["LY01_平川河小流域.pdf", "LY02_长冈小流域.pdf"]
     text = pdf_text(tmp_path / "out" / "LY02_长冈小流域.pdf")

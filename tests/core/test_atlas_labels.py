@@ -33,18 +33,23 @@ def chinese(qgis_app):
 def test_crs_line_in_chinese(chinese):
     note = atlas.crs_note(QgsCoordinateReferenceSystem("EPSG:4547"))
     assert note == "CGCS2000 3度带高斯-克吕格投影，中央经线 114°E (EPSG:4547)"
-    assert atlas.crs_note(QgsCoordinateReferenceSystem("EPSG:4526")) == \
-        "CGCS2000 3度带高斯-克吕格投影，第 38 带 (EPSG:4526)"
-    assert atlas.crs_note(QgsCoordinateReferenceSystem("EPSG:4490")) == \
-        "CGCS2000 地理坐标系 (EPSG:4490)"
+    assert (
+        atlas.crs_note(QgsCoordinateReferenceSystem("EPSG:4526"))
+        == "CGCS2000 3度带高斯-克吕格投影，第 38 带 (EPSG:4526)"
+    )
+    assert (
+        atlas.crs_note(QgsCoordinateReferenceSystem("EPSG:4490"))
+        == "CGCS2000 地理坐标系 (EPSG:4490)"
+    )
     # a system without a Chinese name keeps PROJ's (never a wrong one)
-    assert atlas.crs_note(QgsCoordinateReferenceSystem("EPSG:32650")) == \
-        "WGS 84 / UTM zone 50N (EPSG:32650)"
+    assert (
+        atlas.crs_note(QgsCoordinateReferenceSystem("EPSG:32650"))
+        == "WGS 84 / UTM zone 50N (EPSG:32650)"
+    )
 
 
 def test_legend_names_layers_by_their_chinese_table_names(qgis_app, tmp_path):
-    townships = open_workspace(make_small_workspace(str(tmp_path / "small.gpkg"))) \
-        .layer("township")
+    townships = open_workspace(make_small_workspace(str(tmp_path / "small.gpkg"))).layer("township")
     layers = atlas.default_layers(townships)
     renamed = []
     for layer in [townships] + layers:
@@ -58,8 +63,10 @@ def test_legend_names_layers_by_their_chinese_table_names(qgis_app, tmp_path):
     legends = [item for item in layout.items() if isinstance(item, QgsLayoutItemLegend)]
     assert legends
     model = legends[0].model()
-    names = [model.data(model.index(row, 0), Qt.ItemDataRole.DisplayRole)
-             for row in range(model.rowCount())]
+    names = [
+        model.data(model.index(row, 0), Qt.ItemDataRole.DisplayRole)
+        for row in range(model.rowCount())
+    ]
     assert names and not [name for name in names if "s — " in str(name)], names
     zh = {spec.zh for spec in schema.LAYERS}
     assert set(names) <= zh, names

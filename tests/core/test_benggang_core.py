@@ -43,8 +43,9 @@ def test_draft_derives_township_area_scale_and_id(gully_workspace):
     draft = benggang_digitize.evaluate_gully(gullies, townships, square(631000, 2911000, 50))
     assert draft.ok, draft.message()
     with sqlite3.connect(gully_workspace) as connection:  # previewing wrote nothing
-        assert connection.execute("SELECT count(*) FROM sqlite_master WHERE "
-                                  "name='benggang_seq'").fetchone() == (0,)
+        assert connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name='benggang_seq'"
+        ).fetchone() == (0,)
     assert (draft.xzqdm, draft.xzqmc) == ("360732100", "潋江镇")
     assert draft.mj == pytest.approx(2500.0, abs=0.01)
     assert draft.gm == "M"
@@ -70,15 +71,19 @@ def test_scale_follows_the_settings(gully_workspace):
         assert benggang_digitize.evaluate_gully(gullies, townships, geometry).gm == "M"
     finally:
         reset_setting("benggang/small_max_m2")
-    assert benggang_digitize.evaluate_gully(gullies, townships,
-                                            square(631000, 2911000, 60)).gm == "L"
+    assert (
+        benggang_digitize.evaluate_gully(gullies, townships, square(631000, 2911000, 60)).gm == "L"
+    )
 
 
 def test_save_is_one_undoable_command(gully_workspace):
     gullies, townships = _layers(gully_workspace)
-    feature = benggang_digitize.save_gully(gullies, townships, square(631000, 2911000, 40),
-                                  {"xt": "1", "hdx": "1", "zlzt": "0", "dcy": "张三",
-                                   "dcrq": QDate(2024, 5, 6)})
+    feature = benggang_digitize.save_gully(
+        gullies,
+        townships,
+        square(631000, 2911000, 40),
+        {"xt": "1", "hdx": "1", "zlzt": "0", "dcy": "张三", "dcrq": QDate(2024, 5, 6)},
+    )
     assert gullies.undoStack().count() == 1
     saved = next(gullies.getFeatures())
     assert saved["bgbh"] == "360732100-0001" == feature["bgbh"]
@@ -98,8 +103,7 @@ def test_ids_are_consecutive_and_never_reused(gully_workspace):
     for offset in (0, 100, 200):
         benggang_digitize.save_gully(gullies, townships, square(631000 + offset, 2911000, 20))
     benggang_digitize.save_gully(gullies, townships, square(636000, 2911000, 20))
-    assert _ids(gullies) == ["360732100-0001", "360732100-0002", "360732100-0003",
-                             "360732101-0001"]
+    assert _ids(gullies) == ["360732100-0001", "360732100-0002", "360732100-0003", "360732101-0001"]
     assert gullies.commitChanges()
     # delete the last one of 潋江镇 and commit: its number stays used
     last = [f.id() for f in gullies.getFeatures() if f["bgbh"] == "360732100-0003"][0]
@@ -114,17 +118,24 @@ def test_ids_are_consecutive_and_never_reused(gully_workspace):
     assert marks == {"360732100": 4, "360732101": 1}
     # an undone gully's number is not handed out again either
     gullies.undoStack().undo()
-    assert benggang_digitize.save_gully(gullies, townships, square(631500, 2911000, 20))["bgbh"] \
+    assert (
+        benggang_digitize.save_gully(gullies, townships, square(631500, 2911000, 20))["bgbh"]
         == "360732100-0005"
+    )
 
 
 def test_ids_in_a_layer_without_geopackage_use_a_custom_property(qgis_app):
-    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=bgbh:string(20)"
-                           "&field=xzqdm:string&field=xzqmc:string&field=mj:double"
-                           "&field=gm:string", "mem", "memory")
+    layer = QgsVectorLayer(
+        "MultiPolygon?crs=EPSG:4547&field=bgbh:string(20)"
+        "&field=xzqdm:string&field=xzqmc:string&field=mj:double"
+        "&field=gm:string",
+        "mem",
+        "memory",
+    )
     assert benggang_numbering.next_benggang_id(layer, "360732100") == "360732100-0001"
-    assert benggang_numbering.next_benggang_id(layer, "360732100",
-                                               reserve=False) == "360732100-0002"
+    assert (
+        benggang_numbering.next_benggang_id(layer, "360732100", reserve=False) == "360732100-0002"
+    )
     assert benggang_numbering.next_benggang_id(layer, "360732100") == "360732100-0002"
     assert layer.customProperty(benggang_numbering.SEQ_PROPERTY + "360732100") == 2
 
@@ -147,12 +158,12 @@ def test_each_check_refuses_and_writes_nothing(gully_workspace):
     gullies, townships = _layers(gully_workspace)
     first = benggang_digitize.save_gully(gullies, townships, square(631000, 2911000, 40))
     # too small: 7 x 7 = 49 m² < 60 m²
-    draft = _assert_refused(gullies, townships, square(632000, 2911000, 7), "too_small",
-                            "49.00 m²")
+    draft = _assert_refused(gullies, townships, square(632000, 2911000, 7), "too_small", "49.00 m²")
     assert "60.00 m²" in draft.message()
     # invalid: a bow tie, repaired into two triangles
-    bowtie = QgsGeometry.fromWkt("Polygon((632000 2911000, 632100 2911100, 632100 2911000,"
-                                 " 632000 2911100, 632000 2911000))")
+    bowtie = QgsGeometry.fromWkt(
+        "Polygon((632000 2911000, 632100 2911100, 632100 2911000, 632000 2911100, 632000 2911000))"
+    )
     draft = _assert_refused(gullies, townships, bowtie, "invalid", "not valid")
     assert "632050.00, 2911050.00" in draft.message()
     assert draft.repaired is not None and draft.repaired.isGeosValid()
@@ -160,12 +171,14 @@ def test_each_check_refuses_and_writes_nothing(gully_workspace):
     saved = benggang_digitize.save_gully(gullies, townships, draft.repaired)
     assert saved["mj"] == pytest.approx(5000.0, abs=0.01)
     # outside the county: half of it east of 640000
-    draft = _assert_refused(gullies, townships, square(639950, 2911000, 100), "outside",
-                            "5000.00 m²")
+    draft = _assert_refused(
+        gullies, townships, square(639950, 2911000, 100), "outside", "5000.00 m²"
+    )
     assert "outside the county" in draft.message()
     # overlapping the first gully names its ID
-    draft = _assert_refused(gullies, townships, square(631020, 2911020, 40), "overlap",
-                            first["bgbh"])
+    draft = _assert_refused(
+        gullies, townships, square(631020, 2911020, 40), "overlap", first["bgbh"]
+    )
     assert draft.problems[0].gully_ids == (first["bgbh"],)
     # touching (shared edge) is fine
     assert benggang_digitize.evaluate_gully(gullies, townships, square(631040, 2911000, 40)).ok
@@ -177,7 +190,8 @@ def test_area_is_the_same_in_degrees_and_metres(tmp_path, qgis_app, authid):
     other = make_workspace(tmp_path, authid)
     outline = QgsGeometry.fromWkt(
         "Polygon((632000 2912000, 632061.3 2912004.7, 632083.9 2912052.2, 632040.4 "
-        "2912091.8, 631990.6 2912060.5, 632000 2912000))")
+        "2912091.8, 631990.6 2912060.5, 632000 2912000))"
+    )
     areas = {}
     for path in (reference, other):
         gullies, townships = _layers(path)
@@ -227,8 +241,7 @@ def test_parts_link_to_their_gully_and_the_relation(gully_workspace):
     with pytest.raises(InputError, match="30 m"):
         benggang_parts.save_part(parts, gullies, square(631100, 2911000, 10), "2")
     with pytest.raises(InputError, match="farther than 30 m from gully"):
-        benggang_parts.save_part(parts, gullies, square(631100, 2911000, 10), "2",
-                           gully["bgbh"])
+        benggang_parts.save_part(parts, gullies, square(631100, 2911000, 10), "2", gully["bgbh"])
     with pytest.raises(InputError, match="no gully"):
         benggang_parts.save_part(parts, gullies, square(633000, 2913000, 10), "1", "x-0001")
     assert parts.undoStack().count() == 2
@@ -238,19 +251,25 @@ def test_parts_link_to_their_gully_and_the_relation(gully_workspace):
     assert relation.isValid()
     assert benggang_parts.ensure_part_relation(project, gullies, parts).id() == relation.id()
     assert len(project.relationManager().relations()) == 1
-    related = list(relation.getRelatedFeatures(gullies.getFeature(
-        next(gullies.getFeatures()).id())))
+    related = list(
+        relation.getRelatedFeatures(gullies.getFeature(next(gullies.getFeatures()).id()))
+    )
     assert sorted(f["bw"] for f in related) == ["2", "5"]
     assert len(benggang_parts.parts_of(parts, gully["bgbh"])) == 2
 
 
 def test_list_filter_and_counts(gully_workspace):
     gullies, townships = _layers(gully_workspace)
-    specs = [(631000, 20, "1", "0"), (631100, 40, "1", "2"), (631200, 70, "2", "0"),
-             (636000, 40, "2", "1")]
+    specs = [
+        (631000, 20, "1", "0"),
+        (631100, 40, "1", "2"),
+        (631200, 70, "2", "0"),
+        (636000, 40, "2", "1"),
+    ]
     for x, size, activity, status in specs:
-        benggang_digitize.save_gully(gullies, townships, square(x, 2911000, size),
-                            {"hdx": activity, "zlzt": status})
+        benggang_digitize.save_gully(
+            gullies, townships, square(x, 2911000, size), {"hdx": activity, "zlzt": status}
+        )
     rows = benggang_lists.list_gullies(gullies, township_code="360732100")
     assert [r.bgbh for r in rows] == ["360732100-0001", "360732100-0002", "360732100-0003"]
     assert [r.gm for r in rows] == ["S", "M", "L"]
@@ -258,13 +277,17 @@ def test_list_filter_and_counts(gully_workspace):
     assert counts["gm"] == {"S": 1, "M": 1, "L": 1}
     assert counts["hdx"] == {"1": 2, "2": 1}
     assert counts["zlzt"] == {"0": 2, "1": 0, "2": 1}
-    assert [r.bgbh for r in benggang_lists.list_gullies(gullies, scale="M")] == \
-        ["360732100-0002", "360732101-0001"]
-    assert [r.bgbh for r in benggang_lists.list_gullies(gullies, activity="2", status="1")] == \
-        ["360732101-0001"]
+    assert [r.bgbh for r in benggang_lists.list_gullies(gullies, scale="M")] == [
+        "360732100-0002",
+        "360732101-0001",
+    ]
+    assert [r.bgbh for r in benggang_lists.list_gullies(gullies, activity="2", status="1")] == [
+        "360732101-0001"
+    ]
     extent = QgsRectangle(635500, 2910500, 637000, 2912000)
-    assert [r.bgbh for r in benggang_lists.list_gullies(gullies, extent=extent)] == \
-        ["360732101-0001"]
+    assert [r.bgbh for r in benggang_lists.list_gullies(gullies, extent=extent)] == [
+        "360732101-0001"
+    ]
 
 
 def test_layer_check_names_missing_fields(qgis_app):
@@ -282,8 +305,7 @@ def test_geographic_layer_gets_ellipsoidal_area(qgis_app):
 
 
 def test_a_backend_can_register_its_own_sequence_store(qgis_app):
-    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=bgbh:string(20)",
-                           "mem", "memory")
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=bgbh:string(20)", "mem", "memory")
     calls = []
 
     def allocator(target, code, reserve, highest):

@@ -37,9 +37,13 @@ def add_parcel(workspace, x: float, y: float, width: float, height: float) -> in
     feature = QgsFeature(layer.fields())
     feature.setAttribute("uuid", str(uuid.uuid4()))
     feature.setAttribute("tbbh", "P-" + str(uuid.uuid4())[:8])
-    feature.setGeometry(QgsGeometry.fromWkt(
-        "MULTIPOLYGON((({0} {1},{2} {1},{2} {3},{0} {3},{0} {1})))".format(
-            x, y, x + width, y + height)))
+    feature.setGeometry(
+        QgsGeometry.fromWkt(
+            "MULTIPOLYGON((({0} {1},{2} {1},{2} {3},{0} {3},{0} {1})))".format(
+                x, y, x + width, y + height
+            )
+        )
+    )
     ok, added = layer.dataProvider().addFeatures([feature])
     assert ok
     return added[0].id()
@@ -73,15 +77,15 @@ def test_digitize_gullies(workspace):
     assert set(rows) == {WEST + "-0001", WEST + "-0002"}
     assert (first["bgbh"], second["bgbh"]) == (WEST + "-0001", WEST + "-0002")
     assert rows[WEST + "-0002"]["mj"] == pytest.approx(400.0)
-    overlapping = evaluate_gully(workspace.workspace().layer("benggang"), townships,
-                                 square(631030.0, 2911030.0, 60.0))
+    overlapping = evaluate_gully(
+        workspace.workspace().layer("benggang"), townships, square(631030.0, 2911030.0, 60.0)
+    )
     assert not overlapping.ok  # overlaps the first gully: refused, nothing numbered
 
 
 def test_atlas_default_layers(workspace):
     layers = default_layers(workspace.workspace().layer("township"))
-    assert [table_name(layer) for layer in layers] == \
-        ["finding", "benggang", "parcel", "erosion"]
+    assert [table_name(layer) for layer in layers] == ["finding", "benggang", "parcel", "erosion"]
     provider = "ogr" if workspace.kind == "gpkg" else "postgres"
     assert all(layer.isValid() and layer.providerType() == provider for layer in layers)
     assert layers[1].name() == "崩岗"
@@ -90,23 +94,19 @@ def test_atlas_default_layers(workspace):
 def test_plan_progress(workspace):
     ws = workspace.workspace()
     fid = add_parcel(ws, 631000.0, 2911000.0, 200.0, 100.0)  # 2 hm²
-    tag_features(ws.layer("measure"), ws.layer("parcel"), [fid], "V01", None, 2023,
-                 commit=True)
+    tag_features(ws.layer("measure"), ws.layer("parcel"), [fid], "V01", None, 2023, commit=True)
     gullies = ws.layer("benggang")
     townships = TownshipIndex(ws.layer("township"), gullies.crs())
-    save_gully(gullies, townships, square(633000.0, 2912000.0, 50.0),
-               {"zlnd": 2024})
+    save_gully(gullies, townships, square(633000.0, 2912000.0, 50.0), {"zlnd": 2024})
     assert gullies.commitChanges(), gullies.commitErrors()
     gully = next(gullies.getFeatures())
     set_treatment_status(gullies, [gully.id()], "2", commit=True, year=2024)
-    progress = plan_progress(workspace.workspace().layer("measure"),
-                             year_from=2022, year_to=2025)
+    progress = plan_progress(workspace.workspace().layer("measure"), year_from=2022, year_to=2025)
     assert progress.row(WEST).treated_area_hm2 == pytest.approx(2.0)
     assert progress.county.treated_area_hm2 == pytest.approx(2.0)
     assert progress.row(WEST).treated_gullies == 1
     assert progress.row("360732101").treated_area_hm2 == 0.0
-    outside = plan_progress(workspace.workspace().layer("measure"), year_from=2024,
-                            year_to=2025)
+    outside = plan_progress(workspace.workspace().layer("measure"), year_from=2024, year_to=2025)
     assert outside.county.treated_area_hm2 == 0.0  # tagged in 2023: outside the window
 
 
@@ -131,26 +131,30 @@ def test_validation_rules_are_the_same_on_either_engine(workspace):
     rect = "MULTIPOLYGON((({0} {1},{2} {1},{2} {3},{0} {3},{0} {1})))"
     add_project(ws, "XM1")  # registered, no boundary
     add_project(ws, "XM2", rect.format(632000, 2911000, 632100, 2911100))
-    for number, x, project in (("P1", 631000, "XM1"), ("P2", 632050, "XM2"),
-                               ("P3", 633000, "XM9")):
+    for number, x, project in (("P1", 631000, "XM1"), ("P2", 632050, "XM2"), ("P3", 633000, "XM9")):
         layer = ws.layer("parcel")
         feature = QgsFeature(layer.fields())
         feature.setAttribute("uuid", str(uuid.uuid4()))
         feature.setAttribute("tbbh", number)
         feature.setAttribute("xmbh", project)
-        feature.setGeometry(QgsGeometry.fromWkt(rect.format(x, 2911000, x + 100,
-                                                            2911100)))
+        feature.setGeometry(QgsGeometry.fromWkt(rect.format(x, 2911000, x + 100, 2911100)))
         assert layer.dataProvider().addFeatures([feature])[0]
     parcels, projects = ws.layer("parcel"), ws.layer("dev_project")
     expected = POSTGIS if workspace.kind == "postgis" else LOCAL
     assert choose(parcels, projects).name == choose(ws).name == expected
     assert choose(parcels, projects, server=False).name == LOCAL  # e.g. with a DEM
     found = {(f.parcel_id, f.rule): f for f in validate_parcels(parcels, projects)}
-    assert sorted(found) == [("P1", "LOCATION_CHANGED"), ("P2", "EXCEEDS_APPROVED"),
-                             ("P3", "UNREGISTERED")]
-    assert found[("P1", "LOCATION_CHANGED")].message == \
-        "Project XM1 has no approved boundary to compare with."
+    assert sorted(found) == [
+        ("P1", "LOCATION_CHANGED"),
+        ("P2", "EXCEEDS_APPROVED"),
+        ("P3", "UNREGISTERED"),
+    ]
+    assert (
+        found[("P1", "LOCATION_CHANGED")].message
+        == "Project XM1 has no approved boundary to compare with."
+    )
     assert found[("P2", "EXCEEDS_APPROVED")].area_m2 == pytest.approx(5000.0)
     assert found[("P2", "EXCEEDS_APPROVED")].geometry.area() == pytest.approx(5000.0)
-    assert found[("P3", "UNREGISTERED")].message == \
-        "Project XM9 is not in the development database."
+    assert (
+        found[("P3", "UNREGISTERED")].message == "Project XM9 is not in the development database."
+    )

@@ -21,14 +21,16 @@ from xingguo_swc_plugin.domain.townships import TOWNSHIPS, TOWNSHIPS_BY_CODE
 
 
 def pdf_text(path: str) -> str:
-    out = subprocess.run(["pdftotext", "-layout", path, "-"], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True
+    ).stdout
     return re.sub(r"\s+", "", out)
 
 
 def image_count(path: str) -> int:
-    out = subprocess.run(["pdfimages", "-list", path], check=True, capture_output=True,
-                         text=True).stdout
+    out = subprocess.run(
+        ["pdfimages", "-list", path], check=True, capture_output=True, text=True
+    ).stdout
     return len([line for line in out.splitlines()[2:] if line.strip()])
 
 
@@ -73,31 +75,56 @@ def test_case_files_of_a_township(sample_copy, tmp_path):
     party = layer.fields().indexOf("dslx")
     assert layer.dataProvider().changeAttributeValues({target.id(): {party: "2"}})
     when = QDateTime.fromString("2026-12-04T10:15:00", "yyyy-MM-ddTHH:mm:ss")
-    photos = [Photo(text(target["uuid"]), name, casework.sha1_of(data), when, 115.36, 26.34,
-                    3.5, data)
-              for name, data in (("a.jpg", jpeg("red")), ("b.jpg", jpeg("blue")))]
+    photos = [
+        Photo(text(target["uuid"]), name, casework.sha1_of(data), when, 115.36, 26.34, 3.5, data)
+        for name, data in (("a.jpg", jpeg("red")), ("b.jpg", jpeg("blue")))
+    ]
     assert casework.store_photos(workspace, photos) == 2
 
     result = write_case_files(workspace, FindingFilter([township]), str(tmp_path / "cases"))
     in_township = [f for f in layer.getFeatures() if text(f["xzqdm"]) == township]
     assert len(result.findings) == len(in_township) and len(result.townships) == 1
-    path = next(p for p in result.findings
-                if os.path.basename(p).startswith(text(target["tbbh"]) + "_"))
+    path = next(
+        p for p in result.findings if os.path.basename(p).startswith(text(target["tbbh"]) + "_")
+    )
     content = pdf_text(path)
     name = TOWNSHIPS_BY_CODE[township].xzqmc
     target = next(f for f in layer.getFeatures() if f.id() == target.id())
     area = float(target["mj"])
-    parcel = next(f for f in workspace.layer("parcel").getFeatures()
-                  if text(f["tbbh"]) == text(target["tbbh"]))
-    project = next(f for f in workspace.layer("dev_project").getFeatures()
-                   if text(f["xmbh"]) == text(parcel["xmbh"]))
+    parcel = next(
+        f
+        for f in workspace.layer("parcel").getFeatures()
+        if text(f["tbbh"]) == text(target["tbbh"])
+    )
+    project = next(
+        f
+        for f in workspace.layer("dev_project").getFeatures()
+        if text(f["xmbh"]) == text(parcel["xmbh"])
+    )
     centre = parcel.geometry().centroid().asPoint()
-    for expected in (rule_label("EXCEEDS_APPROVED"), "疑似超出防治责任范围", text(target["tbbh"]),
-                     township, name, text(project["xmbh"]), text(project["xmmc"]),
-                     "{0:.1f}".format(area), "{0:.2f}".format(centre.x()),
-                     "{0:.2f}".format(centre.y()), "已处罚", "单位",
-                     "{0:.2f}".format(area * 10), "张三", "王五", "现场核实超出范围", "罚款",
-                     "a.jpg", "b.jpg", "115.360000", "防治责任范围"):
+    for expected in (
+        rule_label("EXCEEDS_APPROVED"),
+        "疑似超出防治责任范围",
+        text(target["tbbh"]),
+        township,
+        name,
+        text(project["xmbh"]),
+        text(project["xmmc"]),
+        "{0:.1f}".format(area),
+        "{0:.2f}".format(centre.x()),
+        "{0:.2f}".format(centre.y()),
+        "已处罚",
+        "单位",
+        "{0:.2f}".format(area * 10),
+        "张三",
+        "王五",
+        "现场核实超出范围",
+        "罚款",
+        "a.jpg",
+        "b.jpg",
+        "115.360000",
+        "防治责任范围",
+    ):
         assert re.sub(r"\s+", "", expected) in content, expected
     assert image_count(path) == 2
     others = [p for p in result.findings if p != path]
@@ -113,12 +140,16 @@ def test_case_files_of_a_township(sample_copy, tmp_path):
 def test_unregistered_case_says_not_registered_and_both_penalties(sample_copy, tmp_path):
     workspace = open_workspace(with_findings(sample_copy))
     layer = workspace.layer("finding")
-    target = sorted((f for f in layer.getFeatures() if text(f["gz"]) == "UNREGISTERED"),
-                    key=lambda f: text(f["tbbh"]))[0]
-    result = write_case_files(workspace, FindingFilter([text(target["xzqdm"])],
-                                                       ["UNREGISTERED"]), str(tmp_path))
-    path = next(p for p in result.findings
-                if os.path.basename(p).startswith(text(target["tbbh"]) + "_"))
+    target = sorted(
+        (f for f in layer.getFeatures() if text(f["gz"]) == "UNREGISTERED"),
+        key=lambda f: text(f["tbbh"]),
+    )[0]
+    result = write_case_files(
+        workspace, FindingFilter([text(target["xzqdm"])], ["UNREGISTERED"]), str(tmp_path)
+    )
+    path = next(
+        p for p in result.findings if os.path.basename(p).startswith(text(target["tbbh"]) + "_")
+    )
     content = pdf_text(path)
     area = float(target["mj"])
     assert "notregistered" in content
@@ -128,13 +159,14 @@ def test_unregistered_case_says_not_registered_and_both_penalties(sample_copy, t
 
 def test_imagery_is_drawn_under_the_parcel_map(sample_copy, tmp_path):
     workspace = open_workspace(with_findings(sample_copy))
-    target = sorted((f for f in workspace.layer("finding").getFeatures()
-                     if text(f["gz"]) == "UNREGISTERED"), key=lambda f: text(f["tbbh"]))[0]
+    target = sorted(
+        (f for f in workspace.layer("finding").getFeatures() if text(f["gz"]) == "UNREGISTERED"),
+        key=lambda f: text(f["tbbh"]),
+    )[0]
     imagery = make_imagery(workspace, str(tmp_path / "imagery.tif"))
     selection = FindingFilter([text(target["xzqdm"])], ["UNREGISTERED"])
     plain = write_case_files(workspace, selection, str(tmp_path / "plain"))
-    shown = write_case_files(workspace, selection, str(tmp_path / "shown"),
-                             imagery=[imagery])
+    shown = write_case_files(workspace, selection, str(tmp_path / "shown"), imagery=[imagery])
     assert image_count(plain.findings[0]) == 0
     assert image_count(shown.findings[0]) >= 1
 
@@ -151,6 +183,5 @@ def test_cancel_leaves_nothing(sample_copy, tmp_path):
     with pytest.raises(SwcError):
         write_case_files(workspace, FindingFilter(), str(tmp_path / "cases"), feedback)
     with pytest.raises(SwcError):
-        write_field_package(workspace, FindingFilter(), str(tmp_path / "pkg"),
-                            feedback=feedback)
+        write_field_package(workspace, FindingFilter(), str(tmp_path / "pkg"), feedback=feedback)
     assert [name for name in os.listdir(tmp_path) if not name.startswith("sample_copy")] == []

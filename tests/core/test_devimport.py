@@ -31,6 +31,7 @@ def projects_in(workspace):
 def ogr_layer(path, driver, name, fields, rows, epsg=4547, options=()):
     """Write a source with GDAL itself, the way other software makes these files."""
     from osgeo import gdal
+
     previous = gdal.GetConfigOption("SHAPE_ENCODING")
     gdal.SetConfigOption("SHAPE_ENCODING", None)  # QGIS sets "" (no recoding)
     try:
@@ -57,15 +58,23 @@ def _ogr_layer(path, driver, name, fields, rows, epsg, options):
 
 
 def rows_ok():
-    return [({"xmbh": "XM001", "xmmc": NAME, "jsdw": DEVELOPER}, box(0, 0, 100, 100)),
-            ({"xmbh": "XM002", "xmmc": "油茶基地", "jsdw": "个人"}, box(200, 0, 300, 100))]
+    return [
+        ({"xmbh": "XM001", "xmmc": NAME, "jsdw": DEVELOPER}, box(0, 0, 100, 100)),
+        ({"xmbh": "XM002", "xmmc": "油茶基地", "jsdw": "个人"}, box(200, 0, 300, 100)),
+    ]
 
 
 @pytest.mark.parametrize("cpg", [True, False])
 def test_gbk_shapefile_keeps_chinese(empty_workspace, tmp_path, cpg):
     path = tmp_path / "projects.shp"
-    ogr_layer(path, "ESRI Shapefile", "projects", ("xmbh", "xmmc", "jsdw"), rows_ok(),
-              options=["ENCODING=CP936"])
+    ogr_layer(
+        path,
+        "ESRI Shapefile",
+        "projects",
+        ("xmbh", "xmmc", "jsdw"),
+        rows_ok(),
+        options=["ENCODING=CP936"],
+    )
     raw = (tmp_path / "projects.dbf").read_bytes()
     assert NAME.encode("gbk") in raw  # really GBK on disk
     if not cpg:
@@ -81,8 +90,14 @@ def test_gbk_shapefile_keeps_chinese(empty_workspace, tmp_path, cpg):
 
 def test_utf8_shapefile_without_cpg(empty_workspace, tmp_path):
     path = tmp_path / "utf8.shp"
-    ogr_layer(path, "ESRI Shapefile", "utf8", ("xmbh", "xmmc", "jsdw"), rows_ok(),
-              options=["ENCODING=UTF-8"])
+    ogr_layer(
+        path,
+        "ESRI Shapefile",
+        "utf8",
+        ("xmbh", "xmmc", "jsdw"),
+        rows_ok(),
+        options=["ENCODING=UTF-8"],
+    )
     (tmp_path / "utf8.cpg").unlink()
     assert dbf_encoding(str(path)) == "UTF-8"
     import_projects(empty_workspace, open_source(str(path)))
@@ -105,13 +120,23 @@ def test_filegdb(empty_workspace, tmp_path):
 
 
 def test_geopackage_with_chinese_fields_and_bad_rows(empty_workspace, tmp_path):
-    fields = [(name, FieldType.STRING) for name in
-              ("项目编号", "项目名称", "建设单位", "开发类型", "批复日期", "批复面积")]
+    fields = [
+        (name, FieldType.STRING)
+        for name in ("项目编号", "项目名称", "建设单位", "开发类型", "批复日期", "批复面积")
+    ]
     rows = [
-        ({"项目编号": "XM001", "项目名称": NAME, "建设单位": DEVELOPER, "开发类型": "脐橙",
-          "批复日期": "2021/3/5", "批复面积": "12,000.5"}, box(0, 0, 100, 100)),
-        ({"项目编号": "XM003", "开发类型": "5", "批复日期": "2022年1月9日"},
-         box(400, 0, 420, 20)),
+        (
+            {
+                "项目编号": "XM001",
+                "项目名称": NAME,
+                "建设单位": DEVELOPER,
+                "开发类型": "脐橙",
+                "批复日期": "2021/3/5",
+                "批复面积": "12,000.5",
+            },
+            box(0, 0, 100, 100),
+        ),
+        ({"项目编号": "XM003", "开发类型": "5", "批复日期": "2022年1月9日"}, box(400, 0, 420, 20)),
         ({"项目编号": "XM001", "项目名称": "第二块"}, box(100, 0, 150, 100)),  # merged
         ({"项目编号": "", "项目名称": "无编号"}, box(500, 0, 510, 10)),
         ({"项目编号": "XM004", "批复日期": "去年"}, box(600, 0, 610, 10)),
@@ -120,8 +145,14 @@ def test_geopackage_with_chinese_fields_and_bad_rows(empty_workspace, tmp_path):
     ]
     source = write_layer(tmp_path / "src.gpkg", "kfxm", "MultiPolygon", fields, rows)
     mapping = auto_field_map(source.fields().names())
-    assert mapping == {"xmbh": "项目编号", "xmmc": "项目名称", "jsdw": "建设单位",
-                       "kflx": "开发类型", "pfrq": "批复日期", "pfmj": "批复面积"}
+    assert mapping == {
+        "xmbh": "项目编号",
+        "xmmc": "项目名称",
+        "jsdw": "建设单位",
+        "kflx": "开发类型",
+        "pfrq": "批复日期",
+        "pfmj": "批复面积",
+    }
     report = import_projects(empty_workspace, source, mapping)
     stored = projects_in(empty_workspace)
     assert set(stored) == {"XM001", "XM003"}
@@ -139,13 +170,21 @@ def test_geopackage_with_chinese_fields_and_bad_rows(empty_workspace, tmp_path):
 
 
 def test_existing_projects_are_skipped_or_updated(empty_workspace, tmp_path):
-    source = write_layer(tmp_path / "a.gpkg", "a", "MultiPolygon",
-                         (("xmbh", FieldType.STRING), ("xmmc", FieldType.STRING)),
-                         [({"xmbh": "XM001", "xmmc": "旧"}, box(0, 0, 10, 10))])
+    source = write_layer(
+        tmp_path / "a.gpkg",
+        "a",
+        "MultiPolygon",
+        (("xmbh", FieldType.STRING), ("xmmc", FieldType.STRING)),
+        [({"xmbh": "XM001", "xmmc": "旧"}, box(0, 0, 10, 10))],
+    )
     import_projects(empty_workspace, source)
-    newer = write_layer(tmp_path / "b.gpkg", "b", "MultiPolygon",
-                        (("xmbh", FieldType.STRING), ("xmmc", FieldType.STRING)),
-                        [({"xmbh": "XM001", "xmmc": "新"}, box(0, 0, 20, 10))])
+    newer = write_layer(
+        tmp_path / "b.gpkg",
+        "b",
+        "MultiPolygon",
+        (("xmbh", FieldType.STRING), ("xmmc", FieldType.STRING)),
+        [({"xmbh": "XM001", "xmmc": "新"}, box(0, 0, 20, 10))],
+    )
     report = import_projects(empty_workspace, newer)
     assert report.imported == 0 and "already in the workspace" in report.skipped[0].reason
     assert projects_in(empty_workspace)["XM001"]["xmmc"] == "旧"
@@ -156,8 +195,13 @@ def test_existing_projects_are_skipped_or_updated(empty_workspace, tmp_path):
 
 
 def test_mapping_without_project_number_writes_nothing(empty_workspace, tmp_path):
-    source = write_layer(tmp_path / "a.gpkg", "a", "MultiPolygon",
-                         (("name", FieldType.STRING),), [({"name": "x"}, box(0, 0, 1, 1))])
+    source = write_layer(
+        tmp_path / "a.gpkg",
+        "a",
+        "MultiPolygon",
+        (("name", FieldType.STRING),),
+        [({"name": "x"}, box(0, 0, 1, 1))],
+    )
     with pytest.raises(InputError):
         import_projects(empty_workspace, source)
     with pytest.raises(InputError):
@@ -177,9 +221,11 @@ def test_other_crs_and_township_code(empty_workspace, tmp_path):
     wkt = box(0, 0, 100, 100)
     ogr_layer(path, "GPKG", "geo", ("xmbh",), [({"xmbh": "XM009"}, wkt)], epsg=4547)
     import processing
+
     out = str(tmp_path / "geo4490.gpkg")
-    processing.run("native:reprojectlayer", {"INPUT": str(path), "TARGET_CRS": "EPSG:4490",
-                                             "OUTPUT": out})
+    processing.run(
+        "native:reprojectlayer", {"INPUT": str(path), "TARGET_CRS": "EPSG:4490", "OUTPUT": out}
+    )
     import_projects(empty_workspace, QgsVectorLayer(out, "geo", "ogr"))
     stored = projects_in(empty_workspace)["XM009"]
     assert stored.geometry().area() == pytest.approx(10_000.0, rel=1e-4)
@@ -188,28 +234,39 @@ def test_other_crs_and_township_code(empty_workspace, tmp_path):
 
 # --- registers joined to boundaries -------------------------------------------------
 
+
 def boundaries(tmp_path):
-    return write_layer(tmp_path / "bounds.gpkg", "bounds", "MultiPolygon",
-                       (("BH", FieldType.STRING),),
-                       [({"BH": "XM001"}, box(0, 0, 100, 100)),
-                        ({"BH": "XM002"}, box(200, 0, 300, 100)),
-                        ({"BH": "XM002"}, box(300, 0, 320, 100)),
-                        ({"BH": "XM777"}, box(900, 0, 950, 50))])
+    return write_layer(
+        tmp_path / "bounds.gpkg",
+        "bounds",
+        "MultiPolygon",
+        (("BH", FieldType.STRING),),
+        [
+            ({"BH": "XM001"}, box(0, 0, 100, 100)),
+            ({"BH": "XM002"}, box(200, 0, 300, 100)),
+            ({"BH": "XM002"}, box(300, 0, 320, 100)),
+            ({"BH": "XM777"}, box(900, 0, 950, 50)),
+        ],
+    )
 
 
 def test_gbk_csv_register(empty_workspace, tmp_path):
     path = tmp_path / "register.csv"
-    text = ("项目编号,项目名称,建设单位,批复面积\n"
-            "XM001,{0},{1},10000\nXM002,油茶基地,个人,12000\nXM003,无图斑,个人,1\n"
-            .format(NAME, DEVELOPER))
+    text = (
+        "项目编号,项目名称,建设单位,批复面积\n"
+        "XM001,{0},{1},10000\nXM002,油茶基地,个人,12000\nXM003,无图斑,个人,1\n".format(
+            NAME, DEVELOPER
+        )
+    )
     path.write_bytes(text.encode("gbk"))
     report = import_register(empty_workspace, str(path), boundaries(tmp_path), "BH")
     stored = projects_in(empty_workspace)
     assert set(stored) == {"XM001", "XM002"}
     assert stored["XM001"]["xmmc"] == NAME and stored["XM001"]["jsdw"] == DEVELOPER
     assert stored["XM002"].geometry().area() == pytest.approx(12_000.0)  # two polygons
-    assert [(item.row, item.reason) for item in report.skipped] == \
-        [("4 (XM003)", "no boundary polygon")]
+    assert [(item.row, item.reason) for item in report.skipped] == [
+        ("4 (XM003)", "no boundary polygon")
+    ]
     assert "XM777" in report.warnings[0]
 
 
@@ -226,8 +283,9 @@ def test_xlsx_register(empty_workspace, tmp_path):
         feature.SetField("批复日期", date)
         sheet.CreateFeature(feature)
     ds = None
-    report = import_register(empty_workspace, str(path), boundaries(tmp_path), "BH",
-                             sheet="项目清单")
+    report = import_register(
+        empty_workspace, str(path), boundaries(tmp_path), "BH", sheet="项目清单"
+    )
     assert report.imported == 2
     stored = projects_in(empty_workspace)
     assert stored["XM001"]["xmmc"] == NAME
@@ -238,17 +296,30 @@ def test_postgis_layer(empty_workspace, pg_server, pg_authcfg):
     connection = pg_server.connect()
     with connection, connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS public.kfxm_import")
-        cursor.execute("CREATE TABLE public.kfxm_import (id serial PRIMARY KEY, "
-                       "xmbh text, xmmc text, geom geometry(MultiPolygon, 4547))")
-        for number, name, (x1, y1, x2, y2) in (("XM001", NAME, (0, 0, 100, 100)),
-                                               ("XM002", "油茶", (200, 0, 300, 100))):
-            cursor.execute("INSERT INTO public.kfxm_import (xmbh, xmmc, geom) VALUES "
-                           "(%s, %s, ST_Multi(ST_GeomFromText(%s, 4547)))",
-                           (number, name, box(x1, y1, x2, y2)))
+        cursor.execute(
+            "CREATE TABLE public.kfxm_import (id serial PRIMARY KEY, "
+            "xmbh text, xmmc text, geom geometry(MultiPolygon, 4547))"
+        )
+        for number, name, (x1, y1, x2, y2) in (
+            ("XM001", NAME, (0, 0, 100, 100)),
+            ("XM002", "油茶", (200, 0, 300, 100)),
+        ):
+            cursor.execute(
+                "INSERT INTO public.kfxm_import (xmbh, xmmc, geom) VALUES "
+                "(%s, %s, ST_Multi(ST_GeomFromText(%s, 4547)))",
+                (number, name, box(x1, y1, x2, y2)),
+            )
     connection.close()
     uri = QgsDataSourceUri()
-    uri.setConnection(pg_server.host, str(pg_server.port), pg_server.database, "", "",
-                      QgsDataSourceUri.SslDisable, pg_authcfg)
+    uri.setConnection(
+        pg_server.host,
+        str(pg_server.port),
+        pg_server.database,
+        "",
+        "",
+        QgsDataSourceUri.SslDisable,
+        pg_authcfg,
+    )
     uri.setDataSource("public", "kfxm_import", "geom", "", "id")
     layer = open_source(uri.uri(False), provider="postgres")
     report = import_projects(empty_workspace, layer)
@@ -258,21 +329,25 @@ def test_postgis_layer(empty_workspace, pg_server, pg_authcfg):
 
 # --- Processing and dialog ------------------------------------------------------------
 
+
 def test_processing_import_of_gbk_shapefile(empty_workspace, tmp_path):
     import processing
+
     path = tmp_path / "gbk.shp"
-    ogr_layer(path, "ESRI Shapefile", "gbk", ("BH", "MC"), rows_ok_named(),
-              options=["ENCODING=CP936"])
+    ogr_layer(
+        path, "ESRI Shapefile", "gbk", ("BH", "MC"), rows_ok_named(), options=["ENCODING=CP936"]
+    )
     (tmp_path / "gbk.cpg").unlink()
-    result = processing.run("xingguoswc:importprojects", {
-        "INPUT": str(path), "WORKSPACE": empty_workspace, "FIELD_MAP": "xmbh=BH;xmmc=MC"})
+    result = processing.run(
+        "xingguoswc:importprojects",
+        {"INPUT": str(path), "WORKSPACE": empty_workspace, "FIELD_MAP": "xmbh=BH;xmmc=MC"},
+    )
     assert (result["IMPORTED"], result["SKIPPED"]) == (2, 0)
     assert projects_in(empty_workspace)["XM001"]["xmmc"] == NAME
 
 
 def rows_ok_named():
-    return [({"BH": values["xmbh"], "MC": values["xmmc"]}, wkt)
-            for values, wkt in rows_ok()]
+    return [({"BH": values["xmbh"], "MC": values["xmmc"]}, wkt) for values, wkt in rows_ok()]
 
 
 def test_import_dialog_maps_fields_and_reports(qtbot, empty_workspace, tmp_path):
@@ -280,10 +355,16 @@ def test_import_dialog_maps_fields_and_reports(qtbot, empty_workspace, tmp_path)
 
     path = tmp_path / "src.gpkg"
     fields = [(name, FieldType.STRING) for name in ("项目编号", "项目名称", "业主")]
-    write_layer(path, "kfxm", "MultiPolygon", fields,
-                [({"项目编号": "XM001", "项目名称": NAME, "业主": DEVELOPER},
-                  box(0, 0, 100, 100)),
-                 ({"项目编号": "", "项目名称": "无编号"}, box(200, 0, 210, 10))])
+    write_layer(
+        path,
+        "kfxm",
+        "MultiPolygon",
+        fields,
+        [
+            ({"项目编号": "XM001", "项目名称": NAME, "业主": DEVELOPER}, box(0, 0, 100, 100)),
+            ({"项目编号": "", "项目名称": "无编号"}, box(200, 0, 210, 10)),
+        ],
+    )
     dialog = ImportDialog(empty_workspace)
     qtbot.addWidget(dialog)
     dialog.kind_combo.setCurrentIndex(FILE)
@@ -306,13 +387,21 @@ def test_import_dialog_on_a_postgis_workspace(qtbot, pg_target, pg_schema, tmp_p
     from xingguo_swc_plugin.core.workspace.postgis import create_postgis_workspace
     from xingguo_swc_plugin.gui.import_dialog import FILE, ImportDialog
 
-    workspace = create_postgis_workspace(pg_target, pg_schema,
-                                         QgsCoordinateReferenceSystem("EPSG:4547"))
+    workspace = create_postgis_workspace(
+        pg_target, pg_schema, QgsCoordinateReferenceSystem("EPSG:4547")
+    )
     path = tmp_path / "src.gpkg"
     fields = [(name, FieldType.STRING) for name in ("项目编号", "项目名称")]
-    write_layer(path, "kfxm", "MultiPolygon", fields,
-                [({"项目编号": "XM001", "项目名称": NAME}, box(0, 0, 100, 100)),
-                 ({"项目编号": "XM002", "项目名称": "油茶"}, box(200, 0, 300, 100))])
+    write_layer(
+        path,
+        "kfxm",
+        "MultiPolygon",
+        fields,
+        [
+            ({"项目编号": "XM001", "项目名称": NAME}, box(0, 0, 100, 100)),
+            ({"项目编号": "XM002", "项目名称": "油茶"}, box(200, 0, 300, 100)),
+        ],
+    )
     dialog = ImportDialog(workspace)
     qtbot.addWidget(dialog)
     dialog.kind_combo.setCurrentIndex(FILE)

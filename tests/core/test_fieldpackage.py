@@ -68,7 +68,8 @@ def dump(workspace):
             geometry = feature.geometry()
             rows[text(feature["uuid"])] = (
                 tuple(text(feature[n]) for n in names),
-                None if geometry.isNull() else geometry.asWkt(2))
+                None if geometry.isNull() else geometry.asWkt(2),
+            )
         tables[table] = rows
     return tables
 
@@ -91,10 +92,15 @@ def phone_edit(folder: str, confirm_uuid: str, note_uuid: str) -> list:
     when = QDateTime.fromString("2026-12-04T10:15:00", "yyyy-MM-ddTHH:mm:ss")
     changes = {
         rows[confirm_uuid].id(): {
-            fields.indexOf("zt"): "2", fields.indexOf("clyj"): "现场已开挖，未见批复",
-            fields.indexOf("hcr"): "李四", fields.indexOf("hcsj"): when,
-            fields.indexOf("hcjd"): 115.3634, fields.indexOf("hcwd"): 26.3381,
-            fields.indexOf("dwjd"): 3.5, fields.indexOf("dslx"): "2"},
+            fields.indexOf("zt"): "2",
+            fields.indexOf("clyj"): "现场已开挖，未见批复",
+            fields.indexOf("hcr"): "李四",
+            fields.indexOf("hcsj"): when,
+            fields.indexOf("hcjd"): 115.3634,
+            fields.indexOf("hcwd"): 26.3381,
+            fields.indexOf("dwjd"): 3.5,
+            fields.indexOf("dslx"): "2",
+        },
         rows[note_uuid].id(): {fields.indexOf("clyj"): "现场无人", fields.indexOf("hcr"): "李四"},
     }
     assert findings.dataProvider().changeAttributeValues(changes)
@@ -125,8 +131,9 @@ def check_project(folder: str, inspector: str) -> None:
     assert folder not in xml  # no absolute path anywhere
     project = QgsProject()
     assert project.read(path)
-    layers = {layer.source().split("layername=")[-1]: layer
-              for layer in project.mapLayers().values()}
+    layers = {
+        layer.source().split("layername=")[-1]: layer for layer in project.mapLayers().values()
+    }
     assert set(layers) == {"finding", "photo", "parcel", "dev_project"}
     assert all(layer.isValid() for layer in layers.values())
     findings = layers["finding"]
@@ -175,14 +182,19 @@ def round_trip(workspace, folder: str) -> None:
     """Export, edit as a phone, office edit, import, re-import — on any workspace."""
     township = township_with_cases(workspace)
     layer = workspace.layer("finding")
-    cases = sorted((f for f in layer.getFeatures()
-                    if text(f["xzqdm"]) == township and text(f["gz"]) == "UNREGISTERED"),
-                   key=lambda f: text(f["tbbh"]))
+    cases = sorted(
+        (
+            f
+            for f in layer.getFeatures()
+            if text(f["xzqdm"]) == township and text(f["gz"]) == "UNREGISTERED"
+        ),
+        key=lambda f: text(f["tbbh"]),
+    )
     confirm, office, untouched = cases[0], cases[1], cases[2]
     result = fieldpackage.write_field_package(
-        workspace, FindingFilter([township]), folder, inspector="李四")
-    assert result.findings == sum(1 for f in layer.getFeatures()
-                                  if text(f["xzqdm"]) == township)
+        workspace, FindingFilter([township]), folder, inspector="李四"
+    )
+    assert result.findings == sum(1 for f in layer.getFeatures() if text(f["xzqdm"]) == township)
     check_project(folder, "李四")
     contents = phone_edit(folder, text(confirm["uuid"]), text(office["uuid"]))
     # meanwhile in the office: the second case is closed as a false alarm
@@ -213,9 +225,14 @@ def round_trip(workspace, folder: str) -> None:
     assert text(parcels[text(confirm["tbbh"])]["hgx"]) == "03"  # 疑似未批先建 → 未批先建
 
     # nothing else changed: only the confirmed finding, its parcel and two photos
-    changed = {table: {key for key in set(before[table]) | set(after[table])
-                       if before[table].get(key) != after[table].get(key)}
-               for table in before}
+    changed = {
+        table: {
+            key
+            for key in set(before[table]) | set(after[table])
+            if before[table].get(key) != after[table].get(key)
+        }
+        for table in before
+    }
     parcel_uuid = text(parcels[text(confirm["tbbh"])]["uuid"])
     assert changed["finding"] == {text(confirm["uuid"])}
     assert changed["parcel"] == {parcel_uuid}
@@ -254,8 +271,9 @@ def test_package_refuses_a_filled_folder_and_an_empty_filter(findings_workspace,
         fieldpackage.write_field_package(findings_workspace, FindingFilter(), str(folder))
     assert os.listdir(folder) == ["keep.txt"]
     with pytest.raises(InputError):
-        fieldpackage.write_field_package(findings_workspace,
-                                         FindingFilter(["999999999"]), str(tmp_path / "n"))
+        fieldpackage.write_field_package(
+            findings_workspace, FindingFilter(["999999999"]), str(tmp_path / "n")
+        )
     assert not (tmp_path / "n").exists()
 
 
@@ -288,25 +306,41 @@ def test_processing_algorithms_export_import_and_casefile(findings_workspace, tm
     workspace = open_workspace(findings_workspace)
     township = township_with_cases(workspace)
     folder = str(tmp_path / "pkg")
-    result = processing.run("xingguoswc:fieldpackage", {
-        "WORKSPACE": findings_workspace, "TOWNSHIPS": township, "RULES": "UNREGISTERED",
-        "INSPECTOR": "李四", "OUTPUT_FOLDER": folder})
+    result = processing.run(
+        "xingguoswc:fieldpackage",
+        {
+            "WORKSPACE": findings_workspace,
+            "TOWNSHIPS": township,
+            "RULES": "UNREGISTERED",
+            "INSPECTOR": "李四",
+            "OUTPUT_FOLDER": folder,
+        },
+    )
     assert result["FINDINGS"] >= 3 and os.path.isfile(result["PROJECT"])
-    report = processing.run("xingguoswc:importfieldpackage", {
-        "INPUT": folder, "WORKSPACE": findings_workspace})
+    report = processing.run(
+        "xingguoswc:importfieldpackage", {"INPUT": folder, "WORKSPACE": findings_workspace}
+    )
     assert (report["APPLIED"], report["CONFLICTS"], report["PHOTOS"]) == (0, 0, 0)
-    files = processing.run("xingguoswc:casefile", {
-        "WORKSPACE": findings_workspace, "TOWNSHIPS": township, "RULES": "UNREGISTERED",
-        "OUTPUT": str(tmp_path / "cases")})
+    files = processing.run(
+        "xingguoswc:casefile",
+        {
+            "WORKSPACE": findings_workspace,
+            "TOWNSHIPS": township,
+            "RULES": "UNREGISTERED",
+            "OUTPUT": str(tmp_path / "cases"),
+        },
+    )
     assert files["FILES"] == result["FINDINGS"] + 1
     with pytest.raises(Exception, match="UNKNOWN"):
-        processing.run("xingguoswc:casefile", {
-            "WORKSPACE": findings_workspace, "RULES": "UNKNOWN",
-            "OUTPUT": str(tmp_path / "x")})
+        processing.run(
+            "xingguoswc:casefile",
+            {"WORKSPACE": findings_workspace, "RULES": "UNKNOWN", "OUTPUT": str(tmp_path / "x")},
+        )
 
 
-def test_processing_algorithms_on_a_postgis_workspace(findings_workspace, pg_target,
-                                                       pg_schema, tmp_path):
+def test_processing_algorithms_on_a_postgis_workspace(
+    findings_workspace, pg_target, pg_schema, tmp_path
+):
     """The fieldwork algorithms take CONNECTION + SCHEMA like every workspace algorithm."""
     import processing
 
@@ -318,33 +352,46 @@ def test_processing_algorithms_on_a_postgis_workspace(findings_workspace, pg_tar
     load_geopackage(findings_workspace, create_postgis_workspace(pg_target, pg_schema, CRS))
     township = township_with_cases(open_workspace(findings_workspace))
     named = {"CONNECTION": pg_target.connection, "SCHEMA": pg_schema}
-    result = processing.run("xingguoswc:fieldpackage", {
-        **named, "TOWNSHIPS": township, "RULES": "UNREGISTERED", "INSPECTOR": "李四",
-        "OUTPUT_FOLDER": str(tmp_path / "pkg")})
+    result = processing.run(
+        "xingguoswc:fieldpackage",
+        {
+            **named,
+            "TOWNSHIPS": township,
+            "RULES": "UNREGISTERED",
+            "INSPECTOR": "李四",
+            "OUTPUT_FOLDER": str(tmp_path / "pkg"),
+        },
+    )
     assert result["FINDINGS"] >= 3 and os.path.isfile(result["PROJECT"])
-    report = processing.run("xingguoswc:importfieldpackage", {
-        **named, "INPUT": str(tmp_path / "pkg")})
+    report = processing.run(
+        "xingguoswc:importfieldpackage", {**named, "INPUT": str(tmp_path / "pkg")}
+    )
     assert (report["APPLIED"], report["CONFLICTS"], report["PHOTOS"]) == (0, 0, 0)
-    files = processing.run("xingguoswc:casefile", {
-        **named, "TOWNSHIPS": township, "RULES": "UNREGISTERED",
-        "OUTPUT": str(tmp_path / "cases")})
+    files = processing.run(
+        "xingguoswc:casefile",
+        {
+            **named,
+            "TOWNSHIPS": township,
+            "RULES": "UNREGISTERED",
+            "OUTPUT": str(tmp_path / "cases"),
+        },
+    )
     assert files["FILES"] == result["FINDINGS"] + 1
     with pytest.raises(Exception, match="schema"):
-        processing.run("xingguoswc:casefile", {
-            "CONNECTION": pg_target.connection, "OUTPUT": str(tmp_path / "x")})
+        processing.run(
+            "xingguoswc:casefile",
+            {"CONNECTION": pg_target.connection, "OUTPUT": str(tmp_path / "x")},
+        )
 
 
-def test_photos_are_copied_with_a_geopackage_into_postgis(findings_workspace, pg_target,
-                                                          pg_schema):
+def test_photos_are_copied_with_a_geopackage_into_postgis(findings_workspace, pg_target, pg_schema):
     from xingguo_swc_plugin.core.workspace.geopackage import checkpoint
     from xingguo_swc_plugin.core.workspace.postgis import create_postgis_workspace
     from xingguo_swc_plugin.core.workspace.postgis_load import load_geopackage
 
-    owner = text(next(open_workspace(findings_workspace).layer("finding").getFeatures())
-                 ["uuid"])
+    owner = text(next(open_workspace(findings_workspace).layer("finding").getFeatures())["uuid"])
     data = b"\xff\xd8" + bytes(range(256)) * 4  # a JPEG starts with FF D8
-    photo = casework.Photo(owner, "x.jpg", casework.sha1_of(data), None, 115.0, 26.0, 2.0,
-                           data)
+    photo = casework.Photo(owner, "x.jpg", casework.sha1_of(data), None, 115.0, 26.0, 2.0, data)
     assert casework.store_photos(findings_workspace, [photo]) == 1
     assert casework.store_photos(findings_workspace, [photo]) == 0  # same SHA-1: once
     checkpoint(findings_workspace)
@@ -384,8 +431,9 @@ def test_base_map_is_clipped_to_the_findings_plus_margin(findings_workspace, tmp
     raster = make_imagery(workspace, str(tmp_path / "imagery.tif"), size)
     columns = raster.width()
     folder = str(tmp_path / "pkg")
-    result = fieldpackage.write_field_package(workspace, FindingFilter([township]), folder,
-                                              basemaps=[raster], margin=100.0)
+    result = fieldpackage.write_field_package(
+        workspace, FindingFilter([township]), folder, basemaps=[raster], margin=100.0
+    )
     assert len(result.basemaps) == 1
     clipped = QgsRasterLayer(result.basemaps[0], "clipped")
     extent, parcel_ids = QgsRectangle(), set()
@@ -404,8 +452,9 @@ def test_base_map_is_clipped_to_the_findings_plus_margin(findings_workspace, tmp
     assert clipped.width() < columns
     project = QgsProject()
     assert project.read(os.path.join(folder, fieldpackage.PROJECT_FILE))
-    layers = [layer for layer in project.mapLayers().values()
-              if layer.source().endswith("basemap_1.tif")]
+    layers = [
+        layer for layer in project.mapLayers().values() if layer.source().endswith("basemap_1.tif")
+    ]
     assert len(layers) == 1 and layers[0].isValid()
     with open(os.path.join(folder, fieldpackage.PROJECT_FILE), encoding="utf-8") as handle:
         assert "./basemap/basemap_1.tif" in handle.read()

@@ -73,7 +73,9 @@ def test_status_steps_keep_who_when_note(stored):
     assert row["zt"] == RECTIFIED and row["czr"] == "王五" and row["clyj"] == "已补办手续"
     steps = history(row["lsjl"])
     assert [(s["from"], s["to"], s["who"], s["note"]) for s in steps[1:]] == [
-        (FOUND, IDENTIFIED, "李四", "现场核实"), (IDENTIFIED, RECTIFIED, "王五", "已补办手续")]
+        (FOUND, IDENTIFIED, "李四", "现场核实"),
+        (IDENTIFIED, RECTIFIED, "王五", "已补办手续"),
+    ]
     assert all(step["when"] for step in steps)
 
 
@@ -99,8 +101,9 @@ def test_rerun_keeps_status_and_history(stored):
     fid = fid_of(workspace, "T05", "EXCEEDS_APPROVED")
     set_status(layer, [fid], IDENTIFIED, "李四", "超出批复范围")
     before = rows(workspace)[("T05", "EXCEEDS_APPROVED")]
-    result = store_findings(workspace, validate_parcels(parcels, projects), parcels.crs(),
-                            who="张三")
+    result = store_findings(
+        workspace, validate_parcels(parcels, projects), parcels.crs(), who="张三"
+    )
     assert (result.added, result.kept, result.removed, result.stale) == (0, TOTAL, 0, 0)
     after = rows(workspace)[("T05", "EXCEEDS_APPROVED")]
     assert after["uuid"] == before["uuid"]
@@ -121,12 +124,18 @@ def test_rerun_after_fixes(stored, tmp_path):
             attributes = dict(attributes, xmbh="P9")
         fixed.append((attributes, wkt))
     from validation_data import PROJECT_FIELDS, PROJECTS, box
-    projects2 = write_layer(tmp_path / "projects2.gpkg", "projects", "MultiPolygon",
-                            PROJECT_FIELDS,
-                            [({"xmbh": n, "xmmc": n}, box(*r)) for n, r in PROJECTS.items()]
-                            + [({"xmbh": "P9", "xmmc": "P9"}, box(990, -10, 1200, 60))])
-    parcels2 = write_layer(tmp_path / "parcels2.gpkg", "parcels", "MultiPolygon",
-                           PARCEL_FIELDS, fixed)
+
+    projects2 = write_layer(
+        tmp_path / "projects2.gpkg",
+        "projects",
+        "MultiPolygon",
+        PROJECT_FIELDS,
+        [({"xmbh": n, "xmmc": n}, box(*r)) for n, r in PROJECTS.items()]
+        + [({"xmbh": "P9", "xmmc": "P9"}, box(990, -10, 1200, 60))],
+    )
+    parcels2 = write_layer(
+        tmp_path / "parcels2.gpkg", "parcels", "MultiPolygon", PARCEL_FIELDS, fixed
+    )
     findings = validate_parcels(parcels2, projects2)
     result = store_findings(workspace, findings, parcels2.crs(), who="张三")
     assert (result.removed, result.stale, result.added) == (1, 1, 0)
@@ -137,14 +146,16 @@ def test_rerun_after_fixes(stored, tmp_path):
     assert history(stale["lsjl"])[-1]["event"] == NOT_DETECTED
     # a second identical run does not add another "no longer detected" entry
     store_findings(workspace, findings, parcels2.crs(), who="张三")
-    assert len(history(rows(workspace)[("T03", "UNREGISTERED")]["lsjl"])) == \
-        len(history(stale["lsjl"]))
+    assert len(history(rows(workspace)[("T03", "UNREGISTERED")]["lsjl"])) == len(
+        history(stale["lsjl"])
+    )
 
 
 def test_scope_limits_what_a_run_may_remove(stored):
     workspace = stored[0]
-    result = store_findings(workspace, [], QgsCoordinateReferenceSystem("EPSG:4547"),
-                            scope=["T02", "T03"])
+    result = store_findings(
+        workspace, [], QgsCoordinateReferenceSystem("EPSG:4547"), scope=["T02", "T03"]
+    )
     assert result.removed == 2
     assert len(rows(workspace)) == TOTAL - 2
 
@@ -165,10 +176,13 @@ def test_status_in_edit_mode_is_undoable(stored):
 
 def test_findings_in_another_crs_are_reprojected(empty_workspace, tmp_path):
     import processing
+
     make_parcels(tmp_path)
     out = str(tmp_path / "parcels_4490.gpkg")
-    processing.run("native:reprojectlayer", {"INPUT": str(tmp_path / "parcels.gpkg"),
-                                             "TARGET_CRS": "EPSG:4490", "OUTPUT": out})
+    processing.run(
+        "native:reprojectlayer",
+        {"INPUT": str(tmp_path / "parcels.gpkg"), "TARGET_CRS": "EPSG:4490", "OUTPUT": out},
+    )
     parcels = QgsVectorLayer(out, "parcels", "ogr")
     findings = validate_parcels(parcels, make_projects(tmp_path))
     store_findings(empty_workspace, findings, parcels.crs())

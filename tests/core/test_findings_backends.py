@@ -52,15 +52,23 @@ def by_key(workspace):
 
 
 def validate(backend, parcels, projects, who="张三"):
-    return processing.run("xingguoswc:validateparcels", {
-        "PARCELS": parcels, "PROJECTS": projects, "OUTPUT": "TEMPORARY_OUTPUT",
-        "HANDLER": who, **backend.params})
+    return processing.run(
+        "xingguoswc:validateparcels",
+        {
+            "PARCELS": parcels,
+            "PROJECTS": projects,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "HANDLER": who,
+            **backend.params,
+        },
+    )
 
 
 def test_whole_inspection_workflow(backend, tmp_path):
     workspace = backend.workspace()
-    imported = processing.run("xingguoswc:importprojects", {
-        "INPUT": make_projects(tmp_path), **backend.params})
+    imported = processing.run(
+        "xingguoswc:importprojects", {"INPUT": make_projects(tmp_path), **backend.params}
+    )
     assert imported["IMPORTED"] == 3
     projects = workspace.layer("dev_project")
     assert projects.featureCount() == 3
@@ -80,14 +88,21 @@ def test_whole_inspection_workflow(backend, tmp_path):
     assert stored[("T10", "INVALID_GEOMETRY")].geometry().isEmpty()
 
     # 查 → 认 → 改 → 罚 → 销号, each step with who and note, on the stored row
-    for status, who, note in ((IDENTIFIED, "李四", "现场核实"), (RECTIFIED, "王五", "已整改"),
-                              (PENALISED, "赵六", "罚款"), (CLOSED, "赵六", "销号")):
+    for status, who, note in (
+        (IDENTIFIED, "李四", "现场核实"),
+        (RECTIFIED, "王五", "已整改"),
+        (PENALISED, "赵六", "罚款"),
+        (CLOSED, "赵六", "销号"),
+    ):
         assert set_status(workspace, [excess.fid], status, who, note) == 1
     row = by_key(workspace)[("T05", "EXCEEDS_APPROVED")]
     assert (row.status, row.handler, row.note, row.version) == (CLOSED, "赵六", "销号", 5)
     assert [(s["from"], s["to"], s["who"]) for s in row.history()[1:]] == [
-        (FOUND, IDENTIFIED, "李四"), (IDENTIFIED, RECTIFIED, "王五"),
-        (RECTIFIED, PENALISED, "赵六"), (PENALISED, CLOSED, "赵六")]
+        (FOUND, IDENTIFIED, "李四"),
+        (IDENTIFIED, RECTIFIED, "王五"),
+        (RECTIFIED, PENALISED, "赵六"),
+        (PENALISED, CLOSED, "赵六"),
+    ]
     # an edit-mode step (the dock's way), saved through the same core path
     unregistered = by_key(workspace)[("T02", "UNREGISTERED")]
     layer = workspace.layer("finding")
@@ -116,8 +131,9 @@ def test_whole_inspection_workflow(backend, tmp_path):
 
 def test_second_save_of_the_same_finding_is_refused(backend, tmp_path):
     parcels, projects = make_parcels(tmp_path), make_projects(tmp_path)
-    store_findings(backend.workspace(), validate_parcels(parcels, projects), parcels.crs(),
-                   who="张三")
+    store_findings(
+        backend.workspace(), validate_parcels(parcels, projects), parcels.crs(), who="张三"
+    )
     table = by_key(backend.workspace())
     fid = table[("T02", "UNREGISTERED")].fid
     other = table[("T03", "UNREGISTERED")].fid
@@ -192,13 +208,20 @@ def test_two_runs_merging_at_once_do_not_duplicate(backend, tmp_path):
 def test_duplicate_parcel_ids_are_refused_and_nothing_changes(backend, tmp_path):
     projects = make_projects(tmp_path)
     validate(backend, make_parcels(tmp_path), projects)
-    set_status(backend.workspace(), [by_key(backend.workspace())[("T02", "UNREGISTERED")]
-                                     .fid], IDENTIFIED, "李四")
+    set_status(
+        backend.workspace(),
+        [by_key(backend.workspace())[("T02", "UNREGISTERED")].fid],
+        IDENTIFIED,
+        "李四",
+    )
     before = sorted((r.key, r.status, r.version) for r in load_findings(backend.workspace()))
-    rows = parcel_rows() + [({"uuid": parcel_uuid("T11"), "tbbh": "T02", "xmbh": "",
-                              "xzqdm": "360732100"}, box(1200, 0, 1250, 50))]
-    twins = write_layer(tmp_path / "twins.gpkg", "parcels", "MultiPolygon", PARCEL_FIELDS,
-                        rows)
+    rows = parcel_rows() + [
+        (
+            {"uuid": parcel_uuid("T11"), "tbbh": "T02", "xmbh": "", "xzqdm": "360732100"},
+            box(1200, 0, 1250, 50),
+        )
+    ]
+    twins = write_layer(tmp_path / "twins.gpkg", "parcels", "MultiPolygon", PARCEL_FIELDS, rows)
     with pytest.raises(QgsProcessingException, match="T02"):
         validate(backend, twins, projects)
     with pytest.raises(Exception, match="T02"):
@@ -232,6 +255,7 @@ def test_a_step_touches_only_its_rows_and_a_canceled_merge_nothing(backend, tmp_
     feedback = QgsFeedback()
     feedback.cancel()
     with pytest.raises(SwcError, match="Canceled"):
-        store_findings(backend.workspace(), findings[:3], parcels.crs(), scope=None,
-                       feedback=feedback)
+        store_findings(
+            backend.workspace(), findings[:3], parcels.crs(), scope=None, feedback=feedback
+        )
     assert {row.fid: row for row in load_findings(backend.workspace())} == after

@@ -42,10 +42,12 @@ def _make_v1_gpkg(path: str) -> int:
     del layer, definition
     source = None  # closes the GeoPackage (no layer may keep it open)
     with sqlite3.connect(path) as connection:
-        connection.executemany("DELETE FROM layer_styles WHERE f_table_name = ?",
-                               [(table,) for table in V2_TABLES])
-        connection.execute("UPDATE " + schema.META_TABLE +
-                           " SET value = '1' WHERE key = 'schema_version'")
+        connection.executemany(
+            "DELETE FROM layer_styles WHERE f_table_name = ?", [(table,) for table in V2_TABLES]
+        )
+        connection.execute(
+            "UPDATE " + schema.META_TABLE + " SET value = '1' WHERE key = 'schema_version'"
+        )
     return gullies
 
 
@@ -71,12 +73,10 @@ def test_v1_geopackage_gets_the_new_tables_fields_and_forms(sample_copy):
     # the stored default style now has the new fields' forms
     mode = benggang.fields().indexOf("zlms")
     assert benggang.editorWidgetSetup(mode).type() == "ValueMap"
-    assert benggang.defaultValueDefinition(
-        benggang.fields().indexOf("bgsl")).expression() == "1"
+    assert benggang.defaultValueDefinition(benggang.fields().indexOf("bgsl")).expression() == "1"
     watershed = workspace.layer("watershed")
     assert watershed.isValid() and watershed.crs().authid() == "EPSG:4547"
-    assert watershed.editorWidgetSetup(
-        watershed.fields().indexOf("lylx")).type() == "ValueMap"
+    assert watershed.editorWidgetSetup(watershed.fields().indexOf("lylx")).type() == "ValueMap"
     # new tables take rows, with their unique keys
     target = workspace.layer("township_target")
     feature = QgsFeature(target.fields())
@@ -91,28 +91,38 @@ def test_v1_geopackage_gets_the_new_tables_fields_and_forms(sample_copy):
 
 def _pg_columns(pg_server, schema_name, table):
     with pg_server.connect() as connection, connection.cursor() as cursor:
-        cursor.execute("SELECT column_name, column_default FROM information_schema.columns "
-                       "WHERE table_schema = %s AND table_name = %s", (schema_name, table))
+        cursor.execute(
+            "SELECT column_name, column_default FROM information_schema.columns "
+            "WHERE table_schema = %s AND table_name = %s",
+            (schema_name, table),
+        )
         return dict(cursor.fetchall())
 
 
 def test_v1_postgis_workspace_is_upgraded(pg_server, pg_target, pg_schema):
     create_postgis_workspace(pg_target, pg_schema, QgsCoordinateReferenceSystem("EPSG:4547"))
     with pg_server.connect() as connection, connection.cursor() as cursor:
-        cursor.execute('INSERT INTO "{0}".benggang (bgbh, xzqdm, zlzt, geom) VALUES '
-                       "('B1', '360732100', '2', ST_Multi(ST_GeomFromText("
-                       "'POLYGON((500000 2900000, 500100 2900000, 500100 2900100, "
-                       "500000 2900000))', 4547)))".format(pg_schema))
+        cursor.execute(
+            'INSERT INTO "{0}".benggang (bgbh, xzqdm, zlzt, geom) VALUES '
+            "('B1', '360732100', '2', ST_Multi(ST_GeomFromText("
+            "'POLYGON((500000 2900000, 500100 2900000, 500100 2900100, "
+            "500000 2900000))', 4547)))".format(pg_schema)
+        )
         for table in V2_TABLES:
             cursor.execute('DROP TABLE "{0}"."{1}" CASCADE'.format(pg_schema, table))
-            cursor.execute("DELETE FROM public.layer_styles WHERE f_table_schema = %s "
-                           "AND f_table_name = %s", (pg_schema, table))
+            cursor.execute(
+                "DELETE FROM public.layer_styles WHERE f_table_schema = %s AND f_table_name = %s",
+                (pg_schema, table),
+            )
         for table, columns in V2_COLUMNS.items():
             for column in columns:
-                cursor.execute('ALTER TABLE "{0}"."{1}" DROP COLUMN "{2}"'.format(
-                    pg_schema, table, column))
-        cursor.execute('UPDATE "{0}".{1} SET value = %s WHERE key = %s'.format(
-            pg_schema, schema.META_TABLE), ("1", "schema_version"))
+                cursor.execute(
+                    'ALTER TABLE "{0}"."{1}" DROP COLUMN "{2}"'.format(pg_schema, table, column)
+                )
+        cursor.execute(
+            'UPDATE "{0}".{1} SET value = %s WHERE key = %s'.format(pg_schema, schema.META_TABLE),
+            ("1", "schema_version"),
+        )
         connection.commit()
     assert "zlnd" not in _pg_columns(pg_server, pg_schema, "benggang")
 
@@ -127,20 +137,24 @@ def test_v1_postgis_workspace_is_upgraded(pg_server, pg_target, pg_schema):
         # PostgreSQL fills the column default into existing rows (GeoPackage leaves
         # NULL, which the readers take as 1)
         assert cursor.fetchall() == [("B1", 1, None)]
-        cursor.execute('INSERT INTO "{0}".benggang (bgbh, geom) VALUES (%s, NULL) '
-                       "RETURNING bgsl".format(pg_schema), ("B2",))
+        cursor.execute(
+            'INSERT INTO "{0}".benggang (bgbh, geom) VALUES (%s, NULL) RETURNING bgsl'.format(
+                pg_schema
+            ),
+            ("B2",),
+        )
         assert cursor.fetchone()[0] == 1  # the column default
         with pytest.raises(Exception, match="check"):
             cursor.execute('UPDATE "{0}".benggang SET zlms = %s'.format(pg_schema), ("9",))
         connection.rollback()
-        cursor.execute("SELECT count(*) FROM public.layer_styles WHERE f_table_schema = %s "
-                       "AND useasdefault", (pg_schema,))
+        cursor.execute(
+            "SELECT count(*) FROM public.layer_styles WHERE f_table_schema = %s AND useasdefault",
+            (pg_schema,),
+        )
         assert cursor.fetchone()[0] == len(schema.LAYERS)
     watershed = workspace.layer("watershed")
     assert isinstance(watershed, QgsVectorLayer) and watershed.isValid()
     assert watershed.crs().authid() == "EPSG:4547"
-    assert watershed.editorWidgetSetup(watershed.fields().indexOf("lylx")).type() \
-        == "ValueMap"
+    assert watershed.editorWidgetSetup(watershed.fields().indexOf("lylx")).type() == "ValueMap"
     benggang = workspace.layer("benggang")
-    assert benggang.editorWidgetSetup(benggang.fields().indexOf("zlms")).type() \
-        == "ValueMap"
+    assert benggang.editorWidgetSetup(benggang.fields().indexOf("zlms")).type() == "ValueMap"

@@ -19,10 +19,10 @@ def _hand_layer():
     layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=tbbh:string", "parcels", "memory")
     shapes = [
         ("A", "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))"),
-        ("B", "POLYGON((50 50, 150 50, 150 150, 50 150, 50 50))"),      # A∩B = 2500
-        ("C", "POLYGON((100 0, 200 0, 200 40, 100 40, 100 0))"),        # touches A only
-        ("D", "POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))"),          # inside A: 100
-        ("E", "POLYGON((300 0, 400 100, 400 0, 300 100, 300 0))"),      # bow-tie
+        ("B", "POLYGON((50 50, 150 50, 150 150, 50 150, 50 50))"),  # A∩B = 2500
+        ("C", "POLYGON((100 0, 200 0, 200 40, 100 40, 100 0))"),  # touches A only
+        ("D", "POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))"),  # inside A: 100
+        ("E", "POLYGON((300 0, 400 100, 400 0, 300 100, 300 0))"),  # bow-tie
         ("F", "POLYGON((199.95 0, 260 0, 260 40, 199.95 40, 199.95 0))"),  # C∩F = 2 m²
     ]
     features = []
@@ -40,9 +40,16 @@ def _hand_layer():
 def test_hand_built_overlaps(qgis_app):
     import processing
 
-    result = processing.run("xingguoswc:checkoverlaps", {
-        "INPUT": _hand_layer(), "ID_FIELD": "tbbh", "MIN_AREA": 0.01,
-        "OUTPUT": "memory:", "INVALID": "memory:"})
+    result = processing.run(
+        "xingguoswc:checkoverlaps",
+        {
+            "INPUT": _hand_layer(),
+            "ID_FIELD": "tbbh",
+            "MIN_AREA": 0.01,
+            "OUTPUT": "memory:",
+            "INVALID": "memory:",
+        },
+    )
     pairs = {(f["id_a"], f["id_b"]): f for f in result["OUTPUT"].getFeatures()}
     assert set(pairs) == {("A", "B"), ("A", "D"), ("C", "F")}
     assert pairs[("A", "B")]["overlap_area_m2"] == pytest.approx(2500.0)
@@ -73,9 +80,11 @@ def test_geographic_layer_area_in_square_metres(qgis_app):
 
     layer = _hand_layer()
     # move the squares to Xingguo and into EPSG:4490
-    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
-                                       QgsCoordinateReferenceSystem("EPSG:4490"),
-                                       QgsProject.instance())
+    transform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4547"),
+        QgsCoordinateReferenceSystem("EPSG:4490"),
+        QgsProject.instance(),
+    )
     from qgis.core import QgsVectorLayer
 
     geo = QgsVectorLayer("Polygon?crs=EPSG:4490&field=tbbh:string", "geo", "memory")
@@ -97,9 +106,10 @@ def test_missing_id_field(qgis_app):
     from qgis.core import QgsProcessingException
 
     with pytest.raises(QgsProcessingException) as info:
-        processing.run("xingguoswc:checkoverlaps", {
-            "INPUT": _hand_layer(), "ID_FIELD": "nope", "OUTPUT": "memory:",
-            "INVALID": "memory:"})
+        processing.run(
+            "xingguoswc:checkoverlaps",
+            {"INPUT": _hand_layer(), "ID_FIELD": "nope", "OUTPUT": "memory:", "INVALID": "memory:"},
+        )
     assert "nope" in str(info.value) or "ID_FIELD" in str(info.value)
 
 
@@ -114,10 +124,11 @@ def test_generated_county_matches_geopandas(qgis_app, tmp_path):
     assert done.returncode == 0, done.stderr
     peer = json.loads(out.read_text())
     layer = QgsVectorLayer(path + "|layername=parcel", "parcel", "ogr")
-    result = processing.run("xingguoswc:checkoverlaps", {
-        "INPUT": layer, "ID_FIELD": "tbbh", "OUTPUT": "memory:", "INVALID": "memory:"})
-    mine = {(f["fid_a"], f["fid_b"]): f["overlap_area_m2"]
-            for f in result["OUTPUT"].getFeatures()}
+    result = processing.run(
+        "xingguoswc:checkoverlaps",
+        {"INPUT": layer, "ID_FIELD": "tbbh", "OUTPUT": "memory:", "INVALID": "memory:"},
+    )
+    mine = {(f["fid_a"], f["fid_b"]): f["overlap_area_m2"] for f in result["OUTPUT"].getFeatures()}
     expected = {(a, b): area for a, b, area in peer["pairs"]}
     assert len(expected) > 20, "the generator should make overlaps"
     assert set(mine) == set(expected)
@@ -143,13 +154,13 @@ def test_numpy_clip_paths_equal_geos(qgis_app):
 
     shapes = {
         "sq": "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))",
-        "tri": "POLYGON((5 5, 20 5, 5 20, 5 5))",                       # convex, CCW
-        "cw": "POLYGON((8 -2, 8 3, 14 3, 14 -2, 8 -2))",                # convex, clockwise
+        "tri": "POLYGON((5 5, 20 5, 5 20, 5 5))",  # convex, CCW
+        "cw": "POLYGON((8 -2, 8 3, 14 3, 14 -2, 8 -2))",  # convex, clockwise
         "ell": "POLYGON((-5 -5, 3 -5, 3 2, -2 2, -2 12, -5 12, -5 -5))",  # concave L
         "uu": "POLYGON((-4 8, 12 8, 12 14, 9 14, 9 11, -1 11, -1 14, -4 14, -4 8))",
-        "touch": "POLYGON((10 0, 16 0, 16 -1, 10 -1, 10 0))",           # shares a point/edge
+        "touch": "POLYGON((10 0, 16 0, 16 -1, 10 -1, 10 0))",  # shares a point/edge
         "tiny": "POLYGON((9.995 9, 11 9, 11 9.5, 9.995 9.5, 9.995 9))",  # 0.0025 with sq
-        "col": "POLYGON((2 2, 4 2, 6 2, 6 4, 6 6, 2 6, 2 2))",          # collinear vertices
+        "col": "POLYGON((2 2, 4 2, 6 2, 6 4, 6 6, 2 6, 2 2))",  # collinear vertices
     }
     # UTM 31N holds coordinates around (0, 0) (the CRS check refuses them in EPSG:4547)
     layer = QgsVectorLayer("Polygon?crs=EPSG:32631&field=tbbh:string", "p", "memory")

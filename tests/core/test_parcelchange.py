@@ -18,17 +18,17 @@ def _box(x0, y0, x1, y1):
 
 
 OLD = [
-    ("O2", _box(0, 0, 100, 100)),            # grows by 30 % -> N2
-    ("O3", _box(300, 0, 500, 100)),          # split into N3a, N3b
-    ("O4a", _box(700, 0, 800, 100)),         # merged with O4b into N4
+    ("O2", _box(0, 0, 100, 100)),  # grows by 30 % -> N2
+    ("O3", _box(300, 0, 500, 100)),  # split into N3a, N3b
+    ("O4a", _box(700, 0, 800, 100)),  # merged with O4b into N4
     ("O4b", _box(800, 0, 900, 100)),
-    ("O5", _box(0, 500, 100, 600)),          # gone
-    ("O6", _box(300, 500, 400, 600)),        # unchanged, new ID N6
-    ("O7", _box(600, 500, 700, 600)),        # shrinks to half -> N7
+    ("O5", _box(0, 500, 100, 600)),  # gone
+    ("O6", _box(300, 500, 400, 600)),  # unchanged, new ID N6
+    ("O7", _box(600, 500, 700, 600)),  # shrinks to half -> N7
     ("O8", "POLYGON((0 1000, 200 1000, 200 1100, 100 1100, 100 1200, 0 1200, 0 1000))"),
 ]
 NEW = [
-    ("N1", _box(1000, 0, 1100, 100)),        # new
+    ("N1", _box(1000, 0, 1100, 100)),  # new
     ("N2", _box(0, 0, 100, 130)),
     ("N3a", _box(300, 0, 400, 100)),
     ("N3b", _box(400, 0, 500, 100)),
@@ -53,9 +53,11 @@ def _layer(rows, crs="EPSG:4547", name="parcels"):
     layer = QgsVectorLayer("Polygon?crs=%s&field=tbbh:string" % crs, name, "memory")
     transform = None
     if crs != "EPSG:4547":
-        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
-                                           QgsCoordinateReferenceSystem(crs),
-                                           QgsProject.instance())
+        transform = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4547"),
+            QgsCoordinateReferenceSystem(crs),
+            QgsProject.instance(),
+        )
     features = []
     for tbbh, wkt in rows:
         feature = QgsFeature(layer.fields())
@@ -73,8 +75,7 @@ def _layer(rows, crs="EPSG:4547", name="parcels"):
 def _run(old, new, **extra):
     import processing
 
-    parameters = {"OLD": old, "NEW": new, "MIN_AREA": 50.0, "CRS": "EPSG:4547",
-                  "OUTPUT": "memory:"}
+    parameters = {"OLD": old, "NEW": new, "MIN_AREA": 50.0, "CRS": "EPSG:4547", "OUTPUT": "memory:"}
     parameters.update(extra)
     return processing.run("xingguoswc:parcelchange", parameters)
 
@@ -83,10 +84,23 @@ def test_hand_built_change_classes(qgis_app):
     result = _run(_layer(OLD), _layer(NEW))
     rows = {(f["new_id"] or f["old_id"]): f for f in result["OUTPUT"].getFeatures()}
     assert {k: f["change"] for k, f in rows.items()} == {
-        "N1": "新增", "N2": "扩大", "N3a": "不变", "N3b": "不变", "N4": "不变",
-        "O5": "消失", "N6": "不变", "N7": "缩小", "N8": "扩大"}
-    assert (result["NEW"], result["GROWN"], result["SHRUNK"], result["UNCHANGED"],
-            result["GONE"]) == (1, 2, 1, 4, 1)
+        "N1": "新增",
+        "N2": "扩大",
+        "N3a": "不变",
+        "N3b": "不变",
+        "N4": "不变",
+        "O5": "消失",
+        "N6": "不变",
+        "N7": "缩小",
+        "N8": "扩大",
+    }
+    assert (
+        result["NEW"],
+        result["GROWN"],
+        result["SHRUNK"],
+        result["UNCHANGED"],
+        result["GONE"],
+    ) == (1, 2, 1, 4, 1)
     n1 = rows["N1"]
     assert n1["old_id"] is None or n1["old_id"] in ("", "NULL") or not n1["old_id"]
     assert n1["area_added_m2"] == pytest.approx(10000.0)
@@ -94,7 +108,7 @@ def test_hand_built_change_classes(qgis_app):
     n2 = rows["N2"]
     assert (n2["old_id"], n2["area_old_m2"], n2["area_new_m2"]) == ("O2", 10000.0, 13000.0)
     assert n2["area_added_m2"] == pytest.approx(3000.0)
-    assert n2.geometry().area() == pytest.approx(3000.0)       # the added strip only
+    assert n2.geometry().area() == pytest.approx(3000.0)  # the added strip only
     assert n2.geometry().boundingBox().yMinimum() == pytest.approx(2900100.0)
     assert n2["match"] == "一对一"
     for name in ("N3a", "N3b"):
@@ -125,14 +139,14 @@ def test_other_crs_is_reprojected_and_ids_match(qgis_app):
     assert changes["N6"]["change"] == "不变"
     old = _layer([("A", _box(0, 0, 100, 100)), ("B", _box(100, 0, 200, 100))])
     new = _layer([("B", _box(0, 0, 100, 100))])  # B now lies where A was
-    by_id = {f["new_id"] or f["old_id"]: f for f in
-             _run(old, new, MATCH_FIELD="tbbh")["OUTPUT"].getFeatures()}
+    by_id = {
+        f["new_id"] or f["old_id"]: f
+        for f in _run(old, new, MATCH_FIELD="tbbh")["OUTPUT"].getFeatures()
+    }
     # paired by ID with B; A's land is in it too (merge), B's old land is gone: 缩小
-    assert (by_id["B"]["old_id"], by_id["B"]["match"], by_id["B"]["related"]) == \
-        ("B", "合并", "A")
+    assert (by_id["B"]["old_id"], by_id["B"]["match"], by_id["B"]["related"]) == ("B", "合并", "A")
     assert by_id["B"]["change"] == "缩小" and set(by_id) == {"B"}
-    by_overlap = {f["new_id"]: f for f in _run(old, new)["OUTPUT"].getFeatures()
-                  if f["new_id"]}
+    by_overlap = {f["new_id"]: f for f in _run(old, new)["OUTPUT"].getFeatures() if f["new_id"]}
     assert by_overlap["B"]["old_id"] == "A" and by_overlap["B"]["change"] == "不变"
     assert by_overlap["B"]["match"] == "一对一"
     gone = [f for f in _run(old, new)["OUTPUT"].getFeatures() if f["change"] == "消失"]
@@ -149,22 +163,23 @@ def test_generated_deliveries_match_geopandas(qgis_app, tmp_path):
 
     old_path, new_path, facts = generate_change.deliveries(tmp_path, 3000, seed=7)
     out = tmp_path / "peer.json"
-    done = peerenv.run_peer(PEER, str(old_path), str(new_path), str(out),
-                            "--min-area", "50")
+    done = peerenv.run_peer(PEER, str(old_path), str(new_path), str(out), "--min-area", "50")
     assert done.returncode == 0, done.stderr
     peer = json.loads(out.read_text())
     old = QgsVectorLayer(str(old_path) + "|layername=parcel", "old", "ogr")
     new = QgsVectorLayer(str(new_path) + "|layername=parcel", "new", "ogr")
-    result = parcel_change(old, new, QgsCoordinateReferenceSystem("EPSG:4547"),
-                           min_area=50.0)
+    result = parcel_change(old, new, QgsCoordinateReferenceSystem("EPSG:4547"), min_area=50.0)
     mine = {row.new_id: row for row in result.rows if row.new_id}
     assert set(mine) == set(peer["new"])
     assert sorted(r.old_id for r in result.rows if r.change == "消失") == peer["gone"]
     for name, (change, old_id, area_old, area_new, added, match) in peer["new"].items():
         row = mine[name]
         assert (row.change, row.old_id, row.match) == (change, old_id, match), name
-        for value, expected in ((row.area_old_m2, area_old), (row.area_new_m2, area_new),
-                                (row.area_added_m2, added)):
+        for value, expected in (
+            (row.area_old_m2, area_old),
+            (row.area_new_m2, area_new),
+            (row.area_added_m2, added),
+        ):
             assert abs(value - expected) <= 1e-6 * max(1.0, expected), (name, value, expected)
     counts = result.counts()
     # every class occurs, in the proportions the generator made
@@ -188,13 +203,35 @@ def test_import_gbk_delivery_fills_change_type(qgis_app, empty_workspace, tmp_pa
     def rect(x0, y0, x1, y1):
         return _box(x0 + 500000.0, y0 + 2900000.0, x1 + 500000.0, y1 + 2900000.0)
 
-    fields = (("图斑编号", FieldType.STRING), ("扰动类型", FieldType.STRING),
-              ("建设状态", FieldType.STRING), ("合规性", FieldType.STRING))
-    write_layer(tmp_path / "delivery.shp", "delivery", "Polygon", fields, [
-        ({"图斑编号": "N1", "扰动类型": "其他扰动", "建设状态": "施工", "合规性": "疑似未批先建"},
-         rect(0, 0, 100, 130)),
-        ({"图斑编号": "N2", "扰动类型": "弃土(渣)场", "建设状态": "完工", "合规性": "合规"},
-         rect(1000, 0, 1100, 100))], driver="ESRI Shapefile", encoding="GBK")
+    fields = (
+        ("图斑编号", FieldType.STRING),
+        ("扰动类型", FieldType.STRING),
+        ("建设状态", FieldType.STRING),
+        ("合规性", FieldType.STRING),
+    )
+    write_layer(
+        tmp_path / "delivery.shp",
+        "delivery",
+        "Polygon",
+        fields,
+        [
+            (
+                {
+                    "图斑编号": "N1",
+                    "扰动类型": "其他扰动",
+                    "建设状态": "施工",
+                    "合规性": "疑似未批先建",
+                },
+                rect(0, 0, 100, 130),
+            ),
+            (
+                {"图斑编号": "N2", "扰动类型": "弃土(渣)场", "建设状态": "完工", "合规性": "合规"},
+                rect(1000, 0, 1100, 100),
+            ),
+        ],
+        driver="ESRI Shapefile",
+        encoding="GBK",
+    )
     for extension in (".cpg", ".CPG"):
         (tmp_path / ("delivery" + extension)).unlink(missing_ok=True)
     source = open_source(str(tmp_path / "delivery.shp"))
@@ -202,10 +239,8 @@ def test_import_gbk_delivery_fills_change_type(qgis_app, empty_workspace, tmp_pa
     previous = _layer([("O1", _box(0, 0, 100, 100))])
     report = import_parcels(empty_workspace, source, previous=previous, delivery="2024-2")
     assert (report.imported, report.skipped) == (2, []), report.lines()
-    parcels = {f["tbbh"]: f for f in open_workspace(empty_workspace).layer("parcel")
-               .getFeatures()}
+    parcels = {f["tbbh"]: f for f in open_workspace(empty_workspace).layer("parcel").getFeatures()}
     assert (parcels["N1"]["bhlx"], parcels["N1"]["sqtbbh"]) == ("2", "O1")  # 扩大
-    assert parcels["N2"]["bhlx"] == "1"                                     # 新增
-    assert (parcels["N1"]["rdlx"], parcels["N1"]["jszt"], parcels["N1"]["hgx"]) == \
-        ("3", "3", "02")
+    assert parcels["N2"]["bhlx"] == "1"  # 新增
+    assert (parcels["N1"]["rdlx"], parcels["N1"]["jszt"], parcels["N1"]["hgx"]) == ("3", "3", "02")
     assert parcels["N2"]["rdlx"] == "1" and parcels["N2"]["jcpc"] == "2024-2"

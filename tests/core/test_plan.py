@@ -37,9 +37,16 @@ def add_records(path, records):
     features = []
     for csdm, quantity, year, table, target in records:
         feature = QgsFeature(layer.fields())
-        for name, value in (("uuid", str(uuid.uuid4())), ("cslb", csdm[0]), ("csdm", csdm),
-                            ("sl", quantity), ("dw", units[csdm]), ("nd", year),
-                            ("mbtc", table), ("mbid", target)):
+        for name, value in (
+            ("uuid", str(uuid.uuid4())),
+            ("cslb", csdm[0]),
+            ("csdm", csdm),
+            ("sl", quantity),
+            ("dw", units[csdm]),
+            ("nd", year),
+            ("mbtc", table),
+            ("mbid", target),
+        ):
             feature.setAttribute(name, value)
         features.append(feature)
     assert layer.dataProvider().addFeatures(features)[0]
@@ -90,12 +97,22 @@ def test_linear_measure_on_a_big_parcel_adds_no_area(ws):
 
 def test_partial_closure_adds_its_quantity_and_full_features_dissolve(ws):
     # 20 hm² polygon with 5 hm² of 封育: adds 5, not 20
-    a, b, c = add_parcels(ws, [(501000, 2901000, 501400, 2901500),     # 20 hm²
-                               (503000, 2903000, 503200, 2903100),     # 2 hm²
-                               (503100, 2903000, 503300, 2903100)])    # 2 hm², 1 shared
-    add_records(ws, [("V05", 5.0, 2023, "parcel", a),
-                     ("V01", 2.0, 2022, "parcel", b),
-                     ("V01", 2.5, 2024, "parcel", c)])  # sl above the area: min(area, sl)
+    a, b, c = add_parcels(
+        ws,
+        [
+            (501000, 2901000, 501400, 2901500),  # 20 hm²
+            (503000, 2903000, 503200, 2903100),  # 2 hm²
+            (503100, 2903000, 503300, 2903100),
+        ],
+    )  # 2 hm², 1 shared
+    add_records(
+        ws,
+        [
+            ("V05", 5.0, 2023, "parcel", a),
+            ("V01", 2.0, 2022, "parcel", b),
+            ("V01", 2.5, 2024, "parcel", c),
+        ],
+    )  # sl above the area: min(area, sl)
     progress = run(ws)
     west = progress.row(WEST)
     assert west.treated_area_hm2 == pytest.approx(5.0 + 3.0)
@@ -105,8 +122,7 @@ def test_partial_closure_adds_its_quantity_and_full_features_dissolve(ws):
 
 def test_treated_before_the_window_is_retreated_not_new(ws):
     (parcel,) = add_parcels(ws, [(501000, 2901000, 501100, 2901100)])  # 1 hm²
-    add_records(ws, [("V01", 1.0, 2019, "parcel", parcel),
-                     ("V01", 1.0, 2023, "parcel", parcel)])
+    add_records(ws, [("V01", 1.0, 2019, "parcel", parcel), ("V01", 1.0, 2023, "parcel", parcel)])
     progress = run(ws)
     assert progress.county.treated_area_hm2 == 0.0
     assert progress.county.retreated_area_hm2 == pytest.approx(1.0)
@@ -125,12 +141,12 @@ def test_boundary_feature_is_shared_by_area(ws):
 
 
 def test_gullies_count_bgsl_in_their_own_township_in_the_window(ws):
-    add_gully(ws, (501000, 2901000, 501100, 2901100), WEST, count=3)      # 崩岗群 of 3
-    add_gully(ws, (509950, 2905000, 510150, 2905050), WEST)                # on the border
+    add_gully(ws, (501000, 2901000, 501100, 2901100), WEST, count=3)  # 崩岗群 of 3
+    add_gully(ws, (509950, 2905000, 510150, 2905050), WEST)  # on the border
     add_gully(ws, (511000, 2901000, 511100, 2901100), EAST, farmland=0.4)
-    add_gully(ws, (512000, 2901000, 512100, 2901100), EAST, year=2020)     # before
-    add_gully(ws, (513000, 2901000, 513100, 2901100), EAST, status="1")    # not done
-    add_gully(ws, (514000, 2901000, 514100, 2901100), EAST, year=None)     # no year
+    add_gully(ws, (512000, 2901000, 512100, 2901100), EAST, year=2020)  # before
+    add_gully(ws, (513000, 2901000, 513100, 2901100), EAST, status="1")  # not done
+    add_gully(ws, (514000, 2901000, 514100, 2901100), EAST, year=None)  # no year
     progress = run(ws)
     assert progress.row(WEST).treated_gullies == 4
     assert progress.row(EAST).treated_gullies == 1

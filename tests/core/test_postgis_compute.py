@@ -38,20 +38,26 @@ def local(sample_workspace):
 def _compare_area_tables(local_rows, server_rows):
     assert len(local_rows) == len(server_rows) > 25
     for a, b in zip(local_rows, server_rows):
-        assert (a.xzqdm, a.xzqmc, a.klass, a.feature_count) == \
-            (b.xzqdm, b.xzqmc, b.klass, b.feature_count)
+        assert (a.xzqdm, a.xzqmc, a.klass, a.feature_count) == (
+            b.xzqdm,
+            b.xzqmc,
+            b.klass,
+            b.feature_count,
+        )
         assert close(a.area_m2, b.area_m2), (a, b)
     assert local_rows.features == server_rows.features
     assert local_rows.invalid_repaired == server_rows.invalid_repaired
     assert close(local_rows.input_area_m2, server_rows.input_area_m2)
 
 
-@pytest.mark.parametrize("table, class_field", [("parcel", "kflx"), ("parcel", None),
-                                                ("erosion", "qsqd"), ("benggang", "gm")])
-def test_township_stats_on_the_server_equal_the_local_engine(local, pg_sample, table,
-                                                             class_field):
-    expected = township_area_stats(local.layer("township"), "xzqdm", local.layer(table),
-                                   class_field)
+@pytest.mark.parametrize(
+    "table, class_field",
+    [("parcel", "kflx"), ("parcel", None), ("erosion", "qsqd"), ("benggang", "gm")],
+)
+def test_township_stats_on_the_server_equal_the_local_engine(local, pg_sample, table, class_field):
+    expected = township_area_stats(
+        local.layer("township"), "xzqdm", local.layer(table), class_field
+    )
     towns, layer = pg_sample.layer("township"), pg_sample.layer(table)
     assert same_postgis_database(towns, layer) is not None
     result = township_area_stats(towns, "xzqdm", layer, class_field)
@@ -62,8 +68,7 @@ def test_township_stats_on_the_server_equal_the_local_engine(local, pg_sample, t
 
 def test_conservation_rate_on_the_server_equals_the_local_engine(local, pg_sample):
     expected = conservation_rate(local.layer("township"), "xzqdm", local.layer("erosion"))
-    result = conservation_rate(pg_sample.layer("township"), "xzqdm",
-                               pg_sample.layer("erosion"))
+    result = conservation_rate(pg_sample.layer("township"), "xzqdm", pg_sample.layer("erosion"))
     assert on_server(pg_sample.layer("township"), pg_sample.layer("erosion"))
     assert len(result) == len(expected) == 26
     for a, b in zip(expected, result):
@@ -80,13 +85,15 @@ def test_overlaps_on_the_server_equal_the_local_engine(local, pg_sample):
     result = find_overlaps(pg_sample.layer("parcel"), "tbbh")
     assert on_server(pg_sample.layer("parcel"))
     assert expected.pairs, "the sample has overlapping parcels"
-    assert [(p.fid_a, p.fid_b, p.id_a, p.id_b) for p in result.pairs] == \
-        [(p.fid_a, p.fid_b, p.id_a, p.id_b) for p in expected.pairs]
+    assert [(p.fid_a, p.fid_b, p.id_a, p.id_b) for p in result.pairs] == [
+        (p.fid_a, p.fid_b, p.id_a, p.id_b) for p in expected.pairs
+    ]
     for a, b in zip(expected.pairs, result.pairs):
         assert close(a.area_m2, b.area_m2)
         assert close(a.geometry.area(), b.geometry.area())
-    assert [(i.fid, i.id, i.reason) for i in result.invalid] == \
-        [(i.fid, i.id, i.reason) for i in expected.invalid]
+    assert [(i.fid, i.id, i.reason) for i in result.invalid] == [
+        (i.fid, i.id, i.reason) for i in expected.invalid
+    ]
     assert expected.invalid, "the sample has invalid parcels"
     assert result.features == expected.features
 
@@ -110,14 +117,27 @@ def _corridor_lines(local):
     """Lines through a few sample parcels, one per road class (some not protected)."""
     from qgis.core import QgsGeometry, QgsPointXY
 
-    centres = [f.geometry().centroid().asPoint() for f in local.layer("parcel").getFeatures()
-               if not f.geometry().isEmpty() and f.geometry().isGeosValid()][:40]
+    centres = [
+        f.geometry().centroid().asPoint()
+        for f in local.layer("parcel").getFeatures()
+        if not f.geometry().isEmpty() and f.geometry().isGeosValid()
+    ][:40]
     lines = []
     for value, start in ROADS:
         a, b = centres[start], centres[start + 5]
-        lines.append((value, QgsGeometry.fromPolylineXY([
-            QgsPointXY(a.x() - 500, a.y() - 300), QgsPointXY(a.x(), a.y()),
-            QgsPointXY(b.x(), b.y()), QgsPointXY(b.x() + 400, b.y() + 200)])))
+        lines.append(
+            (
+                value,
+                QgsGeometry.fromPolylineXY(
+                    [
+                        QgsPointXY(a.x() - 500, a.y() - 300),
+                        QgsPointXY(a.x(), a.y()),
+                        QgsPointXY(b.x(), b.y()),
+                        QgsPointXY(b.x() + 400, b.y() + 200),
+                    ]
+                ),
+            )
+        )
     return lines
 
 
@@ -137,12 +157,15 @@ def corridors(local, pg_sample, pg_server):
     assert memory.dataProvider().addFeatures(features)[0]
     table = '"{0}"."roads"'.format(pg_sample.schema)
     with pg_server.connect() as connection, connection.cursor() as cursor:
-        cursor.execute("CREATE TABLE " + table + " (fid serial PRIMARY KEY, dllx text, "
-                       "geom geometry(LineString, 4547))")
+        cursor.execute(
+            "CREATE TABLE " + table + " (fid serial PRIMARY KEY, dllx text, "
+            "geom geometry(LineString, 4547))"
+        )
         for value, geometry in lines:
-            cursor.execute("INSERT INTO " + table + " (dllx, geom) VALUES "
-                           "(%s, ST_GeomFromWKB(%s, 4547))",
-                           (value, bytes(geometry.asWkb())))
+            cursor.execute(
+                "INSERT INTO " + table + " (dllx, geom) VALUES (%s, ST_GeomFromWKB(%s, 4547))",
+                (value, bytes(geometry.asWkb())),
+            )
     from qgis.core import QgsDataSourceUri
 
     uri = QgsDataSourceUri(pg_sample.uri("township"))
@@ -157,10 +180,27 @@ def corridors(local, pg_sample, pg_server):
 def _same_findings(expected, result):
     assert len(result) == len(expected)
     for a, b in zip(expected, result):
-        assert (a.rule, a.parcel_id, a.parcel_fid, a.compliance, a.severity, a.message,
-                a.related, a.township, a.parcel_uuid) == \
-            (b.rule, b.parcel_id, b.parcel_fid, b.compliance, b.severity, b.message,
-             b.related, b.township, b.parcel_uuid)
+        assert (
+            a.rule,
+            a.parcel_id,
+            a.parcel_fid,
+            a.compliance,
+            a.severity,
+            a.message,
+            a.related,
+            a.township,
+            a.parcel_uuid,
+        ) == (
+            b.rule,
+            b.parcel_id,
+            b.parcel_fid,
+            b.compliance,
+            b.severity,
+            b.message,
+            b.related,
+            b.township,
+            b.parcel_uuid,
+        )
         assert close(a.area_m2, b.area_m2), (a, b)
         assert close(a.geometry.area(), b.geometry.area()), a
         assert a.geometry.isEmpty() == b.geometry.isEmpty()
@@ -170,14 +210,20 @@ def test_validation_on_the_server_equals_the_local_engine(local, pg_sample, corr
     from xingguo_swc_plugin.core.validation import findings_by_rule, validate_parcels
 
     memory, remote = corridors
-    expected = validate_parcels(local.layer("parcel"), local.layer("dev_project"),
-                                corridors=memory)
-    result = validate_parcels(pg_sample.layer("parcel"), pg_sample.layer("dev_project"),
-                              corridors=remote)
+    expected = validate_parcels(local.layer("parcel"), local.layer("dev_project"), corridors=memory)
+    result = validate_parcels(
+        pg_sample.layer("parcel"), pg_sample.layer("dev_project"), corridors=remote
+    )
     assert on_server(pg_sample.layer("parcel"), pg_sample.layer("dev_project"), remote)
     rules = findings_by_rule(expected)
-    for rule in ("INVALID_GEOMETRY", "UNREGISTERED", "LOCATION_CHANGED", "EXCEEDS_APPROVED",
-                 "OVERLAP", "CORRIDOR"):
+    for rule in (
+        "INVALID_GEOMETRY",
+        "UNREGISTERED",
+        "LOCATION_CHANGED",
+        "EXCEEDS_APPROVED",
+        "OVERLAP",
+        "CORRIDOR",
+    ):
         assert rules.get(rule), "the data has no {0} case".format(rule)
     _same_findings(expected, result)
 
@@ -185,15 +231,18 @@ def test_validation_on_the_server_equals_the_local_engine(local, pg_sample, corr
 def test_validation_without_corridors_on_the_server(local, pg_sample):
     from xingguo_swc_plugin.core.validation import validate_parcels
 
-    expected = validate_parcels(local.layer("parcel"), local.layer("dev_project"),
-                                excess_tolerance=50.0)
-    result = validate_parcels(pg_sample.layer("parcel"), pg_sample.layer("dev_project"),
-                              excess_tolerance=50.0)
+    expected = validate_parcels(
+        local.layer("parcel"), local.layer("dev_project"), excess_tolerance=50.0
+    )
+    result = validate_parcels(
+        pg_sample.layer("parcel"), pg_sample.layer("dev_project"), excess_tolerance=50.0
+    )
     assert on_server(pg_sample.layer("parcel"), pg_sample.layer("dev_project"))
     _same_findings(expected, result)
 
 
 # -- other inputs: geographic CRS, ellipsoidal areas, nothing eroded -------------------------
+
 
 @pytest.fixture(scope="module")
 def geographic_tables(pg_sample, pg_server):
@@ -204,11 +253,16 @@ def geographic_tables(pg_sample, pg_server):
     with pg_server.connect() as connection, connection.cursor() as cursor:
         cursor.execute('CREATE SCHEMA "{0}"'.format(schema))
         for table in ("township", "parcel", "erosion"):
-            cursor.execute('CREATE TABLE "{0}"."{2}" AS SELECT * FROM "{1}"."{2}"'.format(
-                schema, pg_sample.schema, table))
-            cursor.execute('ALTER TABLE "{0}"."{1}" ADD PRIMARY KEY (fid); ALTER TABLE '
-                           '"{0}"."{1}" ALTER COLUMN geom TYPE geometry(MultiPolygon, 4490) '
-                           'USING ST_Transform(geom, 4490)'.format(schema, table))
+            cursor.execute(
+                'CREATE TABLE "{0}"."{2}" AS SELECT * FROM "{1}"."{2}"'.format(
+                    schema, pg_sample.schema, table
+                )
+            )
+            cursor.execute(
+                'ALTER TABLE "{0}"."{1}" ADD PRIMARY KEY (fid); ALTER TABLE '
+                '"{0}"."{1}" ALTER COLUMN geom TYPE geometry(MultiPolygon, 4490) '
+                "USING ST_Transform(geom, 4490)".format(schema, table)
+            )
     source = QgsDataSourceUri(pg_sample.uri("township"))
 
     def layer(table):
@@ -224,8 +278,9 @@ def geographic_tables(pg_sample, pg_server):
 
 
 def test_geographic_inputs_are_projected_the_same_way(geographic_tables, monkeypatch):
-    towns, parcels, erosion = (geographic_tables(name)
-                               for name in ("township", "parcel", "erosion"))
+    towns, parcels, erosion = (
+        geographic_tables(name) for name in ("township", "parcel", "erosion")
+    )
     server = township_area_stats(towns, "xzqdm", parcels, "kflx")
     server_rate = conservation_rate(towns, "xzqdm", erosion)
     server_pairs = find_overlaps(parcels, "tbbh")
@@ -237,24 +292,29 @@ def test_geographic_inputs_are_projected_the_same_way(geographic_tables, monkeyp
     assert not on_server(towns, parcels) and not on_server(parcels)
     _compare_area_tables(local_rows, server)
     for a, b in zip(local_rate, server_rate):
-        assert close(a.erosion_area_m2, b.erosion_area_m2) and close(a.land_area_m2,
-                                                                     b.land_area_m2)
-    assert [(p.fid_a, p.fid_b) for p in local_pairs.pairs] == \
-        [(p.fid_a, p.fid_b) for p in server_pairs.pairs]
-    assert all(close(a.area_m2, b.area_m2)
-               for a, b in zip(local_pairs.pairs, server_pairs.pairs))
+        assert close(a.erosion_area_m2, b.erosion_area_m2) and close(a.land_area_m2, b.land_area_m2)
+    assert [(p.fid_a, p.fid_b) for p in local_pairs.pairs] == [
+        (p.fid_a, p.fid_b) for p in server_pairs.pairs
+    ]
+    assert all(close(a.area_m2, b.area_m2) for a, b in zip(local_pairs.pairs, server_pairs.pairs))
 
 
 def test_ellipsoidal_areas_stay_on_the_local_engine(local, pg_sample):
     from xingguo_swc_plugin.core.area import ELLIPSOIDAL
 
-    expected = township_area_stats(local.layer("township"), "xzqdm", local.layer("parcel"),
-                                   "kflx", area_method=ELLIPSOIDAL)
-    result = township_area_stats(pg_sample.layer("township"), "xzqdm",
-                                 pg_sample.layer("parcel"), "kflx",
-                                 area_method=ELLIPSOIDAL)
-    assert not on_server(pg_sample.layer("township"), pg_sample.layer("parcel"),
-                         area_method=ELLIPSOIDAL)
+    expected = township_area_stats(
+        local.layer("township"), "xzqdm", local.layer("parcel"), "kflx", area_method=ELLIPSOIDAL
+    )
+    result = township_area_stats(
+        pg_sample.layer("township"),
+        "xzqdm",
+        pg_sample.layer("parcel"),
+        "kflx",
+        area_method=ELLIPSOIDAL,
+    )
+    assert not on_server(
+        pg_sample.layer("township"), pg_sample.layer("parcel"), area_method=ELLIPSOIDAL
+    )
     _compare_area_tables(expected, result)
 
 
@@ -263,9 +323,15 @@ def test_nothing_eroded_gives_full_conservation_on_the_server(pg_sample, pg_serv
 
     table = '"{0}".erosion_slight'.format(pg_sample.schema)
     with pg_server.connect() as connection, connection.cursor() as cursor:
-        cursor.execute("CREATE TABLE " + table + ' AS SELECT fid, qsqd, geom FROM "{0}"'
-                       ".erosion WHERE qsqd = 1; ALTER TABLE ".format(pg_sample.schema) +
-                       table + " ADD PRIMARY KEY (fid)")
+        cursor.execute(
+            "CREATE TABLE "
+            + table
+            + ' AS SELECT fid, qsqd, geom FROM "{0}".erosion WHERE qsqd = 1; ALTER TABLE '.format(
+                pg_sample.schema
+            )
+            + table
+            + " ADD PRIMARY KEY (fid)"
+        )
     try:
         uri = QgsDataSourceUri(pg_sample.uri("erosion"))
         uri.setTable("erosion_slight")

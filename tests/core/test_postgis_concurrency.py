@@ -28,8 +28,9 @@ PER_EDITOR = 30
 def _square(n: int) -> QgsGeometry:
     x = 600000 + 50 * (n % 40)
     y = 2900000 + 50 * (n // 40)
-    return QgsGeometry.fromWkt("MultiPolygon((({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1})))"
-                               .format(x, y, x + 30, y + 30))
+    return QgsGeometry.fromWkt(
+        "MultiPolygon((({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1})))".format(x, y, x + 30, y + 30)
+    )
 
 
 def _run_editors(count: int, work) -> Dict[int, object]:
@@ -54,8 +55,7 @@ def _run_editors(count: int, work) -> Dict[int, object]:
     return results
 
 
-def test_two_editors_digitizing_in_one_township_get_unique_ids(pg_target, pg_schema,
-                                                                pg_server):
+def test_two_editors_digitizing_in_one_township_get_unique_ids(pg_target, pg_schema, pg_server):
     workspace = create_postgis_workspace(pg_target, pg_schema, CRS, styles=False)
     uri = workspace.uri("benggang")
 
@@ -84,8 +84,9 @@ def test_two_editors_digitizing_in_one_township_get_unique_ids(pg_target, pg_sch
     assert min(parse_benggang_id(b)[1] for b in results[1]) < PER_EDITOR
     assert min(parse_benggang_id(b)[1] for b in results[0]) < PER_EDITOR
     with pg_server.connect() as connection, connection.cursor() as cursor:
-        cursor.execute('SELECT count(DISTINCT bgbh), count(*) FROM "{0}".benggang'
-                       .format(pg_schema))
+        cursor.execute(
+            'SELECT count(DISTINCT bgbh), count(*) FROM "{0}".benggang'.format(pg_schema)
+        )
         assert cursor.fetchone() == (2 * PER_EDITOR, 2 * PER_EDITOR)
 
 
@@ -106,8 +107,9 @@ def test_deleted_ids_are_never_handed_out_again(pg_target, pg_schema, pg_server)
     assert next_benggang_id(layer, TOWNSHIP) == "360732101-0004"
     # an ID typed by hand beyond the sequence is skipped, not duplicated
     with pg_server.connect() as connection, connection.cursor() as cursor:
-        cursor.execute('INSERT INTO "{0}".benggang (bgbh) VALUES (%s)'.format(pg_schema),
-                       ("360732101-0005",))
+        cursor.execute(
+            'INSERT INTO "{0}".benggang (bgbh) VALUES (%s)'.format(pg_schema), ("360732101-0005",)
+        )
     assert next_benggang_id(layer, TOWNSHIP) == "360732101-0006"
     assert next_benggang_id(layer, "360732102") == "360732102-0001"
 
@@ -151,8 +153,9 @@ def test_unique_constraint_stops_a_duplicate_typed_by_hand(pg_target, pg_schema)
     duplicate.setAttribute("bgbh", first["bgbh"])
     assert other.addFeature(duplicate)
     assert not other.commitChanges()
-    assert any("duplicate key" in error or "unique" in error.lower()
-               for error in other.commitErrors())
+    assert any(
+        "duplicate key" in error or "unique" in error.lower() for error in other.commitErrors()
+    )
     other.rollBack()
     assert workspace.layer("benggang").featureCount() == 1
 

@@ -19,9 +19,13 @@ def _rows(layer, names):
     rows = {}
     for feature in layer.getFeatures(request):
         geometry = feature.geometry()
-        rows[feature.id()] = (tuple(None if feature[n] is None or str(feature[n]) == "NULL"
-                                    else feature[n] for n in names),
-                              None if geometry.isNull() else geometry.asWkt(3))
+        rows[feature.id()] = (
+            tuple(
+                None if feature[n] is None or str(feature[n]) == "NULL" else feature[n]
+                for n in names
+            ),
+            None if geometry.isNull() else geometry.asWkt(3),
+        )
     return rows
 
 
@@ -38,17 +42,20 @@ def test_sample_is_copied_with_fids_attributes_and_geometries(sample_workspace, 
 
 def test_gully_numbers_continue_after_the_copied_ids(sample_workspace, pg_sample, pg_server):
     with pg_server.connect() as connection, connection.cursor() as cursor:
-        cursor.execute('SELECT split_part(bgbh, %s, 1), max(split_part(bgbh, %s, 2)::int) '
-                       'FROM "{0}".benggang GROUP BY 1'.format(pg_sample.schema), ("-", "-"))
+        cursor.execute(
+            "SELECT split_part(bgbh, %s, 1), max(split_part(bgbh, %s, 2)::int) "
+            'FROM "{0}".benggang GROUP BY 1'.format(pg_sample.schema),
+            ("-", "-"),
+        )
         highest = dict(cursor.fetchall())
-        cursor.execute('SELECT xzqdm, last_seq FROM "{0}".benggang_seq'.format(
-            pg_sample.schema))
+        cursor.execute('SELECT xzqdm, last_seq FROM "{0}".benggang_seq'.format(pg_sample.schema))
         stored = dict(cursor.fetchall())
     assert highest and all(stored[code] >= value for code, value in highest.items())
 
 
 def test_load_refuses_a_filled_workspace_and_cancel_leaves_nothing(
-        sample_workspace, pg_target, pg_schema, pg_server):
+    sample_workspace, pg_target, pg_schema, pg_server
+):
     workspace = create_postgis_workspace(pg_target, pg_schema, CRS, styles=False)
     feedback = QgsFeedback()
     feedback.progressChanged.connect(lambda value: feedback.cancel() if value > 30 else None)

@@ -27,9 +27,12 @@ CRS = QgsCoordinateReferenceSystem("EPSG:4547")
 
 def _columns(pg_server, schema_name, table):
     with pg_server.connect() as connection, connection.cursor() as cursor:
-        cursor.execute("SELECT column_name, data_type, is_nullable, column_default "
-                       "FROM information_schema.columns WHERE table_schema = %s AND "
-                       "table_name = %s", (schema_name, table))
+        cursor.execute(
+            "SELECT column_name, data_type, is_nullable, column_default "
+            "FROM information_schema.columns WHERE table_schema = %s AND "
+            "table_name = %s",
+            (schema_name, table),
+        )
         return {row[0]: row[1:] for row in cursor.fetchall()}
 
 
@@ -39,8 +42,7 @@ def _scalar(pg_server, query, args=()):
         return cursor.fetchone()[0]
 
 
-def test_create_makes_every_table_with_constraints_and_indexes(pg_server, pg_target,
-                                                                pg_schema):
+def test_create_makes_every_table_with_constraints_and_indexes(pg_server, pg_target, pg_schema):
     workspace = create_postgis_workspace(pg_target, pg_schema, CRS)
     for spec in schema.LAYERS:
         columns = _columns(pg_server, pg_schema, spec.name)
@@ -49,38 +51,54 @@ def test_create_makes_every_table_with_constraints_and_indexes(pg_server, pg_tar
             nullable = columns[field_spec.name][1]
             assert (nullable == "NO") == field_spec.required, (spec.name, field_spec.name)
         if spec.geometry:
-            assert _scalar(pg_server, "SELECT srid FROM geometry_columns WHERE "
-                           "f_table_schema = %s AND f_table_name = %s",
-                           (pg_schema, spec.name)) == 4547
-            assert _scalar(pg_server, "SELECT count(*) FROM pg_indexes WHERE "
-                           "schemaname = %s AND tablename = %s AND indexdef ILIKE "
-                           "'%%USING gist%%'", (pg_schema, spec.name)) == 1
+            assert (
+                _scalar(
+                    pg_server,
+                    "SELECT srid FROM geometry_columns WHERE "
+                    "f_table_schema = %s AND f_table_name = %s",
+                    (pg_schema, spec.name),
+                )
+                == 4547
+            )
+            assert (
+                _scalar(
+                    pg_server,
+                    "SELECT count(*) FROM pg_indexes WHERE "
+                    "schemaname = %s AND tablename = %s AND indexdef ILIKE "
+                    "'%%USING gist%%'",
+                    (pg_schema, spec.name),
+                )
+                == 1
+            )
     assert "gen_random_uuid" in _columns(pg_server, pg_schema, "benggang")["uuid"][2]
     assert workspace.schema_version() == schema.SCHEMA_VERSION
     assert workspace.crs().authid() == "EPSG:4547"
     from xingguo_swc_plugin.domain.measures import SEED_MEASURES
 
-    assert _scalar(pg_server, 'SELECT count(*) FROM "{0}".measure_type'.format(
-        pg_schema)) == len(SEED_MEASURES)
+    assert _scalar(pg_server, 'SELECT count(*) FROM "{0}".measure_type'.format(pg_schema)) == len(
+        SEED_MEASURES
+    )
 
 
-def test_codes_uniques_and_uuid_default_are_enforced_by_the_server(pg_server, pg_target,
-                                                                   pg_schema):
+def test_codes_uniques_and_uuid_default_are_enforced_by_the_server(pg_server, pg_target, pg_schema):
     import psycopg2
 
     create_postgis_workspace(pg_target, pg_schema, CRS, styles=False)
     table = '"{0}".benggang'.format(pg_schema)
     with pg_server.connect() as connection, connection.cursor() as cursor:
-        cursor.execute("INSERT INTO " + table + " (bgbh, xt) VALUES (%s, %s) "
-                       "RETURNING uuid", ("360732101-0001", "1"))
+        cursor.execute(
+            "INSERT INTO " + table + " (bgbh, xt) VALUES (%s, %s) RETURNING uuid",
+            ("360732101-0001", "1"),
+        )
         generated = cursor.fetchone()[0]
     assert len(generated) == 36 and generated.count("-") == 4
-    for values, code in ((("360732101-0002", "9"), "23514"),     # shape not in the list
-                         (("360732101-0001", "1"), "23505")):    # duplicate gully ID
+    for values, code in (
+        (("360732101-0002", "9"), "23514"),  # shape not in the list
+        (("360732101-0001", "1"), "23505"),
+    ):  # duplicate gully ID
         with pytest.raises(psycopg2.Error) as caught:
             with pg_server.connect() as connection, connection.cursor() as cursor:
-                cursor.execute("INSERT INTO " + table + " (bgbh, xt) VALUES (%s, %s)",
-                               values)
+                cursor.execute("INSERT INTO " + table + " (bgbh, xt) VALUES (%s, %s)", values)
         assert caught.value.pgcode == code
     with pytest.raises(psycopg2.Error) as caught:
         with pg_server.connect() as connection, connection.cursor() as cursor:
@@ -88,11 +106,13 @@ def test_codes_uniques_and_uuid_default_are_enforced_by_the_server(pg_server, pg
     assert caught.value.pgcode == "23514"
 
 
-def test_layers_open_styled_with_value_maps_from_layer_styles(pg_server, pg_target,
-                                                             pg_schema):
+def test_layers_open_styled_with_value_maps_from_layer_styles(pg_server, pg_target, pg_schema):
     workspace = create_postgis_workspace(pg_target, pg_schema, CRS)
-    assert _scalar(pg_server, "SELECT count(*) FROM public.layer_styles WHERE "
-                   "f_table_schema = %s AND useasdefault", (pg_schema,)) == len(schema.LAYERS)
+    assert _scalar(
+        pg_server,
+        "SELECT count(*) FROM public.layer_styles WHERE f_table_schema = %s AND useasdefault",
+        (pg_schema,),
+    ) == len(schema.LAYERS)
     layer = workspace.layer("benggang")
     assert layer.isValid() and layer.providerType() == "postgres"
     setup = layer.editorWidgetSetup(layer.fields().indexOf("xt"))
@@ -103,8 +123,7 @@ def test_layers_open_styled_with_value_maps_from_layer_styles(pg_server, pg_targ
     assert layer.crs().authid() == "EPSG:4547"
 
 
-def test_layer_sources_and_projects_hold_no_password(pg_server, pg_target, pg_schema,
-                                                     tmp_path):
+def test_layer_sources_and_projects_hold_no_password(pg_server, pg_target, pg_schema, tmp_path):
     workspace = create_postgis_workspace(pg_target, pg_schema, CRS)
     layer = workspace.layer("parcel")
     source = QgsDataSourceUri(layer.source())
@@ -118,9 +137,11 @@ def test_layer_sources_and_projects_hold_no_password(pg_server, pg_target, pg_sc
     assert "authcfg=" + source.authConfigId() in text
     # the server stores nothing either: styles hold no credentials
     with pg_server.connect() as connection, connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM public.layer_styles WHERE styleqml::text LIKE %s "
-                       "OR stylesld::text LIKE %s",
-                       ("%" + pg_server.password + "%",) * 2)
+        cursor.execute(
+            "SELECT count(*) FROM public.layer_styles WHERE styleqml::text LIKE %s "
+            "OR stylesld::text LIKE %s",
+            ("%" + pg_server.password + "%",) * 2,
+        )
         assert cursor.fetchone()[0] == 0
     project.clear()
 
@@ -136,8 +157,10 @@ def test_message_log_never_sees_the_password(pg_server, pg_target, pg_schema):
     try:
         create_postgis_workspace(pg_target, pg_schema, CRS, styles=False)
         with pytest.raises(WorkspaceError) as caught:
-            PgTarget(uri="host=127.0.0.1 port={0} dbname=nosuchdb".format(pg_server.port),
-                     authcfg=pg_target.datasource().authConfigId()).connect()
+            PgTarget(
+                uri="host=127.0.0.1 port={0} dbname=nosuchdb".format(pg_server.port),
+                authcfg=pg_target.datasource().authConfigId(),
+            ).connect()
     finally:
         log.messageReceived.disconnect(collect)
     assert "nosuchdb" in str(caught.value)
@@ -149,10 +172,17 @@ def test_message_log_never_sees_the_password(pg_server, pg_target, pg_schema):
 def test_plain_text_password_connections_are_refused(qgis_app, pg_server):
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     source = QgsDataSourceUri()
-    source.setConnection(pg_server.host, str(pg_server.port), pg_server.database,
-                         pg_server.superuser, pg_server.password)
-    metadata.saveConnection(metadata.createConnection(
-        source.uri(False), {"saveUsername": True, "savePassword": True}), "plain")
+    source.setConnection(
+        pg_server.host,
+        str(pg_server.port),
+        pg_server.database,
+        pg_server.superuser,
+        pg_server.password,
+    )
+    metadata.saveConnection(
+        metadata.createConnection(source.uri(False), {"saveUsername": True, "savePassword": True}),
+        "plain",
+    )
     assert metadata.findConnection("plain").uri().count(pg_server.password) == 1
     try:
         with pytest.raises(WorkspaceError, match="authentication manager"):
@@ -173,15 +203,16 @@ def test_wrong_credentials_give_a_clear_error(qgis_app, pg_server):
     config.setConfig("password", "not-the-password")
     ok, stored = QgsApplication.authManager().storeAuthenticationConfig(config)
     assert ok
-    target = PgTarget(uri="host=127.0.0.1 port={0} dbname={1}".format(
-        pg_server.port, pg_server.database), authcfg=stored.id())
+    target = PgTarget(
+        uri="host=127.0.0.1 port={0} dbname={1}".format(pg_server.port, pg_server.database),
+        authcfg=stored.id(),
+    )
     with pytest.raises(WorkspaceError, match="password authentication failed") as caught:
         target.connect()
     assert "not-the-password" not in str(caught.value)
 
 
-def test_existing_workspace_is_opened_and_foreign_schema_refused(pg_server, pg_target,
-                                                                pg_schema):
+def test_existing_workspace_is_opened_and_foreign_schema_refused(pg_server, pg_target, pg_schema):
     create_postgis_workspace(pg_target, pg_schema, CRS, styles=False)
     again = create_postgis_workspace(pg_target, pg_schema, CRS, styles=False)
     assert again.schema_version() == schema.SCHEMA_VERSION
@@ -190,22 +221,28 @@ def test_existing_workspace_is_opened_and_foreign_schema_refused(pg_server, pg_t
     try:
         with pytest.raises(WorkspaceError, match="not a Xingguo SWC workspace"):
             create_postgis_workspace(pg_target, "foreign x", CRS, styles=False)
-        assert _scalar(pg_server, "SELECT count(*) FROM pg_tables WHERE schemaname = %s",
-                       ("foreign x",)) == 1
+        assert (
+            _scalar(
+                pg_server, "SELECT count(*) FROM pg_tables WHERE schemaname = %s", ("foreign x",)
+            )
+            == 1
+        )
     finally:
         with pg_server.connect() as connection, connection.cursor() as cursor:
             cursor.execute('DROP SCHEMA "foreign x" CASCADE')
 
 
 def test_newer_version_refused_and_migrations_run_in_one_transaction(
-        pg_server, pg_target, pg_schema, monkeypatch):
+    pg_server, pg_target, pg_schema, monkeypatch
+):
     create_postgis_workspace(pg_target, pg_schema, CRS, styles=False)
     meta = '"{0}".{1}'.format(pg_schema, schema.META_TABLE)
 
     def set_version(value):
         with pg_server.connect() as connection, connection.cursor() as cursor:
-            cursor.execute("UPDATE " + meta + " SET value = %s WHERE key = %s",
-                           (str(value), "schema_version"))
+            cursor.execute(
+                "UPDATE " + meta + " SET value = %s WHERE key = %s", (str(value), "schema_version")
+            )
 
     set_version(schema.SCHEMA_VERSION + 1)
     with pytest.raises(WorkspaceError, match="newer"):
@@ -217,8 +254,11 @@ def test_newer_version_refused_and_migrations_run_in_one_transaction(
         open_postgis_workspace(pg_target, pg_schema, upgrade=False)
 
     def add_column(cursor, schema_name):
-        cursor.execute('ALTER TABLE "{0}".parcel ADD COLUMN migrated int'.format(
-            schema_name.replace('"', '""')))
+        cursor.execute(
+            'ALTER TABLE "{0}".parcel ADD COLUMN migrated int'.format(
+                schema_name.replace('"', '""')
+            )
+        )
 
     def broken(cursor, schema_name):
         add_column(cursor, schema_name)
@@ -228,8 +268,9 @@ def test_newer_version_refused_and_migrations_run_in_one_transaction(
     with pytest.raises(WorkspaceError, match="refused upgrading"):
         open_postgis_workspace(pg_target, pg_schema)
     assert "migrated" not in _columns(pg_server, pg_schema, "parcel")
-    assert _scalar(pg_server, "SELECT value FROM " + meta + " WHERE key = 'schema_version'") \
-        == str(schema.SCHEMA_VERSION - 1)
+    assert _scalar(pg_server, "SELECT value FROM " + meta + " WHERE key = 'schema_version'") == str(
+        schema.SCHEMA_VERSION - 1
+    )
 
     monkeypatch.setitem(postgis.PG_MIGRATIONS, schema.SCHEMA_VERSION - 1, add_column)
     workspace = open_postgis_workspace(pg_target, pg_schema)
@@ -242,8 +283,7 @@ def test_bad_schema_names_and_crs_are_refused_before_writing(pg_target):
         with pytest.raises(WorkspaceError):
             create_postgis_workspace(pg_target, name, CRS)
     with pytest.raises(WorkspaceError, match="geographic"):
-        create_postgis_workspace(pg_target, "ws_wgs84", QgsCoordinateReferenceSystem(
-            "EPSG:4326"))
+        create_postgis_workspace(pg_target, "ws_wgs84", QgsCoordinateReferenceSystem("EPSG:4326"))
 
 
 def test_workspace_layers_edit_through_qgis(pg_target, pg_schema):
@@ -252,8 +292,11 @@ def test_workspace_layers_edit_through_qgis(pg_target, pg_schema):
     feature = QgsFeature(layer.fields())
     feature.setAttribute("tbbh", "T-1")
     feature.setAttribute("kflx", "1")
-    feature.setGeometry(QgsGeometry.fromWkt(
-        "MultiPolygon(((500000 2900000, 500100 2900000, 500100 2900100, 500000 2900000)))"))
+    feature.setGeometry(
+        QgsGeometry.fromWkt(
+            "MultiPolygon(((500000 2900000, 500100 2900000, 500100 2900100, 500000 2900000)))"
+        )
+    )
     assert layer.dataProvider().addFeatures([feature])
     reloaded = workspace.layer("parcel")
     rows = list(reloaded.getFeatures())

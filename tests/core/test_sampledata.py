@@ -19,7 +19,8 @@ SHARED_CSV = Path(__file__).resolve().parents[3] / "shared" / "domain" / "townsh
 def _table_digest(path: str, table: str, columns: str) -> str:
     with sqlite3.connect(path) as connection:
         rows = connection.execute(
-            "SELECT " + columns + ", hex(geom) FROM " + table + " ORDER BY fid").fetchall()
+            "SELECT " + columns + ", hex(geom) FROM " + table + " ORDER BY fid"
+        ).fetchall()
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
@@ -42,8 +43,7 @@ def test_bundled_township_list_equals_the_shared_domain_file():
 
 def test_metadata_says_geometry_is_synthetic(sample_workspace):
     with sqlite3.connect(sample_workspace) as connection:
-        descriptions = dict(connection.execute(
-            "SELECT table_name, description FROM gpkg_contents"))
+        descriptions = dict(connection.execute("SELECT table_name, description FROM gpkg_contents"))
     assert descriptions["township"] == SYNTHETIC_NOTE
     assert "Synthetic" in descriptions["parcel"]
 
@@ -52,16 +52,17 @@ def test_every_case_is_present(sample_workspace):
     def count(table: str, where: str = "1") -> int:
         with sqlite3.connect(sample_workspace) as connection:
             return connection.execute(
-                "SELECT count(*) FROM " + table + " WHERE " + where).fetchone()[0]
+                "SELECT count(*) FROM " + table + " WHERE " + where
+            ).fetchone()[0]
 
     assert count("parcel") == 2000
     assert count("parcel", "xmbh IS NULL") > 0
     assert count("parcel", "xmbh NOT IN (SELECT xmbh FROM dev_project)") > 0
     assert count("dev_project") > 100
     assert {grade for grade in range(1, 7)} == {
-        row for row in range(1, 7) if count("erosion", "qsqd = %d" % row)}
-    assert {"S", "M", "L"} == {scale for scale in "SML"
-                               if count("benggang", "gm = '%s'" % scale)}
+        row for row in range(1, 7) if count("erosion", "qsqd = %d" % row)
+    }
+    assert {"S", "M", "L"} == {scale for scale in "SML" if count("benggang", "gm = '%s'" % scale)}
     assert count("benggang_part") > 0
     assert count("measure", "mbtc = 'benggang'") > 0
     layer = QgsVectorLayer(sample_workspace + "|layername=parcel", "p", "ogr")
@@ -75,13 +76,13 @@ def test_same_seed_same_data_other_seed_other_data(qgis_app, tmp_path):
     paths = []
     for name, seed in (("a", 3), ("b", 3), ("c", 4)):
         path = str(tmp_path / (name + ".gpkg"))
-        processing.run("xingguoswc:sampledata", {"OUTPUT": path, "PARCELS": 200,
-                                                 "SEED": seed})
+        processing.run("xingguoswc:sampledata", {"OUTPUT": path, "PARCELS": 200, "SEED": seed})
         paths.append(path)
     digests = [_table_digest(p, "parcel", "uuid, tbbh, xmbh, xzqdm, kflx") for p in paths]
     assert digests[0] == digests[1] != digests[2]
-    assert _table_digest(paths[0], "township", "xzqdm") == \
-        _table_digest(paths[1], "township", "xzqdm")
+    assert _table_digest(paths[0], "township", "xzqdm") == _table_digest(
+        paths[1], "township", "xzqdm"
+    )
 
 
 def test_existing_file_is_never_overwritten(qgis_app, sample_workspace):
@@ -89,10 +90,8 @@ def test_existing_file_is_never_overwritten(qgis_app, sample_workspace):
 
     before = Path(sample_workspace).read_bytes()
     with pytest.raises(QgsProcessingException, match="already exists"):
-        processing.run("xingguoswc:sampledata", {"OUTPUT": sample_workspace,
-                                                 "PARCELS": 10})
+        processing.run("xingguoswc:sampledata", {"OUTPUT": sample_workspace, "PARCELS": 10})
     assert Path(sample_workspace).read_bytes() == before
-
 
 
 def test_a_plain_file_copy_right_after_generation_is_complete(sample_workspace, tmp_path):

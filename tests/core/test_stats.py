@@ -33,8 +33,7 @@ def county(qgis_app, tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def peer_stats(county, tmp_path_factory) -> dict:
-    return _peer("stats", county, tmp_path_factory.mktemp("peer") / "stats.json",
-                 "--class", "kflx")
+    return _peer("stats", county, tmp_path_factory.mktemp("peer") / "stats.json", "--class", "kflx")
 
 
 def _layer(path: str, name: str):
@@ -54,15 +53,28 @@ def _run(algorithm: str, params: dict) -> dict:
 
 
 def _rows(layer) -> dict:
-    return {(f["xzqdm"], f["class"]): (f["feature_count"], f["area_m2"], f["area_hm2"],
-                                        f["area_mu"], f["xzqmc"])
-            for f in layer.getFeatures()}
+    return {
+        (f["xzqdm"], f["class"]): (
+            f["feature_count"],
+            f["area_m2"],
+            f["area_hm2"],
+            f["area_mu"],
+            f["xzqmc"],
+        )
+        for f in layer.getFeatures()
+    }
 
 
 def test_townshipstats_matches_geopandas(county, peer_stats):
-    result = _run("xingguoswc:townshipstats", {
-        "TOWNSHIPS": _layer(county, "township"), "TOWNSHIP_FIELD": "xzqdm",
-        "INPUT": _layer(county, "parcel"), "CLASS_FIELD": "kflx"})
+    result = _run(
+        "xingguoswc:townshipstats",
+        {
+            "TOWNSHIPS": _layer(county, "township"),
+            "TOWNSHIP_FIELD": "xzqdm",
+            "INPUT": _layer(county, "parcel"),
+            "CLASS_FIELD": "kflx",
+        },
+    )
     rows = _rows(result["OUTPUT"])
     # every township x class, zeros included, plus the county rows
     assert len(rows) == 26 * 7
@@ -104,14 +116,16 @@ def test_memory_layer_reader_gives_same_numbers(county):
     from xingguo_swc_plugin.core.stats import township_area_stats
 
     parcels = _layer(county, "parcel")
-    memory = parcels.materialize(__import__("qgis.core", fromlist=["QgsFeatureRequest"])
-                                 .QgsFeatureRequest())
+    memory = parcels.materialize(
+        __import__("qgis.core", fromlist=["QgsFeatureRequest"]).QgsFeatureRequest()
+    )
     assert memory.providerType() == "memory"
     towns = _layer(county, "township")
     fast = township_area_stats(towns, "xzqdm", parcels, "kflx")
     slow = township_area_stats(towns, "xzqdm", memory, "kflx")
-    assert [(r.xzqdm, r.klass, r.feature_count) for r in fast] == \
-        [(r.xzqdm, r.klass, r.feature_count) for r in slow]
+    assert [(r.xzqdm, r.klass, r.feature_count) for r in fast] == [
+        (r.xzqdm, r.klass, r.feature_count) for r in slow
+    ]
     for a, b in zip(fast, slow):
         assert a.area_m2 == pytest.approx(b.area_m2, rel=1e-9)
 
@@ -120,18 +134,26 @@ def test_mixed_crs_within_a_tenth_of_a_percent(county, tmp_path):
     import processing
 
     geographic = str(tmp_path / "parcel4490.gpkg")
-    processing.run("native:reprojectlayer", {
-        "INPUT": _layer(county, "parcel"), "TARGET_CRS": "EPSG:4490",
-        "OUTPUT": geographic})
+    processing.run(
+        "native:reprojectlayer",
+        {"INPUT": _layer(county, "parcel"), "TARGET_CRS": "EPSG:4490", "OUTPUT": geographic},
+    )
     from qgis.core import QgsVectorLayer
 
     layer = QgsVectorLayer(geographic, "parcel4490", "ogr")
     assert layer.crs().authid() == "EPSG:4490"
     towns = _layer(county, "township")
-    projected = _rows(_run("xingguoswc:townshipstats", {
-        "TOWNSHIPS": towns, "INPUT": _layer(county, "parcel"), "CLASS_FIELD": "kflx"})["OUTPUT"])
-    mixed = _rows(_run("xingguoswc:townshipstats", {
-        "TOWNSHIPS": towns, "INPUT": layer, "CLASS_FIELD": "kflx"})["OUTPUT"])
+    projected = _rows(
+        _run(
+            "xingguoswc:townshipstats",
+            {"TOWNSHIPS": towns, "INPUT": _layer(county, "parcel"), "CLASS_FIELD": "kflx"},
+        )["OUTPUT"]
+    )
+    mixed = _rows(
+        _run(
+            "xingguoswc:townshipstats", {"TOWNSHIPS": towns, "INPUT": layer, "CLASS_FIELD": "kflx"}
+        )["OUTPUT"]
+    )
     assert projected.keys() == mixed.keys()
     total = 0.0
     for key, value in projected.items():
@@ -139,19 +161,31 @@ def test_mixed_crs_within_a_tenth_of_a_percent(county, tmp_path):
         assert mixed[key][1] == pytest.approx(value[1], rel=1e-3, abs=1.0), key
     assert total > 0
     # ellipsoidal area on the 4490 layer: same within 0.1 % as well
-    ellipsoidal = _rows(_run("xingguoswc:townshipstats", {
-        "TOWNSHIPS": towns, "INPUT": layer, "AREA_METHOD": 1})["OUTPUT"])
-    plain = _rows(_run("xingguoswc:townshipstats", {
-        "TOWNSHIPS": towns, "INPUT": _layer(county, "parcel")})["OUTPUT"])
+    ellipsoidal = _rows(
+        _run("xingguoswc:townshipstats", {"TOWNSHIPS": towns, "INPUT": layer, "AREA_METHOD": 1})[
+            "OUTPUT"
+        ]
+    )
+    plain = _rows(
+        _run("xingguoswc:townshipstats", {"TOWNSHIPS": towns, "INPUT": _layer(county, "parcel")})[
+            "OUTPUT"
+        ]
+    )
     for key, value in plain.items():
         assert ellipsoidal[key][1] == pytest.approx(value[1], rel=1e-3, abs=1.0), key
 
 
 def test_conservation_rate_matches_geopandas(county, tmp_path):
     peer = _peer("rate", county, tmp_path / "rate.json", "--layer", "erosion")
-    result = _run("xingguoswc:conservationrate", {
-        "TOWNSHIPS": _layer(county, "township"), "EROSION": _layer(county, "erosion"),
-        "GRADE_FIELD": "qsqd", "TARGET": 99.0})
+    result = _run(
+        "xingguoswc:conservationrate",
+        {
+            "TOWNSHIPS": _layer(county, "township"),
+            "EROSION": _layer(county, "erosion"),
+            "GRADE_FIELD": "qsqd",
+            "TARGET": 99.0,
+        },
+    )
     rows = {f["xzqdm"]: f for f in result["OUTPUT"].getFeatures()}
     assert len(rows) == 26
     overlapping = 0
@@ -179,8 +213,12 @@ def test_overlapping_erosion_counted_once(qgis_app):
     towns.dataProvider().addFeatures([feature])
     erosion = QgsVectorLayer("Polygon?crs=EPSG:4547&field=qsqd:integer", "e", "memory")
     features = []
-    for grade, (x, y) in ((3, (500100, 3000100)), (4, (500200, 3000200)),
-                          (1, (500600, 3000600)), (2, (500900, 3000900))):
+    for grade, (x, y) in (
+        (3, (500100, 3000100)),
+        (4, (500200, 3000200)),
+        (1, (500600, 3000600)),
+        (2, (500900, 3000900)),
+    ):
         f = QgsFeature(erosion.fields())
         f.setAttributes([grade])
         f.setGeometry(QgsGeometry.fromRect(QgsRectangle(x, y, x + 200, y + 200)))
@@ -196,8 +234,10 @@ def test_overlapping_erosion_counted_once(qgis_app):
 
 
 def test_no_class_field_one_row_per_township(county):
-    result = _run("xingguoswc:townshipstats", {
-        "TOWNSHIPS": _layer(county, "township"), "INPUT": _layer(county, "parcel")})
+    result = _run(
+        "xingguoswc:townshipstats",
+        {"TOWNSHIPS": _layer(county, "township"), "INPUT": _layer(county, "parcel")},
+    )
     rows = list(result["OUTPUT"].getFeatures())
     assert len(rows) == 26
     assert {f["class"] for f in rows} == {""}
@@ -215,8 +255,9 @@ def _memory(definition: str, rows):
         f = QgsFeature(layer.fields())
         f.setAttributes(list(values))
         x0, y0, x1, y1 = rect  # near Xingguo: coordinates EPSG:4547 can hold
-        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0 + 630000, y0 + 2910000,
-                                                        x1 + 630000, y1 + 2910000)))
+        f.setGeometry(
+            QgsGeometry.fromRect(QgsRectangle(x0 + 630000, y0 + 2910000, x1 + 630000, y1 + 2910000))
+        )
         features.append(f)
     layer.dataProvider().addFeatures(features)
     return layer
@@ -231,56 +272,78 @@ def _error(algorithm: str, params: dict) -> str:
 
 
 def test_missing_township_field(county):
-    message = _error("xingguoswc:townshipstats", {
-        "TOWNSHIPS": _layer(county, "township"), "TOWNSHIP_FIELD": "xzqmc_missing",
-        "INPUT": _layer(county, "parcel")})
+    message = _error(
+        "xingguoswc:townshipstats",
+        {
+            "TOWNSHIPS": _layer(county, "township"),
+            "TOWNSHIP_FIELD": "xzqmc_missing",
+            "INPUT": _layer(county, "parcel"),
+        },
+    )
     assert "xzqmc_missing" in message
 
 
 def test_duplicate_township_codes(county):
-    towns = _memory("Polygon?crs=EPSG:4547&field=xzqdm:string",
-                    [(["360732100"], (0, 0, 10, 10)), (["360732100"], (10, 0, 20, 10)),
-                     (["360732101"], (20, 0, 30, 10))])
-    message = _error("xingguoswc:townshipstats", {
-        "TOWNSHIPS": towns, "INPUT": _layer(county, "parcel")})
+    towns = _memory(
+        "Polygon?crs=EPSG:4547&field=xzqdm:string",
+        [
+            (["360732100"], (0, 0, 10, 10)),
+            (["360732100"], (10, 0, 20, 10)),
+            (["360732101"], (20, 0, 30, 10)),
+        ],
+    )
+    message = _error(
+        "xingguoswc:townshipstats", {"TOWNSHIPS": towns, "INPUT": _layer(county, "parcel")}
+    )
     assert "360732100" in message and "unique" in message
 
 
 def test_text_grade_field(county):
-    towns = _memory("Polygon?crs=EPSG:4547&field=xzqdm:string",
-                    [(["360732100"], (0, 0, 100, 100))])
-    erosion = _memory("Polygon?crs=EPSG:4547&field=qsqd:string",
-                      [(["3"], (0, 0, 10, 10)), (["中度"], (20, 20, 30, 30))])
-    message = _error("xingguoswc:conservationrate", {
-        "TOWNSHIPS": towns, "EROSION": erosion, "GRADE_FIELD": "qsqd"})
+    towns = _memory("Polygon?crs=EPSG:4547&field=xzqdm:string", [(["360732100"], (0, 0, 100, 100))])
+    erosion = _memory(
+        "Polygon?crs=EPSG:4547&field=qsqd:string",
+        [(["3"], (0, 0, 10, 10)), (["中度"], (20, 20, 30, 30))],
+    )
+    message = _error(
+        "xingguoswc:conservationrate",
+        {"TOWNSHIPS": towns, "EROSION": erosion, "GRADE_FIELD": "qsqd"},
+    )
     assert "qsqd" in message and "中度" in message
 
 
 def test_text_grade_numbers_are_accepted(qgis_app):
     from xingguo_swc_plugin.core.stats import conservation_rate
 
-    towns = _memory("Polygon?crs=EPSG:4547&field=xzqdm:string",
-                    [(["360732100"], (0, 0, 100, 100))])
-    erosion = _memory("Polygon?crs=EPSG:4547&field=qsqd:string",
-                      [(["3"], (0, 0, 10, 10)), (["1"], (20, 20, 30, 30))])
+    towns = _memory("Polygon?crs=EPSG:4547&field=xzqdm:string", [(["360732100"], (0, 0, 100, 100))])
+    erosion = _memory(
+        "Polygon?crs=EPSG:4547&field=qsqd:string",
+        [(["3"], (0, 0, 10, 10)), (["1"], (20, 20, 30, 30))],
+    )
     rows = conservation_rate(towns, "xzqdm", erosion, "qsqd", 83.0)
     assert rows[0].erosion_area_m2 == pytest.approx(100.0)
 
 
 def test_empty_layer(county):
     empty = _memory("Polygon?crs=EPSG:4547&field=kflx:string", [])
-    message = _error("xingguoswc:townshipstats", {
-        "TOWNSHIPS": _layer(county, "township"), "INPUT": empty})
+    message = _error(
+        "xingguoswc:townshipstats", {"TOWNSHIPS": _layer(county, "township"), "INPUT": empty}
+    )
     assert "empty" in message
-    message = _error("xingguoswc:townshipstats", {
-        "TOWNSHIPS": empty, "INPUT": _layer(county, "parcel")})
+    message = _error(
+        "xingguoswc:townshipstats", {"TOWNSHIPS": empty, "INPUT": _layer(county, "parcel")}
+    )
     assert "empty" in message
 
 
 def test_missing_class_field(county):
-    message = _error("xingguoswc:townshipstats", {
-        "TOWNSHIPS": _layer(county, "township"), "INPUT": _layer(county, "parcel"),
-        "CLASS_FIELD": "nope"})
+    message = _error(
+        "xingguoswc:townshipstats",
+        {
+            "TOWNSHIPS": _layer(county, "township"),
+            "INPUT": _layer(county, "parcel"),
+            "CLASS_FIELD": "nope",
+        },
+    )
     assert "nope" in message
 
 
@@ -297,15 +360,16 @@ def test_enclave_multipart_and_concave_parcels_match_geos(qgis_app):
 
     def square(a, b, c, d):
         return "(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(
-            x0 + a, y0 + b, x0 + c, y0 + d)
+            x0 + a, y0 + b, x0 + c, y0 + d
+        )
 
     shapes = {
         # A: a square with a hole; B: the enclave filling the hole; C: two parts
-        "360732100": "POLYGON((%s), (%s))" % (square(0, 0, 10000, 10000)[2:-2],
-                                              square(4000, 4000, 6000, 6000)[2:-2]),
+        "360732100": "POLYGON((%s), (%s))"
+        % (square(0, 0, 10000, 10000)[2:-2], square(4000, 4000, 6000, 6000)[2:-2]),
         "360732101": "POLYGON%s" % square(4000, 4000, 6000, 6000),
-        "360732102": "MULTIPOLYGON(%s, %s)" % (square(10000, 0, 20000, 10000),
-                                               square(21000, 2000, 22000, 3000)),
+        "360732102": "MULTIPOLYGON(%s, %s)"
+        % (square(10000, 0, 20000, 10000), square(21000, 2000, 22000, 3000)),
     }
     towns = QgsVectorLayer("Polygon?crs=EPSG:4547&field=xzqdm:string", "t", "memory")
     features = []
@@ -334,8 +398,9 @@ def test_enclave_multipart_and_concave_parcels_match_geos(qgis_app):
         if n % 7 == 0:  # concave: one vertex pulled deep in (not star-shaped around the mean)
             r[0] = radius * 0.05
         xs, ys = x0 + cx + r * np.cos(angles), y0 + cy + r * np.sin(angles)
-        wkt = "POLYGON((%s))" % ", ".join("%r %r" % (float(x), float(y)) for x, y in
-                                          list(zip(xs, ys)) + [(xs[0], ys[0])])
+        wkt = "POLYGON((%s))" % ", ".join(
+            "%r %r" % (float(x), float(y)) for x, y in list(zip(xs, ys)) + [(xs[0], ys[0])]
+        )
         geometry = QgsGeometry.fromWkt(wkt)
         if geometry.isGeosValid():
             geometries.append((geometry, "k%d" % (n % 3)))

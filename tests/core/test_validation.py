@@ -47,8 +47,7 @@ def assert_expected(findings, tolerance=0.01):
     for rule, areas in EXPECTED.items():
         assert set(found[rule]) == set(areas), (rule, found[rule])
         for parcel_id, area in areas.items():
-            assert found[rule][parcel_id] == pytest.approx(area, abs=tolerance), \
-                (rule, parcel_id)
+            assert found[rule][parcel_id] == pytest.approx(area, abs=tolerance), (rule, parcel_id)
 
 
 @pytest.fixture
@@ -95,9 +94,11 @@ def test_inputs_are_never_modified(layers, tmp_path):
     snapshots = [layer_snapshot(parcels), layer_snapshot(projects)]
     validate_parcels(parcels, projects)
     import processing
-    processing.run("xingguoswc:validateparcels", {
-        "PARCELS": paths[0], "PROJECTS": paths[1],
-        "OUTPUT": str(tmp_path / "findings.gpkg")})
+
+    processing.run(
+        "xingguoswc:validateparcels",
+        {"PARCELS": paths[0], "PROJECTS": paths[1], "OUTPUT": str(tmp_path / "findings.gpkg")},
+    )
     assert [file_hash(path) for path in paths] == hashes
     assert [layer_snapshot(parcels), layer_snapshot(projects)] == snapshots
     assert not parcels.isModified() and not projects.isModified()
@@ -105,18 +106,26 @@ def test_inputs_are_never_modified(layers, tmp_path):
 
 def test_processing_algorithm_writes_the_contract_fields(layers, tmp_path):
     import processing
+
     out = str(tmp_path / "findings.gpkg")
-    result = processing.run("xingguoswc:validateparcels", {
-        "PARCELS": str(tmp_path / "parcels.gpkg"), "PARCEL_ID_FIELD": "tbbh",
-        "PROJECT_FIELD": "xmbh", "PROJECTS": str(tmp_path / "projects.gpkg"),
-        "PROJECT_ID_FIELD": "xmbh", "EXCESS_TOLERANCE": 1.0, "OUTPUT": out})
+    result = processing.run(
+        "xingguoswc:validateparcels",
+        {
+            "PARCELS": str(tmp_path / "parcels.gpkg"),
+            "PARCEL_ID_FIELD": "tbbh",
+            "PROJECT_FIELD": "xmbh",
+            "PROJECTS": str(tmp_path / "projects.gpkg"),
+            "PROJECT_ID_FIELD": "xmbh",
+            "EXCESS_TOLERANCE": 1.0,
+            "OUTPUT": out,
+        },
+    )
     layer = QgsVectorLayer(result["OUTPUT"], "findings", "ogr")
     assert layer.isValid()
     names = layer.fields().names()
     for name in ("parcel_id", "rule", "compliance", "severity", "message", "area_m2"):
         assert name in names
-    rows = [(f["parcel_id"], f["rule"], f["compliance"], f["area_m2"])
-            for f in layer.getFeatures()]
+    rows = [(f["parcel_id"], f["rule"], f["compliance"], f["area_m2"]) for f in layer.getFeatures()]
     assert len(rows) == sum(len(v) for v in EXPECTED.values())
     assert ("T05", "EXCEEDS_APPROVED", "疑似超出防治责任范围", 5000.0) in rows
     assert result["COUNT"] == len(rows)
@@ -132,11 +141,13 @@ def test_projects_in_another_crs_are_reprojected(qgis_app, tmp_path):
 
 def test_geographic_parcels_work_in_metres(qgis_app, tmp_path):
     import processing
+
     make_parcels(tmp_path)
     out = str(tmp_path / "parcels_4490.gpkg")
-    processing.run("native:reprojectlayer", {
-        "INPUT": str(tmp_path / "parcels.gpkg"), "TARGET_CRS": "EPSG:4490",
-        "OUTPUT": out})
+    processing.run(
+        "native:reprojectlayer",
+        {"INPUT": str(tmp_path / "parcels.gpkg"), "TARGET_CRS": "EPSG:4490", "OUTPUT": out},
+    )
     parcels = QgsVectorLayer(out, "parcels", "ogr")
     findings = validate_parcels(parcels, make_projects(tmp_path))
     assert_expected(findings, tolerance=0.5)
@@ -144,11 +155,14 @@ def test_geographic_parcels_work_in_metres(qgis_app, tmp_path):
     assert excess.geometry.boundingBox().xMaximum() < 180  # in degrees, like the input
 
 
-@pytest.mark.parametrize("kwargs, word", [
-    ({"parcel_id_field": "bh"}, "bh"),
-    ({"project_field": "project"}, "project"),
-    ({"project_id_field": "code"}, "code"),
-])
+@pytest.mark.parametrize(
+    "kwargs, word",
+    [
+        ({"parcel_id_field": "bh"}, "bh"),
+        ({"project_field": "project"}, "project"),
+        ({"project_id_field": "code"}, "code"),
+    ],
+)
 def test_missing_id_fields_are_named(layers, kwargs, word):
     parcels, projects = layers
     with pytest.raises(InputError) as error:
@@ -158,11 +172,18 @@ def test_missing_id_fields_are_named(layers, kwargs, word):
 
 def test_processing_refuses_missing_field_and_writes_nothing(layers, tmp_path):
     import processing
+
     out = tmp_path / "never.gpkg"
     with pytest.raises(QgsProcessingException):
-        processing.run("xingguoswc:validateparcels", {
-            "PARCELS": str(tmp_path / "parcels.gpkg"), "PARCEL_ID_FIELD": "nope",
-            "PROJECTS": str(tmp_path / "projects.gpkg"), "OUTPUT": str(out)})
+        processing.run(
+            "xingguoswc:validateparcels",
+            {
+                "PARCELS": str(tmp_path / "parcels.gpkg"),
+                "PARCEL_ID_FIELD": "nope",
+                "PROJECTS": str(tmp_path / "projects.gpkg"),
+                "OUTPUT": str(out),
+            },
+        )
     assert not out.exists()
 
 
@@ -185,31 +206,48 @@ def test_progress_reaches_the_end(layers):
 # --- slope --------------------------------------------------------------------
 
 SLOPE_PARCELS = {  # parcel -> (rectangle, terraced?)
-    "S1": ((20, 20, 80, 80), False),      # 5° band
-    "S2": ((120, 20, 180, 80), False),    # 20° band, no terrace -> TERRACE_REQUIRED
-    "S3": ((120, 120, 180, 180), True),   # 20° band with a terrace measure
-    "S4": ((220, 20, 280, 80), False),    # 30° band -> STEEP_SLOPE
+    "S1": ((20, 20, 80, 80), False),  # 5° band
+    "S2": ((120, 20, 180, 80), False),  # 20° band, no terrace -> TERRACE_REQUIRED
+    "S3": ((120, 120, 180, 180), True),  # 20° band with a terrace measure
+    "S4": ((220, 20, 280, 80), False),  # 30° band -> STEEP_SLOPE
     "S5": ((230.5, 130.5, 231.5, 131.5), False),  # 1 m², smaller than a pixel
 }
 BANDS = ((0, 5.0), (100, 20.0), (200, 30.0))
 
 
 def slope_layers(folder):
-    rows = [({"uuid": parcel_uuid("T" + pid[1:]), "tbbh": pid, "xmbh": "PS",
-              "xzqdm": "360732100"}, box(*rect))
-            for pid, (rect, _) in SLOPE_PARCELS.items()]
-    parcels = write_layer(folder / "slope_parcels.gpkg", "parcels", "MultiPolygon",
-                          PARCEL_FIELDS, rows)
-    projects = write_layer(folder / "slope_projects.gpkg", "projects", "MultiPolygon",
-                           (("xmbh", FieldType.STRING),),
-                           [({"xmbh": "PS"}, box(0, 0, 300, 200))])
-    measures = write_layer(folder / "measures.gpkg", "measure", None,
-                           (("uuid", FieldType.STRING), ("csdm", FieldType.STRING),
-                            ("mbtc", FieldType.STRING), ("mbid", FieldType.STRING)),
-                           [({"uuid": "m1", "csdm": "E01", "mbtc": "parcel",
-                              "mbid": parcel_uuid("T3")}, None),
-                            ({"uuid": "m2", "csdm": "V03", "mbtc": "parcel",
-                              "mbid": parcel_uuid("T2")}, None)])
+    rows = [
+        (
+            {"uuid": parcel_uuid("T" + pid[1:]), "tbbh": pid, "xmbh": "PS", "xzqdm": "360732100"},
+            box(*rect),
+        )
+        for pid, (rect, _) in SLOPE_PARCELS.items()
+    ]
+    parcels = write_layer(
+        folder / "slope_parcels.gpkg", "parcels", "MultiPolygon", PARCEL_FIELDS, rows
+    )
+    projects = write_layer(
+        folder / "slope_projects.gpkg",
+        "projects",
+        "MultiPolygon",
+        (("xmbh", FieldType.STRING),),
+        [({"xmbh": "PS"}, box(0, 0, 300, 200))],
+    )
+    measures = write_layer(
+        folder / "measures.gpkg",
+        "measure",
+        None,
+        (
+            ("uuid", FieldType.STRING),
+            ("csdm", FieldType.STRING),
+            ("mbtc", FieldType.STRING),
+            ("mbid", FieldType.STRING),
+        ),
+        [
+            ({"uuid": "m1", "csdm": "E01", "mbtc": "parcel", "mbid": parcel_uuid("T3")}, None),
+            ({"uuid": "m2", "csdm": "V03", "mbtc": "parcel", "mbid": parcel_uuid("T2")}, None),
+        ],
+    )
     return parcels, projects, measures
 
 
@@ -231,8 +269,11 @@ def test_slope_rules_with_a_dem(qgis_app, tmp_path):
 def test_slope_thresholds_are_parameters(qgis_app, tmp_path):
     parcels, projects, measures = slope_layers(tmp_path)
     dem = make_dem(tmp_path / "dem.tif", -50, -50, 350, 250, BANDS)
-    found = by_rule(validate_parcels(parcels, projects, dem=dem, measures=measures,
-                                     steep_slope=35, terrace_slope=4))
+    found = by_rule(
+        validate_parcels(
+            parcels, projects, dem=dem, measures=measures, steep_slope=35, terrace_slope=4
+        )
+    )
     assert STEEP_SLOPE not in found
     assert set(found[TERRACE_REQUIRED]) == {"S1", "S2", "S4", "S5"}
     with pytest.raises(InputError):
@@ -241,11 +282,17 @@ def test_slope_thresholds_are_parameters(qgis_app, tmp_path):
 
 def test_geographic_dem_gives_the_same_slopes(qgis_app, tmp_path):
     from osgeo import gdal
+
     parcels, projects, measures = slope_layers(tmp_path)
     make_dem(tmp_path / "dem.tif", -50, -50, 350, 250, BANDS, cell=2.0)
-    gdal.Warp(str(tmp_path / "dem4490.tif"), str(tmp_path / "dem.tif"),
-              dstSRS="EPSG:4490", resampleAlg="bilinear")
+    gdal.Warp(
+        str(tmp_path / "dem4490.tif"),
+        str(tmp_path / "dem.tif"),
+        dstSRS="EPSG:4490",
+        resampleAlg="bilinear",
+    )
     from qgis.core import QgsRasterLayer
+
     dem = QgsRasterLayer(str(tmp_path / "dem4490.tif"), "dem")
     assert dem.crs().isGeographic()
     findings = validate_parcels(parcels, projects, dem=dem, measures=measures)
@@ -269,34 +316,45 @@ def test_dem_not_covering_the_parcels_is_refused(qgis_app, tmp_path):
 
 def test_nodata_pixels_are_left_out(qgis_app, tmp_path):
     parcels, projects, measures = slope_layers(tmp_path)
-    dem = make_dem(tmp_path / "holes.tif", -50, -50, 350, 250, BANDS,
-                   nodata_box=(200, 0, 300, 100))  # all of S4 is NODATA
+    dem = make_dem(
+        tmp_path / "holes.tif", -50, -50, 350, 250, BANDS, nodata_box=(200, 0, 300, 100)
+    )  # all of S4 is NODATA
     found = by_rule(validate_parcels(parcels, projects, dem=dem, measures=measures))
     assert set(found[STEEP_SLOPE]) == {"S5"}  # S4 has no slope, so no finding
 
 
 # --- corridors ------------------------------------------------------------------
 
+
 def test_corridor_rule(qgis_app, tmp_path):
     parcels, projects, _ = slope_layers(tmp_path)
     corridors = write_layer(
-        tmp_path / "roads.gpkg", "roads", "LineString",
+        tmp_path / "roads.gpkg",
+        "roads",
+        "LineString",
         (("dllx", FieldType.STRING), ("name", FieldType.STRING)),
-        [({"dllx": "国道", "name": "G319"},  # 50 m south of S1 and S2 (y=20)
-          "LINESTRING({0} {1}, {2} {1})".format(640_000, 2_910_000 - 30, 640_150)),
-         ({"dllx": "县道", "name": "X123"},  # a county road right beside S4: ignored
-          "LINESTRING({0} {1}, {0} {2})".format(640_285, 2_910_000, 2_910_100))])
-    findings = validate_parcels(parcels, projects, corridors=corridors,
-                                corridor_distance=60)
+        [
+            (
+                {"dllx": "国道", "name": "G319"},  # 50 m south of S1 and S2 (y=20)
+                "LINESTRING({0} {1}, {2} {1})".format(640_000, 2_910_000 - 30, 640_150),
+            ),
+            (
+                {"dllx": "县道", "name": "X123"},  # a county road right beside S4: ignored
+                "LINESTRING({0} {1}, {0} {2})".format(640_285, 2_910_000, 2_910_100),
+            ),
+        ],
+    )
+    findings = validate_parcels(parcels, projects, corridors=corridors, corridor_distance=60)
     found = by_rule(findings)
     assert set(found[CORRIDOR]) == {"S1", "S2"}
     # the part within 60 m of the road (y <= 30 relative): 60 x 10
     assert found[CORRIDOR]["S1"] == pytest.approx(600.0, rel=0.01)
     assert "national road" in findings[0].message or any(
-        "national road" in f.message for f in findings)
-    assert CORRIDOR not in by_rule(validate_parcels(parcels, projects,
-                                                    corridors=corridors,
-                                                    corridor_distance=40))
+        "national road" in f.message for f in findings
+    )
+    assert CORRIDOR not in by_rule(
+        validate_parcels(parcels, projects, corridors=corridors, corridor_distance=40)
+    )
 
 
 def test_corridor_classes():
@@ -309,6 +367,7 @@ def test_corridor_classes():
 
 
 # --- generated sample: the injected cases are found ---------------------------------
+
 
 def test_sample_cases_are_found(qgis_app, tmp_path):
     from xingguo_swc_plugin.core.sampledata import generate_sample_workspace
@@ -340,8 +399,12 @@ def pairwise_overlaps(layer):
     """Parcel IDs sharing more than 0.01 m² with another valid parcel (brute force
     over a spatial index, independent of core.overlaps)."""
     from qgis.core import QgsSpatialIndex
-    shapes = {f.id(): (f["tbbh"], f.geometry()) for f in layer.getFeatures()
-              if f.hasGeometry() and f.geometry().isGeosValid()}
+
+    shapes = {
+        f.id(): (f["tbbh"], f.geometry())
+        for f in layer.getFeatures()
+        if f.hasGeometry() and f.geometry().isGeosValid()
+    }
     index = QgsSpatialIndex()
     for fid, (_, geometry) in shapes.items():
         index.addFeature(fid, geometry.boundingBox())
@@ -359,33 +422,64 @@ def test_gbk_shapefiles_keep_chinese_ids(qgis_app, tmp_path):
     from osgeo import gdal
     from test_devimport import ogr_layer
 
-    ogr_layer(tmp_path / "tb.shp", "ESRI Shapefile", "tb", ("tbbh", "xmbh"),
-              [({"tbbh": "高兴-001", "xmbh": "兴国项目1"}, box(0, 0, 50, 50)),
-               ({"tbbh": "高兴-002", "xmbh": "兴国项目9"}, box(200, 0, 250, 50))],
-              options=["ENCODING=CP936"])
-    ogr_layer(tmp_path / "xm.shp", "ESRI Shapefile", "xm", ("xmbh",),
-              [({"xmbh": "兴国项目1"}, box(0, 0, 40, 50))], options=["ENCODING=CP936"])
+    ogr_layer(
+        tmp_path / "tb.shp",
+        "ESRI Shapefile",
+        "tb",
+        ("tbbh", "xmbh"),
+        [
+            ({"tbbh": "高兴-001", "xmbh": "兴国项目1"}, box(0, 0, 50, 50)),
+            ({"tbbh": "高兴-002", "xmbh": "兴国项目9"}, box(200, 0, 250, 50)),
+        ],
+        options=["ENCODING=CP936"],
+    )
+    ogr_layer(
+        tmp_path / "xm.shp",
+        "ESRI Shapefile",
+        "xm",
+        ("xmbh",),
+        [({"xmbh": "兴国项目1"}, box(0, 0, 40, 50))],
+        options=["ENCODING=CP936"],
+    )
     for name in ("tb", "xm"):
         (tmp_path / (name + ".cpg")).unlink()
     assert "高兴".encode("gbk") in (tmp_path / "tb.dbf").read_bytes()
-    result = processing.run("xingguoswc:validateparcels", {
-        "PARCELS": str(tmp_path / "tb.shp"), "PROJECTS": str(tmp_path / "xm.shp"),
-        "OUTPUT": str(tmp_path / "out.gpkg")})
-    rows = {(f["parcel_id"], f["rule"]): f["area_m2"]
-            for f in QgsVectorLayer(result["OUTPUT"], "o", "ogr").getFeatures()}
-    assert rows == {("高兴-001", "EXCEEDS_APPROVED"): pytest.approx(500.0),
-                    ("高兴-002", "UNREGISTERED"): pytest.approx(2500.0)}
+    result = processing.run(
+        "xingguoswc:validateparcels",
+        {
+            "PARCELS": str(tmp_path / "tb.shp"),
+            "PROJECTS": str(tmp_path / "xm.shp"),
+            "OUTPUT": str(tmp_path / "out.gpkg"),
+        },
+    )
+    rows = {
+        (f["parcel_id"], f["rule"]): f["area_m2"]
+        for f in QgsVectorLayer(result["OUTPUT"], "o", "ogr").getFeatures()
+    }
+    assert rows == {
+        ("高兴-001", "EXCEEDS_APPROVED"): pytest.approx(500.0),
+        ("高兴-002", "UNREGISTERED"): pytest.approx(2500.0),
+    }
     assert gdal.GetConfigOption("SHAPE_ENCODING") in (None, "")
 
 
 def test_processing_with_dem_corridors_and_measures(qgis_app, tmp_path):
     import processing
+
     parcels, projects, measures = slope_layers(tmp_path)
     make_dem(tmp_path / "dem.tif", -50, -50, 350, 250, BANDS)
-    result = processing.run("xingguoswc:validateparcels", {
-        "PARCELS": parcels.source(), "PROJECTS": projects.source(),
-        "DEM": str(tmp_path / "dem.tif"), "MEASURES": measures.source(),
-        "STEEP_SLOPE": 25, "TERRACE_SLOPE": 15, "OUTPUT": str(tmp_path / "o.gpkg")})
+    result = processing.run(
+        "xingguoswc:validateparcels",
+        {
+            "PARCELS": parcels.source(),
+            "PROJECTS": projects.source(),
+            "DEM": str(tmp_path / "dem.tif"),
+            "MEASURES": measures.source(),
+            "STEEP_SLOPE": 25,
+            "TERRACE_SLOPE": 15,
+            "OUTPUT": str(tmp_path / "o.gpkg"),
+        },
+    )
     layer = QgsVectorLayer(result["OUTPUT"], "o", "ogr")
     rules = {(f["parcel_id"], f["rule"]) for f in layer.getFeatures()}
     assert rules == {("S4", "STEEP_SLOPE"), ("S5", "STEEP_SLOPE"), ("S2", "TERRACE_REQUIRED")}
@@ -393,10 +487,21 @@ def test_processing_with_dem_corridors_and_measures(qgis_app, tmp_path):
 
 def test_project_without_boundary(qgis_app, tmp_path):
     from validation_data import PROJECT_FIELDS
-    parcels = write_layer(tmp_path / "p.gpkg", "p", "MultiPolygon", PARCEL_FIELDS,
-                          [({"tbbh": "T20", "xmbh": "P4"}, box(0, 0, 10, 10))])
-    projects = write_layer(tmp_path / "x.gpkg", "x", "MultiPolygon", PROJECT_FIELDS,
-                           [({"xmbh": "P4", "xmmc": "无边界"}, None)])
+
+    parcels = write_layer(
+        tmp_path / "p.gpkg",
+        "p",
+        "MultiPolygon",
+        PARCEL_FIELDS,
+        [({"tbbh": "T20", "xmbh": "P4"}, box(0, 0, 10, 10))],
+    )
+    projects = write_layer(
+        tmp_path / "x.gpkg",
+        "x",
+        "MultiPolygon",
+        PROJECT_FIELDS,
+        [({"xmbh": "P4", "xmmc": "无边界"}, None)],
+    )
     findings = validate_parcels(parcels, projects)
     assert [(f.parcel_id, f.rule) for f in findings] == [("T20", "LOCATION_CHANGED")]
     assert "no approved boundary" in findings[0].message

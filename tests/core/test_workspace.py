@@ -20,8 +20,7 @@ def test_createworkspace_makes_every_table_with_its_fields(empty_workspace):
     for spec in schema.LAYERS:
         assert spec.name in names
         definition = source.GetLayerByName(spec.name).GetLayerDefn()
-        fields = {definition.GetFieldDefn(i).GetName()
-                  for i in range(definition.GetFieldCount())}
+        fields = {definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())}
         assert set(spec.field_names()) <= fields
     township = source.GetLayerByName("township")
     assert township.GetSpatialRef().GetAuthorityCode(None) == "4547"
@@ -52,8 +51,9 @@ def test_measure_taxonomy_is_seeded(empty_workspace):
 def test_schema_version_is_checked(empty_workspace):
     assert open_workspace(empty_workspace).schema_version() == schema.SCHEMA_VERSION
     with sqlite3.connect(empty_workspace) as connection:
-        connection.execute("UPDATE " + schema.META_TABLE +
-                           " SET value='99' WHERE key='schema_version'")
+        connection.execute(
+            "UPDATE " + schema.META_TABLE + " SET value='99' WHERE key='schema_version'"
+        )
     with pytest.raises(WorkspaceError, match="newer"):
         open_workspace(empty_workspace)
 
@@ -74,8 +74,7 @@ def test_bad_output_is_refused_and_nothing_written(qgis_app, tmp_path):
         os.system("chattr +i " + str(readonly) + " 2>/dev/null")
     try:
         with pytest.raises(QgsProcessingException):
-            processing.run("xingguoswc:createworkspace",
-                           {"OUTPUT": str(readonly / "w.gpkg")})
+            processing.run("xingguoswc:createworkspace", {"OUTPUT": str(readonly / "w.gpkg")})
         assert list(readonly.iterdir()) == []
     finally:
         os.system("chattr -i " + str(readonly) + " 2>/dev/null")
@@ -87,8 +86,10 @@ def test_bad_output_is_refused_and_nothing_written(qgis_app, tmp_path):
     assert other.read_bytes() == b"not a geopackage"
 
     with pytest.raises(QgsProcessingException):
-        processing.run("xingguoswc:createworkspace",
-                       {"OUTPUT": str(tmp_path / "crs.gpkg"), "CRS": "EPSG:999999"})
+        processing.run(
+            "xingguoswc:createworkspace",
+            {"OUTPUT": str(tmp_path / "crs.gpkg"), "CRS": "EPSG:999999"},
+        )
     assert not (tmp_path / "crs.gpkg").exists()
 
 
@@ -101,8 +102,9 @@ def test_townships_open_styled_and_labelled(empty_workspace):
 
 def test_old_schema_without_upgrade_path_is_refused_clearly(empty_workspace):
     with sqlite3.connect(empty_workspace) as connection:
-        connection.execute("UPDATE " + schema.META_TABLE +
-                           " SET value='0' WHERE key='schema_version'")
+        connection.execute(
+            "UPDATE " + schema.META_TABLE + " SET value='0' WHERE key='schema_version'"
+        )
     with pytest.raises(WorkspaceError, match="No upgrade from schema version 0"):
         open_workspace(empty_workspace)
     with pytest.raises(WorkspaceError, match="old schema version 0"):
@@ -118,8 +120,10 @@ def test_older_schema_is_upgraded_in_place_by_its_migration(empty_workspace, mon
 
     monkeypatch.setitem(workspace_module.MIGRATIONS, schema.SCHEMA_VERSION - 1, add_column)
     with sqlite3.connect(empty_workspace) as connection:
-        connection.execute("UPDATE " + schema.META_TABLE + " SET value=? WHERE "
-                           "key='schema_version'", (str(schema.SCHEMA_VERSION - 1),))
+        connection.execute(
+            "UPDATE " + schema.META_TABLE + " SET value=? WHERE key='schema_version'",
+            (str(schema.SCHEMA_VERSION - 1),),
+        )
     assert open_workspace(empty_workspace).schema_version() == schema.SCHEMA_VERSION
     layer = QgsVectorLayer(empty_workspace + "|layername=parcel", "p", "ogr")
     assert layer.fields().indexOf("upgraded") >= 0

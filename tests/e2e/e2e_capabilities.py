@@ -47,8 +47,9 @@ def find_module(ctx: Context, *keywords: str) -> Optional[str]:
     return None
 
 
-def _needs(ctx: Context, keywords: Tuple[str, ...], label: str,
-           function: Callable[[Context, str], object]) -> Callable[[], object]:
+def _needs(
+    ctx: Context, keywords: Tuple[str, ...], label: str, function: Callable[[Context, str], object]
+) -> Callable[[], object]:
     def run():
         module = find_module(ctx, *keywords)
         if module is None:
@@ -60,16 +61,23 @@ def _needs(ctx: Context, keywords: Tuple[str, ...], label: str,
             return function(ctx, module)
         finally:
             ctx.shot(ROLE_SHOTS.get(function.__name__, module) + "_dock", dock)
+
     return run
 
 
 #: Screenshot prefix of each capability function (README: resources/screenshots/).
-ROLE_SHOTS = {"digitize_gully": "technician_2_gully", "tag_measure": "technician_3_measure",
-              "import_projects": "inspector_1_import", "parcel_validation": "inspector_2_findings",
-              "case_steps": "inspector_3_case", "export_findings": "inspector_4_export",
-              "field_package": "inspector_5_field_package",
-              "township_stats": "supervisor_1_statistics",
-              "plan_progress": "supervisor_2_plan_progress", "atlas": "supervisor_3_atlas"}
+ROLE_SHOTS = {
+    "digitize_gully": "technician_2_gully",
+    "tag_measure": "technician_3_measure",
+    "import_projects": "inspector_1_import",
+    "parcel_validation": "inspector_2_findings",
+    "case_steps": "inspector_3_case",
+    "export_findings": "inspector_4_export",
+    "field_package": "inspector_5_field_package",
+    "township_stats": "supervisor_1_statistics",
+    "plan_progress": "supervisor_2_plan_progress",
+    "atlas": "supervisor_3_atlas",
+}
 
 
 def steps(ctx: Context) -> List[Tuple[str, Callable]]:
@@ -79,23 +87,21 @@ def steps(ctx: Context) -> List[Tuple[str, Callable]]:
     gully, measure = ("benggang", "gully"), ("measure",)
     inspection, stats = ("parcel", "inspect", "valid"), ("stat",)
     return [
-        ("technician_2_digitize_gully", _needs(ctx, gully, "collapse gully",
-                                               digitize_gully)),
+        ("technician_2_digitize_gully", _needs(ctx, gully, "collapse gully", digitize_gully)),
         ("technician_3_tag_measure", _needs(ctx, measure, "treatment measure", tag_measure)),
-        ("inspector_1_import_projects", _needs(ctx, inspection, "parcel inspection",
-                                               import_projects)),
-        ("inspector_2_validate", _needs(ctx, inspection, "parcel inspection",
-                                        parcel_validation)),
-        ("inspector_3_case_steps", _needs(ctx, inspection, "parcel inspection",
-                                          case_steps)),
-        ("inspector_4_export", _needs(ctx, inspection, "parcel inspection",
-                                      export_findings)),
-        ("inspector_5_field_package", _needs(ctx, inspection, "parcel inspection",
-                                             field_package)),
-        ("supervisor_1_statistics", _needs(ctx, stats, "township statistics",
-                                           township_stats)),
-        ("supervisor_2_plan_progress", _needs(ctx, stats + ("plan",), "plan progress",
-                                              plan_progress)),
+        (
+            "inspector_1_import_projects",
+            _needs(ctx, inspection, "parcel inspection", import_projects),
+        ),
+        ("inspector_2_validate", _needs(ctx, inspection, "parcel inspection", parcel_validation)),
+        ("inspector_3_case_steps", _needs(ctx, inspection, "parcel inspection", case_steps)),
+        ("inspector_4_export", _needs(ctx, inspection, "parcel inspection", export_findings)),
+        ("inspector_5_field_package", _needs(ctx, inspection, "parcel inspection", field_package)),
+        ("supervisor_1_statistics", _needs(ctx, stats, "township statistics", township_stats)),
+        (
+            "supervisor_2_plan_progress",
+            _needs(ctx, stats + ("plan",), "plan progress", plan_progress),
+        ),
         ("supervisor_3_atlas", _needs(ctx, ("atlas",), "atlas", atlas)),
     ]
 
@@ -107,18 +113,21 @@ def type_text(widget, text: str) -> None:
     widget.setFocus()
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                     char))
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
     wait(20)
 
 
 def _layer_in(combo, layer) -> None:
     """Pick ``layer`` in a QgsMapLayerComboBox, as the user does from its list."""
-    index = combo.model().indexFromLayer(layer) if hasattr(combo.model(), "indexFromLayer") \
-        else None
+    index = (
+        combo.model().indexFromLayer(layer) if hasattr(combo.model(), "indexFromLayer") else None
+    )
     if index is not None and index.isValid():
-        combo.setCurrentIndex(combo.model().mapFromSource(index).row()
-                              if hasattr(combo.model(), "mapFromSource") else index.row())
+        combo.setCurrentIndex(
+            combo.model().mapFromSource(index).row()
+            if hasattr(combo.model(), "mapFromSource")
+            else index.row()
+        )
     if combo.currentLayer() is not layer:
         combo.setLayer(layer)
     assert combo.currentLayer() is layer, "cannot choose " + layer.name()
@@ -130,8 +139,9 @@ def _free_square(ctx: Context, side: float) -> QgsRectangle:
     for township in townships.getFeatures():
         centre = township.geometry().pointOnSurface().asPoint()
         for dx, dy in ((0, 0), (300, 0), (0, 300), (-300, 0), (0, -300), (600, 600)):
-            square = QgsRectangle(centre.x() + dx, centre.y() + dy,
-                                  centre.x() + dx + side, centre.y() + dy + side)
+            square = QgsRectangle(
+                centre.x() + dx, centre.y() + dy, centre.x() + dx + side, centre.y() + dy + side
+            )
             grown = QgsRectangle(square)
             grown.grow(20)
             if not township.geometry().contains(QgsGeometry.fromRect(grown)):
@@ -177,12 +187,15 @@ def digitize_gully(ctx: Context, module: str):
     _zoom(ctx, square, 60.0)
     click(dock.digitize_button)
     canvas = ctx.iface.mapCanvas()
-    assert canvas.mapTool() is dock.tool and dock.tool is not None, \
+    assert canvas.mapTool() is dock.tool and dock.tool is not None, (
         "the digitize button did not activate the dock's map tool"
-    corners = [QgsPointXY(square.xMinimum(), square.yMinimum()),
-               QgsPointXY(square.xMaximum(), square.yMinimum()),
-               QgsPointXY(square.xMaximum(), square.yMaximum()),
-               QgsPointXY(square.xMinimum(), square.yMaximum())]
+    )
+    corners = [
+        QgsPointXY(square.xMinimum(), square.yMinimum()),
+        QgsPointXY(square.xMaximum(), square.yMinimum()),
+        QgsPointXY(square.xMaximum(), square.yMaximum()),
+        QgsPointXY(square.xMinimum(), square.yMaximum()),
+    ]
     clicked = []
     for corner in corners:
         click_map(ctx, corner)
@@ -213,13 +226,18 @@ def digitize_gully(ctx: Context, module: str):
     assert gullies.undoStack().count() >= 1, "saving is not an undoable command"
     # QGIS's current layer is the layer being edited (its select tool and Ctrl+Z)
     assert ctx.iface.activeLayer() is gullies, "current layer: " + str(
-        ctx.iface.activeLayer().name() if ctx.iface.activeLayer() else None)
+        ctx.iface.activeLayer().name() if ctx.iface.activeLayer() else None
+    )
     commit = getattr(dock, "commit_button", None) or find_button(dock, "保存图层编辑")
     click(commit)  # 保存图层编辑
     assert not gullies.isModified(), "保存图层编辑 left unsaved edits"
     assert _stored_count(ctx, "benggang") == stored_before + 1, "the gully is not on disk"
-    saved = [f for f in gullies.getFeatures(
-        QgsFeatureRequest().setFilterExpression("bgbh = '{0}'".format(draft.bgbh)))]
+    saved = [
+        f
+        for f in gullies.getFeatures(
+            QgsFeatureRequest().setFilterExpression("bgbh = '{0}'".format(draft.bgbh))
+        )
+    ]
     assert len(saved) == 1, "saved gully not found by its ID " + draft.bgbh
     feature = saved[0]
     assert feature["xzqdm"] == draft.xzqdm and abs(feature["mj"] - draft.mj) < 0.01
@@ -228,9 +246,13 @@ def digitize_gully(ctx: Context, module: str):
         click(dock.digitize_button)  # stop digitizing
     ctx.state["gully_fid"] = feature.id()
     ctx.state["gully_id"] = draft.bgbh
-    return {"bgbh": draft.bgbh, "township": draft.xzqmc, "area_m2": round(draft.mj, 2),
-            "scale": scale_text,
-            "dock_default_layer": picked_by_dock.name() if picked_by_dock else None}
+    return {
+        "bgbh": draft.bgbh,
+        "township": draft.xzqmc,
+        "area_m2": round(draft.mj, 2),
+        "scale": scale_text,
+        "dock_default_layer": picked_by_dock.name() if picked_by_dock else None,
+    }
 
 
 # --- treatment measures -----------------------------------------------------------------
@@ -245,8 +267,9 @@ def tag_measure(ctx: Context, module: str):
         fid = next(gullies.getFeatures()).id()
     ctx.iface.setActiveLayer(gullies)
     wait(100)
-    assert dock.ui.targetCombo.currentLayer() is gullies, \
+    assert dock.ui.targetCombo.currentLayer() is gullies, (
         "the dock does not follow the active layer"
+    )
     feature = gullies.getFeature(fid)
     centre = feature.geometry().pointOnSurface().asPoint()
     box = feature.geometry().boundingBox()
@@ -254,8 +277,11 @@ def tag_measure(ctx: Context, module: str):
     ctx.iface.actionSelect().trigger()
     gullies.removeSelection()
     click_map(ctx, centre)
-    wait_until(lambda: gullies.selectedFeatureIds() == [fid], 10,
-               "the gully selected by a click on the map")
+    wait_until(
+        lambda: gullies.selectedFeatureIds() == [fid],
+        10,
+        "the gully selected by a click on the map",
+    )
     codes = dock.measure_codes()
     assert codes, "no measure in the taxonomy"
     chosen = None
@@ -279,16 +305,25 @@ def tag_measure(ctx: Context, module: str):
     click(dock.ui.saveButton)
     assert not written.isModified(), "measure table still has unsaved edits"
     assert _stored_count(ctx, "measure") == before + 1, dock.last_message
-    measure_layers = [layer.name() for layer in QgsProject.instance().mapLayers().values()
-                      if layer.source() == measures.source()]
+    measure_layers = [
+        layer.name()
+        for layer in QgsProject.instance().mapLayers().values()
+        if layer.source() == measures.source()
+    ]
     request = QgsFeatureRequest().setFilterExpression(
-        "mbid = '{0}' AND csdm = '{1}'".format(feature["uuid"], chosen))
+        "mbid = '{0}' AND csdm = '{1}'".format(feature["uuid"], chosen)
+    )
     records = list(_stored_layer(ctx, "measure").getFeatures(request))
     assert len(records) == 1, "the measure record is not linked to the gully's UUID"
     assert records[0]["xmmc"] == "e2e 崩岗治理", records[0]["xmmc"]
-    return {"measure": chosen, "quantity": records[0]["sl"], "unit": records[0]["dw"],
-            "stored_records": before + 1, "message": str(dock.last_message),
-            "measure_layers_in_project": measure_layers}
+    return {
+        "measure": chosen,
+        "quantity": records[0]["sl"],
+        "unit": records[0]["dw"],
+        "stored_records": before + 1,
+        "message": str(dock.last_message),
+        "measure_layers_in_project": measure_layers,
+    }
 
 
 def _stored_layer(ctx: Context, table: str) -> QgsVectorLayer:
@@ -322,8 +357,12 @@ def township_stats(ctx: Context, module: str):
     assert "%" in dock.rate_label.text(), dock.rate_label.text()
     assert dock.progress.value() == 100
     bring_into_view(dock.rate_label)  # the county targets, below the table at 1280×800
-    return {"rows": rows, "rate": dock.rate_label.text(), "area": dock.area_label.text(),
-            "gullies": dock.gully_label.text()}
+    return {
+        "rows": rows,
+        "rate": dock.rate_label.text(),
+        "area": dock.area_label.text(),
+        "gullies": dock.gully_label.text(),
+    }
 
 
 # --- parcel inspection -------------------------------------------------------------------
@@ -332,8 +371,7 @@ def _findings_view(dock):
     objectName: findingsTree / findingsView / anything named *finding*)."""
     from qgis.PyQt.QtWidgets import QAbstractItemView
 
-    views = [v for v in dock.findChildren(QAbstractItemView)
-             if "finding" in v.objectName().lower()]
+    views = [v for v in dock.findChildren(QAbstractItemView) if "finding" in v.objectName().lower()]
     assert views, "no findings list (objectName *finding*) in " + dock.objectName()
     return views[0]
 
@@ -351,16 +389,19 @@ def _first_finding_index(view, skip: int = 0):
 
 def _row_texts(index) -> List[str]:
     model = index.model()
-    return [str(model.index(index.row(), column, index.parent()).data() or "")
-            for column in range(model.columnCount(index.parent()))]
+    return [
+        str(model.index(index.row(), column, index.parent()).data() or "")
+        for column in range(model.columnCount(index.parent()))
+    ]
 
 
 def _click_index(view, index) -> None:
     view.scrollTo(index)
     wait(50)
     rect = view.visualRect(index)
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.NoModifier, rect.center())
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
     wait(300)
 
 
@@ -412,7 +453,8 @@ def import_projects(ctx: Context, module: str):
     options.driverName = "GPKG"
     options.layerName = "xm_2026"  # a data name, not a UI string
     error = QgsVectorFileWriter.writeAsVectorFormatV3(
-        source, path, QgsProject.instance().transformContext(), options)
+        source, path, QgsProject.instance().transformContext(), options
+    )
     assert error[0] == QgsVectorFileWriter.NoError, error
     stored_before = _stored_count(ctx, "dev_project")
     click(find_button(dock, "importButton"))
@@ -456,8 +498,7 @@ def parcel_validation(ctx: Context, module: str):
     assert dock.rubber_band is not None, "the finding is not highlighted on the map"
     ctx.shot("inspector_2_finding_zoomed")
     ctx.shot("inspector_2_finding_zoomed_dock", dock)
-    return {"findings_by_rule": counts, "row": _row_texts(index),
-            "message": str(dock.last_message)}
+    return {"findings_by_rule": counts, "row": _row_texts(index), "message": str(dock.last_message)}
 
 
 def case_steps(ctx: Context, module: str):
@@ -478,8 +519,7 @@ def case_steps(ctx: Context, module: str):
     walked = [str(_stored_finding(ctx, fid)["zt"])]
     for number, label in enumerate(("已认定", "已整改", "已销号"), 1):
         offered = [ui.statusCombo.itemText(i) for i in range(ui.statusCombo.count())]
-        assert label in offered, "{0} not offered after {1}: {2}".format(label, walked,
-                                                                      offered)
+        assert label in offered, "{0} not offered after {1}: {2}".format(label, walked, offered)
         ui.statusCombo.setCurrentIndex(offered.index(label))
         ui.whoEdit.setText("张核查")
         ui.noteEdit.setText("e2e 第{0}步".format(number))
@@ -511,8 +551,9 @@ def _answer_file_dialog(ctx: Context, path: str, shot: str):
             return False
         if not seen:
             seen["title"] = dialog.windowTitle()
-            filters = [f for f in dialog.nameFilters() if Path(path).suffix and
-                       Path(path).suffix in f]
+            filters = [
+                f for f in dialog.nameFilters() if Path(path).suffix and Path(path).suffix in f
+            ]
             if filters:
                 dialog.selectNameFilter(filters[0])
             if dialog.fileMode() == QFileDialog.FileMode.Directory:
@@ -524,12 +565,14 @@ def _answer_file_dialog(ctx: Context, path: str, shot: str):
             wait(100)
             seen["shot"] = ctx.shot(shot, dialog)
             box = dialog.findChild(QDialogButtonBox)
-            button = box.button(QDialogButtonBox.StandardButton.Save) or \
-                box.button(QDialogButtonBox.StandardButton.Open)
+            button = box.button(QDialogButtonBox.StandardButton.Save) or box.button(
+                QDialogButtonBox.StandardButton.Open
+            )
             assert button is not None and button.isEnabled(), "no enabled Save/Open"
             seen["button"] = button.text()
             button.click()
         return True
+
     return answer, seen
 
 
@@ -550,8 +593,12 @@ def export_findings(ctx: Context, module: str):
     assert layer.isValid() and layer.featureCount() > 0, path
     names = layer.fields().names()
     assert Path(path).read_bytes()[:2] == b"PK", "not an XLSX file"
-    return {"file": Path(path).name, "rows": layer.featureCount(), "columns": names[:12],
-            "dialog": seen.get("title")}
+    return {
+        "file": Path(path).name,
+        "rows": layer.featureCount(),
+        "columns": names[:12],
+        "dialog": seen.get("title"),
+    }
 
 
 def field_package(ctx: Context, module: str):
@@ -566,8 +613,11 @@ def field_package(ctx: Context, module: str):
     ctx.modal_handlers.append(answer)
     try:
         click(find_button(dock, "fieldExportButton", "导出外业包"))
-        wait_until(lambda: bool(seen) and tasks_idle() and any(folder.glob("*.qgs*")), 120,
-                   "the field package")
+        wait_until(
+            lambda: bool(seen) and tasks_idle() and any(folder.glob("*.qgs*")),
+            120,
+            "the field package",
+        )
     finally:
         ctx.modal_handlers.remove(answer)
     files = sorted(p.name for p in folder.iterdir())
@@ -613,11 +663,17 @@ def atlas(ctx: Context, module: str):
     townships.removeSelection()
     features = sorted(townships.getFeatures(), key=lambda f: str(f["xzqdm"]))[:2]
     click_map(ctx, features[0].geometry().pointOnSurface().asPoint())
-    click_map(ctx, features[1].geometry().pointOnSurface().asPoint(),
-              modifier=Qt.KeyboardModifier.ShiftModifier)
+    click_map(
+        ctx,
+        features[1].geometry().pointOnSurface().asPoint(),
+        modifier=Qt.KeyboardModifier.ShiftModifier,
+    )
     wanted = sorted(f.id() for f in features)
-    wait_until(lambda: sorted(townships.selectedFeatureIds()) == wanted, 10,
-               "two townships selected by clicks on the map")
+    wait_until(
+        lambda: sorted(townships.selectedFeatureIds()) == wanted,
+        10,
+        "two townships selected by clicks on the map",
+    )
     ui.selectedRadio.setChecked(True)
     folder = Path(ctx.config["out"]) / "atlas"
     folder.mkdir(exist_ok=True)
@@ -638,7 +694,8 @@ def atlas(ctx: Context, module: str):
     assert len(written) == 3, "expected two sheets and one merged PDF: " + str(written)
     for name in written:
         assert (folder / name).read_bytes()[:5] == b"%PDF-", name
-    assert len(Project.instance().layoutManager().layouts()) == layouts_before + 1, \
+    assert len(Project.instance().layoutManager().layouts()) == layouts_before + 1, (
         "the atlas layout was not added to the project"
+    )
     bring_into_view(ui.statusLabel)
     return {"pdfs": sorted(written), "status": ui.statusLabel.text()}

@@ -76,8 +76,9 @@ class Context:
                 for dock in self.plugin().docks:
                     if type(dock).__name__ == class_name:
                         return dock
-                raise AssertionError("dock {0}.{1} registered but not created".format(
-                    module_name, class_name))
+                raise AssertionError(
+                    "dock {0}.{1} registered but not created".format(module_name, class_name)
+                )
         return None
 
     def shot(self, name: str, widget: Optional[QWidget] = None) -> str:
@@ -89,8 +90,9 @@ def wait(ms: int = 100) -> None:
     QTest.qWait(ms)
 
 
-def wait_until(condition: Callable[[], bool], timeout_s: float = 60.0,
-               what: str = "condition") -> None:
+def wait_until(
+    condition: Callable[[], bool], timeout_s: float = 60.0, what: str = "condition"
+) -> None:
     """Process events until ``condition()``; AssertionError after ``timeout_s``.
 
     A guard against a hang, not a timing assertion: the limit is generous.
@@ -154,9 +156,14 @@ def bring_into_view(widget: QWidget) -> None:
     child, parent = widget, widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QTabWidget):
-            page = next((i for i in range(parent.count())
-                         if parent.widget(i) is child or parent.widget(i).isAncestorOf(child)),
-                        -1)
+            page = next(
+                (
+                    i
+                    for i in range(parent.count())
+                    if parent.widget(i) is child or parent.widget(i).isAncestorOf(child)
+                ),
+                -1,
+            )
             if page >= 0:
                 parent.setCurrentIndex(page)
         if isinstance(parent, QScrollArea):
@@ -178,9 +185,12 @@ def canvas_pixel(ctx: Context, point: QgsPointXY) -> QPoint:
     return QPoint(int(round(pixel.x())), int(round(pixel.y())))
 
 
-def click_map(ctx: Context, point: QgsPointXY,
-              button: Qt.MouseButton = Qt.MouseButton.LeftButton,
-              modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def click_map(
+    ctx: Context,
+    point: QgsPointXY,
+    button: Qt.MouseButton = Qt.MouseButton.LeftButton,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     """A real mouse click on the map canvas viewport at map coordinates."""
     viewport = ctx.iface.mapCanvas().viewport()
     pixel = canvas_pixel(ctx, point)
@@ -203,9 +213,12 @@ def english_sources(repo: str) -> Dict[str, Optional[str]]:
     package = root / "xingguo_swc_plugin"
     for path in sorted(package.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and node.args and \
-                    isinstance(node.args[0], ast.Constant) and \
-                    isinstance(node.args[0].value, str):
+            if (
+                isinstance(node, ast.Call)
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
                 if name in ("tr", "QT_TR_NOOP"):
                     sources[node.args[0].value] = None
@@ -218,8 +231,9 @@ def english_sources(repo: str) -> Dict[str, Optional[str]]:
         for message in ElementTree.parse(str(ts)).getroot().iter("message"):
             translation = message.find("translation")
             finished = translation is not None and translation.get("type") is None
-            sources[message.findtext("source") or ""] = \
+            sources[message.findtext("source") or ""] = (
                 (translation.text or "") if finished else None
+            )
     return sources
 
 
@@ -239,8 +253,9 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 def step_plugin_active(ctx: Context):
     import qgis.utils
 
-    assert ctx.plugin_name in qgis.utils.active_plugins, \
-        "plugin not active: " + ", ".join(qgis.utils.active_plugins)
+    assert ctx.plugin_name in qgis.utils.active_plugins, "plugin not active: " + ", ".join(
+        qgis.utils.active_plugins
+    )
     plugin = ctx.plugin()
     provider = QgsApplication.processingRegistry().providerById("xingguoswc")
     assert provider is not None, "Processing provider xingguoswc not registered"
@@ -257,11 +272,18 @@ def step_chinese_ui(ctx: Context):
     menu_title = plugin.menu_title
     assert re.search("[\u4e00-\u9fff]", menu_title), menu_title
     provider = QgsApplication.processingRegistry().providerById("xingguoswc")
-    english = [a.displayName() for a in provider.algorithms()
-               if not re.search("[\u4e00-\u9fff]", a.displayName() + a.group())]
+    english = [
+        a.displayName()
+        for a in provider.algorithms()
+        if not re.search("[\u4e00-\u9fff]", a.displayName() + a.group())
+    ]
     assert not english, "Processing algorithms in English: " + ", ".join(english)
-    return {"qgis_locale": locale, "menu": menu_title, "provider": provider.name(),
-            "algorithms": sorted(a.displayName() for a in provider.algorithms())}
+    return {
+        "qgis_locale": locale,
+        "menu": menu_title,
+        "provider": provider.name(),
+        "algorithms": sorted(a.displayName() for a in provider.algorithms()),
+    }
 
 
 def open_workspace_with_the_action(ctx: Context, path: str) -> Dict[str, Any]:
@@ -291,8 +313,9 @@ def open_workspace_with_the_action(ctx: Context, path: str) -> Dict[str, Any]:
     ctx.modal_handlers.append(answer)
     try:
         action = ctx.plugin().open_action
-        assert action.objectName() == "XingguoSwcOpenWorkspace" and action.text(), \
+        assert action.objectName() == "XingguoSwcOpenWorkspace" and action.text(), (
             "no open-workspace action"
+        )
         menu_actions = [a for a in ctx.plugin().actions if a is action]
         assert menu_actions, "the open-workspace action is not in the plugin menu"
         action.trigger()
@@ -300,8 +323,9 @@ def open_workspace_with_the_action(ctx: Context, path: str) -> Dict[str, Any]:
     finally:
         ctx.modal_handlers.remove(answer)
     # Qt's own buttons in Chinese too (qttranslations5-l10n, installed by make deps)
-    assert re.search("[\u4e00-\u9fff]", seen.get("button", "")), \
+    assert re.search("[\u4e00-\u9fff]", seen.get("button", "")), (
         "Qt's button in English: " + seen.get("button", "")
+    )
     return seen
 
 
@@ -323,7 +347,8 @@ def step_load_workspace(ctx: Context):
         assert table not in ctx.layers, "table {0} loaded twice".format(table)
         ctx.layers[table] = layer
     assert len(project.mapLayers()) == len(schema.LAYERS), sorted(
-        layer.name() for layer in project.mapLayers().values())
+        layer.name() for layer in project.mapLayers().values()
+    )
     group_names = [child.name() for child in project.layerTreeRoot().children()]
     assert len(group_names) == 1, "expected one layer group: " + str(group_names)
     dock_tables = {}
@@ -334,7 +359,8 @@ def step_load_workspace(ctx: Context):
         for combo, table in combos.combos:
             actual = tables.table_of(combo.currentLayer())
             assert actual == table, "{0}: {1} instead of {2}".format(
-                dock.objectName(), actual or combo.currentText(), table)
+                dock.objectName(), actual or combo.currentText(), table
+            )
             dock_tables.setdefault(dock.objectName(), []).append(table)
     assert dock_tables, "no dock declares its layer combos (table_combos)"
     townships = ctx.layers["township"]
@@ -351,15 +377,18 @@ def step_load_workspace(ctx: Context):
     assert counts["township"] == 25, counts
     # Domain codes show as the Chinese labels of SPEC (value maps stored in the workspace).
     labels = {}
-    for table, field_name in (("benggang", "gm"), ("benggang", "xt"), ("erosion", "qsqd"),
-                              ("finding", "zt")):
+    for table, field_name in (
+        ("benggang", "gm"),
+        ("benggang", "xt"),
+        ("erosion", "qsqd"),
+        ("finding", "zt"),
+    ):
         layer = ctx.layers[table]
         index = layer.fields().indexOf(field_name)
         if index < 0:
             continue
         setup = layer.editorWidgetSetup(index)
-        assert setup.type() == "ValueMap", "{0}.{1}: {2}".format(table, field_name,
-                                                                  setup.type())
+        assert setup.type() == "ValueMap", "{0}.{1}: {2}".format(table, field_name, setup.type())
         value_map = setup.config().get("map")
         items = value_map if isinstance(value_map, list) else [value_map or {}]
         names = [key for item in items for key in item]
@@ -368,8 +397,9 @@ def step_load_workspace(ctx: Context):
     assert labels, "no value maps found"
     counts["value_maps"] = labels
     # Not an error yet, but worth seeing: what the docks said while the layers came in.
-    counts["messages_on_open"] = [text for _, text in
-                                  ctx.recorder.data.get("message_bar", [])[shown_before:]]
+    counts["messages_on_open"] = [
+        text for _, text in ctx.recorder.data.get("message_bar", [])[shown_before:]
+    ]
     counts["dock_tables"] = dock_tables
     counts["group"] = group_names[0]
     counts["dialog"] = dialog
@@ -384,16 +414,17 @@ def step_docks_exist(ctx: Context):
     for module_name, class_name in registered:
         dock = ctx.dock(module_name)
         assert dock in main_docks, class_name + " is not a dock of the main window"
-        assert dock.objectName(), class_name + " has no objectName (QGIS saves dock " \
-                                               "state by it)"
+        assert dock.objectName(), class_name + " has no objectName (QGIS saves dock state by it)"
         titles[module_name] = dock.windowTitle()
-        assert re.search("[\u4e00-\u9fff]", dock.windowTitle()), \
+        assert re.search("[\u4e00-\u9fff]", dock.windowTitle()), (
             "untranslated dock title: " + dock.windowTitle()
+        )
     menu_actions = [a.text() for a in ctx.plugin().actions]
     # + open workspace, + help
     assert len(menu_actions) == len(registered) + 2, menu_actions
-    return {"titles": titles, "menu": menu_actions} if registered \
-        else Skip("no dock registered yet")
+    return (
+        {"titles": titles, "menu": menu_actions} if registered else Skip("no dock registered yet")
+    )
 
 
 def step_help(ctx: Context):
@@ -407,8 +438,9 @@ def step_help(ctx: Context):
     wait(300)
     window = main.findChild(help_module.HelpWindow, help_module.WINDOW_NAME)
     assert window is not None and window.isVisible(), "the help window did not open"
-    assert window.browser.source().toLocalFile().endswith("index.zh_CN.html"), \
+    assert window.browser.source().toLocalFile().endswith("index.zh_CN.html"), (
         window.browser.source().toString()
+    )
     ctx.shot("help_index", window)
     pages = {}
     for dock in ctx.plugin().docks:
@@ -437,6 +469,7 @@ def step_open_dock(ctx: Context, module: str):
         assert dock.isVisible(), module + " dock did not open"
         ctx.shot("dock_" + module, dock)
         return {"title": dock.windowTitle(), "widgets": len(dock.findChildren(QWidget))}
+
     return run
 
 
@@ -454,26 +487,34 @@ def step_buttons_reachable(ctx: Context):
         area = dock.widget()
         assert isinstance(area, QScrollArea), dock.objectName() + " has no scroll area"
         tab_widgets = dock.findChildren(QTabWidget)
-        pages = [(tabs, index) for tabs in tab_widgets for index in range(tabs.count())] \
-            or [(None, 0)]
+        pages = [(tabs, index) for tabs in tab_widgets for index in range(tabs.count())] or [
+            (None, 0)
+        ]
         seen = set()
         for tabs, index in pages:
             if tabs is not None:
                 tabs.setCurrentIndex(index)
                 wait(100)
             for button in dock.findChildren(QAbstractButton):
-                if id(button) in seen or not button.isVisibleTo(dock) or \
-                        button.parent() is None or not button.text() and \
-                        not button.toolTip():
+                if (
+                    id(button) in seen
+                    or not button.isVisibleTo(dock)
+                    or button.parent() is None
+                    or not button.text()
+                    and not button.toolTip()
+                ):
                     continue
                 area.ensureWidgetVisible(button, 10, 10)
                 wait(30)
                 centre = button.mapToGlobal(button.rect().center())
                 under = QApplication.widgetAt(centre)
-                assert under is button or (under is not None and button.isAncestorOf(under)), \
+                assert under is button or (under is not None and button.isAncestorOf(under)), (
                     "{0}: button {1} not reachable at 1280×800 (under the mouse: {2})".format(
-                        dock.objectName(), button.text() or button.toolTip(),
-                        under.objectName() if under is not None else None)
+                        dock.objectName(),
+                        button.text() or button.toolTip(),
+                        under.objectName() if under is not None else None,
+                    )
+                )
                 seen.add(id(button))
         checked[dock.objectName()] = len(seen)
         ctx.shot("reach_" + dock.objectName(), window)
@@ -497,8 +538,11 @@ def step_i18n(ctx: Context):
             untranslated.append("message bar: {0!r} {1!r}".format(title, text))
     assert not untranslated, "untranslated: " + "; ".join(sorted(set(untranslated)))
     assert shown, "no message bar message was recorded during the run"
-    return {"docks": len(ctx.plugin().docks), "sources": len(sources),
-            "messages_checked": len(shown)}
+    return {
+        "docks": len(ctx.plugin().docks),
+        "sources": len(sources),
+        "messages_checked": len(shown),
+    }
 
 
 def step_reload_plugin(ctx: Context):
@@ -509,38 +553,42 @@ def step_reload_plugin(ctx: Context):
     name = ctx.plugin_name
     before_docks = len(ctx.plugin().docks)
     menu_title = ctx.plugin().menu_title
-    assert menu_title in [a.text() for a in ctx.iface.pluginMenu().actions()], \
+    assert menu_title in [a.text() for a in ctx.iface.pluginMenu().actions()], (
         "plugin menu missing before unload"
+    )
     class_names = {type(d).__name__ for d in ctx.plugin().docks}
-    toolbars_before = [t.objectName() for t in main.findChildren(QWidget)
-                       if t.objectName() == "XingguoSwcToolbar"]
+    toolbars_before = [
+        t.objectName() for t in main.findChildren(QWidget) if t.objectName() == "XingguoSwcToolbar"
+    ]
     assert qgis.utils.unloadPlugin(name), "unloadPlugin returned False"
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     wait(200)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    left = [type(d).__name__ for d in main.findChildren(QDockWidget)
-            if type(d).__name__ in class_names]
+    left = [
+        type(d).__name__ for d in main.findChildren(QDockWidget) if type(d).__name__ in class_names
+    ]
     assert not left, "docks left after unload: " + ", ".join(left)
-    assert QgsApplication.processingRegistry().providerById("xingguoswc") is None, \
+    assert QgsApplication.processingRegistry().providerById("xingguoswc") is None, (
         "provider left after unload"
-    toolbars = [t for t in main.findChildren(QWidget)
-                if t.objectName() == "XingguoSwcToolbar"]
+    )
+    toolbars = [t for t in main.findChildren(QWidget) if t.objectName() == "XingguoSwcToolbar"]
     assert not toolbars, "toolbar left after unload"
     menu_texts = [a.text() for a in ctx.iface.pluginMenu().actions()]
     assert menu_title not in menu_texts, "plugin menu left after unload"
     tool = ctx.iface.mapCanvas().mapTool()
-    assert tool is None or not type(tool).__module__.startswith(name), \
+    assert tool is None or not type(tool).__module__.startswith(name), (
         "map tool of the plugin left on the canvas"
+    )
     assert name not in qgis.utils.active_plugins
     assert qgis.utils.loadPlugin(name), "loadPlugin failed"
     assert qgis.utils.startPlugin(name), "startPlugin failed"
     wait(200)
     assert len(ctx.plugin().docks) == before_docks, "docks after reload differ"
-    assert [a.text() for a in ctx.iface.pluginMenu().actions()].count(menu_title) == 1, \
+    assert [a.text() for a in ctx.iface.pluginMenu().actions()].count(menu_title) == 1, (
         "plugin menu missing or doubled after reload"
+    )
     assert QgsApplication.processingRegistry().providerById("xingguoswc") is not None
-    toolbars = [t for t in main.findChildren(QWidget)
-                if t.objectName() == "XingguoSwcToolbar"]
+    toolbars = [t for t in main.findChildren(QWidget) if t.objectName() == "XingguoSwcToolbar"]
     assert len(toolbars) == len(toolbars_before), "toolbar count changed on reload"
     return {"docks": before_docks, "plugin_menu_after_unload": menu_texts}
 
@@ -570,8 +618,11 @@ def step_install_from_zip(ctx: Context):
     pyplugin_installer.instance().installFromZipFile(package)
     wait(300)
     assert not marker.exists(), "the installer did not replace the plugin folder"
-    on_disk = sorted(str(p.relative_to(installed.parent)) for p in installed.rglob("*")
-                     if p.is_file() and "__pycache__" not in p.parts)
+    on_disk = sorted(
+        str(p.relative_to(installed.parent))
+        for p in installed.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    )
     assert on_disk == sorted(names), "installed files differ from the zip"
     assert name in qgis.utils.active_plugins, "plugin not active after the install"
     assert qgis.utils.pluginMetadata(name, "version") == version

@@ -32,10 +32,10 @@ def main(output: str, parcels: int) -> int:
     QgsApplication.processingRegistry().addProvider(provider)
     import processing
 
-    if parcels > 0 and \
-            QgsApplication.processingRegistry().algorithmById("xingguoswc:sampledata"):
-        processing.run("xingguoswc:sampledata", {"OUTPUT": output, "PARCELS": parcels,
-                                                 "SEED": 20220101})
+    if parcels > 0 and QgsApplication.processingRegistry().algorithmById("xingguoswc:sampledata"):
+        processing.run(
+            "xingguoswc:sampledata", {"OUTPUT": output, "PARCELS": parcels, "SEED": 20220101}
+        )
         kind = "sample"
     else:
         processing.run("xingguoswc:createworkspace", {"OUTPUT": output})

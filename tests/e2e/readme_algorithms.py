@@ -34,10 +34,15 @@ def main() -> int:
         for definition in algorithm.parameterDefinitions():
             optional = definition.flags() & QgsProcessingParameterDefinition.FlagOptional
             default = definition.defaultValue()
-            print("| `{0}` | {1} | {2}{3} | {4} |".format(
-                definition.name(), definition.type(), definition.description(),
-                " (optional)" if optional else "",
-                "" if default is None else "`{0}`".format(default)))
+            print(
+                "| `{0}` | {1} | {2}{3} | {4} |".format(
+                    definition.name(),
+                    definition.type(),
+                    definition.description(),
+                    " (optional)" if optional else "",
+                    "" if default is None else "`{0}`".format(default),
+                )
+            )
         outputs = ", ".join("`{0}`".format(o.name()) for o in algorithm.outputDefinitions())
         print("\nOutputs: " + outputs + "\n")
     del app

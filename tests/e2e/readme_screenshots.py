@@ -48,8 +48,9 @@ def shrink(source: Path, target: Path, max_width: int) -> int:
         raise RuntimeError("cannot read " + str(source))
     if image.width() > max_width:
         image = image.scaledToWidth(max_width, Qt.TransformationMode.SmoothTransformation)
-    image = image.convertToFormat(QImage.Format.Format_Indexed8,
-                                  Qt.ImageConversionFlag.ThresholdDither)
+    image = image.convertToFormat(
+        QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+    )
     image.save(str(target), "PNG", 9)
     return target.stat().st_size
 
@@ -63,8 +64,7 @@ def main() -> int:
         return 1
     target_dir = REPO / "resources" / "screenshots"
     target_dir.mkdir(parents=True, exist_ok=True)
-    not_run = {step.get("screenshot") for step in result["steps"]
-               if step["status"] != "passed"}
+    not_run = {step.get("screenshot") for step in result["steps"] if step["status"] != "passed"}
     files = sorted(p.name for p in out.glob("*.png") if p.name not in not_run)
     for name, suffix in WANTED.items():
         matches = [f for f in files if f.endswith(suffix)]

@@ -37,10 +37,16 @@ class Recorder:
     def __init__(self, config):
         self.config = config
         self.out = config["out"]
-        self.data = {"finished": False, "steps": [], "errors": [], "dialogs": [],
-                     "messages": [], "qgis_version": Qgis.QGIS_VERSION,
-                     "locale": QgsApplication.instance().translation(),
-                     "workspace_kind": config.get("workspace_kind")}
+        self.data = {
+            "finished": False,
+            "steps": [],
+            "errors": [],
+            "dialogs": [],
+            "messages": [],
+            "qgis_version": Qgis.QGIS_VERSION,
+            "locale": QgsApplication.instance().translation(),
+            "workspace_kind": config.get("workspace_kind"),
+        }
         self.lock = threading.Lock()
         self.shot_index = 0
 
@@ -80,23 +86,29 @@ def _install_hooks():
     original = qgis.utils.showException
 
     def show_exception(kind, value, tb, msg, messagebar=False, level=Qgis.Warning):
-        REC.error("python error shown by QGIS: " + str(msg) + "\n" +
-                  "".join(traceback.format_exception(kind, value, tb)))
+        REC.error(
+            "python error shown by QGIS: "
+            + str(msg)
+            + "\n"
+            + "".join(traceback.format_exception(kind, value, tb))
+        )
 
     qgis.utils.showException = show_exception
     REC.data["hooked"] = original is not None
 
     # the tag is translated: 信息 in QGIS 3.22's Chinese, 消息 in 3.40's
-    MESSAGE_BAR_TAGS = {"Messages", "信息", "消息",
-                        QCoreApplication.translate("QgsMessageBar", "Messages")}
+    MESSAGE_BAR_TAGS = {
+        "Messages",
+        "信息",
+        "消息",
+        QCoreApplication.translate("QgsMessageBar", "Messages"),
+    }
 
     def on_message(message, tag, level):
         if tag in MESSAGE_BAR_TAGS:  # QGIS logs every message-bar message here
             REC.data.setdefault("message_bar", []).append(["", message[:500]])
-        if tag in ("Xingguo SWC", "Python error", "Python warning") or \
-                level >= Qgis.Critical:
-            REC.data["messages"].append("[{0}] {1}: {2}".format(int(level), tag,
-                                                                 message[:2000]))
+        if tag in ("Xingguo SWC", "Python error", "Python warning") or level >= Qgis.Critical:
+            REC.data["messages"].append("[{0}] {1}: {2}".format(int(level), tag, message[:2000]))
             if tag == "Python error":
                 REC.error("Python error: " + message[:4000])
 
@@ -120,9 +132,13 @@ def _close_unexpected_dialogs():
     text_of = getattr(dialog, "text", None)
     if callable(text_of):
         texts.append(text_of())
-    REC.data["dialogs"].append({"class": dialog.metaObject().className(),
-                                "text": " | ".join(t for t in texts if t),
-                                "screenshot": REC.screenshot("dialog", dialog)})
+    REC.data["dialogs"].append(
+        {
+            "class": dialog.metaObject().className(),
+            "text": " | ".join(t for t in texts if t),
+            "screenshot": REC.screenshot("dialog", dialog),
+        }
+    )
     REC.error("unexpected modal dialog: " + " | ".join(texts))
     dialog.close()
 
@@ -176,8 +192,9 @@ def main():
         # The laptop screen of the bureau (1280x800) for every step (Xvfb: 1600x1000).
         iface.mainWindow().setGeometry(0, 0, 1280, 800)
         QApplication.processEvents()
-        context = e2e_steps.Context(iface=iface, config=CONFIG, recorder=REC,
-                                    modal_handlers=MODAL_HANDLERS)
+        context = e2e_steps.Context(
+            iface=iface, config=CONFIG, recorder=REC, modal_handlers=MODAL_HANDLERS
+        )
         for name, function in e2e_steps.steps(context):
             ok = run_step(name, function)
             if not ok and name in e2e_steps.ESSENTIAL:

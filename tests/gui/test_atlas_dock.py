@@ -18,8 +18,10 @@ def workspace(qgis_app, tmp_path_factory) -> str:
 
 @pytest.fixture
 def project_layers(workspace):
-    layers = {name: QgsVectorLayer(workspace + "|layername=" + name, name, "ogr")
-              for name in ("township", "erosion", "benggang", "parcel", "finding")}
+    layers = {
+        name: QgsVectorLayer(workspace + "|layername=" + name, name, "ogr")
+        for name in ("township", "erosion", "benggang", "parcel", "finding")
+    }
     QgsProject.instance().addMapLayers(list(layers.values()))
     yield layers
     QgsProject.instance().removeAllMapLayers()
@@ -53,7 +55,10 @@ def test_dock_exports_selection_and_adds_layout(qtbot, project_layers, tmp_path)
     qtbot.waitUntil(lambda: dock.task is None, timeout=120_000)
     assert dock.last_message[1] == Qgis.Success, dock.last_message
     assert sorted(os.listdir(tmp_path / "out")) == [
-        "360732100_潋江镇.pdf", "360732203_长冈乡.pdf", "atlas.pdf"]
+        "360732100_潋江镇.pdf",
+        "360732203_长冈乡.pdf",
+        "atlas.pdf",
+    ]
     assert dock.ui.progressBar.value() == 100 and dock.ui.runButton.isEnabled()
     layout = QgsProject.instance().layoutManager().layoutByName(dock.last_layout.name())
     assert layout is not None and layout.atlas().enabled()
@@ -108,10 +113,10 @@ def test_dock_prints_one_sheet_per_small_watershed(qtbot, workspace, tmp_path):
     towns = QgsVectorLayer(path + "|layername=township", "township", "ogr")
     watershed = QgsVectorLayer(path + "|layername=watershed", "watershed", "ogr")
     features = []
-    for code, name, geometry in (("LY01", "甲小流域", [f.geometry() for f in
-                                                   towns.getFeatures()][:2]),
-                                 ("LY02", "乙小流域", [f.geometry() for f in
-                                                   towns.getFeatures()][2:])):
+    for code, name, geometry in (
+        ("LY01", "甲小流域", [f.geometry() for f in towns.getFeatures()][:2]),
+        ("LY02", "乙小流域", [f.geometry() for f in towns.getFeatures()][2:]),
+    ):
         feature = QgsFeature(watershed.fields())
         feature.setAttribute("uuid", code)
         feature.setAttribute("lydm", code)

@@ -44,8 +44,9 @@ def setup(gully_workspace, qtbot):
     project.relationManager().clear()
 
 
-def click_polygon(canvas: QgsMapCanvas, points: List[Tuple[float, float]]
-                  ) -> List[Tuple[float, float]]:
+def click_polygon(
+    canvas: QgsMapCanvas, points: List[Tuple[float, float]]
+) -> List[Tuple[float, float]]:
     """Left-click each map point on the canvas viewport, right-click to finish.
 
     Returns the map coordinates the clicked pixels stand for (what the tool gets).
@@ -56,12 +57,14 @@ def click_polygon(canvas: QgsMapCanvas, points: List[Tuple[float, float]]
         pixel = to_pixel.transform(x, y)
         position = QPoint(int(round(pixel.x())), int(round(pixel.y())))
         QTest.mouseMove(canvas.viewport(), position)
-        QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.NoModifier, position)
+        QTest.mouseClick(
+            canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, position
+        )
         point = to_pixel.toMapCoordinates(position.x(), position.y())
         clicked.append((point.x(), point.y()))
-    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.RightButton,
-                     Qt.KeyboardModifier.NoModifier, position)
+    QTest.mouseClick(
+        canvas.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, position
+    )
     return clicked
 
 
@@ -81,9 +84,16 @@ def test_clicks_digitize_a_gully_saved_as_one_undoable_command(setup, qtbot):
     dock, canvas, gullies, _parts = setup
     qtbot.mouseClick(dock.digitize_button, Qt.MouseButton.LeftButton)
     assert canvas.mapTool() is dock.tool and gullies.isEditable()
-    clicked = click_polygon(canvas, [(634700, 2911100), (634781, 2911100),
-                                     (634790, 2911150), (634740, 2911190),
-                                     (634690, 2911160)])
+    clicked = click_polygon(
+        canvas,
+        [
+            (634700, 2911100),
+            (634781, 2911100),
+            (634790, 2911150),
+            (634740, 2911190),
+            (634690, 2911160),
+        ],
+    )
     expected = shoelace(clicked)
     assert expected == pytest.approx(6725.0, abs=1.0)  # nominal vertices
     assert dock.draft is not None and dock.draft.ok
@@ -105,8 +115,12 @@ def test_clicks_digitize_a_gully_saved_as_one_undoable_command(setup, qtbot):
     assert (feature["xzqdm"], feature["xzqmc"]) == ("360732100", "潋江镇")
     assert feature["mj"] == pytest.approx(expected, abs=0.01)
     assert feature["gm"] == "L"
-    assert (feature["xt"], feature["hdx"], feature["zlzt"], feature["dcy"]) == \
-        ("1", "2", "0", "李四")
+    assert (feature["xt"], feature["hdx"], feature["zlzt"], feature["dcy"]) == (
+        "1",
+        "2",
+        "0",
+        "李四",
+    )
     assert dock.messages[-1][0] == Qgis.Success and "360732100-0001" in dock.messages[-1][1]
     assert [row.bgbh for row in dock.rows] == ["360732100-0001"]
     gullies.undoStack().undo()
@@ -117,23 +131,22 @@ def test_two_gullies_get_consecutive_ids_and_a_deleted_id_is_not_reused(setup, q
     dock, canvas, gullies, _parts = setup
     assert dock.start_digitizing()
     for x in (634650, 634750):
-        click_polygon(canvas, [(x, 2911100), (x + 50, 2911100), (x + 50, 2911150),
-                               (x, 2911150)])
+        click_polygon(canvas, [(x, 2911100), (x + 50, 2911100), (x + 50, 2911150), (x, 2911150)])
         assert dock.save()
-    assert sorted(f["bgbh"] for f in gullies.getFeatures()) == \
-        ["360732100-0001", "360732100-0002"]
+    assert sorted(f["bgbh"] for f in gullies.getFeatures()) == ["360732100-0001", "360732100-0002"]
     second = [f.id() for f in gullies.getFeatures() if f["bgbh"] == "360732100-0002"][0]
     gullies.deleteFeature(second)
     assert gullies.commitChanges(False)
-    click_polygon(canvas, [(634650, 2911300), (634700, 2911300), (634700, 2911350),
-                           (634650, 2911350)])
+    click_polygon(
+        canvas, [(634650, 2911300), (634700, 2911300), (634700, 2911350), (634650, 2911350)]
+    )
     assert dock.id_label.text() == "360732100-0003"
     assert dock.save()
-    assert sorted(f["bgbh"] for f in gullies.getFeatures()) == \
-        ["360732100-0001", "360732100-0003"]
+    assert sorted(f["bgbh"] for f in gullies.getFeatures()) == ["360732100-0001", "360732100-0003"]
     # a gully east of 635000 belongs to 江背镇 and starts its own sequence
-    click_polygon(canvas, [(635100, 2911100), (635150, 2911100), (635150, 2911150),
-                           (635100, 2911150)])
+    click_polygon(
+        canvas, [(635100, 2911100), (635150, 2911100), (635150, 2911150), (635100, 2911150)]
+    )
     assert dock.save()
     assert "360732101-0001" in {f["bgbh"] for f in gullies.getFeatures()}
 
@@ -153,21 +166,25 @@ def _refused(dock, gullies, code, text):
 def test_each_check_refuses_in_the_dock_and_writes_nothing(setup, qtbot):
     dock, canvas, gullies, _parts = setup
     assert dock.start_digitizing()
-    click_polygon(canvas, [(634650, 2911100), (634700, 2911100), (634700, 2911150),
-                           (634650, 2911150)])
+    click_polygon(
+        canvas, [(634650, 2911100), (634700, 2911100), (634700, 2911150), (634650, 2911150)]
+    )
     assert dock.save()
     first = next(gullies.getFeatures())["bgbh"]
     # too small: 6 x 6 m
-    click_polygon(canvas, [(634800, 2911100), (634806, 2911100), (634806, 2911106),
-                           (634800, 2911106)])
+    click_polygon(
+        canvas, [(634800, 2911100), (634806, 2911100), (634806, 2911106), (634800, 2911106)]
+    )
     _refused(dock, gullies, "too_small", "36.00 m²")
     # overlapping the first gully names its ID
-    click_polygon(canvas, [(634680, 2911120), (634730, 2911120), (634730, 2911170),
-                           (634680, 2911170)])
+    click_polygon(
+        canvas, [(634680, 2911120), (634730, 2911120), (634730, 2911170), (634680, 2911170)]
+    )
     _refused(dock, gullies, "overlap", first)
     # invalid (bow tie): refused, the repaired polygon is offered and can be saved
-    click_polygon(canvas, [(634800, 2911300), (634900, 2911400), (634900, 2911300),
-                           (634800, 2911400)])
+    click_polygon(
+        canvas, [(634800, 2911300), (634900, 2911400), (634900, 2911300), (634800, 2911400)]
+    )
     _refused(dock, gullies, "invalid", "not valid")
     assert dock.repair_button.isEnabled()
     qtbot.mouseClick(dock.repair_button, Qt.MouseButton.LeftButton)
@@ -176,8 +193,9 @@ def test_each_check_refuses_in_the_dock_and_writes_nothing(setup, qtbot):
     assert gullies.featureCount() == 2
     # outside the county: a canvas north of the townships (y > 2915000)
     canvas.setExtent(QgsRectangle(634600, 2914800, 635400, 2915400))
-    click_polygon(canvas, [(634700, 2914950), (634800, 2914950), (634800, 2915050),
-                           (634700, 2915050)])
+    click_polygon(
+        canvas, [(634700, 2914950), (634800, 2914950), (634800, 2915050), (634700, 2915050)]
+    )
     _refused(dock, gullies, "outside", "5000.00 m² of the gully lie outside the county")
     assert gullies.featureCount() == 2
 
@@ -185,8 +203,9 @@ def test_each_check_refuses_in_the_dock_and_writes_nothing(setup, qtbot):
 def test_geometry_edit_recomputes_area_scale_township_not_id(setup, qtbot):
     dock, canvas, gullies, _parts = setup
     assert dock.start_digitizing()
-    click_polygon(canvas, [(634900, 2911100), (634930, 2911100), (634930, 2911130),
-                           (634900, 2911130)])
+    click_polygon(
+        canvas, [(634900, 2911100), (634930, 2911100), (634930, 2911130), (634900, 2911130)]
+    )
     assert dock.save()
     fid = next(gullies.getFeatures()).id()
     assert gullies.getFeature(fid)["gm"] == "S"
@@ -198,8 +217,12 @@ def test_geometry_edit_recomputes_area_scale_township_not_id(setup, qtbot):
     gullies.changeGeometry(fid, moved)
     gullies.endEditCommand()
     edited = gullies.getFeature(fid)
-    assert (edited["mj"], edited["gm"], edited["xzqdm"], edited["xzqmc"]) == \
-        (3600.0, "L", "360732101", "江背镇")
+    assert (edited["mj"], edited["gm"], edited["xzqdm"], edited["xzqmc"]) == (
+        3600.0,
+        "L",
+        "360732101",
+        "江背镇",
+    )
     assert edited["bgbh"] == "360732100-0001"
     assert gullies.undoStack().count() == steps + 1  # one undo step for both
     assert "recomputed" in dock.messages[-1][1]
@@ -217,8 +240,9 @@ def test_geometry_edit_recomputes_area_scale_township_not_id(setup, qtbot):
 def test_parts_are_digitized_and_related(setup, qtbot):
     dock, canvas, gullies, parts = setup
     assert dock.start_digitizing()
-    click_polygon(canvas, [(634650, 2911100), (634700, 2911100), (634700, 2911150),
-                           (634650, 2911150)])
+    click_polygon(
+        canvas, [(634650, 2911100), (634700, 2911100), (634700, 2911150), (634650, 2911150)]
+    )
     assert dock.save()
     relations = QgsProject.instance().relationManager().referencedRelations(gullies)
     assert len(relations) == 1 and relations[0].referencingLayer() is parts
@@ -226,8 +250,9 @@ def test_parts_are_digitized_and_related(setup, qtbot):
     dock.part_gully_edit.clear()  # find the gully under the part
     qtbot.mouseClick(dock.part_button, Qt.MouseButton.LeftButton)
     assert canvas.mapTool() is dock.tool and parts.isEditable()
-    click_polygon(canvas, [(634660, 2911130), (634690, 2911130), (634690, 2911145),
-                           (634660, 2911145)])
+    click_polygon(
+        canvas, [(634660, 2911130), (634690, 2911130), (634690, 2911145), (634660, 2911145)]
+    )
     saved = list(parts.getFeatures())
     assert len(saved) == 1
     assert (saved[0]["bgbh"], saved[0]["bw"]) == ("360732100-0001", "2")
@@ -240,8 +265,10 @@ def test_list_filters_counts_and_zooms(setup, qtbot):
     dock, canvas, gullies, _parts = setup
     assert dock.start_digitizing()
     for x, size, activity in ((634650, 20, "1"), (634700, 40, "2"), (635100, 60, "1")):
-        click_polygon(canvas, [(x, 2911100), (x + size, 2911100), (x + size, 2911100 + size),
-                               (x, 2911100 + size)])
+        click_polygon(
+            canvas,
+            [(x, 2911100), (x + size, 2911100), (x + size, 2911100 + size), (x, 2911100 + size)],
+        )
         dock.activity_combo.setCurrentIndex(dock.activity_combo.findData(activity))
         assert dock.save()
     dock.scope_combo.setCurrentIndex(dock.scope_combo.findData("all"))
@@ -266,8 +293,12 @@ def test_list_filters_counts_and_zooms(setup, qtbot):
     assert [row.bgbh for row in dock.rows] == ["360732100-0001", "360732100-0002"]
     # click the second row: selected and zoomed to
     rect = dock.table.visualItemRect(dock.table.item(1, 0))
-    QTest.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.NoModifier, rect.center())
+    QTest.mouseClick(
+        dock.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        rect.center(),
+    )
     target = [f for f in gullies.getFeatures() if f["bgbh"] == "360732100-0002"][0]
     assert gullies.selectedFeatureIds() == [target.id()]
     assert canvas.extent().contains(target.geometry().boundingBox())
@@ -283,8 +314,7 @@ def test_a_layer_without_the_fields_is_refused(setup, qtbot):
     assert "(township)" in dock.messages[-1][1] and "(benggang)" in dock.messages[-1][1]
     assert not dock.digitize_button.isChecked()
     # a layer from outside the workspace without the fields: refused naming them
-    outside = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=name:string", "outside",
-                             "memory")
+    outside = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=name:string", "outside", "memory")
     QgsProject.instance().addMapLayer(outside)
     dock.gully_combo.setLayer(outside)
     assert not dock.start_digitizing()
@@ -314,8 +344,9 @@ def test_a_geographic_layer_on_a_projected_canvas(tmp_path, qgis_app, qtbot):
     try:
         dock.set_layers(gullies, townships)
         assert dock.start_digitizing()
-        clicked = click_polygon(canvas, [(634700, 2911100), (634780, 2911100),
-                                         (634780, 2911180), (634700, 2911180)])
+        clicked = click_polygon(
+            canvas, [(634700, 2911100), (634780, 2911100), (634780, 2911180), (634700, 2911180)]
+        )
         planimetric = shoelace(clicked)
         assert planimetric == pytest.approx(6400.0)
         assert dock.save()
@@ -334,8 +365,9 @@ def test_gully_form_shows_its_parts(setup, qtbot):
 
     dock, canvas, gullies, parts = setup
     assert dock.start_digitizing()
-    click_polygon(canvas, [(634650, 2911100), (634700, 2911100), (634700, 2911150),
-                           (634650, 2911150)])
+    click_polygon(
+        canvas, [(634650, 2911100), (634700, 2911100), (634700, 2911150), (634650, 2911150)]
+    )
     assert dock.save()
     form = QgsAttributeForm(gullies, next(gullies.getFeatures()))
     qtbot.addWidget(form)
@@ -356,14 +388,12 @@ def test_digitizing_on_the_sample_workspace_continues_its_numbering(sample_copy,
     for feature in gullies.getFeatures():
         box = feature.geometry().boundingBox()
         candidate = square(box.xMaximum() + 30, box.yMinimum(), 40)
-        if benggang_digitize.evaluate_gully(gullies, index, candidate,
-                                            preview_id=False).ok:
+        if benggang_digitize.evaluate_gully(gullies, index, candidate, preview_id=False).ok:
             spot = (box.xMaximum() + 30, box.yMinimum())
             break
     assert spot is not None
     code = index.township_of(square(spot[0], spot[1], 40))[0]
-    highest = max(int(f["bgbh"].split("-")[1]) for f in gullies.getFeatures()
-                  if f["xzqdm"] == code)
+    highest = max(int(f["bgbh"].split("-")[1]) for f in gullies.getFeatures() if f["xzqdm"] == code)
     canvas = QgsMapCanvas()
     canvas.setFrameStyle(0)
     qtbot.addWidget(canvas)
@@ -395,15 +425,17 @@ def test_digitizing_on_the_sample_workspace_continues_its_numbering(sample_copy,
 def test_edited_townships_are_used_at_once(setup, qtbot):
     dock, canvas, _gullies, _parts = setup
     assert dock.start_digitizing()
-    click_polygon(canvas, [(635100, 2911100), (635150, 2911100), (635150, 2911150),
-                           (635100, 2911150)])
+    click_polygon(
+        canvas, [(635100, 2911100), (635150, 2911100), (635150, 2911150), (635100, 2911150)]
+    )
     assert dock.township_label.text() == "360732101 江背镇"
     townships = dock.township_layer()
     townships.startEditing()
     fid = [f.id() for f in townships.getFeatures() if f["xzqdm"] == "360732101"][0]
     townships.changeAttributeValue(fid, townships.fields().indexOf("xzqmc"), "江背镇(改)")
-    click_polygon(canvas, [(635100, 2911100), (635150, 2911100), (635150, 2911150),
-                           (635100, 2911150)])
+    click_polygon(
+        canvas, [(635100, 2911100), (635150, 2911100), (635150, 2911150), (635100, 2911150)]
+    )
     assert dock.township_label.text() == "360732101 江背镇(改)"
     townships.rollBack()
 
@@ -415,8 +447,13 @@ def test_workspace_tables_are_picked_when_loaded_after_the_dock(gully_workspace,
     try:
         workspace = open_workspace(gully_workspace)
         # township first: a plain combo would then offer it as the gully layer too
-        project.addMapLayers([workspace.layer("township"), workspace.layer("benggang"),
-                              workspace.layer("benggang_part")])
+        project.addMapLayers(
+            [
+                workspace.layer("township"),
+                workspace.layer("benggang"),
+                workspace.layer("benggang_part"),
+            ]
+        )
         assert dock.gully_layer().source().endswith("layername=benggang")
         assert dock.township_layer().source().endswith("layername=township")
         assert dock.part_layer().source().endswith("layername=benggang_part")

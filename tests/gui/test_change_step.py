@@ -19,8 +19,7 @@ def _previous(folder):
         if pid == "T05":
             rect = (350, 0, 400, 100)  # grew to (350, 0, 450, 100)
         rows.append(({"tbbh": pid, "xmbh": project}, box(*rect)))
-    return write_layer(folder / "previous.gpkg", "previous", "MultiPolygon",
-                       PARCEL_FIELDS, rows)
+    return write_layer(folder / "previous.gpkg", "previous", "MultiPolygon", PARCEL_FIELDS, rows)
 
 
 def test_compare_then_validate_only_new_and_grown(qtbot, dock, tmp_path):

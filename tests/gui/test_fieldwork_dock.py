@@ -37,9 +37,13 @@ def dock(qtbot, sample_copy):
 
 def test_export_and_import_buttons(qtbot, dock, tmp_path):
     buttons = dock.fieldwork
-    item = dock.item_for(*next((text(f["tbbh"]), text(f["gz"]))
-                               for f in dock.finding_layer.getFeatures()
-                               if text(f["gz"]) == "UNREGISTERED"))
+    item = dock.item_for(
+        *next(
+            (text(f["tbbh"]), text(f["gz"]))
+            for f in dock.finding_layer.getFeatures()
+            if text(f["gz"]) == "UNREGISTERED"
+        )
+    )
     dock.select(item)
     township = buttons.townships()
     assert len(township) == 1
@@ -47,8 +51,9 @@ def test_export_and_import_buttons(qtbot, dock, tmp_path):
     assert buttons.export_to(folder) is not None
     qtbot.waitUntil(lambda: buttons.task is None, timeout=60000)
     assert dock.last_message[1] == Qgis.Success, dock.last_message
-    package = QgsVectorLayer(os.path.join(folder, fieldpackage.DATA_FILE)
-                             + "|layername=finding", "p", "ogr")
+    package = QgsVectorLayer(
+        os.path.join(folder, fieldpackage.DATA_FILE) + "|layername=finding", "p", "ogr"
+    )
     rows = list(package.getFeatures())
     assert rows and {text(f["xzqdm"]) for f in rows} == set(township)
     fid = dock.selected_fids()[0]
@@ -59,5 +64,7 @@ def test_export_and_import_buttons(qtbot, dock, tmp_path):
     qtbot.waitUntil(lambda: buttons.task is None, timeout=60000)
     assert dock.finding_layer.getFeature(fid)["zt"] == "2"
     assert "2" in dock.last_message[0]  # two findings updated
-    assert dock.status_text(text(dock.finding_layer.getFeature(fid)["tbbh"]),
-                            "UNREGISTERED") == "已认定"
+    assert (
+        dock.status_text(text(dock.finding_layer.getFeature(fid)["tbbh"]), "UNREGISTERED")
+        == "已认定"
+    )

@@ -33,10 +33,17 @@ RULES = ("UNREGISTERED", "EXCEEDS_APPROVED", "OVERLAP")
 
 def _findings(count: int):
     for number in range(count):
-        yield Finding("P%03d" % number, RULES[number % 3],
-                      "02" if number % 3 == 0 else None, "high", "m", 100.0 + number,
-                      QgsGeometry.fromWkt(box(number * 20, 0, number * 20 + 10, 10)),
-                      parcel_fid=number, township=TOWNSHIPS[(number // 3) % 3])
+        yield Finding(
+            "P%03d" % number,
+            RULES[number % 3],
+            "02" if number % 3 == 0 else None,
+            "high",
+            "m",
+            100.0 + number,
+            QgsGeometry.fromWkt(box(number * 20, 0, number * 20 + 10, 10)),
+            parcel_fid=number,
+            township=TOWNSHIPS[(number // 3) % 3],
+        )
 
 
 @pytest.fixture
@@ -44,8 +51,9 @@ def listed(qtbot, empty_workspace):
     """A dock over 60 stored findings, some moved on (IDENTIFIED, CLOSED)."""
     from xingguo_swc_plugin.gui.inspection_dock import InspectionDock
 
-    store_findings(empty_workspace, list(_findings(60)),
-                   QgsCoordinateReferenceSystem(CRS), who="张三")
+    store_findings(
+        empty_workspace, list(_findings(60)), QgsCoordinateReferenceSystem(CRS), who="张三"
+    )
     rows = load_findings(empty_workspace)
     set_status(empty_workspace, [row.fid for row in rows[:10]], IDENTIFIED, "李四", "认定")
     set_status(empty_workspace, [row.fid for row in rows[10:14]], CLOSED, "李四", "误报")
@@ -68,8 +76,9 @@ def _shown_fids(dock):
     for group in range(proxy.rowCount()):
         parent = proxy.index(group, 0)
         if proxy.rowCount(parent):
-            fids += [proxy.fid(proxy.index(row, 0, parent))
-                     for row in range(proxy.rowCount(parent))]
+            fids += [
+                proxy.fid(proxy.index(row, 0, parent)) for row in range(proxy.rowCount(parent))
+            ]
         elif proxy.fid(parent) is not None:  # a flat list
             fids.append(proxy.fid(parent))
     assert tree.model() is proxy
@@ -89,14 +98,14 @@ def test_filters_show_what_an_independent_count_says(listed):
     _choose(dock.ui.statusFilterCombo, IDENTIFIED)
     assert sorted(_shown_fids(dock)) == sorted(r.fid for r in rows if r.status == IDENTIFIED)
     _choose(dock.ui.townshipFilterCombo, "360732101")
-    expected = sorted(r.fid for r in rows
-                      if r.status == IDENTIFIED and r.township == "360732101")
+    expected = sorted(r.fid for r in rows if r.status == IDENTIFIED and r.township == "360732101")
     assert expected and sorted(_shown_fids(dock)) == expected
     assert dock.ui.townshipFilterCombo.currentText() == "江背镇"  # names, not codes
     _choose(dock.ui.statusFilterCombo, "")
     _choose(dock.ui.ruleFilterCombo, "OVERLAP")
     assert sorted(_shown_fids(dock)) == sorted(
-        r.fid for r in rows if r.rule == "OVERLAP" and r.township == "360732101")
+        r.fid for r in rows if r.rule == "OVERLAP" and r.township == "360732101"
+    )
     _choose(dock.ui.townshipFilterCombo, "")
     _choose(dock.ui.ruleFilterCombo, "")
     dock.ui.idFilterEdit.setText("p00")  # case-insensitive part of the parcel ID
@@ -123,8 +132,7 @@ def test_status_column_labels_codes_sorting_and_width(listed):
     labels = {proxy.index(row, STATUS).data() for row in range(proxy.rowCount())}
     assert labels == {"待核查", "已认定", "已销号"}
     header = dock.ui.findingsTree.header()
-    widest = max(dock.ui.findingsTree.fontMetrics().horizontalAdvance(label)
-                 for label in labels)
+    widest = max(dock.ui.findingsTree.fontMetrics().horizontalAdvance(label) for label in labels)
     assert header.sectionSize(STATUS) >= widest + 12  # not 30 px
     dock.ui.findingsTree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     ids = [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
@@ -136,8 +144,7 @@ def test_groups_keep_their_state_when_the_list_is_read_again(listed):
     tree, proxy, model = dock.ui.findingsTree, dock.proxy, dock.model
     overlap = proxy.mapFromSource(model.group_index("OVERLAP"))
     tree.expand(overlap)
-    assert model.data(model.group_index("OVERLAP")) == "{0} (20)".format(
-        rule_label("OVERLAP"))
+    assert model.data(model.group_index("OVERLAP")) == "{0} (20)".format(rule_label("OVERLAP"))
     dock.refresh()  # what a re-run or an import does
     assert tree.isExpanded(proxy.mapFromSource(model.group_index("OVERLAP")))
     assert not tree.isExpanded(proxy.mapFromSource(model.group_index("UNREGISTERED")))
@@ -161,19 +168,23 @@ def test_a_step_touches_only_its_rows_and_the_timeline_reads(listed, qtbot):
     model = dock.model
     resets, changed = [], []
     model.modelReset.connect(lambda: resets.append(1))
-    model.dataChanged.connect(lambda first, last: changed.append(first.data(
-        Qt.ItemDataRole.UserRole + 1)))
+    model.dataChanged.connect(
+        lambda first, last: changed.append(first.data(Qt.ItemDataRole.UserRole + 1))
+    )
     dock.select(dock.item_for("P031", "EXCEEDS_APPROVED"))
     fid = dock.selected_fids()[0]
-    steps = [dock.ui.historyView.topLevelItem(i) for i in
-             range(dock.ui.historyView.topLevelItemCount())]
+    steps = [
+        dock.ui.historyView.topLevelItem(i) for i in range(dock.ui.historyView.topLevelItemCount())
+    ]
     assert [(s.text(1), s.text(2)) for s in steps] == [("张三", "— → 待核查")]
     dock.ui.noteEdit.setText("现场核实")
     assert dock.apply_status(IDENTIFIED) == 1
     assert dock.status_text("P031", "EXCEEDS_APPROVED") == "已认定"
     assert dock.ui.saveButton.isEnabled() and dock.ui.undoButton.isEnabled()
-    timeline = [[dock.ui.historyView.topLevelItem(i).text(c) for c in range(4)]
-                for i in range(dock.ui.historyView.topLevelItemCount())]
+    timeline = [
+        [dock.ui.historyView.topLevelItem(i).text(c) for c in range(4)]
+        for i in range(dock.ui.historyView.topLevelItemCount())
+    ]
     assert timeline[-1][1:] == ["王五", "待核查 → 已认定", "现场核实"]
     assert len(timeline[-1][0]) == 19 and timeline[-1][0][10] == " "  # yyyy-MM-dd HH:mm:ss
     dock.undo()
@@ -233,14 +244,28 @@ def test_progress_moves_through_the_writing_phase(empty_workspace, tmp_path):
     feedback = QgsFeedback()
     seen = []
     feedback.progressChanged.connect(seen.append)
-    options = {"parcel_id_field": "tbbh", "project_field": "xmbh",
-               "project_id_field": "xmbh", "excess_tolerance": 1.0, "steep_slope": 25.0,
-               "terrace_slope": 15.0, "corridor_distance": 100.0}
-    found, stored, rows = run_inspection(_source(parcels), _source(projects), options, None,
-                                         None, None, empty_workspace, "张三",
-                                         feedback=feedback)
+    options = {
+        "parcel_id_field": "tbbh",
+        "project_field": "xmbh",
+        "project_id_field": "xmbh",
+        "excess_tolerance": 1.0,
+        "steep_slope": 25.0,
+        "terrace_slope": 15.0,
+        "corridor_distance": 100.0,
+    }
+    found, stored, rows = run_inspection(
+        _source(parcels),
+        _source(projects),
+        options,
+        None,
+        None,
+        None,
+        empty_workspace,
+        "张三",
+        feedback=feedback,
+    )
     assert stored.added == len(found) == len(rows)
-    storing = seen[next(i for i, value in enumerate(seen) if value >= 80.0):]
+    storing = seen[next(i for i, value in enumerate(seen) if value >= 80.0) :]
     assert storing == sorted(storing) and seen[-1] == 100.0
     assert seen.index(100.0) == len(seen) - 1  # 100 % only at the very end
     assert any(80.0 < value < 100.0 for value in storing)  # the merge and writes report
@@ -274,8 +299,7 @@ def test_the_list_on_a_postgis_workspace(qtbot, pg_target, pg_schema, pg_connect
 
     create_postgis_workspace(pg_target, pg_schema, QgsCoordinateReferenceSystem(CRS))
     workspace = workspace_of(pg_connection, pg_schema)
-    store_findings(workspace, list(_findings(12)), QgsCoordinateReferenceSystem(CRS),
-                   who="张三")
+    store_findings(workspace, list(_findings(12)), QgsCoordinateReferenceSystem(CRS), who="张三")
     layer = workspace.layer("finding")
     QgsProject.instance().addMapLayer(layer)
     iface = DesktopIface()
@@ -308,12 +332,15 @@ def test_history_steps_are_readable_including_events(empty_workspace):
     store_findings(empty_workspace, findings, crs, who="张三")
     row = next(r for r in load_findings(empty_workspace) if r.parcel_id == "P001")
     set_status(empty_workspace, [row.fid], IDENTIFIED, "李四", "认定")
-    store_findings(empty_workspace, [f for f in findings if f.parcel_id != "P001"], crs,
-                   who="王五")  # P001 no longer detected: kept (acted on), event added
+    store_findings(
+        empty_workspace, [f for f in findings if f.parcel_id != "P001"], crs, who="王五"
+    )  # P001 no longer detected: kept (acted on), event added
     row = next(r for r in load_findings(empty_workspace) if r.parcel_id == "P001")
     steps = history_steps(row)
     assert [(s.who, s.from_label, s.to_label) for s in steps[:2]] == [
-        ("张三", "—", "待核查"), ("李四", "待核查", "已认定")]
+        ("张三", "—", "待核查"),
+        ("李四", "待核查", "已认定"),
+    ]
     assert steps[1].change() == "待核查 → 已认定" and steps[1].note == "认定"
     assert (steps[2].who, steps[2].from_label, steps[2].to_label) == ("王五", "", "")
     assert steps[2].change() == "no longer detected" != "not_detected"

@@ -17,8 +17,9 @@ def test_each_capability_has_its_own_icon_visible_at_16_and_24_px(qgis_app):
         for size in (16, 24):
             image = QIcon(str(path)).pixmap(size, size).toImage()
             assert image.width() == size
-            painted = sum(1 for x in range(size) for y in range(size)
-                          if image.pixelColor(x, y).alpha() > 128)
+            painted = sum(
+                1 for x in range(size) for y in range(size) if image.pixelColor(x, y).alpha() > 128
+            )
             assert painted > size * size // 5, (name, size, painted)
     assert len(contents) == len(names)  # no icon used twice
     assert set(SHORTCUTS) == set(names) and len(set(SHORTCUTS.values())) == len(names)

@@ -85,10 +85,10 @@ def test_tag_three_selected_gullies_undo_redo_save(dock_setup, qtbot):
     qtbot.mouseClick(dock.ui.saveButton, Qt.MouseButton.LeftButton)
     assert count_rows(ws.path) == 3
     with sqlite3.connect(ws.path) as connection:
-        rows = connection.execute("SELECT csdm, sl, dw, nd, xmmc, zjly, mbtc "
-                                  "FROM measure").fetchall()
-    assert set(rows) == {("E06", 2.0, "zuo", 2022, "崩岗治理二期", "省级水保补偿费",
-                          "benggang")}
+        rows = connection.execute(
+            "SELECT csdm, sl, dw, nd, xmmc, zjly, mbtc FROM measure"
+        ).fetchall()
+    assert set(rows) == {("E06", 2.0, "zuo", 2022, "崩岗治理二期", "省级水保补偿费", "benggang")}
 
 
 def test_area_measure_quantity_defaults_to_selected_area(dock_setup, qtbot):
@@ -108,12 +108,20 @@ def test_area_measure_quantity_defaults_to_selected_area(dock_setup, qtbot):
     assert dock.ui.unitCombo.currentData() == "m"
 
 
-@pytest.mark.parametrize("setup, message", [
-    (lambda d, g, f: (g.selectByIds(f), d.ui.quantitySpin.setValue(0)), "greater than 0"),
-    (lambda d, g, f: (g.selectByIds(f), d.ui.unitCombo.setCurrentIndex(
-        d.ui.unitCombo.findData("m"))), "counted in"),
-    (lambda d, g, f: g.removeSelection(), "Nothing is selected"),
-])
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (lambda d, g, f: (g.selectByIds(f), d.ui.quantitySpin.setValue(0)), "greater than 0"),
+        (
+            lambda d, g, f: (
+                g.selectByIds(f),
+                d.ui.unitCombo.setCurrentIndex(d.ui.unitCombo.findData("m")),
+            ),
+            "counted in",
+        ),
+        (lambda d, g, f: g.removeSelection(), "Nothing is selected"),
+    ],
+)
 def test_bad_input_shows_message_and_writes_nothing(dock_setup, qtbot, setup, message):
     ws, dock, iface, gullies, fids = dock_setup
     dock.select_measure("E06")
@@ -132,8 +140,10 @@ def test_custom_taxonomy_row_appears_without_code_change(dock_setup, qtbot):
     ws, dock, iface, gullies, fids = dock_setup
     assert "V90" not in dock.measure_codes()
     with sqlite3.connect(ws.path) as connection:
-        connection.execute("INSERT INTO measure_type (csdm, cslb, csmc, csmc_en, dw) "
-                           "VALUES ('V90', 'V', '生态草皮护坡', 'turf slope', 'hm2')")
+        connection.execute(
+            "INSERT INTO measure_type (csdm, cslb, csmc, csmc_en, dw) "
+            "VALUES ('V90', 'V', '生态草皮护坡', 'turf slope', 'hm2')"
+        )
     qtbot.mouseClick(dock.ui.reloadTaxonomyButton, Qt.MouseButton.LeftButton)
     codes = dock.measure_codes()
     assert "V90" in codes
@@ -211,15 +221,15 @@ def test_set_gully_treatment_status_asks_the_completion_year(dock_setup, qtbot):
     assert [f["zlzt"] for f in gullies.getFeatures()] == ["0", "2", "2"]
     assert [f["zlnd"] for f in gullies.getFeatures()][1:] == [2023, 2023]
     assert "2023" in iface.bar.currentItem().text()
-    gullies.undoStack().undo()                 # status and year: one step
+    gullies.undoStack().undo()  # status and year: one step
     assert [f["zlzt"] for f in gullies.getFeatures()] == ["0", "0", "0"]
     assert not any(f["zlnd"] for f in gullies.getFeatures())
-    answer_year_dialog(qtbot, dock, accept=False)       # canceled: nothing changes
+    answer_year_dialog(qtbot, dock, accept=False)  # canceled: nothing changes
     assert dock.set_status() == 0
     assert [f["zlzt"] for f in gullies.getFeatures()] == ["0", "0", "0"]
     assert gullies.undoStack().index() == 0
     dock.ui.statusCombo.setCurrentIndex(dock.ui.statusCombo.findData("1"))
-    assert dock.set_status() == 2              # 治理中: no question asked
+    assert dock.set_status() == 2  # 治理中: no question asked
     assert dock.year_dialog is None
     gullies.removeSelection()
     qtbot.mouseClick(dock.ui.statusButton, Qt.MouseButton.LeftButton)
@@ -234,8 +244,9 @@ def test_periods_default_to_the_plan_window(dock_setup):
     assert (ui.yearFromSpin.value(), ui.yearToSpin.value()) == (2022, 2025)
     # the tagging year lies in the summary window: what is tagged shows in it
     assert ui.yearSpin.value() == min(max(QDate.currentDate().year(), 2022), 2025)
-    assert [(s.minimum(), s.maximum()) for s in (ui.yearSpin, ui.yearFromSpin,
-                                                  ui.yearToSpin)] == [(1980, 2100)] * 3
+    assert [(s.minimum(), s.maximum()) for s in (ui.yearSpin, ui.yearFromSpin, ui.yearToSpin)] == [
+        (1980, 2100)
+    ] * 3
     gullies.selectByIds(fids[:1])
     dock.select_measure("V01")
     ui.yearSpin.setValue(2019)
@@ -263,13 +274,13 @@ def test_summary_runs_in_a_task_and_exports(dock_setup, qtbot, tmp_path):
     qtbot.waitUntil(lambda: dock.last_summary is not None, timeout=30000)
     summary = dock.last_summary
     assert summary.records == 5
-    assert summary.treated_area_hm2 == pytest.approx(1.2)   # V01 only; 谷坊 is in 座
+    assert summary.treated_area_hm2 == pytest.approx(1.2)  # V01 only; 谷坊 is in 座
     same = plan_progress(ws.layer("measure"), None, None, 2021, 2025)
     assert summary.treated_area_hm2 == same.county.treated_area_hm2
     assert "2021-2025" in dock.ui.totalsLabel.text()
     assert "1.20 hm²" in dock.ui.totalsLabel.text()
     dock.ui.summaryViewCombo.setCurrentIndex(dock.ui.summaryViewCombo.findData("township"))
-    assert dock.ui.summaryTable.rowCount() == 3             # two townships, the county
+    assert dock.ui.summaryTable.rowCount() == 3  # two townships, the county
     assert dock.ui.summaryTable.horizontalHeaderItem(4).text() == "Treated gullies (座)"
     assert dock.export_button.isEnabled()
     for suffix in ("csv", "xlsx"):
@@ -278,8 +289,9 @@ def test_summary_runs_in_a_task_and_exports(dock_setup, qtbot, tmp_path):
         from qgis.core import QgsVectorLayer
 
         table = QgsVectorLayer(path, "s", "ogr")
-        rows = [{f.name(): feature[f.name()] for f in table.fields()}
-                for feature in table.getFeatures()]
+        rows = [
+            {f.name(): feature[f.name()] for f in table.fields()} for feature in table.getFeatures()
+        ]
         county = [r for r in rows if r["lx"] == "county"][0]
         assert float(county["zlmj"]) == pytest.approx(1.2)
         units = {r["csdm"]: r["dw"] for r in rows if r["lx"] == "measure"}
@@ -289,8 +301,9 @@ def test_summary_runs_in_a_task_and_exports(dock_setup, qtbot, tmp_path):
 
 
 def _measure_tables(source):
-    return [layer for layer in QgsProject.instance().mapLayers().values()
-            if layer.source() == source]
+    return [
+        layer for layer in QgsProject.instance().mapLayers().values() if layer.source() == source
+    ]
 
 
 def test_dock_uses_the_projects_measure_table_without_duplicating(qtbot, empty_workspace):

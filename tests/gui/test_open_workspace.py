@@ -1,4 +1,4 @@
-""""Open workspace" (打开工作空间) and docks choosing their layers by table.
+""" "Open workspace" (打开工作空间) and docks choosing their layers by table.
 
 Real sample GeoPackage workspace and a real PostGIS server; the docks are the
 plugin's own, on a real canvas.
@@ -81,8 +81,9 @@ def assert_docks_on_tables(plugin):
         (d["StatsDock"].input_combo, "erosion"),
         (d["AtlasDock"].ui.townshipCombo, "township"),
     ]
-    assert [(table_of(combo.currentLayer())) for combo, _ in expected] == \
-        [table for _, table in expected]
+    assert [(table_of(combo.currentLayer())) for combo, _ in expected] == [
+        table for _, table in expected
+    ]
     inspection = d["InspectionDock"]
     assert table_of(inspection.finding_layer) == "finding"
     assert inspection.ui.parcelIdCombo.currentField() == "tbbh"
@@ -90,24 +91,28 @@ def assert_docks_on_tables(plugin):
     assert d["StatsDock"].grade_field.currentField() == "qsqd"
 
 
-def test_open_loads_the_data_tables_in_a_chinese_group_with_styles(qtbot, desktop,
-                                                                   workspace_copy):
+def test_open_loads_the_data_tables_in_a_chinese_group_with_styles(qtbot, desktop, workspace_copy):
     plugin, iface = desktop
     layers = plugin.open_workspace(open_workspace(workspace_copy))
     project = QgsProject.instance()
     assert set(layers) == DATA_TABLES
     assert len(project.mapLayers()) == len(DATA_TABLES)  # no layer_styles, no meta table
-    group = project.layerTreeRoot().findGroup("工作空间 xingguo") or \
-        project.layerTreeRoot().children()[0]
-    assert {node.layer().name() for node in group.findLayers()} == \
-        {spec.zh for spec in schema.LAYERS}
+    group = (
+        project.layerTreeRoot().findGroup("工作空间 xingguo")
+        or project.layerTreeRoot().children()[0]
+    )
+    assert {node.layer().name() for node in group.findLayers()} == {
+        spec.zh for spec in schema.LAYERS
+    }
     assert layers["erosion"].renderer().type() == "categorizedSymbol"
     setup = layers["finding"].editorWidgetSetup(layers["finding"].fields().indexOf("zt"))
     assert setup.type() == "ValueMap"
     assert_docks_on_tables(plugin)
     # the inspection dock shows the stored findings at once
-    assert sum(docks(plugin)["InspectionDock"].group_counts().values()) == \
-        layers["finding"].featureCount()
+    assert (
+        sum(docks(plugin)["InspectionDock"].group_counts().values())
+        == layers["finding"].featureCount()
+    )
     # opening again adds nothing
     again = plugin.open_workspace(open_workspace(workspace_copy))
     assert len(project.mapLayers()) == len(DATA_TABLES)
@@ -118,34 +123,44 @@ def test_dragged_in_gpkg_docks_pick_tables_never_finding(qtbot, desktop, workspa
     """As when the .gpkg is dragged in: every sublayer, finding first, added at once."""
     plugin, _iface = desktop
     names = ["finding", "layer_styles", schema.META_TABLE] + sorted(
-        set(DATA_TABLES) - {"finding"}, reverse=True)
-    layers = [QgsVectorLayer(workspace_copy + "|layername=" + name, "s — " + name, "ogr")
-              for name in names]
+        set(DATA_TABLES) - {"finding"}, reverse=True
+    )
+    layers = [
+        QgsVectorLayer(workspace_copy + "|layername=" + name, "s — " + name, "ogr")
+        for name in names
+    ]
     assert all(layer.isValid() for layer in layers if layer.name()[4:] in DATA_TABLES)
     layers = [layer for layer in layers if layer.isValid()]
     assert len(layers) > len(DATA_TABLES)  # the style table and meta table too
     QgsProject.instance().addMapLayers(layers)
     assert_docks_on_tables(plugin)
     benggang_dock = docks(plugin)["BenggangDock"]  # no "cannot relate" at start
-    assert not [text for level, text in benggang_dock.messages if level > 0], \
-        benggang_dock.messages
+    assert not [text for level, text in benggang_dock.messages if level > 0], benggang_dock.messages
 
 
-def test_docks_pick_tables_added_one_by_one_without_relation_warning(qtbot, desktop,
-                                                                      workspace_copy):
+def test_docks_pick_tables_added_one_by_one_without_relation_warning(
+    qtbot, desktop, workspace_copy
+):
     plugin, _iface = desktop
-    for name in ("finding", "township", "benggang_part", "parcel", "benggang",
-                 "dev_project", "erosion", "measure"):
+    for name in (
+        "finding",
+        "township",
+        "benggang_part",
+        "parcel",
+        "benggang",
+        "dev_project",
+        "erosion",
+        "measure",
+    ):
         QgsProject.instance().addMapLayer(
-            QgsVectorLayer(workspace_copy + "|layername=" + name, name, "ogr"))
+            QgsVectorLayer(workspace_copy + "|layername=" + name, name, "ogr")
+        )
     assert_docks_on_tables(plugin)
     benggang_dock = docks(plugin)["BenggangDock"]
-    assert not [text for level, text in benggang_dock.messages if level > 0], \
-        benggang_dock.messages
+    assert not [text for level, text in benggang_dock.messages if level > 0], benggang_dock.messages
 
 
-def test_a_layer_of_another_table_is_refused_with_a_message(qtbot, desktop,
-                                                             workspace_copy):
+def test_a_layer_of_another_table_is_refused_with_a_message(qtbot, desktop, workspace_copy):
     plugin, iface = desktop
     layers = plugin.open_workspace(open_workspace(workspace_copy))
     inspection = docks(plugin)["InspectionDock"]
@@ -159,8 +174,9 @@ def test_a_layer_of_another_table_is_refused_with_a_message(qtbot, desktop,
     assert any("农林开发图斑" in item.text() for item in iface.bar.items())
     qtbot.waitUntil(lambda: stats.townships_combo.currentLayer() is layers["township"])
     # a layer from outside any workspace stays allowed
-    outside = QgsVectorLayer("MultiPolygon?crs=EPSG:4547&field=tbbh:string&field=xmbh:string",
-                             "parcels", "memory")
+    outside = QgsVectorLayer(
+        "MultiPolygon?crs=EPSG:4547&field=tbbh:string&field=xmbh:string", "parcels", "memory"
+    )
     QgsProject.instance().addMapLayer(outside)
     inspection.ui.parcelsCombo.setLayer(outside)
     qtbot.wait(50)
@@ -175,8 +191,10 @@ def test_running_with_a_wrong_table_is_refused(qtbot, desktop, workspace_copy):
     d = docks(plugin)
     d["InspectionDock"].set_workspace(workspace_copy)
     assert d["InspectionDock"].run() is None
-    assert "核查发现" in d["InspectionDock"].last_message[0] or \
-        "finding" in d["InspectionDock"].last_message[0]
+    assert (
+        "核查发现" in d["InspectionDock"].last_message[0]
+        or "finding" in d["InspectionDock"].last_message[0]
+    )
     assert d["AtlasDock"].ui.townshipCombo.currentLayer() is finding
     d["AtlasDock"].ui.folderWidget.setFilePath(str(workspace_copy) + "_atlas")
     d["AtlasDock"].run()

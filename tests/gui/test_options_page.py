@@ -25,8 +25,9 @@ def test_page_edits_every_setting_and_applies(qtbot):
         assert setting("case/handler") == "李四"
         page.reset()
         page.apply()
-        assert setting("validation/corridor_distance_m") == \
-            DEFAULTS["validation/corridor_distance_m"]
+        assert (
+            setting("validation/corridor_distance_m") == DEFAULTS["validation/corridor_distance_m"]
+        )
         assert setting("case/handler") == ""
     finally:
         for name in DEFAULTS:

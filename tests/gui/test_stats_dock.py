@@ -19,8 +19,10 @@ def county(qgis_app, tmp_path_factory) -> str:
 def project_layers(county):
     from qgis.core import QgsProject, QgsVectorLayer
 
-    layers = {name: QgsVectorLayer(county + "|layername=" + name, name, "ogr")
-              for name in ("township", "parcel", "erosion")}
+    layers = {
+        name: QgsVectorLayer(county + "|layername=" + name, name, "ogr")
+        for name in ("township", "parcel", "erosion")
+    }
     QgsProject.instance().addMapLayers(list(layers.values()))
     yield layers
     QgsProject.instance().removeAllMapLayers()
@@ -55,8 +57,9 @@ def test_dock_runs_task_and_shows_core_numbers(qtbot, project_layers, tmp_path):
     qtbot.waitUntil(lambda: dock.result is not None or bool(iface.bar.messages), timeout=120000)
     assert dock.result is not None, iface.bar.messages
     assert dock.run_button.isEnabled() and dock.progress.value() == 100
-    expected = township_area_stats(project_layers["township"], "xzqdm",
-                                   project_layers["parcel"], "kflx")
+    expected = township_area_stats(
+        project_layers["township"], "xzqdm", project_layers["parcel"], "kflx"
+    )
     rates = conservation_rate(project_layers["township"], "xzqdm", project_layers["erosion"])
     assert dock.table.rowCount() == 26
     headers = [dock.table.horizontalHeaderItem(c).text() for c in range(dock.table.columnCount())]
@@ -79,10 +82,10 @@ def test_dock_runs_task_and_shows_core_numbers(qtbot, project_layers, tmp_path):
     # chart and county panel
     assert len(dock.chart.values) == 25
     assert sum(v for _, v in dock.chart.values) == pytest.approx(
-        sum(r.area_hm2 for r in expected if r.xzqdm != "360732"), rel=1e-9)
+        sum(r.area_hm2 for r in expected if r.xzqdm != "360732"), rel=1e-9
+    )
     dock.chart_combo.setCurrentIndex(1)
-    assert [v for _, v in dock.chart.values] == pytest.approx(
-        [r.rate_percent for r in rates[:-1]])
+    assert [v for _, v in dock.chart.values] == pytest.approx([r.rate_percent for r in rates[:-1]])
     assert "%" in dock.rate_label.text() and dock.rate_bar.value() > 0
     # the rate bar shows the county's rate itself, not the progress to the target
     county_rate = rates[-1].rate_percent
@@ -97,8 +100,7 @@ def test_erosion_grades_are_columns_named_by_grade(qtbot, project_layers):
     dock.input_combo.setLayer(project_layers["erosion"])
     dock.class_field.setField("qsqd")
     dock.run()
-    qtbot.waitUntil(lambda: dock.result is not None or bool(iface.bar.messages),
-                    timeout=120000)
+    qtbot.waitUntil(lambda: dock.result is not None or bool(iface.bar.messages), timeout=120000)
     assert dock.result is not None, iface.bar.messages
     grade_columns = [h for h in dock.headers if "erosion area (hm²)" in h]
     assert grade_columns and all(not h[0].isdigit() for h in grade_columns), dock.headers
@@ -129,7 +131,7 @@ def test_dock_export_xlsx_and_csv(qtbot, project_layers, tmp_path):
 def test_dock_reports_bad_input(qtbot, project_layers):
     dock, iface = _dock(qtbot, project_layers)
     dock.township_field.setField("xzqmc")  # names are unique but erosion grade is fine
-    dock.grade_field.setField("qsms")      # numeric: accepted
+    dock.grade_field.setField("qsms")  # numeric: accepted
     # the workspace's parcel table as townships: refused as the wrong table
     dock.townships_combo.setLayer(project_layers["parcel"])
     dock.run()
@@ -141,7 +143,7 @@ def test_dock_reports_bad_input(qtbot, project_layers):
     QgsProject.instance().addMapLayer(outside)
     qtbot.wait(50)  # the refused layer is put back first
     dock.townships_combo.setLayer(outside)  # no xzqdm, tbbh unique
-    dock.township_field.setField("kflx")   # repeated codes
+    dock.township_field.setField("kflx")  # repeated codes
     dock.run()
     qtbot.waitUntil(lambda: "unique" in iface.bar.messages[-1][1], timeout=120000)
     assert dock.result is None
@@ -166,8 +168,7 @@ def test_cleanup_detaches_running_task(qtbot, project_layers):
     task = dock.task
     dock.cleanup()
     assert dock.task is None and task.on_done is None
-    qtbot.waitUntil(lambda: QgsApplication.taskManager().countActiveTasks() == 0,
-                    timeout=120000)
+    qtbot.waitUntil(lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout=120000)
     assert dock.result is None
 
 
@@ -177,8 +178,10 @@ def workspace_layers(sample_copy):
     from qgis.core import QgsProject, QgsVectorLayer
 
     path = add_plan_figures(sample_copy)
-    layers = {name: QgsVectorLayer(path + "|layername=" + name, name, "ogr")
-              for name in ("township", "parcel", "erosion", "measure", "watershed")}
+    layers = {
+        name: QgsVectorLayer(path + "|layername=" + name, name, "ogr")
+        for name in ("township", "parcel", "erosion", "measure", "watershed")
+    }
     QgsProject.instance().addMapLayers(list(layers.values()))
     yield layers
     QgsProject.instance().removeAllMapLayers()
@@ -194,26 +197,30 @@ def test_dock_shows_plan_progress_per_township_and_per_watershed(qtbot, workspac
     from xingguo_swc_plugin.core.plan import plan_progress
 
     dock, iface = _dock(qtbot, workspace_layers)
-    assert dock.zones_combo.currentLayer() is None      # per township by default
+    assert dock.zones_combo.currentLayer() is None  # per township by default
     assert (dock.year_from_spin.value(), dock.year_to_spin.value()) == (2022, 2025)
     _run(qtbot, dock, iface)
     expected = plan_progress(workspace_layers["measure"], workspace_layers["township"])
-    assert dock.headers[-2:] == ["Newly treated area 2022-2025 (hm²)",
-                                 "Treated gullies 2022-2025 (座)"]
+    assert dock.headers[-2:] == [
+        "Newly treated area 2022-2025 (hm²)",
+        "Treated gullies 2022-2025 (座)",
+    ]
     for values in dock.table_rows:
         row = expected.row(values[0])
         assert values[-2] == pytest.approx(row.treated_area_hm2, abs=1e-9)
         assert values[-1] == row.treated_gullies
     county = expected.county
     assert dock.gully_label.text() == "{0} of {1} gullies (座)".format(
-        county.treated_gullies, county.target_gullies)
+        county.treated_gullies, county.target_gullies
+    )
     assert "{0:.2f} km²".format(county.treated_area_hm2 / 100) in dock.area_label.text()
     # another window
     dock.year_from_spin.setValue(2019)
     dock.year_to_spin.setValue(2023)
     _run(qtbot, dock, iface)
-    other = plan_progress(workspace_layers["measure"], workspace_layers["township"],
-                          year_from=2019, year_to=2023)
+    other = plan_progress(
+        workspace_layers["measure"], workspace_layers["township"], year_from=2019, year_to=2023
+    )
     assert dock.table_rows[-1][-1] == other.county.treated_gullies
     # per small watershed: the zones' areas and plan figures, the county unchanged
     dock.year_from_spin.setValue(2022)
@@ -221,8 +228,12 @@ def test_dock_shows_plan_progress_per_township_and_per_watershed(qtbot, workspac
     dock.zones_combo.setLayer(workspace_layers["watershed"])
     assert dock.zone_field.currentField() == "lydm"
     _run(qtbot, dock, iface)
-    zones = plan_progress(workspace_layers["measure"], workspace_layers["township"],
-                          zones=workspace_layers["watershed"], zone_field="lydm")
+    zones = plan_progress(
+        workspace_layers["measure"],
+        workspace_layers["township"],
+        zones=workspace_layers["watershed"],
+        zone_field="lydm",
+    )
     assert [values[0] for values in dock.table_rows] == [r.xzqdm for r in zones.rows]
     assert dock.table_rows[0][1] == "小流域1"
     for values, row in zip(dock.table_rows, zones.rows):

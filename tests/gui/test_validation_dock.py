@@ -113,6 +113,7 @@ def test_missing_inputs_are_answered_in_the_message_bar(qtbot, dock, tmp_path):
 
 def test_dem_not_covering_is_reported_and_nothing_written(qtbot, dock, tmp_path):
     from validation_data import make_dem
+
     dem = make_dem(tmp_path / "small.tif", 0, 0, 200, 200, ((0, 10.0),))
     QgsProject.instance().addMapLayer(dem)
     dock.ui.demCombo.setLayer(dem)
@@ -171,17 +172,21 @@ def test_export_tables(qtbot, dock, tmp_path):
     assert steps.isValid()
     table = [f.attributes() for f in steps.getFeatures()]
     if table and table[0][0] == "Finding ID":  # an all-text sheet: OGR may take the
-        table.pop(0)                           # header row for data
+        table.pop(0)  # header row for data
     # one "found" step per finding, plus the step of T02
     assert len(table) == sum(len(v) for v in EXPECTED.values()) + 1
-    t02 = [(line[5], line[6], line[4], line[7]) for line in table
-           if line[1] == "T02" and line[2] == rule_label("UNREGISTERED")]
+    t02 = [
+        (line[5], line[6], line[4], line[7])
+        for line in table
+        if line[1] == "T02" and line[2] == rule_label("UNREGISTERED")
+    ]
     assert t02[-1] == ("待核查", "已认定", "李四", "现场核实")
     assert t02[0][:2] == ("—", "待核查")
 
 
 def test_cancel_on_the_sample_writes_nothing(qtbot, dock, sample_copy):
     from xingguo_swc_plugin.core.workspace.geopackage import open_workspace as open_ws
+
     workspace = open_ws(sample_copy)
     parcels, projects = workspace.layer("parcel"), workspace.layer("dev_project")
     QgsProject.instance().addMapLayers([parcels, projects])

@@ -39,8 +39,9 @@ def main(out: Path) -> int:
     workspace = workspace_dir / "xingguo_sample.gpkg"
     if workspace.exists():
         workspace.unlink()
-    processing.run("xingguoswc:sampledata", {"OUTPUT": str(workspace), "PARCELS": 2000,
-                                             "SEED": 20220101})
+    processing.run(
+        "xingguoswc:sampledata", {"OUTPUT": str(workspace), "PARCELS": 2000, "SEED": 20220101}
+    )
     print("Sample workspace (synthetic geometry):", workspace)
     failures = 0
     for step in sorted(Path(__file__).parent.glob("demo_*.py")):

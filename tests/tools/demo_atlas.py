@@ -29,8 +29,7 @@ def _with_findings(workspace_path: str, folder: str) -> str:
     workspace = open_workspace(copy)
     parcels = workspace.layer("parcel")
     findings = validate_parcels(parcels, workspace.layer("dev_project"))
-    store_findings(workspace, findings, parcels.crs(), parcel_ids(parcels, "tbbh"),
-                   who="demo")
+    store_findings(workspace, findings, parcels.crs(), parcel_ids(parcels, "tbbh"), who="demo")
     return copy
 
 
@@ -50,18 +49,42 @@ def run(workspace_path: str, out: Path) -> List[str]:
             source = workspace_path
         townships = open_workspace(source).layer("township")
         started = time.perf_counter()
-        result = atlas.export_atlas(townships, atlas.default_layers(townships),
-                                    str(folder), merged=True)
+        result = atlas.export_atlas(
+            townships, atlas.default_layers(townships), str(folder), merged=True
+        )
         seconds = time.perf_counter() - started
     sizes = [os.path.getsize(path) for path in result.files]
-    lines.append("Atlas: {0} township sheets at {1} dpi in {2:.1f} s ({3:.2f} s per "
-                 "sheet incl. statistics), {4:.0f}-{5:.0f} KB each, merged {6:.0f} KB: {7}"
-                 .format(result.pages, atlas.DEFAULT_DPI, seconds, seconds / result.pages,
-                         min(sizes) / 1024, max(sizes) / 1024,
-                         os.path.getsize(result.merged) / 1024, folder))
+    lines.append(
+        "Atlas: {0} township sheets at {1} dpi in {2:.1f} s ({3:.2f} s per "
+        "sheet incl. statistics), {4:.0f}-{5:.0f} KB each, merged {6:.0f} KB: {7}".format(
+            result.pages,
+            atlas.DEFAULT_DPI,
+            seconds,
+            seconds / result.pages,
+            min(sizes) / 1024,
+            max(sizes) / 1024,
+            os.path.getsize(result.merged) / 1024,
+            folder,
+        )
+    )
     png = out / "atlas_page.png"
-    subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", "-singlefile",
-                    result.files[0], str(png.with_suffix(""))], check=True)
-    lines.append("Atlas page for a look: {0} (from {1})".format(
-        png, os.path.basename(result.files[0])))
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "100",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            result.files[0],
+            str(png.with_suffix("")),
+        ],
+        check=True,
+    )
+    lines.append(
+        "Atlas page for a look: {0} (from {1})".format(png, os.path.basename(result.files[0]))
+    )
     return lines

@@ -25,16 +25,20 @@ def run(workspace: str, out: Path) -> List[str]:
         source.backup(target)
     ws = open_workspace(str(copy))
     parcels = ws.layer("parcel")
-    store_findings(ws, validate_parcels(parcels, ws.layer("dev_project")), parcels.crs(),
-                   who="demo")
+    store_findings(
+        ws, validate_parcels(parcels, ws.layer("dev_project")), parcels.crs(), who="demo"
+    )
     counts = {}
     for feature in ws.layer("finding").getFeatures():
         counts[text(feature["xzqdm"])] = counts.get(text(feature["xzqdm"]), 0) + 1
     township = max(sorted(counts), key=lambda code: counts[code])
-    package = write_field_package(ws, FindingFilter([township]), str(folder / "package"),
-                                  inspector="外业核查员")
+    package = write_field_package(
+        ws, FindingFilter([township]), str(folder / "package"), inspector="外业核查员"
+    )
     cases = write_case_files(ws, FindingFilter([township]), str(folder / "casefiles"))
-    return ["Field package (QField, township %s): %s" % (township, package.project),
-            "  " + package.lines()[0],
-            "Case files: %d per finding, township file %s, index %s" % (
-                len(cases.findings), cases.townships[0], cases.index)]
+    return [
+        "Field package (QField, township %s): %s" % (township, package.project),
+        "  " + package.lines()[0],
+        "Case files: %d per finding, township file %s, index %s"
+        % (len(cases.findings), cases.townships[0], cases.index),
+    ]

@@ -20,8 +20,9 @@ def run(workspace: str, out: Path) -> List[str]:
     folder = out / "stats"
     folder.mkdir(parents=True, exist_ok=True)
     townships, parcels, erosion = layer("township"), layer("parcel"), layer("erosion")
-    result = county_dashboard(townships, "xzqdm", parcels, "kflx",
-                              erosion=erosion if erosion.featureCount() else None)
+    result = county_dashboard(
+        townships, "xzqdm", parcels, "kflx", erosion=erosion if erosion.featureCount() else None
+    )
     headers, rows = dashboard_table(result)
     lines = []
     for suffix in ("xlsx", "csv"):
@@ -29,19 +30,34 @@ def run(workspace: str, out: Path) -> List[str]:
         export_rows(str(path), headers, rows)
         lines.append("Township statistics: %s" % path)
     county = rows[-1]
-    lines.append("  county: %d parcels, %.2f hm² inside the townships; %d invalid repaired"
-                 % (county[2], county[4], result.areas.invalid_repaired))
+    lines.append(
+        "  county: %d parcels, %.2f hm² inside the townships; %d invalid repaired"
+        % (county[2], county[4], result.areas.invalid_repaired)
+    )
     if result.rates:
-        lines.append("  soil conservation rate (county): %.2f %% (target %.0f %%)"
-                     % (result.rates[-1].rate_percent, result.target_rate_percent))
+        lines.append(
+            "  soil conservation rate (county): %.2f %% (target %.0f %%)"
+            % (result.rates[-1].rate_percent, result.target_rate_percent)
+        )
     if result.progress is not None:
-        lines.append("  plan %d-%d: treated gullies %d 座; newly treated area %.3f km²" % (
-            result.progress.year_from, result.progress.year_to, result.treated_gullies,
-            result.treated_area_km2))
+        lines.append(
+            "  plan %d-%d: treated gullies %d 座; newly treated area %.3f km²"
+            % (
+                result.progress.year_from,
+                result.progress.year_to,
+                result.treated_gullies,
+                result.treated_area_km2,
+            )
+        )
     overlaps = find_overlaps(parcels, "tbbh", 0.01)
     path = folder / "overlaps.csv"
-    export_rows(str(path), ["fid_a", "fid_b", "id_a", "id_b", "overlap_area_m2"],
-                [[p.fid_a, p.fid_b, p.id_a, p.id_b, p.area_m2] for p in overlaps.pairs])
-    lines.append("Overlaps: %d pairs, %d invalid geometries: %s"
-                 % (len(overlaps.pairs), len(overlaps.invalid), path))
+    export_rows(
+        str(path),
+        ["fid_a", "fid_b", "id_a", "id_b", "overlap_area_m2"],
+        [[p.fid_a, p.fid_b, p.id_a, p.id_b, p.area_m2] for p in overlaps.pairs],
+    )
+    lines.append(
+        "Overlaps: %d pairs, %d invalid geometries: %s"
+        % (len(overlaps.pairs), len(overlaps.invalid), path)
+    )
     return lines

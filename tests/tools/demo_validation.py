@@ -42,10 +42,12 @@ def synthetic_dem(path: Path, extent, cell: float = 30.0) -> QgsRasterLayer:
     xs = (np.arange(columns) + 0.5) * cell
     ys = (np.arange(rows) + 0.5) * cell
     gx, gy = np.meshgrid(xs, ys[::-1])
-    z = (180 * np.sin(gx / 900.0) * np.cos(gy / 1300.0)
-         + 90 * np.sin(gx / 350.0 + gy / 500.0) + 300).astype(np.float32)
-    dataset = gdal.GetDriverByName("GTiff").Create(str(path), columns, rows, 1,
-                                                   gdal.GDT_Float32, ["COMPRESS=DEFLATE"])
+    z = (
+        180 * np.sin(gx / 900.0) * np.cos(gy / 1300.0) + 90 * np.sin(gx / 350.0 + gy / 500.0) + 300
+    ).astype(np.float32)
+    dataset = gdal.GetDriverByName("GTiff").Create(
+        str(path), columns, rows, 1, gdal.GDT_Float32, ["COMPRESS=DEFLATE"]
+    )
     dataset.SetGeoTransform((xmin, cell, 0, ymin + rows * cell, 0, -cell))
     srs = osr.SpatialReference()
     srs.SetFromUserInput("EPSG:4547")
@@ -63,20 +65,28 @@ def synthetic_roads(path: Path, extent) -> QgsVectorLayer:
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "roads"
-    writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.LineString,
-                                        QgsCoordinateReferenceSystem("EPSG:4547"),
-                                        QgsCoordinateTransformContext(), options)
+    writer = QgsVectorFileWriter.create(
+        str(path),
+        fields,
+        QgsWkbTypes.LineString,
+        QgsCoordinateReferenceSystem("EPSG:4547"),
+        QgsCoordinateTransformContext(),
+        options,
+    )
     c = extent.center()
     w, h = extent.width() / 2, extent.height() / 2
-    lines = (("高速公路", "synthetic expressway", [(-w, -0.2 * h), (w, 0.3 * h)]),
-             ("国道", "synthetic national road", [(-0.3 * w, -h), (0.1 * w, h)]),
-             ("铁路", "synthetic railway", [(-w, 0.6 * h), (w, -0.5 * h)]),
-             ("县道", "synthetic county road (not protected)", [(0.4 * w, -h), (0.5 * w, h)]))
+    lines = (
+        ("高速公路", "synthetic expressway", [(-w, -0.2 * h), (w, 0.3 * h)]),
+        ("国道", "synthetic national road", [(-0.3 * w, -h), (0.1 * w, h)]),
+        ("铁路", "synthetic railway", [(-w, 0.6 * h), (w, -0.5 * h)]),
+        ("县道", "synthetic county road (not protected)", [(0.4 * w, -h), (0.5 * w, h)]),
+    )
     for kind, name, points in lines:
         feature = QgsFeature(fields)
         feature.setAttributes([kind, name])
-        feature.setGeometry(QgsGeometry.fromPolylineXY(
-            [QgsPointXY(c.x() + x, c.y() + y) for x, y in points]))
+        feature.setGeometry(
+            QgsGeometry.fromPolylineXY([QgsPointXY(c.x() + x, c.y() + y) for x, y in points])
+        )
         writer.addFeature(feature)
     del writer
     return QgsVectorLayer(str(path) + "|layername=roads", "roads", "ogr")
@@ -103,31 +113,43 @@ def run(workspace_path: str, out: Path) -> List[str]:
     started = time.perf_counter()
     findings = validate_parcels(parcels, projects)
     basic = time.perf_counter() - started
-    lines.append("Validation of {0} parcels against {1} projects (geometry rules): "
-                 "{2:.2f} s".format(parcels.featureCount(), projects.featureCount(), basic))
+    lines.append(
+        "Validation of {0} parcels against {1} projects (geometry rules): {2:.2f} s".format(
+            parcels.featureCount(), projects.featureCount(), basic
+        )
+    )
 
     dem = synthetic_dem(folder / "synthetic_dem.tif", parcels.extent())
     roads = synthetic_roads(folder / "synthetic_roads.gpkg", parcels.extent())
     started = time.perf_counter()
-    findings = validate_parcels(parcels, projects, dem=dem, corridors=roads,
-                                corridor_distance=100, measures=measures)
+    findings = validate_parcels(
+        parcels, projects, dem=dem, corridors=roads, corridor_distance=100, measures=measures
+    )
     full = time.perf_counter() - started
-    lines.append("All rules with a synthetic 30 m DEM ({0}x{1}) and roads: {2:.2f} s"
-                 .format(dem.width(), dem.height(), full))
+    lines.append(
+        "All rules with a synthetic 30 m DEM ({0}x{1}) and roads: {2:.2f} s".format(
+            dem.width(), dem.height(), full
+        )
+    )
     for rule, count in sorted(Counter(f.rule for f in findings).items()):
         lines.append("  {0:<18} {1:5d}".format(rule, count))
 
     started = time.perf_counter()
-    stored = store_findings(workspace, findings, parcels.crs(),
-                            parcel_ids(parcels, "tbbh"), who="demo")
+    stored = store_findings(
+        workspace, findings, parcels.crs(), parcel_ids(parcels, "tbbh"), who="demo"
+    )
     layer = workspace.layer("finding")
     first = next(layer.getFeatures())
     set_status(layer, [first.id()], IDENTIFIED, "demo", "demo step")
-    again = store_findings(workspace, findings, parcels.crs(),
-                           parcel_ids(parcels, "tbbh"), who="demo")
-    lines.append("Stored {0} findings ({1:.2f} s for two runs); re-run kept {2} with "
-                 "status, added {3}".format(stored.added, time.perf_counter() - started,
-                                            again.kept, again.added))
+    again = store_findings(
+        workspace, findings, parcels.crs(), parcel_ids(parcels, "tbbh"), who="demo"
+    )
+    lines.append(
+        "Stored {0} findings ({1:.2f} s for two runs); re-run kept {2} with "
+        "status, added {3}".format(
+            stored.added, time.perf_counter() - started, again.kept, again.added
+        )
+    )
     for suffix in (".gpkg", ".xlsx", ".csv"):
         path = export_findings(workspace.layer("finding"), str(folder / ("findings" + suffix)))
         lines.append("Findings exported: " + path)

@@ -91,16 +91,25 @@ def build(layout: QgsPrintLayout) -> None:
     frame = QgsLayoutItemShape(layout)
     frame.setId("border")
     frame.setShapeType(QgsLayoutItemShape.Rectangle)
-    frame.setSymbol(QgsFillSymbol.createSimple(
-        {"color": "0,0,0,0", "outline_color": "40,40,40", "outline_width": "0.5"}))
+    frame.setSymbol(
+        QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "40,40,40", "outline_width": "0.5"}
+        )
+    )
     layout.addLayoutItem(frame)
-    frame.attemptSetSceneRect(QRectF(MARGIN - 4, MARGIN - 4, PAGE_W - 2 * MARGIN + 8,
-                                     PAGE_H - 2 * MARGIN + 8))
+    frame.attemptSetSceneRect(
+        QRectF(MARGIN - 4, MARGIN - 4, PAGE_W - 2 * MARGIN + 8, PAGE_H - 2 * MARGIN + 8)
+    )
 
-    _label(layout, "title",
-           "[% attribute(@atlas_feature, 'xzqmc') %][% @swc_title %]",
-           (MARGIN, MARGIN, PAGE_W - 2 * MARGIN, 14), 22, True,
-           Qt.AlignmentFlag.AlignHCenter)
+    _label(
+        layout,
+        "title",
+        "[% attribute(@atlas_feature, 'xzqmc') %][% @swc_title %]",
+        (MARGIN, MARGIN, PAGE_W - 2 * MARGIN, 14),
+        22,
+        True,
+        Qt.AlignmentFlag.AlignHCenter,
+    )
 
     map_item = QgsLayoutItemMap(layout)
     map_item.setId("map")
@@ -121,8 +130,9 @@ def build(layout: QgsPrintLayout) -> None:
     map_item.setCrs(QgsCoordinateReferenceSystem("EPSG:4547"))
     centre_x, centre_y, half_h = 645_000.0, 2_913_000.0, 45_000.0
     half_w = half_h * map_w / map_h
-    map_item.setExtent(QgsRectangle(centre_x - half_w, centre_y - half_h,
-                                    centre_x + half_w, centre_y + half_h))
+    map_item.setExtent(
+        QgsRectangle(centre_x - half_w, centre_y - half_h, centre_x + half_w, centre_y + half_h)
+    )
 
     north = QgsLayoutItemPicture(layout)
     north.setId("north_arrow")
@@ -175,19 +185,25 @@ def build(layout: QgsPrintLayout) -> None:
     legend.setSplitLayer(True)
     legend.setSymbolWidth(6)
     legend.setSymbolHeight(3.5)
-    for style, size, bold in ((QgsLegendStyle.Title, 11, True),
-                              (QgsLegendStyle.Group, 9, True),
-                              (QgsLegendStyle.Subgroup, 9, True),
-                              (QgsLegendStyle.SymbolLabel, 8, False)):
+    for style, size, bold in (
+        (QgsLegendStyle.Title, 11, True),
+        (QgsLegendStyle.Group, 9, True),
+        (QgsLegendStyle.Subgroup, 9, True),
+        (QgsLegendStyle.SymbolLabel, 8, False),
+    ):
         legend.setStyleFont(style, _font(size, bold))
     legend.setFrameEnabled(True)
     layout.addLayoutItem(legend)
     legend.attemptMove(QgsLayoutPoint(PANEL_X, map_top + 154))
 
-    _label(layout, "notes",
-           "坐标系：[% @swc_crs %]\n数据日期：[% @swc_data_date %]\n"
-           "制图：兴国县水土保持监管  [% @swc_note %]",
-           (PANEL_X, PAGE_H - MARGIN - 16, PANEL_W, 16), 7.5)
+    _label(
+        layout,
+        "notes",
+        "坐标系：[% @swc_crs %]\n数据日期：[% @swc_data_date %]\n"
+        "制图：兴国县水土保持监管  [% @swc_note %]",
+        (PANEL_X, PAGE_H - MARGIN - 16, PANEL_W, 16),
+        7.5,
+    )
 
 
 def main(path: Path) -> None:

@@ -30,9 +30,21 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=40.0, help="seconds left for test-fast")
     args = parser.parse_args()
     collected = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "--collect-only", "-m",
-         "not postgis and not e2e and not peer", str(TESTS)],
-        capture_output=True, text=True, check=False, cwd=TESTS.parent).stdout
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "--collect-only",
+            "-m",
+            "not postgis and not e2e and not peer",
+            str(TESTS),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=TESTS.parent,
+    ).stdout
     fast_ids = {_key(line.strip()) for line in collected.splitlines() if "::" in line}
     per_function: collections.Counter = collections.Counter()
     for line in Path(args.log).read_text(encoding="utf-8").splitlines():

@@ -25,14 +25,19 @@ TS_PATH = Path("i18n/xingguo_swc_zh_CN.ts")
 
 def translations_at(revision: str) -> Dict[str, str]:
     """Finished translations (source -> translation) of the .ts at a git revision."""
-    text = subprocess.run(["git", "show", f"{revision}:{TS_PATH}"], check=True,
-                          capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["git", "show", f"{revision}:{TS_PATH}"], check=True, capture_output=True, text=True
+    ).stdout
     found: Dict[str, str] = {}
     for message in ElementTree.fromstring(text).iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
-        if (source is None or translation is None or not translation.text
-                or translation.get("type") in ("unfinished", "obsolete", "vanished")):
+        if (
+            source is None
+            or translation is None
+            or not translation.text
+            or translation.get("type") in ("unfinished", "obsolete", "vanished")
+        ):
             continue
         found[source] = translation.text
     return found

@@ -34,8 +34,12 @@ CGCS2000_ELLIPSOID = "EPSG:1024"
 class AreaMeasurer:
     """Measures geometries given in ``crs``; create once per layer, reuse per feature."""
 
-    def __init__(self, crs: QgsCoordinateReferenceSystem, method: int = PLANIMETRIC,
-                 context: Optional[QgsCoordinateTransformContext] = None):
+    def __init__(
+        self,
+        crs: QgsCoordinateReferenceSystem,
+        method: int = PLANIMETRIC,
+        context: Optional[QgsCoordinateTransformContext] = None,
+    ):
         self.method = method
         self.crs = crs
         context = context or QgsCoordinateTransformContext()
@@ -47,12 +51,13 @@ class AreaMeasurer:
             self._distance_area.setEllipsoid(CGCS2000_ELLIPSOID)
         elif crs.isGeographic() or distorts_areas(crs):
             self._transform = QgsCoordinateTransform(
-                crs, QgsCoordinateReferenceSystem(CRS_PROJECTED), context)
+                crs, QgsCoordinateReferenceSystem(CRS_PROJECTED), context
+            )
         self._unit_factor = 1.0
         if method == PLANIMETRIC and self._transform is None:
             self._unit_factor = QgsUnitTypes.fromUnitToUnitFactor(
-                QgsUnitTypes.distanceToAreaUnit(crs.mapUnits()),
-                QgsUnitTypes.AreaSquareMeters)
+                QgsUnitTypes.distanceToAreaUnit(crs.mapUnits()), QgsUnitTypes.AreaSquareMeters
+            )
 
     def area_m2(self, geometry: QgsGeometry) -> float:
         """Area in m²; an invalid polygon is measured repaired (``core.geometry``),

@@ -49,8 +49,12 @@ ITEMS = ("rate", "area", "gullies", "closure")
 
 
 def item_label(item: str) -> str:
-    return {"rate": tr("conservation rate"), "area": tr("newly treated area"),
-            "gullies": tr("treated gullies"), "closure": tr("finding closure")}[item]
+    return {
+        "rate": tr("conservation rate"),
+        "area": tr("newly treated area"),
+        "gullies": tr("treated gullies"),
+        "closure": tr("finding closure"),
+    }[item]
 
 
 @dataclass
@@ -73,9 +77,13 @@ class AssessmentRow:
     @property
     def unmet(self) -> List[str]:
         """Items whose achieved value is below the target (assessed items only)."""
-        return [item for item in ITEMS
-                if self.target.get(item) is not None and self.achieved.get(item) is not None
-                and self.achieved[item] < self.target[item] - 1e-9]
+        return [
+            item
+            for item in ITEMS
+            if self.target.get(item) is not None
+            and self.achieved.get(item) is not None
+            and self.achieved[item] < self.target[item] - 1e-9
+        ]
 
 
 @dataclass
@@ -108,9 +116,12 @@ def _closure(findings: Optional[QgsVectorLayer]) -> Dict[str, Tuple[int, int]]:
     return {code: (pair[0], pair[1]) for code, pair in counts.items()}
 
 
-def township_assessment(workspace, year_from: Optional[int] = None,
-                        year_to: Optional[int] = None,
-                        feedback: Optional[QgsFeedback] = None) -> Assessment:
+def township_assessment(
+    workspace,
+    year_from: Optional[int] = None,
+    year_to: Optional[int] = None,
+    feedback: Optional[QgsFeedback] = None,
+) -> Assessment:
     """Per township and year (default: the plan window) each target, the achieved
     value, the percent and the unmet items; ``workspace`` is a WorkspaceBase."""
     from .monitoring import erosion_years
@@ -135,15 +146,25 @@ def township_assessment(workspace, year_from: Optional[int] = None,
         progress = plan_progress(measures, townships, None, year, year)
         rates = {}
         if year in years_present:
-            rates = {row.xzqdm: row.rate_percent
-                     for row in conservation_rate(townships, "xzqdm", erosion, year=year)}
+            rates = {
+                row.xzqdm: row.rate_percent
+                for row in conservation_rate(townships, "xzqdm", erosion, year=year)
+            }
         else:
             result.unmonitored_years.append(year)
         county = AssessmentRow(year, COUNTY_CODE, COUNTY_NAME)
-        county.target = {"rate": county_rate, "area": 0.0, "gullies": 0.0,
-                         "closure": county_closure}
-        county.achieved = {"rate": rates.get(COUNTY_CODE), "area": 0.0, "gullies": 0.0,
-                           "closure": None}
+        county.target = {
+            "rate": county_rate,
+            "area": 0.0,
+            "gullies": 0.0,
+            "closure": county_closure,
+        }
+        county.achieved = {
+            "rate": rates.get(COUNTY_CODE),
+            "area": 0.0,
+            "gullies": 0.0,
+            "closure": None,
+        }
         closed_all = [0, 0]
         for zone in progress.rows[:-1]:
             own = table.get((zone.xzqdm, year), {})
@@ -152,12 +173,17 @@ def township_assessment(workspace, year_from: Optional[int] = None,
             closure_target = own.get("xh_mb")
             row.target = {
                 "rate": county_rate if rate_target is None else rate_target,
-                "area": zone.target_area_hm2, "gullies": zone.target_gullies,
-                "closure": county_closure if closure_target is None else closure_target}
+                "area": zone.target_area_hm2,
+                "gullies": zone.target_gullies,
+                "closure": county_closure if closure_target is None else closure_target,
+            }
             closed, total = closure.get(zone.xzqdm, (0, 0))
-            row.achieved = {"rate": rates.get(zone.xzqdm), "area": zone.treated_area_hm2,
-                            "gullies": zone.treated_gullies,
-                            "closure": 100.0 * closed / total if total else None}
+            row.achieved = {
+                "rate": rates.get(zone.xzqdm),
+                "area": zone.treated_area_hm2,
+                "gullies": zone.treated_gullies,
+                "closure": 100.0 * closed / total if total else None,
+            }
             result.rows.append(row)
             county.target["area"] += zone.target_area_hm2 or 0.0
             county.target["gullies"] += zone.target_gullies or 0
@@ -175,11 +201,21 @@ def township_assessment(workspace, year_from: Optional[int] = None,
 
 #: Columns of an assessment sheet: (name, kind).
 ASSESSMENT_COLUMNS: Tuple[Tuple[str, str], ...] = (
-    ("xzqdm", "text"), ("xzqmc", "text"), ("nd", "int"),
-    ("rate_target", "real"), ("rate_percent", "real"), ("rate_progress", "real"),
-    ("area_target_hm2", "real"), ("treated_area_hm2", "real"), ("area_progress", "real"),
-    ("gully_target", "real"), ("treated_gullies", "real"), ("gully_progress", "real"),
-    ("closure_target", "real"), ("closure_percent", "real"), ("closure_progress", "real"),
+    ("xzqdm", "text"),
+    ("xzqmc", "text"),
+    ("nd", "int"),
+    ("rate_target", "real"),
+    ("rate_percent", "real"),
+    ("rate_progress", "real"),
+    ("area_target_hm2", "real"),
+    ("treated_area_hm2", "real"),
+    ("area_progress", "real"),
+    ("gully_target", "real"),
+    ("treated_gullies", "real"),
+    ("gully_progress", "real"),
+    ("closure_target", "real"),
+    ("closure_percent", "real"),
+    ("closure_progress", "real"),
     ("unmet", "text"),
 )
 
@@ -202,16 +238,23 @@ def write_assessment(assessment: Assessment, path: str) -> str:
     """XLSX with one sheet per year (sheet name = the year); an existing file is
     replaced only when the whole workbook was written."""
     if not path.lower().endswith(".xlsx"):
-        raise InputError(tr("The assessment is written as an Excel workbook (.xlsx), not "
-                            "{0}.").format(Path(path).name))
+        raise InputError(
+            tr("The assessment is written as an Excel workbook (.xlsx), not {0}.").format(
+                Path(path).name
+            )
+        )
     folder = Path(path).resolve().parent
     if not folder.is_dir():
         raise InputError(tr("The folder {0} does not exist.").format(folder))
     fields = QgsFields()
     for name, kind in ASSESSMENT_COLUMNS:
-        fields.append(make_field(name, {"text": FieldType.STRING, "int": FieldType.INT64,
-                                        "real": FieldType.DOUBLE}[kind],
-                                 254 if kind == "text" else 0))
+        fields.append(
+            make_field(
+                name,
+                {"text": FieldType.STRING, "int": FieldType.INT64, "real": FieldType.DOUBLE}[kind],
+                254 if kind == "text" else 0,
+            )
+        )
     work = tempfile.mkdtemp(prefix=".assessment-", dir=str(folder))
     try:
         temporary = os.path.join(work, Path(path).name)
@@ -222,9 +265,14 @@ def write_assessment(assessment: Assessment, path: str) -> str:
             options.layerName = str(year)
             if number:
                 options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
-            writer = QgsVectorFileWriter.create(temporary, fields, QgsWkbTypes.NoGeometry,
-                                                QgsCoordinateReferenceSystem(),
-                                                QgsCoordinateTransformContext(), options)
+            writer = QgsVectorFileWriter.create(
+                temporary,
+                fields,
+                QgsWkbTypes.NoGeometry,
+                QgsCoordinateReferenceSystem(),
+                QgsCoordinateTransformContext(),
+                options,
+            )
             if writer.hasError() != QgsVectorFileWriter.NoError:
                 message = writer.errorMessage()
                 del writer
@@ -240,8 +288,9 @@ def write_assessment(assessment: Assessment, path: str) -> str:
         try:
             os.replace(temporary, path)
         except OSError as error:
-            raise InputError(tr("Cannot write {0}: {1}").format(
-                path, error.strerror or str(error))) from None
+            raise InputError(
+                tr("Cannot write {0}: {1}").format(path, error.strerror or str(error))
+            ) from None
         return path
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -81,8 +81,16 @@ from .pdf_text import fix_pdf_cjk_text
 from .workspace.schema import LAYERS_BY_NAME
 
 #: Names re-exported from atlas_figures / atlas_layers: callers import only ``atlas``.
-__all__ = ["LayerSnapshot", "default_layers", "format_rate", "origin", "export_atlas",
-           "add_layout_to_project", "check_coverage", "check_output_folder"]
+__all__ = [
+    "LayerSnapshot",
+    "default_layers",
+    "format_rate",
+    "origin",
+    "export_atlas",
+    "add_layout_to_project",
+    "check_coverage",
+    "check_output_folder",
+]
 
 #: The bundled template.
 TEMPLATE_PATH = Path(__file__).resolve().parent.parent / "resources" / "atlas_township.qpt"
@@ -97,12 +105,17 @@ VAR_DATE = "swc_data_date"
 VAR_NOTE = "swc_note"
 #: Font of the template; substituted by a CJK font of the system where missing.
 FONT_FAMILY = "Noto Sans CJK SC"
-FALLBACK_FONTS = ("Source Han Sans SC", "Microsoft YaHei", "SimHei", "PingFang SC",
-                  "WenQuanYi Micro Hei", "Noto Sans SC")
+FALLBACK_FONTS = (
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "WenQuanYi Micro Hei",
+    "Noto Sans SC",
+)
 DEFAULT_DPI = 200
 #: Workspace tables on the map, top to bottom (others go below, in given order).
-MAP_ORDER = ("finding", "benggang_part", "benggang", "parcel", "dev_project",
-             "erosion", "township")
+MAP_ORDER = ("finding", "benggang_part", "benggang", "parcel", "dev_project", "erosion", "township")
 #: Compositing note for synthetic sample data (SPEC: demo data must say so).
 SYNTHETIC_NOTE_ZH = "示意数据：乡镇边界及图斑为合成数据，非实测"
 
@@ -114,6 +127,7 @@ def default_title() -> str:
 # --------------------------------------------------------------------------
 # Checks (before anything is written)
 # --------------------------------------------------------------------------
+
 
 def check_output_folder(folder: str) -> bool:
     """Refuse a folder that cannot be written; create it if missing.
@@ -132,16 +146,22 @@ def check_output_folder(folder: str) -> bool:
             os.makedirs(folder)
             created = True
         except OSError as error:
-            raise InputError(tr("The output folder {0} cannot be created: {1}")
-                             .format(folder, error.strerror or str(error))) from None
+            raise InputError(
+                tr("The output folder {0} cannot be created: {1}").format(
+                    folder, error.strerror or str(error)
+                )
+            ) from None
     try:
         probe = tempfile.mkdtemp(prefix=".atlas-check-", dir=folder)
         os.rmdir(probe)
     except OSError as error:
         if created:
             shutil.rmtree(folder, ignore_errors=True)
-        raise InputError(tr("The output folder {0} cannot be written: {1}")
-                         .format(folder, error.strerror or str(error))) from None
+        raise InputError(
+            tr("The output folder {0} cannot be written: {1}").format(
+                folder, error.strerror or str(error)
+            )
+        ) from None
     return created
 
 
@@ -150,29 +170,39 @@ def read_template(template: Optional[str]) -> QDomDocument:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(tr("The layout template {0} cannot be read: {1}")
-                         .format(path, error)) from None
+        raise InputError(
+            tr("The layout template {0} cannot be read: {1}").format(path, error)
+        ) from None
     document = QDomDocument()
     if not document.setContent(text)[0]:
-        raise InputError(tr("The layout template {0} is not a QGIS layout template (.qpt).")
-                         .format(path))
+        raise InputError(
+            tr("The layout template {0} is not a QGIS layout template (.qpt).").format(path)
+        )
     return document
 
 
 def check_coverage(layer: QgsVectorLayer) -> None:
-    if not isinstance(layer, QgsVectorLayer) or \
-            layer.geometryType() != QgsWkbTypes.PolygonGeometry:
-        raise InputError(tr("The township layer {0} has no polygons: the atlas needs "
-                            "township polygons.").format(layer.name()))
+    if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+        raise InputError(
+            tr("The township layer {0} has no polygons: the atlas needs township polygons.").format(
+                layer.name()
+            )
+        )
     missing = [name for name in (CODE_FIELD, NAME_FIELD) if layer.fields().indexOf(name) < 0]
     if missing:
-        raise InputError(tr("The township layer {0} lacks the fields {1}.")
-                         .format(layer.name(), ", ".join(missing)))
+        raise InputError(
+            tr("The township layer {0} lacks the fields {1}.").format(
+                layer.name(), ", ".join(missing)
+            )
+        )
     request = QgsFeatureRequest().setNoAttributes().setLimit(1)
     request.setFilterExpression("NOT is_empty_or_null($geometry)")
     if not any(True for _ in layer.getFeatures(request)):
-        raise InputError(tr("The township layer {0} has no polygons: the atlas needs "
-                            "township polygons.").format(layer.name()))
+        raise InputError(
+            tr("The township layer {0} has no polygons: the atlas needs township polygons.").format(
+                layer.name()
+            )
+        )
     codes = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
     codes.setSubsetOfAttributes([CODE_FIELD], layer.fields())
     seen: dict = {}
@@ -181,15 +211,19 @@ def check_coverage(layer: QgsVectorLayer) -> None:
         seen[code] = seen.get(code, 0) + 1
     repeated = sorted(code for code, count in seen.items() if count > 1)
     if repeated:  # two sheets with one file name: one would overwrite the other
-        raise InputError(tr("The township layer {0} stores township {1} as {2} features: "
-                            "one sheet per township needs one feature per code (dissolve "
-                            "the layer by {3}).").format(layer.name(), repeated[0],
-                                                         seen[repeated[0]], CODE_FIELD))
+        raise InputError(
+            tr(
+                "The township layer {0} stores township {1} as {2} features: "
+                "one sheet per township needs one feature per code (dissolve "
+                "the layer by {3})."
+            ).format(layer.name(), repeated[0], seen[repeated[0]], CODE_FIELD)
+        )
 
 
 # --------------------------------------------------------------------------
 # Layout
 # --------------------------------------------------------------------------
+
 
 def use_cjk_font() -> str:
     """Make the template font resolve to a CJK font of this system; its family."""
@@ -214,18 +248,25 @@ def map_item(layout: QgsPrintLayout) -> Optional[QgsLayoutItemMap]:
 
 def stats_table(layout: QgsPrintLayout) -> Optional[QgsLayoutItemManualTable]:
     """The statistics table: frame ``stats``'s table, else the first manual table."""
-    tables = [frame.multiFrame() for frame in layout.items()
-              if isinstance(frame, QgsLayoutFrame)
-              and isinstance(frame.multiFrame(), QgsLayoutItemManualTable)]
+    tables = [
+        frame.multiFrame()
+        for frame in layout.items()
+        if isinstance(frame, QgsLayoutFrame)
+        and isinstance(frame.multiFrame(), QgsLayoutItemManualTable)
+    ]
     for frame in layout.items():
-        if isinstance(frame, QgsLayoutFrame) and frame.id() == ITEM_STATS \
-                and isinstance(frame.multiFrame(), QgsLayoutItemManualTable):
+        if (
+            isinstance(frame, QgsLayoutFrame)
+            and frame.id() == ITEM_STATS
+            and isinstance(frame.multiFrame(), QgsLayoutItemManualTable)
+        ):
             return frame.multiFrame()
     return tables[0] if tables else None
 
 
 def order_layers(layers: Sequence[QgsMapLayer]) -> List[QgsMapLayer]:
     """Top-to-bottom drawing order: points, lines, then polygons by MAP_ORDER."""
+
     def key(item: Tuple[int, QgsMapLayer]) -> Tuple[int, int, int]:
         position, layer = item
         geometry = layer.geometryType() if isinstance(layer, QgsVectorLayer) else 9
@@ -233,6 +274,7 @@ def order_layers(layers: Sequence[QgsMapLayer]) -> List[QgsMapLayer]:
         table = table_name(layer)
         order = MAP_ORDER.index(table) if table in MAP_ORDER else len(MAP_ORDER) - 1
         return rank, order, position
+
     return [layer for _, layer in sorted(enumerate(layers), key=key)]
 
 
@@ -253,11 +295,13 @@ def crs_note(crs: QgsCoordinateReferenceSystem) -> str:
     gk6_cm = tr("CGCS2000 6-degree Gauss-Kruger, central meridian {0}°E")
     gk6_zone = tr("CGCS2000 6-degree Gauss-Kruger, zone {0}")
     geographic = tr("CGCS2000 geographic coordinates")
-    names = (("^CGCS2000 / 3-degree Gauss-Kruger CM ([0-9]+)E$", gk3_cm),
-             ("^CGCS2000 / 3-degree Gauss-Kruger zone ([0-9]+)$", gk3_zone),
-             ("^CGCS2000 / Gauss-Kruger CM ([0-9]+)E$", gk6_cm),
-             ("^CGCS2000 / Gauss-Kruger zone ([0-9]+)$", gk6_zone),
-             ("^China Geodetic Coordinate System 2000$", geographic))
+    names = (
+        ("^CGCS2000 / 3-degree Gauss-Kruger CM ([0-9]+)E$", gk3_cm),
+        ("^CGCS2000 / 3-degree Gauss-Kruger zone ([0-9]+)$", gk3_zone),
+        ("^CGCS2000 / Gauss-Kruger CM ([0-9]+)E$", gk6_cm),
+        ("^CGCS2000 / Gauss-Kruger zone ([0-9]+)$", gk6_zone),
+        ("^China Geodetic Coordinate System 2000$", geographic),
+    )
     for pattern, label in names:
         match = re.match(pattern, text)
         if match:
@@ -266,10 +310,16 @@ def crs_note(crs: QgsCoordinateReferenceSystem) -> str:
     return "{0} ({1})".format(text, crs.authid()) if crs.authid() else text
 
 
-def build_layout(project: QgsProject, template: QDomDocument, coverage: QgsVectorLayer,
-                 layers: Sequence[QgsMapLayer], title: Optional[str] = None,
-                 filter_expression: Optional[str] = None,
-                 data_date: str = "", note: str = "") -> QgsPrintLayout:
+def build_layout(
+    project: QgsProject,
+    template: QDomDocument,
+    coverage: QgsVectorLayer,
+    layers: Sequence[QgsMapLayer],
+    title: Optional[str] = None,
+    filter_expression: Optional[str] = None,
+    data_date: str = "",
+    note: str = "",
+) -> QgsPrintLayout:
     """The atlas layout from ``template`` over ``coverage`` showing ``layers``.
 
     Used for the export (own project, worker thread) and for the layout added to
@@ -297,12 +347,15 @@ def build_layout(project: QgsProject, template: QDomDocument, coverage: QgsVecto
     atlas.setSortFeatures(True)
     atlas.setSortAscending(True)
     atlas.setSortExpression('"{0}"'.format(CODE_FIELD))
-    atlas.setFilenameExpression("\"{0}\" || '_' || \"{1}\"".format(CODE_FIELD, NAME_FIELD))
+    atlas.setFilenameExpression('"{0}" || \'_\' || "{1}"'.format(CODE_FIELD, NAME_FIELD))
     if filter_expression and filter_expression.strip():
         expression = QgsExpression(filter_expression)
         if expression.hasParserError():
-            raise InputError(tr("The township filter is not a valid expression: {0}")
-                             .format(expression.parserErrorString()))
+            raise InputError(
+                tr("The township filter is not a valid expression: {0}").format(
+                    expression.parserErrorString()
+                )
+            )
         atlas.setFilterFeatures(True)
         atlas.setFilterExpression(filter_expression)
     else:
@@ -331,11 +384,13 @@ def build_layout(project: QgsProject, template: QDomDocument, coverage: QgsVecto
                     node.setCustomProperty("legend/title-label", spec.zh)
             item.updateLegend()
 
-    variables = {VAR_TITLE: title if title is not None else default_title(),
-                 VAR_CRS: crs_note(the_map.crs()),
-                 VAR_DATE: data_date or QDate.currentDate().toString("yyyy-MM-dd"),
-                 VAR_NOTE: note,
-                 VAR_STATS: "{}"}
+    variables = {
+        VAR_TITLE: title if title is not None else default_title(),
+        VAR_CRS: crs_note(the_map.crs()),
+        VAR_DATE: data_date or QDate.currentDate().toString("yyyy-MM-dd"),
+        VAR_NOTE: note,
+        VAR_STATS: "{}",
+    }
     for name, value in variables.items():
         QgsExpressionContextUtils.setLayoutVariable(layout, name, value)
     layout.setName(tr("Township atlas"))
@@ -356,7 +411,8 @@ def set_statistics(layout: QgsPrintLayout, sheet: SheetStatistics) -> bool:
     for position, caption in enumerate(sheet.captions):
         value = QgsProperty.fromExpression(
             "coalesce(array_get(map_get(from_json(@{0}), attribute(@atlas_feature, '{1}')),"
-            " {2}), '')".format(VAR_STATS, CODE_FIELD, position))
+            " {2}), '')".format(VAR_STATS, CODE_FIELD, position)
+        )
         rows.append([QgsTableCell(caption), QgsTableCell(value)])
     table.setTableContents(rows)
     _fit_value_column(table, sheet)
@@ -387,12 +443,18 @@ def codes_filter(codes_: Sequence[str], expression: Optional[str] = None) -> str
     return selection
 
 
-def add_layout_to_project(project: QgsProject, townships: QgsVectorLayer,
-                          layers: Sequence[QgsMapLayer], sheet: SheetStatistics,
-                          template: Optional[str] = None, title: Optional[str] = None,
-                          filter_expression: Optional[str] = None, *,
-                          zone_field: str = "", zone_name_field: str = ""
-                          ) -> QgsPrintLayout:
+def add_layout_to_project(
+    project: QgsProject,
+    townships: QgsVectorLayer,
+    layers: Sequence[QgsMapLayer],
+    sheet: SheetStatistics,
+    template: Optional[str] = None,
+    title: Optional[str] = None,
+    filter_expression: Optional[str] = None,
+    *,
+    zone_field: str = "",
+    zone_name_field: str = "",
+) -> QgsPrintLayout:
     """The atlas layout over the project's own layers, added to its layout
     manager under a new name (an earlier one, maybe adjusted, is kept).
 
@@ -404,8 +466,16 @@ def add_layout_to_project(project: QgsProject, townships: QgsVectorLayer,
         townships = zone_coverage(townships, zone_field, zone_name_field)
         townships.setName(tr("{0} (atlas sheets)").format(townships.name()))
         project.addMapLayer(townships)
-    layout = build_layout(project, read_template(template), townships, layers, title,
-                          filter_expression, data_date(layers), synthetic_note(townships))
+    layout = build_layout(
+        project,
+        read_template(template),
+        townships,
+        layers,
+        title,
+        filter_expression,
+        data_date(layers),
+        synthetic_note(townships),
+    )
     set_statistics(layout, sheet)
     manager = project.layoutManager()
     base = tr("Township atlas")
@@ -448,8 +518,7 @@ def data_date(layers: Sequence[QgsMapLayer]) -> str:
             if index < 0:
                 continue
             value = layer.maximumValue(index)
-            if isinstance(value, QDate) and value.isValid() and \
-                    (latest is None or value > latest):
+            if isinstance(value, QDate) and value.isValid() and (latest is None or value > latest):
                 latest = value
     return latest.toString("yyyy-MM-dd") if latest else ""
 
@@ -462,7 +531,8 @@ def synthetic_note(coverage: QgsVectorLayer) -> str:
     try:
         with sqlite3.connect("file:" + path + "?mode=ro", uri=True) as connection:
             row = connection.execute(
-                "SELECT value FROM xgswc_meta WHERE key = 'synthetic'").fetchone()
+                "SELECT value FROM xgswc_meta WHERE key = 'synthetic'"
+            ).fetchone()
     except sqlite3.Error:
         return ""
     return SYNTHETIC_NOTE_ZH if row else ""
@@ -471,6 +541,7 @@ def synthetic_note(coverage: QgsVectorLayer) -> str:
 # --------------------------------------------------------------------------
 # Export
 # --------------------------------------------------------------------------
+
 
 @dataclass
 class AtlasResult:
@@ -503,14 +574,23 @@ def pdf_settings(dpi: int) -> QgsLayoutExporter.PdfExportSettings:
     return settings
 
 
-def export_atlas(townships: LayerInput, layers: Sequence[LayerInput], output_folder: str,
-                 template: Optional[str] = None, title: Optional[str] = None,
-                 filter_expression: Optional[str] = None, merged: bool = False,
-                 dpi: int = DEFAULT_DPI, merged_name: Optional[str] = None,
-                 feedback: Optional[QgsFeedback] = None, *,
-                 zone_field: str = "", zone_name_field: str = "",
-                 year_from: Optional[int] = None, year_to: Optional[int] = None
-                 ) -> AtlasResult:
+def export_atlas(
+    townships: LayerInput,
+    layers: Sequence[LayerInput],
+    output_folder: str,
+    template: Optional[str] = None,
+    title: Optional[str] = None,
+    filter_expression: Optional[str] = None,
+    merged: bool = False,
+    dpi: int = DEFAULT_DPI,
+    merged_name: Optional[str] = None,
+    feedback: Optional[QgsFeedback] = None,
+    *,
+    zone_field: str = "",
+    zone_name_field: str = "",
+    year_from: Optional[int] = None,
+    year_to: Optional[int] = None,
+) -> AtlasResult:
     """Export one PDF per township (``<xzqdm>_<xzqmc>.pdf``) and, if ``merged``,
     one PDF with every sheet.
 
@@ -536,35 +616,55 @@ def export_atlas(townships: LayerInput, layers: Sequence[LayerInput], output_fol
     work = None
     try:
         coverage = coverage_snapshot.create()
-        shown = [item.create() for item in layer_snapshots
-                 if item.source != coverage_snapshot.source]
+        shown = [
+            item.create() for item in layer_snapshots if item.source != coverage_snapshot.source
+        ]
         tables = stats_layers(shown, coverage)
         if zone_field and zone_field != CODE_FIELD:
             zones = coverage
             coverage = zone_coverage(zones, zone_field, zone_name_field)
             tables.setdefault(table_name(zones), zones)
         project.addMapLayers([coverage] + shown, False)
-        layout = build_layout(project, document, coverage, shown, title,
-                              filter_expression, data_date(shown), synthetic_note(coverage))
+        layout = build_layout(
+            project,
+            document,
+            coverage,
+            shown,
+            title,
+            filter_expression,
+            data_date(shown),
+            synthetic_note(coverage),
+        )
         count = atlas_count(layout)
-        sheet = township_statistics(coverage, tables, StepFeedback(feedback, 0, 20),
-                                    year_from=year_from, year_to=year_to)
+        sheet = township_statistics(
+            coverage, tables, StepFeedback(feedback, 0, 20), year_from=year_from, year_to=year_to
+        )
         set_statistics(layout, sheet)
         _check(feedback)
         work = tempfile.mkdtemp(prefix=".atlas-", dir=output_folder)
         files = _export_sheets(layout, work, dpi, StepFeedback(feedback, 20, 95))
         merged_file = None
         if merged:
-            merged_file = _merge(layout, files, work, merged_name or tr("atlas") + ".pdf",
-                                 dpi, StepFeedback(feedback, 95, 100))
+            merged_file = _merge(
+                layout,
+                files,
+                work,
+                merged_name or tr("atlas") + ".pdf",
+                dpi,
+                StepFeedback(feedback, 95, 100),
+            )
         _check(feedback)
         final = []
         outputs = files + ([merged_file] if merged_file else [])
         for path in outputs:  # all checked before the first is moved: all or nothing
             target = os.path.join(output_folder, os.path.basename(path))
             if os.path.isdir(target):
-                raise InputError(tr("{0} is a folder with the name of a sheet: rename or "
-                                    "remove it; nothing was written.").format(target))
+                raise InputError(
+                    tr(
+                        "{0} is a folder with the name of a sheet: rename or "
+                        "remove it; nothing was written."
+                    ).format(target)
+                )
         for path in outputs:
             target = os.path.join(output_folder, os.path.basename(path))
             os.replace(path, target)
@@ -572,8 +672,14 @@ def export_atlas(townships: LayerInput, layers: Sequence[LayerInput], output_fol
         shutil.rmtree(work, ignore_errors=True)
         work = None
         feedback.setProgress(100)
-        return AtlasResult(output_folder, final[:count], final[-1] if merged_file else None,
-                           count, time.perf_counter() - started, sheet)
+        return AtlasResult(
+            output_folder,
+            final[:count],
+            final[-1] if merged_file else None,
+            count,
+            time.perf_counter() - started,
+            sheet,
+        )
     except BaseException:
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
@@ -600,8 +706,9 @@ def atlas_count(layout: QgsPrintLayout) -> int:
     return count
 
 
-def _export_sheets(layout: QgsPrintLayout, folder: str, dpi: int,
-                   feedback: QgsFeedback) -> List[str]:
+def _export_sheets(
+    layout: QgsPrintLayout, folder: str, dpi: int, feedback: QgsFeedback
+) -> List[str]:
     atlas = layout.atlas()
     exporter = QgsLayoutExporter(layout)
     settings = pdf_settings(dpi)
@@ -614,8 +721,9 @@ def _export_sheets(layout: QgsPrintLayout, folder: str, dpi: int,
             if not atlas.seekTo(position):
                 raise SwcError(tr("The atlas cannot show township {0}.").format(position + 1))
             feature = layout.reportContext().feature()
-            path = os.path.join(folder, sheet_file_name(str(feature[CODE_FIELD]),
-                                                        str(feature[NAME_FIELD])))
+            path = os.path.join(
+                folder, sheet_file_name(str(feature[CODE_FIELD]), str(feature[NAME_FIELD]))
+            )
             result = exporter.exportToPdf(path, settings)
             if result != QgsLayoutExporter.Success:
                 raise SwcError(tr("Writing {0} failed (error {1}).").format(path, result))
@@ -627,20 +735,27 @@ def _export_sheets(layout: QgsPrintLayout, folder: str, dpi: int,
     return files
 
 
-def _merge(layout: QgsPrintLayout, files: List[str], folder: str, name: str, dpi: int,
-           feedback: QgsFeedback, use_tool: bool = True) -> str:
+def _merge(
+    layout: QgsPrintLayout,
+    files: List[str],
+    folder: str,
+    name: str,
+    dpi: int,
+    feedback: QgsFeedback,
+    use_tool: bool = True,
+) -> str:
     """The merged PDF: the sheets joined by pdfunite where installed, else the
     atlas rendered again into one file."""
     path = os.path.join(folder, _UNSAFE.sub("_", name))
     tool = shutil.which("pdfunite") if use_tool else None
     if tool:
-        completed = subprocess.run([tool] + files + [path], capture_output=True,
-                                   timeout=600, check=False)
+        completed = subprocess.run(
+            [tool] + files + [path], capture_output=True, timeout=600, check=False
+        )
         if completed.returncode == 0 and os.path.isfile(path):
             fix_pdf_cjk_text(path)
             return path
-    result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), path, pdf_settings(dpi),
-                                                  feedback)
+    result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), path, pdf_settings(dpi), feedback)
     _check(feedback)
     if result != QgsLayoutExporter.Success:
         raise SwcError(tr("Writing {0} failed: {1}").format(path, error))

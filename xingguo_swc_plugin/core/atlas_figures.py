@@ -64,8 +64,9 @@ def _number(value: float, decimals: int = 2) -> str:
     return "{0:,.{1}f}".format(value, decimals)
 
 
-def stats_layers(layers: Sequence[QgsMapLayer], coverage: QgsVectorLayer
-                 ) -> Dict[str, QgsVectorLayer]:
+def stats_layers(
+    layers: Sequence[QgsMapLayer], coverage: QgsVectorLayer
+) -> Dict[str, QgsVectorLayer]:
     """Workspace tables the figures need: from the shown layers, else the
     workspace (GeoPackage or PostGIS) of the township layer."""
     from .measure_records import sibling_layer
@@ -94,10 +95,14 @@ def _area_by(rows, unit=m2_to_hm2) -> Dict[Tuple[str, str], Tuple[int, float]]:
     return result
 
 
-def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLayer],
-                        feedback: Optional[QgsFeedback] = None, *,
-                        year_from: Optional[int] = None, year_to: Optional[int] = None
-                        ) -> SheetStatistics:
+def township_statistics(
+    coverage: QgsVectorLayer,
+    tables: Dict[str, QgsVectorLayer],
+    feedback: Optional[QgsFeedback] = None,
+    *,
+    year_from: Optional[int] = None,
+    year_to: Optional[int] = None,
+) -> SheetStatistics:
     """The sheet's figures per township: 水保率, erosion by grade, gullies by scale
     and treatment status, plan progress of ``year_from``..``year_to`` (default:
     the plan window), findings by rule."""
@@ -116,25 +121,42 @@ def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLay
     if _has_features(erosion):
         erosion, _ = erosion_of_year(erosion)  # the latest monitoring year only
         target = setting("targets/conservation_rate_percent")
-        rates = stats.conservation_rate(coverage, CODE_FIELD, erosion,
-                                        target_percent=target, feedback=feedback)
+        rates = stats.conservation_rate(
+            coverage, CODE_FIELD, erosion, target_percent=target, feedback=feedback
+        )
         by_code = {row.xzqdm: row for row in rates}
         sheet.rates = {code: row.rate_percent for code, row in by_code.items()}
-        sheet.add(tr("Land area (km²)"),
-                  {c: _number(m2_to_km2(r.land_area_m2)) for c, r in by_code.items()})
-        sheet.add(tr("Soil erosion area (km²)"),
-                  {c: _number(m2_to_km2(r.erosion_area_m2)) for c, r in by_code.items()})
-        sheet.add(tr("Soil conservation rate (%)"),
-                  {c: format_rate(r.rate_percent) for c, r in by_code.items()}, "")
-        sheet.add(tr("Target {0} %").format(_number(target, 0)),
-                  {c: (tr("met") if r.meets_target else tr("not met"))
-                   for c, r in by_code.items() if r.meets_target is not None}, "")
+        sheet.add(
+            tr("Land area (km²)"),
+            {c: _number(m2_to_km2(r.land_area_m2)) for c, r in by_code.items()},
+        )
+        sheet.add(
+            tr("Soil erosion area (km²)"),
+            {c: _number(m2_to_km2(r.erosion_area_m2)) for c, r in by_code.items()},
+        )
+        sheet.add(
+            tr("Soil conservation rate (%)"),
+            {c: format_rate(r.rate_percent) for c, r in by_code.items()},
+            "",
+        )
+        sheet.add(
+            tr("Target {0} %").format(_number(target, 0)),
+            {
+                c: (tr("met") if r.meets_target else tr("not met"))
+                for c, r in by_code.items()
+                if r.meets_target is not None
+            },
+            "",
+        )
         check_canceled(feedback)
-        grades = _area_by(stats.township_area_stats(coverage, CODE_FIELD, erosion, "qsqd",
-                                                    feedback=feedback))
+        grades = _area_by(
+            stats.township_area_stats(coverage, CODE_FIELD, erosion, "qsqd", feedback=feedback)
+        )
         for entry in codes.EROSION_GRADE:
-            sheet.add(tr("Erosion {0} ({1})").format(entry.zh, hm2),
-                      {c: _number(a) for (c, k), (n, a) in grades.items() if k == entry.code})
+            sheet.add(
+                tr("Erosion {0} ({1})").format(entry.zh, hm2),
+                {c: _number(a) for (c, k), (n, a) in grades.items() if k == entry.code},
+            )
         check_canceled(feedback)
 
     gullies = tables.get("benggang")
@@ -142,17 +164,23 @@ def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLay
         # one class per scale and status: a memory copy, never a filtered view of
         # the workspace (a subset string switches the GeoPackage to WAL mode)
         combined = _with_class(gullies, "gm_zlzt", ("gm", "zlzt"))
-        counts = _area_by(stats.township_area_stats(coverage, CODE_FIELD, combined,
-                                                    "gm_zlzt", feedback=feedback))
+        counts = _area_by(
+            stats.township_area_stats(coverage, CODE_FIELD, combined, "gm_zlzt", feedback=feedback)
+        )
         check_canceled(feedback)
         for entry in codes.BENGGANG_SCALE:
             values = {}
             for code in sheet.values:
-                by_status = [counts.get((code, entry.code + "|" + s.code), (0, 0.0))[0]
-                             for s in codes.TREATMENT_STATUS]
-                values[code] = "{0} ({1})".format(sum(by_status), " ".join(
-                    "{0}{1}".format(s.zh, n)
-                    for s, n in zip(codes.TREATMENT_STATUS, by_status)))
+                by_status = [
+                    counts.get((code, entry.code + "|" + s.code), (0, 0.0))[0]
+                    for s in codes.TREATMENT_STATUS
+                ]
+                values[code] = "{0} ({1})".format(
+                    sum(by_status),
+                    " ".join(
+                        "{0}{1}".format(s.zh, n) for s, n in zip(codes.TREATMENT_STATUS, by_status)
+                    ),
+                )
             sheet.add(tr("Collapse gullies {0} (座)").format(entry.zh), values)
 
     measures = tables.get("measure")
@@ -160,27 +188,35 @@ def township_statistics(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLay
         progress = plan_figures(coverage, tables, feedback, year_from, year_to)
         rows = {row.xzqdm: row for row in progress.rows}
         sheet.progress = progress
-        sheet.add(tr("Newly treated area {0}-{1} ({2})").format(
-                      progress.year_from, progress.year_to, hm2),
-                  {c: _number(r.treated_area_hm2) for c, r in rows.items()})
-        sheet.add(tr("Treated gullies {0}-{1} (座)").format(progress.year_from,
-                                                            progress.year_to),
-                  {c: str(r.treated_gullies) for c, r in rows.items()})
+        sheet.add(
+            tr("Newly treated area {0}-{1} ({2})").format(
+                progress.year_from, progress.year_to, hm2
+            ),
+            {c: _number(r.treated_area_hm2) for c, r in rows.items()},
+        )
+        sheet.add(
+            tr("Treated gullies {0}-{1} (座)").format(progress.year_from, progress.year_to),
+            {c: str(r.treated_gullies) for c, r in rows.items()},
+        )
         check_canceled(feedback)
 
     findings = tables.get("finding")
     if findings is not None:
         rules = {}
         if _has_features(findings):
-            rules = _area_by(stats.township_area_stats(coverage, CODE_FIELD, findings, "gz",
-                                                       feedback=feedback))
+            rules = _area_by(
+                stats.township_area_stats(coverage, CODE_FIELD, findings, "gz", feedback=feedback)
+            )
         from .rules import rule_label
+
         rule_names = sorted({k for (_, k) in rules})
         if not rule_names:
             sheet.add(tr("Findings"), {})
         for rule in rule_names:
-            sheet.add(tr("Findings: {0}").format(rule_label(rule)),
-                      {c: str(n) for (c, k), (n, _) in rules.items() if k == rule})
+            sheet.add(
+                tr("Findings: {0}").format(rule_label(rule)),
+                {c: str(n) for (c, k), (n, _) in rules.items() if k == rule},
+            )
     return sheet
 
 
@@ -207,16 +243,23 @@ def _with_class(layer: QgsVectorLayer, name: str, fields: Sequence[str]) -> QgsV
     sources = [copy.fields().indexOf(f) for f in fields]
     changes = {}
     for feature in copy.getFeatures():
-        changes[feature.id()] = {index: "|".join(
-            "" if feature[i] is None or feature[i] == QVariant() else str(feature[i])
-            for i in sources)}
+        changes[feature.id()] = {
+            index: "|".join(
+                "" if feature[i] is None or feature[i] == QVariant() else str(feature[i])
+                for i in sources
+            )
+        }
     copy.dataProvider().changeAttributeValues(changes)
     return copy
 
 
-def plan_figures(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLayer],
-                 feedback: Optional[QgsFeedback], year_from: Optional[int] = None,
-                 year_to: Optional[int] = None):
+def plan_figures(
+    coverage: QgsVectorLayer,
+    tables: Dict[str, QgsVectorLayer],
+    feedback: Optional[QgsFeedback],
+    year_from: Optional[int] = None,
+    year_to: Optional[int] = None,
+):
     """``core.plan.plan_progress`` per sheet: per township, or per zone when the
     coverage is another zoning (small watersheds) of the workspace."""
     from .dashboard import is_township_zoning
@@ -228,10 +271,20 @@ def plan_figures(coverage: QgsVectorLayer, tables: Dict[str, QgsVectorLayer],
     targets.update({layer_key(layer): layer for layer in tables.values()})
     gullies = tables.get("benggang")
     if is_township_zoning(coverage, CODE_FIELD):
-        return plan_progress(measures, coverage, gullies, year_from, year_to, feedback,
-                             targets=targets)
-    return plan_progress(measures, tables.get("township"), gullies, year_from, year_to,
-                         feedback, zones=coverage, zone_field=CODE_FIELD, targets=targets)
+        return plan_progress(
+            measures, coverage, gullies, year_from, year_to, feedback, targets=targets
+        )
+    return plan_progress(
+        measures,
+        tables.get("township"),
+        gullies,
+        year_from,
+        year_to,
+        feedback,
+        zones=coverage,
+        zone_field=CODE_FIELD,
+        targets=targets,
+    )
 
 
 def check_canceled(feedback: Optional[QgsFeedback]) -> None:

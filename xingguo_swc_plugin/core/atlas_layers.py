@@ -53,8 +53,14 @@ class LayerSnapshot:
             raise InputError(tr("A layer of the atlas is missing or invalid."))
         style = QgsMapLayerStyle()
         style.readFromLayer(layer)
-        snapshot = cls(layer.name(), layer.source(), layer.providerType(), style.xmlData(),
-                       layer.crs().toWkt(), table=table_name(layer))
+        snapshot = cls(
+            layer.name(),
+            layer.source(),
+            layer.providerType(),
+            style.xmlData(),
+            layer.crs().toWkt(),
+            table=table_name(layer),
+        )
         if isinstance(layer, QgsVectorLayer):
             snapshot.wkb_type = layer.wkbType()
             if layer.providerType() == "memory" or layer.isEditable():
@@ -68,21 +74,25 @@ class LayerSnapshot:
         if self.features is not None:
             layer = QgsVectorLayer(
                 QgsWkbTypes.displayString(self.wkb_type) + "?crs=" + "EPSG:4326",
-                self.name, "memory")
+                self.name,
+                "memory",
+            )
             layer.setCrs(QgsCoordinateReferenceSystem.fromWkt(self.crs))
             layer.dataProvider().addAttributes(self.fields.toList())
             layer.updateFields()
             if not layer.dataProvider().addFeatures(self.features)[0]:
-                raise InputError(tr("The map layer {0} could not take all its {1} features: "
-                                    "the sheet would miss some.").format(self.name,
-                                                                        len(self.features)))
+                raise InputError(
+                    tr(
+                        "The map layer {0} could not take all its {1} features: "
+                        "the sheet would miss some."
+                    ).format(self.name, len(self.features))
+                )
             layer.updateExtents()
         else:
             options = QgsVectorLayer.LayerOptions(False, False)
             layer = QgsVectorLayer(self.source, self.name, self.provider, options)
         if not layer.isValid():
-            raise InputError(tr("Layer {0} cannot be opened: {1}")
-                             .format(self.name, self.source))
+            raise InputError(tr("Layer {0} cannot be opened: {1}").format(self.name, self.source))
         QgsMapLayerStyle(self.style).writeToLayer(layer)
         layer.setCustomProperty(_TABLE_PROPERTY, self.table)
         layer.setCustomProperty(_SOURCE_PROPERTY, [self.source, self.provider])
@@ -110,6 +120,7 @@ def table_name(layer: QgsMapLayer) -> str:
             return parts["layerName"]
     if layer.providerType() == "postgres":
         from qgis.core import QgsDataSourceUri
+
         table = QgsDataSourceUri(layer.source()).table()
         if table:
             return table
@@ -153,8 +164,7 @@ def _latest_survey(erosion: QgsVectorLayer) -> None:
         erosion.setSubsetString('"nd" = {0}'.format(int(year)))
 
 
-def zone_coverage(layer: QgsVectorLayer, code_field: str, name_field: str = ""
-                  ) -> QgsVectorLayer:
+def zone_coverage(layer: QgsVectorLayer, code_field: str, name_field: str = "") -> QgsVectorLayer:
     """Sheets per zone of any zoning (small watersheds ``watershed``/``lydm``):
     a memory copy whose ``xzqdm``/``xzqmc`` (the fields a sheet is keyed by)
     hold the zone's code and name; the other fields are kept for filters.  The
@@ -162,19 +172,24 @@ def zone_coverage(layer: QgsVectorLayer, code_field: str, name_field: str = ""
     workspace's tables are still found."""
     fields = layer.fields()
     if fields.indexOf(code_field) < 0:
-        raise InputError(tr("The zone layer {0} has no field {1}.")
-                         .format(layer.name(), code_field))
+        raise InputError(
+            tr("The zone layer {0} has no field {1}.").format(layer.name(), code_field)
+        )
     if name_field and fields.indexOf(name_field) < 0:
-        raise InputError(tr("The zone layer {0} has no field {1}.")
-                         .format(layer.name(), name_field))
+        raise InputError(
+            tr("The zone layer {0} has no field {1}.").format(layer.name(), name_field)
+        )
     from ..qgis_compat import FieldType, make_field
 
     kept = [field for field in fields if field.name() not in ("xzqdm", "xzqmc", "fid")]
-    copy = QgsVectorLayer(QgsWkbTypes.displayString(layer.wkbType()) + "?crs=EPSG:4326",
-                          layer.name(), "memory")
+    copy = QgsVectorLayer(
+        QgsWkbTypes.displayString(layer.wkbType()) + "?crs=EPSG:4326", layer.name(), "memory"
+    )
     copy.setCrs(layer.crs())
-    copy.dataProvider().addAttributes([make_field("xzqdm", FieldType.STRING, 60),
-                                       make_field("xzqmc", FieldType.STRING, 100)] + kept)
+    copy.dataProvider().addAttributes(
+        [make_field("xzqdm", FieldType.STRING, 60), make_field("xzqmc", FieldType.STRING, 100)]
+        + kept
+    )
     copy.updateFields()
     features = []
     for feature in layer.getFeatures():
@@ -182,19 +197,26 @@ def zone_coverage(layer: QgsVectorLayer, code_field: str, name_field: str = ""
         name = feature[name_field] if name_field else None
         item = QgsFeature(copy.fields())
         item.setGeometry(feature.geometry())
-        item.setAttributes([None if code is None else str(code),
-                            str(code if name in (None, "") else name)] +
-                           [feature[field.name()] for field in kept])
+        item.setAttributes(
+            [None if code is None else str(code), str(code if name in (None, "") else name)]
+            + [feature[field.name()] for field in kept]
+        )
         features.append(item)
     if not copy.dataProvider().addFeatures(features):
-        raise InputError(tr("The zone layer {0} cannot be copied for the atlas.")
-                         .format(layer.name()))
+        raise InputError(
+            tr("The zone layer {0} cannot be copied for the atlas.").format(layer.name())
+        )
     copy.updateExtents()
     # the sheet's frame: outline only, so every layer under it stays visible
     from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
 
-    copy.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"color": "0,0,0,0", "outline_color": "35,35,35,255", "outline_width": "0.6"})))
+    copy.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple(
+                {"color": "0,0,0,0", "outline_color": "35,35,35,255", "outline_width": "0.6"}
+            )
+        )
+    )
     source = origin(layer)
     copy.setCustomProperty(_TABLE_PROPERTY, table_name(layer))
     copy.setCustomProperty(_SOURCE_PROPERTY, [source.source(), source.providerType()])
@@ -206,8 +228,9 @@ def origin(layer: QgsVectorLayer) -> QgsVectorLayer:
     with unsaved edits) is reopened from where it came from."""
     recorded = layer.customProperty(_SOURCE_PROPERTY)
     if layer.providerType() == "memory" and recorded and recorded[1] != "memory":
-        reopened = QgsVectorLayer(recorded[0], layer.name(), recorded[1],
-                                  QgsVectorLayer.LayerOptions(False, False))
+        reopened = QgsVectorLayer(
+            recorded[0], layer.name(), recorded[1], QgsVectorLayer.LayerOptions(False, False)
+        )
         if reopened.isValid():
             return reopened
     return layer

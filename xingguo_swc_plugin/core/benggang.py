@@ -60,15 +60,17 @@ def area_method(crs: QgsCoordinateReferenceSystem) -> int:
     return ELLIPSOIDAL if crs.isGeographic() else PLANIMETRIC
 
 
-def measurer_for(crs: QgsCoordinateReferenceSystem,
-                 context: Optional[QgsCoordinateTransformContext] = None) -> AreaMeasurer:
+def measurer_for(
+    crs: QgsCoordinateReferenceSystem, context: Optional[QgsCoordinateTransformContext] = None
+) -> AreaMeasurer:
     return AreaMeasurer(crs, area_method(crs), context)
 
 
 def scale_of(area_m2: float) -> str:
     """Scale code S/M/L with the thresholds of the current settings."""
-    return benggang_scale(area_m2, float(setting("benggang/small_max_m2")),
-                          float(setting("benggang/medium_max_m2")))
+    return benggang_scale(
+        area_m2, float(setting("benggang/small_max_m2")), float(setting("benggang/medium_max_m2"))
+    )
 
 
 def min_area_m2() -> float:
@@ -82,9 +84,13 @@ class TownshipIndex:
     ``county`` is the union of all townships (the county outline).
     """
 
-    def __init__(self, townships: QgsFeatureSource, target_crs: QgsCoordinateReferenceSystem,
-                 context: Optional[QgsCoordinateTransformContext] = None,
-                 feedback: Optional[QgsFeedback] = None):
+    def __init__(
+        self,
+        townships: QgsFeatureSource,
+        target_crs: QgsCoordinateReferenceSystem,
+        context: Optional[QgsCoordinateTransformContext] = None,
+        feedback: Optional[QgsFeedback] = None,
+    ):
         names = townships.fields().names()
         if "xzqdm" not in names:
             raise InputError(tr("The township layer has no field xzqdm (township code)."))

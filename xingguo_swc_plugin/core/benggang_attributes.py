@@ -1,5 +1,4 @@
-"""Derived attributes of a whole gully layer (``xingguoswc:benggangattributes``).
-"""
+"""Derived attributes of a whole gully layer (``xingguoswc:benggangattributes``)."""
 
 from __future__ import annotations
 
@@ -41,18 +40,26 @@ class FillReport:
 def output_fields(fields: QgsFields) -> QgsFields:
     """Input fields plus any missing derived field (bgbh, xzqdm, xzqmc, mj, gm)."""
     result = QgsFields(fields)
-    for name, kind, length in (("bgbh", FieldType.STRING, 20), ("xzqdm", FieldType.STRING, 9),
-                               ("xzqmc", FieldType.STRING, 20), ("mj", FieldType.DOUBLE, 0),
-                               ("gm", FieldType.STRING, 1)):
+    for name, kind, length in (
+        ("bgbh", FieldType.STRING, 20),
+        ("xzqdm", FieldType.STRING, 9),
+        ("xzqmc", FieldType.STRING, 20),
+        ("mj", FieldType.DOUBLE, 0),
+        ("gm", FieldType.STRING, 1),
+    ):
         if result.indexOf(name) < 0:
             result.append(make_field(name, kind, length))
     return result
 
 
-def fill_gully_attributes(source: QgsFeatureSource, townships: QgsFeatureSource,
-                          sink: QgsFeatureSink, feedback: Optional[QgsFeedback] = None,
-                          context: Optional[QgsCoordinateTransformContext] = None,
-                          existing: Optional[QgsFeatureSource] = None) -> FillReport:
+def fill_gully_attributes(
+    source: QgsFeatureSource,
+    townships: QgsFeatureSource,
+    sink: QgsFeatureSink,
+    feedback: Optional[QgsFeedback] = None,
+    context: Optional[QgsCoordinateTransformContext] = None,
+    existing: Optional[QgsFeatureSource] = None,
+) -> FillReport:
     """Recompute township, area and scale of every gully and number those without a
     (well-formed, unique) ID, writing each feature to ``sink`` (``output_fields``).
 
@@ -65,10 +72,15 @@ def fill_gully_attributes(source: QgsFeatureSource, townships: QgsFeatureSource,
     """
     feedback = feedback or QgsFeedback()
     if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
-        raise InputError(tr("The gully layer {0} holds {1} geometries; collapse gullies "
-                            "must be polygons (their area gives the scale).").format(
-            source.sourceName(), QgsWkbTypes.geometryDisplayString(
-                QgsWkbTypes.geometryType(source.wkbType()))))
+        raise InputError(
+            tr(
+                "The gully layer {0} holds {1} geometries; collapse gullies "
+                "must be polygons (their area gives the scale)."
+            ).format(
+                source.sourceName(),
+                QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(source.wkbType())),
+            )
+        )
     report = FillReport()
     crs = source.sourceCrs()
     index = TownshipIndex(townships, crs, context, feedback)
@@ -104,16 +116,18 @@ def fill_gully_attributes(source: QgsFeatureSource, townships: QgsFeatureSource,
         geometry = feature.geometry()
         before = [out[name] for name in ("xzqdm", "xzqmc", "mj", "gm")]
         if not geometry.isEmpty() and not geometry.isGeosValid():
-            report.messages.append(tr("Feature {0}: invalid geometry, area of the "
-                                      "repaired polygon.").format(feature.id()))
+            report.messages.append(
+                tr("Feature {0}: invalid geometry, area of the repaired polygon.").format(
+                    feature.id()
+                )
+            )
             geometry = repair(geometry)
         area = round(measurer.area_m2(geometry), 2)
         township = index.township_of(geometry) if not geometry.isEmpty() else None
         out["mj"], out["gm"] = area, scale_of(area)
         if township is None:
             report.without_township += 1
-            report.messages.append(tr("Feature {0}: not in any township.")
-                                   .format(feature.id()))
+            report.messages.append(tr("Feature {0}: not in any township.").format(feature.id()))
             out["xzqdm"], out["xzqmc"] = None, None
         else:
             out["xzqdm"], out["xzqmc"] = township
@@ -123,8 +137,9 @@ def fill_gully_attributes(source: QgsFeatureSource, townships: QgsFeatureSource,
         current = text(bgbh).strip()
         if current and current in seen:
             report.duplicates_renumbered += 1
-            report.messages.append(tr("Feature {0}: duplicate ID {1} renumbered.")
-                                   .format(feature.id(), current))
+            report.messages.append(
+                tr("Feature {0}: duplicate ID {1} renumbered.").format(feature.id(), current)
+            )
             current = ""
         if not current and township is not None:
             code = township[0]

@@ -75,18 +75,22 @@ def check_layer(layer: QgsVectorLayer, required: Sequence[str] = GULLY_FIELDS) -
         raise InputError(tr("Layer {0} is not a polygon layer.").format(layer.name()))
     missing = [name for name in required if layer.fields().indexOf(name) < 0]
     if missing:
-        raise InputError(tr("Layer {0} lacks the fields {1}.")
-                         .format(layer.name(), ", ".join(missing)))
+        raise InputError(
+            tr("Layer {0} lacks the fields {1}.").format(layer.name(), ", ".join(missing))
+        )
 
 
 def polygon_parts(geometry: QgsGeometry) -> QgsGeometry:
     """Only the polygon parts of a geometry (makeValid may add lines or points)."""
-    if geometry.type() == QgsWkbTypes.PolygonGeometry and \
-            QgsWkbTypes.flatType(geometry.wkbType()) in (QgsWkbTypes.Polygon,
-                                                         QgsWkbTypes.MultiPolygon):
+    if geometry.type() == QgsWkbTypes.PolygonGeometry and QgsWkbTypes.flatType(
+        geometry.wkbType()
+    ) in (QgsWkbTypes.Polygon, QgsWkbTypes.MultiPolygon):
         return geometry
-    polygons = [part for part in geometry.asGeometryCollection()
-                if part.type() == QgsWkbTypes.PolygonGeometry]
+    polygons = [
+        part
+        for part in geometry.asGeometryCollection()
+        if part.type() == QgsWkbTypes.PolygonGeometry
+    ]
     if not polygons:
         return QgsGeometry()
     return QgsGeometry.collectGeometry(polygons)
@@ -107,9 +111,12 @@ def for_layer(geometry: QgsGeometry, layer: QgsVectorLayer) -> QgsGeometry:
     return result
 
 
-def overlapping_gullies(layer: QgsVectorLayer, geometry: QgsGeometry,
-                        measurer: AreaMeasurer, exclude_fid: Optional[int] = None
-                        ) -> List[Tuple[str, float]]:
+def overlapping_gullies(
+    layer: QgsVectorLayer,
+    geometry: QgsGeometry,
+    measurer: AreaMeasurer,
+    exclude_fid: Optional[int] = None,
+) -> List[Tuple[str, float]]:
     """(bgbh, overlap m²) of the layer's gullies overlapping ``geometry`` (edit buffer included)."""
     request = QgsFeatureRequest().setFilterRect(geometry.boundingBox())
     engine = QgsGeometry.createGeometryEngine(geometry.constGet())
@@ -124,14 +131,18 @@ def overlapping_gullies(layer: QgsVectorLayer, geometry: QgsGeometry,
         overlap = measurer.area_m2(geometry.intersection(other))
         if overlap > TOLERANCE_M2:
             bgbh = feature["bgbh"]
-            found.append((text(bgbh) or tr("(no ID, feature {0})").format(feature.id()),
-                          overlap))
+            found.append((text(bgbh) or tr("(no ID, feature {0})").format(feature.id()), overlap))
     return found
 
 
-def evaluate_gully(layer: QgsVectorLayer, townships: TownshipIndex, geometry: QgsGeometry,
-                   exclude_fid: Optional[int] = None, preview_id: bool = True,
-                   context: Optional[QgsCoordinateTransformContext] = None) -> GullyDraft:
+def evaluate_gully(
+    layer: QgsVectorLayer,
+    townships: TownshipIndex,
+    geometry: QgsGeometry,
+    exclude_fid: Optional[int] = None,
+    preview_id: bool = True,
+    context: Optional[QgsCoordinateTransformContext] = None,
+) -> GullyDraft:
     """Derive township, area, scale and (previewed) ID, and list every problem.
 
     ``geometry`` is in the layer's CRS.  Nothing is written.  An invalid geometry
@@ -139,17 +150,22 @@ def evaluate_gully(layer: QgsVectorLayer, townships: TownshipIndex, geometry: Qg
     checks need a valid polygon.
     """
     draft = GullyDraft(geometry=QgsGeometry(geometry))
-    if geometry is None or geometry.isEmpty() or \
-            geometry.type() != QgsWkbTypes.PolygonGeometry:
-        draft.problems.append(Problem("empty", tr("The gully needs a polygon with at "
-                                                  "least three vertices.")))
+    if geometry is None or geometry.isEmpty() or geometry.type() != QgsWkbTypes.PolygonGeometry:
+        draft.problems.append(
+            Problem("empty", tr("The gully needs a polygon with at least three vertices."))
+        )
         return draft
     if not geometry.isGeosValid():
         repaired = repair(geometry)
         draft.repaired = repaired if not repaired.isEmpty() else None
-        draft.problems.append(Problem("invalid", tr(
-            "The polygon is not valid ({0}). Use the repaired polygon or digitize it "
-            "again.").format(invalid_reason(geometry, located=True))))
+        draft.problems.append(
+            Problem(
+                "invalid",
+                tr(
+                    "The polygon is not valid ({0}). Use the repaired polygon or digitize it again."
+                ).format(invalid_reason(geometry, located=True)),
+            )
+        )
         return draft
     measurer = measurer_for(layer.crs(), context)
     draft.mj = round(measurer.area_m2(geometry), 2)
@@ -159,20 +175,37 @@ def evaluate_gully(layer: QgsVectorLayer, townships: TownshipIndex, geometry: Qg
         draft.xzqdm, draft.xzqmc = township
     minimum = min_area_m2()
     if draft.mj < minimum:
-        draft.problems.append(Problem("too_small", tr(
-            "The gully covers {0:.2f} m², less than the minimum of {1:.2f} m² for a "
-            "registered collapse gully.").format(draft.mj, minimum)))
+        draft.problems.append(
+            Problem(
+                "too_small",
+                tr(
+                    "The gully covers {0:.2f} m², less than the minimum of {1:.2f} m² for a "
+                    "registered collapse gully."
+                ).format(draft.mj, minimum),
+            )
+        )
     outside = measurer.area_m2(geometry.difference(townships.county()))
     if outside > TOLERANCE_M2:
-        draft.problems.append(Problem("outside", tr(
-            "{0:.2f} m² of the gully lie outside the county (the union of the "
-            "townships).").format(outside)))
+        draft.problems.append(
+            Problem(
+                "outside",
+                tr(
+                    "{0:.2f} m² of the gully lie outside the county (the union of the townships)."
+                ).format(outside),
+            )
+        )
     overlaps = overlapping_gullies(layer, geometry, measurer, exclude_fid)
     if overlaps:
         ids = tuple(bgbh for bgbh, _area in overlaps)
-        draft.problems.append(Problem("overlap", tr(
-            "The gully overlaps the existing gully {0} ({1:.2f} m²).").format(
-                ", ".join(ids), sum(area for _bgbh, area in overlaps)), ids))
+        draft.problems.append(
+            Problem(
+                "overlap",
+                tr("The gully overlaps the existing gully {0} ({1:.2f} m²).").format(
+                    ", ".join(ids), sum(area for _bgbh, area in overlaps)
+                ),
+                ids,
+            )
+        )
     if preview_id and draft.xzqdm:
         draft.bgbh = next_benggang_id(layer, draft.xzqdm, reserve=False)
     return draft
@@ -183,9 +216,13 @@ def ensure_editable(layer: QgsVectorLayer) -> None:
         raise InputError(tr("Layer {0} cannot be edited.").format(layer.name()))
 
 
-def save_gully(layer: QgsVectorLayer, townships: TownshipIndex, geometry: QgsGeometry,
-               attributes: Optional[Dict[str, object]] = None,
-               context: Optional[QgsCoordinateTransformContext] = None) -> QgsFeature:
+def save_gully(
+    layer: QgsVectorLayer,
+    townships: TownshipIndex,
+    geometry: QgsGeometry,
+    attributes: Optional[Dict[str, object]] = None,
+    context: Optional[QgsCoordinateTransformContext] = None,
+) -> QgsFeature:
     """Check, number and add a gully as ONE undoable edit command.
 
     ``attributes`` are the form values (xt, hdx, zlzt, dcrq, dcy, bz ...);
@@ -198,14 +235,15 @@ def save_gully(layer: QgsVectorLayer, townships: TownshipIndex, geometry: QgsGeo
         raise InputError(draft.message())
     ensure_editable(layer)
     values = dict(attributes or {})
-    values.update({"xzqdm": draft.xzqdm, "xzqmc": draft.xzqmc, "mj": draft.mj,
-                   "gm": draft.gm})
+    values.update({"xzqdm": draft.xzqdm, "xzqmc": draft.xzqmc, "mj": draft.mj, "gm": draft.gm})
     values["bgbh"] = next_benggang_id(layer, draft.xzqdm, reserve=True)
     fields = layer.fields()
-    attribute_map = {fields.indexOf(name): value for name, value in values.items()
-                     if fields.indexOf(name) >= 0}
-    feature = QgsVectorLayerUtils.createFeature(layer, for_layer(draft.geometry, layer),
-                                                attribute_map)
+    attribute_map = {
+        fields.indexOf(name): value for name, value in values.items() if fields.indexOf(name) >= 0
+    }
+    feature = QgsVectorLayerUtils.createFeature(
+        layer, for_layer(draft.geometry, layer), attribute_map
+    )
     layer.beginEditCommand(tr("Add collapse gully {0}").format(values["bgbh"]))
     if not layer.addFeature(feature):
         layer.destroyEditCommand()
@@ -214,9 +252,12 @@ def save_gully(layer: QgsVectorLayer, townships: TownshipIndex, geometry: QgsGeo
     return feature
 
 
-def derived_values(layer: QgsVectorLayer, townships: TownshipIndex, geometry: QgsGeometry,
-                   context: Optional[QgsCoordinateTransformContext] = None
-                   ) -> Dict[str, object]:
+def derived_values(
+    layer: QgsVectorLayer,
+    townships: TownshipIndex,
+    geometry: QgsGeometry,
+    context: Optional[QgsCoordinateTransformContext] = None,
+) -> Dict[str, object]:
     """Area, scale and township of a geometry in the layer's CRS (no ID)."""
     measurer = measurer_for(layer.crs(), context)
     area = round(measurer.area_m2(geometry), 2) if not geometry.isEmpty() else 0.0
@@ -234,9 +275,12 @@ def _differs(old: object, new: object) -> bool:
     return (None if is_null(old) else old) != new
 
 
-def recompute_gully(layer: QgsVectorLayer, fid: int, townships: TownshipIndex,
-                    context: Optional[QgsCoordinateTransformContext] = None
-                    ) -> Dict[str, object]:
+def recompute_gully(
+    layer: QgsVectorLayer,
+    fid: int,
+    townships: TownshipIndex,
+    context: Optional[QgsCoordinateTransformContext] = None,
+) -> Dict[str, object]:
     """Recompute area, scale and township of an edited gully; the ID stays.
 
     Only values that differ are changed (so it is a no-op while an edit is being
@@ -248,8 +292,11 @@ def recompute_gully(layer: QgsVectorLayer, fid: int, townships: TownshipIndex,
         return {}
     new = derived_values(layer, townships, feature.geometry(), context)
     fields = layer.fields()
-    changes = {name: value for name, value in new.items()
-               if fields.indexOf(name) >= 0 and _differs(feature[name], value)}
+    changes = {
+        name: value
+        for name, value in new.items()
+        if fields.indexOf(name) >= 0 and _differs(feature[name], value)
+    }
     if not changes:
         return {}
     ensure_editable(layer)

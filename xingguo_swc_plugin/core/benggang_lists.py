@@ -1,5 +1,4 @@
-"""Gully lists and counts for the dock and the atlas (no geometry read).
-"""
+"""Gully lists and counts for the dock and the atlas (no geometry read)."""
 
 from __future__ import annotations
 
@@ -30,20 +29,28 @@ class GullyRow:
     zlzt: str
 
 
-def list_gullies(layer: QgsVectorLayer, township_code: Optional[str] = None,
-                 extent: Optional[QgsRectangle] = None, scale: Optional[str] = None,
-                 activity: Optional[str] = None, status: Optional[str] = None
-                 ) -> List[GullyRow]:
+def list_gullies(
+    layer: QgsVectorLayer,
+    township_code: Optional[str] = None,
+    extent: Optional[QgsRectangle] = None,
+    scale: Optional[str] = None,
+    activity: Optional[str] = None,
+    status: Optional[str] = None,
+) -> List[GullyRow]:
     """Gullies of a township and/or within an extent (layer CRS), filtered by
     scale, activity and treatment status codes (None: any), sorted by ID."""
     request = QgsFeatureRequest()
     if extent is not None:
         request.setFilterRect(extent)
     clauses = []
-    for name, value in (("xzqdm", township_code), ("gm", scale), ("hdx", activity),
-                        ("zlzt", status)):
+    for name, value in (
+        ("xzqdm", township_code),
+        ("gm", scale),
+        ("hdx", activity),
+        ("zlzt", status),
+    ):
         if value:
-            clauses.append('"{0}" = \'{1}\''.format(name, str(value).replace("'", "''")))
+            clauses.append("\"{0}\" = '{1}'".format(name, str(value).replace("'", "''")))
     if clauses:
         request.setFilterExpression(" AND ".join(clauses))
     if extent is None:
@@ -51,13 +58,23 @@ def list_gullies(layer: QgsVectorLayer, township_code: Optional[str] = None,
     names = layer.fields().names()
     rows = []
     for feature in layer.getFeatures(request):
+
         def value(name: str, feature=feature) -> object:
             return feature[name] if name in names else None
+
         area = value("mj")
-        rows.append(GullyRow(feature.id(), text(value("bgbh")), text(value("xzqdm")),
-                             text(value("xzqmc")),
-                             0.0 if is_null(area) else float(area),
-                             text(value("gm")), text(value("hdx")), text(value("zlzt"))))
+        rows.append(
+            GullyRow(
+                feature.id(),
+                text(value("bgbh")),
+                text(value("xzqdm")),
+                text(value("xzqmc")),
+                0.0 if is_null(area) else float(area),
+                text(value("gm")),
+                text(value("hdx")),
+                text(value("zlzt")),
+            )
+        )
     rows.sort(key=lambda row: (row.bgbh, row.fid))
     return rows
 

@@ -45,8 +45,9 @@ def _max_sequence_in_layer(layer: QgsVectorLayer, township_code: str) -> int:
     request = QgsFeatureRequest()
     request.setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes(["bgbh"], layer.fields())
-    request.setFilterExpression('"bgbh" LIKE {0}'.format(
-        "'" + township_code.replace("'", "''") + "-%'"))
+    request.setFilterExpression(
+        '"bgbh" LIKE {0}'.format("'" + township_code.replace("'", "''") + "-%'")
+    )
     highest = 0
     for feature in layer.getFeatures(request):
         parsed = parse_benggang_id(feature["bgbh"])
@@ -71,6 +72,7 @@ SEQUENCE_ALLOCATORS: Dict[str, Callable[[QgsVectorLayer, str, bool, int], int]] 
 def _postgis_sequence(layer: QgsVectorLayer, code: str, reserve: bool, highest: int) -> int:
     """PostGIS: the server allocates, committed at once (issue 8, core.workspace.postgis)."""
     from .workspace.postgis import next_benggang_sequence
+
     return next_benggang_sequence(layer, code, highest, reserve)
 
 
@@ -90,8 +92,9 @@ def next_benggang_id(layer: QgsVectorLayer, township_code: str, reserve: bool = 
         raise InputError(tr("No township: cannot number the gully."))
     allocator = SEQUENCE_ALLOCATORS.get(layer.providerType())
     if allocator is not None:
-        sequence = allocator(layer, township_code, reserve,
-                             _max_sequence_in_layer(layer, township_code))
+        sequence = allocator(
+            layer, township_code, reserve, _max_sequence_in_layer(layer, township_code)
+        )
         return format_benggang_id(township_code, sequence)
     path = _geopackage_path(layer)
     if path is not None:
@@ -104,30 +107,40 @@ def next_benggang_id(layer: QgsVectorLayer, township_code: str, reserve: bool = 
     return format_benggang_id(township_code, sequence)
 
 
-def _next_id_geopackage(path: str, layer: QgsVectorLayer, township_code: str,
-                        reserve: bool) -> str:
+def _next_id_geopackage(path: str, layer: QgsVectorLayer, township_code: str, reserve: bool) -> str:
     connection = sqlite3.connect(path, timeout=30, isolation_level=None)
     try:
         connection.execute("BEGIN IMMEDIATE" if reserve else "BEGIN")
         if reserve:
-            connection.execute("CREATE TABLE IF NOT EXISTS " + SEQ_TABLE +
-                               " (xzqdm TEXT PRIMARY KEY, last_seq INTEGER NOT NULL)")
-        exists = connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' "
-                                    "AND name=?", (SEQ_TABLE,)).fetchone()
-        row = connection.execute("SELECT last_seq FROM " + SEQ_TABLE + " WHERE xzqdm=?",
-                                 (township_code,)).fetchone() if exists else None
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS "
+                + SEQ_TABLE
+                + " (xzqdm TEXT PRIMARY KEY, last_seq INTEGER NOT NULL)"
+            )
+        exists = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (SEQ_TABLE,)
+        ).fetchone()
+        row = (
+            connection.execute(
+                "SELECT last_seq FROM " + SEQ_TABLE + " WHERE xzqdm=?", (township_code,)
+            ).fetchone()
+            if exists
+            else None
+        )
         stored = int(row[0]) if row else 0
         sequence = max(stored, _max_sequence_in_layer(layer, township_code)) + 1
         if reserve:
-            connection.execute("INSERT OR REPLACE INTO " + SEQ_TABLE +
-                               " (xzqdm, last_seq) VALUES (?, ?)",
-                               (township_code, sequence))
+            connection.execute(
+                "INSERT OR REPLACE INTO " + SEQ_TABLE + " (xzqdm, last_seq) VALUES (?, ?)",
+                (township_code, sequence),
+            )
         connection.execute("COMMIT")
     except sqlite3.Error as error:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
-        raise InputError(tr("Cannot allocate a gully ID in {0}: {1}")
-                         .format(path, str(error))) from error
+        raise InputError(
+            tr("Cannot allocate a gully ID in {0}: {1}").format(path, str(error))
+        ) from error
     finally:
         connection.close()
     return format_benggang_id(township_code, sequence)

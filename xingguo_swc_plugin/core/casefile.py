@@ -64,8 +64,11 @@ class CaseFileResult:
     index: str = ""
 
     def lines(self) -> List[str]:
-        return [tr("{0} case file(s) of findings, {1} of townships, index {2}.")
-                .format(len(self.findings), len(self.townships), self.index)]
+        return [
+            tr("{0} case file(s) of findings, {1} of townships, index {2}.").format(
+                len(self.findings), len(self.townships), self.index
+            )
+        ]
 
 
 def penalty_per_m2(party_type: str) -> float:
@@ -88,9 +91,12 @@ def is_fined_by_area(rule: str) -> bool:
 
 def _font() -> QFont:
     if PDF_CJK_FONT_FAMILY not in QFontDatabase().families():
-        raise SwcError(tr("The font {0} is missing: install the package {1} so the case "
-                          "files carry searchable Chinese text.").format(
-            PDF_CJK_FONT_FAMILY, PDF_CJK_FONT_PACKAGE))
+        raise SwcError(
+            tr(
+                "The font {0} is missing: install the package {1} so the case "
+                "files carry searchable Chinese text."
+            ).format(PDF_CJK_FONT_FAMILY, PDF_CJK_FONT_PACKAGE)
+        )
     return QFont(PDF_CJK_FONT_FAMILY)
 
 
@@ -109,8 +115,17 @@ class _Pages:
         self.count += 1
         return self.count - 1
 
-    def label(self, page: int, x: float, y: float, w: float, h: float, content: str,
-              size: float = 9.0, bold: bool = False) -> None:
+    def label(
+        self,
+        page: int,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        content: str,
+        size: float = 9.0,
+        bold: bool = False,
+    ) -> None:
         item = QgsLayoutItemLabel(self.layout)
         font = QFont(self.font)
         font.setPointSizeF(size)
@@ -144,10 +159,14 @@ def _memory(name: str, crs, geometries, fill: str, stroke: str) -> QgsVectorLaye
         feature.setGeometry(geometry)
         features.append(feature)
     if not layer.dataProvider().addFeatures(features)[0]:
-        raise SwcError(tr("The map layer {0} could not take all its {1} features: "
-                          "the sheet would miss some.").format(name, len(features)))
-    symbol = QgsFillSymbol.createSimple({"color": fill, "outline_color": stroke,
-                                         "outline_width": "0.6"})
+        raise SwcError(
+            tr(
+                "The map layer {0} could not take all its {1} features: the sheet would miss some."
+            ).format(name, len(features))
+        )
+    symbol = QgsFillSymbol.createSimple(
+        {"color": fill, "outline_color": stroke, "outline_width": "0.6"}
+    )
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     return layer
 
@@ -167,10 +186,12 @@ def _facts(finding: QgsFeature, ctx: _Context) -> List[Tuple[str, str]]:
     offending = float(finding["mj"]) if text(finding["mj"]) else 0.0
     centre = geometry.centroid().asPoint() if parcel_area else None
     if centre is not None:
-        wgs = QgsCoordinateTransform(ctx.crs, QgsCoordinateReferenceSystem("EPSG:4490"),
-                                     QgsProject.instance()).transform(centre)
+        wgs = QgsCoordinateTransform(
+            ctx.crs, QgsCoordinateReferenceSystem("EPSG:4490"), QgsProject.instance()
+        ).transform(centre)
         centroid = "X {0:.2f}, Y {1:.2f} ({2}); {3:.6f}°E, {4:.6f}°N".format(
-            centre.x(), centre.y(), ctx.crs.authid(), wgs.x(), wgs.y())
+            centre.x(), centre.y(), ctx.crs.authid(), wgs.x(), wgs.y()
+        )
     else:
         centroid = tr("no geometry")
     suspected = RULES.get(rule, (None,))[0]
@@ -179,32 +200,36 @@ def _facts(finding: QgsFeature, ctx: _Context) -> List[Tuple[str, str]]:
         (tr("Rule"), "{0} ({1})".format(rule_label(rule), rule)),
         (tr("Suspected class"), codes.COMPLIANCE.label(suspected, "—")),
         (tr("Parcel ID"), text(finding["tbbh"])),
-        (tr("Township"), "{0} {1}".format(text(finding["xzqdm"]),
-                                          township.xzqmc if township else "")),
+        (
+            tr("Township"),
+            "{0} {1}".format(text(finding["xzqdm"]), township.xzqmc if township else ""),
+        ),
         (tr("Project"), project_text),
         (tr("Parcel area (m²)"), "{0:.1f}".format(parcel_area)),
-        (tr("Excess area (m²)"), "{0:.1f}".format(offending) if rule == EXCEEDS_APPROVED
-         else "—"),
+        (tr("Excess area (m²)"), "{0:.1f}".format(offending) if rule == EXCEEDS_APPROVED else "—"),
         (tr("Centroid"), centroid),
         (tr("Case status"), codes.CASE_STATUS.label(text(finding["zt"]) or case.FOUND)),
         (tr("Party type"), codes.PARTY_TYPE.label(party, tr("not recorded"))),
     ]
     if is_fined_by_area(rule):
         parts = []
-        for code in ((party,) if party in codes.PENALTY_SETTINGS
-                     else tuple(codes.PENALTY_SETTINGS)):
+        for code in (party,) if party in codes.PENALTY_SETTINGS else tuple(codes.PENALTY_SETTINGS):
             low, high = penalty_range(offending, code)
-            parts.append(tr("{0}: {1:.0f} – {2:.2f} 元 ({3:.0f} 元/m² × {4:.1f} m²)").format(
-                codes.PARTY_TYPE.label(code), low, high,
-                penalty_per_m2(code), offending))
+            parts.append(
+                tr("{0}: {1:.0f} – {2:.2f} 元 ({3:.0f} 元/m² × {4:.1f} m²)").format(
+                    codes.PARTY_TYPE.label(code), low, high, penalty_per_m2(code), offending
+                )
+            )
         rows.append((tr("Penalty range"), "; ".join(parts)))
     return rows
 
 
 def _history_lines(finding: QgsFeature) -> List[str]:
     """Readable steps (labels, not the stored codes or event names)."""
-    return ["{0}  {1}  {2}  {3}".format(step.when, step.who, step.change(), step.note)
-            for step in case.history_steps(case.row_of_feature(finding))]
+    return [
+        "{0}  {1}  {2}  {3}".format(step.when, step.who, step.change(), step.note)
+        for step in case.history_steps(case.row_of_feature(finding))
+    ]
 
 
 def _finding_pages(pages: _Pages, finding: QgsFeature, ctx: _Context) -> None:
@@ -225,8 +250,7 @@ def _finding_pages(pages: _Pages, finding: QgsFeature, ctx: _Context) -> None:
         layers.append(_memory("parcel", ctx.crs, [parcel.geometry()], "0,0,0,0", "#212121"))
         extent.combineExtentWith(parcel.geometry().boundingBox())
     if project is not None:
-        layers.append(_memory("approved", ctx.crs, [project.geometry()], "76,175,80,60",
-                              "#1b5e20"))
+        layers.append(_memory("approved", ctx.crs, [project.geometry()], "76,175,80,60", "#1b5e20"))
     map_top = y + 4
     map_h = PAGE_H - MARGIN - map_top - 10
     item = QgsLayoutItemMap(pages.layout)
@@ -241,9 +265,18 @@ def _finding_pages(pages: _Pages, finding: QgsFeature, ctx: _Context) -> None:
     extent.scale(1.3)
     item.zoomToExtent(extent)
     ctx.keep.extend(layers)
-    pages.label(first, MARGIN, PAGE_H - MARGIN - 8, PAGE_W - 2 * MARGIN, 6, tr(
-        "Map 1:{0:.0f} — red: offending part; black: parcel; green: approved boundary "
-        "(防治责任范围).").format(item.scale()), 8)
+    pages.label(
+        first,
+        MARGIN,
+        PAGE_H - MARGIN - 8,
+        PAGE_W - 2 * MARGIN,
+        6,
+        tr(
+            "Map 1:{0:.0f} — red: offending part; black: parcel; green: approved boundary "
+            "(防治责任范围)."
+        ).format(item.scale()),
+        8,
+    )
     # photos and history
     second = pages.new_page()
     pages.label(second, MARGIN, MARGIN, PAGE_W - 2 * MARGIN, 8, tr("Field photos"), 12, True)
@@ -265,18 +298,38 @@ def _finding_pages(pages: _Pages, finding: QgsFeature, ctx: _Context) -> None:
         x = MARGIN + column * 92
         picture.attemptResize(QgsLayoutSize(86, 56))
         picture.attemptMove(QgsLayoutPoint(x, y), page=second)
-        where = "—" if photo.longitude is None else "{0:.6f}°E {1:.6f}°N".format(
-            photo.longitude, photo.latitude or 0.0)
-        pages.label(second, x, y + 57, 86, 12, tr("{0}; taken {1}; {2}; ±{3} m").format(
-            photo.name, text(photo.taken), where,
-            "—" if photo.accuracy is None else "{0:.1f}".format(photo.accuracy)), 7)
+        where = (
+            "—"
+            if photo.longitude is None
+            else "{0:.6f}°E {1:.6f}°N".format(photo.longitude, photo.latitude or 0.0)
+        )
+        pages.label(
+            second,
+            x,
+            y + 57,
+            86,
+            12,
+            tr("{0}; taken {1}; {2}; ±{3} m").format(
+                photo.name,
+                text(photo.taken),
+                where,
+                "—" if photo.accuracy is None else "{0:.1f}".format(photo.accuracy),
+            ),
+            7,
+        )
     if photos:
         y += 72
-    pages.label(second, MARGIN, y, PAGE_W - 2 * MARGIN, 8,
-                tr("History (查-认-改-罚)"), 12, True)
+    pages.label(second, MARGIN, y, PAGE_W - 2 * MARGIN, 8, tr("History (查-认-改-罚)"), 12, True)
     lines = _history_lines(finding)
-    pages.label(second, MARGIN, y + 10, PAGE_W - 2 * MARGIN,
-                max(10.0, 5.0 * len(lines) + 4), "\n".join(lines), 8)
+    pages.label(
+        second,
+        MARGIN,
+        y + 10,
+        PAGE_W - 2 * MARGIN,
+        max(10.0, 5.0 * len(lines) + 4),
+        "\n".join(lines),
+        8,
+    )
 
 
 def _export(layout: QgsPrintLayout, path: str) -> None:
@@ -292,9 +345,13 @@ def _layout(name: str) -> QgsPrintLayout:
     return layout
 
 
-def write_case_files(workspace, selection: FindingFilter, folder: str,
-                     feedback: Optional[QgsFeedback] = None,
-                     imagery: Sequence[QgsRasterLayer] = ()) -> CaseFileResult:
+def write_case_files(
+    workspace,
+    selection: FindingFilter,
+    folder: str,
+    feedback: Optional[QgsFeedback] = None,
+    imagery: Sequence[QgsRasterLayer] = (),
+) -> CaseFileResult:
     """Write ``folder/<xzqdm>_<xzqmc>/<parcel>_<rule>.pdf``, one township file
     ``<xzqdm>_<xzqmc>.pdf`` per township and ``index.pdf`` (every township with its
     number of cases).  ``imagery``: rasters drawn under each parcel map."""
@@ -310,13 +367,22 @@ def write_case_files(workspace, selection: FindingFilter, folder: str,
     created = [] if os.path.isdir(folder) else [folder]
     os.makedirs(folder, exist_ok=True)
     parcel_ids = {text(f["tbbh"]) for f in chosen}
-    parcels = {text(f["tbbh"]): f for f in workspace.layer("parcel").getFeatures()
-               if text(f["tbbh"]) in parcel_ids}
+    parcels = {
+        text(f["tbbh"]): f
+        for f in workspace.layer("parcel").getFeatures()
+        if text(f["tbbh"]) in parcel_ids
+    }
     projects = {text(f["xmbh"]): f for f in workspace.layer("dev_project").getFeatures()}
     scratch = tempfile.TemporaryDirectory(prefix="xgswc-case-")
-    ctx = _Context(workspace, layer.crs(), parcels, projects,
-                   casework.stored_photos(workspace, [text(f["uuid"]) for f in chosen]),
-                   scratch.name, imagery=list(imagery))
+    ctx = _Context(
+        workspace,
+        layer.crs(),
+        parcels,
+        projects,
+        casework.stored_photos(workspace, [text(f["uuid"]) for f in chosen]),
+        scratch.name,
+        imagery=list(imagery),
+    )
     result = CaseFileResult()
     by_township: Dict[str, List[QgsFeature]] = {}
     for feature in chosen:
@@ -337,22 +403,42 @@ def write_case_files(workspace, selection: FindingFilter, folder: str,
                     feedback.setProgress(90.0 * done / (2 * len(chosen)))
                 layout = _layout(text(feature["tbbh"]))
                 _finding_pages(_Pages(layout), feature, ctx)
-                path = os.path.join(sub, sheet_file_name(text(feature["tbbh"]),
-                                                         text(feature["gz"])))
+                path = os.path.join(
+                    sub, sheet_file_name(text(feature["tbbh"]), text(feature["gz"]))
+                )
                 _export(layout, path)
                 result.findings.append(path)
                 done += 1
             layout = _layout(name)
             pages = _Pages(layout)
             cover = pages.new_page()
-            pages.label(cover, MARGIN, MARGIN, PAGE_W - 2 * MARGIN, 12, tr(
-                "Case files of {0} ({1}): {2} case(s)").format(name, code, len(features)),
-                14, True)
-            listing = ["{0}  {1}  {2}".format(text(f["tbbh"]), rule_label(text(f["gz"])),
-                                              codes.CASE_STATUS.label(text(f["zt"])))
-                       for f in features]
-            pages.label(cover, MARGIN, MARGIN + 16, PAGE_W - 2 * MARGIN,
-                        PAGE_H - 2 * MARGIN - 16, "\n".join(listing), 8)
+            pages.label(
+                cover,
+                MARGIN,
+                MARGIN,
+                PAGE_W - 2 * MARGIN,
+                12,
+                tr("Case files of {0} ({1}): {2} case(s)").format(name, code, len(features)),
+                14,
+                True,
+            )
+            listing = [
+                "{0}  {1}  {2}".format(
+                    text(f["tbbh"]),
+                    rule_label(text(f["gz"])),
+                    codes.CASE_STATUS.label(text(f["zt"])),
+                )
+                for f in features
+            ]
+            pages.label(
+                cover,
+                MARGIN,
+                MARGIN + 16,
+                PAGE_W - 2 * MARGIN,
+                PAGE_H - 2 * MARGIN - 16,
+                "\n".join(listing),
+                8,
+            )
             for feature in features:
                 _finding_pages(pages, feature, ctx)
                 done += 1
@@ -364,10 +450,13 @@ def write_case_files(workspace, selection: FindingFilter, folder: str,
         layout = _layout("index")
         pages = _Pages(layout)
         page = pages.new_page()
-        pages.label(page, MARGIN, MARGIN, PAGE_W - 2 * MARGIN, 12,
-                    tr("Case files by township"), 14, True)
-        rows = ["{0}  {1}  {2}".format(t.xzqdm, t.xzqmc, len(by_township.get(t.xzqdm, [])))
-                for t in TOWNSHIPS]
+        pages.label(
+            page, MARGIN, MARGIN, PAGE_W - 2 * MARGIN, 12, tr("Case files by township"), 14, True
+        )
+        rows = [
+            "{0}  {1}  {2}".format(t.xzqdm, t.xzqmc, len(by_township.get(t.xzqdm, [])))
+            for t in TOWNSHIPS
+        ]
         pages.label(page, MARGIN, MARGIN + 16, PAGE_W - 2 * MARGIN, 200, "\n".join(rows), 10)
         result.index = os.path.join(folder, "index.pdf")
         _export(layout, result.index)

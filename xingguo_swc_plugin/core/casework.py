@@ -26,8 +26,7 @@ from .workspace.open import workspace_of
 
 PHOTO_TABLE = "finding_photo"
 #: Fields of a finding that make up its case state (what the field may change).
-CASE_FIELDS = ("zt", "czr", "czsj", "clyj", "lsjl", "dslx", "hcr", "hcsj", "hcjd",
-               "hcwd", "dwjd")
+CASE_FIELDS = ("zt", "czr", "czsj", "clyj", "lsjl", "dslx", "hcr", "hcsj", "hcjd", "hcwd", "dwjd")
 
 
 def text(value: object) -> str:
@@ -59,8 +58,11 @@ class FindingFilter:
     @classmethod
     def parse(cls, townships: str = "", rules: str = "", statuses: str = "") -> FindingFilter:
         def split(value: str) -> List[str]:
-            return [part.strip() for part in str(value or "").replace(";", ",").split(",")
-                    if part.strip()]
+            return [
+                part.strip()
+                for part in str(value or "").replace(";", ",").split(",")
+                if part.strip()
+            ]
 
         result = cls(split(townships), split(rules), split(statuses))
         unknown = [rule for rule in result.rules if rule not in RULES]
@@ -72,10 +74,11 @@ class FindingFilter:
         return result
 
     def accepts(self, feature: QgsFeature) -> bool:
-        return ((not self.townships or text(feature["xzqdm"]) in self.townships)
-                and (not self.rules or text(feature["gz"]) in self.rules)
-                and (not self.statuses or (text(feature["zt"]) or case.FOUND)
-                     in self.statuses))
+        return (
+            (not self.townships or text(feature["xzqdm"]) in self.townships)
+            and (not self.rules or text(feature["gz"]) in self.rules)
+            and (not self.statuses or (text(feature["zt"]) or case.FOUND) in self.statuses)
+        )
 
 
 def select_findings(layer: QgsVectorLayer, selection: FindingFilter) -> List[QgsFeature]:
@@ -107,8 +110,11 @@ def sync_parcel_compliance(workspace, parcel_ids: Optional[Iterable[str]] = None
     # read all of 30k findings (issue 15)
     no_geometry = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
     if scope is not None:
-        no_geometry.setFilterExpression("tbbh IN ({0})".format(", ".join(
-            QgsExpression.quotedValue(parcel) for parcel in sorted(scope)) or "NULL"))
+        no_geometry.setFilterExpression(
+            "tbbh IN ({0})".format(
+                ", ".join(QgsExpression.quotedValue(parcel) for parcel in sorted(scope)) or "NULL"
+            )
+        )
     for feature in workspace.layer(case.TABLE).getFeatures(no_geometry):
         parcel_id = text(feature["tbbh"])
         if scope is not None and parcel_id not in scope:
@@ -126,12 +132,16 @@ def sync_parcel_compliance(workspace, parcel_ids: Optional[Iterable[str]] = None
         if code and text(feature["hgx"]) != code:
             changes[feature.id()] = {index: code}
     if changes and not parcels.dataProvider().changeAttributeValues(changes):
-        raise WorkspaceError(tr("Cannot write the parcels' compliance: {0}")
-                             .format("; ".join(parcels.dataProvider().errors())))
+        raise WorkspaceError(
+            tr("Cannot write the parcels' compliance: {0}").format(
+                "; ".join(parcels.dataProvider().errors())
+            )
+        )
     return len(changes)
 
 
 # --- the photo store ------------------------------------------------------------------
+
 
 @dataclass
 class Photo:
@@ -151,8 +161,9 @@ def photo_layer(workspace) -> QgsVectorLayer:
     return workspace_of(workspace).layer(PHOTO_TABLE)
 
 
-def stored_photos(workspace, finding_uuids: Optional[Iterable[str]] = None,
-                  with_content: bool = True) -> Dict[str, List[Photo]]:
+def stored_photos(
+    workspace, finding_uuids: Optional[Iterable[str]] = None, with_content: bool = True
+) -> Dict[str, List[Photo]]:
     """Photos per finding UUID, in order taken."""
     layer = photo_layer(workspace)
     scope = None if finding_uuids is None else set(finding_uuids)
@@ -167,11 +178,18 @@ def stored_photos(workspace, finding_uuids: Optional[Iterable[str]] = None,
             continue
         content = feature["nr"] if with_content else None
         data = bytes(content) if isinstance(content, (QByteArray, bytes, bytearray)) else b""
-        result.setdefault(owner, []).append(Photo(
-            owner, text(feature["wjm"]), text(feature["sha1"]),
-            feature["pssj"] if isinstance(feature["pssj"], QDateTime) else None,
-            _number(feature["jd"]), _number(feature["wd"]), _number(feature["dwjd"]),
-            data))
+        result.setdefault(owner, []).append(
+            Photo(
+                owner,
+                text(feature["wjm"]),
+                text(feature["sha1"]),
+                feature["pssj"] if isinstance(feature["pssj"], QDateTime) else None,
+                _number(feature["jd"]),
+                _number(feature["wd"]),
+                _number(feature["dwjd"]),
+                data,
+            )
+        )
     for photos in result.values():
         photos.sort(key=lambda photo: (text(photo.taken), photo.name))
     return result
@@ -186,8 +204,12 @@ def _number(value: object) -> Optional[float]:
 def store_photos(workspace, photos: Sequence[Photo]) -> int:
     """Add photos not yet stored for their finding (by SHA-1); returns how many."""
     layer = photo_layer(workspace)
-    known = {(text(f["fxuuid"]), text(f["sha1"])) for f in layer.getFeatures(
-        QgsFeatureRequest().setSubsetOfAttributes(["fxuuid", "sha1"], layer.fields()))}
+    known = {
+        (text(f["fxuuid"]), text(f["sha1"]))
+        for f in layer.getFeatures(
+            QgsFeatureRequest().setSubsetOfAttributes(["fxuuid", "sha1"], layer.fields())
+        )
+    }
     features = []
     for photo in photos:
         if (photo.finding, photo.sha1) in known:
@@ -208,17 +230,22 @@ def store_photos(workspace, photos: Sequence[Photo]) -> int:
         # one at a time: QGIS 3.22's PostgreSQL provider garbles bytea values of a
         # multi-feature insert (bytes taken as text); a single insert binds them
         if not layer.dataProvider().addFeatures([feature])[0]:
-            raise WorkspaceError(tr("Cannot store the field photos: {0}")
-                                 .format("; ".join(layer.dataProvider().errors())))
+            raise WorkspaceError(
+                tr("Cannot store the field photos: {0}").format(
+                    "; ".join(layer.dataProvider().errors())
+                )
+            )
     if features:  # read back: a photo is stored only if its bytes are
-        written = {(p.finding, p.sha1): sha1_of(p.content)
-                   for photos_of in stored_photos(workspace, {f["fxuuid"] for f in features})
-                   .values() for p in photos_of}
-        bad = [f["wjm"] for f in features
-               if written.get((f["fxuuid"], f["sha1"])) != f["sha1"]]
+        written = {
+            (p.finding, p.sha1): sha1_of(p.content)
+            for photos_of in stored_photos(workspace, {f["fxuuid"] for f in features}).values()
+            for p in photos_of
+        }
+        bad = [f["wjm"] for f in features if written.get((f["fxuuid"], f["sha1"])) != f["sha1"]]
         if bad:
-            raise WorkspaceError(tr("The field photos {0} were not stored intact.")
-                                 .format(", ".join(bad)))
+            raise WorkspaceError(
+                tr("The field photos {0} were not stored intact.").format(", ".join(bad))
+            )
     return len(features)
 
 

@@ -137,8 +137,11 @@ def read_table(path: str, sheet: str = "") -> Tuple[List[str], List[Dict[str, ob
     if path.lower().endswith((".csv", ".txt")):
         with open(path, "rb") as handle:
             data = handle.read()
-        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else \
-            {"GBK": "gb18030", "UTF-8": "utf-8"}.get(sniff_encoding(data) or "", "utf-8")
+        encoding = (
+            "utf-8-sig"
+            if data.startswith(b"\xef\xbb\xbf")
+            else {"GBK": "gb18030", "UTF-8": "utf-8"}.get(sniff_encoding(data) or "", "utf-8")
+        )
         text = data.decode(encoding)
         try:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -146,8 +149,9 @@ def read_table(path: str, sheet: str = "") -> Tuple[List[str], List[Dict[str, ob
             dialect = csv.excel
         reader = csv.DictReader(text.splitlines(), dialect=dialect)
         header = [name.strip() for name in (reader.fieldnames or [])]
-        rows = [{key.strip(): value for key, value in row.items() if key is not None}
-                for row in reader]
+        rows = [
+            {key.strip(): value for key, value in row.items() if key is not None} for row in reader
+        ]
         return header, rows
     return _read_workbook(path, sheet)
 
@@ -157,8 +161,7 @@ def _read_workbook(path: str, sheet: str) -> Tuple[List[str], List[Dict[str, obj
     of text columns would otherwise be read as headerless)."""
     from osgeo import gdal, ogr
 
-    options = {"OGR_XLSX_HEADERS": "FORCE", "OGR_ODS_HEADERS": "FORCE",
-               "OGR_XLS_HEADERS": "FORCE"}
+    options = {"OGR_XLSX_HEADERS": "FORCE", "OGR_ODS_HEADERS": "FORCE", "OGR_XLS_HEADERS": "FORCE"}
     previous = {key: gdal.GetConfigOption(key) for key in options}
     try:
         for key, value in options.items():
@@ -168,12 +171,10 @@ def _read_workbook(path: str, sheet: str) -> Tuple[List[str], List[Dict[str, obj
             raise InputError(tr("Cannot read the register {0}.").format(path))
         table = dataset.GetLayerByName(sheet) if sheet else dataset.GetLayer(0)
         if table is None:
-            raise InputError(tr("The register {0} has no sheet \"{1}\".").format(path, sheet))
+            raise InputError(tr('The register {0} has no sheet "{1}".').format(path, sheet))
         definition = table.GetLayerDefn()
-        header = [definition.GetFieldDefn(i).GetName()
-                  for i in range(definition.GetFieldCount())]
-        rows = [{name: feature.GetField(i) for i, name in enumerate(header)}
-                for feature in table]
+        header = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+        rows = [{name: feature.GetField(i) for i, name in enumerate(header)} for feature in table]
     finally:
         for key, value in previous.items():
             gdal.SetConfigOption(key, value)
@@ -181,6 +182,7 @@ def _read_workbook(path: str, sheet: str) -> Tuple[List[str], List[Dict[str, obj
 
 
 # --- field mapping ------------------------------------------------------------------
+
 
 def _normalise(name: str) -> str:
     text = name.strip().lower()
@@ -207,6 +209,7 @@ def auto_field_map(source_fields: Iterable[str], target: Target = PROJECTS) -> D
 
 # --- value conversion -----------------------------------------------------------------
 
+
 def _is_null(value: object) -> bool:
     if value is None:
         return True
@@ -221,8 +224,7 @@ def _to_text(value: object) -> str:
     return str(value).strip()
 
 
-_DATE_FORMATS = ("yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyyMMdd",
-                 "yyyy年M月d日")
+_DATE_FORMATS = ("yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日")
 
 
 def _to_date(value: object) -> Optional[QDate]:
@@ -246,16 +248,16 @@ def convert(spec: schema.FieldSpec, value: object) -> object:
         try:
             return float(_to_text(value).replace(",", ""))
         except ValueError:
-            raise ValueError(tr("{0} \"{1}\" is not a number").format(spec.zh, value)) from None
+            raise ValueError(tr('{0} "{1}" is not a number').format(spec.zh, value)) from None
     if spec.kind == "int":
         try:
             return int(float(_to_text(value)))
         except ValueError:
-            raise ValueError(tr("{0} \"{1}\" is not a whole number").format(spec.zh, value)) from None
+            raise ValueError(tr('{0} "{1}" is not a whole number').format(spec.zh, value)) from None
     if spec.kind == "date":
         date = _to_date(value)
         if date is None:
-            raise ValueError(tr("{0} \"{1}\" is not a date").format(spec.zh, value))
+            raise ValueError(tr('{0} "{1}" is not a date').format(spec.zh, value))
         return date
     text = _to_text(value)
     if spec.codelist is not None:
@@ -263,13 +265,17 @@ def convert(spec: schema.FieldSpec, value: object) -> object:
             return text
         code = spec.codelist.code_of(text)
         if code is None:
-            raise ValueError(tr("{0} \"{1}\" is not one of: {2}").format(
-                spec.zh, text, ", ".join(entry.zh for entry in spec.codelist)))
+            raise ValueError(
+                tr('{0} "{1}" is not one of: {2}').format(
+                    spec.zh, text, ", ".join(entry.zh for entry in spec.codelist)
+                )
+            )
         return code
     return text
 
 
 # --- import ---------------------------------------------------------------------------------
+
 
 @dataclass
 class _Record:
@@ -279,26 +285,29 @@ class _Record:
     crs: QgsCoordinateReferenceSystem
 
 
-def _check_mapping(field_map: Dict[str, str], source_fields: Sequence[str],
-                   table: Target = PROJECTS) -> None:
+def _check_mapping(
+    field_map: Dict[str, str], source_fields: Sequence[str], table: Target = PROJECTS
+) -> None:
     if not field_map.get(table.key):
         if table is PARCELS:
-            raise InputError(tr("Map a source field to the parcel ID ({0}).")
-                             .format(table.key))
-        raise InputError(tr("Map a source field to the project number ({0}).")
-                         .format(table.key))
+            raise InputError(tr("Map a source field to the parcel ID ({0}).").format(table.key))
+        raise InputError(tr("Map a source field to the project number ({0}).").format(table.key))
     for target, source in field_map.items():
         if target not in table.spec.field_names():
-            raise InputError(tr("{0} is not a field of the table {1}.")
-                             .format(target, table.spec.name))
+            raise InputError(
+                tr("{0} is not a field of the table {1}.").format(target, table.spec.name)
+            )
         if source and source not in source_fields:
-            raise InputError(tr("The source has no field \"{0}\".").format(source))
+            raise InputError(tr('The source has no field "{0}".').format(source))
 
 
-def import_projects(workspace, source: QgsVectorLayer,
-                    field_map: Optional[Dict[str, str]] = None,
-                    update_existing: bool = False,
-                    feedback: Optional[QgsFeedback] = None) -> ImportReport:
+def import_projects(
+    workspace,
+    source: QgsVectorLayer,
+    field_map: Optional[Dict[str, str]] = None,
+    update_existing: bool = False,
+    feedback: Optional[QgsFeedback] = None,
+) -> ImportReport:
     """Import a polygon layer of projects (any OGR source or PostGIS layer)."""
     if source is None or not source.isValid():
         raise InputError(tr("The project source cannot be read."))
@@ -321,22 +330,33 @@ def import_projects(workspace, source: QgsVectorLayer,
             first.geometry = QgsGeometry.unaryUnion([first.geometry, geometry])
             merged[number] = merged.get(number, 1) + 1
             continue
-        record = _Record(tr("{0} (feature {1})").format(number or "?", feature.id()),
-                         values, geometry, source.crs())
+        record = _Record(
+            tr("{0} (feature {1})").format(number or "?", feature.id()),
+            values,
+            geometry,
+            source.crs(),
+        )
         records.append(record)
         if number:
             by_number[number] = record
     report = _write(workspace, records, update_existing, feedback)
     for number, count in sorted(merged.items()):
-        report.warnings.append(tr("{0} features of project {1} were merged into one "
-                                  "boundary.").format(count, number))
+        report.warnings.append(
+            tr("{0} features of project {1} were merged into one boundary.").format(count, number)
+        )
     return report
 
 
-def import_register(workspace, register_path: str, boundaries: QgsVectorLayer,
-                    boundary_key: str, field_map: Optional[Dict[str, str]] = None,
-                    sheet: str = "", update_existing: bool = False,
-                    feedback: Optional[QgsFeedback] = None) -> ImportReport:
+def import_register(
+    workspace,
+    register_path: str,
+    boundaries: QgsVectorLayer,
+    boundary_key: str,
+    field_map: Optional[Dict[str, str]] = None,
+    sheet: str = "",
+    update_existing: bool = False,
+    feedback: Optional[QgsFeedback] = None,
+) -> ImportReport:
     """Import an Excel/CSV register, each row joined to the boundary polygon(s)
     whose ``boundary_key`` equals the row's project number."""
     header, rows = read_table(register_path, sheet)
@@ -346,7 +366,7 @@ def import_register(workspace, register_path: str, boundaries: QgsVectorLayer,
         raise InputError(tr("The boundary layer cannot be read."))
     require_crs(boundaries, tr("boundary"))
     if boundaries.fields().indexOf(boundary_key) < 0:
-        raise InputError(tr("The boundary layer has no field \"{0}\".").format(boundary_key))
+        raise InputError(tr('The boundary layer has no field "{0}".').format(boundary_key))
     shapes: Dict[str, List[QgsGeometry]] = {}
     for feature in boundaries.getFeatures():
         key = _to_text(feature[boundary_key]) if not _is_null(feature[boundary_key]) else ""
@@ -359,28 +379,41 @@ def import_register(workspace, register_path: str, boundaries: QgsVectorLayer,
         key = _to_text(values.get(KEY)) if not _is_null(values.get(KEY)) else ""
         parts = shapes.get(key, [])
         joined.add(key)
-        geometry = parts[0] if len(parts) == 1 else (
-            QgsGeometry.unaryUnion(parts) if parts else None)
-        records.append(_Record(tr("{0} ({1})").format(number, key or "?"), values,
-                               geometry, boundaries.crs()))
+        geometry = (
+            parts[0] if len(parts) == 1 else (QgsGeometry.unaryUnion(parts) if parts else None)
+        )
+        records.append(
+            _Record(tr("{0} ({1})").format(number, key or "?"), values, geometry, boundaries.crs())
+        )
     report = _write(workspace, records, update_existing, feedback)
     orphans = sorted(set(shapes) - joined)
     if orphans:
-        report.warnings.append(tr("{0} boundary polygon(s) have no register row: {1}")
-                               .format(len(orphans), ", ".join(orphans[:20])))
+        report.warnings.append(
+            tr("{0} boundary polygon(s) have no register row: {1}").format(
+                len(orphans), ", ".join(orphans[:20])
+            )
+        )
     return report
 
 
-def _write(workspace, records: List[_Record], update_existing: bool,
-           feedback: Optional[QgsFeedback], table: Target = PROJECTS) -> ImportReport:
+def _write(
+    workspace,
+    records: List[_Record],
+    update_existing: bool,
+    feedback: Optional[QgsFeedback],
+    table: Target = PROJECTS,
+) -> ImportReport:
     ws = workspace_of(workspace)
     layer = ws.layer(table.spec.name)
     provider = layer.dataProvider()
     fields = layer.fields()
     report = ImportReport(noun=table.noun)
     KEY = table.key  # noqa: N806  (the key of this table)
-    existing = {_to_text(f[KEY]): f.id() for f in layer.getFeatures(
-        QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)) if not _is_null(f[KEY])}
+    existing = {
+        _to_text(f[KEY]): f.id()
+        for f in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry))
+        if not _is_null(f[KEY])
+    }
     townships = _TownshipFinder(ws)
     transforms: Dict[str, Optional[QgsCoordinateTransform]] = {}
     seen: Dict[str, str] = {}
@@ -391,26 +424,34 @@ def _write(workspace, records: List[_Record], update_existing: bool,
                 raise CanceledError()
             feedback.setProgress(90.0 * position / max(len(records), 1))
         try:
-            values = {name: convert(table.spec.field(name), value)
-                      for name, value in record.values.items()}
+            values = {
+                name: convert(table.spec.field(name), value)
+                for name, value in record.values.items()
+            }
         except ValueError as error:
             report.skipped.append(SkippedRow(record.label, str(error)))
             continue
         number = values.get(KEY)
         parcel = table is PARCELS
         if not number:
-            report.skipped.append(SkippedRow(
-                record.label, tr("no parcel ID") if parcel else tr("no project number")))
+            report.skipped.append(
+                SkippedRow(record.label, tr("no parcel ID") if parcel else tr("no project number"))
+            )
             continue
         if number in seen:
-            message = tr("parcel ID {0} appears again (first at row {1})") if parcel else \
-                tr("project number {0} appears again (first at row {1})")
-            report.skipped.append(SkippedRow(record.label,
-                                             message.format(number, seen[number])))
+            message = (
+                tr("parcel ID {0} appears again (first at row {1})")
+                if parcel
+                else tr("project number {0} appears again (first at row {1})")
+            )
+            report.skipped.append(SkippedRow(record.label, message.format(number, seen[number])))
             continue
         if number in existing and not update_existing:
-            message = tr("parcel {0} is already in the workspace") if parcel else \
-                tr("project {0} is already in the workspace")
+            message = (
+                tr("parcel {0} is already in the workspace")
+                if parcel
+                else tr("project {0} is already in the workspace")
+            )
             report.skipped.append(SkippedRow(record.label, message.format(number)))
             continue
         geometry, problem = _clean_geometry(record, layer.crs(), transforms)
@@ -428,13 +469,13 @@ def _write(workspace, records: List[_Record], update_existing: bool,
     for number, values, geometry in accepted:
         if number in existing:
             fid = existing[number]
-            attribute_changes[fid] = {fields.indexOf(name): value
-                                      for name, value in values.items()}
+            attribute_changes[fid] = {fields.indexOf(name): value for name, value in values.items()}
             geometry_changes[fid] = geometry
             continue
         feature = QgsFeature(fields)
-        feature.setAttribute(schema.UUID_FIELD,
-                             QUuid.createUuid().toString(QUuid.StringFormat.WithoutBraces))
+        feature.setAttribute(
+            schema.UUID_FIELD, QUuid.createUuid().toString(QUuid.StringFormat.WithoutBraces)
+        )
         for name, value in values.items():
             feature.setAttribute(name, value)
         feature.setGeometry(geometry)
@@ -443,11 +484,15 @@ def _write(workspace, records: List[_Record], update_existing: bool,
     if new_features:
         ok = provider.addFeatures(new_features)[0]
     if ok and attribute_changes:
-        ok = provider.changeAttributeValues(attribute_changes) and \
-            provider.changeGeometryValues(geometry_changes)
+        ok = provider.changeAttributeValues(attribute_changes) and provider.changeGeometryValues(
+            geometry_changes
+        )
     if not ok:
-        raise WorkspaceError(tr("Cannot write the rows of {0} into {1}: {2}")
-                             .format(table.spec.name, ws.describe(), "; ".join(provider.errors())))
+        raise WorkspaceError(
+            tr("Cannot write the rows of {0} into {1}: {2}").format(
+                table.spec.name, ws.describe(), "; ".join(provider.errors())
+            )
+        )
     report.imported = len(new_features)
     report.updated = len(attribute_changes)
     if feedback is not None:
@@ -455,9 +500,11 @@ def _write(workspace, records: List[_Record], update_existing: bool,
     return report
 
 
-def _clean_geometry(record: _Record, crs: QgsCoordinateReferenceSystem,
-                    transforms: Dict[str, Optional[QgsCoordinateTransform]]
-                    ) -> Tuple[Optional[QgsGeometry], str]:
+def _clean_geometry(
+    record: _Record,
+    crs: QgsCoordinateReferenceSystem,
+    transforms: Dict[str, Optional[QgsCoordinateTransform]],
+) -> Tuple[Optional[QgsGeometry], str]:
     geometry = record.geometry
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         return None, tr("no boundary polygon")
@@ -469,8 +516,11 @@ def _clean_geometry(record: _Record, crs: QgsCoordinateReferenceSystem,
             return None, tr("the boundary polygon is invalid and cannot be repaired")
     key = record.crs.authid() or record.crs.toWkt()
     if key not in transforms:
-        transforms[key] = None if record.crs == crs or not record.crs.isValid() else \
-            QgsCoordinateTransform(record.crs, crs, QgsProject.instance())
+        transforms[key] = (
+            None
+            if record.crs == crs or not record.crs.isValid()
+            else QgsCoordinateTransform(record.crs, crs, QgsProject.instance())
+        )
     geometry = QgsGeometry(geometry)
     if transforms[key] is not None:
         try:
@@ -489,11 +539,16 @@ class _TownshipFinder:
     def __init__(self, workspace: WorkspaceBase):
         self.layer = workspace.layer("township")
         self.index = QgsSpatialIndex()
-        self.features = {f.id(): f for f in self.layer.getFeatures()
-                         if usable(f.geometry())}  # a township without shape locates nothing
+        self.features = {
+            f.id(): f for f in self.layer.getFeatures() if usable(f.geometry())
+        }  # a township without shape locates nothing
         for fid, feature in self.features.items():
-            index_geometry(self.index, fid, feature.geometry(),
-                           tr("Township {0}").format(_to_text(feature["xzqdm"])))
+            index_geometry(
+                self.index,
+                fid,
+                feature.geometry(),
+                tr("Township {0}").format(_to_text(feature["xzqdm"])),
+            )
 
     def code_at(self, geometry: QgsGeometry) -> Optional[str]:
         point = geometry.pointOnSurface()
@@ -507,16 +562,26 @@ class _TownshipFinder:
 # --- issue 17: delivered disturbance parcels (扰动图斑) into ``parcel`` ----------------
 
 #: Short change names deliveries use for ``bhlx`` besides the code list labels.
-_CHANGE_ALIASES = {"扩大": "2", "范围扩大": "2", "缩小": "3", "范围缩小": "3",
-                   "不变": "4", "范围不变": "4"}
+_CHANGE_ALIASES = {
+    "扩大": "2",
+    "范围扩大": "2",
+    "缩小": "3",
+    "范围缩小": "3",
+    "不变": "4",
+    "范围不变": "4",
+}
 
 
-def import_parcels(workspace, source: QgsVectorLayer,
-                   field_map: Optional[Dict[str, str]] = None,
-                   update_existing: bool = False,
-                   previous: Optional[QgsVectorLayer] = None,
-                   delivery: str = "", min_area: Optional[float] = None,
-                   feedback: Optional[QgsFeedback] = None) -> ImportReport:
+def import_parcels(
+    workspace,
+    source: QgsVectorLayer,
+    field_map: Optional[Dict[str, str]] = None,
+    update_existing: bool = False,
+    previous: Optional[QgsVectorLayer] = None,
+    delivery: str = "",
+    min_area: Optional[float] = None,
+    feedback: Optional[QgsFeedback] = None,
+) -> ImportReport:
     """Import a delivery of disturbance parcels into the workspace table ``parcel``.
 
     Fields are mapped as for projects (``auto_field_map`` with the parcel names).
@@ -541,12 +606,18 @@ def import_parcels(workspace, source: QgsVectorLayer,
         from .parcelchange import parcel_change
         from .settings import setting
 
-        result = parcel_change(previous, source, ws.crs(), None,
-                               setting("change/min_area_m2") if min_area is None
-                               else min_area, (field_map[PARCELS.key],
-                                             auto_field_map(previous.fields().names(),
-                                                            PARCELS).get(PARCELS.key, "")),
-                               feedback)
+        result = parcel_change(
+            previous,
+            source,
+            ws.crs(),
+            None,
+            setting("change/min_area_m2") if min_area is None else min_area,
+            (
+                field_map[PARCELS.key],
+                auto_field_map(previous.fields().names(), PARCELS).get(PARCELS.key, ""),
+            ),
+            feedback,
+        )
         for row in result.rows:
             if row.new_fid is not None:
                 changes[row.new_fid] = (CHANGE_TYPE_CODE[row.change] or "", row.old_id or "")
@@ -566,11 +637,21 @@ def import_parcels(workspace, source: QgsVectorLayer,
         if delivery and _is_null(values.get("jcpc")):
             values["jcpc"] = delivery
         number = values.get(PARCELS.key)
-        records.append(_Record(tr("{0} (feature {1})").format(
-            "?" if _is_null(number) else _to_text(number), feature.id()),
-            values, QgsGeometry(feature.geometry()), source.crs()))
+        records.append(
+            _Record(
+                tr("{0} (feature {1})").format(
+                    "?" if _is_null(number) else _to_text(number), feature.id()
+                ),
+                values,
+                QgsGeometry(feature.geometry()),
+                source.crs(),
+            )
+        )
     report = _write(ws, records, update_existing, feedback, PARCELS)
     if unknown:
-        report.warnings.append(tr("{0} parcel(s) have no change type: give the previous "
-                                  "delivery to fill it.").format(unknown))
+        report.warnings.append(
+            tr("{0} parcel(s) have no change type: give the previous delivery to fill it.").format(
+                unknown
+            )
+        )
     return report

@@ -51,8 +51,7 @@ class YearFigures:
 
     @property
     def severe_hm2(self) -> float:
-        return sum(area for grade, area in self.by_grade.items()
-                   if grade >= SEVERE_MIN_GRADE)
+        return sum(area for grade, area in self.by_grade.items() if grade >= SEVERE_MIN_GRADE)
 
     @property
     def mean_grade(self) -> Optional[float]:
@@ -113,37 +112,49 @@ def _inner(feedback: Optional[QgsFeedback]) -> Optional[QgsFeedback]:
     return inner
 
 
-def _year_figures(townships: QgsVectorLayer, township_field: str, erosion: QgsVectorLayer,
-                  grade_field: str, year: int, area_method: int,
-                  context: Optional[QgsCoordinateTransformContext],
-                  feedback: Optional[QgsFeedback]
-                  ) -> Tuple[List[str], Dict[str, Tuple[str, YearFigures]]]:
+def _year_figures(
+    townships: QgsVectorLayer,
+    township_field: str,
+    erosion: QgsVectorLayer,
+    grade_field: str,
+    year: int,
+    area_method: int,
+    context: Optional[QgsCoordinateTransformContext],
+    feedback: Optional[QgsFeedback],
+) -> Tuple[List[str], Dict[str, Tuple[str, YearFigures]]]:
     """(codes in township order, county last; {code: (name, YearFigures)}) of a year."""
     layer, _ = erosion_of_year(erosion, year)
     index = layer.fields().lookupField(grade_field)
     if index < 0:
-        raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
-                         .format(erosion.name(), grade_field,
-                                 ", ".join(layer.fields().names())))
+        raise InputError(
+            tr("The layer {0} has no field {1}; its fields are: {2}.").format(
+                erosion.name(), grade_field, ", ".join(layer.fields().names())
+            )
+        )
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes([index])
     grades: Dict[int, int] = {}
     for feature in layer.getFeatures(request):
         grades[feature.id()] = parse_erosion_grade(
-            feature.attribute(index), "{0} #{1}".format(erosion.name(), feature.id()),
-            grade_field)
+            feature.attribute(index), "{0} #{1}".format(erosion.name(), feature.id()), grade_field
+        )
     figures: Dict[str, Tuple[str, YearFigures]] = {}
-    union_above: Dict[str, float] = {}   # |U(≥g+1) ∩ T| in m², from the last pass
+    union_above: Dict[str, float] = {}  # |U(≥g+1) ∩ T| in m², from the last pass
     for grade in reversed(GRADES):
         raise_if_canceled(feedback)
         fids = [fid for fid, value in grades.items() if value >= grade]
-        selected = layer.materialize(QgsFeatureRequest().setFilterFids(fids)) \
-            if fids else None
+        selected = layer.materialize(QgsFeatureRequest().setFilterFids(fids)) if fids else None
         if selected is not None:
             selected.setName(erosion.name())
-            rates = conservation_rate(townships, township_field, selected, grade_field,
-                                      feedback=_inner(feedback), context=context,
-                                      area_method=area_method)
+            rates = conservation_rate(
+                townships,
+                township_field,
+                selected,
+                grade_field,
+                feedback=_inner(feedback),
+                context=context,
+                area_method=area_method,
+            )
         else:  # no polygon of this grade or above: the land area still comes below
             rates = None
         if rates is None:
@@ -156,44 +167,70 @@ def _year_figures(townships: QgsVectorLayer, township_field: str, erosion: QgsVe
             figure.by_grade[grade] = max(0.0, m2_to_hm2(row.erosion_area_m2 - above))
             union_above[row.xzqdm] = row.erosion_area_m2
     # the 水土保持率 of the year, by the one definition (grades 1-6 as the user has them)
-    rates = conservation_rate(townships, township_field, layer, grade_field,
-                              feedback=_inner(feedback),
-                              context=context, area_method=area_method)
+    rates = conservation_rate(
+        townships,
+        township_field,
+        layer,
+        grade_field,
+        feedback=_inner(feedback),
+        context=context,
+        area_method=area_method,
+    )
     for row in rates:
         name_figures = figures.setdefault(row.xzqdm, (row.xzqmc, YearFigures()))
         name_figures[1].land_hm2 = m2_to_hm2(row.land_area_m2)
         name_figures[1].rate_percent = row.rate_percent
         eroded = m2_to_hm2(row.erosion_area_m2)
         if abs(eroded - name_figures[1].eroded_hm2) > 1e-6 * max(1.0, eroded):
-            raise InputError(tr("Erosion of {0} in {1}: the grade areas ({2} hm²) do not add "
-                                "up to the erosion area ({3} hm²).").format(
-                row.xzqmc, year, "{0:.6f}".format(name_figures[1].eroded_hm2),
-                "{0:.6f}".format(eroded)))
+            raise InputError(
+                tr(
+                    "Erosion of {0} in {1}: the grade areas ({2} hm²) do not add "
+                    "up to the erosion area ({3} hm²)."
+                ).format(
+                    row.xzqmc,
+                    year,
+                    "{0:.6f}".format(name_figures[1].eroded_hm2),
+                    "{0:.6f}".format(eroded),
+                )
+            )
     return [row.xzqdm for row in rates], figures
 
 
-def erosion_change(townships: QgsVectorLayer, erosion: QgsVectorLayer, year_a: int,
-                   year_b: int, township_field: str = "xzqdm", grade_field: str = "qsqd",
-                   feedback: Optional[QgsFeedback] = None,
-                   context: Optional[QgsCoordinateTransformContext] = None,
-                   area_method: int = PLANIMETRIC) -> ErosionChange:
+def erosion_change(
+    townships: QgsVectorLayer,
+    erosion: QgsVectorLayer,
+    year_a: int,
+    year_b: int,
+    township_field: str = "xzqdm",
+    grade_field: str = "qsqd",
+    feedback: Optional[QgsFeedback] = None,
+    context: Optional[QgsCoordinateTransformContext] = None,
+    area_method: int = PLANIMETRIC,
+) -> ErosionChange:
     """Area by grade in years A and B, both rates and 双下降 per township and county."""
     year_a, year_b = int(year_a), int(year_b)
     if year_a >= year_b:
-        raise InputError(tr("The first monitoring year {0} must be before the second {1}.")
-                         .format(year_a, year_b))
+        raise InputError(
+            tr("The first monitoring year {0} must be before the second {1}.").format(
+                year_a, year_b
+            )
+        )
     years, _ = erosion_years(erosion)
     for year in (year_a, year_b):
         if year not in years:
-            raise InputError(tr("The erosion layer {0} has no features of the year {1}; its "
-                                "years are: {2}.").format(
-                erosion.name(), year, ", ".join(str(y) for y in years) or "-"))
-    order, first = _year_figures(townships, township_field, erosion, grade_field, year_a,
-                          area_method, context, feedback)
+            raise InputError(
+                tr(
+                    "The erosion layer {0} has no features of the year {1}; its years are: {2}."
+                ).format(erosion.name(), year, ", ".join(str(y) for y in years) or "-")
+            )
+    order, first = _year_figures(
+        townships, township_field, erosion, grade_field, year_a, area_method, context, feedback
+    )
     if feedback is not None:
         feedback.setProgress(50.0)
-    _, second = _year_figures(townships, township_field, erosion, grade_field, year_b,
-                           area_method, context, feedback)
+    _, second = _year_figures(
+        townships, township_field, erosion, grade_field, year_b, area_method, context, feedback
+    )
     result = ErosionChange(year_a, year_b)
     county_a, county_b = YearFigures(), YearFigures()
     for code in order:
@@ -239,10 +276,25 @@ CHANGE_COLUMNS = (
     + tuple(("g{0}_a_hm2".format(g), "real") for g in GRADES)
     + (("eroded_a_hm2", "real"), ("severe_a_hm2", "real"), ("mean_grade_a", "real"))
     + tuple(("g{0}_b_hm2".format(g), "real") for g in GRADES)
-    + (("eroded_b_hm2", "real"), ("severe_b_hm2", "real"), ("mean_grade_b", "real"),
-       ("rate_a", "real"), ("rate_b", "real"), ("rate_change", "real"),
-       ("area_fell", "bool"), ("intensity_fell", "bool"), ("double_decline", "bool"))
+    + (
+        ("eroded_b_hm2", "real"),
+        ("severe_b_hm2", "real"),
+        ("mean_grade_b", "real"),
+        ("rate_a", "real"),
+        ("rate_b", "real"),
+        ("rate_change", "real"),
+        ("area_fell", "bool"),
+        ("intensity_fell", "bool"),
+        ("double_decline", "bool"),
+    )
 )
 
-__all__ = ["CHANGE_COLUMNS", "ChangeRow", "ErosionChange", "GRADES", "YearFigures",
-           "change_table", "erosion_change"]
+__all__ = [
+    "CHANGE_COLUMNS",
+    "ChangeRow",
+    "ErosionChange",
+    "GRADES",
+    "YearFigures",
+    "change_table",
+    "erosion_change",
+]

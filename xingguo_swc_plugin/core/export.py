@@ -29,8 +29,14 @@ from ..qgis_compat import FieldType, make_field
 from ..translation import tr
 from .errors import InputError
 
-DRIVERS = {".xlsx": "XLSX", ".csv": "CSV", ".ods": "ODS", ".gpkg": "GPKG",
-           ".shp": "ESRI Shapefile", ".geojson": "GeoJSON"}
+DRIVERS = {
+    ".xlsx": "XLSX",
+    ".csv": "CSV",
+    ".ods": "ODS",
+    ".gpkg": "GPKG",
+    ".shp": "ESRI Shapefile",
+    ".geojson": "GeoJSON",
+}
 FieldLike = Union[str, QgsField, tuple]
 
 
@@ -38,8 +44,11 @@ def driver_for(path: str) -> str:
     """The OGR driver name for a file name; InputError for an unknown extension."""
     suffix = Path(path).suffix.lower()
     if suffix not in DRIVERS:
-        raise InputError(tr("Cannot export to {0}: use one of {1}.").format(
-            Path(path).name, ", ".join(sorted(DRIVERS))))
+        raise InputError(
+            tr("Cannot export to {0}: use one of {1}.").format(
+                Path(path).name, ", ".join(sorted(DRIVERS))
+            )
+        )
     return DRIVERS[suffix]
 
 
@@ -59,10 +68,14 @@ def _field(spec: FieldLike, sample: Any) -> QgsField:
     return make_field(spec, FieldType.STRING)
 
 
-def export_rows(path: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[Any]],
-                geometries: Optional[Sequence[QgsGeometry]] = None,
-                crs: Optional[QgsCoordinateReferenceSystem] = None,
-                layer_name: Optional[str] = None) -> str:
+def export_rows(
+    path: str,
+    fields: Sequence[FieldLike],
+    rows: Sequence[Sequence[Any]],
+    geometries: Optional[Sequence[QgsGeometry]] = None,
+    crs: Optional[QgsCoordinateReferenceSystem] = None,
+    layer_name: Optional[str] = None,
+) -> str:
     """Write ``rows`` (value lists in ``fields`` order) to ``path``; returns the path.
 
     ``fields``: names (type from the first row), QgsField, or (name,
@@ -76,8 +89,9 @@ def export_rows(path: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[
     try:  # tried for real: root ignores permission bits, not an immutable folder
         work = tempfile.mkdtemp(prefix=".export-", dir=str(folder))
     except OSError as error:
-        raise InputError(tr("Cannot write {0}: {1}").format(
-            path, error.strerror or str(error))) from None
+        raise InputError(
+            tr("Cannot write {0}: {1}").format(path, error.strerror or str(error))
+        ) from None
     try:
         if driver == "ESRI Shapefile":
             _write(path, driver, fields, rows, geometries, crs, layer_name)
@@ -90,8 +104,9 @@ def export_rows(path: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[
         try:
             os.replace(temporary, path)
         except OSError as error:
-            raise InputError(tr("Cannot write {0}: {1}").format(
-                path, error.strerror or str(error))) from None
+            raise InputError(
+                tr("Cannot write {0}: {1}").format(path, error.strerror or str(error))
+            ) from None
         return path
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -115,8 +130,9 @@ def export_tables(path: str, tables: Sequence[Table]) -> List[str]:
         stem, suffix = os.path.splitext(path)
         written = [export_rows(path, tables[0][1], tables[0][2], layer_name=tables[0][0])]
         for name, fields, rows in tables[1:]:
-            written.append(export_rows("{0}_{1}{2}".format(stem, name, suffix), fields, rows,
-                                       layer_name=name))
+            written.append(
+                export_rows("{0}_{1}{2}".format(stem, name, suffix), fields, rows, layer_name=name)
+            )
         return written
     folder = Path(path).parent
     if not folder.is_dir():
@@ -124,8 +140,9 @@ def export_tables(path: str, tables: Sequence[Table]) -> List[str]:
     try:
         work = tempfile.mkdtemp(prefix=".export-", dir=str(folder))
     except OSError as error:
-        raise InputError(tr("Cannot write {0}: {1}").format(
-            path, error.strerror or str(error))) from None
+        raise InputError(
+            tr("Cannot write {0}: {1}").format(path, error.strerror or str(error))
+        ) from None
     try:  # written beside, then moved over the target: a failure keeps the old file
         temporary = os.path.join(work, Path(path).name)
         for position, (name, fields, rows) in enumerate(tables):
@@ -133,15 +150,17 @@ def export_tables(path: str, tables: Sequence[Table]) -> List[str]:
         try:
             os.replace(temporary, path)
         except OSError as error:
-            raise InputError(tr("Cannot write {0}: {1}").format(
-                path, error.strerror or str(error))) from None
+            raise InputError(
+                tr("Cannot write {0}: {1}").format(path, error.strerror or str(error))
+            ) from None
         return [path]
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def add_table(path: str, name: str, fields: Sequence[FieldLike],
-              rows: Sequence[Sequence[Any]]) -> str:
+def add_table(
+    path: str, name: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[Any]]
+) -> str:
     """Add the table ``name`` (no geometry) to an existing GeoPackage ``path`` (the
     history beside the findings layer of a findings export).  Returns the path."""
     if driver_for(path) != "GPKG" or not os.path.isfile(path):
@@ -150,10 +169,16 @@ def add_table(path: str, name: str, fields: Sequence[FieldLike],
     return path
 
 
-def _write(path: str, driver: str, fields: Sequence[FieldLike], rows: Sequence[Sequence[Any]],
-           geometries: Optional[Sequence[QgsGeometry]],
-           crs: Optional[QgsCoordinateReferenceSystem], layer_name: Optional[str],
-           append: bool = False) -> None:
+def _write(
+    path: str,
+    driver: str,
+    fields: Sequence[FieldLike],
+    rows: Sequence[Sequence[Any]],
+    geometries: Optional[Sequence[QgsGeometry]],
+    crs: Optional[QgsCoordinateReferenceSystem],
+    layer_name: Optional[str],
+    append: bool = False,
+) -> None:
     """Write the rows with QGIS's file writer (``export_rows`` checks the folder);
     ``append``: another layer (sheet) of an existing file."""
     first = rows[0] if rows else [None] * len(fields)
@@ -169,15 +194,21 @@ def _write(path: str, driver: str, fields: Sequence[FieldLike], rows: Sequence[S
     geometry_type = QgsWkbTypes.NoGeometry
     if geometries is not None and driver not in ("XLSX", "CSV", "ODS"):
         types = {g.wkbType() for g in geometries if g is not None and not g.isNull()}
-        geometry_type = QgsWkbTypes.multiType(types.pop()) if len(types) == 1 else \
-            QgsWkbTypes.MultiPolygon
+        geometry_type = (
+            QgsWkbTypes.multiType(types.pop()) if len(types) == 1 else QgsWkbTypes.MultiPolygon
+        )
     if append:
         options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
     elif Path(path).exists():
         Path(path).unlink()
-    writer = QgsVectorFileWriter.create(path, qgs_fields, geometry_type,
-                                        crs or QgsCoordinateReferenceSystem(),
-                                        QgsCoordinateTransformContext(), options)
+    writer = QgsVectorFileWriter.create(
+        path,
+        qgs_fields,
+        geometry_type,
+        crs or QgsCoordinateReferenceSystem(),
+        QgsCoordinateTransformContext(),
+        options,
+    )
     if writer.hasError() != QgsVectorFileWriter.NoError:
         message = writer.errorMessage()
         del writer

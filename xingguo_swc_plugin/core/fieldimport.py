@@ -56,20 +56,25 @@ class ImportReport:
     refused: List[str] = field(default_factory=list)
 
     def lines(self) -> List[str]:
-        lines = [tr("{0} finding(s) updated from the field, {1} unchanged, {2} imported "
-                    "before; {3} photo(s) stored; {4} parcel(s) confirmed.").format(
-            self.applied, self.unchanged, self.already, self.photos, self.parcels)]
+        lines = [
+            tr(
+                "{0} finding(s) updated from the field, {1} unchanged, {2} imported "
+                "before; {3} photo(s) stored; {4} parcel(s) confirmed."
+            ).format(self.applied, self.unchanged, self.already, self.photos, self.parcels)
+        ]
         lines += [tr("Conflict, not imported: {0}").format(item) for item in self.conflicts]
         lines += [tr("Refused: {0}").format(item) for item in self.refused]
         return lines
 
 
 def _package_layer(folder: str, name: str) -> QgsVectorLayer:
-    layer = QgsVectorLayer(os.path.join(folder, DATA_FILE) + "|layername=" + name,
-                           name, "ogr")
+    layer = QgsVectorLayer(os.path.join(folder, DATA_FILE) + "|layername=" + name, name, "ogr")
     if not layer.isValid():
-        raise InputError(tr("{0} is not a field package of this plugin (table {1} "
-                            "missing).").format(folder, name))
+        raise InputError(
+            tr("{0} is not a field package of this plugin (table {1} missing).").format(
+                folder, name
+            )
+        )
     return layer
 
 
@@ -87,15 +92,22 @@ def _photos_of(folder: str, photos: QgsVectorLayer) -> Dict[str, List[Photo]]:
         path = relative if os.path.isabs(relative) else os.path.join(folder, relative)
         path = os.path.normpath(path)
         if not os.path.isfile(path):
-            raise InputError(tr("The photo {0} of the field package is missing.")
-                             .format(relative))
+            raise InputError(tr("The photo {0} of the field package is missing.").format(relative))
         with open(path, "rb") as handle:
             content = handle.read()
         taken = feature["pssj"]
-        result.setdefault(text(feature["fxuuid"]), []).append(Photo(
-            text(feature["fxuuid"]), os.path.basename(relative), casework.sha1_of(content),
-            taken if isinstance(taken, QDateTime) and taken.isValid() else None,
-            _float(feature["jd"]), _float(feature["wd"]), _float(feature["dwjd"]), content))
+        result.setdefault(text(feature["fxuuid"]), []).append(
+            Photo(
+                text(feature["fxuuid"]),
+                os.path.basename(relative),
+                casework.sha1_of(content),
+                taken if isinstance(taken, QDateTime) and taken.isValid() else None,
+                _float(feature["jd"]),
+                _float(feature["wd"]),
+                _float(feature["dwjd"]),
+                content,
+            )
+        )
     return result
 
 
@@ -104,8 +116,9 @@ def _float(value) -> Optional[float]:
     return float(text_value) if text_value else None
 
 
-def import_field_package(folder: str, workspace,
-                         feedback: Optional[QgsFeedback] = None) -> ImportReport:
+def import_field_package(
+    folder: str, workspace, feedback: Optional[QgsFeedback] = None
+) -> ImportReport:
     """Merge the field results of ``folder`` into ``workspace`` (see module doc)."""
     folder = os.path.abspath(folder)
     meta = read_meta(os.path.join(folder, DATA_FILE))
@@ -126,8 +139,11 @@ def import_field_package(folder: str, workspace,
     known = {text(row["uuid"]) for row in rows}
     for owner, orphans in sorted(photos.items()):
         if owner not in known:
-            report.refused.append(tr("photo(s) {0} belong to no finding of the package.")
-                                  .format(", ".join(photo.name for photo in orphans)))
+            report.refused.append(
+                tr("photo(s) {0} belong to no finding of the package.").format(
+                    ", ".join(photo.name for photo in orphans)
+                )
+            )
     for position, row in enumerate(rows):
         if feedback is not None:
             if feedback.isCanceled():
@@ -139,8 +155,9 @@ def import_field_package(folder: str, workspace,
         edited = form_state(row) != text(row[BASE_FORM]) or bool(field_photos)
         if current is None:
             if edited:
-                report.conflicts.append(tr("{0}: the finding is no longer in the "
-                                           "workspace.").format(_label(row)))
+                report.conflicts.append(
+                    tr("{0}: the finding is no longer in the workspace.").format(_label(row))
+                )
             continue
         steps = case.history(current["lsjl"])
         if any(step.get("package") == package_id for step in steps):
@@ -150,35 +167,53 @@ def import_field_package(folder: str, workspace,
             report.unchanged += 1
             continue
         if casework.fingerprint(current) != text(row[BASE_PRINT]):
-            report.conflicts.append(tr("{0}: changed in the office after the package was "
-                                       "written ({1}).").format(
-                _label(row), codes.CASE_STATUS.label(text(current["zt"]))))
+            report.conflicts.append(
+                tr("{0}: changed in the office after the package was written ({1}).").format(
+                    _label(row), codes.CASE_STATUS.label(text(current["zt"]))
+                )
+            )
             continue
         before = text(row[BASE_STATUS]) or case.FOUND
         after = text(row["zt"]) or before
         if after != before and after not in case.allowed_statuses(before):
-            report.refused.append(tr("{0}: {1} → {2} is not an allowed step.").format(
-                _label(row), codes.CASE_STATUS.label(before),
-                codes.CASE_STATUS.label(after)))
+            report.refused.append(
+                tr("{0}: {1} → {2} is not an allowed step.").format(
+                    _label(row), codes.CASE_STATUS.label(before), codes.CASE_STATUS.label(after)
+                )
+            )
             continue
         who = text(row["hcr"]) or meta.get("inspector", "")
-        when = row["hcsj"] if isinstance(row["hcsj"], QDateTime) and row["hcsj"].isValid() \
+        when = (
+            row["hcsj"]
+            if isinstance(row["hcsj"], QDateTime) and row["hcsj"].isValid()
             else QDateTime.currentDateTime()
-        step = {"from": before, "to": after, "who": who,
-                "when": when.toString(Qt.DateFormat.ISODate), "note": text(row["clyj"]),
-                "position": [_float(row["hcjd"]), _float(row["hcwd"])],
-                "accuracy": _float(row["dwjd"]),
-                "photos": [photo.name for photo in field_photos],
-                "package": package_id}
+        )
+        step = {
+            "from": before,
+            "to": after,
+            "who": who,
+            "when": when.toString(Qt.DateFormat.ISODate),
+            "note": text(row["clyj"]),
+            "position": [_float(row["hcjd"]), _float(row["hcwd"])],
+            "accuracy": _float(row["dwjd"]),
+            "photos": [photo.name for photo in field_photos],
+            "package": package_id,
+        }
         if after == before:
             step.pop("from"), step.pop("to")
             step["event"] = FIELD_VERIFIED
         steps.append(step)
-        values = {"zt": after, "clyj": text(row["clyj"]) or None,
-                  "lsjl": json.dumps(steps, ensure_ascii=False),
-                  "hcr": who or None, "hcsj": when, "hcjd": _float(row["hcjd"]),
-                  "hcwd": _float(row["hcwd"]), "dwjd": _float(row["dwjd"]),
-                  "dslx": text(row["dslx"]) or None}
+        values = {
+            "zt": after,
+            "clyj": text(row["clyj"]) or None,
+            "lsjl": json.dumps(steps, ensure_ascii=False),
+            "hcr": who or None,
+            "hcsj": when,
+            "hcjd": _float(row["hcjd"]),
+            "hcwd": _float(row["hcwd"]),
+            "dwjd": _float(row["dwjd"]),
+            "dslx": text(row["dslx"]) or None,
+        }
         if after != before:
             values.update({"czr": who or None, "czsj": when})
         changes[current.id()] = {fields.indexOf(name): value for name, value in values.items()}
@@ -189,8 +224,11 @@ def import_field_package(folder: str, workspace,
     # photos first (idempotent by SHA-1): a finding marked imported has its photos
     report.photos = casework.store_photos(workspace, new_photos)
     if changes and not layer.dataProvider().changeAttributeValues(changes):
-        raise WorkspaceError(tr("Cannot write the field results: {0}")
-                             .format("; ".join(layer.dataProvider().errors())))
+        raise WorkspaceError(
+            tr("Cannot write the field results: {0}").format(
+                "; ".join(layer.dataProvider().errors())
+            )
+        )
     if confirmed_parcels:
         report.parcels = casework.sync_parcel_compliance(workspace, confirmed_parcels)
     if feedback is not None:

@@ -77,18 +77,30 @@ PACKAGE_VARIABLE = "xgswc_package"
 LONGITUDE = "x(coalesce(@position_coordinate, @gnss_coordinate))"
 LATITUDE = "y(coalesce(@position_coordinate, @gnss_coordinate))"
 ACCURACY = "coalesce(@position_horizontal_accuracy, @gnss_horizontal_accuracy)"
-PHOTO_NAME = ("'DCIM/xgswc_' || format_date(now(),'yyyyMMddhhmmsszzz') || "
-              "'.{extension}'")
+PHOTO_NAME = "'DCIM/xgswc_' || format_date(now(),'yyyyMMddhhmmsszzz') || '.{extension}'"
 #: ExternalResource (attachment) widget: image viewer, path relative to the project.
-ATTACHMENT_CONFIG = {"DocumentViewer": 1, "DocumentViewerHeight": 0,
-                     "DocumentViewerWidth": 0, "FileWidget": True,
-                     "FileWidgetButton": True, "FileWidgetFilter": "",
-                     "RelativeStorage": 1, "StorageMode": 0, "UseLink": False,
-                     "FullUrl": False, "PropertyCollection": {}}
-PHOTO_FIELDS = (("uuid", FieldType.STRING, 38), ("fxuuid", FieldType.STRING, 38),
-                ("zp", FieldType.STRING, 254), ("pssj", FieldType.DATETIME, 0),
-                ("jd", FieldType.DOUBLE, 0), ("wd", FieldType.DOUBLE, 0),
-                ("dwjd", FieldType.DOUBLE, 0))
+ATTACHMENT_CONFIG = {
+    "DocumentViewer": 1,
+    "DocumentViewerHeight": 0,
+    "DocumentViewerWidth": 0,
+    "FileWidget": True,
+    "FileWidgetButton": True,
+    "FileWidgetFilter": "",
+    "RelativeStorage": 1,
+    "StorageMode": 0,
+    "UseLink": False,
+    "FullUrl": False,
+    "PropertyCollection": {},
+}
+PHOTO_FIELDS = (
+    ("uuid", FieldType.STRING, 38),
+    ("fxuuid", FieldType.STRING, 38),
+    ("zp", FieldType.STRING, 254),
+    ("pssj", FieldType.DATETIME, 0),
+    ("jd", FieldType.DOUBLE, 0),
+    ("wd", FieldType.DOUBLE, 0),
+    ("dwjd", FieldType.DOUBLE, 0),
+)
 
 
 @dataclass
@@ -101,9 +113,12 @@ class PackageResult:
     basemaps: List[str] = field(default_factory=list)
 
     def lines(self) -> List[str]:
-        return [tr("Field package {0}: {1} finding(s), {2} parcel(s), {3} project "
-                   "boundary(ies), {4} base map(s).").format(
-            self.project, self.findings, self.parcels, self.projects, len(self.basemaps))]
+        return [
+            tr(
+                "Field package {0}: {1} finding(s), {2} parcel(s), {3} project "
+                "boundary(ies), {4} base map(s)."
+            ).format(self.project, self.findings, self.parcels, self.projects, len(self.basemaps))
+        ]
 
 
 def form_state(feature: QgsFeature) -> str:
@@ -116,22 +131,33 @@ def transition_expression() -> str:
     parts = ['"zt" = "{0}"'.format(BASE_STATUS)]
     for status, steps in codes.CASE_TRANSITIONS.items():
         if steps:
-            parts.append("(\"{0}\" = '{1}' AND \"zt\" IN ({2}))".format(
-                BASE_STATUS, status, ", ".join("'{0}'".format(s) for s in steps)))
+            parts.append(
+                '("{0}" = \'{1}\' AND "zt" IN ({2}))'.format(
+                    BASE_STATUS, status, ", ".join("'{0}'".format(s) for s in steps)
+                )
+            )
     return " OR ".join(parts)
 
 
-def write_field_package(workspace, selection: FindingFilter, folder: str,
-                        inspector: str = "", basemaps: Sequence[QgsRasterLayer] = (),
-                        margin: float = 200.0,
-                        feedback: Optional[QgsFeedback] = None) -> PackageResult:
+def write_field_package(
+    workspace,
+    selection: FindingFilter,
+    folder: str,
+    inspector: str = "",
+    basemaps: Sequence[QgsRasterLayer] = (),
+    margin: float = 200.0,
+    feedback: Optional[QgsFeedback] = None,
+) -> PackageResult:
     """Write the package into ``folder`` (new or empty).  Nothing is left behind
     when it fails or is canceled."""
     workspace = workspace_of(workspace)
     folder = os.path.abspath(folder)
     if os.path.isdir(folder) and os.listdir(folder):
-        raise InputError(tr("The folder {0} is not empty: choose a new or empty folder "
-                            "for the field package.").format(folder))
+        raise InputError(
+            tr(
+                "The folder {0} is not empty: choose a new or empty folder for the field package."
+            ).format(folder)
+        )
     finding_layer = workspace.layer("finding")
     chosen = casework.select_findings(finding_layer, selection)
     if not chosen:
@@ -158,18 +184,24 @@ def _check(feedback: Optional[QgsFeedback], progress: float) -> None:
         feedback.setProgress(progress)
 
 
-def _write(workspace, chosen: List[QgsFeature], folder: str, inspector: str,
-           basemaps: Sequence[QgsRasterLayer], margin: float,
-           feedback: Optional[QgsFeedback]) -> PackageResult:
+def _write(
+    workspace,
+    chosen: List[QgsFeature],
+    folder: str,
+    inspector: str,
+    basemaps: Sequence[QgsRasterLayer],
+    margin: float,
+    feedback: Optional[QgsFeedback],
+) -> PackageResult:
     data = os.path.join(folder, DATA_FILE)
     crs = workspace.layer("finding").crs()
     package_id = casework.new_uuid()
     parcel_ids = {text(f["tbbh"]) for f in chosen}
-    parcels = [f for f in workspace.layer("parcel").getFeatures()
-               if text(f["tbbh"]) in parcel_ids]
+    parcels = [f for f in workspace.layer("parcel").getFeatures() if text(f["tbbh"]) in parcel_ids]
     project_ids = {text(f["xmbh"]) for f in parcels if text(f["xmbh"])}
-    projects = [f for f in workspace.layer("dev_project").getFeatures()
-                if text(f["xmbh"]) in project_ids]
+    projects = [
+        f for f in workspace.layer("dev_project").getFeatures() if text(f["xmbh"]) in project_ids
+    ]
     _check(feedback, 10.0)
 
     finding_fields = qgs_fields(schema.FINDING)
@@ -190,29 +222,40 @@ def _write(workspace, chosen: List[QgsFeature], folder: str, inspector: str,
     tables = [
         (FINDINGS, finding_fields, "MultiPolygon", finding_rows),
         (PHOTOS, photo_fields, None, []),
-        (PARCELS, qgs_fields(schema.PARCEL), "MultiPolygon",
-         _copies(parcels, schema.PARCEL)),
-        (PROJECTS, qgs_fields(schema.DEV_PROJECT), "MultiPolygon",
-         _copies(projects, schema.DEV_PROJECT)),
+        (PARCELS, qgs_fields(schema.PARCEL), "MultiPolygon", _copies(parcels, schema.PARCEL)),
+        (
+            PROJECTS,
+            qgs_fields(schema.DEV_PROJECT),
+            "MultiPolygon",
+            _copies(projects, schema.DEV_PROJECT),
+        ),
     ]
     for position, (name, fields, geometry, rows) in enumerate(tables):
         _write_table(data, name, fields, geometry, crs, rows, first=position == 0)
         _check(feedback, 10.0 + 15.0 * (position + 1))
-    _write_meta(data, {"package": package_id, "inspector": inspector,
-                       "created": QDateTime.currentDateTime().toString("yyyy-MM-ddTHH:mm:ss"),
-                       "findings": str(len(finding_rows)),
-                       "schema_version": str(schema.SCHEMA_VERSION)})
+    _write_meta(
+        data,
+        {
+            "package": package_id,
+            "inspector": inspector,
+            "created": QDateTime.currentDateTime().toString("yyyy-MM-ddTHH:mm:ss"),
+            "findings": str(len(finding_rows)),
+            "schema_version": str(schema.SCHEMA_VERSION),
+        },
+    )
 
-    layers = {name: QgsVectorLayer(data + "|layername=" + name, title, "ogr")
-              for name, title in ((FINDINGS, tr("Findings to verify")),
-                                  (PHOTOS, tr("Field photos")),
-                                  (PARCELS, tr("Development parcels (read-only)")),
-                                  (PROJECTS, tr("Approved project boundaries "
-                                                "(read-only)")))}
+    layers = {
+        name: QgsVectorLayer(data + "|layername=" + name, title, "ogr")
+        for name, title in (
+            (FINDINGS, tr("Findings to verify")),
+            (PHOTOS, tr("Field photos")),
+            (PARCELS, tr("Development parcels (read-only)")),
+            (PROJECTS, tr("Approved project boundaries (read-only)")),
+        )
+    }
     for name, layer in layers.items():
         if not layer.isValid():
-            raise WorkspaceError(tr("Cannot open the table {0} of the field package.")
-                                 .format(name))
+            raise WorkspaceError(tr("Cannot open the table {0} of the field package.").format(name))
     _record_form_state(layers[FINDINGS])
     _finding_form(layers[FINDINGS], {text(f["zt"]) or "1" for f in chosen})
     _photo_form(layers[PHOTOS])
@@ -223,22 +266,23 @@ def _write(workspace, chosen: List[QgsFeature], folder: str, inspector: str,
     for name, layer in layers.items():
         message = layer.saveStyleToDatabase(name, layer.name(), True, "")
         if message:
-            raise WorkspaceError(tr("Cannot store the style of {0}: {1}")
-                                 .format(name, message))
+            raise WorkspaceError(tr("Cannot store the style of {0}: {1}").format(name, message))
     _check(feedback, 80.0)
 
     extent = QgsRectangle()
     for feature in chosen + parcels:
         if not feature.geometry().isNull():
             extent.combineExtentWith(feature.geometry().boundingBox())
-    written_basemaps = [_copy_basemap(raster, extent, margin, crs, folder, position)
-                        for position, raster in enumerate(basemaps)]
+    written_basemaps = [
+        _copy_basemap(raster, extent, margin, crs, folder, position)
+        for position, raster in enumerate(basemaps)
+    ]
     project_path = os.path.join(folder, PROJECT_FILE)
-    _write_project(project_path, layers, written_basemaps, crs, extent, inspector,
-                   package_id)
+    _write_project(project_path, layers, written_basemaps, crs, extent, inspector, package_id)
     _check(feedback, 100.0)
-    return PackageResult(folder, project_path, len(finding_rows), len(parcels),
-                         len(projects), written_basemaps)
+    return PackageResult(
+        folder, project_path, len(finding_rows), len(parcels), len(projects), written_basemaps
+    )
 
 
 def _copies(features: List[QgsFeature], spec) -> List[QgsFeature]:
@@ -253,18 +297,29 @@ def _copies(features: List[QgsFeature], spec) -> List[QgsFeature]:
     return result
 
 
-def _write_table(path: str, name: str, fields: QgsFields, geometry: Optional[str], crs,
-                 rows: List[QgsFeature], first: bool) -> None:
+def _write_table(
+    path: str,
+    name: str,
+    fields: QgsFields,
+    geometry: Optional[str],
+    crs,
+    rows: List[QgsFeature],
+    first: bool,
+) -> None:
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = name
     options.fileEncoding = "UTF-8"
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteFile if first
-                                    else QgsVectorFileWriter.CreateOrOverwriteLayer)
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.CreateOrOverwriteFile
+        if first
+        else QgsVectorFileWriter.CreateOrOverwriteLayer
+    )
     options.layerOptions = ["FID=fid"] + (["GEOMETRY_NAME=geom"] if geometry else [])
     wkb = QgsWkbTypes.parseType(geometry) if geometry else QgsWkbTypes.NoGeometry
-    writer = QgsVectorFileWriter.create(path, fields, wkb, crs,
-                                        QgsCoordinateTransformContext(), options)
+    writer = QgsVectorFileWriter.create(
+        path, fields, wkb, crs, QgsCoordinateTransformContext(), options
+    )
     if writer.hasError() != QgsVectorFileWriter.NoError:
         message = writer.errorMessage()
         del writer
@@ -281,8 +336,9 @@ def _write_meta(path: str, values: Dict[str, str]) -> None:
 
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE " + META + " (key TEXT PRIMARY KEY, value TEXT)")
-        connection.executemany("INSERT INTO " + META + " (key, value) VALUES (?, ?)",
-                               sorted(values.items()))
+        connection.executemany(
+            "INSERT INTO " + META + " (key, value) VALUES (?, ?)", sorted(values.items())
+        )
 
 
 def read_meta(path: str) -> Dict[str, str]:
@@ -298,17 +354,19 @@ def read_meta(path: str) -> Dict[str, str]:
 
 def _record_form_state(layer: QgsVectorLayer) -> None:
     index = layer.fields().indexOf(BASE_FORM)
-    changes = {feature.id(): {index: form_state(feature)}
-               for feature in layer.getFeatures()}
+    changes = {feature.id(): {index: form_state(feature)} for feature in layer.getFeatures()}
     if changes and not layer.dataProvider().changeAttributeValues(changes):
-        raise WorkspaceError(tr("Cannot write table {0}: {1}").format(
-            FINDINGS, "; ".join(layer.dataProvider().errors())))
+        raise WorkspaceError(
+            tr("Cannot write table {0}: {1}").format(
+                FINDINGS, "; ".join(layer.dataProvider().errors())
+            )
+        )
 
 
-def _default(layer: QgsVectorLayer, name: str, expression: str,
-             on_update: bool = False) -> None:
-    layer.setDefaultValueDefinition(layer.fields().indexOf(name),
-                                    QgsDefaultValue(expression, on_update))
+def _default(layer: QgsVectorLayer, name: str, expression: str, on_update: bool = False) -> None:
+    layer.setDefaultValueDefinition(
+        layer.fields().indexOf(name), QgsDefaultValue(expression, on_update)
+    )
 
 
 def _finding_form(layer: QgsVectorLayer, exported: set) -> None:
@@ -320,15 +378,31 @@ def _finding_form(layer: QgsVectorLayer, exported: set) -> None:
     reachable = set(exported)
     for status in exported:
         reachable.update(codes.CASE_TRANSITIONS.get(status, ()))
-    layer.setEditorWidgetSetup(fields.indexOf("zt"), QgsEditorWidgetSetup(
-        "ValueMap", {"map": [{entry.zh: entry.code} for entry in codes.CASE_STATUS
-                             if entry.code in reachable]}))
-    layer.setConstraintExpression(fields.indexOf("zt"), transition_expression(),
-                                  tr("Only the next steps of the case are allowed."))
-    layer.setFieldConstraint(fields.indexOf("zt"), QgsFieldConstraints.ConstraintExpression,
-                             QgsFieldConstraints.ConstraintStrengthHard)
-    layer.setEditorWidgetSetup(fields.indexOf("clyj"), QgsEditorWidgetSetup(
-        "TextEdit", {"IsMultiline": True, "UseHtml": False}))
+    layer.setEditorWidgetSetup(
+        fields.indexOf("zt"),
+        QgsEditorWidgetSetup(
+            "ValueMap",
+            {
+                "map": [
+                    {entry.zh: entry.code} for entry in codes.CASE_STATUS if entry.code in reachable
+                ]
+            },
+        ),
+    )
+    layer.setConstraintExpression(
+        fields.indexOf("zt"),
+        transition_expression(),
+        tr("Only the next steps of the case are allowed."),
+    )
+    layer.setFieldConstraint(
+        fields.indexOf("zt"),
+        QgsFieldConstraints.ConstraintExpression,
+        QgsFieldConstraints.ConstraintStrengthHard,
+    )
+    layer.setEditorWidgetSetup(
+        fields.indexOf("clyj"),
+        QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False}),
+    )
     _default(layer, "hcr", "@" + INSPECTOR_VARIABLE, True)
     _default(layer, "hcsj", "now()", True)
     _default(layer, "hcjd", LONGITUDE, True)
@@ -349,8 +423,9 @@ def _photo_form(layer: QgsVectorLayer) -> None:
     layer.setFieldAlias(fields.indexOf("jd"), "经度")
     layer.setFieldAlias(fields.indexOf("wd"), "纬度")
     layer.setFieldAlias(fields.indexOf("dwjd"), "定位精度(m)")
-    layer.setEditorWidgetSetup(fields.indexOf("zp"), QgsEditorWidgetSetup(
-        "ExternalResource", dict(ATTACHMENT_CONFIG)))
+    layer.setEditorWidgetSetup(
+        fields.indexOf("zp"), QgsEditorWidgetSetup("ExternalResource", dict(ATTACHMENT_CONFIG))
+    )
     for name in ("uuid", "fxuuid"):
         layer.setEditorWidgetSetup(fields.indexOf(name), QgsEditorWidgetSetup("Hidden", {}))
     _default(layer, "uuid", "uuid('WithoutBraces')")
@@ -358,11 +433,15 @@ def _photo_form(layer: QgsVectorLayer) -> None:
     _default(layer, "jd", LONGITUDE)
     _default(layer, "wd", LATITUDE)
     _default(layer, "dwjd", ACCURACY)
-    layer.setFieldConstraint(fields.indexOf("zp"), QgsFieldConstraints.ConstraintNotNull,
-                             QgsFieldConstraints.ConstraintStrengthHard)
+    layer.setFieldConstraint(
+        fields.indexOf("zp"),
+        QgsFieldConstraints.ConstraintNotNull,
+        QgsFieldConstraints.ConstraintStrengthHard,
+    )
     layer.setCustomProperty("QFieldSync/attachment_naming", json.dumps({"zp": PHOTO_NAME}))
-    layer.setCustomProperty("QFieldSync/photo_naming", json.dumps(
-        {"zp": PHOTO_NAME.replace("{extension}", "jpg")}))
+    layer.setCustomProperty(
+        "QFieldSync/photo_naming", json.dumps({"zp": PHOTO_NAME.replace("{extension}", "jpg")})
+    )
     _qfield(layer, add=True, delete=True, geometry=True, attributes=True)
 
 
@@ -371,8 +450,9 @@ def _read_only(layer: QgsVectorLayer) -> None:
     _qfield(layer, add=False, delete=False, geometry=False, attributes=False)
 
 
-def _qfield(layer: QgsVectorLayer, add: bool, delete: bool, geometry: bool,
-            attributes: bool) -> None:
+def _qfield(
+    layer: QgsVectorLayer, add: bool, delete: bool, geometry: bool, attributes: bool
+) -> None:
     """QFieldSync layer settings: keep the file as it is, lock what may not change."""
     layer.setCustomProperty("QFieldSync/action", "copy")
     layer.setCustomProperty("QFieldSync/cloud_action", "offline")
@@ -382,8 +462,9 @@ def _qfield(layer: QgsVectorLayer, add: bool, delete: bool, geometry: bool,
     layer.setCustomProperty("QFieldSync/is_attribute_editing_locked", not attributes)
 
 
-def _copy_basemap(raster: QgsRasterLayer, extent: QgsRectangle, margin: float, crs,
-                  folder: str, position: int) -> str:
+def _copy_basemap(
+    raster: QgsRasterLayer, extent: QgsRectangle, margin: float, crs, folder: str, position: int
+) -> str:
     """The raster clipped to the findings' extent + margin, as GeoTIFF in basemap/."""
     from qgis.core import QgsCoordinateTransform, QgsRasterFileWriter, QgsRasterPipe
 
@@ -392,12 +473,12 @@ def _copy_basemap(raster: QgsRasterLayer, extent: QgsRectangle, margin: float, c
     area = QgsRectangle(extent)
     area.grow(margin)
     if raster.crs() != crs:
-        area = QgsCoordinateTransform(crs, raster.crs(), QgsProject.instance()) \
-            .transformBoundingBox(area)
+        area = QgsCoordinateTransform(
+            crs, raster.crs(), QgsProject.instance()
+        ).transformBoundingBox(area)
     area = area.intersect(raster.extent())
     if area.isEmpty():
-        raise InputError(tr("The base map {0} does not cover the findings.")
-                         .format(raster.name()))
+        raise InputError(tr("The base map {0} does not cover the findings.").format(raster.name()))
     # snap to the raster's own pixel grid: the copy keeps its pixels as they are
     full = raster.extent()
     step_x, step_y = raster.rasterUnitsPerPixelX(), raster.rasterUnitsPerPixelY()
@@ -405,7 +486,8 @@ def _copy_basemap(raster: QgsRasterLayer, extent: QgsRectangle, margin: float, c
         full.xMinimum() + math.floor((area.xMinimum() - full.xMinimum()) / step_x) * step_x,
         full.yMaximum() - math.ceil((full.yMaximum() - area.yMinimum()) / step_y) * step_y,
         full.xMinimum() + math.ceil((area.xMaximum() - full.xMinimum()) / step_x) * step_x,
-        full.yMaximum() - math.floor((full.yMaximum() - area.yMaximum()) / step_y) * step_y)
+        full.yMaximum() - math.floor((full.yMaximum() - area.yMaximum()) / step_y) * step_y,
+    )
     os.makedirs(os.path.join(folder, BASEMAP_FOLDER), exist_ok=True)
     target = os.path.join(folder, BASEMAP_FOLDER, "basemap_{0}.tif".format(position + 1))
     pipe = QgsRasterPipe()
@@ -413,15 +495,23 @@ def _copy_basemap(raster: QgsRasterLayer, extent: QgsRectangle, margin: float, c
     columns = max(1, int(round(area.width() / raster.rasterUnitsPerPixelX())))
     rows = max(1, int(round(area.height() / raster.rasterUnitsPerPixelY())))
     writer = QgsRasterFileWriter(target)
-    error = writer.writeRaster(pipe, columns, rows, area, raster.crs(),
-                               QgsCoordinateTransformContext())
+    error = writer.writeRaster(
+        pipe, columns, rows, area, raster.crs(), QgsCoordinateTransformContext()
+    )
     if error != QgsRasterFileWriter.NoError:
         raise WorkspaceError(tr("Cannot write the base map {0}.").format(target))
     return target
 
 
-def _write_project(path: str, layers: Dict[str, QgsVectorLayer], basemaps: List[str],
-                   crs, extent: QgsRectangle, inspector: str, package_id: str) -> None:
+def _write_project(
+    path: str,
+    layers: Dict[str, QgsVectorLayer],
+    basemaps: List[str],
+    crs,
+    extent: QgsRectangle,
+    inspector: str,
+    package_id: str,
+) -> None:
     from qgis.core import Qgis
 
     project = QgsProject()
@@ -457,6 +547,5 @@ def _write_project(path: str, layers: Dict[str, QgsVectorLayer], basemaps: List[
         view.scale(1.2)
         project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(view, crs))
     if not project.write(path):
-        raise WorkspaceError(tr("Cannot write the project {0}: {1}")
-                             .format(path, project.error()))
+        raise WorkspaceError(tr("Cannot write the project {0}: {1}").format(path, project.error()))
     project.clear()

@@ -119,8 +119,23 @@ class ConflictError(WorkspaceError):
 # --- reading --------------------------------------------------------------------------
 
 #: Columns of ``FindingRow``, in order (no geometry: the fast list for the docks).
-ROW_COLUMNS = ("fid", "uuid", "tbbh", "gz", "hgx", "yzcd", "xx", "mj", "xzqdm", "zt",
-               "czr", "czsj", "clyj", "lsjl", "bbh")
+ROW_COLUMNS = (
+    "fid",
+    "uuid",
+    "tbbh",
+    "gz",
+    "hgx",
+    "yzcd",
+    "xx",
+    "mj",
+    "xzqdm",
+    "zt",
+    "czr",
+    "czsj",
+    "clyj",
+    "lsjl",
+    "bbh",
+)
 
 
 @dataclass
@@ -152,13 +167,24 @@ class FindingRow:
 
 
 def _row(values: Sequence[object]) -> FindingRow:
-    (fid, uuid, tbbh, gz, hgx, yzcd, xx, mj, xzqdm, zt, czr, czsj, clyj, lsjl,
-     bbh) = values
-    return FindingRow(int(fid), _text(uuid), _text(tbbh), _text(gz), _text(hgx),
-                      _text(yzcd), _text(xx), None if mj is None else float(mj),
-                      _text(xzqdm), _text(zt) or FOUND, _text(czr),
-                      _when_text(czsj) if czsj is not None else "", _text(clyj),
-                      _text(lsjl), int(bbh or 0))
+    (fid, uuid, tbbh, gz, hgx, yzcd, xx, mj, xzqdm, zt, czr, czsj, clyj, lsjl, bbh) = values
+    return FindingRow(
+        int(fid),
+        _text(uuid),
+        _text(tbbh),
+        _text(gz),
+        _text(hgx),
+        _text(yzcd),
+        _text(xx),
+        None if mj is None else float(mj),
+        _text(xzqdm),
+        _text(zt) or FOUND,
+        _text(czr),
+        _when_text(czsj) if czsj is not None else "",
+        _text(clyj),
+        _text(lsjl),
+        int(bbh or 0),
+    )
 
 
 def row_of_feature(feature) -> FindingRow:
@@ -167,8 +193,11 @@ def row_of_feature(feature) -> FindingRow:
     values: List[object] = [feature.id()]
     for name in ROW_COLUMNS[1:]:
         value = feature[name] if feature.fieldNameIndex(name) >= 0 else None
-        values.append(None if hasattr(value, "isNull") and not isinstance(value, QDateTime)
-                      and value.isNull() else value)
+        values.append(
+            None
+            if hasattr(value, "isNull") and not isinstance(value, QDateTime) and value.isNull()
+            else value
+        )
     return _row(values)
 
 
@@ -185,7 +214,7 @@ class HistoryStep:
     event: str = ""
 
     def change(self) -> str:
-        """"待核查 → 已认定", or the event ("不再检出")."""
+        """ "待核查 → 已认定", or the event ("不再检出")."""
         if self.event:
             return self.event
         return tr("{0} → {1}").format(self.from_label, self.to_label)
@@ -197,22 +226,34 @@ def history_steps(row: FindingRow) -> List[HistoryStep]:
     the history export and the case file."""
     steps = []
     for entry in row.history():
-        when, who, note = (_when_text(entry.get("when")), _text(entry.get("who")),
-                           _text(entry.get("note")))
+        when, who, note = (
+            _when_text(entry.get("when")),
+            _text(entry.get("who")),
+            _text(entry.get("note")),
+        )
         if entry.get("event"):
-            event = tr("no longer detected") if entry.get("event") == NOT_DETECTED \
+            event = (
+                tr("no longer detected")
+                if entry.get("event") == NOT_DETECTED
                 else _text(entry.get("event"))
+            )
             steps.append(HistoryStep(when, who, "", "", note, event))
             continue
-        steps.append(HistoryStep(
-            when, who, codes.CASE_STATUS.label(_text(entry.get("from")), "—"),
-            codes.CASE_STATUS.label(_text(entry.get("to")), _text(entry.get("to"))), note))
+        steps.append(
+            HistoryStep(
+                when,
+                who,
+                codes.CASE_STATUS.label(_text(entry.get("from")), "—"),
+                codes.CASE_STATUS.label(_text(entry.get("to")), _text(entry.get("to"))),
+                note,
+            )
+        )
     return steps
 
 
 def _chunks(items: List[int], size: int = 500) -> Iterable[List[int]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def _select(db, fids: Optional[Iterable[int]] = None) -> List[FindingRow]:
@@ -221,8 +262,12 @@ def _select(db, fids: Optional[Iterable[int]] = None) -> List[FindingRow]:
         return [_row(values) for values in db.query(text + " ORDER BY fid")]
     rows: List[FindingRow] = []
     for chunk in _chunks(sorted({int(fid) for fid in fids})):
-        rows.extend(_row(values) for values in db.query(
-            text + " WHERE fid IN ({0})".format(", ".join("?" * len(chunk))), chunk))
+        rows.extend(
+            _row(values)
+            for values in db.query(
+                text + " WHERE fid IN ({0})".format(", ".join("?" * len(chunk))), chunk
+            )
+        )
     return rows
 
 
@@ -238,6 +283,7 @@ def load_findings(workspace, fids: Optional[Iterable[int]] = None) -> List[Findi
 
 # --- merging a validation run ---------------------------------------------------------
 
+
 def check_unique_keys(findings: Sequence[Finding]) -> None:
     """Refuse findings of different parcels under one parcel ID (their cases would
     be mixed up: the status of one would move onto the other), naming the IDs."""
@@ -249,9 +295,13 @@ def check_unique_keys(findings: Sequence[Finding]) -> None:
         owners.setdefault(finding.parcel_id, set()).add(owner)
     duplicated = sorted(parcel for parcel, seen in owners.items() if len(seen) > 1)
     if duplicated:
-        raise InputError(tr("Parcel ID(s) used by more than one parcel: {0}. Give every "
-                            "parcel its own ID before storing findings (nothing was "
-                            "stored).").format(", ".join(duplicated[:20])))
+        raise InputError(
+            tr(
+                "Parcel ID(s) used by more than one parcel: {0}. Give every "
+                "parcel its own ID before storing findings (nothing was "
+                "stored)."
+            ).format(", ".join(duplicated[:20]))
+        )
 
 
 def duplicate_parcel_ids(layer: QgsVectorLayer, id_field: str) -> List[str]:
@@ -272,21 +322,41 @@ def check_unique_parcel_ids(layer: QgsVectorLayer, id_field: str) -> None:
     """Refuse a parcel layer in which two parcels share an ID (IDs named)."""
     duplicated = duplicate_parcel_ids(layer, id_field)
     if duplicated:
-        raise InputError(tr("Parcel ID(s) used by more than one parcel in {0}.{1}: {2}. "
-                            "Give every parcel its own ID before storing findings "
-                            "(nothing was stored).")
-                         .format(layer.name(), id_field, ", ".join(duplicated[:20])))
+        raise InputError(
+            tr(
+                "Parcel ID(s) used by more than one parcel in {0}.{1}: {2}. "
+                "Give every parcel its own ID before storing findings "
+                "(nothing was stored)."
+            ).format(layer.name(), id_field, ", ".join(duplicated[:20]))
+        )
 
 
-_INSERT_COLUMNS = ("uuid", "tbbh", "gz", "hgx", "yzcd", "xx", "mj", "xzqdm", "zt", "czr",
-                   "czsj", "lsjl", "bbh")
+_INSERT_COLUMNS = (
+    "uuid",
+    "tbbh",
+    "gz",
+    "hgx",
+    "yzcd",
+    "xx",
+    "mj",
+    "xzqdm",
+    "zt",
+    "czr",
+    "czsj",
+    "lsjl",
+    "bbh",
+)
 _VALUE_COLUMNS = ("hgx", "yzcd", "xx", "mj", "xzqdm")
 
 
-def store_findings(workspace, findings: Sequence[Finding],
-                   crs: QgsCoordinateReferenceSystem,
-                   scope: Optional[Iterable[str]] = None, who: str = "",
-                   feedback: Optional[QgsFeedback] = None) -> StoreResult:
+def store_findings(
+    workspace,
+    findings: Sequence[Finding],
+    crs: QgsCoordinateReferenceSystem,
+    scope: Optional[Iterable[str]] = None,
+    who: str = "",
+    feedback: Optional[QgsFeedback] = None,
+) -> StoreResult:
     """Merge a validation run into the workspace ``finding`` table.
 
     ``workspace``: anything ``workspace_of`` takes (path, layer, workspace).
@@ -310,8 +380,7 @@ def store_findings(workspace, findings: Sequence[Finding],
                 raise CanceledError()
             if position % 200 == 0:
                 feedback.setProgress(60.0 * position / max(len(findings), 1))
-        geometry = QgsGeometry(finding.geometry) if finding.geometry is not None \
-            else QgsGeometry()
+        geometry = QgsGeometry(finding.geometry) if finding.geometry is not None else QgsGeometry()
         if transform is not None and not geometry.isNull():
             geometry.transform(transform)
         values = {
@@ -345,15 +414,26 @@ def store_findings(workspace, findings: Sequence[Finding],
                 row = matches[number]
                 used.add(row.fid)
                 updates.setdefault(fragment, []).append(
-                    [values[name] for name in _VALUE_COLUMNS] + [blob, row.fid])
+                    [values[name] for name in _VALUE_COLUMNS] + [blob, row.fid]
+                )
                 result.kept += 1
                 continue
-            first = _dump([{"from": None, "to": FOUND, "who": who, "when": stamp,
-                            "note": tr("found by validation")}])
+            first = _dump(
+                [
+                    {
+                        "from": None,
+                        "to": FOUND,
+                        "who": who,
+                        "when": stamp,
+                        "note": tr("found by validation"),
+                    }
+                ]
+            )
             inserts.setdefault(fragment, []).append(
-                [_uuid(), finding.parcel_id, finding.rule] +
-                [values[name] for name in _VALUE_COLUMNS] +
-                [FOUND, who or None, written_at, first, 1, blob])
+                [_uuid(), finding.parcel_id, finding.rule]
+                + [values[name] for name in _VALUE_COLUMNS]
+                + [FOUND, who or None, written_at, first, 1, blob]
+            )
         stale_changes: List[list] = []
         removals: List[list] = []
         for rows in existing.values():
@@ -363,13 +443,18 @@ def store_findings(workspace, findings: Sequence[Finding],
                 if scope_ids is not None and row.parcel_id not in scope_ids:
                     continue
                 steps = row.history()
-                if row.status == FOUND and all(step.get("from") is None
-                                               for step in steps):
+                if row.status == FOUND and all(step.get("from") is None for step in steps):
                     removals.append([row.fid])
                     continue
                 if not steps or steps[-1].get("event") != NOT_DETECTED:
-                    steps.append({"event": NOT_DETECTED, "who": who, "when": stamp,
-                                  "note": tr("no longer detected by validation")})
+                    steps.append(
+                        {
+                            "event": NOT_DETECTED,
+                            "who": who,
+                            "when": stamp,
+                            "note": tr("no longer detected by validation"),
+                        }
+                    )
                     stale_changes.append([_dump(steps), row.fid])
                 result.stale += 1
         if feedback is not None:
@@ -377,12 +462,27 @@ def store_findings(workspace, findings: Sequence[Finding],
                 raise CanceledError()
             feedback.setProgress(70.0)
         # the writes are the last seconds of a large run: progress moves through them
-        statements = [("UPDATE {0} SET {1}, geom = {2} WHERE fid = ?".format(
-            table, ", ".join(name + " = ?" for name in _VALUE_COLUMNS), fragment), batch)
-            for fragment, batch in updates.items()]
-        statements += [("INSERT INTO {0} ({1}, geom) VALUES ({2}, {3})".format(
-            table, ", ".join(_INSERT_COLUMNS), ", ".join("?" * len(_INSERT_COLUMNS)),
-            fragment), batch) for fragment, batch in inserts.items()]
+        statements = [
+            (
+                "UPDATE {0} SET {1}, geom = {2} WHERE fid = ?".format(
+                    table, ", ".join(name + " = ?" for name in _VALUE_COLUMNS), fragment
+                ),
+                batch,
+            )
+            for fragment, batch in updates.items()
+        ]
+        statements += [
+            (
+                "INSERT INTO {0} ({1}, geom) VALUES ({2}, {3})".format(
+                    table,
+                    ", ".join(_INSERT_COLUMNS),
+                    ", ".join("?" * len(_INSERT_COLUMNS)),
+                    fragment,
+                ),
+                batch,
+            )
+            for fragment, batch in inserts.items()
+        ]
         total = max(sum(len(batch) for _, batch in statements), 1)
         written = 0
         for text, batch in statements:
@@ -391,12 +491,14 @@ def store_findings(workspace, findings: Sequence[Finding],
                     if feedback.isCanceled():
                         raise CanceledError()
                     feedback.setProgress(70.0 + 28.0 * written / total)
-                db.executemany(text, batch[start:start + 1000])
-                written += len(batch[start:start + 1000])
+                db.executemany(text, batch[start : start + 1000])
+                written += len(batch[start : start + 1000])
         # a history entry written by the merge is a change an inspector must not
         # overwrite unseen: it moves the row version on
-        db.executemany("UPDATE {0} SET lsjl = ?, bbh = coalesce(bbh, 0) + 1 "
-                       "WHERE fid = ?".format(table), stale_changes)
+        db.executemany(
+            "UPDATE {0} SET lsjl = ?, bbh = coalesce(bbh, 0) + 1 WHERE fid = ?".format(table),
+            stale_changes,
+        )
         db.executemany("DELETE FROM {0} WHERE fid = ?".format(table), removals)
         if feedback is not None and feedback.isCanceled():
             raise CanceledError()
@@ -409,6 +511,7 @@ def store_findings(workspace, findings: Sequence[Finding],
 
 def _uuid() -> str:
     from qgis.PyQt.QtCore import QUuid
+
     return QUuid.createUuid().toString(QUuid.StringFormat.WithoutBraces)
 
 
@@ -417,6 +520,7 @@ def allowed_statuses(status: str) -> Tuple[str, ...]:
 
 
 # --- case steps ----------------------------------------------------------------------
+
 
 def _check_step(status: str, who: str) -> None:
     if status not in codes.CASE_STATUS:
@@ -427,20 +531,32 @@ def _check_step(status: str, who: str) -> None:
 
 def _refusal(parcel_id: str, rule: str, current: str, status: str) -> str:
     return tr("{0} ({1}): {2} → {3}").format(
-        parcel_id, rule, codes.CASE_STATUS.label(current), codes.CASE_STATUS.label(status))
+        parcel_id, rule, codes.CASE_STATUS.label(current), codes.CASE_STATUS.label(status)
+    )
 
 
 def conflict_message(row: FindingRow) -> str:
     """Translated: who changed the finding and when (the row as stored now)."""
-    return tr("The finding {0} ({1}) was changed by {2} at {3} after you read it; "
-              "nothing was saved. Reload the findings and apply your step again.").format(
-        row.parcel_id, row.rule, row.handler or tr("another user"),
-        row.handled_at or tr("an unknown time"))
+    return tr(
+        "The finding {0} ({1}) was changed by {2} at {3} after you read it; "
+        "nothing was saved. Reload the findings and apply your step again."
+    ).format(
+        row.parcel_id,
+        row.rule,
+        row.handler or tr("another user"),
+        row.handled_at or tr("an unknown time"),
+    )
 
 
-def set_status(target, fids: Iterable[int], status: str, who: str,
-               note: str = "", when: Optional[QDateTime] = None,
-               seen: Optional[Dict[int, int]] = None) -> int:
+def set_status(
+    target,
+    fids: Iterable[int],
+    status: str,
+    who: str,
+    note: str = "",
+    when: Optional[QDateTime] = None,
+    seen: Optional[Dict[int, int]] = None,
+) -> int:
     """Move findings to ``status`` with who/when/note; returns how many changed.
 
     ``target``: a finding layer in edit mode (the change is one undoable edit
@@ -471,10 +587,21 @@ def set_status(target, fids: Iterable[int], status: str, who: str,
                 refused.append(_refusal(row.parcel_id, row.rule, row.status, status))
                 continue
             steps = row.history()
-            steps.append({"from": row.status, "to": status, "who": who, "when": stamp,
-                          "note": note})
-            batch.append([status, who, _stamp(when, ws.backend), note or None, _dump(steps),
-                          row.version + 1, row.fid, row.version])
+            steps.append(
+                {"from": row.status, "to": status, "who": who, "when": stamp, "note": note}
+            )
+            batch.append(
+                [
+                    status,
+                    who,
+                    _stamp(when, ws.backend),
+                    note or None,
+                    _dump(steps),
+                    row.version + 1,
+                    row.fid,
+                    row.version,
+                ]
+            )
         if conflicts:
             raise ConflictError(" ".join(conflicts))
         if refused:
@@ -485,22 +612,27 @@ def set_status(target, fids: Iterable[int], status: str, who: str,
 
 def _write_steps(db, batch: List[list]) -> None:
     """Conditional updates (row version as read); a row changed meanwhile → conflict."""
-    text = ("UPDATE {0} SET zt = ?, czr = ?, czsj = ?, clyj = ?, lsjl = ?, bbh = ? "
-            "WHERE fid = ? AND coalesce(bbh, 0) = ?").format(db.table(TABLE))
+    text = (
+        "UPDATE {0} SET zt = ?, czr = ?, czsj = ?, clyj = ?, lsjl = ?, bbh = ? "
+        "WHERE fid = ? AND coalesce(bbh, 0) = ?"
+    ).format(db.table(TABLE))
     for values in batch:
         if db.execute(text, values) != 1:
             rows = _select(db, [values[6]])
             if not rows:
-                raise ConflictError(tr("The finding {0} was deleted by another user; "
-                                       "nothing was saved.").format(values[6]))
+                raise ConflictError(
+                    tr("The finding {0} was deleted by another user; nothing was saved.").format(
+                        values[6]
+                    )
+                )
             raise ConflictError(conflict_message(rows[0]))
 
 
-def _set_status_in_buffer(layer: QgsVectorLayer, fids: List[int], status: str, who: str,
-                          note: str, when: QDateTime) -> int:
+def _set_status_in_buffer(
+    layer: QgsVectorLayer, fids: List[int], status: str, who: str, note: str, when: QDateTime
+) -> int:
     fields = layer.fields()
-    index = {name: fields.indexOf(name)
-             for name in ("zt", "czr", "czsj", "clyj", "lsjl", "bbh")}
+    index = {name: fields.indexOf(name) for name in ("zt", "czr", "czsj", "clyj", "lsjl", "bbh")}
     pending = layer.editBuffer().changedAttributeValues() if layer.editBuffer() else {}
     stamp = when.toString(Qt.DateFormat.ISODate)
     changes: Dict[int, Dict[int, object]] = {}
@@ -509,18 +641,20 @@ def _set_status_in_buffer(layer: QgsVectorLayer, fids: List[int], status: str, w
     for feature in layer.getFeatures(request):
         current = _text(feature["zt"]) or FOUND
         if status not in TRANSITIONS.get(current, ()):
-            refused.append(_refusal(_text(feature["tbbh"]), _text(feature["gz"]), current,
-                                    status))
+            refused.append(_refusal(_text(feature["tbbh"]), _text(feature["gz"]), current, status))
             continue
         steps = history(feature["lsjl"])
-        steps.append({"from": current, "to": status, "who": who, "when": stamp,
-                      "note": note})
-        values = {index["zt"]: status, index["czr"]: who, index["czsj"]: when,
-                  index["clyj"]: note or None, index["lsjl"]: _dump(steps)}
+        steps.append({"from": current, "to": status, "who": who, "when": stamp, "note": note})
+        values = {
+            index["zt"]: status,
+            index["czr"]: who,
+            index["czsj"]: when,
+            index["clyj"]: note or None,
+            index["lsjl"]: _dump(steps),
+        }
         if index["bbh"] >= 0 and index["bbh"] not in pending.get(feature.id(), {}):
             # the version read now + 1; save_edits writes only if it is still the same
-            values[index["bbh"]] = int(feature["bbh"] or 0) + 1 \
-                if _text(feature["bbh"]) else 1
+            values[index["bbh"]] = int(feature["bbh"] or 0) + 1 if _text(feature["bbh"]) else 1
         changes[feature.id()] = values
     if refused:
         raise InputError(tr("Not an allowed step: {0}.").format("; ".join(refused)))
@@ -548,36 +682,55 @@ def save_edits(layer: QgsVectorLayer) -> int:
         return 0
     buffer = layer.editBuffer()
     changed = dict(buffer.changedAttributeValues())
-    if buffer.addedFeatures() or buffer.deletedFeatureIds() or \
-            buffer.changedGeometries() or layer.fields().indexOf("bbh") < 0:
+    if (
+        buffer.addedFeatures()
+        or buffer.deletedFeatureIds()
+        or buffer.changedGeometries()
+        or layer.fields().indexOf("bbh") < 0
+    ):
         count = len(changed)
         if not layer.commitChanges():
-            raise WorkspaceError(tr("Cannot save the case status: {0}")
-                                 .format("; ".join(layer.commitErrors())))
+            raise WorkspaceError(
+                tr("Cannot save the case status: {0}").format("; ".join(layer.commitErrors()))
+            )
         return count
     fields = layer.fields()
     names = ("zt", "czr", "czsj", "clyj", "lsjl", "bbh")
     index = {name: fields.indexOf(name) for name in names}
     ws = workspace_of(layer)
     batch: List[list] = []
-    features = {feature.id(): feature for feature in layer.getFeatures(
-        QgsFeatureRequest().setFilterFids(list(changed))
-        .setFlags(QgsFeatureRequest.NoGeometry))}  # one request, not one per row
+    features = {
+        feature.id(): feature
+        for feature in layer.getFeatures(
+            QgsFeatureRequest().setFilterFids(list(changed)).setFlags(QgsFeatureRequest.NoGeometry)
+        )
+    }  # one request, not one per row
     for fid, values in changed.items():
         feature = features[fid]
         version = feature["bbh"]
         new_version = int(version) if _text(version) else 1
         handled = feature["czsj"]
-        batch.append([_text(feature["zt"]) or FOUND, _text(feature["czr"]) or None,
-                      _stamp(handled, ws.backend) if isinstance(handled, QDateTime)
-                      else (_text(handled) or None),
-                      _text(feature["clyj"]) or None, _text(feature["lsjl"]) or None,
-                      new_version, int(fid), new_version - 1])
+        batch.append(
+            [
+                _text(feature["zt"]) or FOUND,
+                _text(feature["czr"]) or None,
+                _stamp(handled, ws.backend)
+                if isinstance(handled, QDateTime)
+                else (_text(handled) or None),
+                _text(feature["clyj"]) or None,
+                _text(feature["lsjl"]) or None,
+                new_version,
+                int(fid),
+                new_version - 1,
+            ]
+        )
         unknown = set(values) - set(index.values())
         if unknown:
-            raise InputError(tr("Only case status steps can be saved here; other "
-                                "fields were edited: {0}.").format(
-                ", ".join(fields.at(position).name() for position in sorted(unknown))))
+            raise InputError(
+                tr(
+                    "Only case status steps can be saved here; other fields were edited: {0}."
+                ).format(", ".join(fields.at(position).name() for position in sorted(unknown)))
+            )
     with ws.transaction(tr("saving the case status")) as db:
         _write_steps(db, batch)
     # the rows are saved: drop the buffer without undoing its steps one by one (a
@@ -589,6 +742,7 @@ def save_edits(layer: QgsVectorLayer) -> int:
 
 
 # --- export ----------------------------------------------------------------------------
+
 
 def township_label(code: str) -> str:
     """Township name of a 9-digit code (the code itself when unknown)."""
@@ -611,19 +765,50 @@ def finding_rows(layer: QgsVectorLayer) -> Tuple[List[tuple], List[List[object]]
     its own column for machines."""
     from .rules import rule_label
 
-    names = (tr("Finding ID"), tr("Parcel ID"), tr("Rule code"), tr("Rule"),
-             tr("Compliance code"), tr("Compliance"), tr("Severity"), tr("Message"),
-             tr("Area (m²)"), tr("Township code"), tr("Township"), tr("Status code"),
-             tr("Case status"), tr("Handled by"), tr("Handled at"), tr("Note"))
+    names = (
+        tr("Finding ID"),
+        tr("Parcel ID"),
+        tr("Rule code"),
+        tr("Rule"),
+        tr("Compliance code"),
+        tr("Compliance"),
+        tr("Severity"),
+        tr("Message"),
+        tr("Area (m²)"),
+        tr("Township code"),
+        tr("Township"),
+        tr("Status code"),
+        tr("Case status"),
+        tr("Handled by"),
+        tr("Handled at"),
+        tr("Note"),
+    )
     area = names.index(tr("Area (m²)"))
-    header = [(name, FieldType.DOUBLE if position == area else FieldType.STRING)
-              for position, name in enumerate(names)]
-    rows = [[row.uuid, row.parcel_id, row.rule, rule_label(row.rule), row.compliance,
-             codes.COMPLIANCE.label(row.compliance), codes.SEVERITY.label(row.severity,
-                                                                          row.severity),
-             row.message, row.area_m2, row.township, township_label(row.township),
-             row.status, codes.CASE_STATUS.label(row.status), row.handler, row.handled_at,
-             row.note] for row in _rows_of(layer)]
+    header = [
+        (name, FieldType.DOUBLE if position == area else FieldType.STRING)
+        for position, name in enumerate(names)
+    ]
+    rows = [
+        [
+            row.uuid,
+            row.parcel_id,
+            row.rule,
+            rule_label(row.rule),
+            row.compliance,
+            codes.COMPLIANCE.label(row.compliance),
+            codes.SEVERITY.label(row.severity, row.severity),
+            row.message,
+            row.area_m2,
+            row.township,
+            township_label(row.township),
+            row.status,
+            codes.CASE_STATUS.label(row.status),
+            row.handler,
+            row.handled_at,
+            row.note,
+        ]
+        for row in _rows_of(layer)
+    ]
     return header, rows
 
 
@@ -632,14 +817,34 @@ def history_table(layer: QgsVectorLayer) -> Tuple[List[tuple], List[List[object]
     finding, time, who, from and to status labels, note (not the stored JSON)."""
     from .rules import rule_label
 
-    header = [(name, FieldType.STRING) for name in (
-        tr("Finding ID"), tr("Parcel ID"), tr("Rule"), tr("Time"), tr("Handled by"),
-        tr("From status"), tr("To status"), tr("Note"))]
+    header = [
+        (name, FieldType.STRING)
+        for name in (
+            tr("Finding ID"),
+            tr("Parcel ID"),
+            tr("Rule"),
+            tr("Time"),
+            tr("Handled by"),
+            tr("From status"),
+            tr("To status"),
+            tr("Note"),
+        )
+    ]
     rows = []
     for row in _rows_of(layer):
         for step in history_steps(row):
-            rows.append([row.uuid, row.parcel_id, rule_label(row.rule), step.when,
-                         step.who, step.from_label, step.to_label, step.note])
+            rows.append(
+                [
+                    row.uuid,
+                    row.parcel_id,
+                    rule_label(row.rule),
+                    step.when,
+                    step.who,
+                    step.from_label,
+                    step.to_label,
+                    step.note,
+                ]
+            )
     return header, rows
 
 
@@ -652,8 +857,7 @@ def export_findings(source, path: str) -> str:
     ``source``: the finding layer, or anything ``workspace_of`` takes."""
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
-    layer = source if isinstance(source, QgsVectorLayer) \
-        else workspace_of(source).layer(TABLE)
+    layer = source if isinstance(source, QgsVectorLayer) else workspace_of(source).layer(TABLE)
     lower = path.lower()
     if lower.endswith(".gpkg"):
         options = QgsVectorFileWriter.SaveVectorOptions()
@@ -661,7 +865,8 @@ def export_findings(source, path: str) -> str:
         options.layerName = TABLE
         options.fileEncoding = "UTF-8"
         error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-            layer, path, QgsCoordinateTransformContext(), options)
+            layer, path, QgsCoordinateTransformContext(), options
+        )
         if error != QgsVectorFileWriter.NoError:
             raise WorkspaceError(tr("Cannot write {0}: {1}").format(path, message))
         from .export import add_table
@@ -674,7 +879,6 @@ def export_findings(source, path: str) -> str:
 
         header, rows = finding_rows(layer)
         steps_header, steps = history_table(layer)
-        export_tables(path, [(tr("findings"), header, rows),
-                             (tr("history"), steps_header, steps)])
+        export_tables(path, [(tr("findings"), header, rows), (tr("history"), steps_header, steps)])
         return path
     raise InputError(tr("Export to .gpkg, .xlsx or .csv, not {0}.").format(path))

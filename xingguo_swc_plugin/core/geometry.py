@@ -46,9 +46,12 @@ def invalid_reason(geometry: QgsGeometry, located: bool = False) -> str:
         return tr("invalid geometry")
     if not located:
         return "; ".join(error.what() for error in errors)
-    return "; ".join(tr("{0} at {1:.2f}, {2:.2f}").format(
-        error.what(), error.where().x(), error.where().y()) if error.hasWhere()
-        else error.what() for error in errors)
+    return "; ".join(
+        tr("{0} at {1:.2f}, {2:.2f}").format(error.what(), error.where().x(), error.where().y())
+        if error.hasWhere()
+        else error.what()
+        for error in errors
+    )
 
 
 def geometry_problem(geometry: Optional[QgsGeometry]) -> Optional[str]:
@@ -77,8 +80,9 @@ def polygonal(geometry: Optional[QgsGeometry]) -> QgsGeometry:
     return output
 
 
-def transform_between(source: QgsCoordinateReferenceSystem,
-                      target: QgsCoordinateReferenceSystem) -> Optional[QgsCoordinateTransform]:
+def transform_between(
+    source: QgsCoordinateReferenceSystem, target: QgsCoordinateReferenceSystem
+) -> Optional[QgsCoordinateTransform]:
     """The transform from ``source`` to ``target``, None when nothing is to be done."""
     if not source.isValid() or source == target:
         return None
@@ -94,24 +98,37 @@ def repaired(geometry: QgsGeometry) -> Tuple[QgsGeometry, bool]:
     if not usable(geometry) or geometry.isGeosValid():
         return geometry, False
     fixed = geometry.makeValid()
-    if geometry.type() == QgsWkbTypes.PolygonGeometry and \
-            fixed.type() != QgsWkbTypes.PolygonGeometry:
-        polygons = [part for part in fixed.asGeometryCollection()
-                    if part.type() == QgsWkbTypes.PolygonGeometry]
+    if (
+        geometry.type() == QgsWkbTypes.PolygonGeometry
+        and fixed.type() != QgsWkbTypes.PolygonGeometry
+    ):
+        polygons = [
+            part
+            for part in fixed.asGeometryCollection()
+            if part.type() == QgsWkbTypes.PolygonGeometry
+        ]
         fixed = QgsGeometry.collectGeometry(polygons) if polygons else QgsGeometry()
     return fixed, True
 
 
-def index_geometry(index: QgsSpatialIndex, key: int, geometry: QgsGeometry,
-                   what: str = "") -> None:
+def index_geometry(index: QgsSpatialIndex, key: int, geometry: QgsGeometry, what: str = "") -> None:
     """Add ``geometry``'s bounding box to ``index`` under ``key``, or raise InputError
     naming the feature (``what``, else the key): never a feature missing silently."""
     bounds = geometry.boundingBox() if usable(geometry) else None
-    if bounds is None or not bounds.isFinite() or \
-            bounds.xMinimum() > bounds.xMaximum() or bounds.yMinimum() > bounds.yMaximum() \
-            or not index.addFeature(key, bounds):
-        raise InputError(tr("{0} cannot be placed in the spatial index (no geometry, or "
-                            "coordinates that are not finite numbers: {1}); it would "
-                            "silently drop out of the result. Repair or remove it.").format(
-            what or tr("Feature {0}").format(key),
-            bounds.toString() if bounds is not None else tr("empty")))
+    if (
+        bounds is None
+        or not bounds.isFinite()
+        or bounds.xMinimum() > bounds.xMaximum()
+        or bounds.yMinimum() > bounds.yMaximum()
+        or not index.addFeature(key, bounds)
+    ):
+        raise InputError(
+            tr(
+                "{0} cannot be placed in the spatial index (no geometry, or "
+                "coordinates that are not finite numbers: {1}); it would "
+                "silently drop out of the result. Repair or remove it."
+            ).format(
+                what or tr("Feature {0}").format(key),
+                bounds.toString() if bounds is not None else tr("empty"),
+            )
+        )

@@ -35,14 +35,17 @@ def erosion_years(erosion: QgsVectorLayer) -> Tuple[List[int], int]:
         try:
             years.add(int(float(value)))
         except (TypeError, ValueError):
-            raise InputError(tr("Erosion feature #{0} of {1}: the monitoring year nd is "
-                                "not a year ({2}).").format(feature.id(), erosion.name(),
-                                                            value)) from None
+            raise InputError(
+                tr(
+                    "Erosion feature #{0} of {1}: the monitoring year nd is not a year ({2})."
+                ).format(feature.id(), erosion.name(), value)
+            ) from None
     return sorted(years), undated
 
 
-def erosion_of_year(erosion: QgsVectorLayer, year: Optional[int] = None
-                    ) -> Tuple[QgsVectorLayer, Optional[int]]:
+def erosion_of_year(
+    erosion: QgsVectorLayer, year: Optional[int] = None
+) -> Tuple[QgsVectorLayer, Optional[int]]:
     """The erosion features of ONE monitoring year (never a mix of years).
 
     ``year`` None: the latest year ``nd`` present.  A layer without any year (no
@@ -55,32 +58,40 @@ def erosion_of_year(erosion: QgsVectorLayer, year: Optional[int] = None
     chosen, several = choose_erosion_year(erosion, year)
     if not several:
         return erosion, chosen
-    copy = erosion.materialize(QgsFeatureRequest().setFilterExpression(
-        '"nd" = {0}'.format(chosen)))
+    copy = erosion.materialize(QgsFeatureRequest().setFilterExpression('"nd" = {0}'.format(chosen)))
     copy.setName(erosion.name())
     return copy, chosen
 
 
-def choose_erosion_year(erosion: QgsVectorLayer, year: Optional[int] = None
-                        ) -> Tuple[Optional[int], bool]:
+def choose_erosion_year(
+    erosion: QgsVectorLayer, year: Optional[int] = None
+) -> Tuple[Optional[int], bool]:
     """(the monitoring year to use, whether the layer holds other years too) under
     the rules of ``erosion_of_year``; refuses what they refuse."""
     years, undated = erosion_years(erosion)
     if not years:
         if year is not None:
-            raise InputError(tr("The erosion layer {0} has no monitoring year nd: it cannot "
-                                "give the year {1}.").format(erosion.name(), year))
+            raise InputError(
+                tr(
+                    "The erosion layer {0} has no monitoring year nd: it cannot give the year {1}."
+                ).format(erosion.name(), year)
+            )
         return None, False
     if undated:
-        raise InputError(tr("{0} features of the erosion layer {1} have no monitoring year "
-                            "nd while others have ({2}): fill in nd so that years are not "
-                            "mixed.").format(undated, erosion.name(),
-                                             ", ".join(str(y) for y in years)))
+        raise InputError(
+            tr(
+                "{0} features of the erosion layer {1} have no monitoring year "
+                "nd while others have ({2}): fill in nd so that years are not "
+                "mixed."
+            ).format(undated, erosion.name(), ", ".join(str(y) for y in years))
+        )
     chosen = years[-1] if year is None else int(year)
     if chosen not in years:
-        raise InputError(tr("The erosion layer {0} has no features of the year {1}; its "
-                            "years are: {2}.").format(erosion.name(), chosen,
-                                                      ", ".join(str(y) for y in years)))
+        raise InputError(
+            tr("The erosion layer {0} has no features of the year {1}; its years are: {2}.").format(
+                erosion.name(), chosen, ", ".join(str(y) for y in years)
+            )
+        )
     return chosen, years != [chosen]
 
 

@@ -42,8 +42,11 @@ def polygonal_part(geometry: QgsGeometry) -> Optional[QgsGeometry]:
         return None
     if QgsWkbTypes.geometryType(geometry.wkbType()) == QgsWkbTypes.PolygonGeometry:
         return geometry
-    parts = [part for part in geometry.asGeometryCollection()
-             if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.PolygonGeometry]
+    parts = [
+        part
+        for part in geometry.asGeometryCollection()
+        if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.PolygonGeometry
+    ]
     if not parts:
         return None
     return QgsGeometry.collectGeometry(parts)
@@ -55,8 +58,15 @@ def _from_wkb(wkb: bytes) -> QgsGeometry:
     return geometry
 
 
-def _append(result: OverlapResult, fids: np.ndarray, ids: list, i: int, j: int,
-            area: float, shared: QgsGeometry) -> None:
+def _append(
+    result: OverlapResult,
+    fids: np.ndarray,
+    ids: list,
+    i: int,
+    j: int,
+    area: float,
+    shared: QgsGeometry,
+) -> None:
     fa, fb = int(fids[i]), int(fids[j])
     ia, ib = ids[i], ids[j]
     if fa > fb:
@@ -68,9 +78,17 @@ def _append(result: OverlapResult, fids: np.ndarray, ids: list, i: int, j: int,
 CLIP_CHUNK = 65536
 
 
-def _numpy_pairs(a: np.ndarray, b: np.ndarray, wkb_store: List[bytes], fids: np.ndarray,
-                 ids: list, min_area: float, factor: float, result: OverlapResult,
-                 feedback: QgsFeedback) -> np.ndarray:
+def _numpy_pairs(
+    a: np.ndarray,
+    b: np.ndarray,
+    wkb_store: List[bytes],
+    fids: np.ndarray,
+    ids: list,
+    min_area: float,
+    factor: float,
+    result: OverlapResult,
+    feedback: QgsFeedback,
+) -> np.ndarray:
     """Decide candidate pairs with numpy where one ring is convex (projected CRS).
 
     The convex one clips the other (Sutherland–Hodgman): the clipped ring's area
@@ -91,13 +109,14 @@ def _numpy_pairs(a: np.ndarray, b: np.ndarray, wkb_store: List[bytes], fids: np.
     todo = np.flatnonzero(eligible)
     for lo in range(0, len(todo), CLIP_CHUNK):
         raise_if_canceled(feedback)
-        k = todo[lo:lo + CLIP_CHUNK]
+        k = todo[lo : lo + CLIP_CHUNK]
         # clip by b when b is convex, else by a
         by_b = convex[lb[k]]
         sub = np.where(by_b, la[k], lb[k])
         clip = np.where(by_b, lb[k], la[k])
-        cx, cy, count = bulk.clip_convex(px[sub, :-1], py[sub, :-1], edges[sub],
-                                         px[clip], py[clip], edges[clip], sign[clip])
+        cx, cy, count = bulk.clip_convex(
+            px[sub, :-1], py[sub, :-1], edges[sub], px[clip], py[clip], edges[clip], sign[clip]
+        )
         shared = bulk.padded_area(cx, cy, count)
         margin = 1e-6 * threshold + 1e-9 * np.minimum(ring_area[sub], ring_area[clip])
         drop = shared < threshold - margin
@@ -117,16 +136,19 @@ def _numpy_pairs(a: np.ndarray, b: np.ndarray, wkb_store: List[bytes], fids: np.
             ia, ib = ids[pair_a[n]], ids[pair_b[n]]
             if swaps[n]:
                 ia, ib = ib, ia
-            result.pairs.append(OverlapPair(lo_fid[n], hi_fid[n], ia, ib, areas[n],
-                                            geometry))
+            result.pairs.append(OverlapPair(lo_fid[n], hi_fid[n], ia, ib, areas[n], geometry))
         feedback.setProgress(50.0 + 25.0 * min(1.0, (lo + CLIP_CHUNK) / len(todo)))
     return geos
 
 
-def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
-                  min_area: float = 0.01, feedback: Optional[QgsFeedback] = None,
-                  context: Optional[QgsCoordinateTransformContext] = None,
-                  area_method: int = PLANIMETRIC) -> OverlapResult:
+def find_overlaps(
+    layer: QgsVectorLayer,
+    id_field: Optional[str] = None,
+    min_area: float = 0.01,
+    feedback: Optional[QgsFeedback] = None,
+    context: Optional[QgsCoordinateTransformContext] = None,
+    area_method: int = PLANIMETRIC,
+) -> OverlapResult:
     """Pairs of features of ``layer`` overlapping by at least ``min_area`` m².
 
     Pairs are unordered and listed once with ``fid_a < fid_b``; ``id_a``/``id_b``
@@ -143,8 +165,11 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
     if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
         raise InputError(tr("The layer {0} is not a polygon layer.").format(layer.name()))
     if id_field and layer.fields().lookupField(id_field) < 0:
-        raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
-                         .format(layer.name(), id_field, ", ".join(layer.fields().names())))
+        raise InputError(
+            tr("The layer {0} has no field {1}; its fields are: {2}.").format(
+                layer.name(), id_field, ", ".join(layer.fields().names())
+            )
+        )
     engine = choose(layer, what=tr("Overlaps"), feedback=feedback)
     if engine.on_server:
         return find_overlaps_sql(engine.database, layer, id_field, min_area, feedback)
@@ -158,7 +183,8 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
     factor = 1.0
     if projected:
         factor = QgsUnitTypes.fromUnitToUnitFactor(
-            QgsUnitTypes.distanceToAreaUnit(crs.mapUnits()), QgsUnitTypes.AreaSquareMeters)
+            QgsUnitTypes.distanceToAreaUnit(crs.mapUnits()), QgsUnitTypes.AreaSquareMeters
+        )
     result = OverlapResult()
     fids: List[np.ndarray] = []
     ids: List[Any] = []
@@ -174,8 +200,9 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
         batch_ids = batch.attributes[id_field] if id_field else [None] * len(batch.fids)
         for i in np.flatnonzero(~arrays.valid | arrays.empty):
             geometry = QgsGeometry() if arrays.empty[i] else _from_wkb(batch.wkb[i])
-            result.invalid.append(InvalidGeometry(int(batch.fids[i]), batch_ids[i],
-                                                  invalid_reason(geometry)))
+            result.invalid.append(
+                InvalidGeometry(int(batch.fids[i]), batch_ids[i], invalid_reason(geometry))
+            )
         good = np.flatnonzero(arrays.valid & ~arrays.empty)
         fids.append(batch.fids[good])
         if len(good) == len(batch.fids):
@@ -185,8 +212,11 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
             good_list = good.tolist()
             ids.extend([batch_ids[i] for i in good_list])
             wkb_store.extend([batch.wkb[i] for i in good_list])
-        boxes.append(np.column_stack([arrays.minx[good], arrays.miny[good],
-                                      arrays.maxx[good], arrays.maxy[good]]))
+        boxes.append(
+            np.column_stack(
+                [arrays.minx[good], arrays.miny[good], arrays.maxx[good], arrays.maxy[good]]
+            )
+        )
         result.features += len(batch.fids)
         done += len(batch.fids)
         feedback.setProgress(min(50.0, 50.0 * done / total))
@@ -199,8 +229,7 @@ def find_overlaps(layer: QgsVectorLayer, id_field: Optional[str] = None,
     del box
     geos = np.ones(len(a), dtype=bool)
     if projected and len(a):
-        geos = _numpy_pairs(a, b, wkb_store, all_fids, ids, min_area, factor, result,
-                            feedback)
+        geos = _numpy_pairs(a, b, wkb_store, all_fids, ids, min_area, factor, result, feedback)
     todo = np.flatnonzero(geos)
     geometries: List[Optional[QgsGeometry]] = [None] * len(wkb_store)
     polygon_types = {QgsWkbTypes.Polygon, QgsWkbTypes.MultiPolygon}

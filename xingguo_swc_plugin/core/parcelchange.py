@@ -128,10 +128,16 @@ def _check_cancel(feedback: QgsFeedback) -> None:
         raise CanceledError()
 
 
-def _read(layer: QgsVectorLayer, label: str, id_field: Optional[str],
-          crs: QgsCoordinateReferenceSystem, factor: float,
-          context: Optional[QgsCoordinateTransformContext], result: ChangeResult,
-          feedback: QgsFeedback) -> _Side:
+def _read(
+    layer: QgsVectorLayer,
+    label: str,
+    id_field: Optional[str],
+    crs: QgsCoordinateReferenceSystem,
+    factor: float,
+    context: Optional[QgsCoordinateTransformContext],
+    result: ChangeResult,
+    feedback: QgsFeedback,
+) -> _Side:
     fids: List[np.ndarray] = []
     ids: List[str] = []
     named: List[bool] = []
@@ -176,10 +182,15 @@ def _read(layer: QgsVectorLayer, label: str, id_field: Optional[str],
             wkbs.extend(wkb[i] for i in good.tolist())
         areas.append(area[good])
         boxes.append(box[good])
-    return _Side(label,
-                 np.concatenate(fids) if fids else np.zeros(0, dtype=np.int64), ids, named, wkbs,
-                 np.concatenate(areas) if areas else np.zeros(0),
-                 np.concatenate(boxes) if boxes else np.zeros((0, 4)))
+    return _Side(
+        label,
+        np.concatenate(fids) if fids else np.zeros(0, dtype=np.int64),
+        ids,
+        named,
+        wkbs,
+        np.concatenate(areas) if areas else np.zeros(0),
+        np.concatenate(boxes) if boxes else np.zeros((0, 4)),
+    )
 
 
 def _candidate_pairs(old: _Side, new: _Side) -> Tuple[np.ndarray, np.ndarray]:
@@ -193,8 +204,13 @@ def _candidate_pairs(old: _Side, new: _Side) -> Tuple[np.ndarray, np.ndarray]:
     return lo[across], hi[across] - n_old
 
 
-def _convex_clip(sub_wkb: List[bytes], sub_idx: np.ndarray, clip_wkb: List[bytes],
-                 clip_idx: np.ndarray, feedback: QgsFeedback) -> Tuple[np.ndarray, np.ndarray]:
+def _convex_clip(
+    sub_wkb: List[bytes],
+    sub_idx: np.ndarray,
+    clip_wkb: List[bytes],
+    clip_idx: np.ndarray,
+    feedback: QgsFeedback,
+) -> Tuple[np.ndarray, np.ndarray]:
     """Shared area (CRS units²) of pairs where the clip ring is convex: numpy
     Sutherland–Hodgman (exact for any simple subject).  Returns (decided, area)."""
     decided = np.zeros(len(sub_idx), dtype=bool)
@@ -204,25 +220,31 @@ def _convex_clip(sub_wkb: List[bytes], sub_idx: np.ndarray, clip_wkb: List[bytes
     us, uc = np.unique(sub_idx), np.unique(clip_idx)
     ok_s, pxs, pys, edges_s, _, _ = bulk.rings_padded([sub_wkb[i] for i in us.tolist()])
     ok_c, pxc, pyc, edges_c, sign_c, convex_c = bulk.rings_padded(
-        [clip_wkb[i] for i in uc.tolist()])
+        [clip_wkb[i] for i in uc.tolist()]
+    )
     ls, lc = np.searchsorted(us, sub_idx), np.searchsorted(uc, clip_idx)
     todo = np.flatnonzero(ok_s[ls] & ok_c[lc] & convex_c[lc])
     for start in range(0, len(todo), CLIP_CHUNK):
         _check_cancel(feedback)
-        k = todo[start:start + CLIP_CHUNK]
+        k = todo[start : start + CLIP_CHUNK]
         s, c = ls[k], lc[k]
-        cx, cy, count = bulk.clip_convex(pxs[s, :-1], pys[s, :-1], edges_s[s],
-                                         pxc[c], pyc[c], edges_c[c], sign_c[c])
+        cx, cy, count = bulk.clip_convex(
+            pxs[s, :-1], pys[s, :-1], edges_s[s], pxc[c], pyc[c], edges_c[c], sign_c[c]
+        )
         area[k] = bulk.padded_area(cx, cy, count)
         decided[k] = True
     return decided, area
 
 
-def _shared_areas(old: _Side, new: _Side, oi: np.ndarray, ni: np.ndarray, factor: float,
-                  feedback: QgsFeedback) -> np.ndarray:
+def _shared_areas(
+    old: _Side, new: _Side, oi: np.ndarray, ni: np.ndarray, factor: float, feedback: QgsFeedback
+) -> np.ndarray:
     shared = np.zeros(len(oi))
-    same = np.fromiter((old.wkb[o] == new.wkb[n] for o, n in zip(oi.tolist(), ni.tolist())),
-                       dtype=bool, count=len(oi))
+    same = np.fromiter(
+        (old.wkb[o] == new.wkb[n] for o, n in zip(oi.tolist(), ni.tolist())),
+        dtype=bool,
+        count=len(oi),
+    )
     shared[same] = np.minimum(old.area[oi[same]], new.area[ni[same]])
     rest = np.flatnonzero(~same)
     # a convex new parcel clips the old one, else a convex old parcel the new one
@@ -240,8 +262,9 @@ def _shared_areas(old: _Side, new: _Side, oi: np.ndarray, ni: np.ndarray, factor
     return shared
 
 
-def _remainder(side: _Side, other: _Side, index: int, partners: List[int],
-               factor: float) -> Tuple[float, QgsGeometry]:
+def _remainder(
+    side: _Side, other: _Side, index: int, partners: List[int], factor: float
+) -> Tuple[float, QgsGeometry]:
     """Area (m²) and geometry of parcel ``index`` minus the union of ``partners``."""
     geometry = side.geometry(index)
     if not partners:
@@ -260,8 +283,14 @@ def _group(index: np.ndarray, partner: np.ndarray, size: int) -> List[List[int]]
     return groups
 
 
-def _remaining_areas(side: _Side, other: _Side, overlapping: List[List[int]],
-                     sums: np.ndarray, factor: float, feedback: QgsFeedback) -> np.ndarray:
+def _remaining_areas(
+    side: _Side,
+    other: _Side,
+    overlapping: List[List[int]],
+    sums: np.ndarray,
+    factor: float,
+    feedback: QgsFeedback,
+) -> np.ndarray:
     """Area of each parcel outside every overlapping parcel of the other delivery:
     area − shared with one partner; GEOS difference with several (they may overlap)."""
     result = side.area.copy()
@@ -275,11 +304,16 @@ def _remaining_areas(side: _Side, other: _Side, overlapping: List[List[int]],
     return result
 
 
-def parcel_change(old_layer: QgsVectorLayer, new_layer: QgsVectorLayer,
-                  crs: QgsCoordinateReferenceSystem, match_field: Optional[str] = None,
-                  min_area: float = 50.0, id_field: Union[str, Sequence[str]] = "tbbh",
-                  feedback: Optional[QgsFeedback] = None,
-                  context: Optional[QgsCoordinateTransformContext] = None) -> ChangeResult:
+def parcel_change(
+    old_layer: QgsVectorLayer,
+    new_layer: QgsVectorLayer,
+    crs: QgsCoordinateReferenceSystem,
+    match_field: Optional[str] = None,
+    min_area: float = 50.0,
+    id_field: Union[str, Sequence[str]] = "tbbh",
+    feedback: Optional[QgsFeedback] = None,
+    context: Optional[QgsCoordinateTransformContext] = None,
+) -> ChangeResult:
     """Classify the parcels of ``new_layer`` against ``old_layer`` (module docstring).
 
     Both layers are read in ``crs`` (areas in a projected CRS: a geographic
@@ -289,39 +323,57 @@ def parcel_change(old_layer: QgsVectorLayer, new_layer: QgsVectorLayer,
     canceled.
     """
     feedback = feedback if feedback is not None else QgsFeedback()
-    for layer, role in ((old_layer, tr("previous delivery")),
-                        (new_layer, tr("current delivery"))):
+    for layer, role in ((old_layer, tr("previous delivery")), (new_layer, tr("current delivery"))):
         if layer is None or not layer.isValid():
             raise InputError(tr("The {0} layer is missing or cannot be read.").format(role))
         if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
             raise InputError(tr("The layer {0} is not a polygon layer.").format(layer.name()))
         if match_field and layer.fields().lookupField(match_field) < 0:
-            raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
-                             .format(layer.name(), match_field,
-                                     ", ".join(layer.fields().names())))
+            raise InputError(
+                tr("The layer {0} has no field {1}; its fields are: {2}.").format(
+                    layer.name(), match_field, ", ".join(layer.fields().names())
+                )
+            )
     if min_area < 0:
         raise InputError(tr("The minimum area must not be negative."))
     if not crs.isValid():
         raise InputError(tr("The coordinate reference system of the comparison is not valid."))
     work = computation_crs(crs)
     factor = QgsUnitTypes.fromUnitToUnitFactor(
-        QgsUnitTypes.distanceToAreaUnit(work.mapUnits()), QgsUnitTypes.AreaSquareMeters)
+        QgsUnitTypes.distanceToAreaUnit(work.mapUnits()), QgsUnitTypes.AreaSquareMeters
+    )
     result = ChangeResult()
 
     def label_field(layer: QgsVectorLayer) -> Optional[str]:
         if match_field:
             return match_field
-        for name in ([id_field] if isinstance(id_field, str) else list(id_field or ())):
+        for name in [id_field] if isinstance(id_field, str) else list(id_field or ()):
             if name and layer.fields().lookupField(name) >= 0:
                 return name
         return None
 
     feedback.setProgress(0.0)
-    old = _read(old_layer, tr("previous delivery"), label_field(old_layer), work, factor,
-                context, result, feedback)
+    old = _read(
+        old_layer,
+        tr("previous delivery"),
+        label_field(old_layer),
+        work,
+        factor,
+        context,
+        result,
+        feedback,
+    )
     feedback.setProgress(15.0)
-    new = _read(new_layer, tr("current delivery"), label_field(new_layer), work, factor,
-                context, result, feedback)
+    new = _read(
+        new_layer,
+        tr("current delivery"),
+        label_field(new_layer),
+        work,
+        factor,
+        context,
+        result,
+        feedback,
+    )
     result.old_count, result.new_count = len(old.wkb), len(new.wkb)
     feedback.setProgress(30.0)
 
@@ -330,12 +382,14 @@ def parcel_change(old_layer: QgsVectorLayer, new_layer: QgsVectorLayer,
     feedback.setProgress(60.0)
     overlap = shared > TOUCH_M2
     oi_o, ni_o, shared_o = oi[overlap], ni[overlap], shared[overlap]
-    olds_over = _group(ni_o, oi_o, len(new.wkb))   # old parcels overlapping each new
-    news_over = _group(oi_o, ni_o, len(old.wkb))   # new parcels overlapping each old
-    added = _remaining_areas(new, old, olds_over,
-                             np.bincount(ni_o, shared_o, len(new.wkb)), factor, feedback)
-    lost = _remaining_areas(old, new, news_over,
-                            np.bincount(oi_o, shared_o, len(old.wkb)), factor, feedback)
+    olds_over = _group(ni_o, oi_o, len(new.wkb))  # old parcels overlapping each new
+    news_over = _group(oi_o, ni_o, len(old.wkb))  # new parcels overlapping each old
+    added = _remaining_areas(
+        new, old, olds_over, np.bincount(ni_o, shared_o, len(new.wkb)), factor, feedback
+    )
+    lost = _remaining_areas(
+        old, new, news_over, np.bincount(oi_o, shared_o, len(old.wkb)), factor, feedback
+    )
     feedback.setProgress(75.0)
 
     # --- matching: IDs first, then largest shared area, one-to-one
@@ -350,18 +404,24 @@ def parcel_change(old_layer: QgsVectorLayer, new_layer: QgsVectorLayer,
             if not old.named[i]:
                 continue
             if name in by_id:
-                raise InputError(tr("The parcel ID {0} appears more than once in the {1} "
-                                    "(field {2}): IDs must be unique to match by them.")
-                                 .format(name, old.label, match_field))
+                raise InputError(
+                    tr(
+                        "The parcel ID {0} appears more than once in the {1} "
+                        "(field {2}): IDs must be unique to match by them."
+                    ).format(name, old.label, match_field)
+                )
             by_id[name] = i
         seen = set()
         for j, name in enumerate(new.ids):
             if not new.named[j]:
                 continue
             if name in seen:
-                raise InputError(tr("The parcel ID {0} appears more than once in the {1} "
-                                    "(field {2}): IDs must be unique to match by them.")
-                                 .format(name, new.label, match_field))
+                raise InputError(
+                    tr(
+                        "The parcel ID {0} appears more than once in the {1} "
+                        "(field {2}): IDs must be unique to match by them."
+                    ).format(name, new.label, match_field)
+                )
             seen.add(name)
             i = by_id.get(name)
             if i is not None:
@@ -388,41 +448,88 @@ def parcel_change(old_layer: QgsVectorLayer, new_layer: QgsVectorLayer,
         group = olds_of[j]
         new_fid = int(new.fids[j])
         if not group:
-            geometry = _remainder(new, old, j, olds_over[j], factor)[1] if olds_over[j] \
+            geometry = (
+                _remainder(new, old, j, olds_over[j], factor)[1]
+                if olds_over[j]
                 else QgsGeometry(new.geometry(j))
-            rows.append(ChangeRow(classes.NEW, None, new.ids[j], 0.0, float(new.area[j]),
-                                  float(added[j]), geometry, None, new_fid))
+            )
+            rows.append(
+                ChangeRow(
+                    classes.NEW,
+                    None,
+                    new.ids[j],
+                    0.0,
+                    float(new.area[j]),
+                    float(added[j]),
+                    geometry,
+                    None,
+                    new_fid,
+                )
+            )
             continue
         prim = int(primary_of_new[j]) if primary_of_new[j] >= 0 else best_old[j][0]
         split = any(len(news_of[i]) > 1 for i in group)
         merge = len(group) > 1
-        match = classes.SPLIT_MERGE if split and merge else classes.SPLIT if split else \
-            classes.MERGE if merge else classes.ONE_TO_ONE
+        match = (
+            classes.SPLIT_MERGE
+            if split and merge
+            else classes.SPLIT
+            if split
+            else classes.MERGE
+            if merge
+            else classes.ONE_TO_ONE
+        )
         related = {old.ids[i] for i in group if i != prim}
         related |= {new.ids[k] for i in group for k in news_of[i] if k != j}
         if added[j] > min_area:
             change = classes.GROWN
             geometry = _remainder(new, old, j, olds_over[j], factor)[1]
         else:
-            change = classes.SHRUNK if float(lost[group].sum()) > min_area else \
-                classes.UNCHANGED
+            change = classes.SHRUNK if float(lost[group].sum()) > min_area else classes.UNCHANGED
             geometry = QgsGeometry(new.geometry(j))
-        rows.append(ChangeRow(change, old.ids[prim], new.ids[j],
-                              float(old.area[group].sum()), float(new.area[j]),
-                              float(added[j]), geometry, int(old.fids[prim]), new_fid,
-                              match, tuple(sorted(related))))
+        rows.append(
+            ChangeRow(
+                change,
+                old.ids[prim],
+                new.ids[j],
+                float(old.area[group].sum()),
+                float(new.area[j]),
+                float(added[j]),
+                geometry,
+                int(old.fids[prim]),
+                new_fid,
+                match,
+                tuple(sorted(related)),
+            )
+        )
     for i in range(len(old.wkb)):
         if not news_of[i]:
-            rows.append(ChangeRow(classes.GONE, old.ids[i], None, float(old.area[i]), 0.0,
-                                  0.0, QgsGeometry(old.geometry(i)), int(old.fids[i]), None))
+            rows.append(
+                ChangeRow(
+                    classes.GONE,
+                    old.ids[i],
+                    None,
+                    float(old.area[i]),
+                    0.0,
+                    0.0,
+                    QgsGeometry(old.geometry(i)),
+                    int(old.fids[i]),
+                    None,
+                )
+            )
     if work != crs:
         back = QgsCoordinateTransform(work, crs, context or QgsCoordinateTransformContext())
         for row in rows:
             if not row.geometry.isNull():
                 row.geometry.transform(back)
     order_of = {name: k for k, name in enumerate(classes.CLASSES)}
-    rows.sort(key=lambda r: (order_of[r.change], r.new_fid if r.new_fid is not None else -1,
-                             r.old_fid if r.old_fid is not None else -1))
+    rows.sort(
+        key=lambda r: (
+            order_of[r.change],
+            r.new_fid if r.new_fid is not None else -1,
+            r.old_fid if r.old_fid is not None else -1,
+        )
+    )
     result.rows = rows
     feedback.setProgress(100.0)
     return result

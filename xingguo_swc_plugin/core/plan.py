@@ -123,18 +123,23 @@ def window(year_from: Optional[int], year_to: Optional[int]) -> Tuple[int, int]:
     first = check_year(default_from if year_from is None else year_from)
     last = check_year(default_to if year_to is None else year_to)
     if first > last:
-        raise InputError(tr("The first year {0} is after the last year {1}.")
-                         .format(first, last))
+        raise InputError(tr("The first year {0} is after the last year {1}.").format(first, last))
     return first, last
 
 
-def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] = None,
-                  gullies: Optional[QgsVectorLayer] = None,
-                  year_from: Optional[int] = None, year_to: Optional[int] = None,
-                  feedback: Optional[QgsFeedback] = None, *,
-                  zones: Optional[QgsVectorLayer] = None, zone_field: str = "xzqdm",
-                  targets: Optional[Mapping[str, QgsVectorLayer]] = None,
-                  area_method: int = PLANIMETRIC) -> PlanProgress:
+def plan_progress(
+    measures: QgsVectorLayer,
+    townships: Optional[QgsVectorLayer] = None,
+    gullies: Optional[QgsVectorLayer] = None,
+    year_from: Optional[int] = None,
+    year_to: Optional[int] = None,
+    feedback: Optional[QgsFeedback] = None,
+    *,
+    zones: Optional[QgsVectorLayer] = None,
+    zone_field: str = "xzqdm",
+    targets: Optional[Mapping[str, QgsVectorLayer]] = None,
+    area_method: int = PLANIMETRIC,
+) -> PlanProgress:
     """Newly treated area and treated gullies per township (or per zone of
     ``zones``/``zone_field``) and for the county, over the window.
 
@@ -152,8 +157,9 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     context = townships.transformContext()
     measurer = AreaMeasurer(crs, area_method, context)
     towns = read_townships(townships, "xzqdm", crs, context, feedback)
-    zone_list = towns if zones is None else read_townships(zones, zone_field, crs, context,
-                                                           feedback)
+    zone_list = (
+        towns if zones is None else read_townships(zones, zone_field, crs, context, feedback)
+    )
     result = PlanProgress(first, last)
 
     # -- area records by target --------------------------------------------------------
@@ -161,8 +167,9 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     area_codes = {m.code for m in taxonomy if m.unit == "hm2"}
     before: set = set()
     largest: Dict[Tuple[str, str], float] = {}
-    for record in read_measures(measures, QgsFeatureRequest().setFilterExpression(
-            '"nd" <= {0}'.format(last))):
+    for record in read_measures(
+        measures, QgsFeatureRequest().setFilterExpression('"nd" <= {0}'.format(last))
+    ):
         if record.csdm not in area_codes:
             continue
         key = (record.mbtc, record.mbid)
@@ -174,7 +181,7 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
 
     # -- target geometries -------------------------------------------------------------
     full: List[QgsGeometry] = []
-    partial: List[Tuple[QgsGeometry, float]] = []       # geometry, q_f hm²
+    partial: List[Tuple[QgsGeometry, float]] = []  # geometry, q_f hm²
     again: List[Tuple[QgsGeometry, float]] = []
     wanted: Dict[str, List[str]] = defaultdict(list)
     for layer_name, uuid in largest:
@@ -182,12 +189,16 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
     for layer_name in sorted(wanted):
         layer = sibling_layer(measures, layer_name) or (targets or {}).get(layer_name)
         uuids = set(wanted[layer_name])
-        if layer is None or layer.fields().indexOf(UUID_FIELD) < 0 or \
-                layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+        if (
+            layer is None
+            or layer.fields().indexOf(UUID_FIELD) < 0
+            or layer.geometryType() != QgsWkbTypes.PolygonGeometry
+        ):
             result.unresolved_records += len(uuids)
             continue
-        transform = QgsCoordinateTransform(layer.crs(), crs, context) \
-            if layer.crs() != crs else None
+        transform = (
+            QgsCoordinateTransform(layer.crs(), crs, context) if layer.crs() != crs else None
+        )
         found = set()
         for feature in layer.getFeatures():
             _check_canceled(feedback)
@@ -240,8 +251,7 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
             piece = full[position].intersection(zone_geometry)
             if not piece.isEmpty():
                 pieces.append(piece)
-        dissolved = m2_to_hm2(measurer.area_m2(QgsGeometry.unaryUnion(pieces))) \
-            if pieces else 0.0
+        dissolved = m2_to_hm2(measurer.area_m2(QgsGeometry.unaryUnion(pieces))) if pieces else 0.0
         return dissolved + shares(partial, zone_geometry), shares(again, zone_geometry)
 
     rows: Dict[str, ZoneProgress] = {}
@@ -262,8 +272,20 @@ def plan_progress(measures: QgsVectorLayer, townships: Optional[QgsVectorLayer] 
 
     # -- gullies -----------------------------------------------------------------------
     if gullies is not None and gullies.isValid():
-        _count_gullies(gullies, first, last, towns, zone_list if zones is not None else None,
-                       rows, county, crs, context, townships, result, feedback)
+        _count_gullies(
+            gullies,
+            first,
+            last,
+            towns,
+            zone_list if zones is not None else None,
+            rows,
+            county,
+            crs,
+            context,
+            townships,
+            result,
+            feedback,
+        )
 
     # -- targets -----------------------------------------------------------------------
     plan_targets = township_targets(measures, towns, measurer, first, last)
@@ -286,8 +308,12 @@ def gully_count(value, bgbh: str) -> int:
     except (TypeError, ValueError):
         number = float("nan")
     if not number >= 1 or number != int(number):
-        raise InputError(tr("Gully {0}: the number of gullies bgsl must be a whole number "
-                            "of at least 1 (got {1}).").format(bgbh, value))
+        raise InputError(
+            tr(
+                "Gully {0}: the number of gullies bgsl must be a whole number "
+                "of at least 1 (got {1})."
+            ).format(bgbh, value)
+        )
     return int(number)
 
 
@@ -300,19 +326,33 @@ def _year(value) -> Optional[int]:
         return None
 
 
-def _count_gullies(gullies: QgsVectorLayer, first: int, last: int, towns, zone_list,
-                   rows: Dict[str, ZoneProgress], county: ZoneProgress, crs, context,
-                   townships: QgsVectorLayer, result: PlanProgress,
-                   feedback: Optional[QgsFeedback]) -> None:
+def _count_gullies(
+    gullies: QgsVectorLayer,
+    first: int,
+    last: int,
+    towns,
+    zone_list,
+    rows: Dict[str, ZoneProgress],
+    county: ZoneProgress,
+    crs,
+    context,
+    townships: QgsVectorLayer,
+    result: PlanProgress,
+    feedback: Optional[QgsFeedback],
+) -> None:
     names = gullies.fields().names()
     missing = [name for name in ("zlzt", "zlnd") if name not in names]
     if missing:
-        raise InputError(tr("The gully layer {0} lacks the fields {1}: open it as a "
-                            "workspace table (the upgrade adds them).")
-                         .format(gullies.name(), ", ".join(missing)))
+        raise InputError(
+            tr(
+                "The gully layer {0} lacks the fields {1}: open it as a "
+                "workspace table (the upgrade adds them)."
+            ).format(gullies.name(), ", ".join(missing))
+        )
     locator = None
-    transform = QgsCoordinateTransform(gullies.crs(), crs, context) \
-        if gullies.crs() != crs else None
+    transform = (
+        QgsCoordinateTransform(gullies.crs(), crs, context) if gullies.crs() != crs else None
+    )
     town_codes = {town.code for town in towns}
     for feature in gullies.getFeatures():
         _check_canceled(feedback)
@@ -331,8 +371,11 @@ def _count_gullies(gullies: QgsVectorLayer, first: int, last: int, towns, zone_l
             try:
                 farmland = float(feature["xzgd"])
             except (TypeError, ValueError):
-                raise InputError(tr("Gully {0}: new farmland xzgd is not a number ({1}).")
-                                 .format(bgbh, feature["xzgd"])) from None
+                raise InputError(
+                    tr("Gully {0}: new farmland xzgd is not a number ({1}).").format(
+                        bgbh, feature["xzgd"]
+                    )
+                ) from None
         code = str(feature["xzqdm"] or "").strip() if "xzqdm" in names else ""
         geometry = QgsGeometry(feature.geometry())
         if transform is not None and not geometry.isEmpty():
@@ -342,8 +385,11 @@ def _count_gullies(gullies: QgsVectorLayer, first: int, last: int, towns, zone_l
                 locator = TownshipLocator(townships, crs, context)
             code = locator.locate(geometry) if not geometry.isEmpty() else ""
         if code not in town_codes:
-            raise InputError(tr("Gully {0} lies in no township (xzqdm {1}): it cannot be "
-                                "counted.").format(bgbh, code))
+            raise InputError(
+                tr("Gully {0} lies in no township (xzqdm {1}): it cannot be counted.").format(
+                    bgbh, code
+                )
+            )
         county.treated_gullies += count
         county.new_farmland_hm2 += farmland
         if zone_list is None:
@@ -361,22 +407,45 @@ def _count_gullies(gullies: QgsVectorLayer, first: int, last: int, towns, zone_l
 
 
 PROGRESS_COLUMNS: Tuple[Tuple[str, str], ...] = (
-    ("xzqdm", "text"), ("xzqmc", "text"), ("treated_area_hm2", "real"),
-    ("retreated_area_hm2", "real"), ("treated_gullies", "int"),
-    ("new_farmland_hm2", "real"), ("target_area_hm2", "real"), ("target_gullies", "int"),
-    ("area_progress_percent", "real"), ("gully_progress_percent", "real"),
+    ("xzqdm", "text"),
+    ("xzqmc", "text"),
+    ("treated_area_hm2", "real"),
+    ("retreated_area_hm2", "real"),
+    ("treated_gullies", "int"),
+    ("new_farmland_hm2", "real"),
+    ("target_area_hm2", "real"),
+    ("target_gullies", "int"),
+    ("area_progress_percent", "real"),
+    ("gully_progress_percent", "real"),
 )
 
 
 def progress_table(progress: PlanProgress) -> List[Dict[str, object]]:
     """Rows of ``PROGRESS_COLUMNS`` (Processing OUTPUT, exports, docks)."""
-    return [{"xzqdm": r.xzqdm, "xzqmc": r.xzqmc, "treated_area_hm2": r.treated_area_hm2,
-             "retreated_area_hm2": r.retreated_area_hm2,
-             "treated_gullies": r.treated_gullies, "new_farmland_hm2": r.new_farmland_hm2,
-             "target_area_hm2": r.target_area_hm2, "target_gullies": r.target_gullies,
-             "area_progress_percent": r.area_progress_percent,
-             "gully_progress_percent": r.gully_progress_percent} for r in progress.rows]
+    return [
+        {
+            "xzqdm": r.xzqdm,
+            "xzqmc": r.xzqmc,
+            "treated_area_hm2": r.treated_area_hm2,
+            "retreated_area_hm2": r.retreated_area_hm2,
+            "treated_gullies": r.treated_gullies,
+            "new_farmland_hm2": r.new_farmland_hm2,
+            "target_area_hm2": r.target_area_hm2,
+            "target_gullies": r.target_gullies,
+            "area_progress_percent": r.area_progress_percent,
+            "gully_progress_percent": r.gully_progress_percent,
+        }
+        for r in progress.rows
+    ]
 
 
-__all__ = ["FULL_SHARE", "PROGRESS_COLUMNS", "PlanProgress", "ZoneProgress",
-           "gully_count", "plan_progress", "progress_table", "window"]
+__all__ = [
+    "FULL_SHARE",
+    "PROGRESS_COLUMNS",
+    "PlanProgress",
+    "ZoneProgress",
+    "gully_count",
+    "plan_progress",
+    "progress_table",
+    "window",
+]

@@ -39,7 +39,8 @@ class Steps:
         sub = QgsFeedback()
         start, end, parent = self.start, self.end, self.feedback
         sub.progressChanged.connect(
-            lambda value: parent.setProgress(start + (end - start) * value / 100.0))
+            lambda value: parent.setProgress(start + (end - start) * value / 100.0)
+        )
         if parent.isCanceled():
             sub.cancel()
         parent.canceled.connect(sub.cancel)

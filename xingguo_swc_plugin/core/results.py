@@ -50,8 +50,7 @@ class RateRow:
     meets_target: bool
 
     @classmethod
-    def of(cls, code: str, name: str, land: float, eroded: float,
-           target: float) -> RateRow:
+    def of(cls, code: str, name: str, land: float, eroded: float, target: float) -> RateRow:
         """水土保持率 = (land − eroded) / land × 100, the one definition (0 without land)."""
         rate = (land - eroded) / land * 100.0 if land > 0 else 0.0
         return cls(code, name, land, eroded, rate, bool(land > 0 and rate >= target))
@@ -96,11 +95,20 @@ def report(table, name: str, feedback: Optional[QgsFeedback] = None) -> None:
     """Say what was repaired or skipped for an AreaTable or RateTable of layer
     ``name`` (the numbers are in the result too), whichever engine computed it."""
     if table.invalid_repaired:
-        log(tr("{0} invalid geometries of {1} were repaired for the computation "
-               "(the layer is not changed).").format(table.invalid_repaired, name), feedback)
+        log(
+            tr(
+                "{0} invalid geometries of {1} were repaired for the computation "
+                "(the layer is not changed)."
+            ).format(table.invalid_repaired, name),
+            feedback,
+        )
     if table.skipped_geometries:
-        log(tr("{0} features of {1} have no geometry (NULL or empty) and were "
-               "skipped.").format(table.skipped_geometries, name), feedback)
+        log(
+            tr("{0} features of {1} have no geometry (NULL or empty) and were skipped.").format(
+                table.skipped_geometries, name
+            ),
+            feedback,
+        )
 
 
 @dataclass

@@ -132,24 +132,53 @@ class Findings(list):
         super().__init__()
         self.to_parcels = to_parcels
 
-    def emit(self, parcel: Parcel, rule: str, message: str, geometry: QgsGeometry,
-             area: float, related: Tuple[str, ...] = ()) -> None:
+    def emit(
+        self,
+        parcel: Parcel,
+        rule: str,
+        message: str,
+        geometry: QgsGeometry,
+        area: float,
+        related: Tuple[str, ...] = (),
+    ) -> None:
         output = polygonal(geometry)
         if self.to_parcels is not None:
             output.transform(self.to_parcels)
-        self.append(Finding(parcel.parcel_id, rule, compliance_label(rule), RULES[rule][1],
-                            message, area, output, parcel.fid, parcel.uuid, parcel.township,
-                            related))
+        self.append(
+            Finding(
+                parcel.parcel_id,
+                rule,
+                compliance_label(rule),
+                RULES[rule][1],
+                message,
+                area,
+                output,
+                parcel.fid,
+                parcel.uuid,
+                parcel.township,
+                related,
+            )
+        )
 
     def invalid(self, parcel: Parcel, reason: str, geometry: QgsGeometry) -> None:
         """INVALID_GEOMETRY with the geometry as stored (may be empty or not polygonal)."""
         geometry = QgsGeometry(geometry)
         if not geometry.isNull() and geometry.type() == QgsWkbTypes.PolygonGeometry:
             geometry.convertToMultiType()
-        self.append(Finding(parcel.parcel_id, INVALID_GEOMETRY,
-                            compliance_label(INVALID_GEOMETRY), RULES[INVALID_GEOMETRY][1],
-                            tr("Geometry is {0}.").format(reason), 0.0, geometry,
-                            parcel.fid, parcel.uuid, parcel.township))
+        self.append(
+            Finding(
+                parcel.parcel_id,
+                INVALID_GEOMETRY,
+                compliance_label(INVALID_GEOMETRY),
+                RULES[INVALID_GEOMETRY][1],
+                tr("Geometry is {0}.").format(reason),
+                0.0,
+                geometry,
+                parcel.fid,
+                parcel.uuid,
+                parcel.township,
+            )
+        )
 
     def sorted(self) -> List[Finding]:
         """In rule order, then by parcel ID: the order every engine returns."""
@@ -167,8 +196,9 @@ class Registration:
     outside_m2: float = 0.0
 
 
-def registration_rule(parcel: Parcel, facts: Registration,
-                      tolerance: float) -> Optional[Tuple[str, str, bool]]:
+def registration_rule(
+    parcel: Parcel, facts: Registration, tolerance: float
+) -> Optional[Tuple[str, str, bool]]:
     """(rule, message, whole parcel?) of the registration rules, or None.
 
     ``whole parcel?`` False means the finding's geometry is the part outside
@@ -177,29 +207,48 @@ def registration_rule(parcel: Parcel, facts: Registration,
     if not parcel.project:
         return UNREGISTERED, tr("The parcel has no project number."), True
     if not facts.known:
-        return (UNREGISTERED, tr("Project {0} is not in the development database.")
-                .format(parcel.project), True)
+        return (
+            UNREGISTERED,
+            tr("Project {0} is not in the development database.").format(parcel.project),
+            True,
+        )
     if not facts.has_boundary:
-        return (LOCATION_CHANGED, tr("Project {0} has no approved boundary to compare with.")
-                .format(parcel.project), True)
+        return (
+            LOCATION_CHANGED,
+            tr("Project {0} has no approved boundary to compare with.").format(parcel.project),
+            True,
+        )
     if facts.shared_m2 <= 0.0:
-        return (LOCATION_CHANGED,
-                tr("The parcel does not lie within the approved boundary of project {0}.")
-                .format(parcel.project), True)
+        return (
+            LOCATION_CHANGED,
+            tr("The parcel does not lie within the approved boundary of project {0}.").format(
+                parcel.project
+            ),
+            True,
+        )
     if facts.outside_m2 > tolerance:
-        return (EXCEEDS_APPROVED,
-                tr("{0:.1f} m² lie outside the approved boundary of project {1}.")
-                .format(facts.outside_m2, parcel.project), False)
+        return (
+            EXCEEDS_APPROVED,
+            tr("{0:.1f} m² lie outside the approved boundary of project {1}.").format(
+                facts.outside_m2, parcel.project
+            ),
+            False,
+        )
     return None
 
 
 def corridor_message(distance: float, kinds: Iterable[str]) -> str:
     """CORRIDOR message naming the protected classes near the parcel."""
-    names = {"railway": tr("railway"), "expressway": tr("expressway"),
-             "national": tr("national road"), "provincial": tr("provincial road"),
-             "corridor": tr("protected corridor")}
+    names = {
+        "railway": tr("railway"),
+        "expressway": tr("expressway"),
+        "national": tr("national road"),
+        "provincial": tr("provincial road"),
+        "corridor": tr("protected corridor"),
+    }
     return tr("Within {0} m of a {1}.").format(
-        distance, ", ".join(sorted({names[kind] for kind in kinds})))
+        distance, ", ".join(sorted({names[kind] for kind in kinds}))
+    )
 
 
 def overlap_message(area: float, partners: Sequence[str]) -> str:
@@ -236,35 +285,59 @@ class SlopeFacts:
     registered: bool = False
 
 
-def slope_rules(parcel: Parcel, facts: SlopeFacts, limits: SlopeLimits,
-                plans_known: bool = True) -> List[Tuple[str, str]]:
+def slope_rules(
+    parcel: Parcel, facts: SlopeFacts, limits: SlopeLimits, plans_known: bool = True
+) -> List[Tuple[str, str]]:
     """(rule, message) of STEEP_SLOPE, TERRACE_REQUIRED and PLAN_REQUIRED."""
     found = []
     steep = 100.0 * facts.steep_share
     if steep >= limits.steep_share and steep > 0:
-        found.append((STEEP_SLOPE, tr(
-            "Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) is steeper "
-            "than {3}°, where new cultivation and whole-slope clearing are "
-            "forbidden.").format(facts.mean, steep, parcel.area * facts.steep_share,
-                                 limits.steep_slope)))
+        found.append(
+            (
+                STEEP_SLOPE,
+                tr(
+                    "Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) is steeper "
+                    "than {3}°, where new cultivation and whole-slope clearing are "
+                    "forbidden."
+                ).format(facts.mean, steep, parcel.area * facts.steep_share, limits.steep_slope),
+            )
+        )
     terrace = 100.0 * facts.terrace_share
     if terrace >= limits.terrace_share and terrace > 0 and not facts.terraced:
-        found.append((TERRACE_REQUIRED, tr(
-            "Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) lies between "
-            "{3}° and {4}° and no terrace measure is recorded.").format(
-            facts.mean, terrace, parcel.area * facts.terrace_share, limits.terrace_slope,
-            limits.steep_slope)))
+        found.append(
+            (
+                TERRACE_REQUIRED,
+                tr(
+                    "Mean slope {0:.1f}°: {1:.0f} % of the parcel ({2:.0f} m²) lies between "
+                    "{3}° and {4}° and no terrace measure is recorded."
+                ).format(
+                    facts.mean,
+                    terrace,
+                    parcel.area * facts.terrace_share,
+                    limits.terrace_slope,
+                    limits.steep_slope,
+                ),
+            )
+        )
     share = 100.0 * facts.plan_share
     if not plans_known or share < limits.terrace_share or share <= 0:
         return found
     if parcel.project and facts.plan:
         return found
-    reason = tr("project {0} has no soil-conservation plan").format(parcel.project) \
-        if facts.registered else tr("no registered project")
-    found.append((PLAN_REQUIRED, tr(
-        "{0:.0f} % of the parcel lies between {1}° and {2}° (reclaimed land needs "
-        "a soil-conservation plan): {3}.").format(share, limits.plan_slope,
-                                                  limits.steep_slope, reason)))
+    reason = (
+        tr("project {0} has no soil-conservation plan").format(parcel.project)
+        if facts.registered
+        else tr("no registered project")
+    )
+    found.append(
+        (
+            PLAN_REQUIRED,
+            tr(
+                "{0:.0f} % of the parcel lies between {1}° and {2}° (reclaimed land needs "
+                "a soil-conservation plan): {3}."
+            ).format(share, limits.plan_slope, limits.steep_slope, reason),
+        )
+    )
     return found
 
 
@@ -274,7 +347,9 @@ def orange_zone_message(area: float, kinds: Iterable[str], distance: float) -> s
     if "zone" in kinds:
         where.append(tr("a designated collapse/landslide zone"))
     if "water" in kinds:
-        where.append(tr("an eroded slope within {0} m of a reservoir or main river")
-                     .format(distance))
-    return tr("{0:.1f} m² of new navel oranges lie in {1}: new planting is forbidden "
-              "there.").format(area, "; ".join(where))
+        where.append(
+            tr("an eroded slope within {0} m of a reservoir or main river").format(distance)
+        )
+    return tr(
+        "{0:.1f} m² of new navel oranges lie in {1}: new planting is forbidden there."
+    ).format(area, "; ".join(where))

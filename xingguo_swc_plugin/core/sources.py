@@ -59,8 +59,9 @@ def dbf_encoding(shp_path: str) -> Optional[str]:
     return sniff_encoding(data)
 
 
-def open_source(source: str, layer_name: str = "", provider: str = "ogr",
-                encoding: str = "") -> QgsVectorLayer:
+def open_source(
+    source: str, layer_name: str = "", provider: str = "ogr", encoding: str = ""
+) -> QgsVectorLayer:
     """Open a project source as a layer: a file path (with ``layer_name`` for a
     GeoPackage/FileGDB/Excel sheet), or a PostGIS URI with ``provider='postgres'``.
     """
@@ -74,14 +75,16 @@ def open_source(source: str, layer_name: str = "", provider: str = "ogr",
         if path.lower().endswith(".shp"):
             encoding = encoding or dbf_encoding(path) or ""
             if encoding:
-                uri += "|option:ENCODING=" + ("CP936" if encoding.upper() == "GBK"
-                                               else encoding)
+                uri += "|option:ENCODING=" + ("CP936" if encoding.upper() == "GBK" else encoding)
         layer = QgsVectorLayer(uri, layer_name or os.path.basename(path), "ogr")
     else:
         layer = QgsVectorLayer(source, layer_name or tr("projects"), provider)
     if not layer.isValid():
-        raise InputError(tr("Cannot open {0} as a layer: {1}").format(
-            source, layer.dataProvider().error().summary() if layer.dataProvider() else ""))
+        raise InputError(
+            tr("Cannot open {0} as a layer: {1}").format(
+                source, layer.dataProvider().error().summary() if layer.dataProvider() else ""
+            )
+        )
     return layer
 
 

@@ -60,7 +60,8 @@ class _Measure:
         self.method = method
         self.measurer = AreaMeasurer(crs, method)
         self.factor = QgsUnitTypes.fromUnitToUnitFactor(
-            QgsUnitTypes.distanceToAreaUnit(crs.mapUnits()), QgsUnitTypes.AreaSquareMeters)
+            QgsUnitTypes.distanceToAreaUnit(crs.mapUnits()), QgsUnitTypes.AreaSquareMeters
+        )
 
     def geometry(self, geometry: QgsGeometry) -> float:
         return self.measurer.area_m2(geometry)
@@ -75,12 +76,15 @@ def _from_wkb(wkb: bytes) -> QgsGeometry:
     return geometry
 
 
-def township_area_stats(townships: QgsVectorLayer, township_field: str,
-                        layer: QgsVectorLayer, class_field: Optional[str] = None,
-                        area_method: int = PLANIMETRIC,
-                        feedback: Optional[QgsFeedback] = None,
-                        context: Optional[QgsCoordinateTransformContext] = None
-                        ) -> AreaTable:
+def township_area_stats(
+    townships: QgsVectorLayer,
+    township_field: str,
+    layer: QgsVectorLayer,
+    class_field: Optional[str] = None,
+    area_method: int = PLANIMETRIC,
+    feedback: Optional[QgsFeedback] = None,
+    context: Optional[QgsCoordinateTransformContext] = None,
+) -> AreaTable:
     """Area (m²) and feature count of ``layer`` per township × class.
 
     A feature crossing townships is split by area; ``feature_count`` counts the
@@ -91,17 +95,21 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
     ellipsoidal CGCS2000.  Raises InputError for unusable inputs.
     """
     feedback = _feedback(feedback)
-    engine = choose(townships, layer, area_method=area_method,
-                    what=tr("Township statistics"), feedback=feedback)
+    engine = choose(
+        townships, layer, area_method=area_method, what=tr("Township statistics"), feedback=feedback
+    )
     if engine.on_server:
-        return township_area_stats_sql(engine.database, townships, township_field, layer,
-                                       class_field, feedback)
+        return township_area_stats_sql(
+            engine.database, townships, township_field, layer, class_field, feedback
+        )
     require_features(layer, tr("input"))
     if class_field:
         if layer.fields().lookupField(class_field) < 0:
-            raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
-                             .format(layer.name(), class_field,
-                                     ", ".join(layer.fields().names())))
+            raise InputError(
+                tr("The layer {0} has no field {1}; its fields are: {2}.").format(
+                    layer.name(), class_field, ", ".join(layer.fields().names())
+                )
+            )
     crs = computation_crs(layer.crs())
     towns = read_townships(townships, township_field, crs, context, feedback)
     check_inputs(townships, layer, tr("input"), area_method, context)
@@ -122,8 +130,7 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
         raise_if_canceled(feedback)
         table.skipped_geometries += batch.skipped
         n = len(batch.fids)
-        keys = [class_key(v) for v in batch.attributes[class_field]] if class_field \
-            else [""] * n
+        keys = [class_key(v) for v in batch.attributes[class_field]] if class_field else [""] * n
         for key in set(keys):
             if key not in class_index:
                 class_index[key] = len(class_index)
@@ -163,8 +170,7 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
         if measure.method == PLANIMETRIC:
             # border cases: numpy clipping by the township pieces, GEOS for the rest
             unsure = np.flatnonzero((label == BORDER) & arrays.valid)
-            decided, item, town, part = zoning.split_areas([batch.wkb[i]
-                                                         for i in unsure.tolist()])
+            decided, item, town, part = zoning.split_areas([batch.wkb[i] for i in unsure.tolist()])
             split_done[unsure[decided]] = True
             feature = unsure[item]
             part_m2 = measure.planar(part)
@@ -201,8 +207,7 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
         feedback.setProgress(min(100.0, 100.0 * done / total))
     raise_if_canceled(feedback)
     report(table, layer.name(), feedback)
-    classes = sorted(class_index, key=lambda key: (key == "", key)) if class_index \
-        else [""]
+    classes = sorted(class_index, key=lambda key: (key == "", key)) if class_index else [""]
     if not class_index:
         area = np.zeros((n_towns, 1))
         count = np.zeros((n_towns, 1), dtype=np.int64)
@@ -212,24 +217,26 @@ def township_area_stats(townships: QgsVectorLayer, township_field: str,
     for k, town in enumerate(towns):
         for key in classes:
             c = class_index[key]
-            table.append(AreaRow(town.code, town.name, key, int(count[k, c]),
-                                 float(area[k, c])))
+            table.append(AreaRow(town.code, town.name, key, int(count[k, c]), float(area[k, c])))
     for key in classes:
         c = class_index[key]
-        table.append(AreaRow(COUNTY_CODE, COUNTY_NAME, key, int(county_count[c]),
-                             float(county_area[c])))
+        table.append(
+            AreaRow(COUNTY_CODE, COUNTY_NAME, key, int(county_count[c]), float(county_area[c]))
+        )
     return table
 
 
-def _grades(values: list, fids, field_name: str, layer_name: str, skip: bool,
-            table: RateTable) -> np.ndarray:
+def _grades(
+    values: list, fids, field_name: str, layer_name: str, skip: bool, table: RateTable
+) -> np.ndarray:
     """Erosion grades 1-6 (``core.values``); a bad grade is refused with the
     feature named, or, when ``skip``, counted and given grade 0 (not counted)."""
     out = np.zeros(len(values), dtype=np.int64)
     for i, value in enumerate(values):
         try:
-            out[i] = parse_erosion_grade(value, "{0} #{1}".format(layer_name, int(fids[i])),
-                                         field_name)
+            out[i] = parse_erosion_grade(
+                value, "{0} #{1}".format(layer_name, int(fids[i])), field_name
+            )
         except BadValue:
             if not skip:
                 raise
@@ -237,14 +244,18 @@ def _grades(values: list, fids, field_name: str, layer_name: str, skip: bool,
     return out
 
 
-def conservation_rate(townships: QgsVectorLayer, township_field: str,
-                      erosion: QgsVectorLayer, grade_field: str = "qsqd",
-                      target_percent: Optional[float] = None,
-                      feedback: Optional[QgsFeedback] = None,
-                      context: Optional[QgsCoordinateTransformContext] = None,
-                      area_method: int = PLANIMETRIC,
-                      skip_bad_grades: bool = False,
-                      year: Optional[int] = None) -> RateTable:
+def conservation_rate(
+    townships: QgsVectorLayer,
+    township_field: str,
+    erosion: QgsVectorLayer,
+    grade_field: str = "qsqd",
+    target_percent: Optional[float] = None,
+    feedback: Optional[QgsFeedback] = None,
+    context: Optional[QgsCoordinateTransformContext] = None,
+    area_method: int = PLANIMETRIC,
+    skip_bad_grades: bool = False,
+    year: Optional[int] = None,
+) -> RateTable:
     """水土保持率 per township and for the county, of ONE monitoring year.
 
     land = township area; eroded = union of erosion polygons with grade ≥ 2
@@ -263,12 +274,25 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
 
         target_percent = float(setting("targets/conservation_rate_percent"))
     # skipping bad grades is a local-engine option (the server refuses them)
-    engine = choose(townships, erosion, area_method=area_method, server=not skip_bad_grades,
-                    what=tr("Conservation rate"), feedback=feedback)
+    engine = choose(
+        townships,
+        erosion,
+        area_method=area_method,
+        server=not skip_bad_grades,
+        what=tr("Conservation rate"),
+        feedback=feedback,
+    )
     if engine.on_server:
-        rates = conservation_rate_sql(engine.database, townships, township_field, erosion,
-                                      grade_field, target_percent, feedback,
-                                      year=chosen_year if several_years else None)
+        rates = conservation_rate_sql(
+            engine.database,
+            townships,
+            township_field,
+            erosion,
+            grade_field,
+            target_percent,
+            feedback,
+            year=chosen_year if several_years else None,
+        )
         rates.year = chosen_year
         return rates
     if several_years:
@@ -276,9 +300,11 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
     require_features(erosion, tr("erosion"))
     field_index = erosion.fields().lookupField(grade_field)
     if field_index < 0:
-        raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
-                         .format(erosion.name(), grade_field,
-                                 ", ".join(erosion.fields().names())))
+        raise InputError(
+            tr("The layer {0} has no field {1}; its fields are: {2}.").format(
+                erosion.name(), grade_field, ", ".join(erosion.fields().names())
+            )
+        )
     crs = computation_crs(erosion.crs())
     towns = read_townships(townships, township_field, crs, context, feedback)
     check_inputs(townships, erosion, tr("erosion"), area_method, context)
@@ -287,15 +313,22 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
     table = RateTable()
     table.year = chosen_year
     # per township: pieces (geometry maker, bbox, area in m²)
-    pieces: List[List[Tuple[object, Tuple[float, float, float, float], float]]] = \
-        [[] for _ in towns]
+    pieces: List[List[Tuple[object, Tuple[float, float, float, float], float]]] = [
+        [] for _ in towns
+    ]
     total = max(1, erosion.featureCount())
     done = 0
     for batch in bulk.iter_batches(erosion, [grade_field], crs, context):
         raise_if_canceled(feedback)
         table.skipped_geometries += batch.skipped
-        grades = _grades(batch.attributes[grade_field], batch.fids, grade_field,
-                         erosion.name(), skip_bad_grades, table)
+        grades = _grades(
+            batch.attributes[grade_field],
+            batch.fids,
+            grade_field,
+            erosion.name(),
+            skip_bad_grades,
+            table,
+        )
         keep = np.flatnonzero(grades >= ERODED_MIN_GRADE)
         wkb = [batch.wkb[i] for i in keep]
         arrays = bulk.analyze(wkb)
@@ -311,11 +344,15 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
                 value = float(measure.planar(arrays.area[i]))
             else:
                 value = measure.geometry(_from_wkb(wkb[i]))
-            pieces[label[i]].append((wkb[i], (arrays.minx[i], arrays.miny[i],
-                                              arrays.maxx[i], arrays.maxy[i]), value))
+            pieces[label[i]].append(
+                (wkb[i], (arrays.minx[i], arrays.miny[i], arrays.maxx[i], arrays.maxy[i]), value)
+            )
         for i in np.flatnonzero((label == OUTSIDE) & ~arrays.empty):  # issue 13: said
-            table.outside_area_m2 += float(measure.planar(arrays.area[i])) \
-                if measure.method == PLANIMETRIC else measure.geometry(_from_wkb(wkb[i]))
+            table.outside_area_m2 += (
+                float(measure.planar(arrays.area[i]))
+                if measure.method == PLANIMETRIC
+                else measure.geometry(_from_wkb(wkb[i]))
+            )
         for i in np.flatnonzero(label == BORDER):
             geometry = _from_wkb(wkb[i])
             if not arrays.valid[i]:
@@ -329,16 +366,20 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
                     b = part.boundingBox()
                     value = measure.geometry(part)
                     inside += value
-                    pieces[k].append((part, (b.xMinimum(), b.yMinimum(), b.xMaximum(),
-                                             b.yMaximum()), value))
+                    pieces[k].append(
+                        (part, (b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()), value)
+                    )
             table.outside_area_m2 += max(0.0, measure.geometry(geometry) - inside)
         done += len(batch.fids)
         feedback.setProgress(min(90.0, 90.0 * done / total))
     report(table, erosion.name(), feedback)
     if table.skipped_grades:
-        log(tr("{0} features of {1} have no erosion grade 1-6 in field {2} and "
-               "were skipped.").format(table.skipped_grades, erosion.name(), grade_field),
-            feedback)
+        log(
+            tr(
+                "{0} features of {1} have no erosion grade 1-6 in field {2} and were skipped."
+            ).format(table.skipped_grades, erosion.name(), grade_field),
+            feedback,
+        )
     land_total = 0.0
     eroded_total = 0.0
     for k, town in enumerate(towns):
@@ -349,8 +390,7 @@ def conservation_rate(townships: QgsVectorLayer, township_field: str,
         eroded_total += eroded
         table.append(RateRow.of(town.code, town.name, land, eroded, target_percent))
         feedback.setProgress(90.0 + 10.0 * (k + 1) / len(towns))
-    table.append(RateRow.of(COUNTY_CODE, COUNTY_NAME, land_total, eroded_total,
-                           target_percent))
+    table.append(RateRow.of(COUNTY_CODE, COUNTY_NAME, land_total, eroded_total, target_percent))
     return table
 
 

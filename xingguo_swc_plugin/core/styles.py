@@ -33,8 +33,7 @@ _PALETTES = {
     "gm": ("#ffe082", "#ffa726", "#d84315"),
     "bw": ("#aed581", "#8d6e63", "#ffb74d", "#4fc3f7", "#fff176"),
     "zt": ("#ef5350", "#ffa726", "#66bb6a", "#8e24aa", "#9e9e9e"),
-    "kflx": ("#ff9800", "#fb8c00", "#8bc34a", "#4caf50", "#cddc39", "#009688",
-             "#9e9e9e"),
+    "kflx": ("#ff9800", "#fb8c00", "#8bc34a", "#4caf50", "#cddc39", "#009688", "#9e9e9e"),
 }
 _TOWNSHIP_OUTLINE = "#37474f"
 #: Debian's fonts-noto-cjk; Qt falls back to another CJK font where it is missing.
@@ -55,19 +54,39 @@ def apply_form(layer: QgsVectorLayer, spec: LayerSpec) -> None:
             continue
         layer.setFieldAlias(index, field_spec.zh)
         if field_spec.codelist is not None:
-            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(
-                "ValueMap", {"map": [{label: code} for label, code
-                                     in field_spec.codelist.value_map().items()]}))
+            layer.setEditorWidgetSetup(
+                index,
+                QgsEditorWidgetSetup(
+                    "ValueMap",
+                    {
+                        "map": [
+                            {label: code} for label, code in field_spec.codelist.value_map().items()
+                        ]
+                    },
+                ),
+            )
         elif field_spec.kind in ("date", "datetime"):
             display = "yyyy-MM-dd" if field_spec.kind == "date" else "yyyy-MM-dd HH:mm"
-            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(
-                "DateTime", {"display_format": display, "field_format": display,
-                             "calendar_popup": True, "allow_null": True}))
+            layer.setEditorWidgetSetup(
+                index,
+                QgsEditorWidgetSetup(
+                    "DateTime",
+                    {
+                        "display_format": display,
+                        "field_format": display,
+                        "calendar_popup": True,
+                        "allow_null": True,
+                    },
+                ),
+            )
         if field_spec.default:
             layer.setDefaultValueDefinition(index, QgsDefaultValue(field_spec.default))
         if field_spec.required:
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(
+                index,
+                QgsFieldConstraints.ConstraintNotNull,
+                QgsFieldConstraints.ConstraintStrengthHard,
+            )
         if field_spec.name == "uuid":
             layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Hidden", {}))
 
@@ -85,8 +104,7 @@ def apply_renderer(layer: QgsVectorLayer, spec: LayerSpec) -> None:
             symbol = QgsSymbol.defaultSymbol(geometry_type)
             colour = palette[position % len(palette)] if palette else "#90a4ae"
             symbol.setColor(QColor(colour))
-            value = int(entry.code) if spec.field(spec.style_field).kind == "int" \
-                else entry.code
+            value = int(entry.code) if spec.field(spec.style_field).kind == "int" else entry.code
             categories.append(QgsRendererCategory(value, symbol, entry.zh))
         layer.setRenderer(QgsCategorizedSymbolRenderer(spec.style_field, categories))
     else:

@@ -25,12 +25,16 @@ def number_or_none(value) -> Optional[float]:
     return float(value)
 
 
-def target_rows(workspace_layer: Optional[QgsVectorLayer]
-                ) -> Dict[Tuple[str, int], Dict[str, Optional[float]]]:
+def target_rows(
+    workspace_layer: Optional[QgsVectorLayer],
+) -> Dict[Tuple[str, int], Dict[str, Optional[float]]]:
     """{(xzqdm, nd): {bcl_mb, zlmj_mb, zlbg_mb, xh_mb}} of the workspace's table
     ``township_target`` (empty when the workspace has none)."""
-    table = sibling_layer(workspace_layer, TOWNSHIP_TARGET.name) \
-        if workspace_layer is not None else None
+    table = (
+        sibling_layer(workspace_layer, TOWNSHIP_TARGET.name)
+        if workspace_layer is not None
+        else None
+    )
     rows: Dict[Tuple[str, int], Dict[str, Optional[float]]] = {}
     if table is None:
         return rows
@@ -38,14 +42,16 @@ def target_rows(workspace_layer: Optional[QgsVectorLayer]
         code = str(feature["xzqdm"] or "").strip()
         year = number_or_none(feature["nd"])
         if code and year is not None:
-            rows[(code, int(year))] = {name: number_or_none(feature[name]) for name in
-                                       ("bcl_mb", "zlmj_mb", "zlbg_mb", "xh_mb")}
+            rows[(code, int(year))] = {
+                name: number_or_none(feature[name])
+                for name in ("bcl_mb", "zlmj_mb", "zlbg_mb", "xh_mb")
+            }
     return rows
 
 
-def township_targets(workspace_layer: Optional[QgsVectorLayer], towns, measurer,
-                     year_from: int, year_to: int
-                     ) -> Dict[str, Tuple[Optional[float], Optional[int]]]:
+def township_targets(
+    workspace_layer: Optional[QgsVectorLayer], towns, measurer, year_from: int, year_to: int
+) -> Dict[str, Tuple[Optional[float], Optional[int]]]:
     """{township code: (treated area target hm², gullies target 座)} over the window,
     plus the county (``COUNTY_CODE``: the county plan targets)."""
     from .settings import plan_window, setting
@@ -54,8 +60,10 @@ def township_targets(workspace_layer: Optional[QgsVectorLayer], towns, measurer,
     plan_years = max(1, plan_to - plan_from + 1)
     county_area = float(setting("targets/treated_area_km2")) * 100.0
     county_gullies = int(setting("targets/treated_benggang"))
-    rows = {key: (values["zlmj_mb"], values["zlbg_mb"])
-            for key, values in target_rows(workspace_layer).items()}
+    rows = {
+        key: (values["zlmj_mb"], values["zlbg_mb"])
+        for key, values in target_rows(workspace_layer).items()
+    }
     lands = {town.code: measurer.area_m2(town.geometry) for town in towns}
     land_total = sum(lands.values()) or 1.0
     result: Dict[str, Tuple[Optional[float], Optional[int]]] = {}

@@ -96,47 +96,55 @@ def parcel_ids(layer: QgsVectorLayer, id_field: str) -> Set[str]:
     request = QgsFeatureRequest()
     request.setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes([id_field], layer.fields())
-    return {text(feature[id_field]) or "#{0}".format(feature.id())
-            for feature in layer.getFeatures(request)}
+    return {
+        text(feature[id_field]) or "#{0}".format(feature.id())
+        for feature in layer.getFeatures(request)
+    }
 
 
 def _require_field(layer: QgsVectorLayer, name: str, role: str) -> None:
     if not name or layer.fields().indexOf(name) < 0:
         raise InputError(
-            tr("The {0} layer {1} has no field \"{2}\"; fields: {3}.").format(
-                role, layer.name(), name or "",
-                ", ".join(layer.fields().names())))
+            tr('The {0} layer {1} has no field "{2}"; fields: {3}.').format(
+                role, layer.name(), name or "", ", ".join(layer.fields().names())
+            )
+        )
 
 
-def _require_layer(layer: Optional[QgsVectorLayer], role: str,
-                   geometry: Optional[int]) -> None:
+def _require_layer(layer: Optional[QgsVectorLayer], role: str, geometry: Optional[int]) -> None:
     if layer is None or not layer.isValid():
         raise InputError(tr("The {0} layer is missing or cannot be read.").format(role))
     if geometry is not None and layer.geometryType() != geometry:
-        raise InputError(tr("The {0} layer {1} has the wrong geometry type.")
-                         .format(role, layer.name()))
+        raise InputError(
+            tr("The {0} layer {1} has the wrong geometry type.").format(role, layer.name())
+        )
 
 
-def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
-                     parcel_id_field: str = "tbbh", project_field: str = "xmbh",
-                     project_id_field: str = "xmbh", excess_tolerance: float = 1.0,
-                     dem: Optional[QgsRasterLayer] = None, steep_slope: float = 25.0,
-                     terrace_slope: float = 15.0,
-                     corridors: Optional[QgsVectorLayer] = None,
-                     corridor_distance: float = DEFAULT_CORRIDOR_DISTANCE,
-                     measures: Optional[QgsVectorLayer] = None,
-                     feedback: Optional[QgsFeedback] = None,
-                     corridor_class_field: str = CORRIDOR_CLASS_FIELD,
-                     overlap_min_area: float = 0.01,
-                     steep_share: float = DEFAULTS["validation/steep_share_percent"],
-                     terrace_share: float = DEFAULTS["validation/terrace_share_percent"],
-                     plan_slope: float = DEFAULTS["validation/plan_slope_deg"],
-                     plan_field: str = PLAN_FIELD,
-                     orange_zones: Optional[QgsVectorLayer] = None,
-                     eroded: Optional[QgsVectorLayer] = None,
-                     waters: Optional[QgsVectorLayer] = None,
-                     water_distance: float = DEFAULTS[
-                         "validation/navel_orange_water_distance_m"]) -> List[Finding]:
+def validate_parcels(
+    parcels: QgsVectorLayer,
+    projects: QgsVectorLayer,
+    parcel_id_field: str = "tbbh",
+    project_field: str = "xmbh",
+    project_id_field: str = "xmbh",
+    excess_tolerance: float = 1.0,
+    dem: Optional[QgsRasterLayer] = None,
+    steep_slope: float = 25.0,
+    terrace_slope: float = 15.0,
+    corridors: Optional[QgsVectorLayer] = None,
+    corridor_distance: float = DEFAULT_CORRIDOR_DISTANCE,
+    measures: Optional[QgsVectorLayer] = None,
+    feedback: Optional[QgsFeedback] = None,
+    corridor_class_field: str = CORRIDOR_CLASS_FIELD,
+    overlap_min_area: float = 0.01,
+    steep_share: float = DEFAULTS["validation/steep_share_percent"],
+    terrace_share: float = DEFAULTS["validation/terrace_share_percent"],
+    plan_slope: float = DEFAULTS["validation/plan_slope_deg"],
+    plan_field: str = PLAN_FIELD,
+    orange_zones: Optional[QgsVectorLayer] = None,
+    eroded: Optional[QgsVectorLayer] = None,
+    waters: Optional[QgsVectorLayer] = None,
+    water_distance: float = DEFAULTS["validation/navel_orange_water_distance_m"],
+) -> List[Finding]:
     """Check every parcel against the rules; returns the findings (inputs untouched).
 
     Shares are in percent of the parcel's area.  PLAN_REQUIRED runs with a DEM
@@ -159,8 +167,11 @@ def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
         if not dem.isValid():
             raise InputError(tr("The DEM cannot be read."))
         if terrace_slope > steep_slope:
-            raise InputError(tr("The terrace slope ({0}°) must not exceed the steep "
-                                "slope ({1}°).").format(terrace_slope, steep_slope))
+            raise InputError(
+                tr("The terrace slope ({0}°) must not exceed the steep slope ({1}°).").format(
+                    terrace_slope, steep_slope
+                )
+            )
     if corridors is not None:
         _require_layer(corridors, tr("corridors"), None)
         if corridor_distance < 0:
@@ -168,16 +179,41 @@ def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
     if measures is not None and measures.isValid():
         _require_field(measures, "csdm", tr("measures"))
         _require_field(measures, "mbid", tr("measures"))
-    _check_rule_inputs(dem, steep_share, terrace_share, plan_slope, steep_slope,
-                       orange_zones, eroded, waters, water_distance)
+    _check_rule_inputs(
+        dem,
+        steep_share,
+        terrace_share,
+        plan_slope,
+        steep_slope,
+        orange_zones,
+        eroded,
+        waters,
+        water_distance,
+    )
     zoned = orange_zones is not None or (eroded is not None and waters is not None)
-    engine = choose(parcels, projects, corridors, server=dem is None and not zoned,
-                    what=tr("Parcel validation"), feedback=feedback)
+    engine = choose(
+        parcels,
+        projects,
+        corridors,
+        server=dem is None and not zoned,
+        what=tr("Parcel validation"),
+        feedback=feedback,
+    )
     if engine.on_server:
         return validate_parcels_sql(
-            engine.database, parcels, projects, parcel_id_field, project_field,
-            project_id_field, excess_tolerance, corridors, corridor_distance,
-            corridor_class_field, overlap_min_area, feedback)
+            engine.database,
+            parcels,
+            projects,
+            parcel_id_field,
+            project_field,
+            project_id_field,
+            excess_tolerance,
+            corridors,
+            corridor_distance,
+            corridor_class_field,
+            overlap_min_area,
+            feedback,
+        )
 
     work = computation_crs(parcels.crs())
     measurer = AreaMeasurer(work)
@@ -186,8 +222,9 @@ def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
     emit = findings.emit
 
     steps.phase(0, 25)
-    valid, invalid = _read_parcels(parcels, parcel_id_field, project_field, to_work,
-                                   measurer, steps)
+    valid, invalid = _read_parcels(
+        parcels, parcel_id_field, project_field, to_work, measurer, steps
+    )
     for parcel, reason in invalid:
         findings.invalid(parcel, reason, parcel.geometry)
 
@@ -195,9 +232,17 @@ def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
     if dem is not None:
         steps.phase(25, 40)
         from .engines.local.slope import slope_statistics  # numpy only with a DEM
-        dem_values = slope_statistics(dem, {p.fid: p.geometry for p in valid}, work,
-                                      {p.fid: p.parcel_id for p in valid}, steep_slope,
-                                      terrace_slope, plan_slope, steps.progress)
+
+        dem_values = slope_statistics(
+            dem,
+            {p.fid: p.geometry for p in valid},
+            work,
+            {p.fid: p.parcel_id for p in valid},
+            steep_slope,
+            terrace_slope,
+            plan_slope,
+            steps.progress,
+        )
 
     steps.phase(40, 55)
     approved = _read_projects(projects, project_id_field, work, steps)
@@ -206,32 +251,51 @@ def validate_parcels(parcels: QgsVectorLayer, projects: QgsVectorLayer,
         _check_registration(parcel, approved, excess_tolerance, measurer, emit)
 
     steps.phase(55, 80)
-    check_overlaps(parcels, parcel_id_field, overlap_min_area, valid, to_work,
-                   measurer, steps, findings)
+    check_overlaps(
+        parcels, parcel_id_field, overlap_min_area, valid, to_work, measurer, steps, findings
+    )
 
     if dem is not None:
         steps.phase(80, 85)
         plans = _project_plans(projects, project_id_field, plan_field)
-        _check_slopes(valid, dem_values, _terraced_parcels(measures), plans,
-                      SlopeLimits(steep_slope, terrace_slope, plan_slope, steep_share,
-                                  terrace_share), emit)
+        _check_slopes(
+            valid,
+            dem_values,
+            _terraced_parcels(measures),
+            plans,
+            SlopeLimits(steep_slope, terrace_slope, plan_slope, steep_share, terrace_share),
+            emit,
+        )
 
     if corridors is not None:
         steps.phase(85, 95)
-        _check_corridors([p for p in valid if corridor_applies(p.kflx, p.bhlx)],
-                         corridors, corridor_class_field, corridor_distance,
-                         work, measurer, steps, emit)
+        _check_corridors(
+            [p for p in valid if corridor_applies(p.kflx, p.bhlx)],
+            corridors,
+            corridor_class_field,
+            corridor_distance,
+            work,
+            measurer,
+            steps,
+            emit,
+        )
     if zoned:
         steps.phase(95, 100)
-        _check_orange_zones(valid, work, orange_zones, eroded, waters, water_distance,
-                            measurer, steps, emit)
+        _check_orange_zones(
+            valid, work, orange_zones, eroded, waters, water_distance, measurer, steps, emit
+        )
     steps.phase(100, 100)
     return findings.sorted()
 
 
-def _read_parcels(parcels: QgsVectorLayer, id_field: str, project_field: str,
-                  to_work: Optional[QgsCoordinateTransform], measurer: AreaMeasurer,
-                  steps: Steps) -> Tuple[List[Parcel], List[Tuple[Parcel, str]]]:
+def _read_parcels(
+    parcels: QgsVectorLayer,
+    id_field: str,
+    project_field: str,
+    to_work: Optional[QgsCoordinateTransform],
+    measurer: AreaMeasurer,
+    steps: Steps,
+) -> Tuple[List[Parcel], List[Tuple[Parcel, str]]]:
     reader = ParcelReader(parcels, id_field, project_field)
     valid: List[Parcel] = []
     invalid: List[Tuple[Parcel, str]] = []
@@ -260,9 +324,9 @@ def _read_parcels(parcels: QgsVectorLayer, id_field: str, project_field: str,
     return valid, invalid
 
 
-def _read_projects(projects: QgsVectorLayer, id_field: str,
-                   work: QgsCoordinateReferenceSystem,
-                   steps: Steps) -> Dict[str, QgsGeometry]:
+def _read_projects(
+    projects: QgsVectorLayer, id_field: str, work: QgsCoordinateReferenceSystem, steps: Steps
+) -> Dict[str, QgsGeometry]:
     """Approved boundary per project number (parts of one number dissolved)."""
     transform = transform_between(projects.crs(), work)
     parts: Dict[str, List[QgsGeometry]] = {}
@@ -293,12 +357,15 @@ def _read_projects(projects: QgsVectorLayer, id_field: str,
     return approved
 
 
-def _check_registration(parcel: Parcel, approved: Dict[str, QgsGeometry],
-                        tolerance: float, measurer: AreaMeasurer, emit) -> None:
+def _check_registration(
+    parcel: Parcel, approved: Dict[str, QgsGeometry], tolerance: float, measurer: AreaMeasurer, emit
+) -> None:
     """The registration facts of one parcel (geometry work only where it matters)."""
     boundary = approved.get(parcel.project) if parcel.project else None
-    facts = Registration(known=boundary is not None, has_boundary=boundary is not None
-                         and not boundary.isNull() and not boundary.isEmpty())
+    facts = Registration(
+        known=boundary is not None,
+        has_boundary=boundary is not None and not boundary.isNull() and not boundary.isEmpty(),
+    )
     outside = None
     if facts.has_boundary:
         if parcel.geometry.boundingBoxIntersects(boundary):
@@ -310,8 +377,13 @@ def _check_registration(parcel: Parcel, approved: Dict[str, QgsGeometry],
     found = registration_rule(parcel, facts, tolerance)
     if found is not None:
         rule, message, whole = found
-        emit(parcel, rule, message, parcel.geometry if whole else outside,
-             parcel.area if whole else facts.outside_m2)
+        emit(
+            parcel,
+            rule,
+            message,
+            parcel.geometry if whole else outside,
+            parcel.area if whole else facts.outside_m2,
+        )
 
 
 def _terraced_parcels(measures: Optional[QgsVectorLayer]) -> Set[str]:
@@ -325,14 +397,23 @@ def _terraced_parcels(measures: Optional[QgsVectorLayer]) -> Set[str]:
     request = QgsFeatureRequest()
     request.setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes(["csdm", "mbid"], measures.fields())
-    return {text(feature["mbid"]) for feature in measures.getFeatures(request)
-            if text(feature["csdm"]) in terraces}
+    return {
+        text(feature["mbid"])
+        for feature in measures.getFeatures(request)
+        if text(feature["csdm"]) in terraces
+    }
 
 
-def _check_corridors(valid: Sequence[Parcel], corridors: QgsVectorLayer,
-                     class_field: str, distance: float,
-                     work: QgsCoordinateReferenceSystem, measurer: AreaMeasurer,
-                     steps: Steps, emit) -> None:
+def _check_corridors(
+    valid: Sequence[Parcel],
+    corridors: QgsVectorLayer,
+    class_field: str,
+    distance: float,
+    work: QgsCoordinateReferenceSystem,
+    measurer: AreaMeasurer,
+    steps: Steps,
+    emit,
+) -> None:
     transform = transform_between(corridors.crs(), work)
     has_class = bool(class_field) and corridors.fields().indexOf(class_field) >= 0
     lines: Dict[int, Tuple[QgsGeometry, str]] = {}
@@ -345,7 +426,9 @@ def _check_corridors(valid: Sequence[Parcel], corridors: QgsVectorLayer,
         if transform is not None:
             geometry.transform(transform)
         lines[feature.id()] = (geometry, kind)
-        index_geometry(index, feature.id(), geometry, "{0} #{1}".format(corridors.name(), feature.id()))
+        index_geometry(
+            index, feature.id(), geometry, "{0} #{1}".format(corridors.name(), feature.id())
+        )
     for position, parcel in enumerate(valid):
         if position % 100 == 0:
             steps.progress(position, len(valid))
@@ -362,36 +445,58 @@ def _check_corridors(valid: Sequence[Parcel], corridors: QgsVectorLayer,
         part = parcel.geometry.intersection(zone)
         if part is None or part.isEmpty():  # touches at exactly the distance
             part = parcel.geometry
-        emit(parcel, CORRIDOR, corridor_message(distance, [kind for _, kind in near]),
-             part, measurer.area_m2(part))
+        emit(
+            parcel,
+            CORRIDOR,
+            corridor_message(distance, [kind for _, kind in near]),
+            part,
+            measurer.area_m2(part),
+        )
 
 
 # --- issue 17: slope shares, plans, navel-orange zones, which parcels are new -------
 
 
-def _check_rule_inputs(dem, steep_share: float, terrace_share: float, plan_slope: float,
-                       steep_slope: float, orange_zones, eroded, waters,
-                       water_distance: float) -> None:
+def _check_rule_inputs(
+    dem,
+    steep_share: float,
+    terrace_share: float,
+    plan_slope: float,
+    steep_slope: float,
+    orange_zones,
+    eroded,
+    waters,
+    water_distance: float,
+) -> None:
     for share in (steep_share, terrace_share):
         if not 0.0 <= share <= 100.0:
-            raise InputError(tr("A slope share must be between 0 and 100 %, not {0}.")
-                             .format(share))
+            raise InputError(
+                tr("A slope share must be between 0 and 100 %, not {0}.").format(share)
+            )
     if dem is not None and plan_slope > steep_slope:
-        raise InputError(tr("The plan slope ({0}°) must not exceed the steep slope "
-                            "({1}°).").format(plan_slope, steep_slope))
-    for layer, role in ((orange_zones, tr("collapse/landslide zones")),
-                        (eroded, tr("eroded slopes")), (waters, tr("reservoirs and rivers"))):
+        raise InputError(
+            tr("The plan slope ({0}°) must not exceed the steep slope ({1}°).").format(
+                plan_slope, steep_slope
+            )
+        )
+    for layer, role in (
+        (orange_zones, tr("collapse/landslide zones")),
+        (eroded, tr("eroded slopes")),
+        (waters, tr("reservoirs and rivers")),
+    ):
         if layer is not None:
             _require_layer(layer, role, None)
     if (eroded is None) != (waters is None):
-        raise InputError(tr("Eroded slopes and reservoirs/rivers are needed together for "
-                            "the navel-orange rule."))
+        raise InputError(
+            tr("Eroded slopes and reservoirs/rivers are needed together for the navel-orange rule.")
+        )
     if water_distance < 0:
         raise InputError(tr("The distance to reservoirs and rivers must not be negative."))
 
 
-def _project_plans(projects: QgsVectorLayer, id_field: str,
-                   plan_field: str) -> Optional[Dict[str, str]]:
+def _project_plans(
+    projects: QgsVectorLayer, id_field: str, plan_field: str
+) -> Optional[Dict[str, str]]:
     """Plan approval per project number; None when PROJECTS has no plan field."""
     if not plan_field or projects.fields().indexOf(plan_field) < 0:
         return None
@@ -406,25 +511,43 @@ def _project_plans(projects: QgsVectorLayer, id_field: str,
     return plans
 
 
-def _check_slopes(valid: Sequence[Parcel], stats: Dict[int, object], terraced: Set[str],
-                  plans: Optional[Dict[str, str]], limits: SlopeLimits, emit) -> None:
+def _check_slopes(
+    valid: Sequence[Parcel],
+    stats: Dict[int, object],
+    terraced: Set[str],
+    plans: Optional[Dict[str, str]],
+    limits: SlopeLimits,
+    emit,
+) -> None:
     """STEEP_SLOPE, TERRACE_REQUIRED and PLAN_REQUIRED from the slope shares."""
     for parcel in valid:
         slope = stats.get(parcel.fid)
         if slope is None or math.isnan(slope.mean):
             continue
-        facts = SlopeFacts(slope.mean, slope.steep_share, slope.terrace_share,
-                           slope.plan_share, terraced=parcel.uuid in terraced
-                           or parcel.parcel_id in terraced,
-                           plan=None if plans is None else plans.get(parcel.project),
-                           registered=plans is not None and parcel.project in plans)
+        facts = SlopeFacts(
+            slope.mean,
+            slope.steep_share,
+            slope.terrace_share,
+            slope.plan_share,
+            terraced=parcel.uuid in terraced or parcel.parcel_id in terraced,
+            plan=None if plans is None else plans.get(parcel.project),
+            registered=plans is not None and parcel.project in plans,
+        )
         for rule, message in slope_rules(parcel, facts, limits, plans_known=plans is not None):
             emit(parcel, rule, message, parcel.geometry, parcel.area)
 
 
-def _check_orange_zones(valid: Sequence[Parcel], work: QgsCoordinateReferenceSystem,
-                        zones, eroded, waters, distance: float, measurer: AreaMeasurer,
-                        steps: Steps, emit) -> None:
+def _check_orange_zones(
+    valid: Sequence[Parcel],
+    work: QgsCoordinateReferenceSystem,
+    zones,
+    eroded,
+    waters,
+    distance: float,
+    measurer: AreaMeasurer,
+    steps: Steps,
+    emit,
+) -> None:
     """NAVEL_ORANGE_ZONE: new 脐橙 parcels (an unknown change type counts as new)."""
     from .engines.local.navel_orange_zones import ForbiddenZones
 
@@ -432,18 +555,21 @@ def _check_orange_zones(valid: Sequence[Parcel], work: QgsCoordinateReferenceSys
     for position, parcel in enumerate(valid):
         if position % 100 == 0:
             steps.progress(position, len(valid))
-        if not change.code_in(parcel.kflx, codes.DEVELOPMENT_TYPE,
-                              (change.NAVEL_ORANGE_CODE,)):
+        if not change.code_in(parcel.kflx, codes.DEVELOPMENT_TYPE, (change.NAVEL_ORANGE_CODE,)):
             continue
-        if change.code_in(parcel.bhlx, codes.CHANGE_TYPE,
-                          change.NEW_DEVELOPMENT_CODES) is False:
+        if change.code_in(parcel.bhlx, codes.CHANGE_TYPE, change.NEW_DEVELOPMENT_CODES) is False:
             continue
         part = forbidden.part(parcel.geometry)
         if part is None:
             continue
         area = measurer.area_m2(part)
-        emit(parcel, NAVEL_ORANGE_ZONE, orange_zone_message(area, forbidden.kinds, distance),
-             part, area)
+        emit(
+            parcel,
+            NAVEL_ORANGE_ZONE,
+            orange_zone_message(area, forbidden.kinds, distance),
+            part,
+            area,
+        )
 
 
 def findings_by_rule(findings: Iterable[Finding]) -> Dict[str, List[Finding]]:

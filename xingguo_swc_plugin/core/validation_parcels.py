@@ -33,10 +33,10 @@ class ParcelReader:
         self.id_field, self.project_field = id_field, project_field
         names = layer.fields().names()
         self.fields = layer.fields()
-        self.attributes = [name for name in (id_field, project_field) + OPTIONAL_FIELDS
-                           if name in names]
-        self.index = {name: names.index(name) if name in names else -1
-                      for name in OPTIONAL_FIELDS}
+        self.attributes = [
+            name for name in (id_field, project_field) + OPTIONAL_FIELDS if name in names
+        ]
+        self.index = {name: names.index(name) if name in names else -1 for name in OPTIONAL_FIELDS}
 
     def request(self, geometry: bool = True) -> QgsFeatureRequest:
         request = QgsFeatureRequest()
@@ -50,27 +50,44 @@ class ParcelReader:
             index = self.index[name]
             return text(feature.attribute(index)) if index >= 0 else ""
 
-        return Parcel(feature.id(),
-                      text(feature[self.id_field]) or "#{0}".format(feature.id()),
-                      text(feature[self.project_field]), optional("uuid"),
-                      optional("xzqdm"), QgsGeometry(), 0.0, optional("kflx"),
-                      optional("bhlx"))
+        return Parcel(
+            feature.id(),
+            text(feature[self.id_field]) or "#{0}".format(feature.id()),
+            text(feature[self.project_field]),
+            optional("uuid"),
+            optional("xzqdm"),
+            QgsGeometry(),
+            0.0,
+            optional("kflx"),
+            optional("bhlx"),
+        )
 
 
-def read_parcel_facts(layer: QgsVectorLayer, id_field: str,
-                      project_field: str) -> Dict[int, Parcel]:
+def read_parcel_facts(
+    layer: QgsVectorLayer, id_field: str, project_field: str
+) -> Dict[int, Parcel]:
     """Feature id -> Parcel (attributes only) of every parcel."""
     reader = ParcelReader(layer, id_field, project_field)
-    return {feature.id(): reader.parcel(feature)
-            for feature in layer.getFeatures(reader.request(geometry=False))}
+    return {
+        feature.id(): reader.parcel(feature)
+        for feature in layer.getFeatures(reader.request(geometry=False))
+    }
 
 
-def check_overlaps(parcels: QgsVectorLayer, id_field: str, min_area: float,
-                   valid: Sequence[Parcel], to_work: Optional[QgsCoordinateTransform],
-                   measurer: AreaMeasurer, steps: Steps, findings: Findings) -> None:
+def check_overlaps(
+    parcels: QgsVectorLayer,
+    id_field: str,
+    min_area: float,
+    valid: Sequence[Parcel],
+    to_work: Optional[QgsCoordinateTransform],
+    measurer: AreaMeasurer,
+    steps: Steps,
+    findings: Findings,
+) -> None:
     """OVERLAP per parcel from the shared overlap engine (pairs listed once)."""
-    result = find_overlaps(parcels, id_field=id_field, min_area=min_area,
-                           feedback=steps.sub_feedback())
+    result = find_overlaps(
+        parcels, id_field=id_field, min_area=min_area, feedback=steps.sub_feedback()
+    )
     steps.progress(1, 1)
     by_fid = {parcel.fid: parcel for parcel in valid}
     shared: Dict[int, List[Tuple[str, QgsGeometry]]] = {}

@@ -53,8 +53,11 @@ def parse_number(value, feature: str, field: str) -> Optional[float]:
         return None
     value = _plain(value)
     if isinstance(value, bool):
-        raise BadValue(tr("Feature {0}: field {1} holds '{2}', which is not a number.")
-                       .format(feature, field, value))
+        raise BadValue(
+            tr("Feature {0}: field {1} holds '{2}', which is not a number.").format(
+                feature, field, value
+            )
+        )
     if isinstance(value, (int, float)):
         number = float(value)
     else:
@@ -64,12 +67,19 @@ def parse_number(value, feature: str, field: str) -> Optional[float]:
                 raise ValueError(text)
             number = float(text)
         except ValueError:
-            raise BadValue(tr("Feature {0}: field {1} holds '{2}', which is not a number "
-                              "(write digits with a decimal point, no thousands "
-                              "separator).").format(feature, field, text)) from None
+            raise BadValue(
+                tr(
+                    "Feature {0}: field {1} holds '{2}', which is not a number "
+                    "(write digits with a decimal point, no thousands "
+                    "separator)."
+                ).format(feature, field, text)
+            ) from None
     if not math.isfinite(number):
-        raise BadValue(tr("Feature {0}: field {1} holds '{2}', which is not a number.")
-                       .format(feature, field, value))
+        raise BadValue(
+            tr("Feature {0}: field {1} holds '{2}', which is not a number.").format(
+                feature, field, value
+            )
+        )
     return number
 
 
@@ -77,16 +87,21 @@ def parse_quantity(value, feature: str, field: str) -> float:
     """A measure quantity: a number greater than 0 (NULL is refused)."""
     number = parse_number(value, feature, field)
     if number is None:
-        raise BadValue(tr("Feature {0}: field {1} is empty; a quantity is required.")
-                       .format(feature, field))
+        raise BadValue(
+            tr("Feature {0}: field {1} is empty; a quantity is required.").format(feature, field)
+        )
     if not number > 0:
-        raise BadValue(tr("Feature {0}: field {1} holds {2}; a quantity must be greater "
-                          "than 0.").format(feature, field, _shown(number)))
+        raise BadValue(
+            tr("Feature {0}: field {1} holds {2}; a quantity must be greater than 0.").format(
+                feature, field, _shown(number)
+            )
+        )
     return number
 
 
-def parse_code(value, feature: str, field: str, lowest: int, highest: int,
-               labels: Optional[dict] = None) -> int:
+def parse_code(
+    value, feature: str, field: str, lowest: int, highest: int, labels: Optional[dict] = None
+) -> int:
     """An integer code in lowest..highest; 2, 2.0, '2', '2.0' and a label are the
     same code; 1.9, '1.9', 99, 'abc' and NULL are refused."""
     if not is_null(value):
@@ -102,13 +117,22 @@ def parse_code(value, feature: str, field: str, lowest: int, highest: int,
         shown = "" if number is None else _shown(number)
     if number is None:
         if is_null(value):
-            raise BadValue(tr("Feature {0}: field {1} is empty; it must hold a code "
-                              "{2}-{3}.").format(feature, field, lowest, highest))
-        raise BadValue(tr("Feature {0}: field {1} holds '{2}', which is not a code "
-                          "{3}-{4}.").format(feature, field, shown, lowest, highest))
+            raise BadValue(
+                tr("Feature {0}: field {1} is empty; it must hold a code {2}-{3}.").format(
+                    feature, field, lowest, highest
+                )
+            )
+        raise BadValue(
+            tr("Feature {0}: field {1} holds '{2}', which is not a code {3}-{4}.").format(
+                feature, field, shown, lowest, highest
+            )
+        )
     if not number.is_integer() or not lowest <= number <= highest:
-        raise BadValue(tr("Feature {0}: field {1} holds '{2}', which is not a code "
-                          "{3}-{4}.").format(feature, field, shown, lowest, highest))
+        raise BadValue(
+            tr("Feature {0}: field {1} holds '{2}', which is not a code {3}-{4}.").format(
+                feature, field, shown, lowest, highest
+            )
+        )
     return int(number)
 
 

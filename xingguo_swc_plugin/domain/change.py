@@ -27,7 +27,11 @@ SPLIT_MERGE = "分割合并"
 #: Change class -> code of ``codes.CHANGE_TYPE`` (新增 1, 续建 扩大/缩小/不变 2/3/4).
 #: A parcel gone from the delivery is not a parcel of it: no code.
 CHANGE_TYPE_CODE: Dict[str, Optional[str]] = {
-    NEW: "1", GROWN: "2", SHRUNK: "3", UNCHANGED: "4", GONE: None,
+    NEW: "1",
+    GROWN: "2",
+    SHRUNK: "3",
+    UNCHANGED: "4",
+    GONE: None,
 }
 
 

@@ -25,9 +25,9 @@ ERODED_MIN_GRADE = 2
 
 #: Defaults of settings (name -> value); see core.settings.
 DEFAULTS = {
-    "benggang/small_max_m2": 1000.0,     # (practice) 小型 < 1,000 m²
-    "benggang/medium_max_m2": 3000.0,    # (practice) 中型 1,000-3,000 m², 大型 above
-    "benggang/min_area_m2": 60.0,        # surveys register gullies >= 60 m²
+    "benggang/small_max_m2": 1000.0,  # (practice) 小型 < 1,000 m²
+    "benggang/medium_max_m2": 3000.0,  # (practice) 中型 1,000-3,000 m², 大型 above
+    "benggang/min_area_m2": 60.0,  # surveys register gullies >= 60 m²
     "benggang/part_max_distance_m": 30.0,  # (practice) a part lies on or beside its gully
     "targets/conservation_rate_percent": 83.0,
     "targets/treated_area_km2": 120.0,

@@ -49,8 +49,7 @@ class AtlasDock(QgsDockWidget):
 
     def __init__(self, iface, parent: Optional[QWidget] = None):
         super().__init__(tr("Atlas"), parent)
-        self._selection_signals = LayerSignals(self._update_selection_label,
-                                               "selectionChanged")
+        self._selection_signals = LayerSignals(self._update_selection_label, "selectionChanged")
         self.setObjectName("XingguoSwcAtlasDock")
         self.iface = iface
         self.ui = FORM_CLASS()
@@ -69,8 +68,12 @@ class AtlasDock(QgsDockWidget):
         self.zones_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.zones_combo.setAllowEmptyLayer(True)
         self.zones_combo.setLayer(None)
-        self.zones_combo.setToolTip(tr("Empty: one sheet per township. A zoning layer "
-                                       "(small watersheds): one sheet per zone."))
+        self.zones_combo.setToolTip(
+            tr(
+                "Empty: one sheet per township. A zoning layer "
+                "(small watersheds): one sheet per zone."
+            )
+        )
         self.zone_field = QgsFieldComboBox()
         self.zone_name_field = QgsFieldComboBox()
         self.zone_name_field.setAllowEmptyFieldName(True)
@@ -102,8 +105,10 @@ class AtlasDock(QgsDockWidget):
     def cleanup(self) -> None:
         """Disconnect from the project and the township layer (plugin unload)."""
         project = QgsProject.instance()
-        for signal, slot in ((project.layersAdded, self._refresh_layers),
-                             (project.layersRemoved, self._refresh_layers)):
+        for signal, slot in (
+            (project.layersAdded, self._refresh_layers),
+            (project.layersRemoved, self._refresh_layers),
+        ):
             try:
                 signal.disconnect(slot)
             except TypeError:
@@ -124,8 +129,10 @@ class AtlasDock(QgsDockWidget):
             combo.setEnabled(layer is not None)
         if layer is not None:
             watershed = atlas.table_name(layer) == WATERSHED.name
-            for combo, name in ((self.zone_field, "lydm" if watershed else "xzqdm"),
-                                (self.zone_name_field, "lymc" if watershed else "xzqmc")):
+            for combo, name in (
+                (self.zone_field, "lydm" if watershed else "xzqdm"),
+                (self.zone_name_field, "lymc" if watershed else "xzqmc"),
+            ):
                 if layer.fields().indexOf(name) >= 0:
                     combo.setField(name)
         self._sheets_changed()
@@ -147,8 +154,9 @@ class AtlasDock(QgsDockWidget):
         return self.zones_layer() or self.township_layer()
 
     def sheet_code_field(self) -> str:
-        return self.zone_field.currentField() if self.zones_layer() is not None \
-            else atlas.CODE_FIELD
+        return (
+            self.zone_field.currentField() if self.zones_layer() is not None else atlas.CODE_FIELD
+        )
 
     def _watch_selection(self, layer: Optional[QgsVectorLayer]) -> None:
         self._selection_signals.watch(layer)
@@ -162,8 +170,10 @@ class AtlasDock(QgsDockWidget):
         """List the project's layers; check those of the township workspace, else
         the visible ones (a previous choice is kept)."""
         ui = self.ui
-        checked = {ui.layersList.item(i).data(LAYER_ID_ROLE):
-                   ui.layersList.item(i).checkState() for i in range(ui.layersList.count())}
+        checked = {
+            ui.layersList.item(i).data(LAYER_ID_ROLE): ui.layersList.item(i).checkState()
+            for i in range(ui.layersList.count())
+        }
         townships = self.township_layer()
         workspace = _gpkg(townships) if townships is not None else ""
         root = QgsProject.instance().layerTreeRoot()
@@ -176,8 +186,9 @@ class AtlasDock(QgsDockWidget):
             item.setData(LAYER_ID_ROLE, layer.id())
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             default = (_gpkg(layer) == workspace) if workspace else node.isVisible()
-            state = checked.get(layer.id(), Qt.CheckState.Checked if default
-                                else Qt.CheckState.Unchecked)
+            state = checked.get(
+                layer.id(), Qt.CheckState.Checked if default else Qt.CheckState.Unchecked
+            )
             item.setCheckState(state)
             ui.layersList.addItem(item)
 
@@ -202,11 +213,15 @@ class AtlasDock(QgsDockWidget):
         layer = self.sheet_layer()
         field = self.sheet_code_field()
         if self.ui.selectedRadio.isChecked() and layer is not None:
-            codes = [str(f[field]) for f in layer.selectedFeatures()
-                     if layer.fields().indexOf(field) >= 0]
+            codes = [
+                str(f[field])
+                for f in layer.selectedFeatures()
+                if layer.fields().indexOf(field) >= 0
+            ]
             if not codes:
-                raise SwcError(tr("No township selected: select townships on the map or "
-                                  "print all."))
+                raise SwcError(
+                    tr("No township selected: select townships on the map or print all.")
+                )
             return atlas.codes_filter(codes, expression)
         return expression
 
@@ -235,17 +250,33 @@ class AtlasDock(QgsDockWidget):
             return
         template = self.ui.templateWidget.filePath().strip() or None
         title = self.ui.titleEdit.text()
-        zone_fields = {"zone_field": self.zone_field.currentField() if zones else "",
-                       "zone_name_field": self.zone_name_field.currentField() if zones
-                       else ""}
-        self._run_inputs = {"townships": zones or townships, "layers": layers,
-                            "template": template, "title": title, "filter": expression,
-                            "zones": zone_fields}
+        zone_fields = {
+            "zone_field": self.zone_field.currentField() if zones else "",
+            "zone_name_field": self.zone_name_field.currentField() if zones else "",
+        }
+        self._run_inputs = {
+            "townships": zones or townships,
+            "layers": layers,
+            "template": template,
+            "title": title,
+            "filter": expression,
+            "zones": zone_fields,
+        }
         self.task = CoreTask(
-            tr("Township atlas"), atlas.export_atlas, township_snapshot, snapshots, folder,
-            template=template, title=title, filter_expression=expression,
-            merged=self.ui.mergedCheck.isChecked(), dpi=self.ui.dpiSpin.value(),
-            on_done=self._done, on_error=self._failed, **zone_fields)
+            tr("Township atlas"),
+            atlas.export_atlas,
+            township_snapshot,
+            snapshots,
+            folder,
+            template=template,
+            title=title,
+            filter_expression=expression,
+            merged=self.ui.mergedCheck.isChecked(),
+            dpi=self.ui.dpiSpin.value(),
+            on_done=self._done,
+            on_error=self._failed,
+            **zone_fields,
+        )
         self.task.progressChanged.connect(self._progress)
         self._busy(True)
         self.ui.statusLabel.setText(tr("Exporting…"))
@@ -270,16 +301,22 @@ class AtlasDock(QgsDockWidget):
         self.last_result = result
         self.ui.progressBar.setValue(100)
         text = tr("{0} sheets written to {1} in {2:.0f} s.").format(
-            result.pages, result.folder, result.seconds)
+            result.pages, result.folder, result.seconds
+        )
         inputs = self._run_inputs
         if self.ui.addLayoutCheck.isChecked():
             try:
                 self.last_layout = atlas.add_layout_to_project(
-                    QgsProject.instance(), inputs["townships"], inputs["layers"],
-                    result.statistics, inputs["template"], inputs["title"],
-                    inputs["filter"], **inputs["zones"])
-                text += " " + tr("Layout {0} added to the project.").format(
-                    self.last_layout.name())
+                    QgsProject.instance(),
+                    inputs["townships"],
+                    inputs["layers"],
+                    result.statistics,
+                    inputs["template"],
+                    inputs["title"],
+                    inputs["filter"],
+                    **inputs["zones"],
+                )
+                text += " " + tr("Layout {0} added to the project.").format(self.last_layout.name())
             except (SwcError, RuntimeError) as error:  # layer removed meanwhile
                 log(str(error), level=Qgis.Warning)
         self.ui.statusLabel.setText(text)
@@ -295,8 +332,11 @@ class AtlasDock(QgsDockWidget):
             text = tr("Atlas export canceled: nothing was written.")
             level = Qgis.Info
         else:
-            text = str(error) if isinstance(error, SwcError) else \
-                tr("The atlas export failed: {0}").format(error)
+            text = (
+                str(error)
+                if isinstance(error, SwcError)
+                else tr("The atlas export failed: {0}").format(error)
+            )
             level = Qgis.Critical
         self.ui.statusLabel.setText(text)
         self._message(text, level)

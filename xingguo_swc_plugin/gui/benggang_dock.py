@@ -76,8 +76,9 @@ def _code_combo(codelist: CodeList, empty_text: str) -> QComboBox:
 class BenggangDock(QgsDockWidget):
     """The collapse gully dock; ``canvas`` overrides iface's canvas (tests)."""
 
-    def __init__(self, iface, parent: Optional[QWidget] = None,
-                 canvas: Optional[QgsMapCanvas] = None):
+    def __init__(
+        self, iface, parent: Optional[QWidget] = None, canvas: Optional[QgsMapCanvas] = None
+    ):
         super().__init__(tr("Collapse gullies"), parent)
         self.setObjectName("XingguoBenggangDock")
         self.iface = iface
@@ -91,11 +92,22 @@ class BenggangDock(QgsDockWidget):
         self._townships_key: Tuple[str, str] = ("", "")
         self._gully_signals = LayerSignals(self._geometry_changed, "geometryChanged")
         self._township_signals = LayerSignals(
-            self._townships_edited, "dataChanged", "attributeValueChanged",
-            "geometryChanged", "featureAdded", "featureDeleted", "afterRollBack")
+            self._townships_edited,
+            "dataChanged",
+            "attributeValueChanged",
+            "geometryChanged",
+            "featureAdded",
+            "featureDeleted",
+            "afterRollBack",
+        )
         self._pending: Set[int] = set()
-        edit_signals = ("layerModified", "editingStarted", "editingStopped",
-                        "afterCommitChanges", "afterRollBack")
+        edit_signals = (
+            "layerModified",
+            "editingStarted",
+            "editingStopped",
+            "afterCommitChanges",
+            "afterRollBack",
+        )
         self._gully_edits = LayerSignals(self._update_commit_button, *edit_signals)
         self._part_edits = LayerSignals(self._update_commit_button, *edit_signals)
         self._own_cad: Optional[QgsAdvancedDigitizingDockWidget] = None
@@ -136,8 +148,9 @@ class BenggangDock(QgsDockWidget):
         self.tabs.addTab(self._build_list_tab(), tr("List"))
         layout.addWidget(self.tabs)
         self.commit_button = QPushButton(tr("Save layer edits"))
-        self.commit_button.setToolTip(tr("Write the gully and part edits to the "
-                                         "workspace (as QGIS's Save Layer Edits)"))
+        self.commit_button.setToolTip(
+            tr("Write the gully and part edits to the workspace (as QGIS's Save Layer Edits)")
+        )
         self.commit_button.setEnabled(False)
         self.commit_button.clicked.connect(self.commit_edits)
         layout.addWidget(self.commit_button)
@@ -151,9 +164,13 @@ class BenggangDock(QgsDockWidget):
         layout = QVBoxLayout(tab)
         self.digitize_button = QPushButton(tr("Digitize gully"))
         self.digitize_button.setCheckable(True)
-        self.digitize_button.setToolTip(tr("Left click adds vertices, right click "
-                                           "finishes; snapping and the advanced "
-                                           "digitizing panel work as in QGIS."))
+        self.digitize_button.setToolTip(
+            tr(
+                "Left click adds vertices, right click "
+                "finishes; snapping and the advanced "
+                "digitizing panel work as in QGIS."
+            )
+        )
         self.digitize_button.clicked.connect(self._digitize_clicked)
         layout.addWidget(self.digitize_button)
         derived = QGroupBox(tr("Derived before saving"))
@@ -162,10 +179,14 @@ class BenggangDock(QgsDockWidget):
         self.area_label = QLabel("-")
         self.scale_label = QLabel("-")
         self.id_label = QLabel("-")
-        for row, (text, label) in enumerate(((tr("Township"), self.township_label),
-                                             (tr("Area (m²)"), self.area_label),
-                                             (tr("Scale"), self.scale_label),
-                                             (tr("Gully ID"), self.id_label))):
+        for row, (text, label) in enumerate(
+            (
+                (tr("Township"), self.township_label),
+                (tr("Area (m²)"), self.area_label),
+                (tr("Scale"), self.scale_label),
+                (tr("Gully ID"), self.id_label),
+            )
+        ):
             grid.addWidget(QLabel(text), row, 0)
             grid.addWidget(label, row, 1)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -250,9 +271,16 @@ class BenggangDock(QgsDockWidget):
         self.refresh_button.clicked.connect(self.refresh_list)
         layout.addWidget(self.refresh_button)
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([tr("Gully ID"), tr("Township"),
-                                              tr("Area (m²)"), tr("Scale"),
-                                              tr("Activity"), tr("Treatment status")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                tr("Gully ID"),
+                tr("Township"),
+                tr("Area (m²)"),
+                tr("Scale"),
+                tr("Activity"),
+                tr("Treatment status"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -261,8 +289,13 @@ class BenggangDock(QgsDockWidget):
         self.counts_label = QLabel("")
         self.counts_label.setWordWrap(True)
         layout.addWidget(self.counts_label)
-        for combo in (self.scope_combo, self.list_township_combo, self.filter_scale,
-                      self.filter_activity, self.filter_status):
+        for combo in (
+            self.scope_combo,
+            self.list_township_combo,
+            self.filter_scale,
+            self.filter_activity,
+            self.filter_status,
+        ):
             combo.currentIndexChanged.connect(self.refresh_list)
         return tab
 
@@ -280,8 +313,7 @@ class BenggangDock(QgsDockWidget):
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label = label
-        self.message_bar.pushItem(QgsMessageBarItem("", "", label, level,
-                                                    0 if problem else 5))
+        self.message_bar.pushItem(QgsMessageBarItem("", "", label, level, 0 if problem else 5))
         if problem:
             log(text, level=level)
 
@@ -319,8 +351,12 @@ class BenggangDock(QgsDockWidget):
         else:
             self._ensure_relation()
 
-    def set_layers(self, gully: QgsVectorLayer, townships: QgsVectorLayer,
-                   parts: Optional[QgsVectorLayer] = None) -> None:
+    def set_layers(
+        self,
+        gully: QgsVectorLayer,
+        townships: QgsVectorLayer,
+        parts: Optional[QgsVectorLayer] = None,
+    ) -> None:
         self.gully_combo.setLayer(gully)
         self.township_combo.setLayer(townships)
         if parts is not None:
@@ -328,9 +364,12 @@ class BenggangDock(QgsDockWidget):
 
     def _update_commit_button(self, *_args) -> None:
         """Enabled only with edits to save (never a "saved" for nothing)."""
-        self.commit_button.setEnabled(any(
-            layer is not None and layer.isModified()
-            for layer in (self.gully_layer(), self.part_layer())))
+        self.commit_button.setEnabled(
+            any(
+                layer is not None and layer.isModified()
+                for layer in (self.gully_layer(), self.part_layer())
+            )
+        )
 
     def commit_edits(self) -> bool:
         """Save the pending edits of the gully and part layers; on a refusal the
@@ -340,15 +379,18 @@ class BenggangDock(QgsDockWidget):
             if layer is None or not layer.isModified():
                 continue
             if not layer.commitChanges():
-                self.show_message(tr("Cannot save the edits of {0}: {1}").format(
-                    layer.name(), "; ".join(layer.commitErrors())), Qgis.Critical)
+                self.show_message(
+                    tr("Cannot save the edits of {0}: {1}").format(
+                        layer.name(), "; ".join(layer.commitErrors())
+                    ),
+                    Qgis.Critical,
+                )
                 self._update_commit_button()
                 return False
             saved.append(layer.name())
         self._update_commit_button()
         if saved:
-            self.show_message(tr("Saved the edits of {0}.").format("、".join(saved)),
-                              Qgis.Success)
+            self.show_message(tr("Saved the edits of {0}.").format("、".join(saved)), Qgis.Success)
         return bool(saved)
 
     def _gully_layer_changed(self, *_args) -> None:
@@ -370,9 +412,12 @@ class BenggangDock(QgsDockWidget):
         self.list_township_combo.clear()
         if layer is not None and "xzqdm" in layer.fields().names():
             request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-            entries = sorted({(str(f["xzqdm"]), str(f["xzqmc"]) if "xzqmc" in
-                               layer.fields().names() else "")
-                              for f in layer.getFeatures(request)})
+            entries = sorted(
+                {
+                    (str(f["xzqdm"]), str(f["xzqmc"]) if "xzqmc" in layer.fields().names() else "")
+                    for f in layer.getFeatures(request)
+                }
+            )
             for code, name in entries:
                 self.list_township_combo.addItem("{0} {1}".format(code, name), code)
         self.list_township_combo.blockSignals(False)
@@ -394,10 +439,14 @@ class BenggangDock(QgsDockWidget):
         and no warning)."""
         gully, parts = self.gully_layer(), self.part_layer()
         project = QgsProject.instance()
-        if gully is None or parts is None or project.mapLayer(gully.id()) is None or \
-                project.mapLayer(parts.id()) is None or \
-                "bgbh" not in gully.fields().names() or \
-                "bgbh" not in parts.fields().names():
+        if (
+            gully is None
+            or parts is None
+            or project.mapLayer(gully.id()) is None
+            or project.mapLayer(parts.id()) is None
+            or "bgbh" not in gully.fields().names()
+            or "bgbh" not in parts.fields().names()
+        ):
             return
         try:
             benggang_parts.ensure_part_relation(project, gully, parts)
@@ -469,16 +518,16 @@ class BenggangDock(QgsDockWidget):
             self.show_message(tr("No map canvas."), Qgis.Critical)
             return False
         if not layer.isEditable() and not layer.startEditing():
-            self.show_message(tr("Layer {0} cannot be edited.").format(layer.name()),
-                              Qgis.Warning)
+            self.show_message(tr("Layer {0} cannot be edited.").format(layer.name()), Qgis.Warning)
             return False
         self._stop_tool()
         if self.iface is not None:
             # QGIS's own tools (select, undo) act on the layer being edited
             self.iface.setActiveLayer(layer)
         self.tool = PolygonDigitizingTool(self.canvas, self._cad_dock(), layer)
-        self.tool.polygonCaptured.connect(self._gully_captured if target == "gully"
-                                          else self._part_captured)
+        self.tool.polygonCaptured.connect(
+            self._gully_captured if target == "gully" else self._part_captured
+        )
         self.tool.deactivated.connect(self._tool_deactivated)
         self._tool_target = target
         self.canvas.setMapTool(self.tool)
@@ -507,16 +556,15 @@ class BenggangDock(QgsDockWidget):
     def evaluate(self, geometry: QgsGeometry) -> GullyDraft:
         """Derive and show township, area, scale, ID and problems of a polygon."""
         try:
-            draft = benggang_digitize.evaluate_gully(self.gully_layer(), self.townships(),
-                                                     geometry)
+            draft = benggang_digitize.evaluate_gully(self.gully_layer(), self.townships(), geometry)
         except SwcError as error:
             self.show_message(str(error), Qgis.Warning)
             raise
         self.draft = draft
         self.township_label.setText(
-            "{0} {1}".format(draft.xzqdm, draft.xzqmc) if draft.xzqdm else "-")
-        has_area = any(p.code not in ("empty", "invalid") for p in draft.problems) or \
-            draft.ok
+            "{0} {1}".format(draft.xzqdm, draft.xzqmc) if draft.xzqdm else "-"
+        )
+        has_area = any(p.code not in ("empty", "invalid") for p in draft.problems) or draft.ok
         self.area_label.setText("{0:.2f}".format(draft.mj) if has_area else "-")
         self.scale_label.setText(codes.BENGGANG_SCALE.label(draft.gm, "-"))
         self.id_label.setText(draft.bgbh or "-")
@@ -526,10 +574,12 @@ class BenggangDock(QgsDockWidget):
         self.discard_button.setEnabled(True)
         self._show_rubber_band(draft.geometry)
         if draft.ok:
-            self.show_message(tr("Gully {0}: {1:.2f} m², {2}, {3}. Fill in the survey "
-                                 "and save.").format(draft.bgbh, draft.mj,
-                                                     codes.BENGGANG_SCALE.label(draft.gm),
-                                                     draft.xzqmc), Qgis.Info)
+            self.show_message(
+                tr("Gully {0}: {1:.2f} m², {2}, {3}. Fill in the survey and save.").format(
+                    draft.bgbh, draft.mj, codes.BENGGANG_SCALE.label(draft.gm), draft.xzqmc
+                ),
+                Qgis.Info,
+            )
         else:
             self.show_message(draft.message(), Qgis.Warning)
         return draft
@@ -539,12 +589,14 @@ class BenggangDock(QgsDockWidget):
             self.evaluate(self.draft.repaired)
 
     def form_values(self) -> Dict[str, object]:
-        return {"xt": self.shape_combo.currentData(),
-                "hdx": self.activity_combo.currentData(),
-                "zlzt": self.status_combo.currentData(),
-                "dcrq": self.date_edit.date(),
-                "dcy": self.surveyor_edit.text().strip() or None,
-                "bz": self.notes_edit.text().strip() or None}
+        return {
+            "xt": self.shape_combo.currentData(),
+            "hdx": self.activity_combo.currentData(),
+            "zlzt": self.status_combo.currentData(),
+            "dcrq": self.date_edit.date(),
+            "dcy": self.surveyor_edit.text().strip() or None,
+            "bz": self.notes_edit.text().strip() or None,
+        }
 
     def save(self) -> bool:
         """Save the pending gully as one undoable edit command (checks run again)."""
@@ -553,16 +605,19 @@ class BenggangDock(QgsDockWidget):
             return False
         layer = self.gully_layer()
         try:
-            feature = benggang_digitize.save_gully(layer, self.townships(), self.draft.geometry,
-                                          self.form_values())
+            feature = benggang_digitize.save_gully(
+                layer, self.townships(), self.draft.geometry, self.form_values()
+            )
         except SwcError as error:
             self.problem_label.setText(str(error))
             self.show_message(str(error), Qgis.Warning)
             return False
-        self.show_message(tr("Saved gully {0} ({1:.2f} m²). Undo with Ctrl+Z; save the "
-                             "layer edits to keep it.").format(feature["bgbh"],
-                                                              feature["mj"]),
-                          Qgis.Success)
+        self.show_message(
+            tr(
+                "Saved gully {0} ({1:.2f} m²). Undo with Ctrl+Z; save the layer edits to keep it."
+            ).format(feature["bgbh"], feature["mj"]),
+            Qgis.Success,
+        )
         self.part_gully_edit.setText(feature["bgbh"])
         self.discard(keep_message=True)
         layer.triggerRepaint()
@@ -571,8 +626,7 @@ class BenggangDock(QgsDockWidget):
 
     def discard(self, keep_message: bool = False) -> None:
         self.draft = None
-        for label in (self.township_label, self.area_label, self.scale_label,
-                      self.id_label):
+        for label in (self.township_label, self.area_label, self.scale_label, self.id_label):
             label.setText("-")
         self.problem_label.setText("")
         for button in (self.save_button, self.repair_button, self.discard_button):
@@ -600,13 +654,16 @@ class BenggangDock(QgsDockWidget):
         code = self.part_kind_combo.currentData()
         bgbh = self.part_gully_edit.text().strip() or None
         try:
-            feature = benggang_parts.save_part(self.part_layer(), self.gully_layer(), geometry,
-                                         code, bgbh)
+            feature = benggang_parts.save_part(
+                self.part_layer(), self.gully_layer(), geometry, code, bgbh
+            )
         except SwcError as error:
             self.show_message(str(error), Qgis.Warning)
             return False
-        self.show_message(tr("Saved {0} of gully {1}.").format(
-            codes.BENGGANG_PART.label(code), feature["bgbh"]), Qgis.Success)
+        self.show_message(
+            tr("Saved {0} of gully {1}.").format(codes.BENGGANG_PART.label(code), feature["bgbh"]),
+            Qgis.Success,
+        )
         self.part_layer().triggerRepaint()
         return True
 
@@ -645,11 +702,15 @@ class BenggangDock(QgsDockWidget):
             return {}
         if changes:
             feature = layer.getFeature(fid)
-            draft = benggang_digitize.evaluate_gully(layer, townships, feature.geometry(),
-                                            exclude_fid=fid, preview_id=False)
+            draft = benggang_digitize.evaluate_gully(
+                layer, townships, feature.geometry(), exclude_fid=fid, preview_id=False
+            )
             text = tr("Gully {0} recomputed: {1:.2f} m², {2}, {3}.").format(
-                feature["bgbh"], feature["mj"], codes.BENGGANG_SCALE.label(feature["gm"]),
-                feature["xzqmc"] or tr("no township"))
+                feature["bgbh"],
+                feature["mj"],
+                codes.BENGGANG_SCALE.label(feature["gm"]),
+                feature["xzqmc"] or tr("no township"),
+            )
             if draft.ok:
                 self.show_message(text, Qgis.Info)
             else:
@@ -671,23 +732,31 @@ class BenggangDock(QgsDockWidget):
             extent = self.canvas.extent()
             if self.canvas.mapSettings().destinationCrs() != layer.crs():
                 extent = QgsCoordinateTransform(
-                    self.canvas.mapSettings().destinationCrs(), layer.crs(),
-                    QgsProject.instance()).transformBoundingBox(extent)
+                    self.canvas.mapSettings().destinationCrs(), layer.crs(), QgsProject.instance()
+                ).transformBoundingBox(extent)
         try:
-            rows = benggang_lists.list_gullies(layer, township, extent,
-                                         self.filter_scale.currentData(),
-                                         self.filter_activity.currentData(),
-                                         self.filter_status.currentData())
+            rows = benggang_lists.list_gullies(
+                layer,
+                township,
+                extent,
+                self.filter_scale.currentData(),
+                self.filter_activity.currentData(),
+                self.filter_status.currentData(),
+            )
         except Exception as error:  # a foreign layer may lack fields: say so, keep going
             self.counts_label.setText(str(error))
             return
         self.rows = rows
         self.table.setRowCount(len(rows))
         for position, row in enumerate(rows):
-            values = (row.bgbh, row.xzqmc or row.xzqdm, "{0:.2f}".format(row.mj),
-                      codes.BENGGANG_SCALE.label(row.gm, row.gm),
-                      codes.BENGGANG_ACTIVITY.label(row.hdx, row.hdx),
-                      codes.TREATMENT_STATUS.label(row.zlzt, row.zlzt))
+            values = (
+                row.bgbh,
+                row.xzqmc or row.xzqdm,
+                "{0:.2f}".format(row.mj),
+                codes.BENGGANG_SCALE.label(row.gm, row.gm),
+                codes.BENGGANG_ACTIVITY.label(row.hdx, row.hdx),
+                codes.TREATMENT_STATUS.label(row.zlzt, row.zlzt),
+            )
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.fid)
@@ -698,36 +767,39 @@ class BenggangDock(QgsDockWidget):
     @staticmethod
     def _counts_text(total: int, counts: Dict[str, Dict[str, int]]) -> str:
         parts = [tr("{0} gullies").format(total)]
-        for name, codelist in (("gm", codes.BENGGANG_SCALE),
-                               ("hdx", codes.BENGGANG_ACTIVITY),
-                               ("zlzt", codes.TREATMENT_STATUS)):
-            parts.append(" · ".join("{0} {1}".format(codelist.label(code, tr("(none)")),
-                                                     count)
-                                    for code, count in counts[name].items()))
+        for name, codelist in (
+            ("gm", codes.BENGGANG_SCALE),
+            ("hdx", codes.BENGGANG_ACTIVITY),
+            ("zlzt", codes.TREATMENT_STATUS),
+        ):
+            parts.append(
+                " · ".join(
+                    "{0} {1}".format(codelist.label(code, tr("(none)")), count)
+                    for code, count in counts[name].items()
+                )
+            )
         return "\n".join(parts)
 
     def select_township_at_centre(self) -> Optional[str]:
         """List the gullies of the township under the map centre (the current one)."""
-        if self.canvas is None or self.gully_layer() is None or \
-                self.township_layer() is None:
+        if self.canvas is None or self.gully_layer() is None or self.township_layer() is None:
             return None
         centre = QgsGeometry.fromPointXY(self.canvas.extent().center())
         destination = self.canvas.mapSettings().destinationCrs()
         if destination != self.gully_layer().crs():
-            centre.transform(QgsCoordinateTransform(destination, self.gully_layer().crs(),
-                                                    QgsProject.instance()))
+            centre.transform(
+                QgsCoordinateTransform(destination, self.gully_layer().crs(), QgsProject.instance())
+            )
         try:
             township = self.townships().township_of(centre.buffer(1e-6, 4))
         except SwcError as error:
             self.show_message(str(error), Qgis.Warning)
             return None
         if township is None:
-            self.show_message(tr("The map centre is outside every township."),
-                              Qgis.Warning)
+            self.show_message(tr("The map centre is outside every township."), Qgis.Warning)
             return None
         self.scope_combo.setCurrentIndex(self.scope_combo.findData("township"))
-        self.list_township_combo.setCurrentIndex(
-            self.list_township_combo.findData(township[0]))
+        self.list_township_combo.setCurrentIndex(self.list_township_combo.findData(township[0]))
         self.refresh_list()
         return township[0]
 
@@ -749,8 +821,9 @@ class BenggangDock(QgsDockWidget):
         box = feature.geometry().boundingBox()
         destination = self.canvas.mapSettings().destinationCrs()
         if destination != layer.crs():
-            box = QgsCoordinateTransform(layer.crs(), destination,
-                                         QgsProject.instance()).transformBoundingBox(box)
+            box = QgsCoordinateTransform(
+                layer.crs(), destination, QgsProject.instance()
+            ).transformBoundingBox(box)
         box.scale(1.5)
         self.canvas.setExtent(box)
         self.canvas.refresh()

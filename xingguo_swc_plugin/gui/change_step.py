@@ -41,10 +41,18 @@ def compare_deliveries(previous, current, feedback=None):
     old = QgsVectorLayer(*previous)
     new = QgsVectorLayer(*current)
     if not old.isValid() or not new.isValid():
-        raise SwcError(tr("Cannot open the layer {0}.").format(
-            previous[1] if not old.isValid() else current[1]))
-    return parcel_change(old, new, computation_crs(new.crs()),
-                         min_area=setting("change/min_area_m2"), feedback=feedback)
+        raise SwcError(
+            tr("Cannot open the layer {0}.").format(
+                previous[1] if not old.isValid() else current[1]
+            )
+        )
+    return parcel_change(
+        old,
+        new,
+        computation_crs(new.crs()),
+        min_area=setting("change/min_area_m2"),
+        feedback=feedback,
+    )
 
 
 class ChangeStep(QgsCollapsibleGroupBox):
@@ -82,10 +90,13 @@ class ChangeStep(QgsCollapsibleGroupBox):
             self.dock._error(SwcError(tr("Choose the parcels and the previous delivery.")))
             return None
         self.task = CoreTask(
-            tr("Compare with the previous delivery"), compare_deliveries,
+            tr("Compare with the previous delivery"),
+            compare_deliveries,
             (previous.source(), previous.name(), previous.providerType()),
             (current.source(), current.name(), current.providerType()),
-            on_done=self._done, on_error=self._failed)
+            on_done=self._done,
+            on_error=self._failed,
+        )
         self.compareButton.setEnabled(False)
         QgsApplication.taskManager().addTask(self.task)
         return self.task
@@ -100,22 +111,33 @@ class ChangeStep(QgsCollapsibleGroupBox):
         self.compareButton.setEnabled(True)
         self.result = result
         counts = result.counts()
-        self.summaryLabel.setText("  ".join("{0} {1}".format(name, counts[name])
-                                            for name in classes.CLASSES))
+        self.summaryLabel.setText(
+            "  ".join("{0} {1}".format(name, counts[name]) for name in classes.CLASSES)
+        )
         self.changedList.clear()
         for row in result.rows:  # rows come in class order: 新增, 扩大 first
             if row.change in (classes.NEW, classes.GROWN):
-                self.changedList.addItem(tr("{0} {1}: {2:.0f} m² added").format(
-                    row.change, row.new_id, row.area_added_m2))
-        self.dock._message(tr("Compared with the previous delivery: {0} new, {1} grown.")
-                           .format(counts[classes.NEW], counts[classes.GROWN]), Qgis.Success)
+                self.changedList.addItem(
+                    tr("{0} {1}: {2:.0f} m² added").format(
+                        row.change, row.new_id, row.area_added_m2
+                    )
+                )
+        self.dock._message(
+            tr("Compared with the previous delivery: {0} new, {1} grown.").format(
+                counts[classes.NEW], counts[classes.GROWN]
+            ),
+            Qgis.Success,
+        )
 
     def changed_fids(self) -> List[int]:
         """Feature ids of the new and grown parcels of the last comparison."""
         if self.result is None:
             return []
-        return [row.new_fid for row in self.result.rows
-                if row.change in (classes.NEW, classes.GROWN) and row.new_fid is not None]
+        return [
+            row.new_fid
+            for row in self.result.rows
+            if row.change in (classes.NEW, classes.GROWN) and row.new_fid is not None
+        ]
 
     def parcel_subset(self, layer: QgsVectorLayer):
         """(source, provider, name) of the parcels to validate: all of them, or with
@@ -126,8 +148,9 @@ class ChangeStep(QgsCollapsibleGroupBox):
         if self.result is None:
             raise SwcError(tr("Compare with the previous delivery first."))
         if layer.providerType() != "ogr" or layer.subsetString():
-            raise SwcError(tr("Only parcels read from a file can be limited to the new "
-                              "and grown ones."))
+            raise SwcError(
+                tr("Only parcels read from a file can be limited to the new and grown ones.")
+            )
         fids = self.changed_fids() or [-1]
         subset = "FID IN ({0})".format(",".join(str(fid) for fid in fids))
         return (layer.source() + "|subset=" + subset, "ogr", layer.name())

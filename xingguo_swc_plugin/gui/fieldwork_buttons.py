@@ -78,9 +78,16 @@ class FieldworkButtons(QWidget):
         workspace = self._workspace()
         if workspace is None:
             return None
-        self.task = CoreTask(tr("Export field package"), write_field_package, workspace,
-                             FindingFilter(self.townships()), folder, self.dock.who(),
-                             on_done=self._exported, on_error=self._failed)
+        self.task = CoreTask(
+            tr("Export field package"),
+            write_field_package,
+            workspace,
+            FindingFilter(self.townships()),
+            folder,
+            self.dock.who(),
+            on_done=self._exported,
+            on_error=self._failed,
+        )
         QgsApplication.taskManager().addTask(self.task)
         return self.task
 
@@ -90,8 +97,14 @@ class FieldworkButtons(QWidget):
         workspace = self._workspace()
         if workspace is None:
             return None
-        self.task = CoreTask(tr("Import field results"), import_field_package, folder,
-                             workspace, on_done=self._imported, on_error=self._failed)
+        self.task = CoreTask(
+            tr("Import field results"),
+            import_field_package,
+            folder,
+            workspace,
+            on_done=self._imported,
+            on_error=self._failed,
+        )
         QgsApplication.taskManager().addTask(self.task)
         return self.task
 

@@ -55,10 +55,12 @@ class FindingsModel(QAbstractItemModel):
     def matches(self, row: FindingRow) -> bool:
         """Whether ``row`` passes the filters (status, township, rule codes; ID text)."""
         status, township, rule, text = self.filters
-        return ((not status or row.status == status) and
-                (not township or row.township == township) and
-                (not rule or row.rule == rule) and
-                (not text or text in row.parcel_id.lower()))
+        return (
+            (not status or row.status == status)
+            and (not township or row.township == township)
+            and (not rule or row.rule == rule)
+            and (not text or text in row.parcel_id.lower())
+        )
 
     # content -------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[FindingRow], grouping: Optional[str] = None) -> None:
@@ -79,11 +81,9 @@ class FindingsModel(QAbstractItemModel):
     def _build(self) -> None:
         members: Dict[str, List[int]] = {}
         for position, row in enumerate(self.rows):
-            members.setdefault(self._group_key(row) if self.grouping else "", []).append(
-                position)
+            members.setdefault(self._group_key(row) if self.grouping else "", []).append(position)
         if self.grouping == BY_RULE:
-            order = [rule for rule in RULES if rule in members] + \
-                sorted(set(members) - set(RULES))
+            order = [rule for rule in RULES if rule in members] + sorted(set(members) - set(RULES))
         else:
             order = sorted(members)
         self._groups = order if self.grouping else []
@@ -95,11 +95,15 @@ class FindingsModel(QAbstractItemModel):
         if column == STATUS:
             return lambda position: (self.rows[position].status, self.rows[position].parcel_id)
         if column == AREA:
-            return lambda position: (self.rows[position].area_m2 or 0.0,
-                                     self.rows[position].parcel_id)
+            return lambda position: (
+                self.rows[position].area_m2 or 0.0,
+                self.rows[position].parcel_id,
+            )
         if column in (RULE, TOWNSHIP, MESSAGE):
-            return lambda position: (self.text(self.rows[position], column),
-                                     self.rows[position].parcel_id)
+            return lambda position: (
+                self.text(self.rows[position], column),
+                self.rows[position].parcel_id,
+            )
         return lambda position: self.rows[position].parcel_id
 
     def _order_rows(self) -> None:
@@ -215,8 +219,7 @@ class FindingsModel(QAbstractItemModel):
             return QModelIndex()
         if not parent.isValid():
             count = len(self._groups) if self.grouping else len(self._flat)
-            return self.createIndex(row, column, _NO_PARENT) if row < count \
-                else QModelIndex()
+            return self.createIndex(row, column, _NO_PARENT) if row < count else QModelIndex()
         if not self.grouping or parent.internalId() != _NO_PARENT:
             return QModelIndex()
         if parent.row() >= len(self._members) or row >= len(self._members[parent.row()]):
@@ -259,8 +262,9 @@ class FindingsModel(QAbstractItemModel):
             if role == MATCH_ROLE:  # shown through its findings (recursive filtering)
                 return "0"
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-                return tr("{0} ({1})").format(self.group_label(key),
-                                              len(self._members[index.row()]))
+                return tr("{0} ({1})").format(
+                    self.group_label(key), len(self._members[index.row()])
+                )
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -280,8 +284,14 @@ class FindingsModel(QAbstractItemModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (tr("Finding"), tr("Status"), tr("Rule"), tr("Township"), tr("Area (m²)"),
-                tr("Message"))[section]
+        return (
+            tr("Finding"),
+            tr("Status"),
+            tr("Rule"),
+            tr("Township"),
+            tr("Area (m²)"),
+            tr("Message"),
+        )[section]
 
 
 class FindingsFilter(QSortFilterProxyModel):
@@ -296,8 +306,9 @@ class FindingsFilter(QSortFilterProxyModel):
         self.setFilterRole(MATCH_ROLE)
         self.setFilterKeyColumn(0)
 
-    def set_filters(self, status: str = "", township: str = "", rule: str = "",
-                    text: str = "") -> None:
+    def set_filters(
+        self, status: str = "", township: str = "", rule: str = "", text: str = ""
+    ) -> None:
         model: FindingsModel = self.sourceModel()
         model.filters = (status, township, rule, text.strip().lower())
         self.setFilterFixedString("1" if self.active() else "")

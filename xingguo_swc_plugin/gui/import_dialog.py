@@ -44,24 +44,45 @@ from ..translation import tr
 FILE, PROJECT_LAYER, REGISTER = 0, 1, 2
 
 
-def _import_from_file(workspace: WorkspaceSource, path: str, layer_name: str,
-                      mapping: Dict[str, str], update: bool, feedback=None):
+def _import_from_file(
+    workspace: WorkspaceSource,
+    path: str,
+    layer_name: str,
+    mapping: Dict[str, str],
+    update: bool,
+    feedback=None,
+):
     source = open_source(path, layer_name)
     return devimport.import_projects(workspace, source, mapping, update, feedback)
 
 
-def _import_from_layer(workspace: WorkspaceSource, source: str, provider: str,
-                       mapping: Dict[str, str], update: bool, feedback=None):
+def _import_from_layer(
+    workspace: WorkspaceSource,
+    source: str,
+    provider: str,
+    mapping: Dict[str, str],
+    update: bool,
+    feedback=None,
+):
     layer = open_source(source, provider=provider)
     return devimport.import_projects(workspace, layer, mapping, update, feedback)
 
 
-def _import_register(workspace: WorkspaceSource, path: str, sheet: str,
-                     boundary_source: str, boundary_provider: str, key: str, mapping: Dict[str, str],
-                     update: bool, feedback=None):
+def _import_register(
+    workspace: WorkspaceSource,
+    path: str,
+    sheet: str,
+    boundary_source: str,
+    boundary_provider: str,
+    key: str,
+    mapping: Dict[str, str],
+    update: bool,
+    feedback=None,
+):
     boundaries = QgsVectorLayer(boundary_source, "boundaries", boundary_provider)
-    return devimport.import_register(workspace, path, boundaries, key, mapping, sheet,
-                                     update, feedback)
+    return devimport.import_register(
+        workspace, path, boundaries, key, mapping, sheet, update, feedback
+    )
 
 
 class ImportDialog(QDialog):
@@ -83,17 +104,20 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.kind_combo = QComboBox()
-        self.kind_combo.addItems([tr("Layer file (GeoPackage, shapefile, FileGDB)"),
-                                  tr("Layer of the project (e.g. PostGIS)"),
-                                  tr("Register (Excel/CSV) and boundary polygons")])
+        self.kind_combo.addItems(
+            [
+                tr("Layer file (GeoPackage, shapefile, FileGDB)"),
+                tr("Layer of the project (e.g. PostGIS)"),
+                tr("Register (Excel/CSV) and boundary polygons"),
+            ]
+        )
         form.addRow(tr("Source"), self.kind_combo)
         self.stack = QStackedWidget()
         # file
         file_page = QWidget()
         file_form = QFormLayout(file_page)
         self.file_widget = QgsFileWidget()
-        self.file_widget.setFilter(tr("Vector files (*.gpkg *.shp *.gdb *.sqlite);;"
-                                      "All files (*)"))
+        self.file_widget.setFilter(tr("Vector files (*.gpkg *.shp *.gdb *.sqlite);;All files (*)"))
         self.sublayer_combo = QComboBox()
         file_form.addRow(tr("File"), self.file_widget)
         file_form.addRow(tr("Layer"), self.sublayer_combo)
@@ -125,7 +149,8 @@ class ImportDialog(QDialog):
         self.mapping_table = QTableWidget(0, 2)
         self.mapping_table.setHorizontalHeaderLabels([tr("Field"), tr("Source field")])
         self.mapping_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch)
+            1, QHeaderView.ResizeMode.Stretch
+        )
         layout.addWidget(self.mapping_table)
         self.update_check = QCheckBox(tr("Update projects already in the workspace"))
         layout.addWidget(self.update_check)
@@ -180,14 +205,17 @@ class ImportDialog(QDialog):
         kind = self.kind_combo.currentIndex()
         try:
             if kind == FILE and self.file_widget.filePath():
-                return open_source(self.file_widget.filePath(),
-                                             self.sublayer_combo.currentText()
-                                             ).fields().names()
+                return (
+                    open_source(self.file_widget.filePath(), self.sublayer_combo.currentText())
+                    .fields()
+                    .names()
+                )
             if kind == PROJECT_LAYER and self.layer_combo.currentLayer() is not None:
                 return self.layer_combo.currentLayer().fields().names()
             if kind == REGISTER and self.register_widget.filePath():
-                return devimport.read_table(self.register_widget.filePath(),
-                                            self.sheet_combo.currentText())[0]
+                return devimport.read_table(
+                    self.register_widget.filePath(), self.sheet_combo.currentText()
+                )[0]
         except SwcError as error:
             self.report_view.setPlainText(str(error))
         return []
@@ -214,8 +242,11 @@ class ImportDialog(QDialog):
         self.progress.setValue(int(value))
 
     def mapping(self) -> Dict[str, str]:
-        return {target: combo.currentData() for target, combo in self.combos.items()
-                if combo.currentData()}
+        return {
+            target: combo.currentData()
+            for target, combo in self.combos.items()
+            if combo.currentData()
+        }
 
     def set_mapping(self, target: str, source: str) -> None:
         combo = self.combos[target]
@@ -227,28 +258,51 @@ class ImportDialog(QDialog):
         mapping, update = self.mapping(), self.update_check.isChecked()
         done = dict(on_done=self._done, on_error=self._failed)
         if kind == FILE:
-            self.task = CoreTask(tr("Import development projects"), _import_from_file,
-                                 self.workspace, self.file_widget.filePath(),
-                                 self.sublayer_combo.currentText(), mapping, update, **done)
+            self.task = CoreTask(
+                tr("Import development projects"),
+                _import_from_file,
+                self.workspace,
+                self.file_widget.filePath(),
+                self.sublayer_combo.currentText(),
+                mapping,
+                update,
+                **done,
+            )
         elif kind == PROJECT_LAYER:
             layer = self.layer_combo.currentLayer()
             if layer is None:
                 self._failed(SwcError(tr("Choose a layer.")))
                 return None
-            self.task = CoreTask(tr("Import development projects"), _import_from_layer,
-                                 self.workspace, layer.source(), layer.providerType(),
-                                 mapping, update, **done)
+            self.task = CoreTask(
+                tr("Import development projects"),
+                _import_from_layer,
+                self.workspace,
+                layer.source(),
+                layer.providerType(),
+                mapping,
+                update,
+                **done,
+            )
         else:
             boundaries = self.boundary_combo.currentLayer()
             if boundaries is None or not self.key_combo.currentField():
-                self._failed(SwcError(tr("Choose the boundary layer and its project "
-                                         "number field.")))
+                self._failed(
+                    SwcError(tr("Choose the boundary layer and its project number field."))
+                )
                 return None
-            self.task = CoreTask(tr("Import development projects"), _import_register,
-                                 self.workspace, self.register_widget.filePath(),
-                                 self.sheet_combo.currentText(), boundaries.source(),
-                                 boundaries.providerType(), self.key_combo.currentField(),
-                                 mapping, update, **done)
+            self.task = CoreTask(
+                tr("Import development projects"),
+                _import_register,
+                self.workspace,
+                self.register_widget.filePath(),
+                self.sheet_combo.currentText(),
+                boundaries.source(),
+                boundaries.providerType(),
+                self.key_combo.currentField(),
+                mapping,
+                update,
+                **done,
+            )
         self.task.progressChanged.connect(self._progress_changed)
         self.import_button.setEnabled(False)
         QgsApplication.taskManager().addTask(self.task)
@@ -261,13 +315,15 @@ class ImportDialog(QDialog):
         self.progress.setValue(100)
         self.report_view.setPlainText("\n".join(report.lines()))
         if self.iface is not None:
-            self.iface.messageBar().pushMessage(tr("Import development projects"),
-                                                report.lines()[0], Qgis.Success)
+            self.iface.messageBar().pushMessage(
+                tr("Import development projects"), report.lines()[0], Qgis.Success
+            )
 
     def _failed(self, error: BaseException) -> None:
         self.task = None
         self.import_button.setEnabled(True)
         self.report_view.setPlainText(str(error))
         if self.iface is not None:
-            self.iface.messageBar().pushMessage(tr("Import development projects"),
-                                                str(error), Qgis.Warning)
+            self.iface.messageBar().pushMessage(
+                tr("Import development projects"), str(error), Qgis.Warning
+            )

@@ -94,10 +94,17 @@ def _open_vector(source: Optional[Source]) -> Optional[QgsVectorLayer]:
     return with_sniffed_encoding(layer)
 
 
-def run_inspection(parcels: Source, projects: Source, options: Dict[str, object],
-                   dem: Optional[Source], corridors: Optional[Source],
-                   measures: Optional[Source], workspace, who: str,
-                   feedback: Optional[QgsFeedback] = None):
+def run_inspection(
+    parcels: Source,
+    projects: Source,
+    options: Dict[str, object],
+    dem: Optional[Source],
+    corridors: Optional[Source],
+    measures: Optional[Source],
+    workspace,
+    who: str,
+    feedback: Optional[QgsFeedback] = None,
+):
     """Task body: validate on layers opened here, then merge into the workspace
     (a GeoPackage path or a PostGIS workspace: anything ``workspace_of`` takes).
     Progress: validation 0-80 %, merge and writing 80-100 % (the bar does not sit at
@@ -112,17 +119,20 @@ def run_inspection(parcels: Source, projects: Source, options: Dict[str, object]
         raster = QgsRasterLayer(dem[0], dem[2], dem[1])
         if not raster.isValid():
             raise SwcError(tr("Cannot open the DEM {0}.").format(dem[2]))
-    found = validate_parcels(parcel_layer, _open_vector(projects), dem=raster,
-                             corridors=_open_vector(corridors),
-                             measures=_open_vector(measures), feedback=checking,
-                             **options)
+    found = validate_parcels(
+        parcel_layer,
+        _open_vector(projects),
+        dem=raster,
+        corridors=_open_vector(corridors),
+        measures=_open_vector(measures),
+        feedback=checking,
+        **options,
+    )
     case.check_unique_parcel_ids(parcel_layer, str(options["parcel_id_field"]))
     scope = parcel_ids(parcel_layer, str(options["parcel_id_field"]))
-    stored = case.store_findings(workspace, found, parcel_layer.crs(), scope, who,
-                                 feedback=storing)
+    stored = case.store_findings(workspace, found, parcel_layer.crs(), scope, who, feedback=storing)
     # the list's rows read here, not on the GUI thread (30k rows: 0.3 s)
     return found, stored, case.load_findings(workspace)
-
 
 
 def is_workspace(path: str) -> bool:
@@ -142,8 +152,8 @@ class InspectionDock(QgsDockWidget):
     def __init__(self, iface, parent: Optional[QWidget] = None):
         super().__init__(tr("Parcel inspection"), parent)
         self._finding_signals = LayerSignals(
-            self._findings_edited, "afterRollBack", "afterCommitChanges",
-            "attributeValueChanged")
+            self._findings_edited, "afterRollBack", "afterCommitChanges", "attributeValueChanged"
+        )
         self.setObjectName("XingguoSwcInspectionDock")
         self.iface = iface
         self.ui = FORM_CLASS()
@@ -251,16 +261,14 @@ class InspectionDock(QgsDockWidget):
         self._message(str(error), Qgis.Warning)
 
     # inputs ---------------------------------------------------------------------
-    def _pick_default_layers(self, layers: Optional[Dict[str, QgsVectorLayer]] = None
-                             ) -> None:
+    def _pick_default_layers(self, layers: Optional[Dict[str, QgsVectorLayer]] = None) -> None:
         """Pick the workspace parcel / dev_project / measure tables (and watch its
         finding table) when loaded; ``layers``: a workspace just opened."""
         self.table_combos.pick(layers)
         findings = (layers or {}).get(FINDING.name)
         if findings is None and self.finding_layer is None:
             parcels = self.ui.parcelsCombo.currentLayer()
-            candidates = project_layers_of_table(FINDING.name,
-                                                 prefer=workspace_key(parcels))
+            candidates = project_layers_of_table(FINDING.name, prefer=workspace_key(parcels))
             findings = candidates[0] if candidates else None
         if findings is not None and findings is not self.finding_layer:
             self._watch_findings(findings)
@@ -279,11 +287,15 @@ class InspectionDock(QgsDockWidget):
     def _layers_added(self, layers) -> None:
         self._pick_default_layers()
 
-    def set_inputs(self, parcels: QgsVectorLayer, projects: QgsVectorLayer,
-                   dem: Optional[QgsRasterLayer] = None,
-                   corridors: Optional[QgsVectorLayer] = None,
-                   measures: Optional[QgsVectorLayer] = None,
-                   workspace: Optional[str] = None) -> None:
+    def set_inputs(
+        self,
+        parcels: QgsVectorLayer,
+        projects: QgsVectorLayer,
+        dem: Optional[QgsRasterLayer] = None,
+        corridors: Optional[QgsVectorLayer] = None,
+        measures: Optional[QgsVectorLayer] = None,
+        workspace: Optional[str] = None,
+    ) -> None:
         """Choose the layers (used by tests and scripts; the combos do the same)."""
         self.ui.parcelsCombo.setLayer(parcels)
         self.ui.projectsCombo.setLayer(projects)
@@ -345,8 +357,14 @@ class InspectionDock(QgsDockWidget):
             self._error(error)
             return None
         if workspace is None:
-            self._error(SwcError(tr("Choose a workspace to keep the findings in: a .gpkg, "
-                                    "or parcels of a PostGIS workspace.")))
+            self._error(
+                SwcError(
+                    tr(
+                        "Choose a workspace to keep the findings in: a .gpkg, "
+                        "or parcels of a PostGIS workspace."
+                    )
+                )
+            )
             return None
         if self.finding_layer is not None and self.finding_layer.isEditable():
             self.save()  # pending status steps first: the task writes the same table
@@ -366,11 +384,19 @@ class InspectionDock(QgsDockWidget):
             self._error(error)
             return None
         self.task = CoreTask(
-            tr("Parcel inspection"), run_inspection, parcel_source, _source(projects),
-            options, _source(ui.demCombo.currentLayer()),
+            tr("Parcel inspection"),
+            run_inspection,
+            parcel_source,
+            _source(projects),
+            options,
+            _source(ui.demCombo.currentLayer()),
             _source(ui.corridorsCombo.currentLayer()),
-            _source(ui.measuresCombo.currentLayer()), workspace, self.who(),
-            on_done=self._run_done, on_error=self._run_failed)
+            _source(ui.measuresCombo.currentLayer()),
+            workspace,
+            self.who(),
+            on_done=self._run_done,
+            on_error=self._run_failed,
+        )
         self.task.progressChanged.connect(self._progress)
         ui.runButton.setEnabled(False)
         ui.cancelButton.setEnabled(True)
@@ -399,8 +425,9 @@ class InspectionDock(QgsDockWidget):
         self.ui.progressBar.setValue(0)
         if canceled or isinstance(error, CanceledError):
             self.clear_highlight()
-            self._message(tr("The parcel check was canceled: no finding was stored or "
-                             "changed."), Qgis.Warning)
+            self._message(
+                tr("The parcel check was canceled: no finding was stored or changed."), Qgis.Warning
+            )
             return
         self._error(error)
 
@@ -416,10 +443,13 @@ class InspectionDock(QgsDockWidget):
             self.finding_layer.reload()
             self.finding_layer.triggerRepaint()
             self._show_rows(self._with_buffer(rows))
-        self._message(tr("{0} finding(s): {1} new, {2} kept with their status, {3} "
-                         "removed, {4} no longer detected.").format(
-            len(found), stored.added, stored.kept, stored.removed, stored.stale),
-            Qgis.Success)
+        self._message(
+            tr(
+                "{0} finding(s): {1} new, {2} kept with their status, {3} "
+                "removed, {4} no longer detected."
+            ).format(len(found), stored.added, stored.kept, stored.removed, stored.stale),
+            Qgis.Success,
+        )
 
     # finding layer -------------------------------------------------------------------------
     def _ensure_finding_layer(self) -> Optional[QgsVectorLayer]:
@@ -465,8 +495,9 @@ class InspectionDock(QgsDockWidget):
         metrics = tree.fontMetrics()
         widest = max(metrics.horizontalAdvance(entry.zh) for entry in codes.CASE_STATUS)
         header.resizeSection(ID_COLUMN, max(metrics.horizontalAdvance("X" * 10), 120))
-        header.resizeSection(STATUS, max(widest, metrics.horizontalAdvance(tr("Status")))
-                             + 36)  # room for the sort arrow
+        header.resizeSection(
+            STATUS, max(widest, metrics.horizontalAdvance(tr("Status"))) + 36
+        )  # room for the sort arrow
         header.resizeSection(RULE, 160)
         header.resizeSection(TOWNSHIP, 90)
         header.resizeSection(AREA, 90)
@@ -480,15 +511,20 @@ class InspectionDock(QgsDockWidget):
         for rule in RULES:
             ui.ruleFilterCombo.addItem(rule_label(rule), rule)
         ui.townshipFilterCombo.addItem(tr("All"), "")
-        for combo in (ui.groupCombo, ui.statusFilterCombo, ui.ruleFilterCombo,
-                      ui.townshipFilterCombo):  # long rule names must not widen the dock
+        for combo in (
+            ui.groupCombo,
+            ui.statusFilterCombo,
+            ui.ruleFilterCombo,
+            ui.townshipFilterCombo,
+        ):  # long rule names must not widen the dock
             combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(6)
-        ui.historyView.setHeaderLabels([tr("Time"), tr("Handled by"), tr("Step"),
-                                        tr("Note")])
-        ui.historyView.header().resizeSection(0, metrics.horizontalAdvance(
-            "2026-01-01 00:00:00") + 12)
+        ui.historyView.setHeaderLabels([tr("Time"), tr("Handled by"), tr("Step"), tr("Note")])
+        ui.historyView.header().resizeSection(
+            0, metrics.horizontalAdvance("2026-01-01 00:00:00") + 12
+        )
         self._expanded: set = set()  # (grouping, key) of the open groups
         self._pending: set = set()  # fids changed since the last read (edit buffer)
         self._quiet = False  # a step or save of the dock itself: no signal handling
@@ -532,8 +568,10 @@ class InspectionDock(QgsDockWidget):
         try:
             for number in range(proxy.rowCount()):
                 index = proxy.index(number, 0)
-                tree.setExpanded(index, everything or (
-                    self.model.grouping, index.data(GROUP_ROLE)) in self._expanded)
+                tree.setExpanded(
+                    index,
+                    everything or (self.model.grouping, index.data(GROUP_ROLE)) in self._expanded,
+                )
         finally:
             self._tracking = True
 
@@ -553,10 +591,12 @@ class InspectionDock(QgsDockWidget):
     def _filters_changed(self) -> None:
         self._selected = None
         ui = self.ui
-        self.proxy.set_filters(ui.statusFilterCombo.currentData() or "",
-                               ui.townshipFilterCombo.currentData() or "",
-                               ui.ruleFilterCombo.currentData() or "",
-                               ui.idFilterEdit.text())
+        self.proxy.set_filters(
+            ui.statusFilterCombo.currentData() or "",
+            ui.townshipFilterCombo.currentData() or "",
+            ui.ruleFilterCombo.currentData() or "",
+            ui.idFilterEdit.text(),
+        )
         self._restore_groups()
         self._show_summary()
 
@@ -586,10 +626,10 @@ class InspectionDock(QgsDockWidget):
         return list(layer.editBuffer().changedAttributeValues())
 
     def _layer_rows(self, fids) -> List[case.FindingRow]:
-        request = QgsFeatureRequest().setFilterFids(list(fids)) \
-            .setFlags(QgsFeatureRequest.NoGeometry)
-        return [case.row_of_feature(feature)
-                for feature in self.finding_layer.getFeatures(request)]
+        request = (
+            QgsFeatureRequest().setFilterFids(list(fids)).setFlags(QgsFeatureRequest.NoGeometry)
+        )
+        return [case.row_of_feature(feature) for feature in self.finding_layer.getFeatures(request)]
 
     def refresh(self) -> None:
         """Read the finding table again (an import, a workspace opened): one query, no
@@ -744,14 +784,19 @@ class InspectionDock(QgsDockWidget):
         geometry = feature.geometry()
         self.clear_highlight()
         if geometry is None or geometry.isNull() or geometry.isEmpty():
-            self._message(tr("Finding {0} has no geometry (empty parcel).")
-                          .format(feature["tbbh"]), Qgis.Warning)
+            self._message(
+                tr("Finding {0} has no geometry (empty parcel).").format(feature["tbbh"]),
+                Qgis.Warning,
+            )
             return
-        transform = QgsCoordinateTransform(self.finding_layer.crs(),
-                                           canvas.mapSettings().destinationCrs(),
-                                           QgsProject.instance())
-        extent = transform.transformBoundingBox(geometry.boundingBox()) \
-            if canvas.mapSettings().destinationCrs().isValid() else geometry.boundingBox()
+        transform = QgsCoordinateTransform(
+            self.finding_layer.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+        )
+        extent = (
+            transform.transformBoundingBox(geometry.boundingBox())
+            if canvas.mapSettings().destinationCrs().isValid()
+            else geometry.boundingBox()
+        )
         extent = QgsRectangle(extent)
         extent.scale(1.5)
         if extent.width() == 0 or extent.height() == 0:
@@ -811,8 +856,9 @@ class InspectionDock(QgsDockWidget):
             layer.startEditing()
         self._quiet = True  # one update below, not one per changed cell
         try:
-            changed = case.set_status(layer, fids, status, self.who(),
-                                      self.ui.noteEdit.text().strip())
+            changed = case.set_status(
+                layer, fids, status, self.who(), self.ui.noteEdit.text().strip()
+            )
         except SwcError as error:
             self._error(error)
             return 0
@@ -821,8 +867,11 @@ class InspectionDock(QgsDockWidget):
         if self.who() != setting("case/handler"):
             set_setting("case/handler", self.who())  # remembered for the next case
         self._refresh_statuses(fids)
-        self._message(tr("{0} finding(s) set to {1}: click Save to keep it.")
-                      .format(changed, codes.CASE_STATUS.label(status)))
+        self._message(
+            tr("{0} finding(s) set to {1}: click Save to keep it.").format(
+                changed, codes.CASE_STATUS.label(status)
+            )
+        )
         return changed
 
     def undo(self) -> None:
@@ -874,8 +923,11 @@ class InspectionDock(QgsDockWidget):
     # import and export -------------------------------------------------------------------------
     def choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export findings"), "",
-            tr("GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)"))
+            self,
+            tr("Export findings"),
+            "",
+            tr("GeoPackage (*.gpkg);;Excel workbook (*.xlsx);;CSV (*.csv)"),
+        )
         if path:
             self.export_to(path)
 
@@ -899,8 +951,14 @@ class InspectionDock(QgsDockWidget):
 
         workspace = self.current_workspace()  # a GeoPackage, or the parcels' PostGIS one
         if workspace is None:
-            self._error(SwcError(tr("Choose a workspace to import into: a GeoPackage, or "
-                                    "parcels of a PostGIS workspace.")))
+            self._error(
+                SwcError(
+                    tr(
+                        "Choose a workspace to import into: a GeoPackage, or "
+                        "parcels of a PostGIS workspace."
+                    )
+                )
+            )
             return None
         dialog = ImportDialog(workspace, self.iface, self)
         dialog.show()

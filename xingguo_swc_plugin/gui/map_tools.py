@@ -31,8 +31,12 @@ class PolygonDigitizingTool(QgsMapToolDigitizeFeature):
 
     polygonCaptured = pyqtSignal(QgsGeometry)
 
-    def __init__(self, canvas: QgsMapCanvas, cad_dock: QgsAdvancedDigitizingDockWidget,
-                 layer: Optional[QgsVectorLayer] = None):
+    def __init__(
+        self,
+        canvas: QgsMapCanvas,
+        cad_dock: QgsAdvancedDigitizingDockWidget,
+        layer: Optional[QgsVectorLayer] = None,
+    ):
         super().__init__(canvas, cad_dock, QgsMapToolCapture.CapturePolygon)
         self.digitizingCompleted.connect(self._completed)
         if layer is not None:

@@ -67,18 +67,29 @@ FID_ROLE = Qt.ItemDataRole.UserRole + 2
 _FUNDING_PRESETS = ("中央水利发展资金", "省级水保补偿费", "县级配套", "业主自筹")
 
 
-def summary_from_sources(measures: Tuple[str, str], year_from: int, year_to: int,
-                         targets: Dict[str, Tuple[str, str]],
-                         feedback: Optional[QgsFeedback] = None) -> MeasureSummary:
+def summary_from_sources(
+    measures: Tuple[str, str],
+    year_from: int,
+    year_to: int,
+    targets: Dict[str, Tuple[str, str]],
+    feedback: Optional[QgsFeedback] = None,
+) -> MeasureSummary:
     """``measure_summary`` on layers opened in the calling (task) thread.
 
     Project layers belong to the GUI thread; the task opens its own copies from
     their sources, so only saved records count.
     """
-    layers = {key: QgsVectorLayer(source, key, provider)
-              for key, (source, provider) in targets.items()}
-    return measure_summary(QgsVectorLayer(measures[0], "measures", measures[1]),
-                           None, year_from, year_to, feedback, targets=layers)
+    layers = {
+        key: QgsVectorLayer(source, key, provider) for key, (source, provider) in targets.items()
+    }
+    return measure_summary(
+        QgsVectorLayer(measures[0], "measures", measures[1]),
+        None,
+        year_from,
+        year_to,
+        feedback,
+        targets=layers,
+    )
 
 
 class CompletionYearDialog(QDialog):
@@ -95,8 +106,9 @@ class CompletionYearDialog(QDialog):
         self.spin.setRange(YEAR_MIN, current)
         self.spin.setValue(current)
         layout.addRow(tr("Treatment of {0} gullies completed in").format(count), self.spin)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
@@ -132,9 +144,14 @@ class MeasuresDock(QgsDockWidget):
         super().__init__(tr("Treatment measures"), parent)
         self._target_signals = LayerSignals(self._selection_changed, "selectionChanged")
         self._measure_signals = LayerSignals(
-            self._measures_edited, "featureAdded", "featuresDeleted",
-            "attributeValueChanged", "afterRollBack", "afterCommitChanges",
-            "editingStopped")
+            self._measures_edited,
+            "featureAdded",
+            "featuresDeleted",
+            "attributeValueChanged",
+            "afterRollBack",
+            "afterCommitChanges",
+            "editingStopped",
+        )
         self.setObjectName("XingguoSwcMeasuresDock")
         self.iface = iface
         self.ui = FORM_CLASS()
@@ -180,16 +197,23 @@ class MeasuresDock(QgsDockWidget):
         self.export_button = QPushButton(tr("Export…"))
         self.export_button.setEnabled(False)
         ui.periodRow.addWidget(self.export_button)
-        ui.quantitySpin.setToolTip(tr("Quantity of EACH selected feature, in the unit "
-                                      "beside it"))
+        ui.quantitySpin.setToolTip(tr("Quantity of EACH selected feature, in the unit beside it"))
         for entry in codes.MEASURE_UNIT:
             ui.unitCombo.addItem(entry.zh, entry.code)
         for entry in codes.TREATMENT_STATUS:
             ui.statusCombo.addItem(entry.zh, entry.code)
         ui.fundingCombo.addItems(_FUNDING_PRESETS)
         ui.fundingCombo.setCurrentText("")
-        headers = [tr("Feature"), tr("Measure"), tr("Quantity"), tr("Unit"), tr("Year"),
-                   tr("Project"), tr("Funding"), tr("Township")]
+        headers = [
+            tr("Feature"),
+            tr("Measure"),
+            tr("Quantity"),
+            tr("Unit"),
+            tr("Year"),
+            tr("Project"),
+            tr("Funding"),
+            tr("Township"),
+        ]
         ui.recordsTable.setColumnCount(len(headers))
         ui.recordsTable.setHorizontalHeaderLabels(headers)
         ui.recordsTable.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -273,8 +297,7 @@ class MeasuresDock(QgsDockWidget):
         if own is None or own is not self.measure_layer or own.isModified():
             return
         for layer in layers:
-            if layer is not own and isinstance(layer, QgsVectorLayer) and \
-                    _same_table(layer, own):
+            if layer is not own and isinstance(layer, QgsVectorLayer) and _same_table(layer, own):
                 self._set_measure_table(layer)
                 self._auto_added = None
                 QgsProject.instance().removeMapLayer(own.id())
@@ -288,19 +311,25 @@ class MeasuresDock(QgsDockWidget):
             self._measure_table_changed(layer)
 
     def _project_measure_tables(self) -> List[QgsVectorLayer]:
-        return [layer for layer in QgsProject.instance().mapLayers().values()
-                if isinstance(layer, QgsVectorLayer) and not layer.isSpatial() and
-                all(layer.fields().indexOf(n) >= 0 for n in MEASURE.field_names())]
+        return [
+            layer
+            for layer in QgsProject.instance().mapLayers().values()
+            if isinstance(layer, QgsVectorLayer)
+            and not layer.isSpatial()
+            and all(layer.fields().indexOf(n) >= 0 for n in MEASURE.field_names())
+        ]
 
     def _pick_measure_table(self) -> Optional[QgsVectorLayer]:
         """Choose the project's measure table, the target's workspace one first."""
         tables = self._project_measure_tables()
         if not tables:
             return None
-        sibling = measure_records.sibling_layer(self.target, MEASURE.name) \
-            if self.target is not None else None
-        same = [layer for layer in tables
-                if sibling is not None and _same_table(layer, sibling)]
+        sibling = (
+            measure_records.sibling_layer(self.target, MEASURE.name)
+            if self.target is not None
+            else None
+        )
+        same = [layer for layer in tables if sibling is not None and _same_table(layer, sibling)]
         chosen = (same or tables)[0]
         if chosen is not self.measure_layer:
             self._set_measure_table(chosen)
@@ -310,8 +339,11 @@ class MeasuresDock(QgsDockWidget):
         """The measure table of the target's workspace: the project's layer if there
         is one, else the workspace table added to the project (so QGIS asks to save
         unsaved records on exit); else the table chosen in the combo."""
-        sibling = measure_records.sibling_layer(self.target, MEASURE.name) \
-            if self.target is not None else None
+        sibling = (
+            measure_records.sibling_layer(self.target, MEASURE.name)
+            if self.target is not None
+            else None
+        )
         if sibling is None:
             return self.measure_layer or self._pick_measure_table()
         if self.measure_layer is not None and _same_table(self.measure_layer, sibling):
@@ -359,8 +391,11 @@ class MeasuresDock(QgsDockWidget):
     def reload_taxonomy(self) -> None:
         """Fill the measure list from the workspace taxonomy table, grouped by class."""
         current = self.current_measure_code()
-        self.taxonomy = measure_taxonomy.load_taxonomy(self.measure_layer) \
-            if self.measure_layer is not None else measure_taxonomy.Taxonomy(())
+        self.taxonomy = (
+            measure_taxonomy.load_taxonomy(self.measure_layer)
+            if self.measure_layer is not None
+            else measure_taxonomy.Taxonomy(())
+        )
         model = QStandardItemModel(self.ui.measureCombo)
         bold = QFont()
         bold.setBold(True)
@@ -370,9 +405,13 @@ class MeasuresDock(QgsDockWidget):
             header.setFont(bold)
             model.appendRow(header)
             for measure in members:
-                item = QStandardItem("    {0} {1} ({2})".format(
-                    measure.code, measure.zh,
-                    codes.MEASURE_UNIT.label(measure.unit, measure.unit)))
+                item = QStandardItem(
+                    "    {0} {1} ({2})".format(
+                        measure.code,
+                        measure.zh,
+                        codes.MEASURE_UNIT.label(measure.unit, measure.unit),
+                    )
+                )
                 item.setData(measure.code, CODE_ROLE)
                 item.setToolTip(measure.en)
                 model.appendRow(item)
@@ -389,8 +428,11 @@ class MeasuresDock(QgsDockWidget):
     def measure_codes(self) -> List[str]:
         """Codes listed in the measure combo, in display order."""
         model = self.ui.measureCombo.model()
-        return [model.index(row, 0).data(CODE_ROLE) for row in range(model.rowCount())
-                if model.index(row, 0).data(CODE_ROLE)]
+        return [
+            model.index(row, 0).data(CODE_ROLE)
+            for row in range(model.rowCount())
+            if model.index(row, 0).data(CODE_ROLE)
+        ]
 
     def select_measure(self, code: str) -> bool:
         index = self.ui.measureCombo.findData(code, CODE_ROLE)
@@ -415,8 +457,7 @@ class MeasuresDock(QgsDockWidget):
         return measure is not None and measure.is_area
 
     def _polygon_target(self) -> bool:
-        return self.target is not None and \
-            self.target.geometryType() == QgsWkbTypes.PolygonGeometry
+        return self.target is not None and self.target.geometryType() == QgsWkbTypes.PolygonGeometry
 
     def _update_quantity(self, *args) -> None:
         use_area = self._is_area_measure() and self._polygon_target()
@@ -430,10 +471,14 @@ class MeasuresDock(QgsDockWidget):
         """Area of the selected features, hm² (what the records will carry in total)."""
         if not self._polygon_target():
             return 0.0
-        measurer = AreaMeasurer(self.target.crs(), PLANIMETRIC,
-                                self.target.transformContext())
-        return round(sum(m2_to_hm2(measurer.area_m2(feature.geometry()))
-                         for feature in self.target.getSelectedFeatures()), 4)
+        measurer = AreaMeasurer(self.target.crs(), PLANIMETRIC, self.target.transformContext())
+        return round(
+            sum(
+                m2_to_hm2(measurer.area_m2(feature.geometry()))
+                for feature in self.target.getSelectedFeatures()
+            ),
+            4,
+        )
 
     # selection and records --------------------------------------------------
     def selected_ids(self) -> List[int]:
@@ -457,41 +502,52 @@ class MeasuresDock(QgsDockWidget):
         table.setRowCount(0)
         self.records = []
         self.ui.recordsLabel.setText(tr("Measures of the selection: {0}").format(0))
-        if self.measure_layer is None or self.target is None or \
-                self.target.fields().indexOf(UUID_FIELD) < 0:
+        if (
+            self.measure_layer is None
+            or self.target is None
+            or self.target.fields().indexOf(UUID_FIELD) < 0
+        ):
             return
         ids = self.selected_ids()
         if not ids:
             return
         try:
-            self.records = measure_records.measures_of_features(self.measure_layer, self.target, ids)
+            self.records = measure_records.measures_of_features(
+                self.measure_layer, self.target, ids
+            )
         except SwcError as error:
             self._error(error)
             return
         labels = {}
-        field = "bgbh" if self.target.fields().indexOf("bgbh") >= 0 else (
-            "tbbh" if self.target.fields().indexOf("tbbh") >= 0 else None)
+        field = (
+            "bgbh"
+            if self.target.fields().indexOf("bgbh") >= 0
+            else ("tbbh" if self.target.fields().indexOf("tbbh") >= 0 else None)
+        )
         for feature in self.target.getSelectedFeatures():
-            labels[str(feature[UUID_FIELD])] = str(feature[field]) if field \
-                else str(feature.id())
+            labels[str(feature[UUID_FIELD])] = str(feature[field]) if field else str(feature.id())
         self.records.sort(key=lambda r: (labels.get(r.mbid, r.mbid), r.nd, r.csdm, r.fid))
         table.setSortingEnabled(False)
         table.setRowCount(len(self.records))
         for row, record in enumerate(self.records):
             measure = self.taxonomy.measures.get(record.csdm)
-            values = (labels.get(record.mbid, record.mbid[:8]),
-                      measure.zh if measure else record.csdm,
-                      "{0:g}".format(record.sl),
-                      codes.MEASURE_UNIT.label(record.dw, record.dw), str(record.nd),
-                      record.xmmc, record.zjly, _township_name(record.xzqdm))
+            values = (
+                labels.get(record.mbid, record.mbid[:8]),
+                measure.zh if measure else record.csdm,
+                "{0:g}".format(record.sl),
+                codes.MEASURE_UNIT.label(record.dw, record.dw),
+                str(record.nd),
+                record.xmmc,
+                record.zjly,
+                _township_name(record.xzqdm),
+            )
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 0:
                     item.setData(FID_ROLE, record.fid)
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()
-        self.ui.recordsLabel.setText(tr("Measures of the selection: {0}")
-                                     .format(len(self.records)))
+        self.ui.recordsLabel.setText(tr("Measures of the selection: {0}").format(len(self.records)))
 
     def chosen_record_fids(self) -> List[int]:
         rows = sorted({index.row() for index in self.ui.recordsTable.selectedIndexes()})
@@ -515,8 +571,12 @@ class MeasuresDock(QgsDockWidget):
 
     # actions ------------------------------------------------------------------
     def _form_quantity(self) -> Optional[float]:
-        if not self.ui.useAreaCheck.isHidden() and self.ui.useAreaCheck.isChecked() \
-                and self._is_area_measure() and self._polygon_target():
+        if (
+            not self.ui.useAreaCheck.isHidden()
+            and self.ui.useAreaCheck.isChecked()
+            and self._is_area_measure()
+            and self._polygon_target()
+        ):
             return None
         return self.ui.quantitySpin.value()
 
@@ -525,27 +585,41 @@ class MeasuresDock(QgsDockWidget):
         try:
             measure_layer = self._ensure_measure_table()
             if measure_layer is None:
-                raise SwcError(tr("No measure table: open a workspace or choose the "
-                                  "measure table."))
+                raise SwcError(
+                    tr("No measure table: open a workspace or choose the measure table.")
+                )
             if self.target is None:
                 raise SwcError(tr("Choose the layer whose features get the measure."))
             records = measure_tagging.tag_features(
-                measure_layer, self.target, self.selected_ids(),
-                self.current_measure_code() or "", self._form_quantity(),
-                self.ui.yearSpin.value(), self.ui.projectEdit.text(),
+                measure_layer,
+                self.target,
+                self.selected_ids(),
+                self.current_measure_code() or "",
+                self._form_quantity(),
+                self.ui.yearSpin.value(),
+                self.ui.projectEdit.text(),
                 self.ui.fundingCombo.currentText(),
-                unit=self.ui.unitCombo.currentData(), taxonomy=self.taxonomy)
+                unit=self.ui.unitCombo.currentData(),
+                taxonomy=self.taxonomy,
+            )
         except SwcError as error:
             self._error(error)
             return 0
         self.refresh_records()
-        self._message(tr("{0} measure records written (undo with Undo; Save keeps them).")
-                      .format(len(records)), Qgis.Success)
+        self._message(
+            tr("{0} measure records written (undo with Undo; Save keeps them).").format(
+                len(records)
+            ),
+            Qgis.Success,
+        )
         year = self.ui.yearSpin.value()
         if not self.ui.yearFromSpin.value() <= year <= self.ui.yearToSpin.value():
-            self._message(tr("The records of {0} are outside the summary years {1}-{2}.")
-                          .format(year, self.ui.yearFromSpin.value(),
-                                  self.ui.yearToSpin.value()), Qgis.Warning)
+            self._message(
+                tr("The records of {0} are outside the summary years {1}-{2}.").format(
+                    year, self.ui.yearFromSpin.value(), self.ui.yearToSpin.value()
+                ),
+                Qgis.Warning,
+            )
         return len(records)
 
     def apply_to_record(self) -> bool:
@@ -554,11 +628,16 @@ class MeasuresDock(QgsDockWidget):
             if len(fids) != 1:
                 raise SwcError(tr("Choose one measure record in the table to edit."))
             measure_tagging.edit_measure(
-                self.measure_layer, fids[0], measure_code=self.current_measure_code(),
+                self.measure_layer,
+                fids[0],
+                measure_code=self.current_measure_code(),
                 quantity=self.ui.quantitySpin.value(),
-                unit=self.ui.unitCombo.currentData(), year=self.ui.yearSpin.value(),
+                unit=self.ui.unitCombo.currentData(),
+                year=self.ui.yearSpin.value(),
                 project=self.ui.projectEdit.text(),
-                funding=self.ui.fundingCombo.currentText(), taxonomy=self.taxonomy)
+                funding=self.ui.fundingCombo.currentText(),
+                taxonomy=self.taxonomy,
+            )
         except SwcError as error:
             self._error(error)
             return False
@@ -592,8 +671,13 @@ class MeasuresDock(QgsDockWidget):
             if layer is None or not layer.isEditable():
                 continue
             if not layer.commitChanges():
-                self._error(SwcError(tr("Cannot save {0}: {1}").format(
-                    layer.name(), "; ".join(layer.commitErrors()))))
+                self._error(
+                    SwcError(
+                        tr("Cannot save {0}: {1}").format(
+                            layer.name(), "; ".join(layer.commitErrors())
+                        )
+                    )
+                )
                 return False
         self._message(tr("Saved."), Qgis.Success)
         return True
@@ -615,24 +699,34 @@ class MeasuresDock(QgsDockWidget):
         status = self.ui.statusCombo.currentData()
         year = None
         ids = self.selected_ids()
-        if status == measure_tagging.TREATED and ids and self.target is not None and \
-                self.target.fields().indexOf("zlnd") >= 0:
+        if (
+            status == measure_tagging.TREATED
+            and ids
+            and self.target is not None
+            and self.target.fields().indexOf("zlnd") >= 0
+        ):
             year = self.ask_completion_year(len(ids))
             if year is None:
                 return 0
         try:
-            count = measure_tagging.set_treatment_status(self.target, ids, status,
-                                                         year=year)
+            count = measure_tagging.set_treatment_status(self.target, ids, status, year=year)
         except SwcError as error:
             self._error(error)
             return 0
         if year is None:
-            self._message(tr("Treatment status of {0} gullies set to {1}.").format(
-                count, self.ui.statusCombo.currentText()), Qgis.Success)
+            self._message(
+                tr("Treatment status of {0} gullies set to {1}.").format(
+                    count, self.ui.statusCombo.currentText()
+                ),
+                Qgis.Success,
+            )
         else:
-            self._message(tr("Treatment status of {0} gullies set to {1}, completed in "
-                             "{2}.").format(count, self.ui.statusCombo.currentText(),
-                                            year), Qgis.Success)
+            self._message(
+                tr("Treatment status of {0} gullies set to {1}, completed in {2}.").format(
+                    count, self.ui.statusCombo.currentText(), year
+                ),
+                Qgis.Success,
+            )
         return count
 
     # summary ------------------------------------------------------------------
@@ -642,21 +736,26 @@ class MeasuresDock(QgsDockWidget):
             self._error(SwcError(tr("No measure table: open a workspace first.")))
             return None
         if self.measure_layer.isModified():
-            self._message(tr("Unsaved measure records are not in the summary: save "
-                             "first."), Qgis.Warning)
+            self._message(
+                tr("Unsaved measure records are not in the summary: save first."), Qgis.Warning
+            )
         targets = {}
         for layer in QgsProject.instance().mapLayers().values():
-            if isinstance(layer, QgsVectorLayer) and \
-                    layer.fields().indexOf(UUID_FIELD) >= 0:
-                targets.setdefault(measure_records.layer_key(layer),
-                                   (layer.source(), layer.providerType()))
+            if isinstance(layer, QgsVectorLayer) and layer.fields().indexOf(UUID_FIELD) >= 0:
+                targets.setdefault(
+                    measure_records.layer_key(layer), (layer.source(), layer.providerType())
+                )
         self.ui.summaryButton.setEnabled(False)
-        self.task = CoreTask(tr("Treatment measure summary"), summary_from_sources,
-                             (self.measure_layer.source(),
-                              self.measure_layer.providerType()),
-                             self.ui.yearFromSpin.value(), self.ui.yearToSpin.value(),
-                             targets, on_done=self._summary_done,
-                             on_error=self._summary_failed)
+        self.task = CoreTask(
+            tr("Treatment measure summary"),
+            summary_from_sources,
+            (self.measure_layer.source(), self.measure_layer.providerType()),
+            self.ui.yearFromSpin.value(),
+            self.ui.yearToSpin.value(),
+            targets,
+            on_done=self._summary_done,
+            on_error=self._summary_failed,
+        )
         QgsApplication.taskManager().addTask(self.task)
         return self.task
 
@@ -670,19 +769,28 @@ class MeasuresDock(QgsDockWidget):
         self.ui.summaryButton.setEnabled(True)
         self.last_summary = summary
         county = summary.progress.county
-        text = tr("{0}-{1}: {2} records; newly treated area {3:.2f} hm² ({4:.1f} % of "
-                  "{5:.2f} hm²); treated gullies {6} 座 ({7:.1f} % of {8} 座).").format(
-            summary.year_from, summary.year_to, summary.records, county.treated_area_hm2,
-            county.area_progress_percent or 0.0, county.target_area_hm2 or 0.0,
-            county.treated_gullies, county.gully_progress_percent or 0.0,
-            county.target_gullies or 0)
+        text = tr(
+            "{0}-{1}: {2} records; newly treated area {3:.2f} hm² ({4:.1f} % of "
+            "{5:.2f} hm²); treated gullies {6} 座 ({7:.1f} % of {8} 座)."
+        ).format(
+            summary.year_from,
+            summary.year_to,
+            summary.records,
+            county.treated_area_hm2,
+            county.area_progress_percent or 0.0,
+            county.target_area_hm2 or 0.0,
+            county.treated_gullies,
+            county.gully_progress_percent or 0.0,
+            county.target_gullies or 0,
+        )
         if summary.unresolved_records:
             text += " " + tr("{0} records point to missing features.").format(
-                summary.unresolved_records)
+                summary.unresolved_records
+            )
         if summary.progress.undated_gullies:
-            text += " " + tr("{0} gullies marked treated have no completion year zlnd; "
-                             "they are not counted.").format(
-                summary.progress.undated_gullies)
+            text += " " + tr(
+                "{0} gullies marked treated have no completion year zlnd; they are not counted."
+            ).format(summary.progress.undated_gullies)
         self.ui.totalsLabel.setText(text)
         self.export_button.setEnabled(True)
         self._show_summary()
@@ -694,28 +802,60 @@ class MeasuresDock(QgsDockWidget):
             return [], []
         view = self.ui.summaryViewCombo.currentData()
         if view == "measure":
-            headers = [tr("Measure"), tr("Class"), tr("Quantity"), tr("Unit"),
-                       tr("Records")]
-            rows = [(t.csmc, codes.MEASURE_CLASS.label(t.cslb, t.cslb), t.quantity,
-                     codes.MEASURE_UNIT.label(t.dw, t.dw), t.records)
-                    for t in summary.by_measure.values()]
+            headers = [tr("Measure"), tr("Class"), tr("Quantity"), tr("Unit"), tr("Records")]
+            rows = [
+                (
+                    t.csmc,
+                    codes.MEASURE_CLASS.label(t.cslb, t.cslb),
+                    t.quantity,
+                    codes.MEASURE_UNIT.label(t.dw, t.dw),
+                    t.records,
+                )
+                for t in summary.by_measure.values()
+            ]
         elif view == "township":
-            headers = [tr("Township"), tr("Records"), tr("Newly treated area (hm²)"),
-                       tr("Re-treated area (hm²)"), tr("Treated gullies (座)")]
-            rows = [("{0} {1}".format(r.xzqmc, r.xzqdm).strip(),
-                     summary.records_by_township.get(r.xzqdm, 0)
-                     if r is not summary.progress.county else summary.records,
-                     round(r.treated_area_hm2, 4), round(r.retreated_area_hm2, 4),
-                     r.treated_gullies) for r in summary.progress.rows]
+            headers = [
+                tr("Township"),
+                tr("Records"),
+                tr("Newly treated area (hm²)"),
+                tr("Re-treated area (hm²)"),
+                tr("Treated gullies (座)"),
+            ]
+            rows = [
+                (
+                    "{0} {1}".format(r.xzqmc, r.xzqdm).strip(),
+                    summary.records_by_township.get(r.xzqdm, 0)
+                    if r is not summary.progress.county
+                    else summary.records,
+                    round(r.treated_area_hm2, 4),
+                    round(r.retreated_area_hm2, 4),
+                    r.treated_gullies,
+                )
+                for r in summary.progress.rows
+            ]
         elif view == "year":
             headers = [tr("Year"), tr("Records")]
             rows = list(summary.records_by_year.items())
         else:
-            headers = [tr("Township"), tr("Year"), tr("Measure"), tr("Quantity"),
-                       tr("Unit"), tr("Records")]
-            rows = [(r.xzqmc or r.xzqdm, r.nd, r.csmc, r.quantity,
-                     codes.MEASURE_UNIT.label(r.dw, r.dw), r.records)
-                    for r in summary.rows]
+            headers = [
+                tr("Township"),
+                tr("Year"),
+                tr("Measure"),
+                tr("Quantity"),
+                tr("Unit"),
+                tr("Records"),
+            ]
+            rows = [
+                (
+                    r.xzqmc or r.xzqdm,
+                    r.nd,
+                    r.csmc,
+                    r.quantity,
+                    codes.MEASURE_UNIT.label(r.dw, r.dw),
+                    r.records,
+                )
+                for r in summary.rows
+            ]
         return headers, rows
 
     def _show_summary(self, *args) -> None:
@@ -744,8 +884,8 @@ class MeasuresDock(QgsDockWidget):
 
     def export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export the measure summary"), "",
-            tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+            self, tr("Export the measure summary"), "", tr("Excel workbook (*.xlsx);;CSV (*.csv)")
+        )
         if path:
             self.export(path)
 
@@ -766,8 +906,7 @@ class MeasuresDock(QgsDockWidget):
             return value
 
         try:
-            export_rows(path, names, [[shown(name, row[name]) for name in names]
-                                      for row in table])
+            export_rows(path, names, [[shown(name, row[name]) for name in names] for row in table])
         except SwcError as error:
             self._error(error)
             return None

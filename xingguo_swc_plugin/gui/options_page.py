@@ -43,10 +43,12 @@ def setting_label(name: str) -> str:
         "validation/plan_slope_deg": tr("Soil conservation plan required from slope (°)"),
         "validation/corridor_distance_m": tr("Corridor distance (m)"),
         "validation/steep_share_percent": tr("Steep slope: share of the parcel above it (%)"),
-        "validation/terrace_share_percent": tr("Terraces: share of the parcel in the slope "
-                                               "band (%)"),
-        "validation/navel_orange_water_distance_m": tr("Navel oranges: distance to reservoirs "
-                                                       "and main rivers (m)"),
+        "validation/terrace_share_percent": tr(
+            "Terraces: share of the parcel in the slope band (%)"
+        ),
+        "validation/navel_orange_water_distance_m": tr(
+            "Navel oranges: distance to reservoirs and main rivers (m)"
+        ),
         "change/min_area_m2": tr("Change between deliveries: smallest area (m²)"),
         "penalty/individual_yuan_per_m2": tr("Penalty for individuals (yuan/m²)"),
         "penalty/unit_yuan_per_m2": tr("Penalty for units (yuan/m²)"),

@@ -18,6 +18,7 @@ def scrolled(body: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(body)
-    area.setMinimumWidth(body.minimumSizeHint().width() +
-                         area.verticalScrollBar().sizeHint().width())
+    area.setMinimumWidth(
+        body.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
+    )
     return area

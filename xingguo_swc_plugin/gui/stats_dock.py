@@ -71,8 +71,9 @@ class BarChart(QWidget):
         self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_values(self, values: Sequence[Tuple[str, float]], unit: str,
-                   target: Optional[float] = None) -> None:
+    def set_values(
+        self, values: Sequence[Tuple[str, float]], unit: str, target: Optional[float] = None
+    ) -> None:
         self.values = list(values)
         self.unit = unit
         self.target = target
@@ -96,13 +97,18 @@ class BarChart(QWidget):
         for i, (label, value) in enumerate(self.values):
             y = 5 + i * row
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(0, y, label_width - 4, row),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(
+                QRectF(0, y, label_width - 4, row),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
             bar = QRectF(label_width, y + 1, width * value / top, max(2.0, row - 3))
             painter.fillRect(bar, QColor(70, 130, 180))
-            painter.drawText(QRectF(label_width + bar.width() + 4, y, 66, row),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             "{0:.1f}".format(value))
+            painter.drawText(
+                QRectF(label_width + bar.width() + 4, y, 66, row),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                "{0:.1f}".format(value),
+            )
         if self.target:
             x = label_width + width * self.target / top
             painter.setPen(QColor(200, 30, 30))
@@ -149,8 +155,9 @@ class StatsDock(QgsDockWidget):
         self.zones_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.zones_combo.setAllowEmptyLayer(True)
         self.zones_combo.setLayer(None)
-        self.zones_combo.setToolTip(tr("Empty: per township. A zoning layer (small "
-                                       "watersheds): per zone."))
+        self.zones_combo.setToolTip(
+            tr("Empty: per township. A zoning layer (small watersheds): per zone.")
+        )
         self.zone_field = QgsFieldComboBox()
         self.zone_field.setEnabled(False)
         form.addRow(tr("Townships"), self.townships_combo)
@@ -255,9 +262,13 @@ class StatsDock(QgsDockWidget):
         """Input polygons: the workspace's erosion (by grade) rather than a table
         that makes no sense to sum (findings, townships themselves)."""
         current = table_of(self.input_combo.currentLayer())
-        if current == EROSION.name or (self._input_chosen and (
-                current in (PARCEL.name, BENGGANG.name, DEV_PROJECT.name) or
-                (self.input_combo.currentLayer() is not None and not current))):
+        if current == EROSION.name or (
+            self._input_chosen
+            and (
+                current in (PARCEL.name, BENGGANG.name, DEV_PROJECT.name)
+                or (self.input_combo.currentLayer() is not None and not current)
+            )
+        ):
             return
         candidates = project_layers_of_table(EROSION.name)
         if candidates:
@@ -285,8 +296,10 @@ class StatsDock(QgsDockWidget):
         prefer = workspace_key(self.townships_combo.currentLayer())
         measures = project_layers_of_table(MEASURE.name, prefer=prefer)
         townships = project_layers_of_table(TOWNSHIP.name, prefer=prefer)
-        return (self._for_task(measures[0]) if measures else None,
-                self._for_task(townships[0]) if townships else None)
+        return (
+            self._for_task(measures[0]) if measures else None,
+            self._for_task(townships[0]) if townships else None,
+        )
 
     def _erosion_changed(self, layer) -> None:
         self.grade_field.setLayer(layer)
@@ -333,13 +346,22 @@ class StatsDock(QgsDockWidget):
             zones, zone_field = self.zones_combo.currentLayer(), self.zone_field.currentField()
             county = self._for_task(townships)
         self.task = CoreTask(
-            tr("Township statistics"), county_dashboard,
-            self._for_task(zones), zone_field,
-            self._for_task(layer), self.class_field.currentField() or None,
-            int(self.method_combo.currentData()), self._for_task(erosion),
-            self.grade_field.currentField() or "qsqd", measures,
-            year_from=self.year_from_spin.value(), year_to=self.year_to_spin.value(),
-            townships=county, on_done=self._done, on_error=self._failed)
+            tr("Township statistics"),
+            county_dashboard,
+            self._for_task(zones),
+            zone_field,
+            self._for_task(layer),
+            self.class_field.currentField() or None,
+            int(self.method_combo.currentData()),
+            self._for_task(erosion),
+            self.grade_field.currentField() or "qsqd",
+            measures,
+            year_from=self.year_from_spin.value(),
+            year_to=self.year_to_spin.value(),
+            townships=county,
+            on_done=self._done,
+            on_error=self._failed,
+        )
         self.task.progressChanged.connect(self._progress)
         QgsApplication.taskManager().addTask(self.task)
 
@@ -369,45 +391,65 @@ class StatsDock(QgsDockWidget):
         self.result = result
         layer, field_name = self._class_source
         self.headers, self.table_rows = dashboard_table(
-            result, class_labels(layer, field_name),
-            table_of(layer) == EROSION.name and field_name == "qsqd")
+            result,
+            class_labels(layer, field_name),
+            table_of(layer) == EROSION.name and field_name == "qsqd",
+        )
         self.table.clear()
         self.table.setColumnCount(len(self.headers))
         self.table.setRowCount(len(self.table_rows))
         self.table.setHorizontalHeaderLabels(self.headers)
         for r, values in enumerate(self.table_rows):
             for c, value in enumerate(values):
-                text = "" if value is None else (
-                    "{0:,.2f}".format(value) if isinstance(value, float) else str(value))
+                text = (
+                    ""
+                    if value is None
+                    else ("{0:,.2f}".format(value) if isinstance(value, float) else str(value))
+                )
                 item = QTableWidgetItem(text)
                 if isinstance(value, (int, float)):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight |
-                                          Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self._update_county(result)
         self._update_chart()
         self.export_button.setEnabled(True)
         if result.areas.invalid_repaired:
-            self._message(tr("{0} invalid geometries were repaired for the computation "
-                             "(the layer is not changed).").format(
-                                 result.areas.invalid_repaired), Qgis.Info)
+            self._message(
+                tr(
+                    "{0} invalid geometries were repaired for the computation "
+                    "(the layer is not changed)."
+                ).format(result.areas.invalid_repaired),
+                Qgis.Info,
+            )
         # skipped and outside input is said here as in the algorithm (issue 13)
         if result.areas.skipped_geometries:
-            self._message(tr("{0} features without geometry were skipped.").format(
-                result.areas.skipped_geometries), Qgis.Warning)
+            self._message(
+                tr("{0} features without geometry were skipped.").format(
+                    result.areas.skipped_geometries
+                ),
+                Qgis.Warning,
+            )
         for table in (result.areas, result.rates):
             outside = getattr(table, "outside_area_m2", 0.0) if table is not None else 0.0
             if outside > 0.005:
-                self._message(tr("{0} m² of the input lie outside every township and count "
-                                 "in no row.").format("{0:.2f}".format(outside)),
-                              Qgis.Warning)
+                self._message(
+                    tr(
+                        "{0} m² of the input lie outside every township and count in no row."
+                    ).format("{0:.2f}".format(outside)),
+                    Qgis.Warning,
+                )
 
     def _update_county(self, result: Dashboard) -> None:
         if result.rates:
             county = result.rates[-1]
-            self.rate_label.setText(tr("{0:.2f} % (target ≥ {1:.0f} %)").format(
-                county.rate_percent, result.target_rate_percent))
+            self.rate_label.setText(
+                tr("{0:.2f} % (target ≥ {1:.0f} %)").format(
+                    county.rate_percent, result.target_rate_percent
+                )
+            )
             # the bar is the rate itself (87.75 %), not the progress to the target
             self.rate_bar.setRange(0, 10000)
             self.rate_bar.setValue(int(round(100.0 * county.rate_percent)))
@@ -420,12 +462,20 @@ class StatsDock(QgsDockWidget):
         progress = result.progress
         if progress is not None:
             county = progress.county
-            self.area_label.setText(tr("{0:.2f} km² of {1:.0f} km² ({2}-{3})").format(
-                county.treated_area_hm2 / 100.0, (county.target_area_hm2 or 0.0) / 100.0,
-                progress.year_from, progress.year_to))
+            self.area_label.setText(
+                tr("{0:.2f} km² of {1:.0f} km² ({2}-{3})").format(
+                    county.treated_area_hm2 / 100.0,
+                    (county.target_area_hm2 or 0.0) / 100.0,
+                    progress.year_from,
+                    progress.year_to,
+                )
+            )
             self.area_bar.setValue(int(min(100.0, county.area_progress_percent or 0.0)))
-            self.gully_label.setText(tr("{0} of {1} gullies (座)").format(
-                county.treated_gullies, county.target_gullies or 0))
+            self.gully_label.setText(
+                tr("{0} of {1} gullies (座)").format(
+                    county.treated_gullies, county.target_gullies or 0
+                )
+            )
             self.gully_bar.setValue(int(min(100.0, county.gully_progress_percent or 0.0)))
         else:
             self.area_label.setText(tr("no measure table in the workspace"))
@@ -437,8 +487,11 @@ class StatsDock(QgsDockWidget):
         if self.result is None:
             return
         if self.chart_combo.currentData() == "rate" and self.result.rates:
-            values = [(r.xzqmc or r.xzqdm, r.rate_percent) for r in self.result.rates
-                      if r.xzqdm != COUNTY_CODE]
+            values = [
+                (r.xzqmc or r.xzqdm, r.rate_percent)
+                for r in self.result.rates
+                if r.xzqdm != COUNTY_CODE
+            ]
             self.chart.set_values(values, "%", self.result.target_rate_percent)
             return
         totals = {}
@@ -453,8 +506,8 @@ class StatsDock(QgsDockWidget):
     # -- export ---------------------------------------------------------------
     def export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export township statistics"), "",
-            tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+            self, tr("Export township statistics"), "", tr("Excel workbook (*.xlsx);;CSV (*.csv)")
+        )
         if path:
             self.export(path)
 
@@ -484,4 +537,3 @@ class StatsDock(QgsDockWidget):
             except (TypeError, RuntimeError):
                 pass
             task.cancel()
-

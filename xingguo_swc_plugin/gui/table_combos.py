@@ -113,8 +113,9 @@ class TableCombos:
     def _layers_added(self, _layers) -> None:
         self.pick()
 
-    def _changed(self, combo: QgsMapLayerComboBox, table: str,
-                 layer: Optional[QgsMapLayer]) -> None:
+    def _changed(
+        self, combo: QgsMapLayerComboBox, table: str, layer: Optional[QgsMapLayer]
+    ) -> None:
         try:
             check_table(layer, table)
         except InputError:

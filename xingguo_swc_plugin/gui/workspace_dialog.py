@@ -50,8 +50,9 @@ class WorkspaceDialog(QDialog):
         form.addRow(tr("PostgreSQL connection"), self.connection_combo)
         form.addRow(tr("Schema"), self.schema_edit)
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open |
-                                        QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -64,9 +65,11 @@ class WorkspaceDialog(QDialog):
         (self.pg_radio if postgis else self.gpkg_radio).setChecked(True)
         if postgis:
             self.connection_combo.setConnection(
-                settings.value(_SETTINGS_PATH + "/connection", "", str))
-            self.schema_edit.setText(settings.value(_SETTINGS_PATH + "/schema",
-                                                    DEFAULT_SCHEMA, str))
+                settings.value(_SETTINGS_PATH + "/connection", "", str)
+            )
+            self.schema_edit.setText(
+                settings.value(_SETTINGS_PATH + "/schema", DEFAULT_SCHEMA, str)
+            )
         self._kind_changed()
 
     def is_postgis(self) -> bool:
@@ -77,9 +80,11 @@ class WorkspaceDialog(QDialog):
         self.file_widget.setEnabled(not postgis)
         self.connection_combo.setEnabled(postgis)
         self.schema_edit.setEnabled(postgis)
-        ready = bool(self.connection_combo.currentConnection() and
-                     self.schema_edit.text().strip()) if postgis \
+        ready = (
+            bool(self.connection_combo.currentConnection() and self.schema_edit.text().strip())
+            if postgis
             else bool(self.file_widget.filePath().strip())
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(ready)
 
     def open_chosen(self):

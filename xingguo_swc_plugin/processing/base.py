@@ -65,8 +65,10 @@ def write_features(sink: QgsFeatureSink, features: List, output: str) -> None:
     if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
         detail = sink.lastError() if hasattr(sink, "lastError") else ""
         raise QgsProcessingException(
-            tr("Output {0}: {1} rows could not be written ({2}); nothing is reported as "
-               "complete.").format(output, len(features), detail or tr("the sink refused them")))
+            tr(
+                "Output {0}: {1} rows could not be written ({2}); nothing is reported as complete."
+            ).format(output, len(features), detail or tr("the sink refused them"))
+        )
 
 
 def _file_of(value: Any) -> Optional[str]:
@@ -96,11 +98,20 @@ def _same_file(a: str, b: str) -> bool:
 
 
 #: Help page of each algorithm group (English group source): its dock's page.
-HELP_PAGES = {"Collapse gullies": "benggang_dock", "Treatment measures": "measures_dock",
-              "Supervision": "inspection_dock", "Inspection": "inspection_dock",
-              "Statistics": "stats_dock", "Reports": "atlas_dock", "Workspace": "index"}
-def decoded_layer(layer: Optional[QgsVectorLayer], context: QgsProcessingContext
-                  ) -> Optional[QgsVectorLayer]:
+HELP_PAGES = {
+    "Collapse gullies": "benggang_dock",
+    "Treatment measures": "measures_dock",
+    "Supervision": "inspection_dock",
+    "Inspection": "inspection_dock",
+    "Statistics": "stats_dock",
+    "Reports": "atlas_dock",
+    "Workspace": "index",
+}
+
+
+def decoded_layer(
+    layer: Optional[QgsVectorLayer], context: QgsProcessingContext
+) -> Optional[QgsVectorLayer]:
     """``layer``, or a copy reopened with the sniffed encoding (GBK shapefile
     without .cpg, ``core.sources.with_sniffed_encoding``) that keeps its name
     and filter and lives in the run's temporary layer store.  A layer with
@@ -180,9 +191,11 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
         value = parameters.get(name)
         if layer is None and isinstance(value, QgsProcessingFeatureSourceDefinition):
             # QGIS 3.22 resolves no layer from a source definition (selected only)
-            text = value.source.staticValue() \
-                if value.source.propertyType() == QgsProperty.StaticProperty \
+            text = (
+                value.source.staticValue()
+                if value.source.propertyType() == QgsProperty.StaticProperty
                 else value.source.valueAsString(context.expressionContext())[0]
+            )
             found = QgsProcessingUtils.mapLayerFromString(str(text), context)
             layer = found if isinstance(found, QgsVectorLayer) else None
         if layer is None:
@@ -195,8 +208,7 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
         return layer, fixed
 
     # -- output safety ------------------------------------------------------
-    def _input_files(self, parameters: Dict[str, Any], context: QgsProcessingContext
-                     ) -> List[str]:
+    def _input_files(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> List[str]:
         files = []
         for definition in self.parameterDefinitions():
             name = definition.name()
@@ -225,8 +237,9 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
                 outputs[definition.name()] = path
         return outputs
 
-    def refuse_output_over_input(self, parameters: Dict[str, Any],
-                                 context: QgsProcessingContext) -> Dict[str, str]:
+    def refuse_output_over_input(
+        self, parameters: Dict[str, Any], context: QgsProcessingContext
+    ) -> Dict[str, str]:
         """Refuse outputs that would overwrite an input or a workspace; returns the
         output files (parameter -> path)."""
         outputs = self._output_files(parameters)
@@ -237,17 +250,31 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
             for source in inputs:
                 if _same_file(path, source):
                     raise QgsProcessingException(
-                        tr("Output {0} is the input file {1}: writing it would replace "
-                           "the input. Choose another file.").format(name, path))
-            if not self.WRITES_WORKSPACE and os.path.isfile(path) and \
-                    path.lower().endswith(".gpkg") and _is_workspace(path):
+                        tr(
+                            "Output {0} is the input file {1}: writing it would replace "
+                            "the input. Choose another file."
+                        ).format(name, path)
+                    )
+            if (
+                not self.WRITES_WORKSPACE
+                and os.path.isfile(path)
+                and path.lower().endswith(".gpkg")
+                and _is_workspace(path)
+            ):
                 raise QgsProcessingException(
-                    tr("Output {0} is the workspace {1}: writing it would replace the "
-                       "whole workspace. Choose another file.").format(name, path))
+                    tr(
+                        "Output {0} is the workspace {1}: writing it would replace the "
+                        "whole workspace. Choose another file."
+                    ).format(name, path)
+                )
         return outputs
 
-    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def processAlgorithm(
+        self,
+        parameters: Dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> Dict[str, Any]:
         outputs = self.refuse_output_over_input(parameters, context)
         new_files = [path for path in outputs.values() if not os.path.exists(path)]
         try:
@@ -266,8 +293,12 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
             _remove(new_files)
             raise
 
-    def execute(self, parameters: Dict[str, Any], context: QgsProcessingContext,
-            feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+    def execute(
+        self,
+        parameters: Dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> Dict[str, Any]:
         raise NotImplementedError
 
 

@@ -23,14 +23,18 @@ ALGORITHM_MODULES = (
     ("validation_algorithms", ("ValidateParcelsAlgorithm", "ImportProjectsAlgorithm")),
     ("measure_algorithms", ("MeasureSummaryAlgorithm",)),
     ("stats_algorithms", ("TownshipStatsAlgorithm", "ConservationRateAlgorithm")),
-    ("plan_algorithms", ("PlanProgressAlgorithm", "ErosionChangeAlgorithm",
-                         "TownshipAssessmentAlgorithm")),
+    (
+        "plan_algorithms",
+        ("PlanProgressAlgorithm", "ErosionChangeAlgorithm", "TownshipAssessmentAlgorithm"),
+    ),
     ("overlap_algorithms", ("CheckOverlapsAlgorithm",)),
     ("benggang_algorithms", ("BenggangAttributesAlgorithm",)),
     ("atlas_algorithms", ("AtlasAlgorithm",)),
     ("change_algorithms", ("ParcelChangeAlgorithm",)),
-    ("fieldwork_algorithms", ("FieldPackageAlgorithm", "ImportFieldPackageAlgorithm",
-                              "CaseFileAlgorithm")),
+    (
+        "fieldwork_algorithms",
+        ("FieldPackageAlgorithm", "ImportFieldPackageAlgorithm", "CaseFileAlgorithm"),
+    ),
 )
 
 

@@ -45,8 +45,13 @@ class Engine:
         return self.name == POSTGIS
 
 
-def choose(*inputs, area_method: int = PLANIMETRIC, server: bool = True, what: str = "",
-           feedback: Optional[QgsFeedback] = None) -> Engine:
+def choose(
+    *inputs,
+    area_method: int = PLANIMETRIC,
+    server: bool = True,
+    what: str = "",
+    feedback: Optional[QgsFeedback] = None,
+) -> Engine:
     """The engine for ``inputs`` (layers, None for absent optional inputs, or a workspace).
 
     ``server=False``: the front door needs the client for this run (a DEM, ...).
@@ -54,14 +59,19 @@ def choose(*inputs, area_method: int = PLANIMETRIC, server: bool = True, what: s
     """
     workspaces = [item for item in inputs if isinstance(item, WorkspaceBase)]
     if workspaces:
-        return Engine(POSTGIS if server and all(w.backend == "postgis" for w in workspaces)
-                      else LOCAL)
+        return Engine(
+            POSTGIS if server and all(w.backend == "postgis" for w in workspaces) else LOCAL
+        )
     if not server or area_method != PLANIMETRIC:
         return Engine(LOCAL)
     database = same_postgis_database(*inputs)
     if database is None:
         return Engine(LOCAL)
     if what:
-        log(tr("{0}: computed in the PostGIS database {1}.").format(
-            what, database.target.describe()), feedback)
+        log(
+            tr("{0}: computed in the PostGIS database {1}.").format(
+                what, database.target.describe()
+            ),
+            feedback,
+        )
     return Engine(POSTGIS, database)

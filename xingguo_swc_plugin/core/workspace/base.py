@@ -25,8 +25,13 @@ class SqlSession:
     SQL fragment and the bound value that store a geometry in the backend's format.
     """
 
-    def __init__(self, cursor, placeholder: str, quote_table: Callable[[str], str],
-                 geometry: Callable[[str, Optional[QgsGeometry]], Tuple[str, Any]]):
+    def __init__(
+        self,
+        cursor,
+        placeholder: str,
+        quote_table: Callable[[str], str],
+        geometry: Callable[[str, Optional[QgsGeometry]], Tuple[str, Any]],
+    ):
         self._cursor = cursor
         self._placeholder = placeholder
         self._quote_table = quote_table
@@ -78,8 +83,7 @@ class WorkspaceBase(ABC):
         """A name to show the user (no credentials)."""
 
     @abstractmethod
-    def transaction(self, what: str, lock: Optional[str] = None
-                    ) -> AbstractContextManager:
+    def transaction(self, what: str, lock: Optional[str] = None) -> AbstractContextManager:
         """A ``SqlSession`` in one transaction, committed at the end, rolled back on error.
 
         ``lock`` names a table no other writer may change until the transaction ends

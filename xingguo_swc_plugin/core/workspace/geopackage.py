@@ -40,9 +40,14 @@ from .schema import LayerSpec
 #: provider deadlocked (seen once in the suite).
 _OPEN_LOCK = threading.Lock()
 
-_FIELD_TYPE = {"text": FieldType.STRING, "int": FieldType.INT, "real": FieldType.DOUBLE,
-               "date": FieldType.DATE, "datetime": FieldType.DATETIME,
-               "blob": FieldType.BYTES}
+_FIELD_TYPE = {
+    "text": FieldType.STRING,
+    "int": FieldType.INT,
+    "real": FieldType.DOUBLE,
+    "date": FieldType.DATE,
+    "datetime": FieldType.DATETIME,
+    "blob": FieldType.BYTES,
+}
 
 
 def qgs_fields(spec: LayerSpec) -> QgsFields:
@@ -80,8 +85,9 @@ class Workspace(WorkspaceBase):
         with _OPEN_LOCK:
             layer = QgsVectorLayer(self.uri(table), title, "ogr")
         if not layer.isValid():
-            raise WorkspaceError(tr("Table {0} is missing in the workspace {1}.")
-                                 .format(table, self.path))
+            raise WorkspaceError(
+                tr("Table {0} is missing in the workspace {1}.").format(table, self.path)
+            )
         return layer
 
     def crs(self) -> QgsCoordinateReferenceSystem:
@@ -101,14 +107,18 @@ def read_schema_version(path: str) -> int:
     except sqlite3.DatabaseError:
         row = None
     if row is None:
-        raise WorkspaceError(tr("{0} is not a Xingguo SWC workspace (no {1} table).")
-                             .format(path, schema.META_TABLE))
+        raise WorkspaceError(
+            tr("{0} is not a Xingguo SWC workspace (no {1} table).").format(path, schema.META_TABLE)
+        )
     try:
         return int(str(row[0]).strip())
     except ValueError:
-        raise WorkspaceError(tr("Workspace {0}: the schema_version in table {1} is '{2}', "
-                                "not a number; the file was edited by hand or is damaged.")
-                             .format(path, schema.META_TABLE, row[0])) from None
+        raise WorkspaceError(
+            tr(
+                "Workspace {0}: the schema_version in table {1} is '{2}', "
+                "not a number; the file was edited by hand or is damaged."
+            ).format(path, schema.META_TABLE, row[0])
+        ) from None
 
 
 #: Upgrades from version N to N+1, applied in order by ``open_workspace``.  From 1 to 2
@@ -123,11 +133,15 @@ def needs_upgrade(name: str, version: int, upgrade: bool) -> bool:
     every backend."""
     if version > schema.SCHEMA_VERSION:
         raise WorkspaceError(
-            tr("Workspace {0} has schema version {1}, newer than this plugin's {2}: "
-               "update the plugin.").format(name, version, schema.SCHEMA_VERSION))
+            tr(
+                "Workspace {0} has schema version {1}, newer than this plugin's {2}: "
+                "update the plugin."
+            ).format(name, version, schema.SCHEMA_VERSION)
+        )
     if version < schema.SCHEMA_VERSION and not upgrade:
-        raise WorkspaceError(tr("Workspace {0} has the old schema version {1}.")
-                             .format(name, version))
+        raise WorkspaceError(
+            tr("Workspace {0} has the old schema version {1}.").format(name, version)
+        )
     return version < schema.SCHEMA_VERSION
 
 
@@ -139,12 +153,14 @@ def open_workspace(path: str, upgrade: bool = True) -> Workspace:
     if needs_upgrade(path, version, upgrade):
         if not os.access(path, os.W_OK):
             raise WorkspaceError(
-                tr("Workspace {0} has the old schema version {1} and cannot be "
-                   "upgraded: the file is read-only.").format(path, version))
+                tr(
+                    "Workspace {0} has the old schema version {1} and cannot be "
+                    "upgraded: the file is read-only."
+                ).format(path, version)
+            )
         for step in range(version, schema.SCHEMA_VERSION):
             if step not in MIGRATIONS:
-                raise WorkspaceError(tr("No upgrade from schema version {0}.")
-                                     .format(step))
+                raise WorkspaceError(tr("No upgrade from schema version {0}.").format(step))
             MIGRATIONS[step](path)
             _write_meta(path, {"schema_version": str(step + 1)})
     return Workspace(path)
@@ -163,8 +179,9 @@ def check_output_path(path: str) -> None:
         read_schema_version(path)  # raises for a file that is not a workspace
 
 
-def create_workspace(path: str, crs: QgsCoordinateReferenceSystem,
-                     feedback: Optional[QgsFeedback] = None) -> Workspace:
+def create_workspace(
+    path: str, crs: QgsCoordinateReferenceSystem, feedback: Optional[QgsFeedback] = None
+) -> Workspace:
     """Create a new GeoPackage workspace, or open (and upgrade) an existing one.
 
     Nothing is written when the path or CRS is refused; a half-written file is
@@ -174,8 +191,10 @@ def create_workspace(path: str, crs: QgsCoordinateReferenceSystem,
         raise WorkspaceError(tr("Unknown coordinate reference system."))
     if crs.isGeographic() and crs.authid() != "EPSG:4490":
         raise WorkspaceError(
-            tr("{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.")
-            .format(crs.authid()))
+            tr("{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.").format(
+                crs.authid()
+            )
+        )
     check_output_path(path)
     if os.path.exists(path):
         return open_workspace(path)
@@ -188,8 +207,9 @@ def create_workspace(path: str, crs: QgsCoordinateReferenceSystem,
     return Workspace(path)
 
 
-def _create_tables(path: str, crs: QgsCoordinateReferenceSystem,
-                   feedback: Optional[QgsFeedback]) -> None:
+def _create_tables(
+    path: str, crs: QgsCoordinateReferenceSystem, feedback: Optional[QgsFeedback]
+) -> None:
     total = len(schema.LAYERS)
     for position, spec in enumerate(schema.LAYERS):
         if feedback is not None and feedback.isCanceled():
@@ -198,38 +218,45 @@ def _create_tables(path: str, crs: QgsCoordinateReferenceSystem,
         if feedback is not None:
             feedback.setProgress(100.0 * (position + 1) / (total + 1))
     _create_indexes(path, schema.LAYERS)
-    _write_meta(path, {"schema_version": str(schema.SCHEMA_VERSION),
-                       "crs": crs.authid(),
-                       "created": QDateTime.currentDateTimeUtc().toString("yyyy-MM-ddTHH:mm:ssZ")})
+    _write_meta(
+        path,
+        {
+            "schema_version": str(schema.SCHEMA_VERSION),
+            "crs": crs.authid(),
+            "created": QDateTime.currentDateTimeUtc().toString("yyyy-MM-ddTHH:mm:ssZ"),
+        },
+    )
     seed_measure_types(Workspace(path))
     for spec in schema.LAYERS:
         save_default_style(Workspace(path), spec)
     checkpoint(path)
 
 
-def _create_table(path: str, spec: LayerSpec, crs: QgsCoordinateReferenceSystem,
-                  new_file: bool) -> None:
+def _create_table(
+    path: str, spec: LayerSpec, crs: QgsCoordinateReferenceSystem, new_file: bool
+) -> None:
     """One table of ``spec`` in the GeoPackage (the file itself when ``new_file``)."""
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = spec.name
     options.fileEncoding = "UTF-8"
     options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteFile if new_file
-        else QgsVectorFileWriter.CreateOrOverwriteLayer)
+        QgsVectorFileWriter.CreateOrOverwriteFile
+        if new_file
+        else QgsVectorFileWriter.CreateOrOverwriteLayer
+    )
     if spec.geometry is None:
         options.layerOptions = ["FID=fid"]
     else:
         options.layerOptions = ["FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES"]
-    wkb = QgsWkbTypes.NoGeometry if spec.geometry is None \
-        else QgsWkbTypes.parseType(spec.geometry)
-    writer = QgsVectorFileWriter.create(path, qgs_fields(spec), wkb, crs,
-                                        QgsCoordinateTransformContext(), options)
+    wkb = QgsWkbTypes.NoGeometry if spec.geometry is None else QgsWkbTypes.parseType(spec.geometry)
+    writer = QgsVectorFileWriter.create(
+        path, qgs_fields(spec), wkb, crs, QgsCoordinateTransformContext(), options
+    )
     if writer.hasError() != QgsVectorFileWriter.NoError:
         message = writer.errorMessage()
         del writer
-        raise WorkspaceError(tr("Cannot create table {0}: {1}")
-                             .format(spec.name, message))
+        raise WorkspaceError(tr("Cannot create table {0}: {1}").format(spec.name, message))
     del writer
 
 
@@ -239,29 +266,44 @@ def _create_indexes(path: str, specs) -> None:
             names = spec.field_names()
             if schema.UUID_FIELD in names:
                 connection.execute(
-                    'CREATE UNIQUE INDEX "{0}_uuid_key" ON "{0}" ("uuid")'.format(spec.name))
+                    'CREATE UNIQUE INDEX "{0}_uuid_key" ON "{0}" ("uuid")'.format(spec.name)
+                )
             for columns in spec.unique:
-                connection.execute('CREATE UNIQUE INDEX "{0}_{1}_key" ON "{0}" ({2})'.format(
-                    spec.name, "_".join(columns),
-                    ", ".join('"' + column + '"' for column in columns)))
+                connection.execute(
+                    'CREATE UNIQUE INDEX "{0}_{1}_key" ON "{0}" ({2})'.format(
+                        spec.name,
+                        "_".join(columns),
+                        ", ".join('"' + column + '"' for column in columns),
+                    )
+                )
 
 
 def _gpkg_tables(path: str) -> Dict[str, set]:
     """Tables of the GeoPackage's contents with their column names."""
     with sqlite3.connect(path) as connection:
-        tables = [row[0] for row in connection.execute(
-            "SELECT table_name FROM gpkg_contents")]
-        return {table: {row[1] for row in connection.execute(
-            'PRAGMA table_info("{0}")'.format(table.replace('"', '""')))}
-            for table in tables}
+        tables = [row[0] for row in connection.execute("SELECT table_name FROM gpkg_contents")]
+        return {
+            table: {
+                row[1]
+                for row in connection.execute(
+                    'PRAGMA table_info("{0}")'.format(table.replace('"', '""'))
+                )
+            }
+            for table in tables
+        }
 
 
 def _gpkg_type(field_spec) -> str:
     """The column type GDAL's GeoPackage driver declares for a field spec."""
     if field_spec.kind == "text":
         return "TEXT({0})".format(field_spec.length) if field_spec.length else "TEXT"
-    return {"int": "MEDIUMINT", "real": "REAL", "date": "DATE",
-            "datetime": "DATETIME", "blob": "BLOB"}[field_spec.kind]
+    return {
+        "int": "MEDIUMINT",
+        "real": "REAL",
+        "date": "DATE",
+        "datetime": "DATETIME",
+        "blob": "BLOB",
+    }[field_spec.kind]
 
 
 def add_missing_schema(path: str) -> None:
@@ -273,11 +315,13 @@ def add_missing_schema(path: str) -> None:
     """
     existing = _gpkg_tables(path)
     if "township" not in existing:
-        raise WorkspaceError(tr("Table {0} is missing in the workspace {1}.")
-                             .format("township", path))
+        raise WorkspaceError(
+            tr("Table {0} is missing in the workspace {1}.").format("township", path)
+        )
     with sqlite3.connect(path) as connection:
-        row = connection.execute("SELECT value FROM " + schema.META_TABLE +
-                                 " WHERE key = 'crs'").fetchone()
+        row = connection.execute(
+            "SELECT value FROM " + schema.META_TABLE + " WHERE key = 'crs'"
+        ).fetchone()
     crs = QgsCoordinateReferenceSystem(row[0] if row else "")
     if not crs.isValid():
         raise WorkspaceError(tr("Unknown coordinate reference system."))
@@ -287,14 +331,18 @@ def add_missing_schema(path: str) -> None:
             _create_table(path, spec, crs, new_file=False)
             created.append(spec)
             continue
-        missing = [field_spec for field_spec in spec.fields
-                   if field_spec.name not in existing[spec.name]]
+        missing = [
+            field_spec for field_spec in spec.fields if field_spec.name not in existing[spec.name]
+        ]
         if not missing:
             continue
         with sqlite3.connect(path) as connection:
             for field_spec in missing:
-                connection.execute('ALTER TABLE "{0}" ADD COLUMN "{1}" {2}'.format(
-                    spec.name, field_spec.name, _gpkg_type(field_spec)))
+                connection.execute(
+                    'ALTER TABLE "{0}" ADD COLUMN "{1}" {2}'.format(
+                        spec.name, field_spec.name, _gpkg_type(field_spec)
+                    )
+                )
         changed.append(spec)
     if created:
         _create_indexes(path, created)
@@ -303,7 +351,8 @@ def add_missing_schema(path: str) -> None:
     with sqlite3.connect(path) as connection:
         connection.executemany(
             "DELETE FROM layer_styles WHERE f_table_name = ? AND styleName = ?",
-            [(spec.name, spec.name) for spec in created + changed])
+            [(spec.name, spec.name) for spec in created + changed],
+        )
     for spec in created + changed:
         save_default_style(Workspace(path), spec)
     checkpoint(path)
@@ -311,11 +360,15 @@ def add_missing_schema(path: str) -> None:
 
 def _write_meta(path: str, values: Dict[str, str]) -> None:
     with sqlite3.connect(path) as connection:
-        connection.execute("CREATE TABLE IF NOT EXISTS " + schema.META_TABLE +
-                           " (key TEXT PRIMARY KEY, value TEXT)")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS "
+            + schema.META_TABLE
+            + " (key TEXT PRIMARY KEY, value TEXT)"
+        )
         connection.executemany(
             "INSERT OR REPLACE INTO " + schema.META_TABLE + " (key, value) VALUES (?, ?)",
-            sorted(values.items()))
+            sorted(values.items()),
+        )
 
 
 def checkpoint(path: str) -> None:
@@ -336,9 +389,14 @@ def seed_measure_types(workspace: Workspace) -> None:
     features = []
     for measure in SEED_MEASURES:
         feature = QgsFeature(layer.fields())
-        for name, value in (("csdm", measure.code), ("cslb", measure.measure_class),
-                            ("csmc", measure.zh), ("csmc_en", measure.en),
-                            ("dw", measure.unit), ("tt", int(measure.terrace))):
+        for name, value in (
+            ("csdm", measure.code),
+            ("cslb", measure.measure_class),
+            ("csmc", measure.zh),
+            ("csmc_en", measure.en),
+            ("dw", measure.unit),
+            ("tt", int(measure.terrace)),
+        ):
             feature.setAttribute(name, value)
         features.append(feature)
     if not layer.dataProvider().addFeatures(features):
@@ -352,9 +410,7 @@ def save_default_style(workspace, spec: LayerSpec) -> None:
     apply_style(layer, spec)
     message = layer.saveStyleToDatabase(spec.name, spec.zh, True, "")
     if message:
-        raise WorkspaceError(tr("Cannot store the style of {0}: {1}")
-                             .format(spec.name, message))
-
+        raise WorkspaceError(tr("Cannot store the style of {0}: {1}").format(spec.name, message))
 
 
 MIGRATIONS[1] = add_missing_schema

@@ -65,6 +65,7 @@ def _part(position: int):
     def function(blob):
         envelope = _envelope(blob)
         return None if envelope is None else envelope[position]
+
     return function
 
 
@@ -77,9 +78,13 @@ def encode(geometry: Optional[QgsGeometry], srs_id: int) -> Optional[bytes]:
     if not QgsWkbTypes.isMultiType(geometry.wkbType()):
         geometry.convertToMultiType()
     box = geometry.boundingBox()
-    header = b"GP" + bytes([0, 0b00000011]) + struct.pack(
-        "<i4d", int(srs_id), box.xMinimum(), box.xMaximum(), box.yMinimum(),
-        box.yMaximum())
+    header = (
+        b"GP"
+        + bytes([0, 0b00000011])
+        + struct.pack(
+            "<i4d", int(srs_id), box.xMinimum(), box.xMaximum(), box.yMinimum(), box.yMaximum()
+        )
+    )
     return header + bytes(geometry.asWkb())
 
 
@@ -108,33 +113,39 @@ def write_transaction(path: str, what: str) -> Iterator[SqlSession]:
     try:
         connection = connect(path)
     except sqlite3.Error as error:
-        raise WorkspaceError(tr("Cannot open the workspace {0}: {1}")
-                             .format(path, str(error))) from None
+        raise WorkspaceError(
+            tr("Cannot open the workspace {0}: {1}").format(path, str(error))
+        ) from None
     srs: Dict[str, int] = {}
 
     def geometry(table: str, value: Optional[QgsGeometry]) -> Tuple[str, Any]:
         if table not in srs:
-            row = connection.execute("SELECT srs_id FROM gpkg_geometry_columns "
-                                     "WHERE table_name = ?", (table,)).fetchone()
+            row = connection.execute(
+                "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (table,)
+            ).fetchone()
             srs[table] = int(row[0]) if row else 0
         return "?", encode(value, srs[table])
 
     try:
         connection.execute("BEGIN IMMEDIATE")
         cursor = connection.cursor()
-        yield SqlSession(cursor, "?", lambda name: '"' + name.replace('"', '""') + '"',
-                         geometry)
+        yield SqlSession(cursor, "?", lambda name: '"' + name.replace('"', '""') + '"', geometry)
         connection.execute("COMMIT")
     except sqlite3.Error as error:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         message = str(error)
         if "locked" in message or "busy" in message:
-            raise WorkspaceError(tr("The workspace {0} is busy (another user or run is "
-                                    "writing to it) while {1}; nothing was changed. Try "
-                                    "again.").format(path, what)) from None
-        raise WorkspaceError(tr("The workspace {0} refused {1}: {2}")
-                             .format(path, what, message)) from None
+            raise WorkspaceError(
+                tr(
+                    "The workspace {0} is busy (another user or run is "
+                    "writing to it) while {1}; nothing was changed. Try "
+                    "again."
+                ).format(path, what)
+            ) from None
+        raise WorkspaceError(
+            tr("The workspace {0} refused {1}: {2}").format(path, what, message)
+        ) from None
     except BaseException:
         if connection.in_transaction:
             connection.execute("ROLLBACK")

@@ -26,8 +26,17 @@ from . import schema
 
 #: Order of the tables in the layer group, top to bottom (points and small
 #: polygons over large ones; tables last).
-GROUP_ORDER = ("finding", "benggang_part", "benggang", "parcel", "dev_project",
-               "township", "erosion", "measure", "measure_type")
+GROUP_ORDER = (
+    "finding",
+    "benggang_part",
+    "benggang",
+    "parcel",
+    "dev_project",
+    "township",
+    "erosion",
+    "measure",
+    "measure_type",
+)
 
 
 def source_table(layer: Optional[QgsMapLayer]) -> str:
@@ -65,8 +74,10 @@ def check_table(layer: Optional[QgsMapLayer], table: str) -> None:
     actual = table_of(layer)
     if actual and actual != table:
         raise InputError(
-            tr("Layer {0} is the workspace table {1}; it cannot be used as {2}.")
-            .format(layer.name(), table_title(actual), table_title(table)))
+            tr("Layer {0} is the workspace table {1}; it cannot be used as {2}.").format(
+                layer.name(), table_title(actual), table_title(table)
+            )
+        )
 
 
 def workspace_key(layer: Optional[QgsMapLayer]) -> str:
@@ -78,12 +89,14 @@ def workspace_key(layer: Optional[QgsMapLayer]) -> str:
         parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
         return parts.get("path") or ""
     source = QgsDataSourceUri(layer.source())
-    return "{0}:{1}/{2}/{3}".format(source.host() or source.service(), source.port(),
-                                    source.database(), source.schema())
+    return "{0}:{1}/{2}/{3}".format(
+        source.host() or source.service(), source.port(), source.database(), source.schema()
+    )
 
 
-def project_layers_of_table(table: str, project: Optional[QgsProject] = None,
-                            prefer: str = "") -> List[QgsVectorLayer]:
+def project_layers_of_table(
+    table: str, project: Optional[QgsProject] = None, prefer: str = ""
+) -> List[QgsVectorLayer]:
     """The project's layers of a workspace table, those of workspace ``prefer``
     (a ``workspace_key``) first, then in layer-tree order."""
     project = project or QgsProject.instance()
@@ -101,9 +114,9 @@ def workspace_layers(workspace) -> Dict[str, QgsVectorLayer]:
     return {spec.name: workspace.layer(spec.name) for spec in schema.LAYERS}
 
 
-def add_workspace_to_project(layers: Dict[str, QgsVectorLayer], group_name: str,
-                             project: Optional[QgsProject] = None
-                             ) -> Dict[str, QgsVectorLayer]:
+def add_workspace_to_project(
+    layers: Dict[str, QgsVectorLayer], group_name: str, project: Optional[QgsProject] = None
+) -> Dict[str, QgsVectorLayer]:
     """Put the tables in one layer group of the project; tables of this workspace
     already in the project are reused (opening twice adds nothing).  Returns the
     project's layer per table."""
@@ -112,8 +125,11 @@ def add_workspace_to_project(layers: Dict[str, QgsVectorLayer], group_name: str,
     result: Dict[str, QgsVectorLayer] = {}
     new: List[QgsVectorLayer] = []
     for table in _ordered(layers):
-        existing = [layer for layer in project_layers_of_table(table, project)
-                    if workspace_key(layer) == key]
+        existing = [
+            layer
+            for layer in project_layers_of_table(table, project)
+            if workspace_key(layer) == key
+        ]
         if existing:
             result[table] = existing[0]
         else:
@@ -132,8 +148,9 @@ def add_workspace_to_project(layers: Dict[str, QgsVectorLayer], group_name: str,
 
 def _ordered(tables: Iterable[str]) -> List[str]:
     names = list(tables)
-    return sorted(names, key=lambda name: GROUP_ORDER.index(name)
-                  if name in GROUP_ORDER else len(GROUP_ORDER))
+    return sorted(
+        names, key=lambda name: GROUP_ORDER.index(name) if name in GROUP_ORDER else len(GROUP_ORDER)
+    )
 
 
 def class_labels(layer: Optional[QgsMapLayer], field_name: str) -> Dict[str, str]:

@@ -18,14 +18,14 @@ from .base import WorkspaceBase
 from .geopackage import Workspace, open_workspace
 from .postgis import PgTarget, PgWorkspace, open_postgis_workspace
 
-__all__ = ["WorkspaceBase", "Workspace", "PgWorkspace", "workspace_of",
-           "postgis_workspace_of"]
+__all__ = ["WorkspaceBase", "Workspace", "PgWorkspace", "workspace_of", "postgis_workspace_of"]
 
 WorkspaceSource = Union[WorkspaceBase, QgsVectorLayer, str]
 
 
-def workspace_of(source: WorkspaceSource, schema: str = "", authcfg: str = "",
-                 upgrade: bool = True) -> WorkspaceBase:
+def workspace_of(
+    source: WorkspaceSource, schema: str = "", authcfg: str = "", upgrade: bool = True
+) -> WorkspaceBase:
     """The workspace named by ``source``.
 
     * a workspace object: itself;
@@ -38,15 +38,17 @@ def workspace_of(source: WorkspaceSource, schema: str = "", authcfg: str = "",
     if isinstance(source, QgsVectorLayer):
         return _workspace_of_layer(source, upgrade)
     if not isinstance(source, str) or not source:
-        raise WorkspaceError(tr("Choose a workspace: a GeoPackage (.gpkg) or a "
-                                "PostgreSQL connection and a schema."))
+        raise WorkspaceError(
+            tr("Choose a workspace: a GeoPackage (.gpkg) or a PostgreSQL connection and a schema.")
+        )
     if schema:
         return postgis_workspace_of(source, schema, authcfg, upgrade)
     return open_workspace(source.split("|")[0], upgrade)
 
 
-def postgis_workspace_of(connection: str, schema: str, authcfg: str = "",
-                         upgrade: bool = True) -> PgWorkspace:
+def postgis_workspace_of(
+    connection: str, schema: str, authcfg: str = "", upgrade: bool = True
+) -> PgWorkspace:
     """The PostGIS workspace in ``schema`` of the QGIS PostgreSQL connection."""
     return open_postgis_workspace(PgTarget(connection, authcfg), schema, upgrade)
 
@@ -55,13 +57,15 @@ def _workspace_of_layer(layer: QgsVectorLayer, upgrade: bool) -> WorkspaceBase:
     provider = layer.providerType()
     if provider == "postgres":
         source = QgsDataSourceUri(layer.source())
-        return open_postgis_workspace(PgTarget.from_layer(layer), source.schema() or "public",
-                                      upgrade)
+        return open_postgis_workspace(
+            PgTarget.from_layer(layer), source.schema() or "public", upgrade
+        )
     if provider == "ogr":
         path = layer.source().split("|")[0]
         if path.lower().endswith(".gpkg"):
             return open_workspace(path, upgrade)
-    raise WorkspaceError(tr("The layer {0} is not a table of a workspace (GeoPackage or "
-                            "PostGIS).").format(layer.name()))
-
-
+    raise WorkspaceError(
+        tr("The layer {0} is not a table of a workspace (GeoPackage or PostGIS).").format(
+            layer.name()
+        )
+    )

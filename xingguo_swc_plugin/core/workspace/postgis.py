@@ -50,8 +50,13 @@ KEY_COLUMN = "fid"
 BGBH_SEQUENCE_TABLE = "benggang_seq"
 APPLICATION_NAME = "Xingguo SWC"
 
-_SQL_TYPES = {"int": "integer", "real": "double precision", "date": "date",
-              "datetime": "timestamp", "blob": "bytea"}
+_SQL_TYPES = {
+    "int": "integer",
+    "real": "double precision",
+    "date": "date",
+    "datetime": "timestamp",
+    "blob": "bytea",
+}
 
 
 class ConnectionLostError(WorkspaceError):
@@ -65,12 +70,17 @@ def driver():
         import psycopg2.extras  # noqa: F401
         import psycopg2.sql  # noqa: F401
     except ImportError as error:
-        raise WorkspaceError(tr("The Python package psycopg2 is missing: install "
-                                "python3-psycopg2 to use PostGIS workspaces.")) from error
+        raise WorkspaceError(
+            tr(
+                "The Python package psycopg2 is missing: install "
+                "python3-psycopg2 to use PostGIS workspaces."
+            )
+        ) from error
     return psycopg2
 
 
 # -- where the server is ------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PgTarget:
@@ -105,8 +115,9 @@ class PgTarget:
             except QgsProviderConnectionException:
                 connection = None
             if connection is None:
-                raise WorkspaceError(tr("There is no QGIS PostgreSQL connection named "
-                                        "{0}.").format(self.connection))
+                raise WorkspaceError(
+                    tr("There is no QGIS PostgreSQL connection named {0}.").format(self.connection)
+                )
             source = QgsDataSourceUri(connection.uri())
         elif self.uri:
             source = QgsDataSourceUri(self.uri)
@@ -119,18 +130,22 @@ class PgTarget:
                 source.setUsername("")
         if source.password() and not self.accept_password:
             raise WorkspaceError(
-                tr("The PostgreSQL connection {0} stores its password in plain text. "
-                   "Store the credentials in the QGIS authentication manager (an "
-                   "authentication configuration) and try again.")
-                .format(self.describe()))
+                tr(
+                    "The PostgreSQL connection {0} stores its password in plain text. "
+                    "Store the credentials in the QGIS authentication manager (an "
+                    "authentication configuration) and try again."
+                ).format(self.describe())
+            )
         if not source.database() and not source.service():
-            raise WorkspaceError(tr("The PostgreSQL connection {0} names no database.")
-                                 .format(self.describe()))
+            raise WorkspaceError(
+                tr("The PostgreSQL connection {0} names no database.").format(self.describe())
+            )
         if source.authConfigId():
             manager = QgsApplication.authManager()
             if source.authConfigId() not in manager.configIds():
-                raise WorkspaceError(tr("Unknown authentication configuration {0}.")
-                                     .format(source.authConfigId()))
+                raise WorkspaceError(
+                    tr("Unknown authentication configuration {0}.").format(source.authConfigId())
+                )
         return source
 
     def describe(self) -> str:
@@ -139,7 +154,8 @@ class PgTarget:
             return self.connection
         source = QgsDataSourceUri(self.uri)
         return source.service() or "{0}:{1}/{2}".format(
-            source.host() or "localhost", source.port() or "5432", source.database())
+            source.host() or "localhost", source.port() or "5432", source.database()
+        )
 
     def dsn(self) -> str:
         """libpq connection string with credentials from the auth manager.
@@ -155,19 +171,22 @@ class PgTarget:
             manager = QgsApplication.authManager()
             ok, items = manager.updateDataSourceUriItems(items, authcfg, "postgres")
             if not ok:
-                raise WorkspaceError(tr("Cannot read authentication configuration {0}.")
-                                     .format(authcfg))
+                raise WorkspaceError(
+                    tr("Cannot read authentication configuration {0}.").format(authcfg)
+                )
         return " ".join(item for item in items if item)
 
     def connect(self):
         """A new psycopg2 connection (caller closes it)."""
         psycopg2 = driver()
         try:
-            connection = psycopg2.connect(self.dsn(), application_name=APPLICATION_NAME,
-                                          connect_timeout=15)
+            connection = psycopg2.connect(
+                self.dsn(), application_name=APPLICATION_NAME, connect_timeout=15
+            )
         except psycopg2.Error as error:
-            raise WorkspaceError(tr("Cannot connect to PostgreSQL {0}: {1}")
-                                 .format(self.describe(), _clean(error))) from None
+            raise WorkspaceError(
+                tr("Cannot connect to PostgreSQL {0}: {1}").format(self.describe(), _clean(error))
+            ) from None
         return connection
 
     def database_key(self) -> Tuple[str, str, str, str]:
@@ -233,16 +252,22 @@ def transaction(connection, what: str, feedback: Optional[QgsFeedback] = None) -
                 connection.rollback()
         except psycopg2.Error:
             pass
-        if getattr(error, "pgcode", None) == "57014" and feedback is not None \
-                and feedback.isCanceled():
+        if (
+            getattr(error, "pgcode", None) == "57014"
+            and feedback is not None
+            and feedback.isCanceled()
+        ):
             raise CanceledError() from None
         if _lost(error, connection):
             raise ConnectionLostError(
-                tr("The connection to the PostgreSQL server was lost while {0}; "
-                   "nothing was changed. Check the server and run it again. ({1})")
-                .format(what, _clean(error))) from None
-        raise WorkspaceError(tr("PostgreSQL refused {0}: {1}").format(what, _clean(error))) \
-            from None
+                tr(
+                    "The connection to the PostgreSQL server was lost while {0}; "
+                    "nothing was changed. Check the server and run it again. ({1})"
+                ).format(what, _clean(error))
+            ) from None
+        raise WorkspaceError(
+            tr("PostgreSQL refused {0}: {1}").format(what, _clean(error))
+        ) from None
     finally:
         if feedback is not None:
             try:
@@ -262,6 +287,7 @@ def qualified(schema_name: str, table: str):
 
 
 # -- the workspace ---------------------------------------------------------------------
+
 
 @dataclass
 class PgWorkspace(WorkspaceBase):
@@ -286,6 +312,7 @@ class PgWorkspace(WorkspaceBase):
         srids: Dict[str, int] = {}
         try:
             with transaction(connection, what) as cursor:
+
                 def quote(table: str) -> str:
                     return qualified(self.schema, table).as_string(cursor)
 
@@ -293,15 +320,21 @@ class PgWorkspace(WorkspaceBase):
                     if value is None or value.isNull() or value.isEmpty():
                         return "?", None
                     if table not in srids:
-                        cursor.execute("SELECT Find_SRID(%s, %s, %s)",
-                                       (self.schema, table, GEOMETRY_COLUMN))
+                        cursor.execute(
+                            "SELECT Find_SRID(%s, %s, %s)", (self.schema, table, GEOMETRY_COLUMN)
+                        )
                         srids[table] = int(cursor.fetchone()[0])
-                    return ("ST_Multi(ST_GeomFromWKB(?, {0}))".format(srids[table]),
-                            driver().Binary(bytes(value.asWkb())))
+                    return (
+                        "ST_Multi(ST_GeomFromWKB(?, {0}))".format(srids[table]),
+                        driver().Binary(bytes(value.asWkb())),
+                    )
 
                 if lock:
-                    cursor.execute(module.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE")
-                                   .format(qualified(self.schema, lock)))
+                    cursor.execute(
+                        module.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE").format(
+                            qualified(self.schema, lock)
+                        )
+                    )
                 yield SqlSession(cursor, "%s", quote, geometry)
         finally:
             connection.close()
@@ -320,9 +353,11 @@ class PgWorkspace(WorkspaceBase):
         title = name or (spec.zh if spec else table)
         layer = QgsVectorLayer(self.uri(table), title, "postgres")
         if not layer.isValid():
-            raise WorkspaceError(tr("Table {0} is missing in the PostGIS workspace {1} "
-                                    "on {2}.").format(table, self.schema,
-                                                      self.target.describe()))
+            raise WorkspaceError(
+                tr("Table {0} is missing in the PostGIS workspace {1} on {2}.").format(
+                    table, self.schema, self.target.describe()
+                )
+            )
         return layer
 
     def connect(self):
@@ -355,27 +390,36 @@ class PgWorkspace(WorkspaceBase):
 def read_meta(connection, schema_name: str) -> Dict[str, str]:
     """Key/value rows of the meta table; WorkspaceError when the schema is no workspace."""
     if not _table_exists(connection, schema_name, schema.META_TABLE):
-        raise WorkspaceError(tr("Schema {0} is not a Xingguo SWC workspace (no {1} table).")
-                             .format(schema_name, schema.META_TABLE))
+        raise WorkspaceError(
+            tr("Schema {0} is not a Xingguo SWC workspace (no {1} table).").format(
+                schema_name, schema.META_TABLE
+            )
+        )
     with transaction(connection, tr("reading the workspace version")) as cursor:
-        cursor.execute(sql().SQL("SELECT key, value FROM {}").format(
-            qualified(schema_name, schema.META_TABLE)))
+        cursor.execute(
+            sql().SQL("SELECT key, value FROM {}").format(qualified(schema_name, schema.META_TABLE))
+        )
         return dict(cursor.fetchall())
 
 
 def _table_exists(connection, schema_name: str, table: str) -> bool:
     with transaction(connection, tr("looking up table {0}").format(table)) as cursor:
-        cursor.execute("SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = %s "
-                       "AND tablename = %s", (schema_name, table))
+        cursor.execute(
+            "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = %s AND tablename = %s",
+            (schema_name, table),
+        )
         return cursor.fetchone() is not None
 
 
 def _schema_exists(connection, schema_name: str) -> Tuple[bool, int]:
     """(exists, number of relations in it)."""
     with transaction(connection, tr("looking up schema {0}").format(schema_name)) as cursor:
-        cursor.execute("SELECT n.oid, (SELECT count(*) FROM pg_catalog.pg_class c "
-                       "WHERE c.relnamespace = n.oid) FROM pg_catalog.pg_namespace n "
-                       "WHERE n.nspname = %s", (schema_name,))
+        cursor.execute(
+            "SELECT n.oid, (SELECT count(*) FROM pg_catalog.pg_class c "
+            "WHERE c.relnamespace = n.oid) FROM pg_catalog.pg_namespace n "
+            "WHERE n.nspname = %s",
+            (schema_name,),
+        )
         row = cursor.fetchone()
     return (row is not None, int(row[1]) if row else 0)
 
@@ -389,8 +433,7 @@ def check_schema_name(name: str) -> None:
     if "\x00" in name:
         raise WorkspaceError(tr("The schema name contains a NUL character."))
     if name.lower().startswith("pg_") or name in ("public", "information_schema", "topology"):
-        raise WorkspaceError(tr("The schema {0} is reserved: choose another name.")
-                             .format(name))
+        raise WorkspaceError(tr("The schema {0} is reserved: choose another name.").format(name))
 
 
 # -- schema migrations (PostGIS flavour of core.workspace.geopackage.MIGRATIONS) ------------------
@@ -406,17 +449,22 @@ def add_missing_schema(cursor, schema_name: str) -> None:
     column with its type, default, code check and comment.  Styles of the tables
     touched are stored by ``open_postgis_workspace`` after the transaction."""
     module = sql()
-    cursor.execute("SELECT table_name, column_name FROM information_schema.columns "
-                   "WHERE table_schema = %s", (schema_name,))
+    cursor.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = %s",
+        (schema_name,),
+    )
     existing: Dict[str, set] = {}
     for table, column in cursor.fetchall():
         existing.setdefault(table, set()).add(column)
-    cursor.execute("SELECT srid FROM public.geometry_columns WHERE f_table_schema = %s "
-                   "AND f_table_name = %s", (schema_name, "township"))
+    cursor.execute(
+        "SELECT srid FROM public.geometry_columns WHERE f_table_schema = %s AND f_table_name = %s",
+        (schema_name, "township"),
+    )
     row = cursor.fetchone()
     if row is None:
-        raise WorkspaceError(tr("Table {0} is missing in the workspace {1}.")
-                             .format("township", schema_name))
+        raise WorkspaceError(
+            tr("Table {0} is missing in the workspace {1}.").format("township", schema_name)
+        )
     srid = int(row[0])
     for spec in schema.LAYERS:
         if spec.name not in existing:
@@ -436,17 +484,22 @@ def add_missing_schema(cursor, schema_name: str) -> None:
             check = _code_check(field_spec)
             if check is not None:
                 parts.append(check)
-            cursor.execute(module.SQL("ALTER TABLE {} ADD COLUMN {}").format(
-                table, module.SQL(" ").join(parts)))
-            cursor.execute(module.SQL("COMMENT ON COLUMN {}.{} IS {}").format(
-                table, module.Identifier(field_spec.name), module.Literal(field_spec.zh)))
+            cursor.execute(
+                module.SQL("ALTER TABLE {} ADD COLUMN {}").format(
+                    table, module.SQL(" ").join(parts)
+                )
+            )
+            cursor.execute(
+                module.SQL("COMMENT ON COLUMN {}.{} IS {}").format(
+                    table, module.Identifier(field_spec.name), module.Literal(field_spec.zh)
+                )
+            )
 
 
 PG_MIGRATIONS[1] = add_missing_schema
 
 
-def open_postgis_workspace(target: PgTarget, schema_name: str,
-                           upgrade: bool = True) -> PgWorkspace:
+def open_postgis_workspace(target: PgTarget, schema_name: str, upgrade: bool = True) -> PgWorkspace:
     """Open a PostGIS workspace, upgrading an older schema in one transaction."""
     check_schema_name(schema_name)
     connection = target.connect()
@@ -464,10 +517,12 @@ def open_postgis_workspace(target: PgTarget, schema_name: str,
         # stored style of the same name (seen on GeoPackage and PostGIS alike).
         connection = target.connect()
         try:
-            with transaction(connection, tr("upgrading workspace {0}").format(schema_name)) \
-                    as cursor:
-                cursor.execute("DELETE FROM public.layer_styles WHERE f_table_schema = %s",
-                               (schema_name,))
+            with transaction(
+                connection, tr("upgrading workspace {0}").format(schema_name)
+            ) as cursor:
+                cursor.execute(
+                    "DELETE FROM public.layer_styles WHERE f_table_schema = %s", (schema_name,)
+                )
         finally:
             connection.close()
         for spec in schema.LAYERS:
@@ -481,25 +536,35 @@ def _upgrade(connection, schema_name: str) -> None:
     with transaction(connection, tr("upgrading workspace {0}").format(schema_name)) as cursor:
         # One upgrader at a time; the others wait, then see the new version.
         cursor.execute(module.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(meta))
-        cursor.execute(module.SQL("SELECT value FROM {} WHERE key = %s").format(meta),
-                       ("schema_version",))
+        cursor.execute(
+            module.SQL("SELECT value FROM {} WHERE key = %s").format(meta), ("schema_version",)
+        )
         version = int(cursor.fetchone()[0])
         for step in range(version, schema.SCHEMA_VERSION):
             if step not in PG_MIGRATIONS:
                 raise WorkspaceError(tr("No upgrade from schema version {0}.").format(step))
             PG_MIGRATIONS[step](cursor, schema_name)
-            cursor.execute(module.SQL("UPDATE {} SET value = %s WHERE key = %s")
-                           .format(meta), (str(step + 1), "schema_version"))
-    log(tr("Upgraded PostGIS workspace {0} to schema version {1}.")
-        .format(schema_name, schema.SCHEMA_VERSION))
+            cursor.execute(
+                module.SQL("UPDATE {} SET value = %s WHERE key = %s").format(meta),
+                (str(step + 1), "schema_version"),
+            )
+    log(
+        tr("Upgraded PostGIS workspace {0} to schema version {1}.").format(
+            schema_name, schema.SCHEMA_VERSION
+        )
+    )
 
 
 # -- creating -----------------------------------------------------------------------------
 
-def create_postgis_workspace(target: PgTarget, schema_name: str,
-                             crs: QgsCoordinateReferenceSystem,
-                             feedback: Optional[QgsFeedback] = None,
-                             styles: bool = True) -> PgWorkspace:
+
+def create_postgis_workspace(
+    target: PgTarget,
+    schema_name: str,
+    crs: QgsCoordinateReferenceSystem,
+    feedback: Optional[QgsFeedback] = None,
+    styles: bool = True,
+) -> PgWorkspace:
     """Create the workspace schema (or open and upgrade an existing one).
 
     Tables, constraints, indexes, the version table and the seeded measure
@@ -510,8 +575,10 @@ def create_postgis_workspace(target: PgTarget, schema_name: str,
         raise WorkspaceError(tr("Unknown coordinate reference system."))
     if crs.isGeographic() and crs.authid() != "EPSG:4490":
         raise WorkspaceError(
-            tr("{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.")
-            .format(crs.authid()))
+            tr("{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.").format(
+                crs.authid()
+            )
+        )
     check_schema_name(schema_name)
     srid = crs.postgisSrid()
     connection = target.connect()
@@ -521,16 +588,19 @@ def create_postgis_workspace(target: PgTarget, schema_name: str,
             connection.close()
             return open_postgis_workspace(target, schema_name)
         if exists and relations:
-            raise WorkspaceError(tr("Schema {0} already holds tables and is not a Xingguo "
-                                    "SWC workspace: choose another schema.")
-                                 .format(schema_name))
-        with transaction(connection, tr("creating workspace {0}").format(schema_name)) \
-                as cursor:
+            raise WorkspaceError(
+                tr(
+                    "Schema {0} already holds tables and is not a Xingguo "
+                    "SWC workspace: choose another schema."
+                ).format(schema_name)
+            )
+        with transaction(connection, tr("creating workspace {0}").format(schema_name)) as cursor:
             _check_server(cursor, srid)
             module = sql()
             if not exists:
-                cursor.execute(module.SQL("CREATE SCHEMA {}").format(
-                    module.Identifier(schema_name)))
+                cursor.execute(
+                    module.SQL("CREATE SCHEMA {}").format(module.Identifier(schema_name))
+                )
             total = len(schema.LAYERS) + 2
             for position, spec in enumerate(schema.LAYERS):
                 if feedback is not None and feedback.isCanceled():
@@ -558,21 +628,26 @@ def create_postgis_workspace(target: PgTarget, schema_name: str,
 
 
 def _check_server(cursor, srid: int) -> None:
-    cursor.execute("SELECT extversion FROM pg_catalog.pg_extension WHERE extname = %s",
-                   ("postgis",))
+    cursor.execute(
+        "SELECT extversion FROM pg_catalog.pg_extension WHERE extname = %s", ("postgis",)
+    )
     if cursor.fetchone() is None:
         try:
             cursor.execute("SAVEPOINT xgswc_postgis")
             cursor.execute("CREATE EXTENSION postgis")
         except driver().Error as error:
-            raise WorkspaceError(tr("PostGIS is not enabled in this database and cannot be "
-                                    "enabled by this user: ask the administrator to run "
-                                    "CREATE EXTENSION postgis. ({0})")
-                                 .format(_clean(error))) from None
+            raise WorkspaceError(
+                tr(
+                    "PostGIS is not enabled in this database and cannot be "
+                    "enabled by this user: ask the administrator to run "
+                    "CREATE EXTENSION postgis. ({0})"
+                ).format(_clean(error))
+            ) from None
     cursor.execute("SELECT 1 FROM public.spatial_ref_sys WHERE srid = %s", (srid,))
     if cursor.fetchone() is None:
-        raise WorkspaceError(tr("The database does not know the coordinate reference "
-                                "system SRID {0}.").format(srid))
+        raise WorkspaceError(
+            tr("The database does not know the coordinate reference system SRID {0}.").format(srid)
+        )
 
 
 def column_type(field_spec: FieldSpec) -> str:
@@ -602,11 +677,13 @@ def _code_check(field_spec: FieldSpec):
     if field_spec.codelist is None:
         return None
     module = sql()
-    values = [int(code) if field_spec.kind == "int" else code
-              for code in field_spec.codelist.codes()]
+    values = [
+        int(code) if field_spec.kind == "int" else code for code in field_spec.codelist.codes()
+    ]
     return module.SQL("CHECK ({} IN ({}))").format(
         module.Identifier(field_spec.name),
-        module.SQL(", ").join(module.Literal(value) for value in values))
+        module.SQL(", ").join(module.Literal(value) for value in values),
+    )
 
 
 def table_ddl(schema_name: str, spec: LayerSpec, srid: int) -> List:
@@ -626,31 +703,47 @@ def table_ddl(schema_name: str, spec: LayerSpec, srid: int) -> List:
             parts.append(check)
         columns.append(module.SQL(" ").join(parts))
     if spec.geometry:
-        columns.append(module.SQL("{} geometry({}, {})").format(
-            module.Identifier(GEOMETRY_COLUMN), module.SQL(spec.geometry),
-            module.Literal(int(srid))))
+        columns.append(
+            module.SQL("{} geometry({}, {})").format(
+                module.Identifier(GEOMETRY_COLUMN),
+                module.SQL(spec.geometry),
+                module.Literal(int(srid)),
+            )
+        )
     unique = []
     if schema.UUID_FIELD in spec.field_names():
         unique.append((schema.UUID_FIELD,))
     unique.extend(spec.unique)
     for group in unique:
-        columns.append(module.SQL("UNIQUE ({})").format(
-            module.SQL(", ").join(module.Identifier(name) for name in group)))
-    statements = [module.SQL("CREATE TABLE {} ({})").format(
-        table, module.SQL(", ").join(columns))]
-    statements.append(module.SQL("COMMENT ON TABLE {} IS {}").format(
-        table, module.Literal("{0} ({1})".format(spec.zh, spec.en))))
+        columns.append(
+            module.SQL("UNIQUE ({})").format(
+                module.SQL(", ").join(module.Identifier(name) for name in group)
+            )
+        )
+    statements = [module.SQL("CREATE TABLE {} ({})").format(table, module.SQL(", ").join(columns))]
+    statements.append(
+        module.SQL("COMMENT ON TABLE {} IS {}").format(
+            table, module.Literal("{0} ({1})".format(spec.zh, spec.en))
+        )
+    )
     for field_spec in spec.fields:
-        statements.append(module.SQL("COMMENT ON COLUMN {}.{} IS {}").format(
-            table, module.Identifier(field_spec.name), module.Literal(field_spec.zh)))
+        statements.append(
+            module.SQL("COMMENT ON COLUMN {}.{} IS {}").format(
+                table, module.Identifier(field_spec.name), module.Literal(field_spec.zh)
+            )
+        )
     if spec.geometry:
-        statements.append(module.SQL("CREATE INDEX ON {} USING gist ({})").format(
-            table, module.Identifier(GEOMETRY_COLUMN)))
+        statements.append(
+            module.SQL("CREATE INDEX ON {} USING gist ({})").format(
+                table, module.Identifier(GEOMETRY_COLUMN)
+            )
+        )
     statements.extend(_defaults_trigger(schema_name, spec))
     for name in ("xzqdm", "tbbh", "xmbh", "bgbh", "mbid"):
         if name in spec.field_names() and (name,) not in unique:
-            statements.append(module.SQL("CREATE INDEX ON {} ({})").format(
-                table, module.Identifier(name)))
+            statements.append(
+                module.SQL("CREATE INDEX ON {} ({})").format(table, module.Identifier(name))
+            )
     return statements
 
 
@@ -667,45 +760,67 @@ def _defaults_trigger(schema_name: str, spec: LayerSpec) -> List:
         default = _column_default(field_spec)
         if default is None or not field_spec.required:
             continue
-        assignments.append(module.SQL("NEW.{0} := coalesce(NEW.{0}, {1});").format(
-            module.Identifier(field_spec.name), default))
+        assignments.append(
+            module.SQL("NEW.{0} := coalesce(NEW.{0}, {1});").format(
+                module.Identifier(field_spec.name), default
+            )
+        )
     if not assignments:
         return []
     function = qualified(schema_name, spec.name + "_defaults")
     body = module.SQL("BEGIN {} RETURN NEW; END;").format(module.SQL(" ").join(assignments))
     return [
-        module.SQL("CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql "
-                   "AS {}").format(
-            function, module.Composed([module.SQL("$xgswc$"), body, module.SQL("$xgswc$")])),
-        module.SQL("CREATE TRIGGER {} BEFORE INSERT ON {} FOR EACH ROW EXECUTE FUNCTION {}()")
-        .format(module.Identifier(spec.name + "_defaults"), qualified(schema_name, spec.name),
-                function),
+        module.SQL("CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS {}").format(
+            function, module.Composed([module.SQL("$xgswc$"), body, module.SQL("$xgswc$")])
+        ),
+        module.SQL(
+            "CREATE TRIGGER {} BEFORE INSERT ON {} FOR EACH ROW EXECUTE FUNCTION {}()"
+        ).format(
+            module.Identifier(spec.name + "_defaults"), qualified(schema_name, spec.name), function
+        ),
     ]
 
 
-def _create_support_tables(cursor, schema_name: str, crs: QgsCoordinateReferenceSystem,
-                           srid: int) -> None:
+def _create_support_tables(
+    cursor, schema_name: str, crs: QgsCoordinateReferenceSystem, srid: int
+) -> None:
     module = sql()
     meta = qualified(schema_name, schema.META_TABLE)
-    cursor.execute(module.SQL("CREATE TABLE {} (key text PRIMARY KEY, value text)")
-                   .format(meta))
-    cursor.execute(module.SQL("INSERT INTO {} (key, value) VALUES (%s, %s), (%s, %s), "
-                              "(%s, %s), (%s, now()::text)").format(meta),
-                   ("schema_version", str(schema.SCHEMA_VERSION), "crs", crs.authid(),
-                    "srid", str(srid), "created"))
-    cursor.execute(module.SQL(
-        "CREATE TABLE {} (xzqdm text PRIMARY KEY, last_seq integer NOT NULL "
-        "CHECK (last_seq >= 0))").format(qualified(schema_name, BGBH_SEQUENCE_TABLE)))
+    cursor.execute(module.SQL("CREATE TABLE {} (key text PRIMARY KEY, value text)").format(meta))
+    cursor.execute(
+        module.SQL(
+            "INSERT INTO {} (key, value) VALUES (%s, %s), (%s, %s), (%s, %s), (%s, now()::text)"
+        ).format(meta),
+        (
+            "schema_version",
+            str(schema.SCHEMA_VERSION),
+            "crs",
+            crs.authid(),
+            "srid",
+            str(srid),
+            "created",
+        ),
+    )
+    cursor.execute(
+        module.SQL(
+            "CREATE TABLE {} (xzqdm text PRIMARY KEY, last_seq integer NOT NULL "
+            "CHECK (last_seq >= 0))"
+        ).format(qualified(schema_name, BGBH_SEQUENCE_TABLE))
+    )
 
 
 def _seed_measure_types(cursor, schema_name: str) -> None:
     from ...domain.measures import SEED_MEASURES
 
-    rows = [(m.code, m.measure_class, m.zh, m.en, m.unit, int(m.terrace))
-            for m in SEED_MEASURES]
-    driver().extras.execute_values(cursor, sql().SQL(
-        "INSERT INTO {} (csdm, cslb, csmc, csmc_en, dw, tt) VALUES %s").format(
-        qualified(schema_name, "measure_type")).as_string(cursor), rows)
+    rows = [(m.code, m.measure_class, m.zh, m.en, m.unit, int(m.terrace)) for m in SEED_MEASURES]
+    driver().extras.execute_values(
+        cursor,
+        sql()
+        .SQL("INSERT INTO {} (csdm, cslb, csmc, csmc_en, dw, tt) VALUES %s")
+        .format(qualified(schema_name, "measure_type"))
+        .as_string(cursor),
+        rows,
+    )
 
 
 def drop_postgis_workspace(target: PgTarget, schema_name: str) -> None:
@@ -713,23 +828,34 @@ def drop_postgis_workspace(target: PgTarget, schema_name: str) -> None:
     connection = target.connect()
     module = sql()
     try:
-        with transaction(connection, tr("removing workspace {0}").format(schema_name)) \
-                as cursor:
-            cursor.execute(module.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
-                module.Identifier(schema_name)))
+        with transaction(connection, tr("removing workspace {0}").format(schema_name)) as cursor:
+            cursor.execute(
+                module.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
+                    module.Identifier(schema_name)
+                )
+            )
             cursor.execute("SELECT to_regclass('public.layer_styles')")
             if cursor.fetchone()[0] is not None:
-                cursor.execute("DELETE FROM public.layer_styles WHERE f_table_schema = %s "
-                               "AND f_table_catalog = current_database()", (schema_name,))
+                cursor.execute(
+                    "DELETE FROM public.layer_styles WHERE f_table_schema = %s "
+                    "AND f_table_catalog = current_database()",
+                    (schema_name,),
+                )
     finally:
         connection.close()
 
 
 # -- gully numbers ---------------------------------------------------------------------------
 
-def allocate_benggang_number(connection, schema_name: str, xzqdm: str, floor: int = 0,
-                             table: str = "benggang",
-                             id_format: str = "{0}-{1:04d}") -> int:
+
+def allocate_benggang_number(
+    connection,
+    schema_name: str,
+    xzqdm: str,
+    floor: int = 0,
+    table: str = "benggang",
+    id_format: str = "{0}-{1:04d}",
+) -> int:
     """Next gully number of a township, committed at once (never handed out twice).
 
     ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` takes a row lock, so two
@@ -747,13 +873,19 @@ def allocate_benggang_number(connection, schema_name: str, xzqdm: str, floor: in
     with transaction(connection, tr("numbering a gully")) as cursor:
         _ensure_sequence_table(cursor, schema_name)
         while True:
-            cursor.execute(module.SQL(
-                "INSERT INTO {} AS s (xzqdm, last_seq) VALUES (%s, %s) ON CONFLICT (xzqdm) "
-                "DO UPDATE SET last_seq = greatest(s.last_seq + 1, EXCLUDED.last_seq) "
-                "RETURNING s.last_seq").format(sequence), (xzqdm, int(floor) + 1))
+            cursor.execute(
+                module.SQL(
+                    "INSERT INTO {} AS s (xzqdm, last_seq) VALUES (%s, %s) ON CONFLICT (xzqdm) "
+                    "DO UPDATE SET last_seq = greatest(s.last_seq + 1, EXCLUDED.last_seq) "
+                    "RETURNING s.last_seq"
+                ).format(sequence),
+                (xzqdm, int(floor) + 1),
+            )
             number = int(cursor.fetchone()[0])
-            cursor.execute(module.SQL("SELECT 1 FROM {} WHERE bgbh = %s").format(gullies),
-                           (id_format.format(xzqdm, number),))
+            cursor.execute(
+                module.SQL("SELECT 1 FROM {} WHERE bgbh = %s").format(gullies),
+                (id_format.format(xzqdm, number),),
+            )
             if cursor.fetchone() is None:
                 return number
             floor = number
@@ -762,25 +894,37 @@ def allocate_benggang_number(connection, schema_name: str, xzqdm: str, floor: in
 def peek_benggang_number(connection, schema_name: str, xzqdm: str, floor: int = 0) -> int:
     """The number ``allocate_benggang_number`` would probably give (preview only)."""
     with transaction(connection, tr("numbering a gully")) as cursor:
-        cursor.execute("SELECT to_regclass(%s)", (qualified(schema_name, BGBH_SEQUENCE_TABLE)
-                                                  .as_string(cursor),))
+        cursor.execute(
+            "SELECT to_regclass(%s)",
+            (qualified(schema_name, BGBH_SEQUENCE_TABLE).as_string(cursor),),
+        )
         stored = 0
         if cursor.fetchone()[0] is not None:
-            cursor.execute(sql().SQL("SELECT last_seq FROM {} WHERE xzqdm = %s").format(
-                qualified(schema_name, BGBH_SEQUENCE_TABLE)), (xzqdm,))
+            cursor.execute(
+                sql()
+                .SQL("SELECT last_seq FROM {} WHERE xzqdm = %s")
+                .format(qualified(schema_name, BGBH_SEQUENCE_TABLE)),
+                (xzqdm,),
+            )
             row = cursor.fetchone()
             stored = int(row[0]) if row else 0
     return max(stored, int(floor)) + 1
 
 
 def _ensure_sequence_table(cursor, schema_name: str) -> None:
-    cursor.execute(sql().SQL(
-        "CREATE TABLE IF NOT EXISTS {} (xzqdm text PRIMARY KEY, last_seq integer NOT NULL "
-        "CHECK (last_seq >= 0))").format(qualified(schema_name, BGBH_SEQUENCE_TABLE)))
+    cursor.execute(
+        sql()
+        .SQL(
+            "CREATE TABLE IF NOT EXISTS {} (xzqdm text PRIMARY KEY, last_seq integer NOT NULL "
+            "CHECK (last_seq >= 0))"
+        )
+        .format(qualified(schema_name, BGBH_SEQUENCE_TABLE))
+    )
 
 
-def next_benggang_sequence(layer: QgsVectorLayer, township_code: str, floor: int,
-                           reserve: bool = True) -> int:
+def next_benggang_sequence(
+    layer: QgsVectorLayer, township_code: str, floor: int, reserve: bool = True
+) -> int:
     """Gully number for a PostGIS gully layer (``core.benggang.next_benggang_id``).
 
     The number table lives beside the layer's table, in the same schema, so every
@@ -790,10 +934,12 @@ def next_benggang_sequence(layer: QgsVectorLayer, township_code: str, floor: int
     connection = PgTarget.from_layer(layer).connect()
     try:
         if not reserve:
-            return peek_benggang_number(connection, source.schema() or "public",
-                                        township_code, floor)
-        return allocate_benggang_number(connection, source.schema() or "public",
-                                        township_code, floor, source.table())
+            return peek_benggang_number(
+                connection, source.schema() or "public", township_code, floor
+            )
+        return allocate_benggang_number(
+            connection, source.schema() or "public", township_code, floor, source.table()
+        )
     finally:
         connection.close()
 
@@ -801,10 +947,14 @@ def next_benggang_sequence(layer: QgsVectorLayer, township_code: str, floor: int
 def sync_benggang_sequence(cursor, schema_name: str) -> None:
     """Raise each township's last number to the highest gully ID present (after a load)."""
     module = sql()
-    cursor.execute(module.SQL(
-        "INSERT INTO {seq} AS s (xzqdm, last_seq) "
-        "SELECT split_part(bgbh, '-', 1), max(substring(bgbh from '-([0-9]+)$')::integer) "
-        "FROM {gullies} WHERE bgbh ~ '^[^-]+-[0-9]+$' GROUP BY 1 "
-        "ON CONFLICT (xzqdm) DO UPDATE SET last_seq = greatest(s.last_seq, EXCLUDED.last_seq)")
-        .format(seq=qualified(schema_name, BGBH_SEQUENCE_TABLE),
-                gullies=qualified(schema_name, "benggang")))
+    cursor.execute(
+        module.SQL(
+            "INSERT INTO {seq} AS s (xzqdm, last_seq) "
+            "SELECT split_part(bgbh, '-', 1), max(substring(bgbh from '-([0-9]+)$')::integer) "
+            "FROM {gullies} WHERE bgbh ~ '^[^-]+-[0-9]+$' GROUP BY 1 "
+            "ON CONFLICT (xzqdm) DO UPDATE SET last_seq = greatest(s.last_seq, EXCLUDED.last_seq)"
+        ).format(
+            seq=qualified(schema_name, BGBH_SEQUENCE_TABLE),
+            gullies=qualified(schema_name, "benggang"),
+        )
+    )

@@ -70,8 +70,12 @@ def _wkb(geometry: QgsGeometry, transform: Optional[QgsCoordinateTransform]):
     return bytes(geometry.asWkb())
 
 
-def load_geopackage(gpkg_path: str, workspace: PgWorkspace, replace: bool = False,
-                    feedback: Optional[QgsFeedback] = None) -> Dict[str, int]:
+def load_geopackage(
+    gpkg_path: str,
+    workspace: PgWorkspace,
+    replace: bool = False,
+    feedback: Optional[QgsFeedback] = None,
+) -> Dict[str, int]:
     """Copy every table of the GeoPackage workspace into ``workspace``.
 
     Target tables must be empty (the seeded measure taxonomy is replaced) unless
@@ -86,31 +90,41 @@ def load_geopackage(gpkg_path: str, workspace: PgWorkspace, replace: bool = Fals
     counts: Dict[str, int] = {}
     connection = workspace.connect()
     try:
-        with transaction(connection, tr("copying {0} into workspace {1}")
-                         .format(gpkg_path, workspace.schema), feedback) as cursor:
+        with transaction(
+            connection,
+            tr("copying {0} into workspace {1}").format(gpkg_path, workspace.schema),
+            feedback,
+        ) as cursor:
             if not replace:
                 _require_empty(cursor, workspace.schema)
             specs = list(schema.LAYERS)
             for spec in reversed(specs):
-                cursor.execute(module.SQL("DELETE FROM {}").format(
-                    qualified(workspace.schema, spec.name)))
+                cursor.execute(
+                    module.SQL("DELETE FROM {}").format(qualified(workspace.schema, spec.name))
+                )
             for position, spec in enumerate(specs):
                 layer = source.layer(spec.name)
                 transform = None
                 if spec.geometry and layer.crs() != target_crs:
-                    transform = QgsCoordinateTransform(layer.crs(), target_crs,
-                                                       QgsCoordinateTransformContext())
-                names = [name for name in spec.field_names()
-                         if layer.fields().lookupField(name) >= 0]
+                    transform = QgsCoordinateTransform(
+                        layer.crs(), target_crs, QgsCoordinateTransformContext()
+                    )
+                names = [
+                    name for name in spec.field_names() if layer.fields().lookupField(name) >= 0
+                ]
                 columns = [KEY_COLUMN] + names
                 template = ["%s"] * len(columns)
                 if spec.geometry:
                     columns.append(GEOMETRY_COLUMN)
                     template.append("ST_Force2D(ST_GeomFromWKB(%s, {0}))".format(int(srid)))
-                statement = module.SQL("INSERT INTO {} ({}) VALUES %s").format(
-                    qualified(workspace.schema, spec.name),
-                    module.SQL(", ").join(module.Identifier(c) for c in columns)
-                ).as_string(cursor)
+                statement = (
+                    module.SQL("INSERT INTO {} ({}) VALUES %s")
+                    .format(
+                        qualified(workspace.schema, spec.name),
+                        module.SQL(", ").join(module.Identifier(c) for c in columns),
+                    )
+                    .as_string(cursor)
+                )
                 template_text = "(" + ", ".join(template) + ")"
                 request = QgsFeatureRequest()
                 if not spec.geometry:
@@ -123,17 +137,16 @@ def load_geopackage(gpkg_path: str, workspace: PgWorkspace, replace: bool = Fals
                         row.append(_wkb(feature.geometry(), transform))
                     rows.append(tuple(row))
                     if len(rows) >= BATCH:
-                        copied += _flush(extras, cursor, statement, template_text, rows,
-                                         feedback)
+                        copied += _flush(extras, cursor, statement, template_text, rows, feedback)
                 if rows:
-                    copied += _flush(extras, cursor, statement, template_text, rows,
-                                     feedback)
+                    copied += _flush(extras, cursor, statement, template_text, rows, feedback)
                 cursor.execute(
-                    module.SQL("SELECT setval(pg_get_serial_sequence(%s, %s), "
-                               "coalesce(max({}), 0) + 1, false) FROM {}").format(
-                        module.Identifier(KEY_COLUMN),
-                        qualified(workspace.schema, spec.name)),
-                    (qualified(workspace.schema, spec.name).as_string(cursor), KEY_COLUMN))
+                    module.SQL(
+                        "SELECT setval(pg_get_serial_sequence(%s, %s), "
+                        "coalesce(max({}), 0) + 1, false) FROM {}"
+                    ).format(module.Identifier(KEY_COLUMN), qualified(workspace.schema, spec.name)),
+                    (qualified(workspace.schema, spec.name).as_string(cursor), KEY_COLUMN),
+                )
                 counts[spec.name] = copied
                 if feedback is not None:
                     feedback.setProgress(100.0 * (position + 1) / (len(specs) + 1))
@@ -141,15 +154,24 @@ def load_geopackage(gpkg_path: str, workspace: PgWorkspace, replace: bool = Fals
             sync_benggang_sequence(cursor, workspace.schema)
     finally:
         connection.close()
-    log(tr("Copied {0} rows from {1} into PostGIS workspace {2}.")
-        .format(sum(counts.values()), gpkg_path, workspace.schema))
+    log(
+        tr("Copied {0} rows from {1} into PostGIS workspace {2}.").format(
+            sum(counts.values()), gpkg_path, workspace.schema
+        )
+    )
     if feedback is not None:
         feedback.setProgress(100.0)
     return counts
 
 
-def _flush(extras, cursor, statement: str, template: str, rows: List[tuple],
-           feedback: Optional[QgsFeedback]) -> int:
+def _flush(
+    extras,
+    cursor,
+    statement: str,
+    template: str,
+    rows: List[tuple],
+    feedback: Optional[QgsFeedback],
+) -> int:
     if feedback is not None and feedback.isCanceled():
         raise CanceledError()
     extras.execute_values(cursor, statement, rows, template=template, page_size=500)
@@ -163,24 +185,32 @@ def _require_empty(cursor, schema_name: str) -> None:
     for spec in schema.LAYERS:
         if spec.name == "measure_type":
             continue
-        cursor.execute(module.SQL("SELECT EXISTS (SELECT 1 FROM {})").format(
-            qualified(schema_name, spec.name)))
+        cursor.execute(
+            module.SQL("SELECT EXISTS (SELECT 1 FROM {})").format(qualified(schema_name, spec.name))
+        )
         if cursor.fetchone()[0]:
-            raise WorkspaceError(tr("Table {0} of workspace {1} already holds data: empty "
-                                    "it or choose to replace it.")
-                                 .format(spec.name, schema_name))
+            raise WorkspaceError(
+                tr(
+                    "Table {0} of workspace {1} already holds data: empty "
+                    "it or choose to replace it."
+                ).format(spec.name, schema_name)
+            )
 
 
 def _copy_sequences(cursor, schema_name: str, gpkg_path: str) -> None:
     """Gully number high-water marks of the GeoPackage (deleted IDs stay used)."""
     try:
         with sqlite3.connect("file:" + gpkg_path + "?mode=ro", uri=True) as source:
-            rows = source.execute("SELECT xzqdm, last_seq FROM " + BGBH_SEQUENCE_TABLE
-                                  ).fetchall()
+            rows = source.execute("SELECT xzqdm, last_seq FROM " + BGBH_SEQUENCE_TABLE).fetchall()
     except sqlite3.Error:
         rows = []  # no gully was numbered in this GeoPackage yet
     for xzqdm, last_seq in rows:
-        cursor.execute(sql().SQL(
-            "INSERT INTO {} AS s (xzqdm, last_seq) VALUES (%s, %s) ON CONFLICT (xzqdm) "
-            "DO UPDATE SET last_seq = greatest(s.last_seq, EXCLUDED.last_seq)").format(
-            qualified(schema_name, BGBH_SEQUENCE_TABLE)), (str(xzqdm), int(last_seq)))
+        cursor.execute(
+            sql()
+            .SQL(
+                "INSERT INTO {} AS s (xzqdm, last_seq) VALUES (%s, %s) ON CONFLICT (xzqdm) "
+                "DO UPDATE SET last_seq = greatest(s.last_seq, EXCLUDED.last_seq)"
+            )
+            .format(qualified(schema_name, BGBH_SEQUENCE_TABLE)),
+            (str(xzqdm), int(last_seq)),
+        )

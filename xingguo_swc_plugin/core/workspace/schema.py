@@ -66,15 +66,19 @@ class LayerSpec:
 
 
 UUID_FIELD = "uuid"
-_UUID = FieldSpec(UUID_FIELD, "text", "唯一标识", "UUID", 38, required=True,
-                  default="uuid('WithoutBraces')")
+_UUID = FieldSpec(
+    UUID_FIELD, "text", "唯一标识", "UUID", 38, required=True, default="uuid('WithoutBraces')"
+)
 _XZQDM = FieldSpec("xzqdm", "text", "乡镇代码", "township code", 9)
 _XZQMC = FieldSpec("xzqmc", "text", "乡镇名称", "township name", 20)
 _AREA = FieldSpec("mj", "real", "面积(m²)", "area (m²)")
 _NOTE = FieldSpec("bz", "text", "备注", "notes", 254)
 
 TOWNSHIP = LayerSpec(
-    "township", "MultiPolygon", "乡镇", "Townships",
+    "township",
+    "MultiPolygon",
+    "乡镇",
+    "Townships",
     (
         _UUID,
         FieldSpec("xzqdm", "text", "乡镇代码", "township code", 9, required=True),
@@ -86,7 +90,10 @@ TOWNSHIP = LayerSpec(
 )
 
 BENGGANG = LayerSpec(
-    "benggang", "MultiPolygon", "崩岗", "Collapse gullies",
+    "benggang",
+    "MultiPolygon",
+    "崩岗",
+    "Collapse gullies",
     (
         _UUID,
         FieldSpec("bgbh", "text", "崩岗编号", "gully ID", 20, required=True),
@@ -96,8 +103,7 @@ BENGGANG = LayerSpec(
         FieldSpec("gm", "text", "规模", "scale", 1, codes.BENGGANG_SCALE),
         FieldSpec("xt", "text", "形态", "shape", 2, codes.BENGGANG_SHAPE),
         FieldSpec("hdx", "text", "活动性", "activity", 2, codes.BENGGANG_ACTIVITY),
-        FieldSpec("zlzt", "text", "治理状态", "treatment status", 2,
-                  codes.TREATMENT_STATUS),
+        FieldSpec("zlzt", "text", "治理状态", "treatment status", 2, codes.TREATMENT_STATUS),
         FieldSpec("sd", "real", "深度(m)", "depth (m)"),
         FieldSpec("kd", "real", "宽度(m)", "width (m)"),
         FieldSpec("dcrq", "date", "调查日期", "survey date"),
@@ -115,7 +121,10 @@ BENGGANG = LayerSpec(
 )
 
 BENGGANG_PART = LayerSpec(
-    "benggang_part", "MultiPolygon", "崩岗部位", "Gully parts",
+    "benggang_part",
+    "MultiPolygon",
+    "崩岗部位",
+    "Gully parts",
     (
         _UUID,
         FieldSpec("bgbh", "text", "崩岗编号", "gully ID", 20, required=True),
@@ -127,11 +136,15 @@ BENGGANG_PART = LayerSpec(
 )
 
 MEASURE = LayerSpec(
-    "measure", None, "治理措施", "Treatment measures",
+    "measure",
+    None,
+    "治理措施",
+    "Treatment measures",
     (
         _UUID,
-        FieldSpec("cslb", "text", "措施类别", "measure class", 1, codes.MEASURE_CLASS,
-                  required=True),
+        FieldSpec(
+            "cslb", "text", "措施类别", "measure class", 1, codes.MEASURE_CLASS, required=True
+        ),
         FieldSpec("csdm", "text", "措施", "measure", 10, required=True),
         FieldSpec("sl", "real", "数量", "quantity", required=True),
         FieldSpec("dw", "text", "单位", "unit", 4, codes.MEASURE_UNIT, required=True),
@@ -146,11 +159,15 @@ MEASURE = LayerSpec(
 )
 
 MEASURE_TYPE = LayerSpec(
-    "measure_type", None, "措施分类", "Measure taxonomy",
+    "measure_type",
+    None,
+    "措施分类",
+    "Measure taxonomy",
     (
         FieldSpec("csdm", "text", "措施代码", "measure code", 10, required=True),
-        FieldSpec("cslb", "text", "措施类别", "measure class", 1, codes.MEASURE_CLASS,
-                  required=True),
+        FieldSpec(
+            "cslb", "text", "措施类别", "measure class", 1, codes.MEASURE_CLASS, required=True
+        ),
         FieldSpec("csmc", "text", "措施名称", "measure name", 50, required=True),
         FieldSpec("csmc_en", "text", "英文名称", "English name", 80),
         FieldSpec("dw", "text", "单位", "unit", 4, codes.MEASURE_UNIT, required=True),
@@ -161,19 +178,19 @@ MEASURE_TYPE = LayerSpec(
 )
 
 PARCEL = LayerSpec(
-    "parcel", "MultiPolygon", "农林开发图斑", "Development parcels",
+    "parcel",
+    "MultiPolygon",
+    "农林开发图斑",
+    "Development parcels",
     (
         _UUID,
         FieldSpec("tbbh", "text", "图斑编号", "parcel ID", 30, required=True),
         FieldSpec("xmbh", "text", "项目编号", "project number", 30),
         _XZQDM,
-        FieldSpec("kflx", "text", "开发类型", "development type", 2,
-                  codes.DEVELOPMENT_TYPE),
-        FieldSpec("rdlx", "text", "扰动类型", "disturbance type", 2,
-                  codes.DISTURBANCE_TYPE),
+        FieldSpec("kflx", "text", "开发类型", "development type", 2, codes.DEVELOPMENT_TYPE),
+        FieldSpec("rdlx", "text", "扰动类型", "disturbance type", 2, codes.DISTURBANCE_TYPE),
         FieldSpec("bhlx", "text", "扰动变化类型", "change type", 2, codes.CHANGE_TYPE),
-        FieldSpec("jszt", "text", "建设状态", "construction state", 2,
-                  codes.CONSTRUCTION_STATE),
+        FieldSpec("jszt", "text", "建设状态", "construction state", 2, codes.CONSTRUCTION_STATE),
         FieldSpec("hgx", "text", "合规性", "compliance", 2, codes.COMPLIANCE),
         FieldSpec("jcrq", "date", "监测日期", "detection date"),
         # issue 17: delivery the parcel came with (e.g. 2024-2) and the matched
@@ -187,15 +204,17 @@ PARCEL = LayerSpec(
 )
 
 DEV_PROJECT = LayerSpec(
-    "dev_project", "MultiPolygon", "农林开发项目", "Development projects",
+    "dev_project",
+    "MultiPolygon",
+    "农林开发项目",
+    "Development projects",
     (
         _UUID,
         FieldSpec("xmbh", "text", "项目编号", "project number", 30, required=True),
         FieldSpec("xmmc", "text", "项目名称", "project name", 100),
         FieldSpec("jsdw", "text", "建设单位", "developer", 100),
         _XZQDM,
-        FieldSpec("kflx", "text", "开发类型", "development type", 2,
-                  codes.DEVELOPMENT_TYPE),
+        FieldSpec("kflx", "text", "开发类型", "development type", 2, codes.DEVELOPMENT_TYPE),
         FieldSpec("pfwh", "text", "批复文号", "approval number", 60),
         FieldSpec("pfrq", "date", "批复日期", "approval date"),
         FieldSpec("pfmj", "real", "批复面积(m²)", "approved area (m²)"),
@@ -207,11 +226,15 @@ DEV_PROJECT = LayerSpec(
 )
 
 EROSION = LayerSpec(
-    "erosion", "MultiPolygon", "土壤侵蚀", "Soil erosion",
+    "erosion",
+    "MultiPolygon",
+    "土壤侵蚀",
+    "Soil erosion",
     (
         _UUID,
-        FieldSpec("qsqd", "int", "侵蚀强度", "erosion grade", 0, codes.EROSION_GRADE,
-                  required=True),
+        FieldSpec(
+            "qsqd", "int", "侵蚀强度", "erosion grade", 0, codes.EROSION_GRADE, required=True
+        ),
         FieldSpec("qsms", "real", "侵蚀模数(t/km²·a)", "soil loss modulus (t/km²·a)"),
         _XZQDM,
         FieldSpec("nd", "int", "年度", "year"),
@@ -220,7 +243,10 @@ EROSION = LayerSpec(
 )
 
 FINDING = LayerSpec(
-    "finding", "MultiPolygon", "核查发现", "Inspection findings",
+    "finding",
+    "MultiPolygon",
+    "核查发现",
+    "Inspection findings",
     (
         _UUID,
         FieldSpec("tbbh", "text", "图斑编号", "parcel ID", 30, required=True),
@@ -230,8 +256,16 @@ FINDING = LayerSpec(
         FieldSpec("xx", "text", "说明", "message", 254),
         _AREA,
         _XZQDM,
-        FieldSpec("zt", "text", "处理状态", "case status", 2, codes.CASE_STATUS,
-                  required=True, default="'1'"),
+        FieldSpec(
+            "zt",
+            "text",
+            "处理状态",
+            "case status",
+            2,
+            codes.CASE_STATUS,
+            required=True,
+            default="'1'",
+        ),
         FieldSpec("czr", "text", "经办人", "handled by", 30),
         FieldSpec("czsj", "datetime", "经办时间", "handled at"),
         FieldSpec("clyj", "text", "处理意见", "note", 254),
@@ -253,7 +287,10 @@ FINDING = LayerSpec(
 #: Field photos of findings: the workspace's attachment store (content in the
 #: table, so GeoPackage and PostGIS workspaces keep them the same way).
 FINDING_PHOTO = LayerSpec(
-    "finding_photo", None, "核查照片", "Finding photos",
+    "finding_photo",
+    None,
+    "核查照片",
+    "Finding photos",
     (
         _UUID,
         FieldSpec("fxuuid", "text", "核查发现标识", "finding UUID", 38, required=True),
@@ -270,22 +307,27 @@ FINDING_PHOTO = LayerSpec(
 
 
 TOWNSHIP_TARGET = LayerSpec(
-    "township_target", None, "乡镇考核目标", "Township targets",
+    "township_target",
+    None,
+    "乡镇考核目标",
+    "Township targets",
     (
         FieldSpec("xzqdm", "text", "乡镇代码", "township code", 9, required=True),
         FieldSpec("nd", "int", "年度", "year", required=True),
         FieldSpec("bcl_mb", "real", "水土保持率目标(%)", "conservation rate target (%)"),
         FieldSpec("zlmj_mb", "real", "新增治理面积目标(hm²)", "treated area target (hm²)"),
         FieldSpec("zlbg_mb", "int", "治理崩岗目标(座)", "treated gullies target (座)"),
-        FieldSpec("xh_mb", "real", "核查发现办结率目标(%)",
-                  "finding closure target (%)"),
+        FieldSpec("xh_mb", "real", "核查发现办结率目标(%)", "finding closure target (%)"),
         _NOTE,
     ),
     unique=(("xzqdm", "nd"),),
 )
 
 WATERSHED = LayerSpec(
-    "watershed", "MultiPolygon", "小流域", "Small watersheds",
+    "watershed",
+    "MultiPolygon",
+    "小流域",
+    "Small watersheds",
     (
         _UUID,
         FieldSpec("lydm", "text", "小流域代码", "watershed code", 30, required=True),
@@ -301,7 +343,17 @@ WATERSHED = LayerSpec(
 
 #: All tables of a workspace, in creation order.
 LAYERS: Tuple[LayerSpec, ...] = (
-    TOWNSHIP, BENGGANG, BENGGANG_PART, MEASURE, MEASURE_TYPE, PARCEL, DEV_PROJECT,
-    EROSION, FINDING, FINDING_PHOTO, TOWNSHIP_TARGET, WATERSHED,
+    TOWNSHIP,
+    BENGGANG,
+    BENGGANG_PART,
+    MEASURE,
+    MEASURE_TYPE,
+    PARCEL,
+    DEV_PROJECT,
+    EROSION,
+    FINDING,
+    FINDING_PHOTO,
+    TOWNSHIP_TARGET,
+    WATERSHED,
 )
 LAYERS_BY_NAME: Dict[str, LayerSpec] = {spec.name: spec for spec in LAYERS}

@@ -67,15 +67,21 @@ def _arrow_source(layer: QgsVectorLayer, dest_crs: QgsCoordinateReferenceSystem)
     path = parts.get("path")
     if not path:
         return None
-    options = [option for option in parts.get("openOptions") or []
-               if str(option).upper().startswith("ENCODING=")]
+    options = [
+        option
+        for option in parts.get("openOptions") or []
+        if str(option).upper().startswith("ENCODING=")
+    ]
     return path, parts.get("layerName"), parts.get("layerId"), options
 
 
-def iter_batches(layer: QgsVectorLayer, fields: Sequence[str],
-                 dest_crs: Optional[QgsCoordinateReferenceSystem] = None,
-                 context: Optional[QgsCoordinateTransformContext] = None,
-                 batch_size: int = BATCH_SIZE) -> Iterator[Batch]:
+def iter_batches(
+    layer: QgsVectorLayer,
+    fields: Sequence[str],
+    dest_crs: Optional[QgsCoordinateReferenceSystem] = None,
+    context: Optional[QgsCoordinateTransformContext] = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Batch]:
     """Features of ``layer`` in batches, geometry as WKB in ``dest_crs``.
 
     Features without geometry (NULL or empty) are skipped and counted in
@@ -117,7 +123,8 @@ def _iter_arrow(source, fields: Sequence[str], batch_size: int):
 
     def generate():
         stream = ogr_layer.GetArrowStreamAsNumPy(
-            options=["INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=%d" % batch_size])
+            options=["INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=%d" % batch_size]
+        )
         fid_column = ogr_layer.GetFIDColumn() or "OGC_FID"
         geom_column = ogr_layer.GetGeometryColumn() or "wkb_geometry"
         for record in stream:
@@ -138,8 +145,11 @@ def _iter_arrow(source, fields: Sequence[str], batch_size: int):
             attributes = {}
             for requested, actual in zip(fields, wanted):
                 values = record[actual] if whole else record[actual][keep]
-                attributes[requested] = _decoded(values.tolist()) \
-                    if values.dtype == object or values.dtype.kind == "S" else values.tolist()
+                attributes[requested] = (
+                    _decoded(values.tolist())
+                    if values.dtype == object or values.dtype.kind == "S"
+                    else values.tolist()
+                )
             yield Batch(fids, wkb, attributes, int(len(raw) - keep.sum()))
         # keep the dataset alive until the stream is consumed
         del dataset_ref[:]
@@ -163,13 +173,16 @@ def _decoded(values: list) -> list:
             text = joined.decode("utf-8", errors="replace").split("\0")
             if len(text) == len(values):
                 return text
-    return [v.decode("utf-8", errors="replace") if v.__class__ is bytes else v
-            for v in values]
+    return [v.decode("utf-8", errors="replace") if v.__class__ is bytes else v for v in values]
 
 
-def _iter_qgis(layer: QgsVectorLayer, fields: Sequence[str],
-               dest_crs: QgsCoordinateReferenceSystem,
-               context: Optional[QgsCoordinateTransformContext], batch_size: int):
+def _iter_qgis(
+    layer: QgsVectorLayer,
+    fields: Sequence[str],
+    dest_crs: QgsCoordinateReferenceSystem,
+    context: Optional[QgsCoordinateTransformContext],
+    batch_size: int,
+):
     request = QgsFeatureRequest()
     indexes = [layer.fields().lookupField(f) for f in fields]
     request.setSubsetOfAttributes([i for i in indexes if i >= 0])
@@ -227,8 +240,12 @@ class GeometryArrays:
 
 def _u32(buf: np.ndarray, pos: np.ndarray) -> np.ndarray:
     b = buf[pos].astype(np.uint32)
-    return b | (buf[pos + 1].astype(np.uint32) << 8) | \
-        (buf[pos + 2].astype(np.uint32) << 16) | (buf[pos + 3].astype(np.uint32) << 24)
+    return (
+        b
+        | (buf[pos + 1].astype(np.uint32) << 8)
+        | (buf[pos + 2].astype(np.uint32) << 16)
+        | (buf[pos + 3].astype(np.uint32) << 24)
+    )
 
 
 def _simple_layout(wkb: Sequence[bytes]):
@@ -250,7 +267,7 @@ def _simple_layout(wkb: Sequence[bytes]):
     poly = little & (kind == 3)
     if poly.any():
         o = offsets[poly]
-        ok = (_u32(buf, o + 5) == 1)
+        ok = _u32(buf, o + 5) == 1
         npts = _u32(buf, o + 9).astype(np.int64)
         ok &= lengths[poly] == 13 + 16 * npts
         idx = np.flatnonzero(poly)
@@ -260,8 +277,12 @@ def _simple_layout(wkb: Sequence[bytes]):
     multi = little & (kind == 6) & (lengths >= 22)
     if multi.any():
         o = offsets[multi]
-        ok = (_u32(buf, o + 5) == 1) & (buf[o + 9] == 1) & (_u32(buf, o + 10) == 3) & \
-            (_u32(buf, o + 14) == 1)
+        ok = (
+            (_u32(buf, o + 5) == 1)
+            & (buf[o + 9] == 1)
+            & (_u32(buf, o + 10) == 3)
+            & (_u32(buf, o + 14) == 1)
+        )
         npts = _u32(buf, o + 18).astype(np.int64)
         ok &= lengths[multi] == 22 + 16 * npts
         idx = np.flatnonzero(multi)
@@ -349,15 +370,20 @@ def analyze(wkb: Sequence[bytes], check_validity: bool = True) -> GeometryArrays
             empty[i] = True
             continue
         box = geometry.boundingBox()
-        minx[i], miny[i], maxx[i], maxy[i] = (box.xMinimum(), box.yMinimum(),
-                                              box.xMaximum(), box.yMaximum())
+        minx[i], miny[i], maxx[i], maxy[i] = (
+            box.xMinimum(),
+            box.yMinimum(),
+            box.xMaximum(),
+            box.yMaximum(),
+        )
         area[i] = geometry.area()
         valid[i] = geometry.isGeosValid() if check_validity else True
     return GeometryArrays(area, minx, miny, maxx, maxy, valid, empty)
 
 
-def star_shaped(x: np.ndarray, y: np.ndarray, ring_start: np.ndarray,
-                 counts: np.ndarray) -> np.ndarray:
+def star_shaped(
+    x: np.ndarray, y: np.ndarray, ring_start: np.ndarray, counts: np.ndarray
+) -> np.ndarray:
     """True where a closed ring is strictly star-shaped around its vertex mean.
 
     Every edge then turns the same way around that point by a positive angle
@@ -408,8 +434,9 @@ def _pairs(m: int) -> Tuple[np.ndarray, np.ndarray]:
     return i[keep], j[keep]
 
 
-def _certainly_valid(x: np.ndarray, y: np.ndarray, ring_start: np.ndarray,
-                     counts: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+def _certainly_valid(
+    x: np.ndarray, y: np.ndarray, ring_start: np.ndarray, counts: np.ndarray, candidates: np.ndarray
+) -> np.ndarray:
     """True where a closed ring has certainly no self-intersection, spike or
     repeated point (orientation tests with a tolerance; doubt means False)."""
     result = np.zeros(len(counts), dtype=bool)
@@ -422,7 +449,7 @@ def _certainly_valid(x: np.ndarray, y: np.ndarray, ring_start: np.ndarray,
         ii, jj = _pairs(m)
         chunk = max(1, 2_000_000 // max(1, len(ii) + m))
         for lo in range(0, len(rings), chunk):
-            part = rings[lo:lo + chunk]
+            part = rings[lo : lo + chunk]
             index = ring_start[part, None] + np.arange(m + 1)
             px, py = x[index], y[index]
             dx = px[:, 1:] - px[:, :-1]
@@ -446,11 +473,14 @@ def _certainly_valid(x: np.ndarray, y: np.ndarray, ring_start: np.ndarray,
                 o2 = np.sign(_orient(ax, ay, bx, by, ex, ey, e2))
                 o3 = np.sign(_orient(cx, cy, ex, ey, ax, ay, e2))
                 o4 = np.sign(_orient(cx, cy, ex, ey, bx, by, e2))
-                separated = (o1 * o2 > 0) | (o3 * o4 > 0) | \
-                    (np.maximum(ax, bx) < np.minimum(cx, ex) - e2) | \
-                    (np.maximum(cx, ex) < np.minimum(ax, bx) - e2) | \
-                    (np.maximum(ay, by) < np.minimum(cy, ey) - e2) | \
-                    (np.maximum(cy, ey) < np.minimum(ay, by) - e2)
+                separated = (
+                    (o1 * o2 > 0)
+                    | (o3 * o4 > 0)
+                    | (np.maximum(ax, bx) < np.minimum(cx, ex) - e2)
+                    | (np.maximum(cx, ex) < np.minimum(ax, bx) - e2)
+                    | (np.maximum(ay, by) < np.minimum(cy, ey) - e2)
+                    | (np.maximum(cy, ey) < np.minimum(ay, by) - e2)
+                )
                 ok &= separated.all(1)
             result[part] = ok
     return result
@@ -462,8 +492,13 @@ def _orient(ax, ay, bx, by, cx, cy, eps):
 
 
 # --------------------------------------------------------------------------- pairs
-def bbox_pairs(minx: np.ndarray, miny: np.ndarray, maxx: np.ndarray, maxy: np.ndarray,
-               min_overlap_area: float = 0.0) -> Tuple[np.ndarray, np.ndarray]:
+def bbox_pairs(
+    minx: np.ndarray,
+    miny: np.ndarray,
+    maxx: np.ndarray,
+    maxy: np.ndarray,
+    min_overlap_area: float = 0.0,
+) -> Tuple[np.ndarray, np.ndarray]:
     """Index pairs (a < b) of boxes whose intersection has an area > 0 and
     >= ``min_overlap_area`` (a necessary condition for polygons sharing that area).
 
@@ -516,8 +551,9 @@ def bbox_pairs(minx: np.ndarray, miny: np.ndarray, maxx: np.ndarray, maxy: np.nd
     w = ix1 - ix0
     h = iy1 - iy0
     keep = (w > 0) & (h > 0) & (w * h >= min_overlap_area)
-    ref = (np.floor((iy0 - y0) / size).astype(np.int64) * ncx +
-           np.floor((ix0 - x0) / size).astype(np.int64))
+    ref = np.floor((iy0 - y0) / size).astype(np.int64) * ncx + np.floor((ix0 - x0) / size).astype(
+        np.int64
+    )
     keep &= ref == cell_key
     a, b = a[keep], b[keep]
     lo = np.minimum(a, b)
@@ -581,9 +617,15 @@ def rings_padded(wkb: Sequence[bytes], max_edges: int = MAX_VECTOR_EDGES):
     return ok, px, py, edges, sign, convex
 
 
-def clip_convex(ax: np.ndarray, ay: np.ndarray, acount: np.ndarray,
-                bx: np.ndarray, by: np.ndarray, bcount: np.ndarray,
-                bsign: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def clip_convex(
+    ax: np.ndarray,
+    ay: np.ndarray,
+    acount: np.ndarray,
+    bx: np.ndarray,
+    by: np.ndarray,
+    bcount: np.ndarray,
+    bsign: np.ndarray,
+) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sutherland–Hodgman, one row per pair: subject ring a (vertices without
     the closing one, ``acount`` used) clipped by the convex ring b (closed rows,
     ``bcount`` edges, orientation ``bsign``).
@@ -602,7 +644,7 @@ def clip_convex(ax: np.ndarray, ay: np.ndarray, acount: np.ndarray,
     col = np.arange(width)[None, :]
     rows = np.arange(p)[:, None]
     for e in range(int(bcount.max()) if p else 0):
-        active = (e < bcount)
+        active = e < bcount
         ex0, ey0 = bx[:, e][:, None], by[:, e][:, None]
         ux = (bx[:, e + 1] - bx[:, e])[:, None]
         uy = (by[:, e + 1] - by[:, e])[:, None]

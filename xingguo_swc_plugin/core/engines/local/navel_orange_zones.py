@@ -32,8 +32,7 @@ GRADE_FIELD = "qsqd"
 class _Shapes:
     """Geometries of a layer in the working CRS with a spatial index."""
 
-    def __init__(self, layer: QgsVectorLayer, work: QgsCoordinateReferenceSystem,
-                 keep=None):
+    def __init__(self, layer: QgsVectorLayer, work: QgsCoordinateReferenceSystem, keep=None):
         transform = None
         if layer.crs().isValid() and layer.crs() != work:
             transform = QgsCoordinateTransform(layer.crs(), work, QgsProject.instance())
@@ -50,7 +49,9 @@ class _Shapes:
             if not geometry.isGeosValid():
                 geometry = geometry.makeValid()
             self.geometries[feature.id()] = geometry
-            index_geometry(self.index, feature.id(), geometry, "{0} #{1}".format(layer.name(), feature.id()))
+            index_geometry(
+                self.index, feature.id(), geometry, "{0} #{1}".format(layer.name(), feature.id())
+            )
 
     def near(self, box: QgsRectangle) -> List[QgsGeometry]:
         return [self.geometries[i] for i in self.index.intersects(box)]
@@ -70,19 +71,24 @@ def _eroded(feature) -> bool:
 class ForbiddenZones:
     """``part(geometry)``: the piece of a parcel inside the forbidden area."""
 
-    def __init__(self, work: QgsCoordinateReferenceSystem,
-                 zones: Optional[QgsVectorLayer], eroded: Optional[QgsVectorLayer],
-                 waters: Optional[QgsVectorLayer], distance: float):
+    def __init__(
+        self,
+        work: QgsCoordinateReferenceSystem,
+        zones: Optional[QgsVectorLayer],
+        eroded: Optional[QgsVectorLayer],
+        waters: Optional[QgsVectorLayer],
+        distance: float,
+    ):
         self.distance = distance
         self.zones = _Shapes(zones, work) if zones is not None else None
         if eroded is not None and waters is not None:
             from ...monitoring import erosion_of_year
 
             eroded, _ = erosion_of_year(eroded)  # the latest monitoring year, not a mix
-        self.eroded = _Shapes(eroded, work, _eroded) \
-            if eroded is not None and waters is not None else None
-        self.waters = _Shapes(waters, work) \
-            if eroded is not None and waters is not None else None
+        self.eroded = (
+            _Shapes(eroded, work, _eroded) if eroded is not None and waters is not None else None
+        )
+        self.waters = _Shapes(waters, work) if eroded is not None and waters is not None else None
 
     def part(self, geometry: QgsGeometry) -> Optional[QgsGeometry]:
         """Intersection of the parcel with the forbidden area, None when empty.
@@ -102,12 +108,12 @@ class ForbiddenZones:
             if slopes:
                 grown = QgsRectangle(box)
                 grown.grow(self.distance)
-                near = [w for w in self.waters.near(grown)
-                        if w.distance(geometry) <= self.distance]
+                near = [w for w in self.waters.near(grown) if w.distance(geometry) <= self.distance]
                 if near:
                     corridor = QgsGeometry.unaryUnion(near).buffer(self.distance, 16)
-                    piece = geometry.intersection(QgsGeometry.unaryUnion(slopes)) \
-                        .intersection(corridor)
+                    piece = geometry.intersection(QgsGeometry.unaryUnion(slopes)).intersection(
+                        corridor
+                    )
                     if not piece.isEmpty() and piece.area() > 0:
                         pieces.append(piece)
                         self.kinds.append("water")

@@ -31,8 +31,12 @@ from ....translation import tr
 from ...errors import InputError
 
 _DTYPES = {
-    Qgis.Byte: np.uint8, Qgis.UInt16: np.uint16, Qgis.Int16: np.int16,
-    Qgis.UInt32: np.uint32, Qgis.Int32: np.int32, Qgis.Float32: np.float32,
+    Qgis.Byte: np.uint8,
+    Qgis.UInt16: np.uint16,
+    Qgis.Int16: np.int16,
+    Qgis.UInt32: np.uint32,
+    Qgis.Int32: np.int32,
+    Qgis.Float32: np.float32,
     Qgis.Float64: np.float64,
 }
 #: Pixels per tile side: bounds the memory of one DEM read.
@@ -53,44 +57,65 @@ class SlopeStats:
     plan_share: float
 
 
-def slope_statistics(dem: QgsRasterLayer, geometries: Dict[int, QgsGeometry],
-                     crs: QgsCoordinateReferenceSystem, names: Dict[int, str],
-                     steep: float, terrace: float, plan: float,
-                     progress: Optional[Callable[[int, int], None]] = None
-                     ) -> Dict[int, SlopeStats]:
+def slope_statistics(
+    dem: QgsRasterLayer,
+    geometries: Dict[int, QgsGeometry],
+    crs: QgsCoordinateReferenceSystem,
+    names: Dict[int, str],
+    steep: float,
+    terrace: float,
+    plan: float,
+    progress: Optional[Callable[[int, int], None]] = None,
+) -> Dict[int, SlopeStats]:
     """``SlopeStats`` per key of ``geometries`` (issue 17: the slope rules judge
     the share of the parcel's area, not the mean).  NaN everywhere for a parcel
     whose pixels are all NODATA; errors as ``mean_slopes``."""
+
     def stats(values: np.ndarray) -> SlopeStats:
         if not values.size:
             nan = float("nan")
             return SlopeStats(nan, nan, nan, nan)
         count = float(values.size)
-        return SlopeStats(float(values.mean()), np.count_nonzero(values > steep) / count,
-                          np.count_nonzero((values >= terrace) & (values <= steep)) / count,
-                          np.count_nonzero((values >= plan) & (values <= steep)) / count)
+        return SlopeStats(
+            float(values.mean()),
+            np.count_nonzero(values > steep) / count,
+            np.count_nonzero((values >= terrace) & (values <= steep)) / count,
+            np.count_nonzero((values >= plan) & (values <= steep)) / count,
+        )
 
     return _per_parcel(dem, geometries, crs, names, stats, progress)
 
 
-def mean_slopes(dem: QgsRasterLayer, geometries: Dict[int, QgsGeometry],
-                crs: QgsCoordinateReferenceSystem, names: Dict[int, str],
-                progress: Optional[Callable[[int, int], None]] = None
-                ) -> Dict[int, float]:
+def mean_slopes(
+    dem: QgsRasterLayer,
+    geometries: Dict[int, QgsGeometry],
+    crs: QgsCoordinateReferenceSystem,
+    names: Dict[int, str],
+    progress: Optional[Callable[[int, int], None]] = None,
+) -> Dict[int, float]:
     """Mean slope in degrees per key of ``geometries`` (given in ``crs``).
 
     Raises ``InputError`` naming the parcels the DEM does not cover.  NaN for a
     parcel whose pixels are all NODATA.
     """
-    return _per_parcel(dem, geometries, crs, names,
-                       lambda values: float(values.mean()) if values.size else float("nan"),
-                       progress)
+    return _per_parcel(
+        dem,
+        geometries,
+        crs,
+        names,
+        lambda values: float(values.mean()) if values.size else float("nan"),
+        progress,
+    )
 
 
-def _per_parcel(dem: QgsRasterLayer, geometries: Dict[int, QgsGeometry],
-                crs: QgsCoordinateReferenceSystem, names: Dict[int, str],
-                summary: Callable[[np.ndarray], object],
-                progress: Optional[Callable[[int, int], None]] = None) -> Dict:
+def _per_parcel(
+    dem: QgsRasterLayer,
+    geometries: Dict[int, QgsGeometry],
+    crs: QgsCoordinateReferenceSystem,
+    names: Dict[int, str],
+    summary: Callable[[np.ndarray], object],
+    progress: Optional[Callable[[int, int], None]] = None,
+) -> Dict:
     """``summary(slopes of the pixels inside, NODATA left out)`` per parcel."""
     provider = dem.dataProvider()
     extent = dem.extent()
@@ -108,20 +133,27 @@ def _per_parcel(dem: QgsRasterLayer, geometries: Dict[int, QgsGeometry],
         if transform is not None:
             local.transform(transform)
         box = local.boundingBox()
-        if (box.xMinimum() < extent.xMinimum() - slack
-                or box.xMaximum() > extent.xMaximum() + slack
-                or box.yMinimum() < extent.yMinimum() - slack
-                or box.yMaximum() > extent.yMaximum() + slack):
+        if (
+            box.xMinimum() < extent.xMinimum() - slack
+            or box.xMaximum() > extent.xMaximum() + slack
+            or box.yMinimum() < extent.yMinimum() - slack
+            or box.yMaximum() > extent.yMaximum() + slack
+        ):
             uncovered.append(names.get(key, str(key)))
         in_dem[key] = local
     if uncovered:
         raise InputError(
-            tr("The DEM {0} does not cover {1} parcel(s), e.g. {2}: use a DEM that "
-               "covers all parcels or leave the DEM out.").format(
-                dem.name(), len(uncovered), ", ".join(sorted(uncovered)[:5])))
+            tr(
+                "The DEM {0} does not cover {1} parcel(s), e.g. {2}: use a DEM that "
+                "covers all parcels or leave the DEM out."
+            ).format(dem.name(), len(uncovered), ", ".join(sorted(uncovered)[:5]))
+        )
     geographic = dem.crs().isGeographic()
-    unit_factor = 1.0 if geographic else QgsUnitTypes.fromUnitToUnitFactor(
-        dem.crs().mapUnits(), QgsUnitTypes.DistanceMeters)
+    unit_factor = (
+        1.0
+        if geographic
+        else QgsUnitTypes.fromUnitToUnitFactor(dem.crs().mapUnits(), QgsUnitTypes.DistanceMeters)
+    )
     grid = _Grid(extent, xres, yres, dem.width(), dem.height())
     tiles: Dict[Tuple[int, int], List[int]] = {}
     for key, local in in_dem.items():
@@ -148,8 +180,7 @@ def _per_parcel(dem: QgsRasterLayer, geometries: Dict[int, QgsGeometry],
 class _Grid:
     """Pixel arithmetic of the DEM (row 0 at the top)."""
 
-    def __init__(self, extent: QgsRectangle, xres: float, yres: float, width: int,
-                 height: int):
+    def __init__(self, extent: QgsRectangle, xres: float, yres: float, width: int, height: int):
         self.xmin, self.ymax = extent.xMinimum(), extent.yMaximum()
         self.xres, self.yres = xres, yres
         self.width, self.height = width, height
@@ -169,8 +200,12 @@ class _Grid:
 
     def extent(self, window: Tuple[int, int, int, int]) -> QgsRectangle:
         col0, row0, col1, row1 = window
-        return QgsRectangle(self.xmin + col0 * self.xres, self.ymax - row1 * self.yres,
-                            self.xmin + col1 * self.xres, self.ymax - row0 * self.yres)
+        return QgsRectangle(
+            self.xmin + col0 * self.xres,
+            self.ymax - row1 * self.yres,
+            self.xmin + col1 * self.xres,
+            self.ymax - row0 * self.yres,
+        )
 
 
 def _read(provider, grid: _Grid, window: Tuple[int, int, int, int]) -> np.ndarray:
@@ -181,7 +216,7 @@ def _read(provider, grid: _Grid, window: Tuple[int, int, int, int]) -> np.ndarra
     if dtype is None or not block.isValid():
         raise InputError(tr("The DEM has an unsupported data type."))
     values = np.frombuffer(bytes(block.data()), dtype=dtype)
-    values = values[:columns * rows].reshape(rows, columns).astype(np.float64)
+    values = values[: columns * rows].reshape(rows, columns).astype(np.float64)
     if block.hasNoDataValue():
         nodata = block.noDataValue()
         values[np.isclose(values, nodata)] = np.nan
@@ -191,8 +226,13 @@ def _read(provider, grid: _Grid, window: Tuple[int, int, int, int]) -> np.ndarra
     return values
 
 
-def _horn_slope(values: np.ndarray, grid: _Grid, window: Tuple[int, int, int, int],
-                geographic: bool, unit_factor: float) -> np.ndarray:
+def _horn_slope(
+    values: np.ndarray,
+    grid: _Grid,
+    window: Tuple[int, int, int, int],
+    geographic: bool,
+    unit_factor: float,
+) -> np.ndarray:
     """Slope in degrees (Horn 1981); NaN on the window's edge and next to NODATA."""
     rows, columns = values.shape
     slope = np.full(values.shape, np.nan)
@@ -217,8 +257,7 @@ def _horn_slope(values: np.ndarray, grid: _Grid, window: Tuple[int, int, int, in
 
 def _edges(geometry: QgsGeometry) -> np.ndarray:
     """All ring edges of a (multi)polygon as rows (x1, y1, x2, y2)."""
-    polygons = geometry.asMultiPolygon() if geometry.isMultipart() \
-        else [geometry.asPolygon()]
+    polygons = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
     chunks = []
     for polygon in polygons:
         for ring in polygon:
@@ -228,8 +267,9 @@ def _edges(geometry: QgsGeometry) -> np.ndarray:
     return np.vstack(chunks) if chunks else np.zeros((0, 4))
 
 
-def _inside_values(geometry: QgsGeometry, slope: np.ndarray, grid: _Grid,
-                   window: Tuple[int, int, int, int]) -> np.ndarray:
+def _inside_values(
+    geometry: QgsGeometry, slope: np.ndarray, grid: _Grid, window: Tuple[int, int, int, int]
+) -> np.ndarray:
     col0, row0 = window[0], window[1]
     sub = grid.window(geometry.boundingBox())
     columns = np.arange(sub[0], sub[2])
@@ -242,12 +282,12 @@ def _inside_values(geometry: QgsGeometry, slope: np.ndarray, grid: _Grid,
     x1, y1, x2, y2 = edges[:, 0], edges[:, 1], edges[:, 2], edges[:, 3]
     step = max(1, 2_000_000 // max(len(edges), 1))
     for start in range(0, len(px), step):
-        qx, qy = px[start:start + step], py[start:start + step]
+        qx, qy = px[start : start + step], py[start : start + step]
         straddles = (y1 > qy) != (y2 > qy)
         with np.errstate(divide="ignore", invalid="ignore"):
             cross_x = (x2 - x1) * (qy - y1) / (y2 - y1) + x1
         crossings = np.count_nonzero(straddles & (qx < cross_x), axis=1)
-        inside[start:start + step] = crossings % 2 == 1
+        inside[start : start + step] = crossings % 2 == 1
     flat = np.flatnonzero(inside)
     if flat.size:
         grid_rows, grid_columns = rows[flat // width], columns[flat % width]

@@ -64,18 +64,21 @@ def require_features(layer: Optional[QgsVectorLayer], role: str) -> QgsVectorLay
     if layer is None or not layer.isValid():
         raise InputError(tr("The {0} layer is missing or cannot be read.").format(role))
     if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
-        raise InputError(tr("The {0} layer {1} is not a polygon layer.").format(
-            role, layer.name()))
+        raise InputError(tr("The {0} layer {1} is not a polygon layer.").format(role, layer.name()))
     if layer.featureCount() == 0:
-        raise InputError(tr("The {0} layer {1} is empty: it has no features.").format(
-            role, layer.name()))
+        raise InputError(
+            tr("The {0} layer {1} is empty: it has no features.").format(role, layer.name())
+        )
     return layer
 
 
-def read_townships(layer: QgsVectorLayer, code_field: str,
-                   crs: QgsCoordinateReferenceSystem,
-                   context: Optional[QgsCoordinateTransformContext] = None,
-                   feedback=None) -> List[Township]:
+def read_townships(
+    layer: QgsVectorLayer,
+    code_field: str,
+    crs: QgsCoordinateReferenceSystem,
+    context: Optional[QgsCoordinateTransformContext] = None,
+    feedback=None,
+) -> List[Township]:
     """Townships with unique codes, geometry in ``crs`` and made valid.
 
     Raises InputError for a missing field, NULL or duplicate codes, an empty layer.
@@ -85,22 +88,29 @@ def read_townships(layer: QgsVectorLayer, code_field: str,
     fields = layer.fields()
     index = fields.lookupField(code_field)
     if index < 0:
-        raise InputError(tr("The townships layer {0} has no field {1}; its fields are: {2}.")
-                         .format(layer.name(), code_field, ", ".join(fields.names())))
+        raise InputError(
+            tr("The townships layer {0} has no field {1}; its fields are: {2}.").format(
+                layer.name(), code_field, ", ".join(fields.names())
+            )
+        )
     # township name, else a small watershed's name (zones of the workspace table)
     name_index = fields.lookupField("xzqmc")
     if name_index < 0:
         name_index = fields.lookupField("lymc")
     transform = None
     if layer.crs() != crs:
-        transform = QgsCoordinateTransform(layer.crs(), crs,
-                                           context or QgsCoordinateTransformContext())
+        transform = QgsCoordinateTransform(
+            layer.crs(), crs, context or QgsCoordinateTransformContext()
+        )
     result: List[Township] = []
     for feature in layer.getFeatures(QgsFeatureRequest()):
         code = text(feature.attribute(index))  # 12.0 -> '12', trimmed, NULL -> ''
         if not code:
-            raise InputError(tr("Township feature {0} has no code in field {1}.")
-                             .format(feature.id(), code_field))
+            raise InputError(
+                tr("Township feature {0} has no code in field {1}.").format(
+                    feature.id(), code_field
+                )
+            )
         geometry = QgsGeometry(feature.geometry())
         if geometry.isNull() or geometry.isEmpty():
             if feedback is not None:
@@ -116,11 +126,15 @@ def read_townships(layer: QgsVectorLayer, code_field: str,
         elif code in TOWNSHIPS_BY_CODE:
             name = TOWNSHIPS_BY_CODE[code].xzqmc
         result.append(Township(code, name, geometry))
-    duplicates = sorted(code for code, count in Counter(t.code for t in result).items()
-                        if count > 1)
+    duplicates = sorted(
+        code for code, count in Counter(t.code for t in result).items() if count > 1
+    )
     if duplicates:
-        raise InputError(tr("Township codes must be unique; repeated in field {0}: {1}.")
-                         .format(code_field, ", ".join(duplicates)))
+        raise InputError(
+            tr("Township codes must be unique; repeated in field {0}: {1}.").format(
+                code_field, ", ".join(duplicates)
+            )
+        )
     if not result:
         raise InputError(tr("The townships layer {0} has no geometries.").format(layer.name()))
     result.sort(key=lambda t: t.code)
@@ -146,14 +160,20 @@ def check_zoning(towns: List[Township], name: str, feedback=None) -> None:
             if not boxes[i].intersects(boxes[j]):
                 continue
             shared = towns[i].geometry.intersection(towns[j].geometry)
-            if shared is not None and not shared.isEmpty() and \
-                    shared.area() > OVERLAP_TOLERANCE:
+            if shared is not None and not shared.isEmpty() and shared.area() > OVERLAP_TOLERANCE:
                 overlaps.append((towns[i].code, towns[j].code, shared.area()))
     if overlaps:
-        raise InputError(tr("The townships of {0} overlap: {1}. The county row would count "
-                            "the shared land twice; correct the township boundaries.")
-                         .format(name, "; ".join("{0} / {1} ({2:.1f} m²)".format(a, b, area)
-                                                  for a, b, area in overlaps[:10])))
+        raise InputError(
+            tr(
+                "The townships of {0} overlap: {1}. The county row would count "
+                "the shared land twice; correct the township boundaries."
+            ).format(
+                name,
+                "; ".join(
+                    "{0} / {1} ({2:.1f} m²)".format(a, b, area) for a, b, area in overlaps[:10]
+                ),
+            )
+        )
     if feedback is None:
         return
     union = QgsGeometry.unaryUnion([t.geometry for t in towns])
@@ -163,9 +183,12 @@ def check_zoning(towns: List[Township], name: str, feedback=None) -> None:
         for k in range(getattr(polygon, "numInteriorRings", lambda: 0)()):
             gaps += _ring_area(polygon.interiorRing(k))
     if gaps > OVERLAP_TOLERANCE:
-        feedback.reportError(tr("The townships of {0} leave gaps of {1} m² between them: "
-                                "features there count in no township.").format(
-            name, "{0:.1f}".format(gaps)))
+        feedback.reportError(
+            tr(
+                "The townships of {0} leave gaps of {1} m² between them: "
+                "features there count in no township."
+            ).format(name, "{0:.1f}".format(gaps))
+        )
 
 
 def _ring_area(ring) -> float:
@@ -182,8 +205,9 @@ class Zoning:
     def __init__(self, townships: List[Township]):
         self.townships = townships
         boxes = [t.geometry.boundingBox() for t in townships]
-        self.bbox = np.array([[b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()]
-                              for b in boxes])
+        self.bbox = np.array(
+            [[b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()] for b in boxes]
+        )
         x0, y0 = self.bbox[:, 0].min(), self.bbox[:, 1].min()
         x1, y1 = self.bbox[:, 2].max(), self.bbox[:, 3].max()
         cell = max(x1 - x0, y1 - y0, 1e-6) / GRID_CELLS
@@ -234,10 +258,10 @@ class Zoning:
         gdal.PushErrorHandler("CPLQuietErrorHandler")  # no SRS on purpose: same CRS
         try:
             gdal.RasterizeLayer(label_ds, [1], polygons, options=["ATTRIBUTE=k"])
-            gdal.RasterizeLayer(count_ds, [1], polygons, burn_values=[1],
-                                options=["MERGE_ALG=ADD"])
-            gdal.RasterizeLayer(border_ds, [1], borders, burn_values=[1],
-                                options=["ALL_TOUCHED=TRUE"])
+            gdal.RasterizeLayer(count_ds, [1], polygons, burn_values=[1], options=["MERGE_ALG=ADD"])
+            gdal.RasterizeLayer(
+                border_ds, [1], borders, burn_values=[1], options=["ALL_TOUCHED=TRUE"]
+            )
         finally:
             gdal.PopErrorHandler()
         labels = label_ds.GetRasterBand(1).ReadAsArray()[::-1].astype(np.int16)
@@ -258,15 +282,17 @@ class Zoning:
         labels[:, 0] = labels[:, -1] = OUTSIDE
         return labels
 
-    def classify(self, minx: np.ndarray, miny: np.ndarray, maxx: np.ndarray,
-                 maxy: np.ndarray) -> np.ndarray:
+    def classify(
+        self, minx: np.ndarray, miny: np.ndarray, maxx: np.ndarray, maxy: np.ndarray
+    ) -> np.ndarray:
         """Per box: township index if wholly inside it, OUTSIDE, or BORDER (unsure)."""
         ix0 = np.clip(np.floor((minx - self.x0) / self.cell), 0, self.nx - 1).astype(np.int64)
         ix1 = np.clip(np.floor((maxx - self.x0) / self.cell), 0, self.nx - 1).astype(np.int64)
         iy0 = np.clip(np.floor((miny - self.y0) / self.cell), 0, self.ny - 1).astype(np.int64)
         iy1 = np.clip(np.floor((maxy - self.y0) / self.cell), 0, self.ny - 1).astype(np.int64)
-        changes = _block_sum(self._sum_x, iy0, iy1, ix0, ix1 - 1) + \
-            _block_sum(self._sum_y, iy0, iy1 - 1, ix0, ix1)
+        changes = _block_sum(self._sum_x, iy0, iy1, ix0, ix1 - 1) + _block_sum(
+            self._sum_y, iy0, iy1 - 1, ix0, ix1
+        )
         label = self.labels[iy0, ix0].astype(np.int64)
         return np.where(changes == 0, label, BORDER)
 
@@ -280,11 +306,13 @@ class Zoning:
             try:
                 for township in self.townships:
                     geometry = township.geometry
-                    if QgsWkbTypes.geometryType(geometry.wkbType()) != \
-                            QgsWkbTypes.PolygonGeometry:
+                    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
                         raise ValueError
-                    polygons = geometry.asMultiPolygon() if geometry.isMultipart() \
+                    polygons = (
+                        geometry.asMultiPolygon()
+                        if geometry.isMultipart()
                         else [geometry.asPolygon()]
+                    )
                     if not polygons or not all(polygons):
                         raise ValueError
                     for polygon in polygons:
@@ -359,24 +387,24 @@ class Zoning:
         hi = np.searchsorted(seg_key, par_key, "right")
         many = hi - lo
         pa = np.repeat(par_id, many)
-        step = np.arange(int(many.sum()), dtype=np.int64) - np.repeat(np.cumsum(many) - many,
-                                                                      many)
+        step = np.arange(int(many.sum()), dtype=np.int64) - np.repeat(np.cumsum(many) - many, many)
         sg = seg_id[np.repeat(lo, many) + step]
         if len(pa):
             pair = np.unique(pa * len(sx0) + sg)
             pa, sg = pair // len(sx0), pair % len(sx0)
         hit = np.zeros(len(rows), dtype=bool)
         # segment bbox against feature bbox (with the tolerance)
-        near = (np.maximum(sx0[sg], sx1[sg]) >= minx[pa] - tol[pa]) & \
-            (np.minimum(sx0[sg], sx1[sg]) <= maxx[pa] + tol[pa]) & \
-            (np.maximum(sy0[sg], sy1[sg]) >= miny[pa] - tol[pa]) & \
-            (np.minimum(sy0[sg], sy1[sg]) <= maxy[pa] + tol[pa])
+        near = (
+            (np.maximum(sx0[sg], sx1[sg]) >= minx[pa] - tol[pa])
+            & (np.minimum(sx0[sg], sx1[sg]) <= maxx[pa] + tol[pa])
+            & (np.maximum(sy0[sg], sy1[sg]) >= miny[pa] - tol[pa])
+            & (np.minimum(sy0[sg], sy1[sg]) <= maxy[pa] + tol[pa])
+        )
         pa, sg = pa[near], sg[near]
         chunk = max(1, 262_144 // width)  # bounds the temporaries
         for start in range(0, len(pa), chunk):
-            a, g = pa[start:start + chunk], sg[start:start + chunk]
-            hit[a[_touches(px[a], py[a], edges[a], sx0[g], sy0[g], sx1[g], sy1[g],
-                           tol[a])]] = True
+            a, g = pa[start : start + chunk], sg[start : start + chunk]
+            hit[a[_touches(px[a], py[a], edges[a], sx0[g], sy0[g], sx1[g], sy1[g], tol[a])]] = True
         free = np.flatnonzero(~hit)
         touched[rows[free]] = False
         label[rows[free]] = self._point_labels(px[free, 0], py[free, 0])
@@ -392,8 +420,12 @@ class Zoning:
         label = self.labels[iy, ix].astype(np.int64)
         for i in np.flatnonzero(label == BORDER).tolist():
             px, py = float(x[i]), float(y[i])
-            near = np.flatnonzero((self.bbox[:, 0] <= px) & (self.bbox[:, 2] >= px) &
-                                  (self.bbox[:, 1] <= py) & (self.bbox[:, 3] >= py))
+            near = np.flatnonzero(
+                (self.bbox[:, 0] <= px)
+                & (self.bbox[:, 2] >= px)
+                & (self.bbox[:, 1] <= py)
+                & (self.bbox[:, 3] >= py)
+            )
             point = QgsPoint(px, py)
             inside = [k for k in near.tolist() if self._engine(k).contains(point)]
             label[i] = inside[0] if len(inside) == 1 else (OUTSIDE if not inside else BORDER)
@@ -411,8 +443,7 @@ class Zoning:
                 if QgsWkbTypes.geometryType(piece.wkbType()) != QgsWkbTypes.PolygonGeometry:
                     rings = None
                     break
-                polygons = piece.asMultiPolygon() if piece.isMultipart() \
-                    else [piece.asPolygon()]
+                polygons = piece.asMultiPolygon() if piece.isMultipart() else [piece.asPolygon()]
                 if not polygons or not all(polygons):
                     rings = None
                     break
@@ -439,16 +470,14 @@ class Zoning:
 
         n = len(wkb)
         done = np.zeros(n, dtype=bool)
-        nothing = (done, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64),
-                   np.zeros(0))
+        nothing = (done, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
         if n == 0:
             return nothing
         simple, x, y, ring_start, counts = bulk.vertex_arrays(wkb)
         sel = np.flatnonzero(simple)
         if not len(sel):
             return nothing
-        star = bulk.star_shaped(x, y, ring_start, counts) & \
-            (counts - 1 <= bulk.MAX_VECTOR_EDGES)
+        star = bulk.star_shaped(x, y, ring_start, counts) & (counts - 1 <= bulk.MAX_VECTOR_EDGES)
         items = sel[star]
         starts, cnts = ring_start[star], counts[star]
         if not len(items):
@@ -494,8 +523,12 @@ class Zoning:
         r_miny = np.array([ring[2].min() for ring in ring_list]) if ring_list else np.zeros(0)
         r_maxy = np.array([ring[2].max() for ring in ring_list]) if ring_list else np.zeros(0)
         if len(pi):
-            keep = (r_minx[pr] < maxx[pi]) & (r_maxx[pr] > minx[pi]) & \
-                (r_miny[pr] < maxy[pi]) & (r_maxy[pr] > miny[pi])
+            keep = (
+                (r_minx[pr] < maxx[pi])
+                & (r_maxx[pr] > minx[pi])
+                & (r_miny[pr] < maxy[pi])
+                & (r_maxy[pr] > miny[pi])
+            )
             pi, pr = pi[keep], pr[keep]
         area_acc = np.zeros(len(pi))
         # 1) ring clipped by the feature's box (smaller subjects for step 2)
@@ -505,17 +538,24 @@ class Zoning:
         clipped = []  # (pair rows, cx, cy, count)
         chunk = 8192
         for lo in range(0, len(order), chunk):
-            rows = order[lo:lo + chunk]
+            rows = order[lo : lo + chunk]
             width = int(r_count[pr[rows]].max())
             ax = np.zeros((len(rows), width))
             ay = np.zeros((len(rows), width))
             for c, r in enumerate(pr[rows].tolist()):
                 ring = ring_list[r]
-                ax[c, :len(ring[1])] = ring[1]
-                ay[c, :len(ring[2])] = ring[2]
+                ax[c, : len(ring[1])] = ring[1]
+                ay[c, : len(ring[2])] = ring[2]
             it = pi[rows]
-            cx, cy, cnt = bulk.clip_convex(ax, ay, r_count[pr[rows]], box_x[it], box_y[it],
-                                           np.full(len(rows), 4), np.ones(len(rows)))
+            cx, cy, cnt = bulk.clip_convex(
+                ax,
+                ay,
+                r_count[pr[rows]],
+                box_x[it],
+                box_y[it],
+                np.full(len(rows), 4),
+                np.ones(len(rows)),
+            )
             live = cnt >= 3
             if live.any():
                 w = int(cnt[live].max())
@@ -531,15 +571,17 @@ class Zoning:
             v0 = starts[it][tri_pair] + t
             tx_ = np.column_stack([cm_x[it][tri_pair], x[v0], x[v0 + 1], cm_x[it][tri_pair]])
             ty_ = np.column_stack([cm_y[it][tri_pair], y[v0], y[v0 + 1], cm_y[it][tri_pair]])
-            orient = (tx_[:, 1] - tx_[:, 0]) * (ty_[:, 2] - ty_[:, 0]) - \
-                (ty_[:, 1] - ty_[:, 0]) * (tx_[:, 2] - tx_[:, 0])
+            orient = (tx_[:, 1] - tx_[:, 0]) * (ty_[:, 2] - ty_[:, 0]) - (ty_[:, 1] - ty_[:, 0]) * (
+                tx_[:, 2] - tx_[:, 0]
+            )
             tsign = np.where(orient >= 0, 1.0, -1.0)
             step = 32768
             for lo in range(0, len(tri_pair), step):
                 sl = slice(lo, lo + step)
                 tp = tri_pair[sl]
-                ox, oy, oc = bulk.clip_convex(cx[tp], cy[tp], cnt[tp], tx_[sl], ty_[sl],
-                                              np.full(len(tp), 3), tsign[sl])
+                ox, oy, oc = bulk.clip_convex(
+                    cx[tp], cy[tp], cnt[tp], tx_[sl], ty_[sl], np.full(len(tp), 3), tsign[sl]
+                )
                 np.add.at(area_acc, rows[tp], bulk.padded_area(ox, oy, oc))
         area_acc *= r_sign[pr] if len(pr) else 1.0
         # per feature × township
@@ -584,14 +626,18 @@ class Zoning:
         if key not in self._blocks:
             size = self.tile * BLOCK
             x0, y0 = self.x0 + bx * size, self.y0 + by * size
-            value = self._cut(self.townships[k].geometry, self._engine(k),
-                              QgsRectangle(x0, y0, x0 + size, y0 + size))
+            value = self._cut(
+                self.townships[k].geometry,
+                self._engine(k),
+                QgsRectangle(x0, y0, x0 + size, y0 + size),
+            )
             self._blocks[key] = value
         return self._blocks[key]
 
     @staticmethod
-    def _cut(geometry: QgsGeometry, engine, box: QgsRectangle
-             ) -> Optional[Tuple[QgsGeometry, bool]]:
+    def _cut(
+        geometry: QgsGeometry, engine, box: QgsRectangle
+    ) -> Optional[Tuple[QgsGeometry, bool]]:
         rect = QgsGeometry.fromRect(box)
         if not engine.intersects(rect.constGet()):
             return None
@@ -613,10 +659,12 @@ class Zoning:
             pieces = []
             x0, y0 = self.x0 + tx * self.tile, self.y0 + ty * self.tile
             box = QgsRectangle(x0, y0, x0 + self.tile, y0 + self.tile)
-            near = np.flatnonzero((self.bbox[:, 0] <= box.xMaximum()) &
-                                  (self.bbox[:, 2] >= x0) &
-                                  (self.bbox[:, 1] <= box.yMaximum()) &
-                                  (self.bbox[:, 3] >= y0))
+            near = np.flatnonzero(
+                (self.bbox[:, 0] <= box.xMaximum())
+                & (self.bbox[:, 2] >= x0)
+                & (self.bbox[:, 1] <= box.yMaximum())
+                & (self.bbox[:, 3] >= y0)
+            )
             for k in near.tolist():
                 block = self._block(k, tx // BLOCK, ty // BLOCK)
                 if block is None:
@@ -641,8 +689,9 @@ class Zoning:
             self._block_engines[key] = engine
         return engine
 
-    def split(self, geometry: QgsGeometry, box: Tuple[float, float, float, float],
-              touched: bool = False) -> List[Tuple[int, List[QgsGeometry]]]:
+    def split(
+        self, geometry: QgsGeometry, box: Tuple[float, float, float, float], touched: bool = False
+    ) -> List[Tuple[int, List[QgsGeometry]]]:
         """The parts of ``geometry`` in each township (lists of pieces, one per tile).
 
         Per tile the township pieces are prepared: a piece containing the
@@ -661,8 +710,12 @@ class Zoning:
         wanted = None
         if not single:
             # across tiles: whole-township prepared tests first
-            near = np.flatnonzero((self.bbox[:, 0] <= maxx) & (self.bbox[:, 2] >= minx) &
-                                  (self.bbox[:, 1] <= maxy) & (self.bbox[:, 3] >= miny))
+            near = np.flatnonzero(
+                (self.bbox[:, 0] <= maxx)
+                & (self.bbox[:, 2] >= minx)
+                & (self.bbox[:, 1] <= maxy)
+                & (self.bbox[:, 3] >= miny)
+            )
             wanted = set()
             for k in near.tolist():
                 engine = self._engine(k)
@@ -745,12 +798,16 @@ def _touches(px, py, edges, x0, y0, x1, y1, tol) -> np.ndarray:
     o4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx)
     e_ab = t * len_ab
     e_cd = t * len_cd
-    apart = ((o1 > e_ab) & (o2 > e_ab)) | ((o1 < -e_ab) & (o2 < -e_ab)) | \
-        ((o3 > e_cd) & (o4 > e_cd)) | ((o3 < -e_cd) & (o4 < -e_cd)) | \
-        (np.maximum(ax, bx) < np.minimum(cx, dx) - t) | \
-        (np.maximum(cx, dx) < np.minimum(ax, bx) - t) | \
-        (np.maximum(ay, by) < np.minimum(cy, dy) - t) | \
-        (np.maximum(cy, dy) < np.minimum(ay, by) - t)
+    apart = (
+        ((o1 > e_ab) & (o2 > e_ab))
+        | ((o1 < -e_ab) & (o2 < -e_ab))
+        | ((o3 > e_cd) & (o4 > e_cd))
+        | ((o3 < -e_cd) & (o4 < -e_cd))
+        | (np.maximum(ax, bx) < np.minimum(cx, dx) - t)
+        | (np.maximum(cx, dx) < np.minimum(ax, bx) - t)
+        | (np.maximum(ay, by) < np.minimum(cy, dy) - t)
+        | (np.maximum(cy, dy) < np.minimum(ay, by) - t)
+    )
     near = (~apart & active).any(1)
     # wholly inside: crossing number of the first end point
     up = (ay > cy) != (by > cy)
@@ -772,5 +829,4 @@ def _block_sum(prefix: np.ndarray, r0, r1, c0, c1) -> np.ndarray:
     """Sum over rows r0..r1, columns c0..c1 (inclusive; empty ranges give 0)."""
     r1 = np.maximum(r1, r0 - 1)
     c1 = np.maximum(c1, c0 - 1)
-    return (prefix[r1 + 1, c1 + 1] - prefix[r0, c1 + 1] - prefix[r1 + 1, c0] +
-            prefix[r0, c0])
+    return prefix[r1 + 1, c1 + 1] - prefix[r0, c1 + 1] - prefix[r1 + 1, c0] + prefix[r0, c0]

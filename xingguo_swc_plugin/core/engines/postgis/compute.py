@@ -140,29 +140,34 @@ def same_postgis_database(*layers: Optional[QgsVectorLayer]) -> Optional[PgDatab
 
 # -- SQL building blocks -------------------------------------------------------------------
 
+
 def relation(table: PgTable):
     module = sql()
-    return module.SQL(".").join([module.Identifier(table.schema),
-                                 module.Identifier(table.table)])
+    return module.SQL(".").join([module.Identifier(table.schema), module.Identifier(table.table)])
 
 
 def geometry_in(table: PgTable, srid: int, alias: str = "s"):
     """The table's geometry (2D) in ``srid``, as a composable expression."""
     module = sql()
-    column = module.SQL("{}.{}").format(module.Identifier(alias),
-                                        module.Identifier(table.geometry))
+    column = module.SQL("{}.{}").format(module.Identifier(alias), module.Identifier(table.geometry))
     # flattening copies every geometry: only when there is something to drop
     expression = module.SQL("ST_Force2D({})").format(column) if table.has_zm else column
     if table.srid and table.srid != srid:
-        expression = module.SQL("ST_Transform({}, {})").format(expression,
-                                                                module.Literal(int(srid)))
+        expression = module.SQL("ST_Transform({}, {})").format(
+            expression, module.Literal(int(srid))
+        )
     return expression
 
 
 def _repaired(expression):
     """Valid as is, else repaired the way the local engine does (polygonal part)."""
-    return sql().SQL("CASE WHEN ST_IsValid({0}) THEN {0} ELSE "
-                     "ST_CollectionExtract(ST_MakeValid({0}), 3) END").format(expression)
+    return (
+        sql()
+        .SQL(
+            "CASE WHEN ST_IsValid({0}) THEN {0} ELSE ST_CollectionExtract(ST_MakeValid({0}), 3) END"
+        )
+        .format(expression)
+    )
 
 
 def _progress(feedback: Optional[QgsFeedback], value: float) -> None:
@@ -197,21 +202,32 @@ def _towns_table(cursor, townships: PgTable, mapping: Dict[int, int], srid: int)
     module = sql()
     cursor.execute("SET LOCAL jit = off")  # compiling costs more than it saves here
     cursor.execute("SET LOCAL default_statistics_target = 10")  # rough sizes suffice
-    cursor.execute("CREATE TEMPORARY TABLE xgswc_town_map (fid integer PRIMARY KEY, "
-                   "k integer NOT NULL) ON COMMIT DROP")
-    _driver_extras().execute_values(cursor, "INSERT INTO xgswc_town_map VALUES %s",
-                                    sorted(mapping.items()))
+    cursor.execute(
+        "CREATE TEMPORARY TABLE xgswc_town_map (fid integer PRIMARY KEY, "
+        "k integer NOT NULL) ON COMMIT DROP"
+    )
+    _driver_extras().execute_values(
+        cursor, "INSERT INTO xgswc_town_map VALUES %s", sorted(mapping.items())
+    )
     geometry = _repaired(geometry_in(townships, srid))
-    cursor.execute(module.SQL(
-        "CREATE TEMPORARY TABLE xgswc_towns ON COMMIT DROP AS "
-        "SELECT m.k, {g} AS g FROM {t} s JOIN xgswc_town_map m ON m.fid = s.{key} "
-        "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col})").format(
-        g=geometry, t=relation(townships), key=module.Identifier(townships.key),
-        col=module.Identifier(townships.geometry)))
-    cursor.execute(module.SQL(
-        "CREATE TEMPORARY TABLE xgswc_pieces ON COMMIT DROP AS "
-        "SELECT k, ST_Subdivide(g, {n}) AS g FROM xgswc_towns").format(
-        n=module.Literal(SUBDIVIDE_VERTICES)))
+    cursor.execute(
+        module.SQL(
+            "CREATE TEMPORARY TABLE xgswc_towns ON COMMIT DROP AS "
+            "SELECT m.k, {g} AS g FROM {t} s JOIN xgswc_town_map m ON m.fid = s.{key} "
+            "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col})"
+        ).format(
+            g=geometry,
+            t=relation(townships),
+            key=module.Identifier(townships.key),
+            col=module.Identifier(townships.geometry),
+        )
+    )
+    cursor.execute(
+        module.SQL(
+            "CREATE TEMPORARY TABLE xgswc_pieces ON COMMIT DROP AS "
+            "SELECT k, ST_Subdivide(g, {n}) AS g FROM xgswc_towns"
+        ).format(n=module.Literal(SUBDIVIDE_VERTICES))
+    )
     cursor.execute("CREATE INDEX ON xgswc_pieces USING gist (g)")
     cursor.execute("ANALYZE xgswc_pieces")
 
@@ -222,44 +238,65 @@ def _driver_extras():
 
 # -- township statistics ---------------------------------------------------------------------
 
-def township_area_stats_sql(database: PgDatabase, townships: QgsVectorLayer,
-                            township_field: str, layer: QgsVectorLayer,
-                            class_field: Optional[str] = None,
-                            feedback: Optional[QgsFeedback] = None):
+
+def township_area_stats_sql(
+    database: PgDatabase,
+    townships: QgsVectorLayer,
+    township_field: str,
+    layer: QgsVectorLayer,
+    class_field: Optional[str] = None,
+    feedback: Optional[QgsFeedback] = None,
+):
     """``core.stats.township_area_stats`` (planimetric) computed by PostGIS."""
     from ....domain.thresholds import COUNTY_CODE, COUNTY_NAME
     from ..local.zones import read_townships, require_features
 
     require_features(layer, tr("input"))
     if class_field and layer.fields().lookupField(class_field) < 0:
-        raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
-                         .format(layer.name(), class_field, ", ".join(layer.fields().names())))
+        raise InputError(
+            tr("The layer {0} has no field {1}; its fields are: {2}.").format(
+                layer.name(), class_field, ", ".join(layer.fields().names())
+            )
+        )
     srid, crs = _computation_srid(layer)
     towns = read_townships(townships, township_field, crs, None, feedback)
     mapping = _township_keys(townships, township_field, towns)
     town_table, source = database.tables[0], database.tables[1]
     module = sql()
     geometry = geometry_in(source, srid)
-    klass = module.SQL("s.{}").format(module.Identifier(class_field)) if class_field \
+    klass = (
+        module.SQL("s.{}").format(module.Identifier(class_field))
+        if class_field
         else module.SQL("NULL::text")
+    )
     table = AreaTable()
     connection = database.connect()
     try:
-        with transaction(connection, tr("computing township statistics on the server"),
-                         feedback) as cursor:
+        with transaction(
+            connection, tr("computing township statistics on the server"), feedback
+        ) as cursor:
             _towns_table(cursor, town_table, mapping, srid)
             _progress(feedback, 10.0)
-            cursor.execute(module.SQL(
-                "CREATE TEMPORARY TABLE xgswc_features ON COMMIT DROP AS "
-                "SELECT fid, c, valid, CASE WHEN valid THEN g0 ELSE "
-                "ST_CollectionExtract(ST_MakeValid(g0), 3) END AS g FROM ("
-                "SELECT s.{key} AS fid, {klass} AS c, g0, ST_IsValid(g0) AS valid "
-                "FROM {t} s CROSS JOIN LATERAL (SELECT {geometry} AS g0) x "
-                "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col})) y").format(
-                key=module.Identifier(source.key), klass=klass, t=relation(source),
-                geometry=geometry, col=module.Identifier(source.geometry)))
-            cursor.execute("SELECT count(*), count(*) FILTER (WHERE NOT valid), "
-                           "coalesce(sum(ST_Area(g)), 0) FROM xgswc_features")
+            cursor.execute(
+                module.SQL(
+                    "CREATE TEMPORARY TABLE xgswc_features ON COMMIT DROP AS "
+                    "SELECT fid, c, valid, CASE WHEN valid THEN g0 ELSE "
+                    "ST_CollectionExtract(ST_MakeValid(g0), 3) END AS g FROM ("
+                    "SELECT s.{key} AS fid, {klass} AS c, g0, ST_IsValid(g0) AS valid "
+                    "FROM {t} s CROSS JOIN LATERAL (SELECT {geometry} AS g0) x "
+                    "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col})) y"
+                ).format(
+                    key=module.Identifier(source.key),
+                    klass=klass,
+                    t=relation(source),
+                    geometry=geometry,
+                    col=module.Identifier(source.geometry),
+                )
+            )
+            cursor.execute(
+                "SELECT count(*), count(*) FILTER (WHERE NOT valid), "
+                "coalesce(sum(ST_Area(g)), 0) FROM xgswc_features"
+            )
             table.features, table.invalid_repaired, table.input_area_m2 = cursor.fetchone()
             table.input_area_m2 = float(table.input_area_m2)
             cursor.execute("CREATE INDEX ON xgswc_features USING gist (g)")
@@ -274,7 +311,8 @@ def township_area_stats_sql(database: PgDatabase, townships: QgsVectorLayer,
                 " FROM xgswc_pieces p JOIN xgswc_features f ON ST_Intersects(p.g, f.g)), "
                 "parts AS (SELECT fid, c, k, sum(a) AS a FROM pairs GROUP BY fid, c, k)"
                 "SELECT k, c, count(DISTINCT fid), sum(a) FROM parts WHERE a > 0 "
-                "GROUP BY GROUPING SETS ((k, c), (c))")
+                "GROUP BY GROUPING SETS ((k, c), (c))"
+            )
             rows = cursor.fetchall()
     finally:
         connection.close()
@@ -295,11 +333,15 @@ def township_area_stats_sql(database: PgDatabase, townships: QgsVectorLayer,
     ordered = sorted(classes, key=lambda key: (key == "", key)) if classes else [""]
     for k, town in enumerate(towns):
         for key in ordered:
-            table.append(AreaRow(town.code, town.name, key, count.get((k, key), 0),
-                                 area.get((k, key), 0.0)))
+            table.append(
+                AreaRow(town.code, town.name, key, count.get((k, key), 0), area.get((k, key), 0.0))
+            )
     for key in ordered:
-        table.append(AreaRow(COUNTY_CODE, COUNTY_NAME, key, count.get((None, key), 0),
-                             area.get((None, key), 0.0)))
+        table.append(
+            AreaRow(
+                COUNTY_CODE, COUNTY_NAME, key, count.get((None, key), 0), area.get((None, key), 0.0)
+            )
+        )
     _progress(feedback, 100.0)
     return table
 
@@ -311,9 +353,13 @@ def _all_classes(database: PgDatabase, source: PgTable, class_field: str) -> set
     connection = database.connect()
     try:
         with transaction(connection, tr("reading classes on the server")) as cursor:
-            cursor.execute(module.SQL("SELECT DISTINCT {c} FROM {t} WHERE {g} IS NOT NULL")
-                           .format(c=module.Identifier(class_field), t=relation(source),
-                                   g=module.Identifier(source.geometry)))
+            cursor.execute(
+                module.SQL("SELECT DISTINCT {c} FROM {t} WHERE {g} IS NOT NULL").format(
+                    c=module.Identifier(class_field),
+                    t=relation(source),
+                    g=module.Identifier(source.geometry),
+                )
+            )
             return {class_key(row[0]) for row in cursor.fetchall()}
     finally:
         connection.close()
@@ -321,11 +367,17 @@ def _all_classes(database: PgDatabase, source: PgTable, class_field: str) -> set
 
 # -- conservation rate ------------------------------------------------------------------------
 
-def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
-                          township_field: str, erosion: QgsVectorLayer,
-                          grade_field: str, target_percent: float,
-                          feedback: Optional[QgsFeedback] = None,
-                          year: Optional[int] = None):
+
+def conservation_rate_sql(
+    database: PgDatabase,
+    townships: QgsVectorLayer,
+    township_field: str,
+    erosion: QgsVectorLayer,
+    grade_field: str,
+    target_percent: float,
+    feedback: Optional[QgsFeedback] = None,
+    year: Optional[int] = None,
+):
     """``core.stats.conservation_rate`` (planimetric) computed by PostGIS; ``year``:
     only the erosion features of that monitoring year ``nd`` (issue 14)."""
     from ....domain.thresholds import COUNTY_CODE, COUNTY_NAME, ERODED_MIN_GRADE
@@ -333,9 +385,11 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
 
     require_features(erosion, tr("erosion"))
     if erosion.fields().lookupField(grade_field) < 0:
-        raise InputError(tr("The layer {0} has no field {1}; its fields are: {2}.")
-                         .format(erosion.name(), grade_field,
-                                 ", ".join(erosion.fields().names())))
+        raise InputError(
+            tr("The layer {0} has no field {1}; its fields are: {2}.").format(
+                erosion.name(), grade_field, ", ".join(erosion.fields().names())
+            )
+        )
     srid, crs = _computation_srid(erosion)
     towns = read_townships(townships, township_field, crs, None, feedback)
     mapping = _township_keys(townships, township_field, towns)
@@ -345,33 +399,46 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
     table = RateTable()
     connection = database.connect()
     try:
-        with transaction(connection, tr("computing the conservation rate on the server"),
-                         feedback) as cursor:
+        with transaction(
+            connection, tr("computing the conservation rate on the server"), feedback
+        ) as cursor:
             # grades as the local engine reads them (text '2', 2.0, errors for 'abc')
-            of_year = module.SQL("") if year is None else \
-                module.SQL(" AND nd = {0}").format(module.Literal(int(year)))
-            cursor.execute(module.SQL("SELECT DISTINCT {g} FROM {t} WHERE {col} IS NOT NULL"
-                                      "{y}")
-                           .format(g=grade, t=relation(source),
-                                   col=module.Identifier(source.geometry), y=of_year))
+            of_year = (
+                module.SQL("")
+                if year is None
+                else module.SQL(" AND nd = {0}").format(module.Literal(int(year)))
+            )
+            cursor.execute(
+                module.SQL("SELECT DISTINCT {g} FROM {t} WHERE {col} IS NOT NULL{y}").format(
+                    g=grade, t=relation(source), col=module.Identifier(source.geometry), y=of_year
+                )
+            )
             values = [row[0] for row in cursor.fetchall()]
-            grades = [parse_erosion_grade(value, erosion.name(), grade_field)
-                      for value in values]  # the one rule: a bad grade is refused
-            eroded = [value for value, number in zip(values, grades)
-                      if number >= ERODED_MIN_GRADE]
+            grades = [
+                parse_erosion_grade(value, erosion.name(), grade_field) for value in values
+            ]  # the one rule: a bad grade is refused
+            eroded = [value for value, number in zip(values, grades) if number >= ERODED_MIN_GRADE]
             _towns_table(cursor, town_table, mapping, srid)
             cursor.execute("SELECT k, ST_Area(g) FROM xgswc_towns")
             land = {int(k): float(value) for k, value in cursor.fetchall()}
             _progress(feedback, 20.0)
-            cursor.execute(module.SQL(
-                "CREATE TEMPORARY TABLE xgswc_eroded ON COMMIT DROP AS "
-                "SELECT ST_IsValid(g0) AS valid, CASE WHEN ST_IsValid(g0) THEN g0 ELSE "
-                "ST_CollectionExtract(ST_MakeValid(g0), 3) END AS g "
-                "FROM {t} s CROSS JOIN LATERAL (SELECT {geometry} AS g0) x "
-                "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col}) "
-                "AND s.{g} = ANY(%s){y}").format(
-                t=relation(source), geometry=geometry_in(source, srid),
-                col=module.Identifier(source.geometry), g=grade, y=of_year), (eroded,))
+            cursor.execute(
+                module.SQL(
+                    "CREATE TEMPORARY TABLE xgswc_eroded ON COMMIT DROP AS "
+                    "SELECT ST_IsValid(g0) AS valid, CASE WHEN ST_IsValid(g0) THEN g0 ELSE "
+                    "ST_CollectionExtract(ST_MakeValid(g0), 3) END AS g "
+                    "FROM {t} s CROSS JOIN LATERAL (SELECT {geometry} AS g0) x "
+                    "WHERE s.{col} IS NOT NULL AND NOT ST_IsEmpty(s.{col}) "
+                    "AND s.{g} = ANY(%s){y}"
+                ).format(
+                    t=relation(source),
+                    geometry=geometry_in(source, srid),
+                    col=module.Identifier(source.geometry),
+                    g=grade,
+                    y=of_year,
+                ),
+                (eroded,),
+            )
             cursor.execute("SELECT count(*) FILTER (WHERE NOT valid) FROM xgswc_eroded")
             table.invalid_repaired = int(cursor.fetchone()[0])
             cursor.execute("CREATE INDEX ON xgswc_eroded USING gist (g)")
@@ -381,7 +448,8 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
                 "SELECT p.k, ST_Area(ST_Union(CASE WHEN ST_Covers(p.g, e.g) THEN e.g "
                 "ELSE ST_CollectionExtract(ST_Intersection(e.g, p.g), 3) END)) "
                 "FROM xgswc_pieces p JOIN xgswc_eroded e ON ST_Intersects(p.g, e.g) "
-                "GROUP BY p.k")
+                "GROUP BY p.k"
+            )
             eroded_area = {int(k): float(value or 0.0) for k, value in cursor.fetchall()}
     finally:
         connection.close()
@@ -395,17 +463,21 @@ def conservation_rate_sql(database: PgDatabase, townships: QgsVectorLayer,
         land_total += land_k
         eroded_total += eroded_k
         table.append(RateRow.of(town.code, town.name, land_k, eroded_k, target_percent))
-    table.append(RateRow.of(COUNTY_CODE, COUNTY_NAME, land_total, eroded_total,
-                           target_percent))
+    table.append(RateRow.of(COUNTY_CODE, COUNTY_NAME, land_total, eroded_total, target_percent))
     _progress(feedback, 100.0)
     return table
 
 
 # -- overlaps -------------------------------------------------------------------------------------
 
-def find_overlaps_sql(database: PgDatabase, layer: QgsVectorLayer,
-                      id_field: Optional[str] = None, min_area: float = 0.01,
-                      feedback: Optional[QgsFeedback] = None):
+
+def find_overlaps_sql(
+    database: PgDatabase,
+    layer: QgsVectorLayer,
+    id_field: Optional[str] = None,
+    min_area: float = 0.01,
+    feedback: Optional[QgsFeedback] = None,
+):
     """``core.overlaps.find_overlaps`` computed by PostGIS (same pairs, same order)."""
 
     source = database.tables[0]
@@ -416,19 +488,25 @@ def find_overlaps_sql(database: PgDatabase, layer: QgsVectorLayer,
     try:
         with transaction(connection, tr("finding overlaps on the server"), feedback) as cursor:
             cursor.execute("SET LOCAL jit = off")
-            cursor.execute(module.SQL(
-                "CREATE TEMPORARY TABLE xgswc_shapes ON COMMIT DROP AS "
-                "SELECT s.{key} AS fid, s.{col} AS g, "
-                "NOT ST_IsEmpty(s.{col}) AND ST_IsValid(s.{col}) AS ok "
-                "FROM {t} s WHERE s.{col} IS NOT NULL").format(
-                key=module.Identifier(source.key), col=module.Identifier(source.geometry),
-                t=relation(source)))
+            cursor.execute(
+                module.SQL(
+                    "CREATE TEMPORARY TABLE xgswc_shapes ON COMMIT DROP AS "
+                    "SELECT s.{key} AS fid, s.{col} AS g, "
+                    "NOT ST_IsEmpty(s.{col}) AND ST_IsValid(s.{col}) AS ok "
+                    "FROM {t} s WHERE s.{col} IS NOT NULL"
+                ).format(
+                    key=module.Identifier(source.key),
+                    col=module.Identifier(source.geometry),
+                    t=relation(source),
+                )
+            )
             cursor.execute("SELECT count(*) FROM xgswc_shapes")
             result.features = int(cursor.fetchone()[0])
-            cursor.execute("SELECT fid, ST_AsBinary(g) FROM xgswc_shapes WHERE NOT ok "
-                           "ORDER BY fid")
-            invalid = [(int(fid), bytes(wkb) if wkb is not None else None)
-                       for fid, wkb in cursor.fetchall()]
+            cursor.execute("SELECT fid, ST_AsBinary(g) FROM xgswc_shapes WHERE NOT ok ORDER BY fid")
+            invalid = [
+                (int(fid), bytes(wkb) if wkb is not None else None)
+                for fid, wkb in cursor.fetchall()
+            ]
             cursor.execute("CREATE INDEX ON xgswc_shapes USING gist (g) WHERE ok")
             cursor.execute("ANALYZE xgswc_shapes")
             _progress(feedback, 30.0)
@@ -450,9 +528,11 @@ def find_overlaps_sql(database: PgDatabase, layer: QgsVectorLayer,
                 " FROM pairs WHERE NOT ST_IsEmpty(shared)) "
                 "SELECT fid_a, fid_b, a, ST_AsBinary(shared) FROM measured "
                 "WHERE a >= %s AND a > 0 ORDER BY fid_a, fid_b",
-                (_box_threshold(layer, min_area), int(srid), float(min_area)))
-            pairs = [(int(a), int(b), float(area), bytes(wkb))
-                     for a, b, area, wkb in cursor.fetchall()]
+                (_box_threshold(layer, min_area), int(srid), float(min_area)),
+            )
+            pairs = [
+                (int(a), int(b), float(area), bytes(wkb)) for a, b, area, wkb in cursor.fetchall()
+            ]
     finally:
         connection.close()
     _progress(feedback, 90.0)
@@ -482,7 +562,8 @@ def _box_threshold(layer: QgsVectorLayer, min_area: float) -> float:
     if not crs.isValid() or crs.isGeographic():
         return 0.0
     factor = QgsUnitTypes.fromUnitToUnitFactor(
-        QgsUnitTypes.distanceToAreaUnit(crs.mapUnits()), QgsUnitTypes.AreaSquareMeters)
+        QgsUnitTypes.distanceToAreaUnit(crs.mapUnits()), QgsUnitTypes.AreaSquareMeters
+    )
     return float(min_area) / factor if factor > 0 else 0.0
 
 
@@ -501,6 +582,3 @@ def _ids(layer: QgsVectorLayer, id_field: Optional[str], fids: Sequence[int]) ->
             value = None
         result[feature.id()] = value
     return result
-
-
-
