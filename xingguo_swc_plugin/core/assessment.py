@@ -14,29 +14,21 @@ finding carries no year).  ``write_assessment`` writes one XLSX sheet per year.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransformContext,
-    QgsFeature,
     QgsFeatureRequest,
     QgsFeedback,
-    QgsFields,
-    QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
 from ..domain.thresholds import COUNTY_CODE, COUNTY_NAME
-from ..qgis_compat import FieldType, make_field
+from ..qgis_compat import FieldType
 from ..translation import tr
 from .errors import InputError, raise_if_canceled
+from .export import export_tables
 from .targets import target_rows
 
 #: Case status 已销号 (codes.CASE_STATUS): a closed finding.
@@ -236,61 +228,14 @@ def assessment_table(assessment: Assessment, year: int) -> List[List[object]]:
 
 def write_assessment(assessment: Assessment, path: str) -> str:
     """XLSX with one sheet per year (sheet name = the year); an existing file is
-    replaced only when the whole workbook was written."""
+    replaced only when the whole workbook was written (``core.export``)."""
     if not path.lower().endswith(".xlsx"):
         raise InputError(
             tr("The assessment is written as an Excel workbook (.xlsx), not {0}.").format(
                 Path(path).name
             )
         )
-    folder = Path(path).resolve().parent
-    if not folder.is_dir():
-        raise InputError(tr("The folder {0} does not exist.").format(folder))
-    fields = QgsFields()
-    for name, kind in ASSESSMENT_COLUMNS:
-        fields.append(
-            make_field(
-                name,
-                {"text": FieldType.STRING, "int": FieldType.INT64, "real": FieldType.DOUBLE}[kind],
-                254 if kind == "text" else 0,
-            )
-        )
-    work = tempfile.mkdtemp(prefix=".assessment-", dir=str(folder))
-    try:
-        temporary = os.path.join(work, Path(path).name)
-        for number, year in enumerate(assessment.years):
-            options = QgsVectorFileWriter.SaveVectorOptions()
-            options.driverName = "XLSX"
-            options.fileEncoding = "UTF-8"
-            options.layerName = str(year)
-            if number:
-                options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
-            writer = QgsVectorFileWriter.create(
-                temporary,
-                fields,
-                QgsWkbTypes.NoGeometry,
-                QgsCoordinateReferenceSystem(),
-                QgsCoordinateTransformContext(),
-                options,
-            )
-            if writer.hasError() != QgsVectorFileWriter.NoError:
-                message = writer.errorMessage()
-                del writer
-                raise InputError(tr("Cannot write {0}: {1}").format(path, message))
-            for values in assessment_table(assessment, year):
-                feature = QgsFeature(fields)
-                feature.setAttributes(values)
-                if not writer.addFeature(feature):
-                    message = writer.errorMessage()
-                    del writer
-                    raise InputError(tr("Cannot write {0}: {1}").format(path, message))
-            del writer
-        try:
-            os.replace(temporary, path)
-        except OSError as error:
-            raise InputError(
-                tr("Cannot write {0}: {1}").format(path, error.strerror or str(error))
-            ) from None
-        return path
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    kinds = {"text": FieldType.STRING, "int": FieldType.INT64, "real": FieldType.DOUBLE}
+    fields = [(name, kinds[kind]) for name, kind in ASSESSMENT_COLUMNS]
+    tables = [(str(year), fields, assessment_table(assessment, year)) for year in assessment.years]
+    return export_tables(path, tables)[0]
