@@ -24,6 +24,7 @@ import traceback
 from typing import Any, Dict, Iterable, List, Optional
 
 from qgis.core import (
+    QgsFeature,
     QgsFeatureSink,
     QgsField,
     QgsProcessingAlgorithm,
@@ -39,6 +40,7 @@ from qgis.core import (
     QgsProperty,
     QgsProviderRegistry,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QUrl
 
@@ -69,6 +71,39 @@ def write_features(sink: QgsFeatureSink, features: List, output: str) -> None:
                 "Output {0}: {1} rows could not be written ({2}); nothing is reported as complete."
             ).format(output, len(features), detail or tr("the sink refused them"))
         )
+
+
+def write_output(
+    algorithm: QgsProcessingAlgorithm,
+    parameters,
+    context: QgsProcessingContext,
+    name: str,
+    fields,
+    rows,
+    geometry_type=QgsWkbTypes.NoGeometry,
+    crs=None,
+    geometries=None,
+) -> str:
+    """Open the output sink ``name``, write one feature per row of attribute values
+    (with ``geometries`` beside them when given) and return the destination: the one
+    way every algorithm writes a table, so no row is ever dropped silently."""
+    if crs is None:
+        sink, dest = algorithm.parameterAsSink(parameters, name, context, fields, geometry_type)
+    else:
+        sink, dest = algorithm.parameterAsSink(
+            parameters, name, context, fields, geometry_type, crs
+        )
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+    features = []
+    for number, values in enumerate(rows):
+        feature = QgsFeature(fields)
+        feature.setAttributes(list(values))
+        if geometries is not None:
+            feature.setGeometry(geometries[number])
+        features.append(feature)
+    write_features(sink, features, name)
+    return dest
 
 
 def _file_of(value: Any) -> Optional[str]:

@@ -8,7 +8,6 @@ Thin wrappers: ``planprogress`` over ``core.plan.plan_progress``,
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -19,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterVectorLayer,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
 from ..core.assessment import township_assessment, write_assessment
@@ -31,7 +29,7 @@ from ..core.workspace.schema import UUID_FIELD
 from ..domain.thresholds import COUNTY_CODE
 from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr
-from .base import SwcAlgorithm, text_field, write_features
+from .base import SwcAlgorithm, text_field, write_output
 from .workspace_params import add_workspace_parameters, workspace_from
 
 GROUP = QT_TR_NOOP("Plan progress")
@@ -54,18 +52,14 @@ def _fields(columns, rows) -> QgsFields:
 
 def _write_table(algorithm, parameters, context, columns, rows):
     fields = _fields(columns, rows)
-    sink, dest = algorithm.parameterAsSink(
-        parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry
+    return write_output(
+        algorithm,
+        parameters,
+        context,
+        "OUTPUT",
+        fields,
+        ([row.get(name) for name, _ in columns] for row in rows),
     )
-    if sink is None:
-        raise QgsProcessingException(algorithm.invalidSinkError(parameters, "OUTPUT"))
-    features = []
-    for row in rows:
-        feature = QgsFeature(fields)
-        feature.setAttributes([row.get(name) for name, _ in columns])
-        features.append(feature)
-    write_features(sink, features, "OUTPUT")
-    return dest
 
 
 def _optional_year(algorithm, parameters, name, context):

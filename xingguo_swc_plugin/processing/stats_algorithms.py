@@ -6,7 +6,6 @@ Thin wrappers: parameters in, ``core.stats`` out, rows written to a table sink.
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -16,13 +15,12 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterVectorLayer,
-    QgsWkbTypes,
 )
 
 from ..core.stats import conservation_rate, township_area_stats
 from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr
-from .base import SwcAlgorithm, text_field, write_features
+from .base import SwcAlgorithm, text_field, write_output
 
 GROUP = QT_TR_NOOP("Statistics")
 
@@ -136,15 +134,13 @@ class TownshipStatsAlgorithm(SwcAlgorithm):
             context=context.transformContext(),
         )
         fields = _table_fields(AREA_FIELDS, rows)
-        sink, dest = self.parameterAsSink(
-            parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        features = []
-        for row in rows:
-            feature = QgsFeature(fields)
-            feature.setAttributes(
+        dest = write_output(
+            self,
+            parameters,
+            context,
+            "OUTPUT",
+            fields,
+            (
                 [
                     row.xzqdm,
                     row.xzqmc,
@@ -154,9 +150,9 @@ class TownshipStatsAlgorithm(SwcAlgorithm):
                     row.area_hm2,
                     row.area_mu,
                 ]
-            )
-            features.append(feature)
-        write_features(sink, features, "OUTPUT")
+                for row in rows
+            ),
+        )
         feedback.pushInfo(
             tr("{0} features, {1} invalid geometries repaired.").format(
                 rows.features, rows.invalid_repaired
@@ -177,7 +173,7 @@ class TownshipStatsAlgorithm(SwcAlgorithm):
             "INVALID_REPAIRED": rows.invalid_repaired,
             "SKIPPED_GEOMETRIES": rows.skipped_geometries,
             "OUTSIDE_AREA_M2": rows.outside_area_m2,
-            "ROWS": len(features),
+            "ROWS": len(rows),
         }
 
 
@@ -270,15 +266,13 @@ class ConservationRateAlgorithm(SwcAlgorithm):
             year=year,
         )
         fields = _table_fields(RATE_FIELDS, rows)
-        sink, dest = self.parameterAsSink(
-            parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        features = []
-        for row in rows:
-            feature = QgsFeature(fields)
-            feature.setAttributes(
+        dest = write_output(
+            self,
+            parameters,
+            context,
+            "OUTPUT",
+            fields,
+            (
                 [
                     row.xzqdm,
                     row.xzqmc,
@@ -288,9 +282,9 @@ class ConservationRateAlgorithm(SwcAlgorithm):
                     row.meets_target,
                     rows.year,
                 ]
-            )
-            features.append(feature)
-        write_features(sink, features, "OUTPUT")
+                for row in rows
+            ),
+        )
         if rows.year is not None:
             feedback.pushInfo(tr("Monitoring year {0}.").format(rows.year))
         if rows.skipped_grades or rows.skipped_geometries:
@@ -311,6 +305,6 @@ class ConservationRateAlgorithm(SwcAlgorithm):
             "OUTSIDE_AREA_M2": rows.outside_area_m2,
             "SKIPPED_GRADES": rows.skipped_grades,
             "SKIPPED_GEOMETRIES": rows.skipped_geometries,
-            "ROWS": len(features),
+            "ROWS": len(rows),
             "YEAR": rows.year,
         }
