@@ -27,6 +27,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsField,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -34,6 +35,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
@@ -71,6 +73,21 @@ def write_features(sink: QgsFeatureSink, features: List, output: str) -> None:
                 "Output {0}: {1} rows could not be written ({2}); nothing is reported as complete."
             ).format(output, len(features), detail or tr("the sink refused them"))
         )
+
+
+def add_township_parameters(algorithm) -> None:
+    """TOWNSHIPS + TOWNSHIP_FIELD (default xzqdm; any zoning such as small watersheds'
+    lydm works the same)."""
+    algorithm.addParameter(
+        QgsProcessingParameterVectorLayer(
+            "TOWNSHIPS", tr("Townships"), [QgsProcessing.TypeVectorPolygon]
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterField(
+            "TOWNSHIP_FIELD", tr("Township code field"), "xzqdm", "TOWNSHIPS", optional=True
+        )
+    )  # optional: QGIS 3.22 rejects an absent value despite the default
 
 
 def write_output(

@@ -29,7 +29,7 @@ from ..core.workspace.schema import UUID_FIELD
 from ..domain.thresholds import COUNTY_CODE
 from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr
-from .base import SwcAlgorithm, text_field, write_output
+from .base import SwcAlgorithm, add_township_parameters, text_field, write_output
 from .workspace_params import add_workspace_parameters, workspace_from
 
 GROUP = QT_TR_NOOP("Plan progress")
@@ -213,16 +213,7 @@ class ErosionChangeAlgorithm(SwcAlgorithm):
     )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterVectorLayer(
-                "TOWNSHIPS", tr("Townships"), [QgsProcessing.TypeVectorPolygon]
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                "TOWNSHIP_FIELD", tr("Township code field"), "xzqdm", "TOWNSHIPS", optional=True
-            )
-        )  # another zoning (small watersheds: lydm) works the same
+        add_township_parameters(self)
         self.addParameter(
             QgsProcessingParameterVectorLayer(
                 "EROSION", tr("Soil erosion"), [QgsProcessing.TypeVectorPolygon]

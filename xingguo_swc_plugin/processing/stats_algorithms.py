@@ -20,7 +20,7 @@ from qgis.core import (
 from ..core.stats import conservation_rate, township_area_stats
 from ..qgis_compat import FieldType, make_field
 from ..translation import QT_TR_NOOP, tr
-from .base import SwcAlgorithm, text_field, write_output
+from .base import SwcAlgorithm, add_township_parameters, text_field, write_output
 
 GROUP = QT_TR_NOOP("Statistics")
 
@@ -68,19 +68,6 @@ RATE_FIELDS = (
 )
 
 
-def _township_parameters(algorithm) -> None:
-    algorithm.addParameter(
-        QgsProcessingParameterVectorLayer(
-            "TOWNSHIPS", tr("Townships"), [QgsProcessing.TypeVectorPolygon]
-        )
-    )
-    algorithm.addParameter(
-        QgsProcessingParameterField(
-            "TOWNSHIP_FIELD", tr("Township code field"), "xzqdm", "TOWNSHIPS", optional=True
-        )
-    )  # optional: QGIS 3.22 rejects an absent value despite the default
-
-
 class TownshipStatsAlgorithm(SwcAlgorithm):
     NAME = "townshipstats"
     DISPLAY = QT_TR_NOOP("Township area statistics")
@@ -93,7 +80,7 @@ class TownshipStatsAlgorithm(SwcAlgorithm):
     )
 
     def initAlgorithm(self, config=None):
-        _township_parameters(self)
+        add_township_parameters(self)
         self.addParameter(
             QgsProcessingParameterVectorLayer(
                 "INPUT", tr("Input polygons"), [QgsProcessing.TypeVectorPolygon]
@@ -190,7 +177,7 @@ class ConservationRateAlgorithm(SwcAlgorithm):
     )
 
     def initAlgorithm(self, config=None):
-        _township_parameters(self)
+        add_township_parameters(self)
         self.addParameter(
             QgsProcessingParameterVectorLayer(
                 "EROSION", tr("Soil erosion"), [QgsProcessing.TypeVectorPolygon]
