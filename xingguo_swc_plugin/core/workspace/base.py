@@ -63,6 +63,21 @@ class SqlSession:
         return self._geometry(table, geometry)
 
 
+def check_workspace_crs(crs: QgsCoordinateReferenceSystem) -> None:
+    """A new workspace's CRS: valid, and metres or CGCS2000 geographic (both backends)."""
+    from ...translation import tr
+    from ..errors import WorkspaceError
+
+    if not crs.isValid():
+        raise WorkspaceError(tr("Unknown coordinate reference system."))
+    if crs.isGeographic() and crs.authid() != "EPSG:4490":
+        raise WorkspaceError(
+            tr("{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.").format(
+                crs.authid()
+            )
+        )
+
+
 class WorkspaceBase(ABC):
     """A workspace, whatever its backend (see the module docstring)."""
 

@@ -31,7 +31,7 @@ from ...translation import tr
 from ..errors import CanceledError, WorkspaceError
 from ..styles import apply_style
 from . import schema
-from .base import WorkspaceBase
+from .base import WorkspaceBase, check_workspace_crs
 from .gpkg_sql import write_transaction
 from .schema import LayerSpec
 
@@ -187,14 +187,7 @@ def create_workspace(
     Nothing is written when the path or CRS is refused; a half-written file is
     removed when creation fails.
     """
-    if not crs.isValid():
-        raise WorkspaceError(tr("Unknown coordinate reference system."))
-    if crs.isGeographic() and crs.authid() != "EPSG:4490":
-        raise WorkspaceError(
-            tr("{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.").format(
-                crs.authid()
-            )
-        )
+    check_workspace_crs(crs)
     check_output_path(path)
     if os.path.exists(path):
         return open_workspace(path)

@@ -39,7 +39,7 @@ from ...translation import tr
 from ..errors import CanceledError, WorkspaceError
 from ..log import log
 from . import schema
-from .base import SqlSession, WorkspaceBase
+from .base import SqlSession, WorkspaceBase, check_workspace_crs
 from .geopackage import needs_upgrade, save_default_style
 from .schema import FieldSpec, LayerSpec
 
@@ -571,14 +571,7 @@ def create_postgis_workspace(
     taxonomy are created in one transaction; styles are then stored through QGIS.
     If storing the styles fails, the new schema is dropped again.
     """
-    if not crs.isValid():
-        raise WorkspaceError(tr("Unknown coordinate reference system."))
-    if crs.isGeographic() and crs.authid() != "EPSG:4490":
-        raise WorkspaceError(
-            tr("{0} is geographic: use CGCS2000 (EPSG:4490) or a projected CRS.").format(
-                crs.authid()
-            )
-        )
+    check_workspace_crs(crs)
     check_schema_name(schema_name)
     srid = crs.postgisSrid()
     connection = target.connect()
