@@ -209,6 +209,7 @@ class StatsDock(QgsDockWidget):
         chart_scroll.setWidget(self.chart)
         layout.addWidget(chart_scroll, 2)
         county = QGroupBox(tr("County targets"))
+        county.setObjectName("planProgressGroup")  # progress to the plan targets
         county_form = QFormLayout(county)
         self.rate_label = QLabel("-")
         self.rate_bar = QProgressBar()
