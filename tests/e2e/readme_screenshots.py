@@ -38,6 +38,7 @@ WANTED = {
     "inspector_4_export": "_inspector_4_export_dialog.png",
     "inspector_5_field_package": "_inspector_5_field_package.png",
     "supervisor_1_statistics": "_supervisor_1_statistics.png",
+    "supervisor_2_plan_progress": "_supervisor_2_plan_progress.png",
     "supervisor_3_atlas": "_supervisor_3_atlas.png",
 }
 
