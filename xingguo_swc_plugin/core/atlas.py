@@ -77,6 +77,7 @@ from .atlas_layers import (  # noqa: F401 (part of this module's interface)
     zone_coverage,
 )
 from .errors import InputError, SwcError
+from .export import move_over
 from .pdf_text import fix_pdf_cjk_text
 from .workspace.schema import LAYERS_BY_NAME
 
@@ -667,7 +668,7 @@ def export_atlas(
                 )
         for path in outputs:
             target = os.path.join(output_folder, os.path.basename(path))
-            os.replace(path, target)
+            move_over(path, target)
             final.append(target)
         shutil.rmtree(work, ignore_errors=True)
         work = None

@@ -68,6 +68,17 @@ def _field(spec: FieldLike, sample: Any) -> QgsField:
     return make_field(spec, FieldType.STRING)
 
 
+def move_over(temporary: str, path: str) -> None:
+    """Put a completely written file in place of ``path`` (one rename: the old file
+    stays whole until then); InputError naming the path when the rename fails."""
+    try:
+        os.replace(temporary, path)
+    except OSError as error:
+        raise InputError(
+            tr("Cannot write {0}: {1}").format(path, error.strerror or str(error))
+        ) from None
+
+
 def export_rows(
     path: str,
     fields: Sequence[FieldLike],
@@ -101,12 +112,7 @@ def export_rows(
         _write(temporary, driver, fields, rows, geometries, crs, layer_name)
         if not os.path.isfile(temporary) or os.path.getsize(temporary) == 0:
             raise InputError(tr("Cannot write {0}: {1}").format(path, tr("no file was made")))
-        try:
-            os.replace(temporary, path)
-        except OSError as error:
-            raise InputError(
-                tr("Cannot write {0}: {1}").format(path, error.strerror or str(error))
-            ) from None
+        move_over(temporary, path)
         return path
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -147,12 +153,7 @@ def export_tables(path: str, tables: Sequence[Table]) -> List[str]:
         temporary = os.path.join(work, Path(path).name)
         for position, (name, fields, rows) in enumerate(tables):
             _write(temporary, driver, fields, rows, None, None, name, append=position > 0)
-        try:
-            os.replace(temporary, path)
-        except OSError as error:
-            raise InputError(
-                tr("Cannot write {0}: {1}").format(path, error.strerror or str(error))
-            ) from None
+        move_over(temporary, path)
         return [path]
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -239,6 +239,25 @@ def _driver_extras():
 # -- township statistics ---------------------------------------------------------------------
 
 
+def _prepare(database, townships, township_field, layer, role, field, feedback):
+    """What both server computations start from: the layer has features and ``field``
+    (when named), the computation SRID, the townships read once, their keys, and the
+    two server tables (townships, source)."""
+    from ..local.zones import read_townships, require_features
+
+    require_features(layer, role)
+    if field and layer.fields().lookupField(field) < 0:
+        raise InputError(
+            tr("The layer {0} has no field {1}; its fields are: {2}.").format(
+                layer.name(), field, ", ".join(layer.fields().names())
+            )
+        )
+    srid, crs = _computation_srid(layer)
+    towns = read_townships(townships, township_field, crs, None, feedback)
+    mapping = _township_keys(townships, township_field, towns)
+    return srid, towns, mapping, database.tables[0], database.tables[1]
+
+
 def township_area_stats_sql(
     database: PgDatabase,
     townships: QgsVectorLayer,
@@ -249,19 +268,10 @@ def township_area_stats_sql(
 ):
     """``core.stats.township_area_stats`` (planimetric) computed by PostGIS."""
     from ....domain.thresholds import COUNTY_CODE, COUNTY_NAME
-    from ..local.zones import read_townships, require_features
 
-    require_features(layer, tr("input"))
-    if class_field and layer.fields().lookupField(class_field) < 0:
-        raise InputError(
-            tr("The layer {0} has no field {1}; its fields are: {2}.").format(
-                layer.name(), class_field, ", ".join(layer.fields().names())
-            )
-        )
-    srid, crs = _computation_srid(layer)
-    towns = read_townships(townships, township_field, crs, None, feedback)
-    mapping = _township_keys(townships, township_field, towns)
-    town_table, source = database.tables[0], database.tables[1]
+    srid, towns, mapping, town_table, source = _prepare(
+        database, townships, township_field, layer, tr("input"), class_field, feedback
+    )
     module = sql()
     geometry = geometry_in(source, srid)
     klass = (
@@ -381,19 +391,10 @@ def conservation_rate_sql(
     """``core.stats.conservation_rate`` (planimetric) computed by PostGIS; ``year``:
     only the erosion features of that monitoring year ``nd`` (issue 14)."""
     from ....domain.thresholds import COUNTY_CODE, COUNTY_NAME, ERODED_MIN_GRADE
-    from ..local.zones import read_townships, require_features
 
-    require_features(erosion, tr("erosion"))
-    if erosion.fields().lookupField(grade_field) < 0:
-        raise InputError(
-            tr("The layer {0} has no field {1}; its fields are: {2}.").format(
-                erosion.name(), grade_field, ", ".join(erosion.fields().names())
-            )
-        )
-    srid, crs = _computation_srid(erosion)
-    towns = read_townships(townships, township_field, crs, None, feedback)
-    mapping = _township_keys(townships, township_field, towns)
-    town_table, source = database.tables[0], database.tables[1]
+    srid, towns, mapping, town_table, source = _prepare(
+        database, townships, township_field, erosion, tr("erosion"), grade_field, feedback
+    )
     module = sql()
     grade = module.Identifier(grade_field)
     table = RateTable()
