@@ -505,3 +505,21 @@ def test_project_without_boundary(qgis_app, tmp_path):
     findings = validate_parcels(parcels, projects)
     assert [(f.parcel_id, f.rule) for f in findings] == [("T20", "LOCATION_CHANGED")]
     assert "no approved boundary" in findings[0].message
+
+
+def test_progress_never_goes_back(qgis_app, tmp_path):
+    """Reading the projects and then checking every parcel share one phase: the bar
+    moves forward only (it went from 47.5 % back to 40 %) and ends at 100 %."""
+    from xingguo_swc_plugin.core.sampledata import generate_sample_workspace
+    from xingguo_swc_plugin.core.workspace.geopackage import open_workspace
+
+    path = str(tmp_path / "sample.gpkg")
+    generate_sample_workspace(path, parcels=300, seed=5)
+    workspace = open_workspace(path)
+    feedback = QgsFeedback()
+    seen = []
+    feedback.progressChanged.connect(seen.append)
+    validate_parcels(workspace.layer("parcel"), workspace.layer("dev_project"), feedback=feedback)
+    assert len(seen) > 10
+    assert seen == sorted(seen), [b for a, b in zip(seen, seen[1:]) if b < a][:5]
+    assert seen[-1] == 100

@@ -14,12 +14,20 @@ from .errors import raise_if_canceled
 
 
 class Steps:
-    """Progress over consecutive phases; raises CanceledError when the user cancels."""
+    """Progress over consecutive phases; raises CanceledError when the user cancels.
+
+    The bar only moves forward: a phase may hold several passes (read the projects,
+    then check every parcel), and a later pass starting at 0 must not pull it back."""
 
     def __init__(self, feedback: Optional[QgsFeedback]):
         self.feedback = feedback
         self.start = 0.0
         self.end = 0.0
+        self.shown = 0.0
+
+    def _show(self, value: float) -> None:
+        self.shown = max(self.shown, value)
+        self.feedback.setProgress(self.shown)
 
     def phase(self, start: float, end: float) -> None:
         self.start, self.end = start, end
@@ -30,17 +38,16 @@ class Steps:
             return
         raise_if_canceled(self.feedback)
         fraction = done / total if total else 1.0
-        self.feedback.setProgress(self.start + (self.end - self.start) * fraction)
+        self._show(self.start + (self.end - self.start) * fraction)
 
     def sub_feedback(self) -> Optional[QgsFeedback]:
         """A feedback for a nested core call, mapped onto the current phase."""
         if self.feedback is None:
             return None
         sub = QgsFeedback()
-        start, end, parent = self.start, self.end, self.feedback
-        sub.progressChanged.connect(
-            lambda value: parent.setProgress(start + (end - start) * value / 100.0)
-        )
+        start, end = self.start, self.end
+        sub.progressChanged.connect(lambda value: self._show(start + (end - start) * value / 100.0))
+        parent = self.feedback
         if parent.isCanceled():
             sub.cancel()
         parent.canceled.connect(sub.cancel)
