@@ -10,15 +10,9 @@ area of measuresummary are the EPSG:4547 areas, never +25 %.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
-
 from data import TOWNS, box, digest, townships, write  # noqa: E402
 
 

@@ -21,17 +21,9 @@ test_a_geographic_layer_on_a_projected_canvas).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent))
-sys.path.insert(0, str(HERE.parent / "bench"))
-
-from data import digest  # noqa: E402
+from data import digest
+from test_stats_dock import project_layers  # noqa: F401 (fixture, over this module's county)
 
 
 # --------------------------------------------------------------------------- statistics dock
@@ -42,19 +34,6 @@ def county(qgis_app, tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("docks") / "county.gpkg"
     generate.generate(str(path), 200, seed=5, erosion=40)
     return str(path)
-
-
-@pytest.fixture
-def county_layers(county):
-    from qgis.core import QgsProject, QgsVectorLayer
-
-    layers = {
-        name: QgsVectorLayer(county + "|layername=" + name, name, "ogr")
-        for name in ("township", "parcel", "erosion")
-    }
-    QgsProject.instance().addMapLayers(list(layers.values()))
-    yield layers
-    QgsProject.instance().removeAllMapLayers()
 
 
 def stats_dock(qtbot, layers):
@@ -72,29 +51,29 @@ def stats_dock(qtbot, layers):
     return dock, iface
 
 
-def test_stats_dock_refuses_the_wrong_table_as_townships(qtbot, county_layers, county):
-    dock, iface = stats_dock(qtbot, county_layers)
+def test_stats_dock_refuses_the_wrong_table_as_townships(qtbot, project_layers, county):
+    dock, iface = stats_dock(qtbot, project_layers)
     before = digest(county)
-    dock.townships_combo.setLayer(county_layers["parcel"])
+    dock.townships_combo.setLayer(project_layers["parcel"])
     dock.run()
     assert dock.task is None and dock.result is None
     assert "(township)" in iface.bar.messages[-1][1], iface.bar.messages
     assert digest(county) == before
 
 
-def test_stats_dock_refuses_web_mercator_input(qtbot, county_layers, county, tmp_path):
+def test_stats_dock_refuses_web_mercator_input(qtbot, project_layers, county, tmp_path):
     import processing
     from qgis.core import QgsProject, QgsVectorLayer
 
     merc = str(tmp_path / "parcels_3857.gpkg")
     processing.run(
         "native:reprojectlayer",
-        {"INPUT": county_layers["parcel"], "TARGET_CRS": "EPSG:3857", "OUTPUT": merc},
+        {"INPUT": project_layers["parcel"], "TARGET_CRS": "EPSG:3857", "OUTPUT": merc},
     )
     layer = QgsVectorLayer(merc, "parcels_3857", "ogr")
     assert layer.isValid() and layer.crs().authid() == "EPSG:3857"
     QgsProject.instance().addMapLayer(layer)
-    dock, iface = stats_dock(qtbot, county_layers)
+    dock, iface = stats_dock(qtbot, project_layers)
     dock.input_combo.setLayer(layer)
     before = digest(county, merc)
     dock.run()
@@ -244,7 +223,7 @@ def test_measures_dock_refuses_a_layer_without_uuid(qtbot, measures, tmp_path):
 
 
 # --------------------------------------------------------------------------- atlas dock
-def test_atlas_dock_refuses_the_wrong_table_as_townships(qtbot, county_layers, county, tmp_path):
+def test_atlas_dock_refuses_the_wrong_table_as_townships(qtbot, project_layers, county, tmp_path):
     from iface_stand_in import MessageIface
     from qgis.core import Qgis, QgsProject
 
@@ -253,7 +232,7 @@ def test_atlas_dock_refuses_the_wrong_table_as_townships(qtbot, county_layers, c
     dock = AtlasDock(MessageIface(), None)
     qtbot.addWidget(dock)
     dock.ui.openFolderCheck.setChecked(False)
-    dock.ui.townshipCombo.setLayer(county_layers["parcel"])
+    dock.ui.townshipCombo.setLayer(project_layers["parcel"])
     dock.ui.folderWidget.setFilePath(str(tmp_path / "atlas"))
     before = digest(county)
     dock.run()
@@ -342,7 +321,7 @@ def test_measures_dock_tags_a_gully_without_geometry_honestly(qtbot, measures):
     assert digest(workspace) == before
 
 
-def test_stats_dock_refuses_degrees_labelled_as_metres(qtbot, county_layers, county, tmp_path):
+def test_stats_dock_refuses_degrees_labelled_as_metres(qtbot, project_layers, county, tmp_path):
     from data import box, write
     from qgis.core import QgsProject, QgsVectorLayer
 
@@ -354,7 +333,7 @@ def test_stats_dock_refuses_degrees_labelled_as_metres(qtbot, county_layers, cou
     )
     layer = QgsVectorLayer(path + "|layername=data", "degrees", "ogr")
     QgsProject.instance().addMapLayer(layer)
-    dock, iface = stats_dock(qtbot, county_layers)
+    dock, iface = stats_dock(qtbot, project_layers)
     dock.input_combo.setLayer(layer)
     dock.class_field.setField("kflx")
     before = digest(county, path)

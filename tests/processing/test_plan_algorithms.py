@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import random
-import sys
 import uuid
 from pathlib import Path
 
@@ -542,7 +541,6 @@ def test_assessment_on_postgis_equals_geopackage(
 @pytest.mark.parametrize("moment", (0, 1, 3))
 @pytest.mark.parametrize("algorithm", ("planprogress", "erosionchange", "townshipassessment"))
 def test_cancel_leaves_nothing(sample_workspace, tmp_path, algorithm, moment):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "badinput"))
     from test_cancel import make_feedback
 
     out = tmp_path / ("out.xlsx" if algorithm == "townshipassessment" else "out.gpkg")
